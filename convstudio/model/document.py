@@ -1,0 +1,277 @@
+"""The document: the scene being edited, its evaluation, and undo/redo."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from psygnal import Signal
+
+from ..engine import ConvProblem, ConvSettingsError, as_pair
+from .numbers import NumberError
+from .scene import Scene
+
+MAX_GRID = 32
+MAX_KERNEL = 9
+_HISTORY = 200
+
+
+class EditError(ValueError):
+    """An edit the document refused; ``str()`` says why. The document is unchanged."""
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """The result of a scene: a problem to step through, or the reason there is none.
+
+    Attributes
+    ----------
+    problem
+        The engine's problem, or ``None`` when the settings are impossible.
+    error
+        The engine's error when they are.
+    """
+
+    problem: ConvProblem | None
+    error: ConvSettingsError | None
+
+    @property
+    def n_steps(self) -> int:
+        return 0 if self.problem is None else self.problem.n_steps
+
+    @property
+    def output(self) -> np.ndarray | None:
+        """``(C_out, H_out, W_out)`` or ``None``."""
+        return None if self.problem is None else self.problem.output()
+
+
+def evaluate(scene: Scene) -> Evaluation:
+    """Evaluate *scene*; impossible settings become an :class:`Evaluation` with an error."""
+    try:
+        problem = scene.problem()
+    except ConvSettingsError as exc:
+        return Evaluation(None, exc)
+    problem.output()
+    return Evaluation(problem, None)
+
+
+class Document:
+    """The scene being edited. Every change replaces the scene and emits once.
+
+    Parameters
+    ----------
+    scene
+        The scene to start with.
+
+    Signals
+    -------
+    scene_changed(Scene)
+        After any change, including undo and redo.
+    evaluation_changed(Evaluation)
+        Right after ``scene_changed``, with the new result.
+    """
+
+    scene_changed = Signal(object)
+    evaluation_changed = Signal(object)
+
+    def __init__(self, scene: Scene) -> None:
+        self._scene = scene
+        self._evaluation = evaluate(scene)
+        self._undo: list[Scene] = []
+        self._redo: list[Scene] = []
+
+    @property
+    def scene(self) -> Scene:
+        return self._scene
+
+    @property
+    def evaluation(self) -> Evaluation:
+        return self._evaluation
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self._undo)
+
+    @property
+    def can_redo(self) -> bool:
+        return bool(self._redo)
+
+    # ------------------------------------------------------------ whole scene
+
+    def set_scene(self, scene: Scene, *, undoable: bool = True) -> None:
+        """Replace the scene (an edit, or a file opened)."""
+        if scene.same_as(self._scene):
+            return
+        if undoable:
+            self._undo.append(self._scene)
+            del self._undo[:-_HISTORY]
+            self._redo.clear()
+        self._apply(scene)
+
+    def undo(self) -> None:
+        """Go back one change; does nothing when there is none."""
+        if self._undo:
+            self._redo.append(self._scene)
+            self._apply(self._undo.pop())
+
+    def redo(self) -> None:
+        """Redo the last undone change; does nothing when there is none."""
+        if self._redo:
+            self._undo.append(self._scene)
+            self._apply(self._redo.pop())
+
+    def _apply(self, scene: Scene) -> None:
+        self._scene = scene
+        self._evaluation = evaluate(scene)
+        self.scene_changed.emit(scene)
+        self.evaluation_changed.emit(self._evaluation)
+
+    # ------------------------------------------------------------ input
+
+    def set_input_value(self, channel: int, row: int, col: int, value: float) -> None:
+        """Set one input cell."""
+        x = self._scene.input.copy()
+        x[channel, row, col] = value
+        self.set_scene(self._scene.replace(input=x))
+
+    def resize_input(self, rows: int, cols: int) -> None:
+        """Resize every input channel, keeping the top-left numbers; new cells are 0.
+
+        Raises
+        ------
+        EditError
+            When a side is outside 1..32.
+        """
+        _check_side("input", rows, cols, MAX_GRID)
+        old = self._scene.input
+        x = np.zeros((old.shape[0], rows, cols))
+        r, c = min(rows, old.shape[1]), min(cols, old.shape[2])
+        x[:, :r, :c] = old[:, :r, :c]
+        self.set_scene(self._scene.replace(input=x))
+
+    def fill_input(self, kind: str, rng: np.random.Generator | None = None) -> None:
+        """Fill the input with ``"zeros"`` or ``"random"`` integers 0..255 (pixel values)."""
+        shape = self._scene.input.shape
+        if kind == "zeros":
+            x = np.zeros(shape)
+        elif kind == "random":
+            x = (rng or np.random.default_rng()).integers(0, 256, size=shape).astype(float)
+        else:
+            raise ValueError(f"unknown fill {kind!r}")
+        self.set_scene(self._scene.replace(input=x))
+
+    def paste_input(self, channel: int, row: int, col: int, block: list[list[float]]) -> None:
+        """Paste *block* with its top-left at (row, col); the grid grows to hold it (up to 32).
+
+        Raises
+        ------
+        EditError
+            When the block does not fit in a 32×32 grid from there.
+        """
+        height = len(block)
+        width = max(len(r) for r in block)
+        old = self._scene.input
+        rows, cols = max(old.shape[1], row + height), max(old.shape[2], col + width)
+        if rows > MAX_GRID or cols > MAX_GRID:
+            raise EditError(
+                f"The pasted block is {height}×{width}; from row {row + 1}, column {col + 1} "
+                f"it needs a {rows}×{cols} grid, and the largest is {MAX_GRID}×{MAX_GRID}."
+            )
+        x = np.zeros((old.shape[0], rows, cols))
+        x[:, : old.shape[1], : old.shape[2]] = old
+        for r, values in enumerate(block):
+            x[channel, row + r, col : col + len(values)] = values
+        self.set_scene(self._scene.replace(input=x))
+
+    # ------------------------------------------------------------ kernels
+
+    def set_kernel_value(self, kernel: int, depth: int, row: int, col: int, value: float) -> None:
+        """Set one weight of slice *depth* of kernel *kernel*."""
+        w = self._scene.kernels.copy()
+        w[kernel, depth, row, col] = value
+        self.set_scene(self._scene.replace(kernels=w))
+
+    def resize_kernel(self, rows: int, cols: int) -> None:
+        """Resize every kernel, keeping the top-left weights; new weights are 0.
+
+        Raises
+        ------
+        EditError
+            When a side is outside 1..9.
+        """
+        _check_side("kernel", rows, cols, MAX_KERNEL)
+        old = self._scene.kernels
+        w = np.zeros((*old.shape[:2], rows, cols))
+        r, c = min(rows, old.shape[2]), min(cols, old.shape[3])
+        w[:, :, :r, :c] = old[:, :, :r, :c]
+        self.set_scene(self._scene.replace(kernels=w))
+
+    def set_kernel(self, weights: Any) -> None:
+        """Replace the kernels with *weights* (any engine weight form), e.g. from a preset.
+
+        Raises
+        ------
+        EditError
+            When *weights* is not a grid of numbers of an allowed size.
+        """
+        try:
+            w = np.asarray(weights, dtype=np.float64)
+        except (TypeError, ValueError):
+            raise EditError("The kernel must be a grid of numbers.") from None
+        if w.ndim < 2 or w.ndim > 4:
+            raise EditError("The kernel must be a grid of numbers.")
+        _check_side("kernel", w.shape[-2], w.shape[-1], MAX_KERNEL)
+        self.set_scene(self._scene.replace(kernels=w))
+
+    # ------------------------------------------------------------ settings
+
+    def update_settings(self, **settings: Any) -> None:
+        """Change any of ``stride``, ``padding``, ``dilation``, ``groups``, ``padding_mode``.
+
+        Settings that are impossible *together* (say a kernel larger than the padded input)
+        are accepted: the evaluation then carries the reason. A value that is wrong on its
+        own (a stride of 0) is refused.
+
+        Raises
+        ------
+        EditError
+            For an unknown name or a value that is wrong on its own.
+        """
+        changes: dict[str, Any] = {}
+        for name, value in settings.items():
+            if name in ("stride", "dilation"):
+                pair = as_pair(value, name)
+                if min(pair) < 1:
+                    raise EditError(f"The {name} must be at least 1.")
+                changes[name] = pair
+            elif name == "padding":
+                if isinstance(value, str):
+                    if value not in ("valid", "same", "full"):
+                        raise EditError(f"Unknown padding {value!r}.")
+                    changes[name] = value
+                else:
+                    pair = as_pair(value, name)
+                    if min(pair) < 0:
+                        raise EditError("The padding cannot be negative.")
+                    changes[name] = pair
+            elif name == "groups":
+                if int(value) < 1:
+                    raise EditError("There must be at least 1 group.")
+                changes[name] = int(value)
+            elif name == "padding_mode":
+                if value not in ("zeros", "reflect", "replicate", "circular"):
+                    raise EditError(f"Unknown padding mode {value!r}.")
+                changes[name] = value
+            else:
+                raise EditError(f"Unknown setting {name!r}.")
+        self.set_scene(self._scene.replace(**changes))
+
+
+def _check_side(what: str, rows: int, cols: int, limit: int) -> None:
+    for side in (rows, cols):
+        if not 1 <= side <= limit:
+            raise EditError(f"The {what} can have 1 to {limit} rows and columns, not {side}.")
+
+
+__all__ = ["Document", "EditError", "Evaluation", "NumberError", "evaluate"]

@@ -1,0 +1,84 @@
+"""Reading and writing the numbers a user types and sees."""
+
+from __future__ import annotations
+
+import math
+import re
+
+
+class NumberError(ValueError):
+    """Text that is not a number a cell can hold; ``str()`` says why in plain words."""
+
+
+# Anything a person might use to separate numbers copied from a spreadsheet or a slide.
+_SEPARATORS = re.compile(r"[\t,; ]+")
+_LIMIT = 1e12
+
+
+def parse_number(text: str) -> float:
+    """Parse a cell's text as a finite number.
+
+    Parameters
+    ----------
+    text
+        What the user typed, e.g. ``"12"``, ``"-0.5"``, ``"1e3"``.
+
+    Raises
+    ------
+    NumberError
+        With a sentence that quotes the text and says what is wrong.
+    """
+    stripped = text.strip().replace("−", "-")  # a minus sign pasted from a slide
+    if not stripped:
+        raise NumberError("A cell cannot be empty: type a number such as 0.")
+    try:
+        value = float(stripped)
+    except ValueError:
+        raise NumberError(f"“{text.strip()}” is not a number.") from None
+    if not math.isfinite(value):
+        raise NumberError(f"“{text.strip()}” is not a finite number.")
+    if abs(value) > _LIMIT:
+        raise NumberError(f"{text.strip()} is too large: keep numbers within ±10¹².")
+    return value
+
+
+def parse_block(text: str) -> list[list[float]]:
+    """Parse a block of numbers copied from a spreadsheet (tab, space, comma or ; separated).
+
+    Raises
+    ------
+    NumberError
+        Naming the row and column of the first bad entry.
+    """
+    rows: list[list[float]] = []
+    for line in text.strip("\n").splitlines():
+        if not line.strip():
+            continue
+        cells = [cell for cell in _SEPARATORS.split(line.strip()) if cell]
+        row: list[float] = []
+        for col, cell in enumerate(cells):
+            try:
+                row.append(parse_number(cell))
+            except NumberError as exc:
+                raise NumberError(f"Pasted row {len(rows) + 1}, column {col + 1}: {exc}") from None
+        rows.append(row)
+    if not rows:
+        raise NumberError("There are no numbers to paste.")
+    return rows
+
+
+def format_number(value: float) -> str:
+    """Show *value* compactly: integers without a decimal point, others to 3 decimals."""
+    if value == 0:
+        return "0"  # also turns -0.0 into 0
+    if float(value).is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    if abs(value) >= 1e6 or abs(value) < 1e-3:
+        return f"{value:.3g}"
+    text = f"{value:.3f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def json_number(value: float) -> int | float:
+    """The JSON form of *value*: an int when it is whole."""
+    return int(value) if float(value).is_integer() and abs(value) < 2**53 else float(value)

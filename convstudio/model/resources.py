@@ -1,0 +1,23 @@
+"""Where the files the app loads at run time live: a checkout or an installed wheel."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+_PACKAGE = Path(__file__).resolve().parent.parent
+
+
+def resource_dir() -> Path:
+    """The ``resources`` folder: inside the package when installed, at the top of a checkout."""
+    for candidate in (_PACKAGE / "_resources", _PACKAGE.parent / "resources"):
+        if candidate.is_dir():
+            return candidate
+    raise FileNotFoundError("ConvStudio's resources folder is missing from this installation.")
+
+
+def scene_path(name: str) -> Path:
+    """Path of the lesson scene *name* (without ``.json``)."""
+    return resource_dir() / "scenes" / f"{name}.json"
+
+
+DEFAULT_SCENE = "worked-example"

@@ -1,0 +1,392 @@
+"""Scenes: the numbers and settings of one convolution, and their JSON file format.
+
+A scene file is versioned JSON::
+
+    {"format": "convstudio-scene", "version": 1, "title": "Worked example",
+     "input": [[18, 54, ...], ...], "kernels": [[1, 0, 1], [0, 1, 0], [1, 0, 1]],
+     "bias": null, "stride": 1, "padding": 0, "dilation": 1, "groups": 1,
+     "padding_mode": "zeros"}
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ..engine import PADDING_MODES, PADDING_WORDS, ConvProblem
+from .numbers import json_number
+
+FORMAT = "convstudio-scene"
+VERSION = 1
+# Guards against a damaged or hostile file asking for gigabytes.
+MAX_SIDE = 4096
+MAX_CHANNELS = 64
+MAX_FILE_BYTES = 64 * 1024 * 1024
+
+Pair = tuple[int, int]
+
+
+class SceneFileError(ValueError):
+    """A scene file that cannot be read; ``str()`` names the field and, where it applies, the row."""
+
+
+def _frozen(array: np.ndarray) -> np.ndarray:
+    out = np.array(array, dtype=np.float64)  # always a private copy
+    out.flags.writeable = False
+    return out
+
+
+# eq=False: arrays do not compare with ==; use same_as().
+@dataclass(frozen=True, eq=False)
+class Scene:
+    """One convolution: input, kernels and settings. Immutable: edits make a new scene.
+
+    Attributes
+    ----------
+    input
+        ``(C_in, H, W)`` float64, read-only.
+    kernels
+        ``(C_out, C_in/groups, kH, kW)`` float64, read-only.
+    bias
+        ``None`` or ``(C_out,)`` float64, read-only.
+    stride, dilation
+        ``(h, w)`` pairs.
+    padding
+        ``(h, w)`` pair or one of ``"valid"``, ``"same"``, ``"full"``.
+    groups
+        Channel groups.
+    padding_mode
+        ``"zeros"``, ``"reflect"``, ``"replicate"`` or ``"circular"``.
+    title
+        Shown in the window title.
+    """
+
+    input: np.ndarray
+    kernels: np.ndarray
+    bias: np.ndarray | None = None
+    stride: Pair = (1, 1)
+    padding: Pair | str = (0, 0)
+    dilation: Pair = (1, 1)
+    groups: int = 1
+    padding_mode: str = "zeros"
+    title: str = ""
+
+    def __post_init__(self) -> None:
+        x = np.asarray(self.input, dtype=np.float64)
+        if x.ndim == 2:
+            x = x[None]
+        w = np.asarray(self.kernels, dtype=np.float64)
+        if w.ndim == 2:
+            w = w[None, None]
+        elif w.ndim == 3:
+            w = w[None]
+        object.__setattr__(self, "input", _frozen(x))
+        object.__setattr__(self, "kernels", _frozen(w))
+        if self.bias is not None:
+            object.__setattr__(self, "bias", _frozen(np.asarray(self.bias).reshape(-1)))
+
+    def replace(self, **changes: Any) -> Scene:
+        """A copy with *changes* applied (arrays are copied and frozen again)."""
+        return dataclasses.replace(self, **changes)
+
+    def same_as(self, other: Scene) -> bool:
+        """True when both scenes hold the same numbers and settings."""
+        if (self.bias is None) != (other.bias is None):
+            return False
+        return (
+            np.array_equal(self.input, other.input)
+            and np.array_equal(self.kernels, other.kernels)
+            and (self.bias is None or np.array_equal(self.bias, other.bias))
+            and (self.stride, self.padding, self.dilation, self.groups, self.padding_mode)
+            == (other.stride, other.padding, other.dilation, other.groups, other.padding_mode)
+            and self.title == other.title
+        )
+
+    def problem(self) -> ConvProblem:
+        """The engine's problem for this scene.
+
+        Raises
+        ------
+        ConvSettingsError
+            When the settings are impossible.
+        """
+        return ConvProblem(
+            self.input,
+            self.kernels,
+            self.bias,
+            stride=self.stride,
+            padding=self.padding,
+            dilation=self.dilation,
+            groups=self.groups,
+            padding_mode=self.padding_mode,
+        )
+
+
+# ---------------------------------------------------------------- reading
+
+
+def _where(field_name: str, index: tuple[int, ...], ndim: int) -> str:
+    names = {
+        2: ("row", "column"),
+        3: ("channel", "row", "column"),
+        4: ("kernel", "slice", "row", "column"),
+    }[ndim]
+    return field_name + "".join(f", {n} {i + 1}" for n, i in zip(names, index))
+
+
+def _grid(value: Any, field_name: str, ndims: tuple[int, ...]) -> np.ndarray:
+    """Validate a nested list of numbers with a regular shape."""
+    if not isinstance(value, list) or not value:
+        raise SceneFileError(f"“{field_name}” must be a non-empty list of rows of numbers.")
+
+    def depth(v: Any) -> int:
+        return 1 + depth(v[0]) if isinstance(v, list) and v else 0
+
+    ndim = depth(value)
+    if ndim not in ndims:
+        forms = " or ".join(f"{n}-D" for n in ndims)
+        raise SceneFileError(f"“{field_name}” must be a {forms} list of numbers, not {ndim}-D.")
+
+    shape: list[int] = []
+    probe = value
+    for _ in range(ndim):
+        shape.append(len(probe))
+        probe = probe[0]
+    flat: list[float] = []
+
+    def walk(v: Any, index: tuple[int, ...]) -> None:
+        level = len(index)
+        if level == ndim:
+            if isinstance(v, bool) or not isinstance(v, (int, float)):
+                raise SceneFileError(f"{_where(field_name, index, ndim)}: {v!r} is not a number.")
+            if not np.isfinite(v) or abs(v) > 1e12:
+                raise SceneFileError(f"{_where(field_name, index, ndim)}: {v!r} is out of range.")
+            flat.append(float(v))
+            return
+        if not isinstance(v, list):
+            raise SceneFileError(f"{_where(field_name, index, ndim)}: expected a list, got {v!r}.")
+        if len(v) != shape[level]:
+            what = _where(field_name, index, ndim)
+            raise SceneFileError(
+                f"{what} has {len(v)} entries, but the first has {shape[level]}: "
+                "every row must be the same length."
+            )
+        for i, item in enumerate(v):
+            walk(item, (*index, i))
+
+    if any(n > MAX_SIDE for n in shape[-2:]) or (ndim > 2 and shape[0] > MAX_CHANNELS):
+        raise SceneFileError(f"“{field_name}” is too large ({'×'.join(map(str, shape))}).")
+    walk(value, ())
+    return np.array(flat, dtype=np.float64).reshape(shape)
+
+
+def _pair(value: Any, field_name: str, minimum: int) -> Pair:
+    items = value if isinstance(value, list) else [value, value]
+    if len(items) != 2 or any(isinstance(v, bool) or not isinstance(v, int) for v in items):
+        raise SceneFileError(
+            f"“{field_name}” must be a whole number or a list of two, not {value!r}."
+        )
+    for v in items:
+        if v < minimum:
+            raise SceneFileError(f"“{field_name}” must be at least {minimum}, not {v}.")
+    return int(items[0]), int(items[1])
+
+
+_KNOWN = {"format", "version", "title", "input", "kernels", "bias"} | {
+    "stride",
+    "padding",
+    "dilation",
+    "groups",
+    "padding_mode",
+}
+
+
+def scene_from_dict(data: Any) -> Scene:
+    """Validate the JSON structure of a scene and build it.
+
+    Raises
+    ------
+    SceneFileError
+        The first problem, by field (and by row and column where that applies).
+    """
+    if not isinstance(data, dict):
+        raise SceneFileError("The file does not hold a scene (expected a JSON object).")
+    if data.get("format") != FORMAT:
+        raise SceneFileError(
+            f"This is not a ConvStudio scene: “format” is {data.get('format')!r}, "
+            f"expected {FORMAT!r}."
+        )
+    version = data.get("version")
+    if isinstance(version, bool) or not isinstance(version, int):
+        raise SceneFileError(f"“version” must be a whole number, not {version!r}.")
+    if version > VERSION:
+        raise SceneFileError(
+            f"This scene was saved by a newer ConvStudio (version {version}); "
+            f"this one reads version {VERSION}."
+        )
+    if version < 1:
+        raise SceneFileError(f"“version” must be 1, not {version}.")
+    unknown = sorted(set(data) - _KNOWN)
+    if unknown:
+        raise SceneFileError(f"Unknown field “{unknown[0]}”.")
+    for required in ("input", "kernels"):
+        if required not in data:
+            raise SceneFileError(f"The field “{required}” is missing.")
+    title = data.get("title", "")
+    if not isinstance(title, str):
+        raise SceneFileError("“title” must be text.")
+    x = _grid(data["input"], "input", (2, 3))
+    w = _grid(data["kernels"], "kernels", (2, 3, 4))
+    bias = data.get("bias")
+    if bias is not None:
+        if isinstance(bias, (int, float)) and not isinstance(bias, bool):
+            bias = [bias]
+        b = _grid(bias, "bias", (1,)) if isinstance(bias, list) and bias else None
+        if b is None:
+            raise SceneFileError("“bias” must be null or a list of numbers, one per kernel.")
+        bias = b
+    padding = data.get("padding", 0)
+    if isinstance(padding, str):
+        if padding not in PADDING_WORDS:
+            raise SceneFileError(
+                f"“padding” must be a number or one of {', '.join(PADDING_WORDS)}, "
+                f"not {padding!r}."
+            )
+        padding_value: Pair | str = padding
+    else:
+        padding_value = _pair(padding, "padding", 0)
+    mode = data.get("padding_mode", "zeros")
+    if mode not in PADDING_MODES:
+        raise SceneFileError(
+            f"“padding_mode” must be one of {', '.join(PADDING_MODES)}, not {mode!r}."
+        )
+    groups = data.get("groups", 1)
+    if isinstance(groups, bool) or not isinstance(groups, int) or groups < 1:
+        raise SceneFileError(f"“groups” must be a whole number of at least 1, not {groups!r}.")
+    return Scene(
+        input=x,
+        kernels=w,
+        bias=bias,
+        stride=_pair(data.get("stride", 1), "stride", 1),
+        padding=padding_value,
+        dilation=_pair(data.get("dilation", 1), "dilation", 1),
+        groups=groups,
+        padding_mode=mode,
+        title=title,
+    )
+
+
+def load_scene(path: str | os.PathLike[str]) -> Scene:
+    """Read and validate a scene file.
+
+    Raises
+    ------
+    SceneFileError
+        When the file cannot be read, is not JSON, or is not a valid scene.
+    """
+    p = Path(path)
+    try:
+        if p.stat().st_size > MAX_FILE_BYTES:
+            raise SceneFileError(f"{p.name} is too large to be a scene file.")
+        text = p.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise SceneFileError(f"There is no file {p}.") from None
+    except IsADirectoryError:
+        raise SceneFileError(f"{p} is a folder, not a scene file.") from None
+    except UnicodeDecodeError:
+        raise SceneFileError(f"{p.name} is not a text file, so it cannot be a scene.") from None
+    except OSError as exc:
+        raise SceneFileError(f"Cannot read {p}: {exc.strerror or exc}.") from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise SceneFileError(
+            f"{p.name} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})."
+        ) from None
+    try:
+        return scene_from_dict(data)
+    except SceneFileError as exc:
+        raise SceneFileError(f"{p.name}: {exc}") from None
+
+
+# ---------------------------------------------------------------- writing
+
+
+def _nested(array: np.ndarray) -> Any:
+    if array.ndim == 0:
+        return json_number(float(array))
+    return [_nested(item) for item in array]
+
+
+def _pair_json(pair: Pair) -> int | list[int]:
+    return pair[0] if pair[0] == pair[1] else [pair[0], pair[1]]
+
+
+def scene_to_dict(scene: Scene) -> dict[str, Any]:
+    """The JSON form of *scene*, using the shortest input and kernel forms that fit."""
+    x = scene.input[0] if scene.input.shape[0] == 1 else scene.input
+    w: np.ndarray = scene.kernels
+    if w.shape[0] == 1:
+        w = w[0]
+        if w.shape[0] == 1:
+            w = w[0]
+    padding = scene.padding if isinstance(scene.padding, str) else _pair_json(scene.padding)
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "title": scene.title,
+        "input": _nested(x),
+        "kernels": _nested(w),
+        "bias": None if scene.bias is None else _nested(scene.bias),
+        "stride": _pair_json(scene.stride),
+        "padding": padding,
+        "dilation": _pair_json(scene.dilation),
+        "groups": scene.groups,
+        "padding_mode": scene.padding_mode,
+    }
+
+
+def atomic_write_text(path: str | os.PathLike[str], text: str) -> None:
+    """Write *text* to *path* so that a crash leaves either the old file or the new one."""
+    target = Path(path)
+    fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, target)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def save_scene(scene: Scene, path: str | os.PathLike[str]) -> None:
+    """Save *scene* as JSON, atomically.
+
+    Raises
+    ------
+    OSError
+        When the folder cannot be written.
+    """
+    atomic_write_text(path, _dumps(scene_to_dict(scene)))
+
+
+def _dumps(data: dict[str, Any]) -> str:
+    # One matrix row per line: readable and diffable by a teacher.
+    def rows(value: Any, indent: str) -> str:
+        if isinstance(value, list) and value and isinstance(value[0], list):
+            inner = indent + "  "
+            body = (",\n" + inner).join(rows(v, inner) for v in value)
+            return "[\n" + inner + body + "\n" + indent + "]"
+        return json.dumps(value, ensure_ascii=False)
+
+    lines = [f'  "{key}": {rows(value, "  ")}' for key, value in data.items()]
+    return "{\n" + ",\n".join(lines) + "\n}\n"

@@ -1,0 +1,72 @@
+"""The studio: a document and its playback, kept in step with each other."""
+
+from __future__ import annotations
+
+from psygnal import Signal
+
+from ..engine import StepDetail
+from .document import Document, Evaluation
+from .playback import Playback
+from .scene import Scene
+
+
+class Studio:
+    """What the window shows: the document, the playback position and the current step.
+
+    Parameters
+    ----------
+    scene
+        The scene to open.
+
+    Signals
+    -------
+    frame_changed()
+        The picture changed: another step, or another scene. Views read
+        :attr:`position`, :attr:`current` and :attr:`evaluation` then.
+    """
+
+    frame_changed = Signal()
+
+    def __init__(self, scene: Scene) -> None:
+        self.document = Document(scene)
+        self.playback = Playback(self.document.evaluation.n_steps)
+        self._current: StepDetail | None = None
+        self._current_valid = False
+        self.document.evaluation_changed.connect(self._on_evaluation_changed)
+        self.playback.position_changed.connect(self._on_position_changed)
+
+    @property
+    def evaluation(self) -> Evaluation:
+        return self.document.evaluation
+
+    @property
+    def position(self) -> int:
+        """Steps done: output cells whose step is below this are filled."""
+        return self.playback.position
+
+    @property
+    def current(self) -> StepDetail | None:
+        """Detail of the current step, computed on first use after each change."""
+        if not self._current_valid:
+            step = self.playback.current_step
+            problem = self.evaluation.problem
+            self._current = None if step is None or problem is None else problem.step(step)
+            self._current_valid = True
+        return self._current
+
+    def show_cell(self, channel: int, row: int, col: int) -> None:
+        """Jump to the step that fills output cell (channel, row, col)."""
+        problem = self.evaluation.problem
+        if problem is not None:
+            self.playback.show_step(problem.step_of_cell(channel, row, col))
+
+    def _on_evaluation_changed(self, evaluation: Evaluation) -> None:
+        self._current_valid = False
+        # Emitting position_changed here would repaint twice; block it and emit once.
+        with self.playback.position_changed.blocked():
+            self.playback.set_total(evaluation.n_steps)
+        self.frame_changed.emit()
+
+    def _on_position_changed(self, _position: int) -> None:
+        self._current_valid = False
+        self.frame_changed.emit()
