@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal, Union
+from typing import Literal
 
 import numpy as np
 
@@ -22,9 +22,9 @@ from .errors import (
 )
 
 Pair = tuple[int, int]
-IntOrPair = Union[int, tuple[int, int], list[int]]
+IntOrPair = int | tuple[int, int] | list[int]
 PaddingWord = Literal["valid", "same", "full"]
-PaddingSpec = Union[int, tuple[int, int], list[int], str]
+PaddingSpec = int | tuple[int, int] | list[int] | str
 PADDING_WORDS: tuple[str, ...] = ("valid", "same", "full")
 PADDING_MODES: tuple[str, ...] = ("zeros", "reflect", "replicate", "circular")
 
@@ -89,7 +89,7 @@ def resolve_padding(
             raise UnknownPaddingError("padding", padding, PADDING_WORDS)
         if padding == "valid":
             return 0, 0, 0, 0
-        totals = [d * (k - 1) for k, d in zip(kernel, dilation)]
+        totals = [d * (k - 1) for k, d in zip(kernel, dilation, strict=True)]
         if padding == "full":
             return totals[0], totals[0], totals[1], totals[1]
         if stride != (1, 1):

@@ -43,6 +43,7 @@ def explain_size(scene: Scene) -> SizeExplanation | None:
         return None
     formulas: list[str] = []
     notes: list[str] = []
+    left_over: list[tuple[str, int]] = []  # (division text, padded cells never reached)
     for axis, (n, f, before, after) in enumerate(((h, kh, top, bottom), (w, kw, left, right))):
         s, d = stride[axis], dilation[axis]
         extent = d * (f - 1) + 1
@@ -50,19 +51,28 @@ def explain_size(scene: Scene) -> SizeExplanation | None:
         numerator = n + before + after - extent
         if numerator < 0:
             formulas.append(f"⌊({n} + {pad_text} − {extent})/{s}⌋ + 1 < 1: the kernel does not fit")
+            left_over.append(("", 0))
             continue
         formulas.append(f"⌊({n} + {pad_text} − {extent})/{s}⌋ + 1 = {numerator // s + 1}")
         if d > 1:
             notes.append(
                 f"Dilation {d}: the kernel's {f} taps span {d}·({f}−1)+1 = {extent} {_AXES[axis]}."
             )
-        left_over = numerator % s
-        if left_over:
-            notes.append(
-                f"({n} + {pad_text} − {extent})/{s} = {format_number(numerator / s)} is not whole: "
-                f"rounding down leaves the last {_plural(left_over, _AXES[axis])} of the padded "
-                "input unreached."
-            )
+        division = f"({n} + {pad_text} − {extent})/{s} = {format_number(numerator / s)}"
+        left_over.append((division, numerator % s))
+    (rows_text, rows_left), (cols_text, cols_left) = left_over
+    if rows_left and cols_left and rows_text == cols_text:
+        notes.append(
+            f"{rows_text} is not whole: the last {_plural(rows_left, 'rows')} and "
+            f"{_plural(cols_left, 'columns')} are never reached."
+        )
+    else:
+        for axis, (text, count) in enumerate(left_over):
+            if count:
+                notes.append(
+                    f"{text} is not whole: the last {_plural(count, _AXES[axis])} "
+                    f"{'are' if count > 1 else 'is'} never reached."
+                )
     return SizeExplanation((formulas[0], formulas[1]), notes)
 
 
@@ -73,4 +83,4 @@ def equation_terms(values: list[float], weights: list[float]) -> str:
         text = format_number(v)
         return f"({text})" if v < 0 else text
 
-    return " + ".join(f"{show(v)}×{show(k)}" for v, k in zip(values, weights))
+    return " + ".join(f"{show(v)}×{show(k)}" for v, k in zip(values, weights, strict=True))

@@ -34,7 +34,7 @@ Pair = tuple[int, int]
 
 
 class SceneFileError(ValueError):
-    """A scene file that cannot be read; ``str()`` names the field and, where it applies, the row."""
+    """A scene file that cannot be read; ``str()`` names the field (and row, where it applies)."""
 
 
 def _frozen(array: np.ndarray) -> np.ndarray:
@@ -98,12 +98,14 @@ class Scene:
 
     def same_as(self, other: Scene) -> bool:
         """True when both scenes hold the same numbers and settings."""
-        if (self.bias is None) != (other.bias is None):
-            return False
+        if self.bias is None or other.bias is None:
+            same_bias = self.bias is None and other.bias is None
+        else:
+            same_bias = np.array_equal(self.bias, other.bias)
         return (
-            np.array_equal(self.input, other.input)
+            same_bias
+            and np.array_equal(self.input, other.input)
             and np.array_equal(self.kernels, other.kernels)
-            and (self.bias is None or np.array_equal(self.bias, other.bias))
             and (self.stride, self.padding, self.dilation, self.groups, self.padding_mode)
             == (other.stride, other.padding, other.dilation, other.groups, other.padding_mode)
             and self.title == other.title
@@ -138,7 +140,7 @@ def _where(field_name: str, index: tuple[int, ...], ndim: int) -> str:
         3: ("channel", "row", "column"),
         4: ("kernel", "slice", "row", "column"),
     }[ndim]
-    return field_name + "".join(f", {n} {i + 1}" for n, i in zip(names, index))
+    return field_name + "".join(f", {n} {i + 1}" for n, i in zip(names, index, strict=False))
 
 
 def _grid(value: Any, field_name: str, ndims: tuple[int, ...]) -> np.ndarray:
@@ -256,8 +258,7 @@ def scene_from_dict(data: Any) -> Scene:
     if isinstance(padding, str):
         if padding not in PADDING_WORDS:
             raise SceneFileError(
-                f"“padding” must be a number or one of {', '.join(PADDING_WORDS)}, "
-                f"not {padding!r}."
+                f"“padding” must be a number or one of {', '.join(PADDING_WORDS)}, not {padding!r}."
             )
         padding_value: Pair | str = padding
     else:

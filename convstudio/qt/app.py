@@ -1,0 +1,90 @@
+"""Starting Qt: the application object, the main window, and rendering without a display."""
+
+from __future__ import annotations
+
+import os
+import sys
+import traceback
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QMessageLogContext, QSaveFile, QtMsgType, qInstallMessageHandler
+from PySide6.QtWidgets import QApplication
+
+from ..model import Scene, Studio
+from .main_window import MainWindow
+
+
+def _qt_message(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    # The offscreen platform says this on every show; it means nothing to a user.
+    if "propagateSizeHints" not in message:
+        sys.stderr.write(message + "\n")
+
+
+def application() -> QApplication:
+    """The one QApplication, created on first use."""
+    app = QApplication.instance()
+    if app is None:
+        qInstallMessageHandler(_qt_message)
+        app = QApplication(sys.argv[:1])
+        app.setApplicationName("ConvStudio")
+        app.setOrganizationName("ConvStudio")
+    assert isinstance(app, QApplication)
+    return app
+
+
+def _install_excepthook(window: MainWindow) -> None:
+    """An unexpected error becomes a message in the window, never a dead app."""
+
+    def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+        traceback.print_exception(kind, error, tb)  # for a bug report, on the terminal
+        window.messages.show_message(
+            f"Something went wrong ({kind.__name__}: {error}). Your numbers are unchanged; "
+            "Ctrl+Z undoes the last edit."
+        )
+
+    sys.excepthook = hook
+
+
+def run_window(scene: Scene, path: Path | None = None) -> int:
+    """Open the main window on *scene* and run until it closes; returns the exit status."""
+    app = application()
+    window = MainWindow(Studio(scene), path)
+    window.restore_geometry()
+    _install_excepthook(window)
+    window.show()
+    return app.exec()
+
+
+def render_png(
+    scene: Scene, target: Path, *, step: int | None = None, size: tuple[int, int] = (1280, 720)
+) -> None:
+    """Draw the window at *step* (0-based; ``None`` = every step done) into a PNG file.
+
+    Works with no display: the offscreen platform is chosen before Qt starts.
+
+    Raises
+    ------
+    OSError
+        When the PNG cannot be written.
+    """
+    if QApplication.instance() is None:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    application()
+    studio = Studio(scene)
+    window = MainWindow(studio, remember_geometry=False)
+    window.resize(*size)
+    window.show()
+    studio.playback.seek(studio.playback.total if step is None else step + 1)
+    QApplication.processEvents()
+    image = window.grab().toImage()
+    window.close()
+    window.deleteLater()
+    file = QSaveFile(str(target))  # atomic: the old file stays until commit
+    if not file.open(QSaveFile.OpenModeFlag.WriteOnly):
+        raise OSError(f"cannot write {target}: {file.errorString()}")
+    if not image.save(file, "PNG"):
+        file.cancelWriting()
+        raise OSError(f"cannot encode the PNG for {target}")
+    if not file.commit():
+        raise OSError(f"cannot write {target}: {file.errorString()}")

@@ -1,0 +1,192 @@
+"""Number grids: a table view and a delegate that paints cells for the back row.
+
+Table models give each cell a :class:`CellLook` through :data:`LOOK_ROLE`; the
+delegate paints the number large, the kernel weight over it, and the highlight.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QGuiApplication, QKeyEvent, QKeySequence, QPainter, QPen
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLineEdit,
+    QSizePolicy,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
+
+from . import style
+
+LOOK_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class CellLook(NamedTuple):
+    """How one cell is painted."""
+
+    background: QColor = style.INPUT_BG
+    foreground: QColor = style.TEXT_FG
+    italic: bool = False
+    hatch: bool = False
+    weight: str | None = None
+    border: bool = False
+
+
+PLAIN = CellLook()
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+class CellDelegate(QStyledItemDelegate):
+    """Paints a :class:`CellLook`; edits with a large line edit."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.set_zoom(1.0)
+
+    def set_zoom(self, zoom: float) -> None:
+        self._value_font = style.font(style.VALUE_PT, zoom=zoom)
+        self._italic_font = style.font(style.VALUE_PT, zoom=zoom)
+        self._italic_font.setItalic(True)
+        self._weight_font = style.font(style.WEIGHT_PT, bold=True, zoom=zoom)
+        self._zoom = zoom
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
+        look: CellLook = index.data(LOOK_ROLE) or PLAIN
+        rect: QRect = option.rect  # type: ignore[attr-defined]
+        painter.save()
+        painter.fillRect(rect, look.background)
+        if look.hatch:
+            painter.fillRect(rect, QBrush(style.UNREACHED_HATCH, Qt.BrushStyle.BDiagPattern))
+        text = index.data(Qt.ItemDataRole.DisplayRole) or ""
+        painter.setPen(look.foreground)
+        painter.setFont(self._italic_font if look.italic else self._value_font)
+        if look.weight is not None:
+            # Weight in the top-right corner, value below it: both readable at once.
+            top, bottom = rect.adjusted(2, 1, -4, 0), rect.adjusted(2, rect.height() // 3, -2, -1)
+            painter.drawText(bottom, Qt.AlignmentFlag.AlignCenter, text)
+            painter.setFont(self._weight_font)
+            painter.setPen(style.WEIGHT_FG)
+            painter.drawText(
+                top, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, f"×{look.weight}"
+            )
+        else:
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+        if look.border:
+            pen = QPen(style.FIELD_BORDER, max(2, round(3 * self._zoom)))
+            pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
+            painter.setPen(pen)
+            painter.drawRect(rect.adjusted(1, 1, -2, -2))
+        if option.state & QStyle.StateFlag.State_HasFocus:  # type: ignore[attr-defined]
+            painter.setPen(QPen(QColor("#1f5fbf"), 2, Qt.PenStyle.DashLine))
+            painter.drawRect(rect.adjusted(3, 3, -4, -4))
+        painter.restore()
+
+    def createEditor(
+        self, parent: QWidget, option: QStyleOptionViewItem, index: AnyIndex
+    ) -> QWidget:
+        editor = QLineEdit(parent)
+        editor.setFont(self._value_font)
+        editor.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        return editor
+
+
+class NumberTable(QTableView):
+    """A grid of numbers with fixed, zoomable cells, copy, and paste.
+
+    Signals
+    -------
+    paste_requested(int, int, str)
+        Ctrl+V at (row, column) with the clipboard's text; the owner decides.
+    """
+
+    paste_requested = Signal(int, int, str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._delegate = CellDelegate(self)
+        self.setItemDelegate(self._delegate)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ContiguousSelection)
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self.setGridStyle(Qt.PenStyle.SolidLine)
+        self.setStyleSheet(f"QTableView {{ gridline-color: {style.GRID_LINE.name()}; }}")
+        # Prefer the size that shows every cell; shrink (and scroll) only when space runs out.
+        self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Maximum)
+        for header in (self.horizontalHeader(), self.verticalHeader()):
+            header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+            header.setHighlightSections(False)
+        self.set_zoom(1.0)
+
+    def set_zoom(self, zoom: float) -> None:
+        """Scale cells and fonts (1.0 is the default)."""
+        self._delegate.set_zoom(zoom)
+        header_font = style.font(style.UI_PT - 2, zoom=zoom)
+        self.horizontalHeader().setFont(header_font)
+        self.verticalHeader().setFont(header_font)
+        self.horizontalHeader().setDefaultSectionSize(round(62 * zoom))
+        self.verticalHeader().setDefaultSectionSize(round(50 * zoom))
+        self.horizontalHeader().setMinimumSectionSize(10)
+        self.verticalHeader().setMinimumSectionSize(10)
+        self.updateGeometry()
+        self.viewport().update()
+
+    def sizeHint(self) -> QSize:
+        """Room for every cell, so layouts show whole small grids without scrolling."""
+        model = self.model()
+        if model is None:
+            return super().sizeHint()
+        width = (
+            self.verticalHeader().sizeHint().width()
+            + self.horizontalHeader().defaultSectionSize() * model.columnCount()
+            + 2 * self.frameWidth()
+        )
+        height = (
+            self.horizontalHeader().sizeHint().height()
+            + self.verticalHeader().defaultSectionSize() * model.rowCount()
+            + 2 * self.frameWidth()
+        )
+        return QSize(width + 2, height + 2)
+
+    def minimumSizeHint(self) -> QSize:
+        """Whole grids up to 9×9 are never squeezed into scrolling; larger ones may scroll."""
+        hint = self.sizeHint()
+        cap_w = (
+            self.verticalHeader().sizeHint().width()
+            + 9 * self.horizontalHeader().defaultSectionSize()
+        )
+        cap_h = (
+            self.horizontalHeader().sizeHint().height()
+            + 9 * self.verticalHeader().defaultSectionSize()
+        )
+        return QSize(min(hint.width(), cap_w + 4), min(hint.height(), cap_h + 4))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.matches(QKeySequence.StandardKey.Paste):
+            index = self.currentIndex()
+            text = QGuiApplication.clipboard().text()
+            if index.isValid() and text:
+                self.paste_requested.emit(index.row(), index.column(), text)
+            return
+        if event.matches(QKeySequence.StandardKey.Copy):
+            QGuiApplication.clipboard().setText(self.selected_text())
+            return
+        super().keyPressEvent(event)
+
+    def selected_text(self) -> str:
+        """The selected block as tab-separated rows, for a spreadsheet."""
+        indexes = self.selectedIndexes()
+        if not indexes:
+            return ""
+        rows = sorted({i.row() for i in indexes})
+        cols = sorted({i.column() for i in indexes})
+        model = self.model()
+        return "\n".join("\t".join(str(model.index(r, c).data() or "") for c in cols) for r in rows)

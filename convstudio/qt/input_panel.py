@@ -1,0 +1,303 @@
+"""The input grid: padded, editable, with the receptive field drawn over it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSignalBlocker,
+    Qt,
+)
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..model import (
+    MAX_GRID,
+    EditError,
+    NumberError,
+    Studio,
+    format_number,
+    parse_block,
+    parse_number,
+)
+from . import style
+from .binding import bind
+from .cells import LOOK_ROLE, CellLook, NumberTable
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+Report = Callable[[str], None]
+
+
+class PaddedInputModel(QAbstractTableModel):
+    """One input channel with its padding, as a table; the current receptive field marked.
+
+    Parameters
+    ----------
+    studio
+        The studio to show and edit.
+    channel
+        Which input channel.
+    report
+        Called with a sentence when an edit is refused.
+    """
+
+    def __init__(self, studio: Studio, channel: int, report: Report) -> None:
+        super().__init__()
+        self._studio = studio
+        self._channel = channel
+        self._report = report
+        self._scene = None
+        self._field: dict[tuple[int, int], str] = {}
+        self._field_box: tuple[int, int, int, int] | None = None
+        self._load()
+        bind(self, studio.frame_changed, self._on_frame_changed)
+
+    # ------------------------------------------------------------ caches
+
+    def _load(self) -> None:
+        """Recompute everything that depends on the scene."""
+        studio = self._studio
+        self._scene = studio.document.scene
+        x = self._scene.input[self._channel]
+        self._height, self._width = x.shape
+        problem = studio.evaluation.problem
+        if problem is None:
+            # Impossible settings: show the bare input; the settings panel says why.
+            self._top = self._left = 0
+            self._values = x
+            self._source_rows = np.arange(self._height)
+            self._source_cols = np.arange(self._width)
+            self._unreached_rows: set[int] = set()
+            self._unreached_cols: set[int] = set()
+            self._mode = "zeros"
+        else:
+            g = problem.geometry
+            self._top, self._left = g.pad_top, g.pad_left
+            self._values = problem.padded()[self._channel]
+            self._source_rows, self._source_cols = g.row_index(), g.col_index()
+            self._unreached_rows = set(g.unreached(0).tolist())
+            self._unreached_cols = set(g.unreached(1).tolist())
+            self._mode = g.padding_mode
+        self._field, self._field_box = self._current_field()
+
+    def _current_field(self) -> tuple[dict[tuple[int, int], str], tuple[int, int, int, int] | None]:
+        step = self._studio.current
+        if step is None or self._channel not in step.in_channels:
+            return {}, None
+        depth = self._channel - step.in_channels[0]
+        weights = step.weights[depth]
+        cells = {
+            (int(r), int(c)): format_number(weights[i, j])
+            for i, r in enumerate(step.padded_rows)
+            for j, c in enumerate(step.padded_cols)
+        }
+        box = (
+            int(step.padded_rows[0]),
+            int(step.padded_cols[0]),
+            int(step.padded_rows[-1]),
+            int(step.padded_cols[-1]),
+        )
+        return cells, box
+
+    def _on_frame_changed(self) -> None:
+        old_shape = self._values.shape
+        if self._studio.document.scene is not self._scene:
+            self._load()
+            if self._values.shape != old_shape:
+                self.beginResetModel()
+                self.endResetModel()
+            else:
+                self._emit_changed((0, 0, old_shape[0] - 1, old_shape[1] - 1))
+            return
+        old_box = self._field_box
+        self._field, self._field_box = self._current_field()
+        boxes = [b for b in (old_box, self._field_box) if b is not None]
+        if boxes:
+            self._emit_changed(
+                (
+                    min(b[0] for b in boxes),
+                    min(b[1] for b in boxes),
+                    max(b[2] for b in boxes),
+                    max(b[3] for b in boxes),
+                )
+            )
+
+    def _emit_changed(self, box: tuple[int, int, int, int]) -> None:
+        # Only the rectangle that changed is repainted: this keeps a step under a millisecond.
+        self.dataChanged.emit(self.index(box[0], box[1]), self.index(box[2], box[3]))
+
+    # ------------------------------------------------------------ Qt model API
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._values.shape[0]
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._values.shape[1]
+
+    def _inside(self, row: int, col: int) -> bool:
+        return (
+            self._top <= row < self._top + self._height
+            and self._left <= col < self._left + self._width
+        )
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        row, col = index.row(), index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return format_number(self._values[row, col])
+        if role == LOOK_ROLE:
+            inside = self._inside(row, col)
+            weight = self._field.get((row, col))
+            if weight is not None:
+                background = style.FIELD_BG
+            else:
+                background = style.INPUT_BG if inside else style.PADDING_BG
+            return CellLook(
+                background=background,
+                foreground=style.TEXT_FG if inside else style.PADDING_FG,
+                italic=not inside,
+                hatch=inside
+                and (
+                    row - self._top in self._unreached_rows
+                    or col - self._left in self._unreached_cols
+                ),
+                weight=weight,
+                border=weight is not None,
+            )
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._describe(row, col)
+        return None
+
+    def _describe(self, row: int, col: int) -> str:
+        if self._inside(row, col):
+            text = f"Input row {row - self._top + 1}, column {col - self._left + 1}"
+            if (row - self._top in self._unreached_rows) or (
+                col - self._left in self._unreached_cols
+            ):
+                text += ": no window reaches this cell"
+            return text
+        source_row, source_col = self._source_rows[row], self._source_cols[col]
+        if source_row < 0 or source_col < 0:
+            return "Padding: zero"
+        return (
+            f"Padding ({self._mode}): a copy of input row {source_row + 1}, column {source_col + 1}"
+        )
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            n, before = self._width, self._left
+        else:
+            n, before = self._height, self._top
+        return str(section - before + 1) if before <= section < before + n else "pad"
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if self._inside(index.row(), index.column()):
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def setData(self, index: AnyIndex, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not self._inside(index.row(), index.column()):
+            return False
+        try:
+            number = parse_number(str(value))
+        except NumberError as exc:
+            self._report(f"{exc} The cell keeps its value.")
+            return False
+        self._studio.document.set_input_value(
+            self._channel, index.row() - self._top, index.column() - self._left, number
+        )
+        return True
+
+    def paste(self, row: int, col: int, text: str) -> None:
+        """Paste a block of numbers with its top-left at table cell (row, col)."""
+        try:
+            block = parse_block(text)
+            self._studio.document.paste_input(
+                self._channel, max(0, row - self._top), max(0, col - self._left), block
+            )
+        except (NumberError, EditError) as exc:
+            self._report(f"{exc} Nothing was pasted.")
+
+
+class InputPanel(QWidget):
+    """The input grid with its size controls and fill buttons.
+
+    Parameters
+    ----------
+    studio
+        The studio to show and edit.
+    report
+        Called with a sentence when an edit is refused.
+    """
+
+    def __init__(self, studio: Studio, report: Report, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._studio = studio
+        self._report = report
+        self.title = QLabel()
+        self.title.setFont(style.font(style.UI_PT, bold=True))
+        self.rows = QSpinBox(minimum=1, maximum=MAX_GRID, prefix="rows ")
+        self.cols = QSpinBox(minimum=1, maximum=MAX_GRID, prefix="cols ")
+        self.random_button = QPushButton("Random")
+        self.random_button.setToolTip("Fill the input with random whole numbers 0–255")
+        self.zeros_button = QPushButton("Zeros")
+        self.zeros_button.setToolTip("Set every input cell to 0")
+        self.table = NumberTable()
+        self.model = PaddedInputModel(studio, 0, report)
+        self.table.setModel(self.model)
+        self.table.setToolTip(
+            "Type a number into any white cell; grey cells are padding. "
+            "Ctrl+V pastes a block copied from a spreadsheet."
+        )
+
+        controls = QHBoxLayout()
+        for widget in (self.title, self.rows, self.cols, self.random_button, self.zeros_button):
+            controls.addWidget(widget)
+        controls.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(controls)
+        layout.addWidget(self.table)
+        layout.addStretch(1)
+
+        self.rows.valueChanged.connect(self._on_q_size_changed)
+        self.cols.valueChanged.connect(self._on_q_size_changed)
+        self.random_button.clicked.connect(lambda: studio.document.fill_input("random"))
+        self.zeros_button.clicked.connect(lambda: studio.document.fill_input("zeros"))
+        self.table.paste_requested.connect(self.model.paste)
+        bind(self, studio.document.scene_changed, self.set_scene)
+        self.set_scene(studio.document.scene)
+
+    def set_scene(self, scene: object = None) -> None:
+        """Show the current input size; never writes the document."""
+        _, h, w = self._studio.document.scene.input.shape
+        with QSignalBlocker(self.rows), QSignalBlocker(self.cols):
+            self.rows.setValue(h)
+            self.cols.setValue(w)
+        self.title.setText(f"Input  {h}×{w}")
+        self.table.updateGeometry()
+
+    def set_zoom(self, zoom: float) -> None:
+        self.title.setFont(style.font(style.UI_PT, bold=True, zoom=zoom))
+        self.table.set_zoom(zoom)
+
+    def _on_q_size_changed(self, _value: int) -> None:
+        try:
+            self._studio.document.resize_input(self.rows.value(), self.cols.value())
+        except EditError as exc:
+            self._report(str(exc))
+            self.set_scene()

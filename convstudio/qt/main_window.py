@@ -1,0 +1,323 @@
+"""The main window: wires the views to one studio. It holds no lesson logic."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..model import (
+    MAX_GRID,
+    MAX_KERNEL,
+    Scene,
+    SceneFileError,
+    Studio,
+    load_scene,
+    resource_dir,
+    save_scene,
+)
+from . import style
+from .equation_view import EquationView
+from .input_panel import InputPanel
+from .kernel_panel import KernelPanel
+from .output_panel import OutputPanel
+from .settings_panel import SettingsPanel
+from .step_keys import StepKeysFilter
+from .transport import PlaybackDriver, TransportBar
+
+SCENE_FILTER = "ConvStudio scenes (*.json);;All files (*)"
+ZOOM_STEPS = (0.8, 0.9, 1.0, 1.15, 1.3, 1.5, 1.75, 2.0)
+
+
+class MessageBar(QLabel):
+    """A plain sentence for the user (a refused edit, a file that could not be read)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setFont(style.font(style.UI_PT))
+        self.setStyleSheet(
+            "background: #fdecea; color: #8c1d18; border: 2px solid #b3261e; "
+            "border-radius: 4px; padding: 6px;"
+        )
+        self.hide()
+        self._timer = QTimer(self, singleShot=True, interval=9000)
+        self._timer.timeout.connect(self.hide)
+
+    def show_message(self, text: str) -> None:
+        self.setText(text)
+        self.show()
+        self._timer.start()
+
+
+class MainWindow(QMainWindow):
+    """Input, kernel, settings and output side by side; the equation and the controls below.
+
+    Parameters
+    ----------
+    studio
+        What to show.
+    path
+        The file the scene came from, if any (for Save).
+    remember_geometry
+        Restore and save the window's size and place (off for rendering and tests).
+    """
+
+    def __init__(
+        self, studio: Studio, path: Path | None = None, *, remember_geometry: bool = True
+    ) -> None:
+        super().__init__()
+        self._remember_geometry = remember_geometry
+        self.studio = studio
+        self.path = path
+        self.zoom = 1.0  # what the views use: the user's choice times the fit to the window
+        self.user_zoom = 1.0
+        self.messages = MessageBar()
+        report = self.messages.show_message
+        self.input_panel = InputPanel(studio, report)
+        self.kernel_panel = KernelPanel(studio, report)
+        self.settings_panel = SettingsPanel(studio)
+        self.output_panel = OutputPanel(studio)
+        self.equation = EquationView(studio)
+        self.transport = TransportBar(studio.playback)
+        self.driver = PlaybackDriver(studio.playback, self)
+
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(24)
+        grid.addWidget(self.input_panel, 0, 0, 2, 1)
+        grid.addWidget(self.kernel_panel, 0, 1)
+        grid.addWidget(self.settings_panel, 1, 1)
+        grid.addWidget(self.output_panel, 0, 2, 2, 1)
+        grid.setRowStretch(0, 0)
+        grid.setRowStretch(1, 1)
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 2)
+        grid.setColumnStretch(2, 2)
+        line = QFrame()
+        line.setFrameShape(QFrame.Shape.HLine)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.addLayout(grid, 1)
+        layout.addWidget(self.messages)
+        layout.addWidget(line)
+        layout.addWidget(self.equation)
+        layout.addWidget(self.transport)
+        self.setCentralWidget(central)
+        self.setFont(style.font(style.UI_PT))
+
+        self._build_actions()
+        self._step_keys = StepKeysFilter(self)
+        QApplication.instance().installEventFilter(self._step_keys)
+        self.input_panel.table.setFocus()
+        self.studio.document.scene_changed.connect(self._update_title)
+        self._update_title()
+        self._apply_zoom()
+        self.resize(1280, 720)
+
+    # ------------------------------------------------------------ actions
+
+    def _action(self, text: str, slot: object, *keys: QKeySequence | str) -> QAction:
+        action = QAction(text, self)
+        if keys:
+            action.setShortcuts([QKeySequence(k) for k in keys])
+        action.triggered.connect(slot)
+        self.addAction(action)  # shortcuts work even with the menu bar hidden
+        return action
+
+    def _build_actions(self) -> None:
+        p = self.studio.playback
+        d = self.studio.document
+        menu = self.menuBar()
+        file_menu = menu.addMenu("&File")
+        file_menu.addAction(
+            self._action("&Open scene…", self.open_scene_dialog, QKeySequence.StandardKey.Open)
+        )
+        lessons = file_menu.addMenu("Open &lesson")
+        for path in sorted((resource_dir() / "scenes").glob("*.json")):
+            action = QAction(path.stem.replace("-", " ").capitalize(), self)
+            action.triggered.connect(lambda _=False, p=path: self.open_scene(p))
+            lessons.addAction(action)
+        file_menu.addAction(
+            self._action(
+                "&Save scene as…",
+                self.save_scene_dialog,
+                QKeySequence.StandardKey.SaveAs,
+                "Ctrl+Shift+S",
+            )
+        )
+        file_menu.addSeparator()
+        file_menu.addAction(self._action("&Quit", self.close, QKeySequence.StandardKey.Quit))
+
+        edit = menu.addMenu("&Edit")
+        self.undo_action = self._action("&Undo", d.undo, QKeySequence.StandardKey.Undo)
+        self.redo_action = self._action("&Redo", d.redo, QKeySequence.StandardKey.Redo)
+        edit.addAction(self.undo_action)
+        edit.addAction(self.redo_action)
+
+        step = menu.addMenu("&Step")
+        # Presenter remotes send PageDown/PageUp; keyboards use the arrows.
+        self.play_action = self._action("&Play / pause", p.toggle, "Space")
+        self.next_action = self._action("&Next step", p.next, "Right", "PgDown")
+        self.previous_action = self._action("P&revious step", p.previous, "Left", "PgUp")
+        self.first_action = self._action("&First step", p.first, "Home")
+        self.last_action = self._action("&Last step", p.last, "End")
+        for action in (
+            self.play_action,
+            self.next_action,
+            self.previous_action,
+            self.first_action,
+            self.last_action,
+        ):
+            step.addAction(action)
+
+        view = menu.addMenu("&View")
+        view.addAction(
+            self._action(
+                "Zoom &in", lambda: self.step_zoom(+1), QKeySequence.StandardKey.ZoomIn, "Ctrl+="
+            )
+        )
+        view.addAction(
+            self._action("Zoom &out", lambda: self.step_zoom(-1), QKeySequence.StandardKey.ZoomOut)
+        )
+        view.addAction(self._action("&Actual size", lambda: self.set_user_zoom(1.0), "Ctrl+0"))
+        view.addAction(self._action("&Full screen", self._toggle_full_screen, "F11"))
+
+        help_menu = menu.addMenu("&Help")
+        help_menu.addAction(self._action("&Keys", self._show_keys, "F1"))
+
+    # ------------------------------------------------------------ files
+
+    def open_scene_dialog(self) -> None:
+        start = str(self.path.parent if self.path else resource_dir() / "scenes")
+        name, _ = QFileDialog.getOpenFileName(self, "Open scene", start, SCENE_FILTER)
+        if name:
+            self.open_scene(Path(name))
+
+    def open_scene(self, path: Path) -> bool:
+        """Load *path*; on failure say why and keep the current scene."""
+        try:
+            scene = load_scene(path)
+            check_fits_window(scene)
+        except SceneFileError as exc:
+            self.messages.show_message(f"Could not open the scene. {exc} Your work is unchanged.")
+            return False
+        self.studio.document.set_scene(scene)
+        self.studio.playback.first()
+        self.path = path
+        self._update_title()
+        return True
+
+    def save_scene_dialog(self) -> None:
+        start = str(self.path or Path.home() / "scene.json")
+        name, _ = QFileDialog.getSaveFileName(self, "Save scene as", start, SCENE_FILTER)
+        if name:
+            self.save_scene(Path(name))
+
+    def save_scene(self, path: Path) -> bool:
+        """Save atomically; on failure say why (the old file, if any, is intact)."""
+        try:
+            save_scene(self.studio.document.scene, path)
+        except OSError as exc:
+            self.messages.show_message(f"Could not save to {path}: {exc.strerror or exc}.")
+            return False
+        self.path = path
+        self._update_title()
+        return True
+
+    # ------------------------------------------------------------ view
+
+    def set_user_zoom(self, zoom: float) -> None:
+        """Set the user's zoom; the views also scale with the window (1280×720 is 1.0)."""
+        self.user_zoom = zoom
+        self._apply_zoom()
+
+    def step_zoom(self, direction: int) -> None:
+        steps = list(ZOOM_STEPS)
+        nearest = min(range(len(steps)), key=lambda i: abs(steps[i] - self.user_zoom))
+        self.set_user_zoom(steps[max(0, min(len(steps) - 1, nearest + direction))])
+
+    def _apply_zoom(self) -> None:
+        # A maximised window on a 1080p projector gets 1.5× larger numbers by itself.
+        fit = min(self.width() / 1280, self.height() / 720)
+        zoom = round(self.user_zoom * min(2.0, max(1.0, fit)), 2)
+        if zoom == self.zoom and getattr(self, "_zoom_applied", False):
+            return
+        self.zoom = zoom
+        self._zoom_applied = True
+        for view in (
+            self.input_panel,
+            self.kernel_panel,
+            self.settings_panel,
+            self.output_panel,
+            self.equation,
+            self.transport,
+        ):
+            view.set_zoom(zoom)
+        self.messages.setFont(style.font(style.UI_PT, zoom=zoom))
+        self.centralWidget().setFont(style.font(style.UI_PT, zoom=zoom))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._apply_zoom()
+
+    def _toggle_full_screen(self) -> None:
+        self.showNormal() if self.isFullScreen() else self.showFullScreen()
+
+    def _show_keys(self) -> None:
+        QMessageBox.information(
+            self,
+            "Keys",
+            "Space: play / pause\n→ or PageDown: next step\n← or PageUp: previous step\n"
+            "Home / End: first / last step\nCtrl+Z / Ctrl+Shift+Z: undo / redo\n"
+            "Ctrl+= / Ctrl+-: larger / smaller\nF11: full screen\n"
+            "Double-click or type in a cell to edit it; Ctrl+V pastes a block.",
+        )
+
+    def _update_title(self, *_: object) -> None:
+        title = self.studio.document.scene.title or (self.path.stem if self.path else "Untitled")
+        self.setWindowTitle(f"{title} — ConvStudio")
+        self.undo_action.setEnabled(self.studio.document.can_undo)
+        self.redo_action.setEnabled(self.studio.document.can_redo)
+
+    # ------------------------------------------------------------ Qt events
+
+    def restore_geometry(self) -> None:
+        """Put the window where the user last left it."""
+        if self._remember_geometry:
+            geometry = QSettings().value("window/geometry")
+            if geometry is not None:
+                self.restoreGeometry(geometry)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.studio.playback.pause()
+        QApplication.instance().removeEventFilter(self._step_keys)
+        if self._remember_geometry:
+            QSettings().setValue("window/geometry", self.saveGeometry())
+        super().closeEvent(event)
+
+
+def check_fits_window(scene: Scene) -> None:
+    """Refuse scenes larger than the window edits (32×32 input, 9×9 kernel)."""
+    _, h, w = scene.input.shape
+    kh, kw = scene.kernels.shape[2:]
+    if h > MAX_GRID or w > MAX_GRID:
+        raise SceneFileError(
+            f"The input is {h}×{w}; the window edits grids up to {MAX_GRID}×{MAX_GRID} "
+            "(use “convstudio compute” for larger ones)."
+        )
+    if kh > MAX_KERNEL or kw > MAX_KERNEL:
+        raise SceneFileError(
+            f"The kernel is {kh}×{kw}; the window edits kernels up to {MAX_KERNEL}×{MAX_KERNEL}."
+        )

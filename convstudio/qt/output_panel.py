@@ -1,0 +1,128 @@
+"""The output map: filled cell by cell as the steps go; click a cell to jump to it."""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from ..model import Studio, format_number
+from . import style
+from .binding import bind
+from .cells import LOOK_ROLE, CellLook, NumberTable
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+_EMPTY = CellLook(background=style.EMPTY_BG)
+_FILLED = CellLook(background=style.FILLED_BG)
+_CURRENT = CellLook(background=style.CURRENT_BG, border=True)
+
+
+class OutputModel(QAbstractTableModel):
+    """Output map *channel*: cells whose step is done show their value."""
+
+    def __init__(self, studio: Studio, channel: int) -> None:
+        super().__init__()
+        self._studio = studio
+        self._channel = channel
+        self._load()
+        bind(self, studio.frame_changed, self._on_frame_changed)
+
+    def _load(self) -> None:
+        self._evaluation = self._studio.evaluation
+        output = self._evaluation.output
+        self._values = np.zeros((0, 0)) if output is None else output[self._channel]
+        self._first_step = self._channel * self._values.size
+        self._position = self._studio.position
+
+    def _on_frame_changed(self) -> None:
+        if self._studio.evaluation is not self._evaluation:
+            old_shape = self._values.shape
+            self._load()
+            if self._values.shape != old_shape:
+                self.beginResetModel()
+                self.endResetModel()
+            elif self._values.size:
+                rows, cols = self._values.shape
+                self.dataChanged.emit(self.index(0, 0), self.index(rows - 1, cols - 1))
+            return
+        old, new = self._position, self._studio.position
+        self._position = new
+        # Cells whose state changed: steps between the old and new position, and both currents.
+        low = min(old, new) - 1 - self._first_step
+        high = max(old, new) - self._first_step
+        cols = self._values.shape[1] if self._values.size else 0
+        if cols == 0 or high < 0 or low >= self._values.size:
+            return
+        first_row = max(0, low) // cols
+        last_row = min(self._values.size - 1, high) // cols
+        self.dataChanged.emit(self.index(first_row, 0), self.index(last_row, cols - 1))
+
+    def _step(self, row: int, col: int) -> int:
+        return self._first_step + row * self._values.shape[1] + col
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._values.shape[0]
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._values.shape[1]
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        step = self._step(index.row(), index.column())
+        done = step < self._position
+        if role == Qt.ItemDataRole.DisplayRole:
+            return format_number(self._values[index.row(), index.column()]) if done else ""
+        if role == LOOK_ROLE:
+            if step == self._position - 1:
+                return _CURRENT
+            return _FILLED if done else _EMPTY
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return (
+                f"Output row {index.row() + 1}, column {index.column() + 1}: click to show its step"
+            )
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        return str(section + 1) if role == Qt.ItemDataRole.DisplayRole else None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+class OutputPanel(QWidget):
+    """Title and table of one output map."""
+
+    def __init__(self, studio: Studio, channel: int = 0, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._studio = studio
+        self._channel = channel
+        self.title = QLabel()
+        self.title.setFont(style.font(style.UI_PT, bold=True))
+        self.table = NumberTable()
+        self.model = OutputModel(studio, channel)
+        self.table.setModel(self.model)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.table)
+        layout.addStretch(1)
+        self.table.clicked.connect(self._on_q_cell_clicked)
+        bind(self, studio.document.evaluation_changed, self.set_evaluation)
+        self.set_evaluation()
+
+    def set_evaluation(self, evaluation: object = None) -> None:
+        """Show the output's size; never writes the document."""
+        output = self._studio.evaluation.output
+        if output is None:
+            self.title.setText("Output: none (see the settings)")
+        else:
+            self.title.setText(f"Output  {output.shape[1]}×{output.shape[2]}")
+        self.table.updateGeometry()
+
+    def set_zoom(self, zoom: float) -> None:
+        self.title.setFont(style.font(style.UI_PT, bold=True, zoom=zoom))
+        self.table.set_zoom(zoom)
+
+    def _on_q_cell_clicked(self, index: QModelIndex) -> None:
+        self._studio.show_cell(self._channel, index.row(), index.column())

@@ -1,0 +1,46 @@
+"""Keep the stepping keys for stepping, whatever control has the focus.
+
+A teacher clicks a spin box, then presses → or the remote's PageDown: without this,
+the spin box's text field would take the key and the class would see nothing move.
+Only a cell being edited keeps the arrows, Home, End and Space for its text.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QAbstractItemView, QWidget
+
+_ALWAYS = {Qt.Key.Key_PageDown, Qt.Key.Key_PageUp}
+_UNLESS_EDITING = {
+    Qt.Key.Key_Left,
+    Qt.Key.Key_Right,
+    Qt.Key.Key_Home,
+    Qt.Key.Key_End,
+    Qt.Key.Key_Space,
+}
+
+
+def _editing_a_cell(widget: QObject | None) -> bool:
+    """True when *widget* is the editor of a table cell."""
+    while isinstance(widget, QWidget):
+        parent = widget.parentWidget()
+        if isinstance(parent, QWidget) and isinstance(parent.parentWidget(), QAbstractItemView):
+            view = parent.parentWidget()
+            return bool(view.state() == QAbstractItemView.State.EditingState)
+        widget = parent
+    return False
+
+
+class StepKeysFilter(QObject):
+    """Application event filter: stepping keys go to the window's shortcuts."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.ShortcutOverride or not isinstance(event, QKeyEvent):
+            return False
+        if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            return False
+        key = event.key()
+        if key in _ALWAYS:
+            return True  # not overridden: the shortcut fires
+        return key in _UNLESS_EDITING and not _editing_a_cell(watched)
