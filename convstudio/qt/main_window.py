@@ -29,6 +29,7 @@ from ..model import (
     save_scene,
 )
 from . import style
+from .binding import bind
 from .equation_view import EquationView
 from .input_panel import InputPanel
 from .kernel_panel import KernelPanel
@@ -121,7 +122,7 @@ class MainWindow(QMainWindow):
         self._step_keys = StepKeysFilter(self)
         QApplication.instance().installEventFilter(self._step_keys)
         self.input_panel.table.setFocus()
-        self.studio.document.scene_changed.connect(self._update_title)
+        bind(self, self.studio.document.scene_changed, self._update_title)
         self._update_title()
         self._apply_zoom()
         self.resize(1280, 720)
