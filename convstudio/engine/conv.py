@@ -29,6 +29,8 @@ def pad(x: np.ndarray, geometry: ConvGeometry) -> np.ndarray:
         The validated geometry (padding amounts and mode).
     """
     g = geometry
+    if g.pad_top == g.pad_bottom == g.pad_left == g.pad_right == 0:
+        return np.array(x, dtype=np.float64)  # a copy: callers may keep it
     if g.padding_mode == "zeros":
         # Preallocating and copying in is several times cheaper than np.pad on small grids.
         out = np.zeros((x.shape[0], g.padded_height, g.padded_width), dtype=np.float64)
@@ -37,6 +39,13 @@ def pad(x: np.ndarray, geometry: ConvGeometry) -> np.ndarray:
     rows = g.row_index()
     cols = g.col_index()
     return np.ascontiguousarray(x[:, rows[:, None], cols[None, :]], dtype=np.float64)
+
+
+def _padded_view(x: np.ndarray, g: ConvGeometry) -> np.ndarray:
+    """The padded input for reading only: without padding, *x* itself (no copy)."""
+    if g.pad_top == g.pad_bottom == g.pad_left == g.pad_right == 0:
+        return x
+    return pad(x, g)
 
 
 def _correlate(xp: np.ndarray, w: np.ndarray, g: ConvGeometry) -> np.ndarray:
@@ -69,10 +78,10 @@ def _correlate(xp: np.ndarray, w: np.ndarray, g: ConvGeometry) -> np.ndarray:
                 taps = wg[:, :, :, i, j]  # (groups, og, cg)
                 if cg == 1:
                     np.multiply(window, taps[:, :, :, None], out=tmp)
+                    acc += tmp
                 else:
                     flat = np.matmul(taps, window.reshape(groups, cg, rows * wo))
-                    tmp[...] = flat.reshape(groups, og, rows, wo)
-                acc += tmp
+                    acc += flat.reshape(groups, og, rows, wo)
     return out.reshape(g.out_channels, ho, wo)
 
 
@@ -146,7 +155,7 @@ def conv2d(
         bias_length=None if b is None else b.size,
     )
     x3, w4 = _standardise(x, w)
-    out = _correlate(pad(x3, geometry), w4, geometry)
+    out = _correlate(_padded_view(x3, geometry), w4, geometry)
     if b is not None:
         out += b[:, None, None]
     return out[0] if x.ndim == 2 and w.ndim == 2 else out
@@ -251,7 +260,7 @@ class ConvProblem:
     def output(self) -> np.ndarray:
         """The whole output, ``(C_out, H_out, W_out)``, computed once and read-only."""
         if self._output is None:
-            out = _correlate(pad(self._x, self.geometry), self._w, self.geometry)
+            out = _correlate(_padded_view(self._x, self.geometry), self._w, self.geometry)
             if self._bias is not None:
                 out += self._bias[:, None, None]
             out.flags.writeable = False

@@ -20,7 +20,7 @@ from typing import Any
 
 import numpy as np
 
-from ..engine import PADDING_MODES, PADDING_WORDS, ConvProblem
+from ..engine import PADDING_MODES, PADDING_WORDS, ConvProblem, as_pair
 from .numbers import json_number
 
 FORMAT = "convstudio-scene"
@@ -91,6 +91,12 @@ class Scene:
         object.__setattr__(self, "kernels", _frozen(w))
         if self.bias is not None:
             object.__setattr__(self, "bias", _frozen(np.asarray(self.bias).reshape(-1)))
+        # Settings are kept in one form, (h, w) pairs or a padding word, whatever the caller
+        # passed (an int is accepted for convenience).
+        object.__setattr__(self, "stride", as_pair(self.stride, "stride"))
+        object.__setattr__(self, "dilation", as_pair(self.dilation, "dilation"))
+        if not isinstance(self.padding, str):
+            object.__setattr__(self, "padding", as_pair(self.padding, "padding"))
 
     def replace(self, **changes: Any) -> Scene:
         """A copy with *changes* applied (arrays are copied and frozen again)."""

@@ -39,6 +39,23 @@ class CellLook(NamedTuple):
 
 
 PLAIN = CellLook()
+# PySide enums are Python objects: combining them on every cell costs measurable time.
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_CENTER = Qt.AlignmentFlag.AlignCenter
+_TOP_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop
+_HAS_FOCUS = QStyle.StateFlag.State_HasFocus
+
+
+def cell_data(index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+    """The model's data for *index*, asked of the Python model directly.
+
+    ``QModelIndex.data()`` converts to a QVariant and back for every painted cell;
+    calling the model's own method skips that round trip.
+    """
+    model = index.model()
+    return model.data(index, role) if model is not None else None
+
+
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
@@ -54,36 +71,37 @@ class CellDelegate(QStyledItemDelegate):
         self._italic_font = style.font(style.VALUE_PT, zoom=zoom)
         self._italic_font.setItalic(True)
         self._weight_font = style.font(style.WEIGHT_PT, bold=True, zoom=zoom)
-        self._zoom = zoom
+        self._border_pen = QPen(style.FIELD_BORDER, max(2, round(3 * zoom)))
+        self._border_pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
+        self._focus_pen = QPen(QColor("#1f5fbf"), 2, Qt.PenStyle.DashLine)
+        self._hatch = QBrush(style.UNREACHED_HATCH, Qt.BrushStyle.BDiagPattern)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
-        look: CellLook = index.data(LOOK_ROLE) or PLAIN
+        # Called for every visible cell on every repaint: look-ups are hoisted out of here.
+        model = index.model()
+        look: CellLook = model.data(index, LOOK_ROLE) or PLAIN
+        text: str = model.data(index, _DISPLAY) or ""
         rect: QRect = option.rect  # type: ignore[attr-defined]
         painter.save()
         painter.fillRect(rect, look.background)
         if look.hatch:
-            painter.fillRect(rect, QBrush(style.UNREACHED_HATCH, Qt.BrushStyle.BDiagPattern))
-        text = index.data(Qt.ItemDataRole.DisplayRole) or ""
+            painter.fillRect(rect, self._hatch)
         painter.setPen(look.foreground)
         painter.setFont(self._italic_font if look.italic else self._value_font)
         if look.weight is not None:
             # Weight in the top-right corner, value below it: both readable at once.
-            top, bottom = rect.adjusted(2, 1, -4, 0), rect.adjusted(2, rect.height() // 3, -2, -1)
-            painter.drawText(bottom, Qt.AlignmentFlag.AlignCenter, text)
+            third = rect.height() // 3
+            painter.drawText(rect.adjusted(2, third, -2, -1), _CENTER, text)
             painter.setFont(self._weight_font)
             painter.setPen(style.WEIGHT_FG)
-            painter.drawText(
-                top, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, f"×{look.weight}"
-            )
+            painter.drawText(rect.adjusted(2, 1, -4, 0), _TOP_RIGHT, "×" + look.weight)
         else:
-            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+            painter.drawText(rect, _CENTER, text)
         if look.border:
-            pen = QPen(style.FIELD_BORDER, max(2, round(3 * self._zoom)))
-            pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
-            painter.setPen(pen)
+            painter.setPen(self._border_pen)
             painter.drawRect(rect.adjusted(1, 1, -2, -2))
-        if option.state & QStyle.StateFlag.State_HasFocus:  # type: ignore[attr-defined]
-            painter.setPen(QPen(QColor("#1f5fbf"), 2, Qt.PenStyle.DashLine))
+        if option.state & _HAS_FOCUS:  # type: ignore[attr-defined]
+            painter.setPen(self._focus_pen)
             painter.drawRect(rect.adjusted(3, 3, -4, -4))
         painter.restore()
 
@@ -189,4 +207,6 @@ class NumberTable(QTableView):
         rows = sorted({i.row() for i in indexes})
         cols = sorted({i.column() for i in indexes})
         model = self.model()
-        return "\n".join("\t".join(str(model.index(r, c).data() or "") for c in cols) for r in rows)
+        return "\n".join(
+            "\t".join(str(cell_data(model.index(r, c)) or "") for c in cols) for r in rows
+        )

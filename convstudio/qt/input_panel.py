@@ -13,6 +13,7 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -151,6 +152,8 @@ class PaddedInputModel(QAbstractTableModel):
         )
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
         row, col = index.row(), index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return format_number(self._values[row, col])
@@ -204,6 +207,8 @@ class PaddedInputModel(QAbstractTableModel):
         return str(section - before + 1) if before <= section < before + n else "pad"
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         if self._inside(index.row(), index.column()):
             flags |= Qt.ItemFlag.ItemIsEditable
@@ -280,7 +285,26 @@ class InputPanel(QWidget):
         self.zeros_button.clicked.connect(lambda: studio.document.fill_input("zeros"))
         self.table.paste_requested.connect(self.model.paste)
         bind(self, studio.document.scene_changed, self.set_scene)
+        bind(self, studio.frame_changed, self.follow_field)
         self.set_scene(studio.document.scene)
+
+    def follow_field(self) -> None:
+        """Scroll so that the whole receptive field is in view (large grids scroll)."""
+        step = self._studio.current
+        if step is None or 0 not in step.in_channels:
+            return
+        model = self.table.model()
+        first = model.index(int(step.padded_rows[0]), int(step.padded_cols[0]))
+        last = model.index(int(step.padded_rows[-1]), int(step.padded_cols[-1]))
+        area = self.table.viewport().rect()
+        if area.contains(self.table.visualRect(first)) and area.contains(
+            self.table.visualRect(last)
+        ):
+            return
+        # Centre the field rather than nudge it: the next steps then need no scrolling (a
+        # scroll repaints the whole grid).
+        middle = model.index((first.row() + last.row()) // 2, (first.column() + last.column()) // 2)
+        self.table.scrollTo(middle, QAbstractItemView.ScrollHint.PositionAtCenter)
 
     def set_scene(self, scene: object = None) -> None:
         """Show the current input size; never writes the document."""

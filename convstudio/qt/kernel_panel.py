@@ -53,6 +53,8 @@ class KernelModel(QAbstractTableModel):
         return 0 if parent.isValid() else self._weights.shape[1]
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return format_number(self._weights[index.row(), index.column()])
         if role == LOOK_ROLE:
@@ -67,6 +69,8 @@ class KernelModel(QAbstractTableModel):
         return str(section + 1) if role == Qt.ItemDataRole.DisplayRole else None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
 
     def setData(self, index: AnyIndex, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:

@@ -47,15 +47,22 @@ class OutputModel(QAbstractTableModel):
             return
         old, new = self._position, self._studio.position
         self._position = new
-        # Cells whose state changed: steps between the old and new position, and both currents.
-        low = min(old, new) - 1 - self._first_step
-        high = max(old, new) - self._first_step
-        cols = self._values.shape[1] if self._values.size else 0
-        if cols == 0 or high < 0 or low >= self._values.size:
+        size = self._values.size
+        cols = self._values.shape[1] if size else 0
+        if cols == 0:
             return
-        first_row = max(0, low) // cols
-        last_row = min(self._values.size - 1, high) // cols
-        self.dataChanged.emit(self.index(first_row, 0), self.index(last_row, cols - 1))
+        # Cells that changed: those filled or emptied between the two positions, and the
+        # old and new current cells (steps old-1 and new-1).
+        low = max(0, min(old, new) - 1 - self._first_step)
+        high = min(size - 1, max(old, new) - 1 - self._first_step)
+        if high < low:
+            return
+        if high - low < cols:  # a short move: repaint just those cells
+            for step in range(low, high + 1):
+                index = self.index(step // cols, step % cols)
+                self.dataChanged.emit(index, index)
+        else:
+            self.dataChanged.emit(self.index(low // cols, 0), self.index(high // cols, cols - 1))
 
     def _step(self, row: int, col: int) -> int:
         return self._first_step + row * self._values.shape[1] + col
@@ -67,6 +74,8 @@ class OutputModel(QAbstractTableModel):
         return 0 if parent.isValid() else self._values.shape[1]
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
         step = self._step(index.row(), index.column())
         done = step < self._position
         if role == Qt.ItemDataRole.DisplayRole:
@@ -87,6 +96,8 @@ class OutputModel(QAbstractTableModel):
         return str(section + 1) if role == Qt.ItemDataRole.DisplayRole else None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
@@ -109,7 +120,14 @@ class OutputPanel(QWidget):
         layout.addStretch(1)
         self.table.clicked.connect(self._on_q_cell_clicked)
         bind(self, studio.document.evaluation_changed, self.set_evaluation)
+        bind(self, studio.frame_changed, self.follow_current)
         self.set_evaluation()
+
+    def follow_current(self) -> None:
+        """Scroll so that the cell being computed is in view."""
+        step = self._studio.current
+        if step is not None and step.out_channel == self._channel:
+            self.table.scrollTo(self.table.model().index(step.out_row, step.out_col))
 
     def set_evaluation(self, evaluation: object = None) -> None:
         """Show the output's size; never writes the document."""

@@ -1,0 +1,115 @@
+"""One step update of the real window: from "next" to the repaint done.
+
+Prints the median time of a step at 6×6/3×3 and 32×32/7×7, and its ratio to a
+reference measured in the same run: the cheapest visible change the same window can
+make (one label's text set and repainted). Runs offscreen; no display needed.
+
+    .venv/bin/python benchmarks/bench_step.py [--steps N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import numpy as np  # noqa: E402
+from PySide6.QtCore import QEvent, QEventLoop, QObject  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from convstudio.model import Scene, Studio  # noqa: E402
+from convstudio.qt.app import application  # noqa: E402
+from convstudio.qt.main_window import MainWindow  # noqa: E402
+
+
+class PaintCounter(QObject):
+    """Counts paint events, to prove each timed step really repainted."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.count = 0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Paint:
+            self.count += 1
+        return False
+
+
+def scene(size: int, kernel: int) -> Scene:
+    rng = np.random.default_rng(0)
+    return Scene(
+        input=rng.integers(0, 256, (size, size)).astype(float),
+        kernels=rng.integers(-2, 3, (kernel, kernel)).astype(float),
+        padding=kernel // 2,
+    )
+
+
+def until_painted(counter: PaintCounter) -> None:
+    """Run the event loop until *counter*'s widget has repainted (Qt paces repaints)."""
+    before = counter.count
+    deadline = time.perf_counter() + 2.0
+    while counter.count == before and time.perf_counter() < deadline:
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
+    if counter.count == before:
+        raise RuntimeError("no repaint within 2 s")
+
+
+def measure(size: int, kernel: int, steps: int) -> dict[str, float]:
+    """Median wall and CPU time of a step and of the reference, in seconds."""
+    studio = Studio(scene(size, kernel))
+    window = MainWindow(studio, remember_geometry=False)
+    window.resize(1280, 720)
+    window.show()
+    label = window.transport.position_label
+    field_painted, label_painted = PaintCounter(), PaintCounter()
+    window.input_panel.table.viewport().installEventFilter(field_painted)
+    label.installEventFilter(label_painted)
+    QApplication.processEvents()
+    times: dict[str, list[float]] = {"step": [], "step_cpu": [], "ref": [], "ref_cpu": []}
+    for i in range(steps):
+        # Interleave step and reference so that machine noise hits both alike.
+        wall, cpu = time.perf_counter(), time.process_time()
+        studio.playback.next() if studio.playback.position < studio.playback.total else (
+            studio.playback.first()
+        )
+        until_painted(field_painted)
+        times["step"].append(time.perf_counter() - wall)
+        times["step_cpu"].append(time.process_time() - cpu)
+        wall, cpu = time.perf_counter(), time.process_time()
+        label.setText(f"reference {i}")
+        until_painted(label_painted)
+        times["ref"].append(time.perf_counter() - wall)
+        times["ref_cpu"].append(time.process_time() - cpu)
+    window.close()
+    return {name: statistics.median(values) for name, values in times.items()}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--steps", type=int, default=200)
+    args = parser.parse_args()
+    application()
+    print(
+        f"{'grid':>14} {'step wall':>10} {'step CPU':>9} {'ref wall':>9} {'ref CPU':>8} {'CPU ratio':>9}"
+    )
+    for size, kernel in ((6, 3), (32, 7)):
+        t = measure(size, kernel, args.steps)
+        print(
+            f"{size:>3}×{size:<3}/ {kernel}×{kernel}  {t['step'] * 1e3:7.2f} ms {t['step_cpu'] * 1e3:6.2f} ms"
+            f" {t['ref'] * 1e3:6.2f} ms {t['ref_cpu'] * 1e3:5.2f} ms {t['step_cpu'] / t['ref_cpu']:9.1f}"
+        )
+    print(
+        "step = playback.next() until the input grid has repainted; ref = one label's text set and\n"
+        "repainted in the same window. Wall time includes Qt's repaint pacing (it waits for the next\n"
+        "frame); CPU time is the work done. Target: a step under 10 ms."
+    )
+
+
+if __name__ == "__main__":
+    main()
