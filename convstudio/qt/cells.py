@@ -113,6 +113,13 @@ class CellDelegate(QStyledItemDelegate):
         editor.setAlignment(Qt.AlignmentFlag.AlignCenter)
         return editor
 
+    def setEditorData(self, editor: QWidget, index: AnyIndex) -> None:  # noqa: N802
+        # A step repaints the cells under the moving window, and Qt then reloads any open
+        # editor among them: keep what the user has typed (PageDown steps while editing).
+        if isinstance(editor, QLineEdit) and editor.isModified():
+            return
+        super().setEditorData(editor, index)
+
 
 class NumberTable(QTableView):
     """A grid of numbers with fixed, zoomable cells, copy, and paste.
@@ -138,7 +145,7 @@ class NumberTable(QTableView):
         self.setGridStyle(Qt.PenStyle.SolidLine)
         self.setStyleSheet(f"QTableView {{ gridline-color: {style.GRID_LINE.name()}; }}")
         # Prefer the size that shows every cell; shrink (and scroll) only when space runs out.
-        self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Maximum)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         for header in (self.horizontalHeader(), self.verticalHeader()):
             header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
             header.setHighlightSections(False)
@@ -150,8 +157,8 @@ class NumberTable(QTableView):
         header_font = style.font(style.UI_PT - 2, zoom=zoom)
         self.horizontalHeader().setFont(header_font)
         self.verticalHeader().setFont(header_font)
-        self.horizontalHeader().setDefaultSectionSize(round(62 * zoom))
-        self.verticalHeader().setDefaultSectionSize(round(50 * zoom))
+        self.horizontalHeader().setDefaultSectionSize(max(54, round(62 * zoom)))
+        self.verticalHeader().setDefaultSectionSize(max(46, round(50 * zoom)))
         self.horizontalHeader().setMinimumSectionSize(10)
         self.verticalHeader().setMinimumSectionSize(10)
         self.updateGeometry()
@@ -175,17 +182,13 @@ class NumberTable(QTableView):
         return QSize(width + 2, height + 2)
 
     def minimumSizeHint(self) -> QSize:
-        """Whole grids up to 9×9 are never squeezed into scrolling; larger ones may scroll."""
+        """Room for 4×4 cells: a window never has to grow past the screen for a large grid."""
         hint = self.sizeHint()
-        cap_w = (
-            self.verticalHeader().sizeHint().width()
-            + 9 * self.horizontalHeader().defaultSectionSize()
-        )
-        cap_h = (
-            self.horizontalHeader().sizeHint().height()
-            + 9 * self.verticalHeader().defaultSectionSize()
-        )
-        return QSize(min(hint.width(), cap_w + 4), min(hint.height(), cap_h + 4))
+        header = self.horizontalHeader()
+        rows = self.verticalHeader()
+        cap_w = rows.sizeHint().width() + 4 * header.defaultSectionSize() + 4
+        cap_h = header.sizeHint().height() + 4 * rows.defaultSectionSize() + 4
+        return QSize(min(hint.width(), cap_w), min(hint.height(), cap_h))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.matches(QKeySequence.StandardKey.Paste):

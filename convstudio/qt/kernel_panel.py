@@ -11,7 +11,7 @@ from PySide6.QtCore import (
     QSignalBlocker,
     Qt,
 )
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QSpinBox, QVBoxLayout, QWidget
 
 from ..model import MAX_KERNEL, EditError, NumberError, Studio, format_number, parse_number
 from . import style
@@ -102,6 +102,7 @@ class KernelPanel(QWidget):
         self.model = KernelModel(studio, 0, 0, report)
         self.table.setModel(self.model)
         self.table.setToolTip("Type a weight into any cell.")
+        self.table.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Maximum)
         controls = QHBoxLayout()
         controls.addWidget(self.title)
         controls.addWidget(self.rows)

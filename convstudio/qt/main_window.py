@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QSettings, QSize, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -39,6 +39,7 @@ from .step_keys import StepKeysFilter
 from .transport import PlaybackDriver, TransportBar
 
 SCENE_FILTER = "ConvStudio scenes (*.json);;All files (*)"
+MIN_FIT = 0.8
 ZOOM_STEPS = (0.8, 0.9, 1.0, 1.15, 1.3, 1.5, 1.75, 2.0)
 
 
@@ -103,9 +104,7 @@ class MainWindow(QMainWindow):
         grid.addWidget(self.output_panel, 0, 2, 2, 1)
         grid.setRowStretch(0, 0)
         grid.setRowStretch(1, 1)
-        grid.setColumnStretch(0, 3)
-        grid.setColumnStretch(1, 2)
-        grid.setColumnStretch(2, 2)
+        self._grid = grid
         line = QFrame()
         line.setFrameShape(QFrame.Shape.HLine)
         central = QWidget()
@@ -119,10 +118,15 @@ class MainWindow(QMainWindow):
         self.setFont(style.font(style.UI_PT))
 
         self._build_actions()
+        bind(self, self.studio.document.evaluation_changed, self._share_width)
+        self._share_width()
         self._step_keys = StepKeysFilter(self)
         QApplication.instance().installEventFilter(self._step_keys)
         self.input_panel.table.setFocus()
         bind(self, self.studio.document.scene_changed, self._update_title)
+        # A new scene may clamp the position without position_changed (the studio blocks it
+        # and total_changed comes first): refresh the step counter once the frame is settled.
+        bind(self, self.studio.frame_changed, self.transport.set_playback)
         self._update_title()
         self._apply_zoom()
         self.resize(1280, 720)
@@ -250,9 +254,44 @@ class MainWindow(QMainWindow):
         self.set_user_zoom(steps[max(0, min(len(steps) - 1, nearest + direction))])
 
     def _apply_zoom(self) -> None:
-        # A maximised window on a 1080p projector gets 1.5× larger numbers by itself.
-        fit = min(self.width() / 1280, self.height() / 720)
-        zoom = round(self.user_zoom * min(2.0, max(1.0, fit)), 2)
+        # A maximised window on a 1080p projector gets up to 1.5× larger numbers by itself,
+        # but only as large as still shows every cell: the user's own zoom is kept as is.
+        # Crowded scenes (padding, large grids) shrink to 0.8, where numbers are still 14 pt.
+        fit = min(2.0, max(1.0, min(self.width() / 1280, self.height() / 720)))
+        while True:
+            zoom = round(self.user_zoom * fit, 2)
+            self._set_view_zoom(zoom)
+            if fit <= MIN_FIT or self.width() < 1000:  # not laid out yet
+                return
+            wanted = self._wanted_size()
+            room_height = self.height() - self.menuBar().height()
+            if wanted.width() <= self.width() and wanted.height() <= room_height:
+                return
+            fit = max(MIN_FIT, round(fit - 0.1, 2))
+
+    def _share_width(self, *_: object) -> None:
+        """Give spare width to the input and the output in proportion to their columns."""
+        input_cols = self.input_panel.model.columnCount()
+        output_cols = max(1, self.output_panel.model.columnCount())
+        self._grid.setColumnStretch(0, input_cols)
+        self._grid.setColumnStretch(1, 0)
+        self._grid.setColumnStretch(2, output_cols)
+
+    def _wanted_size(self) -> QSize:
+        """The central widget's preferred size now (layouts cache it until an event runs)."""
+        stack = [self.centralWidget().layout()]
+        while stack:
+            layout = stack.pop()
+            layout.invalidate()
+            for i in range(layout.count()):
+                item = layout.itemAt(i)
+                if item.layout() is not None:
+                    stack.append(item.layout())
+                elif item.widget() is not None and item.widget().layout() is not None:
+                    stack.append(item.widget().layout())
+        return self.centralWidget().sizeHint()
+
+    def _set_view_zoom(self, zoom: float) -> None:
         if zoom == self.zoom and getattr(self, "_zoom_applied", False):
             return
         self.zoom = zoom

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSignalBlocker
+from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
 
 from ..model import Studio, explain_size
@@ -12,10 +12,10 @@ from .binding import bind
 
 # (label, padding value); "number" takes the spin box's value.
 PADDING_CHOICES = (
-    ("valid (no padding)", "valid"),
-    ("same (output as large as input)", "same"),
-    ("full (every overlap)", "full"),
-    ("a number", "number"),
+    ("valid", "valid", "No padding: the window stays inside the input"),
+    ("same", "same", "Pad so that the output is as large as the input (stride 1 only)"),
+    ("full", "full", "Pad so that every partial overlap counts: d·(f−1) on each side"),
+    ("a number", "number", "Pad with the number of rings set below"),
 )
 
 
@@ -27,8 +27,9 @@ class SettingsPanel(QWidget):
         self._studio = studio
         self._document = studio.document
         self.padding = QComboBox()
-        for label, value in PADDING_CHOICES:
+        for index, (label, value, tip) in enumerate(PADDING_CHOICES):
             self.padding.addItem(label, value)
+            self.padding.setItemData(index, tip, Qt.ItemDataRole.ToolTipRole)
         self.padding_amount = QSpinBox(minimum=0, maximum=16)
         self.padding_amount.setToolTip("Rings of padding added around the input")
         self.stride = QSpinBox(minimum=1, maximum=8)
@@ -42,8 +43,9 @@ class SettingsPanel(QWidget):
         self.error.setStyleSheet(f"color: {style.ERROR_FG.name()}; font-weight: bold;")
 
         form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         form.addRow("Padding", self.padding)
-        form.addRow("Padding amount", self.padding_amount)
+        form.addRow("Rings", self.padding_amount)
         form.addRow("Stride", self.stride)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

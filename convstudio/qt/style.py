@@ -26,9 +26,13 @@ UI_PT = 14
 EQUATION_PT = 20
 
 
+MIN_PT = 14
+
+
 def font(points: float, *, bold: bool = False, zoom: float = 1.0) -> QFont:
-    """A font of *points* × *zoom* points."""
+    """A font of *points* × *zoom* points, never below 14 pt when *points* is 14 or more."""
     f = QFont()
-    f.setPointSizeF(points * zoom)
+    size = points * zoom
+    f.setPointSizeF(max(size, MIN_PT) if points >= MIN_PT else size)
     f.setBold(bold)
     return f
