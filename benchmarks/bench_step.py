@@ -19,13 +19,13 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import numpy as np  # noqa: E402
-from PySide6.QtCore import QEvent, QEventLoop, QObject  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+import numpy as np
+from PySide6.QtCore import QEvent, QEventLoop, QObject
+from PySide6.QtWidgets import QApplication
 
-from convstudio.model import Scene, Studio  # noqa: E402
-from convstudio.qt.app import application  # noqa: E402
-from convstudio.qt.main_window import MainWindow  # noqa: E402
+from convstudio.model import Scene, Studio
+from convstudio.qt.app import application
+from convstudio.qt.main_window import MainWindow
 
 
 class PaintCounter(QObject):
@@ -35,7 +35,7 @@ class PaintCounter(QObject):
         super().__init__()
         self.count = 0
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
             self.count += 1
         return False
@@ -95,19 +95,19 @@ def main() -> None:
     parser.add_argument("--steps", type=int, default=200)
     args = parser.parse_args()
     application()
-    print(
-        f"{'grid':>14} {'step wall':>10} {'step CPU':>9} {'ref wall':>9} {'ref CPU':>8} {'CPU ratio':>9}"
-    )
+    header = ("grid", "step wall", "step CPU", "ref wall", "ref CPU", "CPU ratio")
+    print("{:>14} {:>10} {:>9} {:>9} {:>8} {:>9}".format(*header))
     for size, kernel in ((6, 3), (32, 7)):
         t = measure(size, kernel, args.steps)
         print(
-            f"{size:>3}×{size:<3}/ {kernel}×{kernel}  {t['step'] * 1e3:7.2f} ms {t['step_cpu'] * 1e3:6.2f} ms"
-            f" {t['ref'] * 1e3:6.2f} ms {t['ref_cpu'] * 1e3:5.2f} ms {t['step_cpu'] / t['ref_cpu']:9.1f}"
+            f"{size:>3}×{size:<3}/ {kernel}×{kernel}  {t['step'] * 1e3:7.2f} ms"
+            f" {t['step_cpu'] * 1e3:6.2f} ms {t['ref'] * 1e3:6.2f} ms"
+            f" {t['ref_cpu'] * 1e3:5.2f} ms {t['step_cpu'] / t['ref_cpu']:9.1f}"
         )
     print(
-        "step = playback.next() until the input grid has repainted; ref = one label's text set and\n"
-        "repainted in the same window. Wall time includes Qt's repaint pacing (it waits for the next\n"
-        "frame); CPU time is the work done. Target: a step under 10 ms."
+        "step = playback.next() until the input grid has repainted; ref = one label's text\n"
+        "set and repainted in the same window. Wall time includes Qt's repaint pacing (it\n"
+        "waits for the next frame); CPU time is the work done. Target: a step under 10 ms."
     )
 
 

@@ -240,32 +240,42 @@ class Document:
         """
         changes: dict[str, Any] = {}
         for name, value in settings.items():
-            if name in ("stride", "dilation"):
-                pair = as_pair(value, name)
-                if min(pair) < 1:
-                    raise EditError(f"The {name} must be at least 1.")
-                changes[name] = pair
-            elif name == "padding":
-                if isinstance(value, str):
-                    if value not in ("valid", "same", "full"):
-                        raise EditError(f"Unknown padding {value!r}.")
-                    changes[name] = value
-                else:
-                    pair = as_pair(value, name)
-                    if min(pair) < 0:
-                        raise EditError("The padding cannot be negative.")
-                    changes[name] = pair
-            elif name == "groups":
-                if int(value) < 1:
-                    raise EditError("There must be at least 1 group.")
-                changes[name] = int(value)
-            elif name == "padding_mode":
-                if value not in ("zeros", "reflect", "replicate", "circular"):
-                    raise EditError(f"Unknown padding mode {value!r}.")
-                changes[name] = value
-            else:
-                raise EditError(f"Unknown setting {name!r}.")
+            try:
+                changes[name] = _checked_setting(name, value)
+            except (TypeError, ValueError) as exc:
+                raise EditError(str(exc)) from None
         self.set_scene(self._scene.replace(**changes))
+
+
+def _checked_setting(name: str, value: Any) -> Any:
+    """*value* in the scene's form, or an error naming what is wrong with it."""
+    if name in ("stride", "dilation"):
+        pair = as_pair(value, name)
+        if min(pair) < 1:
+            raise EditError(f"The {name} must be at least 1.")
+        return pair
+    if name == "padding":
+        if isinstance(value, str):
+            if value not in ("valid", "same", "full"):
+                raise EditError(f"Unknown padding {value!r}: use valid, same, full or a number.")
+            return value
+        pair = as_pair(value, name)
+        if min(pair) < 0:
+            raise EditError("The padding cannot be negative.")
+        return pair
+    if name == "groups":
+        if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < 1:
+            raise EditError(
+                f"The number of groups must be a whole number of at least 1, not {value!r}."
+            )
+        return int(value)
+    if name == "padding_mode":
+        if value not in ("zeros", "reflect", "replicate", "circular"):
+            raise EditError(
+                f"Unknown padding mode {value!r}: use zeros, reflect, replicate or circular."
+            )
+        return value
+    raise EditError(f"Unknown setting {name!r}.")
 
 
 def _check_side(what: str, rows: int, cols: int, limit: int) -> None:

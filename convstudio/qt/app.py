@@ -8,7 +8,8 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QMessageLogContext, QSaveFile, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import QMessageLogContext, QSaveFile, Qt, QtMsgType, qInstallMessageHandler
+from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QApplication
 
 from ..model import Scene, Studio
@@ -56,6 +57,21 @@ def run_window(scene: Scene, path: Path | None = None) -> int:
     return app.exec()
 
 
+def _fit_into(image: QImage, size: tuple[int, int], background: QColor) -> QImage:
+    scaled = image.scaled(
+        size[0],
+        size[1],
+        Qt.AspectRatioMode.KeepAspectRatio,
+        Qt.TransformationMode.SmoothTransformation,
+    )
+    canvas = QImage(size[0], size[1], QImage.Format.Format_RGB32)
+    canvas.fill(background)
+    painter = QPainter(canvas)
+    painter.drawImage((size[0] - scaled.width()) // 2, (size[1] - scaled.height()) // 2, scaled)
+    painter.end()
+    return canvas
+
+
 def render_png(
     scene: Scene, target: Path, *, step: int | None = None, size: tuple[int, int] = (1280, 720)
 ) -> None:
@@ -73,11 +89,16 @@ def render_png(
     application()
     studio = Studio(scene)
     window = MainWindow(studio, remember_geometry=False)
-    window.resize(*size)
+    smallest = window.minimumSizeHint()
+    window.resize(max(size[0], smallest.width()), max(size[1], smallest.height()))
     window.show()
     studio.playback.seek(studio.playback.total if step is None else step + 1)
     QApplication.processEvents()
     image = window.grab().toImage()
+    if (image.width(), image.height()) != size:
+        # Smaller than the window can be laid out: draw it at its smallest and scale that
+        # into the size asked for, so a slide template still gets exactly its size.
+        image = _fit_into(image, size, window.palette().window().color())
     window.close()
     window.deleteLater()
     file = QSaveFile(str(target))  # atomic: the old file stays until commit

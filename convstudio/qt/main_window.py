@@ -129,6 +129,9 @@ class MainWindow(QMainWindow):
         bind(self, self.studio.frame_changed, self.transport.set_playback)
         self._update_title()
         self._apply_zoom()
+        # An explicit minimum: otherwise the layout's minimum, which grows with the zoom,
+        # would stop a window enlarged on a projector from shrinking back.
+        self.setMinimumSize(self.minimumSizeHint().boundedTo(QSize(1280, 720)))
         self.resize(1280, 720)
 
     # ------------------------------------------------------------ actions
