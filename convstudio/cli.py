@@ -183,6 +183,10 @@ def _has_display() -> bool:
 def launch(args: argparse.Namespace) -> int:
     """``convstudio [SCENE]``: open the window."""
     path = Path(args.scene) if args.scene else scene_path(DEFAULT_SCENE)
+    if args.scene and not path.exists() and not path.suffix:
+        raise CliError(
+            f"“{args.scene}” is neither a command ({', '.join(COMMANDS)}) nor a scene file"
+        )
     scene = _load(str(path))
     if not _has_display():
         raise CliError(

@@ -222,6 +222,9 @@ class Document:
         if w.ndim < 2 or w.ndim > 4:
             raise EditError("The kernel must be a grid of numbers.")
         _check_side("kernel", w.shape[-2], w.shape[-1], MAX_KERNEL)
+        if w.ndim == 2:
+            # One 2-D kernel (a preset) goes into every slice of every kernel.
+            w = np.broadcast_to(w, (*self._scene.kernels.shape[:2], *w.shape)).copy()
         self.set_scene(self._scene.replace(kernels=w))
 
     # ------------------------------------------------------------ settings

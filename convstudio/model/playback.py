@@ -151,8 +151,9 @@ class Playback:
         self._total = total
         if total == 0:
             self._playing = False
-        self.total_changed.emit(total)
+        # Clamp first: a listener to total_changed then reads a position that exists.
         self._set_position(self._position)
+        self.total_changed.emit(total)
         self._emit_state(before)
 
     def set_speed(self, speed: float) -> None:

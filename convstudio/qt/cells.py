@@ -158,7 +158,7 @@ class NumberTable(QTableView):
         self.horizontalHeader().setFont(header_font)
         self.verticalHeader().setFont(header_font)
         self.horizontalHeader().setDefaultSectionSize(max(54, round(62 * zoom)))
-        self.verticalHeader().setDefaultSectionSize(max(46, round(50 * zoom)))
+        self.verticalHeader().setDefaultSectionSize(max(50, round(50 * zoom)))
         self.horizontalHeader().setMinimumSectionSize(10)
         self.verticalHeader().setMinimumSectionSize(10)
         self.updateGeometry()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -11,9 +12,32 @@ from PySide6.QtCore import (
     QSignalBlocker,
     Qt,
 )
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
-from ..model import MAX_KERNEL, EditError, NumberError, Studio, format_number, parse_number
+from ..model import (
+    MAX_KERNEL,
+    EditError,
+    KernelPreset,
+    NumberError,
+    PresetFileError,
+    Studio,
+    format_number,
+    load_presets,
+    parse_number,
+    resource_dir,
+    save_presets,
+    with_preset,
+)
 from . import style
 from .binding import bind
 from .cells import LOOK_ROLE, CellLook, NumberTable
@@ -88,12 +112,38 @@ class KernelModel(QAbstractTableModel):
 
 
 class KernelPanel(QWidget):
-    """Kernel size controls and the weights table."""
+    """Kernel size controls, presets, and the weights table.
 
-    def __init__(self, studio: Studio, report: Report, parent: QWidget | None = None) -> None:
+    Parameters
+    ----------
+    studio
+        The studio to show and edit.
+    report
+        Called with a sentence when an edit is refused or a file cannot be used.
+    user_presets
+        The user's own preset file (read if it exists, written by "Save as preset").
+    """
+
+    def __init__(
+        self,
+        studio: Studio,
+        report: Report,
+        user_presets: Path | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._document = studio.document
         self._report = report
+        self._user_presets_path = user_presets
+        self.presets = QComboBox()
+        self.presets.setToolTip("Put a well-known kernel into the editor")
+        self.presets.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.presets.setMinimumContentsLength(9)
+        self.save_preset_button = QPushButton("Save…")
+        self.save_preset_button.setToolTip("Keep this kernel under a name, for next time")
+        self.save_preset_button.setEnabled(user_presets is not None)
         self.title = QLabel()
         self.title.setFont(style.font(style.UI_PT, bold=True))
         self.rows = QSpinBox(minimum=1, maximum=MAX_KERNEL, prefix="rows ")
@@ -112,6 +162,14 @@ class KernelPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(controls)
         layout.addWidget(self.table)
+        preset_row = QHBoxLayout()
+        preset_row.addWidget(self.presets)
+        preset_row.addWidget(self.save_preset_button)
+        preset_row.addStretch(1)
+        layout.addLayout(preset_row)
+        self.presets.activated.connect(self._on_q_preset_chosen)
+        self.save_preset_button.clicked.connect(self._on_q_save_preset)
+        self.reload_presets()
         self.rows.valueChanged.connect(self._on_q_size_changed)
         self.cols.valueChanged.connect(self._on_q_size_changed)
         bind(self, self._document.scene_changed, self.set_scene)
@@ -136,3 +194,59 @@ class KernelPanel(QWidget):
         except EditError as exc:
             self._report(str(exc))
             self.set_scene()
+
+    # ------------------------------------------------------------ presets
+
+    def reload_presets(self) -> None:
+        """List the built-in presets, then the user's; a damaged user file is reported."""
+        self._builtin = load_presets(resource_dir() / "kernels" / "presets.json")
+        self._user: list[KernelPreset] = []
+        if self._user_presets_path is not None and self._user_presets_path.exists():
+            try:
+                self._user = load_presets(self._user_presets_path)
+            except PresetFileError as exc:
+                self._report(f"Your saved kernels could not be read: {exc}")
+        with QSignalBlocker(self.presets):
+            self.presets.clear()
+            self.presets.addItem("Presets…", None)
+            for preset in self._builtin + self._user:
+                kh, kw = preset.weights.shape
+                self.presets.addItem(f"{preset.name}  ({kh}×{kw})", preset)
+            self.presets.setCurrentIndex(0)
+
+    def preset_names(self) -> list[str]:
+        return [p.name for p in self._builtin + self._user]
+
+    def apply_preset(self, name: str) -> None:
+        """Put preset *name* into every slice of every kernel."""
+        preset = next(p for p in self._builtin + self._user if p.name == name)
+        try:
+            self._document.set_kernel(preset.weights)
+        except EditError as exc:
+            self._report(str(exc))
+
+    def save_preset(self, name: str) -> bool:
+        """Save slice 1 of kernel 1 as preset *name* in the user's file."""
+        name = name.strip()
+        if not name or self._user_presets_path is None:
+            return False
+        preset = KernelPreset(name, self._document.scene.kernels[0, 0])
+        try:
+            save_presets(with_preset(self._user, preset), self._user_presets_path)
+        except OSError as exc:
+            self._report(f"Could not save the kernel: {exc.strerror or exc}.")
+            return False
+        self.reload_presets()
+        return True
+
+    def _on_q_preset_chosen(self, index: int) -> None:
+        preset = self.presets.itemData(index)
+        with QSignalBlocker(self.presets):
+            self.presets.setCurrentIndex(0)
+        if isinstance(preset, KernelPreset):
+            self.apply_preset(preset.name)
+
+    def _on_q_save_preset(self) -> None:
+        name, ok = QInputDialog.getText(self, "Save kernel", "Name of this kernel:")
+        if ok:
+            self.save_preset(name)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QSize, QTimer
+from PySide6.QtCore import QSettings, QSize, QStandardPaths, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -89,7 +89,7 @@ class MainWindow(QMainWindow):
         self.messages = MessageBar()
         report = self.messages.show_message
         self.input_panel = InputPanel(studio, report)
-        self.kernel_panel = KernelPanel(studio, report)
+        self.kernel_panel = KernelPanel(studio, report, user_presets_path())
         self.settings_panel = SettingsPanel(studio)
         self.output_panel = OutputPanel(studio)
         self.equation = EquationView(studio)
@@ -126,7 +126,6 @@ class MainWindow(QMainWindow):
         bind(self, self.studio.document.scene_changed, self._update_title)
         # A new scene may clamp the position without position_changed (the studio blocks it
         # and total_changed comes first): refresh the step counter once the frame is settled.
-        bind(self, self.studio.frame_changed, self.transport.set_playback)
         self._update_title()
         self._apply_zoom()
         # An explicit minimum: otherwise the layout's minimum, which grows with the zoom,
@@ -349,6 +348,12 @@ class MainWindow(QMainWindow):
         if self._remember_geometry:
             QSettings().setValue("window/geometry", self.saveGeometry())
         super().closeEvent(event)
+
+
+def user_presets_path() -> Path:
+    """Where the user's own kernels are kept (per user, not in the install)."""
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    return Path(folder) / "kernels.json"
 
 
 def check_fits_window(scene: Scene) -> None:
