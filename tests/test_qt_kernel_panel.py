@@ -1,0 +1,174 @@
+"""The kernel panel: weights and size follow the document; edits and size controls write it."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QLineEdit
+
+from convstudio.qt import style
+from convstudio.qt.cells import LOOK_ROLE
+from convstudio.qt.kernel_panel import KernelPanel
+
+KERNEL = [[1, 0, 1], [0, 1, 0], [1, 0, 1]]
+
+
+@pytest.fixture
+def messages() -> list[str]:
+    return []
+
+
+@pytest.fixture
+def panel(qtbot, studio, messages):
+    panel = KernelPanel(studio, messages.append)
+    qtbot.addWidget(panel)
+    panel.show()
+    qtbot.waitExposed(panel)
+    return panel
+
+
+def grid_text(panel):
+    model = panel.model
+    return [
+        [model.index(r, c).data() for c in range(model.columnCount())]
+        for r in range(model.rowCount())
+    ]
+
+
+def type_into_cell(qtbot, table, row, col, typed):
+    """Open the cell's editor, replace its text, and press Return."""
+    index = table.model().index(row, col)
+    table.setCurrentIndex(index)
+    table.edit(index)
+    editor = table.indexWidget(index)
+    assert isinstance(editor, QLineEdit), "the cell did not open an editor"
+    editor.selectAll()
+    QTest.keyClick(editor, Qt.Key.Key_Backspace)
+    QTest.keyClicks(editor, typed)
+    with qtbot.waitSignal(table.itemDelegate().closeEditor, timeout=2000):
+        QTest.keyClick(editor, Qt.Key.Key_Return)
+
+
+# ---------------------------------------------------------------- model → widget
+
+
+def test_shows_the_kernel(panel, qtmodeltester):
+    assert grid_text(panel) == [[str(v) for v in row] for row in KERNEL]
+    assert panel.title.text() == "Kernel  3×3"
+    assert (panel.rows.value(), panel.cols.value()) == (3, 3)
+    assert panel.model.index(0, 0).data(LOOK_ROLE).foreground == style.WEIGHT_FG
+    assert panel.model.index(2, 1).data(Qt.ItemDataRole.ToolTipRole) == "Weight at row 3, column 2"
+    qtmodeltester.check(panel.model, force_py=True)
+
+
+def test_a_document_edit_updates_the_weight(panel, studio):
+    seen = []
+    panel.model.dataChanged.connect(lambda tl, br, *_: seen.append((tl.row(), br.row())))
+    studio.document.set_kernel_value(0, 0, 2, 1, -0.25)
+    assert panel.model.index(2, 1).data() == "-0.25"
+    assert seen and seen[-1] == (0, 2)
+
+
+def test_a_preset_kernel_replaces_the_grid(panel, studio):
+    studio.document.set_kernel([[1, 2], [3, 4]])
+    assert grid_text(panel) == [["1", "2"], ["3", "4"]]
+    assert (panel.rows.value(), panel.cols.value()) == (2, 2)
+    assert panel.title.text() == "Kernel  2×2"
+    studio.document.undo()
+    assert grid_text(panel) == [[str(v) for v in row] for row in KERNEL]
+    assert panel.title.text() == "Kernel  3×3"
+
+
+def test_a_resize_in_the_document_updates_the_controls(panel, studio):
+    studio.document.resize_kernel(5, 2)
+    assert (panel.rows.value(), panel.cols.value()) == (5, 2)
+    assert panel.title.text() == "Kernel  5×2"
+    assert grid_text(panel) == [["1", "0"], ["0", "1"], ["1", "0"], ["0", "0"], ["0", "0"]]
+
+
+# ---------------------------------------------------------------- widget → model
+
+
+def test_set_data_writes_the_weight(panel, studio, messages):
+    assert panel.model.setData(panel.model.index(1, 0), "2.5", Qt.ItemDataRole.EditRole)
+    assert studio.document.scene.kernels[0, 0, 1, 0] == 2.5
+    assert messages == []
+
+
+def test_typing_a_weight(qtbot, panel, studio, messages):
+    type_into_cell(qtbot, panel.table, 0, 1, "-3")
+    expected = np.array(KERNEL, dtype=float)
+    expected[0, 1] = -3
+    np.testing.assert_array_equal(studio.document.scene.kernels[0, 0], expected)
+    assert panel.model.index(0, 1).data() == "-3"
+    assert messages == []
+
+
+def test_typing_a_non_number_keeps_the_weight(qtbot, panel, studio, messages):
+    before = studio.document.scene
+    type_into_cell(qtbot, panel.table, 1, 1, "1e400")
+    assert studio.document.scene is before
+    assert panel.model.index(1, 1).data() == "1"
+    assert messages == ["“1e400” is not a finite number. The weight keeps its value."]
+
+
+def test_size_spin_boxes_resize_the_kernel(panel, studio, messages):
+    panel.cols.setValue(4)
+    assert studio.document.scene.kernels.shape == (1, 1, 3, 4)
+    np.testing.assert_array_equal(studio.document.scene.kernels[0, 0, :, 3], 0)
+    panel.rows.setValue(1)
+    np.testing.assert_array_equal(studio.document.scene.kernels[0, 0], [[1, 0, 1, 0]])
+    assert panel.title.text() == "Kernel  1×4"
+    assert (panel.model.rowCount(), panel.model.columnCount()) == (1, 4)
+    assert messages == []
+
+
+def test_spin_box_limits_are_the_documents(panel):
+    assert (panel.rows.minimum(), panel.rows.maximum()) == (1, 9)
+    assert (panel.cols.minimum(), panel.cols.maximum()) == (1, 9)
+
+
+def test_each_size_change_is_one_undo_step(panel, studio):
+    panel.rows.setValue(4)
+    panel.rows.setValue(5)
+    studio.document.undo()
+    assert studio.document.scene.kernels.shape == (1, 1, 4, 3)
+    assert panel.rows.value() == 4
+    studio.document.undo()
+    assert panel.rows.value() == 3
+    assert not studio.document.can_undo  # showing the size did not write the document
+
+
+def test_choosing_a_preset_writes_the_kernel_and_saving_one_lists_it(qtbot, studio, tmp_path):
+    messages: list[str] = []
+    panel = KernelPanel(studio, messages.append, tmp_path / "kernels.json")
+    qtbot.addWidget(panel)
+    index = next(
+        i for i in range(panel.presets.count()) if panel.presets.itemText(i).startswith("Sobel x")
+    )
+    panel.presets.activated.emit(index)
+    np.testing.assert_array_equal(
+        studio.document.scene.kernels[0, 0], [[1, 0, -1], [2, 0, -2], [1, 0, -1]]
+    )
+    assert panel.presets.currentIndex() == 0  # back to the "Presets…" prompt
+    assert grid_text(panel)[1] == ["2", "0", "-2"]
+
+    studio.document.set_kernel_value(0, 0, 1, 1, 7)
+    assert panel.save_preset("mine")
+    assert "mine" in panel.preset_names()
+    reopened = KernelPanel(studio, messages.append, tmp_path / "kernels.json")
+    qtbot.addWidget(reopened)
+    assert "mine" in reopened.preset_names()
+    assert messages == []
+
+
+def test_a_damaged_user_preset_file_is_reported_and_the_builtins_stay(qtbot, studio, tmp_path):
+    path = tmp_path / "kernels.json"
+    path.write_text("{not json")
+    messages: list[str] = []
+    panel = KernelPanel(studio, messages.append, path)
+    qtbot.addWidget(panel)
+    assert "Sobel x" in panel.preset_names()
+    assert len(messages) == 1 and "not valid JSON" in messages[0]

@@ -1,0 +1,385 @@
+"""The whole window: the views wired to one studio, the stepping keys, undo, files, zoom."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+import shiboken6
+from PySide6.QtCore import Qt, QtMsgType
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit
+
+from convstudio.model import PlaybackState, load_scene, save_scene
+from convstudio.qt.cells import LOOK_ROLE
+from convstudio.qt.equation_view import HINT
+from convstudio.qt.main_window import MainWindow
+
+TITLE = "Worked example: 6×6 input, 3×3 kernel — ConvStudio"
+
+
+@pytest.fixture
+def window(qtbot, studio):
+    window = MainWindow(studio, remember_geometry=False)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    # Shortcuts only fire in the active window.
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    return window
+
+
+def focus(qtbot, widget):
+    widget.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is widget)
+
+
+def press(key, modifier=Qt.KeyboardModifier.NoModifier):
+    """A key press where a user's would go: to the focused widget."""
+    QTest.keyClick(QApplication.focusWidget(), key, modifier)
+
+
+def open_editor(qtbot, table, row, col):
+    index = table.model().index(row, col)
+    table.setCurrentIndex(index)
+    table.edit(index)
+    editor = table.indexWidget(index)
+    assert isinstance(editor, QLineEdit)
+    focus(qtbot, editor)
+    return editor
+
+
+def commit(qtbot, table, editor):
+    with qtbot.waitSignal(table.itemDelegate().closeEditor, timeout=2000):
+        QTest.keyClick(editor, Qt.Key.Key_Return)
+
+
+def field_cells(window):
+    model = window.input_panel.model
+    return {
+        (r, c)
+        for r in range(model.rowCount())
+        for c in range(model.columnCount())
+        if model.index(r, c).data(LOOK_ROLE).border
+    }
+
+
+# ---------------------------------------------------------------- smoke
+
+
+def test_opens_on_the_worked_example(window):
+    assert window.windowTitle() == TITLE
+    assert window.input_panel.title.text() == "Input  6×6"
+    assert window.kernel_panel.title.text() == "Kernel  3×3"
+    assert window.output_panel.title.text() == "Output  4×4"
+    assert window.settings_panel.formula_rows.text().endswith("= 4")
+    assert window.transport.position_label.text() == "Step 0 of 16"
+    assert window.equation.text() == HINT
+    assert not window.undo_action.isEnabled()
+    assert not window.messages.isVisible()
+    assert window.zoom == 1.0
+
+
+def test_every_view_follows_one_step(window, studio):
+    studio.playback.seek(6)
+    assert window.transport.position_label.text() == "Step 6 of 16"
+    assert field_cells(window) == {(r, c) for r in range(1, 4) for c in range(1, 4)}
+    assert window.output_panel.model.index(1, 1).data() == "792"
+    assert window.equation.text().splitlines()[-1].endswith("= 792")
+
+
+def test_impossible_settings_from_the_controls(window, studio):
+    panel = window.settings_panel
+    panel.padding.setCurrentIndex(panel.padding.findData("same"))
+    panel.stride.setValue(2)
+    assert panel.error.isVisible()
+    assert window.output_panel.model.rowCount() == 0
+    assert window.transport.position_label.text() == "Step 0 of 0"
+    assert window.equation.text() == "No output: the settings are impossible (see Settings)."
+    # Undo brings the output back.
+    window.undo_action.trigger()
+    assert not panel.error.isVisible()
+    assert window.output_panel.title.text() == "Output  6×6"
+
+
+def test_a_smaller_scene_at_the_last_step_shows_a_step_that_exists(window, studio):
+    studio.playback.last()
+    window.input_panel.rows.setValue(4)
+    window.input_panel.cols.setValue(4)  # a 2×2 output: 4 steps
+    assert studio.position == 4
+    assert window.transport.slider.value() == 4
+    assert window.transport.position_label.text() == "Step 4 of 4"
+
+
+# ---------------------------------------------------------------- keys
+
+
+@pytest.mark.parametrize(
+    "focused",
+    [
+        lambda w: w.input_panel.table,
+        lambda w: w.input_panel.rows,
+        lambda w: w.settings_panel.stride,
+        lambda w: w.settings_panel.padding,
+        lambda w: w.transport.speed,
+    ],
+    ids=["input table", "input rows", "stride", "padding choice", "speed"],
+)
+def test_stepping_keys_step_whatever_has_the_focus(qtbot, window, studio, focused):
+    widget = focused(window)
+    focus(qtbot, widget)
+    scene = studio.document.scene
+    press(Qt.Key.Key_Right)
+    assert studio.position == 1
+    press(Qt.Key.Key_PageDown)
+    assert studio.position == 2
+    press(Qt.Key.Key_Left)
+    assert studio.position == 1
+    press(Qt.Key.Key_PageUp)
+    assert studio.position == 0
+    press(Qt.Key.Key_End)
+    assert studio.position == 16
+    press(Qt.Key.Key_Home)
+    assert studio.position == 0
+    press(Qt.Key.Key_Space)
+    assert studio.playback.state is PlaybackState.PLAYING
+    assert window.driver.timer.isActive()
+    press(Qt.Key.Key_Space)
+    assert studio.playback.state is not PlaybackState.PLAYING
+    # The focused control took none of the keys.
+    assert studio.document.scene is scene
+    assert QApplication.focusWidget() is widget
+
+
+def test_arrows_in_a_cell_editor_move_the_cursor_not_the_step(qtbot, window, studio):
+    table = window.input_panel.table
+    editor = open_editor(qtbot, table, 0, 0)
+    editor.selectAll()
+    QTest.keyClicks(editor, "12")
+    press(Qt.Key.Key_Left)
+    press(Qt.Key.Key_Left)
+    press(Qt.Key.Key_Home)
+    press(Qt.Key.Key_End)
+    press(Qt.Key.Key_Right)
+    assert studio.position == 0
+    QTest.keyClicks(editor, "3")
+    press(Qt.Key.Key_Space)
+    assert studio.playback.state is PlaybackState.STOPPED
+    assert editor.text() == "123 "
+    assert table.state() == QAbstractItemView.State.EditingState
+    # The presenter remote's keys always step, even while editing.
+    press(Qt.Key.Key_PageDown)
+    assert studio.position == 1
+    commit(qtbot, table, editor)
+    assert studio.document.scene.input[0, 0, 0] == 123
+    assert not window.messages.isVisible()
+
+
+def test_typing_on_a_cell_starts_editing_it(qtbot, window, studio):
+    table = window.input_panel.table
+    focus(qtbot, table)
+    table.setCurrentIndex(table.model().index(2, 3))
+    QTest.keyClicks(table, "7")
+    editor = table.indexWidget(table.model().index(2, 3))
+    assert isinstance(editor, QLineEdit)
+    commit(qtbot, table, editor)
+    assert studio.document.scene.input[0, 2, 3] == 7
+    assert studio.position == 0
+
+
+# ---------------------------------------------------------------- undo
+
+
+def test_edit_then_undo_and_redo(qtbot, window, studio):
+    table = window.input_panel.table
+    editor = open_editor(qtbot, table, 1, 1)
+    editor.selectAll()
+    QTest.keyClicks(editor, "99")
+    commit(qtbot, table, editor)
+    assert studio.document.scene.input[0, 1, 1] == 99
+    assert window.undo_action.isEnabled()
+
+    window.undo_action.trigger()
+    assert studio.document.scene.input[0, 1, 1] == 121
+    assert table.model().index(1, 1).data() == "121"
+    assert not window.undo_action.isEnabled()
+    assert window.redo_action.isEnabled()
+
+    window.redo_action.trigger()
+    assert table.model().index(1, 1).data() == "99"
+
+
+def test_ctrl_z_undoes_a_kernel_edit(qtbot, window, studio):
+    kernel = window.kernel_panel
+    kernel.model.setData(kernel.model.index(0, 0), "5", Qt.ItemDataRole.EditRole)
+    assert studio.document.scene.kernels[0, 0, 0, 0] == 5
+    focus(qtbot, kernel.table)
+    press(Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert studio.document.scene.kernels[0, 0, 0, 0] == 1
+    assert kernel.model.index(0, 0).data() == "1"
+
+
+def test_a_refused_edit_shows_its_message(qtbot, window, studio):
+    table = window.input_panel.table
+    editor = open_editor(qtbot, table, 0, 0)
+    editor.selectAll()
+    QTest.keyClicks(editor, "twelve")
+    commit(qtbot, table, editor)
+    assert studio.document.scene.input[0, 0, 0] == 18
+    assert window.messages.isVisible()
+    assert window.messages.text() == "“twelve” is not a number. The cell keeps its value."
+    assert not window.undo_action.isEnabled()
+
+
+# ---------------------------------------------------------------- files
+
+
+def test_a_damaged_scene_file_is_refused(tmp_path, window, studio):
+    before = studio.document.scene
+    studio.playback.seek(3)
+    path = tmp_path / "damaged.json"
+    path.write_text(
+        '{"format": "convstudio-scene", "version": 1, "input": [[1, 2], [3]], "kernels": [[1]]}',
+        encoding="utf-8",
+    )
+    assert window.open_scene(path) is False
+    assert studio.document.scene is before
+    assert studio.position == 3
+    assert window.path is None
+    assert window.windowTitle() == TITLE
+    assert window.messages.isVisible()
+    message = window.messages.text()
+    assert message.startswith("Could not open the scene. damaged.json: ")
+    assert "row 2 has 1 entries, but the first has 2" in message
+    assert message.endswith("Your work is unchanged.")
+
+
+def test_a_file_that_is_not_json_is_refused(tmp_path, window, studio):
+    before = studio.document.scene
+    path = tmp_path / "notes.json"
+    path.write_text("input: 1, 2, 3\n", encoding="utf-8")
+    assert window.open_scene(path) is False
+    assert studio.document.scene is before
+    assert "notes.json is not valid JSON (line 1, column 1" in window.messages.text()
+
+
+def test_a_scene_too_large_for_the_window_is_refused(tmp_path, window, studio):
+    before = studio.document.scene
+    path = tmp_path / "large.json"
+    save_scene(before.replace(input=np.zeros((40, 40))), path)
+    assert window.open_scene(path) is False
+    assert studio.document.scene is before
+    assert "The input is 40×40; the window edits grids up to 32×32" in window.messages.text()
+
+
+def test_opening_a_scene(tmp_path, window, studio):
+    path = tmp_path / "ones.json"
+    data = {
+        "format": "convstudio-scene",
+        "version": 1,
+        "title": "Ones",
+        "input": [[1, 2, 3], [4, 5, 6], [7, 8, 9]],
+        "kernels": [[1, 1], [1, 1]],
+    }
+    path.write_text(json.dumps(data), encoding="utf-8")
+    studio.playback.seek(5)
+    assert window.open_scene(path) is True
+    assert studio.document.scene.input.shape == (1, 3, 3)
+    assert studio.position == 0
+    assert window.path == path
+    assert window.windowTitle() == "Ones — ConvStudio"
+    assert window.output_panel.title.text() == "Output  2×2"
+    assert window.input_panel.model.index(2, 2).data() == "9"
+    assert not window.messages.isVisible()
+    # Opening is an edit like any other: undo brings the lesson back.
+    window.undo_action.trigger()
+    assert studio.document.scene.input.shape == (1, 6, 6)
+
+
+def test_save_writes_what_load_reads_back(tmp_path, window, studio):
+    studio.document.set_input_value(0, 0, 0, -1.5)
+    studio.document.update_settings(padding="same")
+    path = tmp_path / "lesson.json"
+    assert window.save_scene(path) is True
+    assert load_scene(path).same_as(studio.document.scene)
+    assert window.path == path
+    assert not window.messages.isVisible()
+
+
+def test_save_into_a_missing_folder_says_so(tmp_path, window):
+    path = tmp_path / "missing" / "lesson.json"
+    assert window.save_scene(path) is False
+    assert not path.exists()
+    assert window.path is None
+    assert window.messages.text().startswith(f"Could not save to {path}: ")
+
+
+# ---------------------------------------------------------------- zoom and closing
+
+
+def test_zoom_grows_with_the_window(qtbot, window):
+    table = window.input_panel.table
+    assert table.horizontalHeader().defaultSectionSize() == 62
+    window.resize(1920, 1080)
+    qtbot.waitUntil(lambda: window.size().width() == 1920)
+    assert window.zoom == 1.5  # the README's 27 pt numbers on a 1080p projector
+    assert table.horizontalHeader().defaultSectionSize() == 93
+    assert window.transport.position_label.font().pointSizeF() == 21
+    # The user's zoom comes on top, as far as every cell still shows.
+    window.step_zoom(+1)
+    assert window.user_zoom == 1.15
+    assert window.zoom > 1.5
+    assert table.horizontalHeader().defaultSectionSize() == round(62 * window.zoom)
+
+
+def test_the_window_shrinks_back_after_growing(qtbot, window):
+    window.resize(1920, 1080)
+    qtbot.waitUntil(lambda: window.zoom == 1.5)
+    window.resize(1280, 720)
+    assert (window.width(), window.height()) == (1280, 720)
+    assert window.zoom == 1.0
+
+
+def test_zoom_steps_at_the_default_size(window):
+    window.step_zoom(-1)
+    assert (window.user_zoom, window.zoom) == (0.9, 0.9)
+    assert window.input_panel.table.horizontalHeader().defaultSectionSize() == 56
+    window.step_zoom(-1)
+    window.step_zoom(-1)
+    assert window.zoom == 0.8  # the smallest step
+    window.set_user_zoom(1.0)
+    assert window.zoom == 1.0
+    assert window.input_panel.table.horizontalHeader().defaultSectionSize() == 62
+
+
+def test_closing_stops_playback_and_warns_nothing(qtlog, window, studio):
+    studio.playback.play()
+    studio.playback.tick()
+    assert window.driver.timer.isActive()
+    assert window.close()
+    assert not window.isVisible()
+    assert studio.playback.state is PlaybackState.PAUSED
+    assert not window.driver.timer.isActive()
+    bad = {QtMsgType.QtWarningMsg, QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg}
+    warnings = [
+        r.message for r in qtlog.records if r.type in bad and "propagateSizeHints" not in r.message
+    ]
+    assert warnings == []
+
+
+def test_a_deleted_window_leaves_the_studio_working(qtbot, studio):
+    window = MainWindow(studio, remember_geometry=False)
+    window.show()
+    qtbot.waitExposed(window)
+    table = window.input_panel.table
+    window.close()
+    shiboken6.delete(window)
+    assert not shiboken6.isValid(table)
+    # Every view was bound for its lifetime only: nothing calls into deleted widgets now.
+    studio.document.set_input_value(0, 0, 0, 1)
+    studio.playback.play()
+    studio.playback.tick()
+    studio.document.update_settings(padding="same")
+    assert studio.position == 1
+    assert studio.evaluation.output.shape == (1, 6, 6)
