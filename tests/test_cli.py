@@ -271,7 +271,10 @@ ERRORS = {
     "render without -o": (lambda t: ["render", WORKED], "-o/--output"),
     "compute without a scene": (lambda t: ["compute"], "required: scene"),
     "unknown option": (lambda t: ["compute", WORKED, "--colour"], "unrecognized arguments"),
-    "unknown command": (lambda t: ["frobnicate"], "There is no file frobnicate"),
+    "unknown command": (
+        lambda t: ["frobnicate"],
+        "neither a command (compute, render) nor a scene file",
+    ),
     "unknown launcher option": (lambda t: ["--frobnicate"], "unrecognized arguments"),
 }
 

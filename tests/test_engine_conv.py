@@ -7,6 +7,8 @@ channel and tap by hand.
 
 from __future__ import annotations
 
+from unittest import mock
+
 import numpy as np
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
@@ -34,10 +36,9 @@ from convstudio.engine import (
     pad,
     plan,
 )
+from convstudio.engine import conv as conv_module
 
-SETTINGS = settings(
-    max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow]
-)
+SETTINGS = settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 # ---------------------------------------------------------------- the reference
 
@@ -523,10 +524,34 @@ def test_lists_are_accepted_and_inputs_are_not_modified():
     w = np.array([[1.0, -1.0]])
     x0, w0 = x.copy(), w.copy()
     out = conv2d(x.tolist(), w.tolist(), [0.5], padding=1, padding_mode="reflect")
-    np.testing.assert_array_equal(out, conv2d(x, w, np.array([0.5]), padding=1, padding_mode="reflect"))
+    np.testing.assert_array_equal(
+        out, conv2d(x, w, np.array([0.5]), padding=1, padding_mode="reflect")
+    )
     conv2d(x, w, padding=1, padding_mode="circular")
     np.testing.assert_array_equal(x, x0)
     np.testing.assert_array_equal(w, w0)
+
+
+@pytest.mark.parametrize("padding", [0, 1])
+def test_non_contiguous_inputs(padding):
+    rng = np.random.default_rng(5)
+    base = rng.standard_normal((3, 9, 12))
+    x = base[:, ::2, ::-1].transpose(0, 2, 1)  # strided, reversed and transposed view
+    w = rng.standard_normal((3, 3, 3, 2)).transpose(0, 1, 3, 2)
+    got = conv2d(x, w, padding=padding, groups=1)
+    want = conv2d(np.ascontiguousarray(x), np.ascontiguousarray(w), padding=padding)
+    np.testing.assert_array_equal(got, want)
+    np.testing.assert_allclose(
+        got,
+        run_reference(
+            x,
+            w,
+            None,
+            {"stride": 1, "dilation": 1, "padding": padding, "groups": 1, "padding_mode": "zeros"},
+        ),
+        rtol=1e-12,
+        atol=1e-12,
+    )
 
 
 def test_bias_is_added_per_kernel():
@@ -536,19 +561,56 @@ def test_bias_is_added_per_kernel():
         np.testing.assert_array_equal(out[k], np.full((2, 2), b))
 
 
-def test_large_output_crosses_band_boundaries():
-    # Enough output rows to need several accumulation bands.
+def windowed_reference(x, w, *, stride, dilation, padding, groups):
+    """A vectorised zero-padding reference (sliding windows + einsum) for large inputs."""
+    (sh, sw), (dh, dw) = stride, dilation
+    kh, kw = w.shape[2:]
+    xp = np.pad(x, ((0, 0), (padding, padding), (padding, padding)))
+    win = np.lib.stride_tricks.sliding_window_view(
+        xp, (dh * (kh - 1) + 1, dw * (kw - 1) + 1), axis=(1, 2)
+    )[:, ::sh, ::sw, ::dh, ::dw]
+    depth, per_group = w.shape[1], w.shape[0] // groups
+    parts = [
+        np.einsum(
+            "chwij,ocij->ohw",
+            win[g * depth : (g + 1) * depth],
+            w[g * per_group : (g + 1) * per_group],
+        )
+        for g in range(groups)
+    ]
+    return np.concatenate(parts)
+
+
+@pytest.mark.parametrize(
+    ("x_shape", "w_shape", "groups", "stride", "dilation", "padding"),
+    [
+        ((1, 300, 300), (2, 1, 3, 3), 1, (1, 1), (1, 1), 1),
+        ((2, 400, 400), (4, 2, 3, 3), 1, (2, 3), (2, 1), 0),
+        ((2, 400, 400), (4, 1, 3, 2), 2, (3, 2), (1, 2), 2),
+    ],
+)
+def test_large_outputs_cross_band_boundaries(x_shape, w_shape, groups, stride, dilation, padding):
+    # Outputs this large are accumulated in several bands of rows.
     rng = np.random.default_rng(0)
-    x = rng.standard_normal((1, 300, 300))
-    w = rng.standard_normal((2, 1, 3, 3))
-    out = conv2d(x, w, padding=1)
-    # Check a few rows against a direct sum.
-    xp = np.pad(x[0], 1)
-    for k in range(2):
-        for r in (0, 150, 299):
-            for c in (0, 123, 299):
-                want = float((xp[r : r + 3, c : c + 3] * w[k, 0]).sum())
-                assert out[k, r, c] == pytest.approx(want, rel=1e-12, abs=1e-12)
+    x = rng.standard_normal(x_shape)
+    w = rng.standard_normal(w_shape)
+    kwargs = {"stride": stride, "dilation": dilation, "padding": padding, "groups": groups}
+    out = conv2d(x, w, **kwargs)
+    want = windowed_reference(x, w, **kwargs)
+    assert out.shape == want.shape
+    np.testing.assert_allclose(out, want, rtol=1e-10, atol=1e-10)
+
+
+@pytest.mark.parametrize("band_bytes", [1, 200, 1000])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_result_does_not_depend_on_band_size(band_bytes, data):
+    # Tiny bands force the banded accumulation to start mid-output on small problems.
+    x, weights, bias, _, _, kwargs = data.draw(conv_cases())
+    assume(not errors_for(x, weights, bias, kwargs))
+    with mock.patch.object(conv_module, "_BAND_BYTES", band_bytes):
+        got = ConvProblem(x, weights, bias, **kwargs).output()
+    np.testing.assert_allclose(got, run_reference(x, weights, bias, kwargs), rtol=1e-12, atol=1e-9)
 
 
 # ---------------------------------------------------------------- 'same' padding

@@ -140,5 +140,7 @@ def test_worked_example_matches_torch():
         dtype=np.float64,
     )
     w = np.array([[1, 0, 1], [0, 1, 0], [1, 0, 1]], dtype=np.float64)
-    want = torch.nn.functional.conv2d(torch.from_numpy(x)[None, None], torch.from_numpy(w)[None, None])
+    want = torch.nn.functional.conv2d(
+        torch.from_numpy(x)[None, None], torch.from_numpy(w)[None, None]
+    )
     np.testing.assert_array_equal(conv2d(x, w), want[0, 0].numpy())

@@ -51,16 +51,20 @@ def parse_block(text: str) -> list[list[float]]:
         Naming the row and column of the first bad entry.
     """
     rows: list[list[float]] = []
-    for line in text.strip("\n").splitlines():
+    for line_number, line in enumerate(text.strip("\n").splitlines(), start=1):
         if not line.strip():
             continue
-        cells = [cell for cell in _SEPARATORS.split(line.strip()) if cell]
+        if "\t" in line:
+            # A spreadsheet's copy: one tab per cell boundary, so an empty cell stays a gap.
+            cells = [cell.strip() for cell in line.rstrip("\r\n").split("\t")]
+        else:
+            cells = [cell for cell in _SEPARATORS.split(line.strip()) if cell]
         row: list[float] = []
         for col, cell in enumerate(cells):
             try:
                 row.append(parse_number(cell))
             except NumberError as exc:
-                raise NumberError(f"Pasted row {len(rows) + 1}, column {col + 1}: {exc}") from None
+                raise NumberError(f"Pasted row {line_number}, column {col + 1}: {exc}") from None
         rows.append(row)
     if not rows:
         raise NumberError("There are no numbers to paste.")

@@ -47,7 +47,7 @@ class Playback:
         self._total = max(0, total)
         self._position = 0
         self._playing = False
-        self._speed = speed
+        self._speed = min(MAX_SPEED, max(MIN_SPEED, float(speed)))
 
     @property
     def position(self) -> int:
@@ -149,8 +149,8 @@ class Playback:
             return
         before = self.state
         self._total = total
-        if total == 0:
-            self._playing = False
+        if self._position >= total:
+            self._playing = False  # nothing left to play
         # Clamp first: a listener to total_changed then reads a position that exists.
         self._set_position(self._position)
         self.total_changed.emit(total)

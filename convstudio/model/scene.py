@@ -142,6 +142,7 @@ class Scene:
 
 def _where(field_name: str, index: tuple[int, ...], ndim: int) -> str:
     names = {
+        1: ("entry",),
         2: ("row", "column"),
         3: ("channel", "row", "column"),
         4: ("kernel", "slice", "row", "column"),
@@ -174,7 +175,8 @@ def _grid(value: Any, field_name: str, ndims: tuple[int, ...]) -> np.ndarray:
         if level == ndim:
             if isinstance(v, bool) or not isinstance(v, (int, float)):
                 raise SceneFileError(f"{_where(field_name, index, ndim)}: {v!r} is not a number.")
-            if not np.isfinite(v) or abs(v) > 1e12:
+            # Compare first: a huge JSON integer is a Python int that numpy cannot take.
+            if abs(v) > 1e12 or not np.isfinite(v):
                 raise SceneFileError(f"{_where(field_name, index, ndim)}: {v!r} is out of range.")
             flat.append(float(v))
             return
@@ -189,7 +191,7 @@ def _grid(value: Any, field_name: str, ndims: tuple[int, ...]) -> np.ndarray:
         for i, item in enumerate(v):
             walk(item, (*index, i))
 
-    if any(n > MAX_SIDE for n in shape[-2:]) or (ndim > 2 and shape[0] > MAX_CHANNELS):
+    if any(n > MAX_SIDE for n in shape[-2:]) or any(n > MAX_CHANNELS for n in shape[:-2]):
         raise SceneFileError(f"“{field_name}” is too large ({'×'.join(map(str, shape))}).")
     walk(value, ())
     return np.array(flat, dtype=np.float64).reshape(shape)
@@ -317,6 +319,8 @@ def load_scene(path: str | os.PathLike[str]) -> Scene:
         raise SceneFileError(
             f"{p.name} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})."
         ) from None
+    except RecursionError:
+        raise SceneFileError(f"{p.name} is nested too deeply to be a scene.") from None
     try:
         return scene_from_dict(data)
     except SceneFileError as exc:

@@ -32,6 +32,7 @@ class Studio:
         self.playback = Playback(self.document.evaluation.n_steps)
         self._current: StepDetail | None = None
         self._current_valid = False
+        self._applying_evaluation = False
         self.document.evaluation_changed.connect(self._on_evaluation_changed)
         self.playback.position_changed.connect(self._on_position_changed)
 
@@ -62,11 +63,15 @@ class Studio:
 
     def _on_evaluation_changed(self, evaluation: Evaluation) -> None:
         self._current_valid = False
-        # Emitting position_changed here would repaint twice; block it and emit once.
-        with self.playback.position_changed.blocked():
+        # A position clamped by the new total must not emit a second frame: one is enough.
+        self._applying_evaluation = True
+        try:
             self.playback.set_total(evaluation.n_steps)
+        finally:
+            self._applying_evaluation = False
         self.frame_changed.emit()
 
     def _on_position_changed(self, _position: int) -> None:
         self._current_valid = False
-        self.frame_changed.emit()
+        if not self._applying_evaluation:
+            self.frame_changed.emit()
