@@ -14,6 +14,7 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
+from lesson import WORKED_INPUT, WORKED_KERNEL, WORKED_OUTPUT
 
 from convstudio.engine import (
     PADDING_MODES,
@@ -426,26 +427,6 @@ def test_output_size_formula_matches_engine(n, f, p, s, d):
 
 
 # ---------------------------------------------------------------- the lesson's example
-
-WORKED_INPUT = np.array(
-    [
-        [18, 54, 51, 239, 244, 188],
-        [55, 121, 75, 78, 95, 88],
-        [35, 24, 204, 113, 109, 221],
-        [3, 154, 104, 235, 25, 130],
-        [15, 253, 225, 159, 78, 233],
-        [68, 85, 180, 214, 245, 0],
-    ]
-)
-WORKED_KERNEL = np.array([[1, 0, 1], [0, 1, 0], [1, 0, 1]])
-WORKED_OUTPUT = np.array(
-    [
-        [429, 505, 686, 856],
-        [261, 792, 412, 640],
-        [633, 653, 851, 751],
-        [608, 913, 713, 657],
-    ]
-)
 
 
 def test_worked_example():

@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from lesson import WORKED_INPUT, WORKED_KERNEL, WORKED_OUTPUT
 
 from convstudio.engine import (
     ConvProblem,
@@ -30,22 +31,6 @@ from convstudio.model import (
     format_number,
     parse_block,
     parse_number,
-)
-
-WORKED_INPUT = np.array(
-    [
-        [18, 54, 51, 239, 244, 188],
-        [55, 121, 75, 78, 95, 88],
-        [35, 24, 204, 113, 109, 221],
-        [3, 154, 104, 235, 25, 130],
-        [15, 253, 225, 159, 78, 233],
-        [68, 85, 180, 214, 245, 0],
-    ],
-    dtype=float,
-)
-WORKED_KERNEL = np.array([[1, 0, 1], [0, 1, 0], [1, 0, 1]], dtype=float)
-WORKED_OUTPUT = np.array(
-    [[429, 505, 686, 856], [261, 792, 412, 640], [633, 653, 851, 751], [608, 913, 713, 657]]
 )
 
 

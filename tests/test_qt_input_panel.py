@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from lesson import WORKED_INPUT
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
@@ -14,17 +15,6 @@ from convstudio.qt import style
 from convstudio.qt.cells import LOOK_ROLE
 from convstudio.qt.input_panel import InputPanel
 
-WORKED_INPUT = np.array(
-    [
-        [18, 54, 51, 239, 244, 188],
-        [55, 121, 75, 78, 95, 88],
-        [35, 24, 204, 113, 109, 221],
-        [3, 154, 104, 235, 25, 130],
-        [15, 253, 225, 159, 78, 233],
-        [68, 85, 180, 214, 245, 0],
-    ],
-    dtype=float,
-)
 KERNEL_TEXT = [["1", "0", "1"], ["0", "1", "0"], ["1", "0", "1"]]
 
 

@@ -141,24 +141,19 @@ def conv2d(
     ConvSettingsError
         When the settings are impossible for these shapes.
     """
-    x = np.asarray(x, dtype=np.float64)
-    w = np.asarray(w, dtype=np.float64)
-    b = None if bias is None else np.asarray(bias, dtype=np.float64).reshape(-1)
-    geometry = plan(
-        x.shape,
-        w.shape,
+    problem = ConvProblem(
+        x,
+        w,
+        bias,
         stride=stride,
         padding=padding,
         dilation=dilation,
         groups=groups,
         padding_mode=padding_mode,
-        bias_length=None if b is None else b.size,
     )
-    x3, w4 = _standardise(x, w)
-    out = _correlate(_padded_view(x3, geometry), w4, geometry)
-    if b is not None:
-        out += b[:, None, None]
-    return out[0] if x.ndim == 2 and w.ndim == 2 else out
+    out = problem.compute()
+    both_2d = np.ndim(x) == 2 and np.ndim(w) == 2
+    return out[0] if both_2d else out
 
 
 @dataclass(frozen=True)
@@ -260,12 +255,17 @@ class ConvProblem:
     def output(self) -> np.ndarray:
         """The whole output, ``(C_out, H_out, W_out)``, computed once and read-only."""
         if self._output is None:
-            out = _correlate(_padded_view(self._x, self.geometry), self._w, self.geometry)
-            if self._bias is not None:
-                out += self._bias[:, None, None]
+            out = self.compute()
             out.flags.writeable = False
             self._output = out
         return self._output
+
+    def compute(self) -> np.ndarray:
+        """A new, writeable ``(C_out, H_out, W_out)`` output (``output()`` caches one)."""
+        out = _correlate(_padded_view(self._x, self.geometry), self._w, self.geometry)
+        if self._bias is not None:
+            out += self._bias[:, None, None]
+        return out
 
     def padded(self) -> np.ndarray:
         """The padded input, ``(C_in, Hp, Wp)``."""

@@ -9,15 +9,11 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
-    QSignalBlocker,
     Qt,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
-    QLabel,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -34,6 +30,7 @@ from ..model import (
 from . import style
 from .binding import bind
 from .cells import LOOK_ROLE, CellLook, NumberTable
+from .size_controls import SizeControls
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 Report = Callable[[str], None]
@@ -253,10 +250,10 @@ class InputPanel(QWidget):
         super().__init__(parent)
         self._studio = studio
         self._report = report
-        self.title = QLabel()
-        self.title.setFont(style.font(style.UI_PT, bold=True))
-        self.rows = QSpinBox(minimum=1, maximum=MAX_GRID, prefix="rows ")
-        self.cols = QSpinBox(minimum=1, maximum=MAX_GRID, prefix="cols ")
+        self.size_controls = SizeControls("Input", MAX_GRID)
+        self.title = self.size_controls.title
+        self.rows = self.size_controls.rows
+        self.cols = self.size_controls.cols
         self.random_button = QPushButton("Random")
         self.random_button.setToolTip("Fill the input with random whole numbers 0–255")
         self.zeros_button = QPushButton("Zeros")
@@ -269,18 +266,15 @@ class InputPanel(QWidget):
             "Ctrl+V pastes a block copied from a spreadsheet."
         )
 
-        controls = QHBoxLayout()
-        for widget in (self.title, self.rows, self.cols, self.random_button, self.zeros_button):
-            controls.addWidget(widget)
-        controls.addStretch(1)
+        self.size_controls.add_widget(self.random_button)
+        self.size_controls.add_widget(self.zeros_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(controls)
+        layout.addWidget(self.size_controls)
         layout.addWidget(self.table)
         layout.addStretch(1)
 
-        self.rows.valueChanged.connect(self._on_q_size_changed)
-        self.cols.valueChanged.connect(self._on_q_size_changed)
+        self.size_controls.size_requested.connect(self._on_q_size_requested)
         self.random_button.clicked.connect(lambda: studio.document.fill_input("random"))
         self.zeros_button.clicked.connect(lambda: studio.document.fill_input("zeros"))
         self.table.paste_requested.connect(self.model.paste)
@@ -309,19 +303,16 @@ class InputPanel(QWidget):
     def set_scene(self, scene: object = None) -> None:
         """Show the current input size; never writes the document."""
         _, h, w = self._studio.document.scene.input.shape
-        with QSignalBlocker(self.rows), QSignalBlocker(self.cols):
-            self.rows.setValue(h)
-            self.cols.setValue(w)
-        self.title.setText(f"Input  {h}×{w}")
+        self.size_controls.set_size(h, w)
         self.table.updateGeometry()
 
     def set_zoom(self, zoom: float) -> None:
-        self.title.setFont(style.font(style.UI_PT, bold=True, zoom=zoom))
+        self.size_controls.set_zoom(zoom)
         self.table.set_zoom(zoom)
 
-    def _on_q_size_changed(self, _value: int) -> None:
+    def _on_q_size_requested(self, rows: int, cols: int) -> None:
         try:
-            self._studio.document.resize_input(self.rows.value(), self.cols.value())
+            self._studio.document.resize_input(rows, cols)
         except EditError as exc:
             self._report(str(exc))
             self.set_scene()

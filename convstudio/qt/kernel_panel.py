@@ -16,10 +16,8 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QInputDialog,
-    QLabel,
     QPushButton,
     QSizePolicy,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -41,6 +39,7 @@ from ..model import (
 from . import style
 from .binding import bind
 from .cells import LOOK_ROLE, CellLook, NumberTable
+from .size_controls import SizeControls
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 Report = Callable[[str], None]
@@ -144,23 +143,18 @@ class KernelPanel(QWidget):
         self.save_preset_button = QPushButton("Save…")
         self.save_preset_button.setToolTip("Keep this kernel under a name, for next time")
         self.save_preset_button.setEnabled(user_presets is not None)
-        self.title = QLabel()
-        self.title.setFont(style.font(style.UI_PT, bold=True))
-        self.rows = QSpinBox(minimum=1, maximum=MAX_KERNEL, prefix="rows ")
-        self.cols = QSpinBox(minimum=1, maximum=MAX_KERNEL, prefix="cols ")
+        self.size_controls = SizeControls("Kernel", MAX_KERNEL)
+        self.title = self.size_controls.title
+        self.rows = self.size_controls.rows
+        self.cols = self.size_controls.cols
         self.table = NumberTable()
         self.model = KernelModel(studio, 0, 0, report)
         self.table.setModel(self.model)
         self.table.setToolTip("Type a weight into any cell.")
         self.table.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Maximum)
-        controls = QHBoxLayout()
-        controls.addWidget(self.title)
-        controls.addWidget(self.rows)
-        controls.addWidget(self.cols)
-        controls.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(controls)
+        layout.addWidget(self.size_controls)
         layout.addWidget(self.table)
         preset_row = QHBoxLayout()
         preset_row.addWidget(self.presets)
@@ -170,27 +164,23 @@ class KernelPanel(QWidget):
         self.presets.activated.connect(self._on_q_preset_chosen)
         self.save_preset_button.clicked.connect(self._on_q_save_preset)
         self.reload_presets()
-        self.rows.valueChanged.connect(self._on_q_size_changed)
-        self.cols.valueChanged.connect(self._on_q_size_changed)
+        self.size_controls.size_requested.connect(self._on_q_size_requested)
         bind(self, self._document.scene_changed, self.set_scene)
         self.set_scene()
 
     def set_scene(self, scene: object = None) -> None:
         """Show the kernel size; never writes the document."""
         kh, kw = self._document.scene.kernels.shape[2:]
-        with QSignalBlocker(self.rows), QSignalBlocker(self.cols):
-            self.rows.setValue(kh)
-            self.cols.setValue(kw)
-        self.title.setText(f"Kernel  {kh}×{kw}")
+        self.size_controls.set_size(kh, kw)
         self.table.updateGeometry()
 
     def set_zoom(self, zoom: float) -> None:
-        self.title.setFont(style.font(style.UI_PT, bold=True, zoom=zoom))
+        self.size_controls.set_zoom(zoom)
         self.table.set_zoom(zoom)
 
-    def _on_q_size_changed(self, _value: int) -> None:
+    def _on_q_size_requested(self, rows: int, cols: int) -> None:
         try:
-            self._document.resize_kernel(self.rows.value(), self.cols.value())
+            self._document.resize_kernel(rows, cols)
         except EditError as exc:
             self._report(str(exc))
             self.set_scene()

@@ -1,0 +1,54 @@
+"""A grid's title with its rows and columns spin boxes (the input and the kernel share it)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSignalBlocker, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QWidget
+
+from . import style
+
+
+class SizeControls(QWidget):
+    """``Input 6×6 [rows 6] [cols 6]``.
+
+    Signals
+    -------
+    size_requested(int, int)
+        The user changed a spin box: (rows, columns) asked for.
+    """
+
+    size_requested = Signal(int, int)
+
+    def __init__(self, name: str, maximum: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._name = name
+        self.title = QLabel()
+        self.rows = QSpinBox(minimum=1, maximum=maximum, prefix="rows ")
+        self.cols = QSpinBox(minimum=1, maximum=maximum, prefix="cols ")
+        self.rows.setToolTip(f"Rows of the {name.lower()}: 1 to {maximum}")
+        self.cols.setToolTip(f"Columns of the {name.lower()}: 1 to {maximum}")
+        self.layout_ = QHBoxLayout(self)
+        self.layout_.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.title, self.rows, self.cols):
+            self.layout_.addWidget(widget)
+        self.layout_.addStretch(1)
+        self.rows.valueChanged.connect(self._on_q_value_changed)
+        self.cols.valueChanged.connect(self._on_q_value_changed)
+        self.set_zoom(1.0)
+
+    def add_widget(self, widget: QWidget) -> None:
+        """Put *widget* after the spin boxes (buttons that belong to the same grid)."""
+        self.layout_.insertWidget(self.layout_.count() - 1, widget)
+
+    def set_size(self, rows: int, cols: int) -> None:
+        """Show *rows* × *cols*; never emits ``size_requested``."""
+        with QSignalBlocker(self.rows), QSignalBlocker(self.cols):
+            self.rows.setValue(rows)
+            self.cols.setValue(cols)
+        self.title.setText(f"{self._name}  {rows}×{cols}")
+
+    def set_zoom(self, zoom: float) -> None:
+        self.title.setFont(style.font(style.UI_PT, bold=True, zoom=zoom))
+
+    def _on_q_value_changed(self, _value: int) -> None:
+        self.size_requested.emit(self.rows.value(), self.cols.value())
