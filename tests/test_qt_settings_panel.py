@@ -161,10 +161,10 @@ def test_the_stride_spin_box_by_keyboard(panel, studio):
     assert panel.notes.isVisible()
 
 
-def test_an_impossible_stride_from_the_controls(panel, studio):
-    choose(panel, "same")
+def test_choosing_same_at_stride_2_from_the_controls_explains_why_not(panel, studio):
     panel.stride.setValue(2)
-    assert studio.document.scene.stride == (2, 2)
+    choose(panel, "same")
+    assert studio.document.scene.padding == "same"
     assert studio.evaluation.problem is None
     assert panel.error.isVisible()
     assert "choose “a number” and set 1" in panel.error.text()
@@ -182,3 +182,21 @@ def test_each_control_change_is_one_undo_step(panel, studio):
     studio.document.undo()
     assert panel.stride.value() == 1
     assert not studio.document.can_undo  # showing the settings did not write the document
+
+
+def test_raising_the_stride_under_same_padding_keeps_its_rings_and_says_so(qtbot, studio):
+    messages: list[str] = []
+    panel = SettingsPanel(studio, messages.append)
+    qtbot.addWidget(panel)
+    studio.document.update_settings(padding="same")
+    panel.stride.setValue(2)
+    scene = studio.document.scene
+    assert (scene.stride, scene.padding) == ((2, 2), (1, 1))
+    assert formulas(panel) == (
+        "rows:     ⌊(6 + 2·1 − 3)/2⌋ + 1 = 3",
+        "columns: ⌊(6 + 2·1 − 3)/2⌋ + 1 = 3",
+    )
+    assert studio.evaluation.output.shape == (1, 3, 3)
+    assert len(messages) == 1 and "only for stride 1" in messages[0]
+    studio.document.undo()
+    assert (studio.document.scene.stride, studio.document.scene.padding) == ((1, 1), "same")

@@ -90,7 +90,7 @@ class MainWindow(QMainWindow):
         report = self.messages.show_message
         self.input_panel = InputPanel(studio, report)
         self.kernel_panel = KernelPanel(studio, report, user_presets_path())
-        self.settings_panel = SettingsPanel(studio)
+        self.settings_panel = SettingsPanel(studio, report)
         self.output_panel = OutputPanel(studio)
         self.equation = EquationView(studio)
         self.transport = TransportBar(studio.playback)

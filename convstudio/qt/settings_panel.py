@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
 
@@ -22,8 +24,14 @@ PADDING_CHOICES = (
 class SettingsPanel(QWidget):
     """Padding and stride controls, the live size formula, and why settings are impossible."""
 
-    def __init__(self, studio: Studio, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        studio: Studio,
+        report: Callable[[str], None] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
+        self._report = report or (lambda _text: None)
         self._studio = studio
         self._document = studio.document
         self.padding = QComboBox()
@@ -133,4 +141,16 @@ class SettingsPanel(QWidget):
         self._document.update_settings(padding=value)
 
     def _on_q_stride_changed(self, value: int) -> None:
+        scene = self._document.scene
+        if scene.padding == "same" and value > 1:
+            # 'same' is defined for stride 1 only (as in PyTorch). Rather than an empty
+            # output, keep the rings 'same' added, so the class sees the formula change.
+            kh, kw = scene.kernels.shape[2:]
+            rings = ((kh - 1) * scene.dilation[0] // 2, (kw - 1) * scene.dilation[1] // 2)
+            self._document.update_settings(stride=value, padding=rings)
+            self._report(
+                f"'same' padding exists only for stride 1 (as in PyTorch), so the padding is "
+                f"now the {rings[0]} ring(s) 'same' added. Ctrl+Z undoes this."
+            )
+            return
         self._document.update_settings(stride=value)
