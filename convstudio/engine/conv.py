@@ -106,10 +106,11 @@ def conv2d(
     dilation: IntOrPair = 1,
     groups: int = 1,
     padding_mode: str = "zeros",
+    flip: bool = False,
 ) -> np.ndarray:
     """2-D convolution with the semantics of ``torch.nn.functional.conv2d``.
 
-    Like torch, this is cross-correlation: the kernel is not flipped.
+    Like torch, this is cross-correlation: the kernel is not flipped (unless *flip*).
 
     Parameters
     ----------
@@ -129,6 +130,9 @@ def conv2d(
         Channel groups; must divide ``C_in`` and ``C_out``.
     padding_mode
         ``"zeros"``, ``"reflect"``, ``"replicate"`` or ``"circular"``.
+    flip
+        Flip each kernel left-right and top-bottom first: the convolution of
+        mathematics and signal processing, rather than deep learning's cross-correlation.
 
     Returns
     -------
@@ -150,6 +154,7 @@ def conv2d(
         dilation=dilation,
         groups=groups,
         padding_mode=padding_mode,
+        flip=flip,
     )
     out = problem.compute()
     both_2d = np.ndim(x) == 2 and np.ndim(w) == 2
@@ -207,7 +212,7 @@ class ConvProblem:
 
     Parameters
     ----------
-    x, w, bias, stride, padding, dilation, groups, padding_mode
+    x, w, bias, stride, padding, dilation, groups, padding_mode, flip
         As for :func:`conv2d`.
 
     Raises
@@ -227,6 +232,7 @@ class ConvProblem:
         dilation: IntOrPair = 1,
         groups: int = 1,
         padding_mode: str = "zeros",
+        flip: bool = False,
     ) -> None:
         x = np.asarray(x, dtype=np.float64)
         w = np.asarray(w, dtype=np.float64)
@@ -242,6 +248,9 @@ class ConvProblem:
             bias_length=None if b is None else b.size,
         )
         self._x, self._w = _standardise(x, w)
+        if flip:
+            self._w = self._w[:, :, ::-1, ::-1]
+        self.flipped = flip
         self._bias = b
         self._rows = self.geometry.row_index()
         self._cols = self.geometry.col_index()

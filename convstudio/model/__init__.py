@@ -1,7 +1,24 @@
 """Plain-Python state of the app (no Qt): scenes, the document, playback and files."""
 
-from .document import MAX_GRID, MAX_KERNEL, Document, EditError, Evaluation, evaluate
-from .explain import SizeExplanation, equation_terms, explain_size
+from .document import (
+    MAX_CHANNELS,
+    MAX_GRID,
+    MAX_KERNEL,
+    MAX_KERNELS,
+    RGB,
+    Document,
+    EditError,
+    Evaluation,
+    evaluate,
+)
+from .explain import (
+    Costs,
+    SizeExplanation,
+    equation_terms,
+    explain_size,
+    layer_costs,
+    torch_call,
+)
 from .numbers import NumberError, format_number, parse_block, parse_number
 from .playback import Playback, PlaybackState
 from .presets import KernelPreset, PresetFileError, load_presets, save_presets, with_preset
@@ -11,8 +28,12 @@ from .studio import Studio
 
 __all__ = [
     "DEFAULT_SCENE",
+    "MAX_CHANNELS",
     "MAX_GRID",
     "MAX_KERNEL",
+    "MAX_KERNELS",
+    "RGB",
+    "Costs",
     "Document",
     "EditError",
     "Evaluation",
@@ -29,6 +50,7 @@ __all__ = [
     "evaluate",
     "explain_size",
     "format_number",
+    "layer_costs",
     "load_presets",
     "load_scene",
     "parse_block",
@@ -39,5 +61,6 @@ __all__ = [
     "scene_from_dict",
     "scene_path",
     "scene_to_dict",
+    "torch_call",
     "with_preset",
 ]

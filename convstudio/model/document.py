@@ -14,6 +14,9 @@ from .scene import Scene
 
 MAX_GRID = 32
 MAX_KERNEL = 9
+MAX_CHANNELS = 4
+MAX_KERNELS = 8
+RGB = ("R", "G", "B")
 _HISTORY = 200
 
 
@@ -227,6 +230,66 @@ class Document:
             w = np.broadcast_to(w, (*self._scene.kernels.shape[:2], *w.shape)).copy()
         self.set_scene(self._scene.replace(kernels=w))
 
+    # ------------------------------------------------------------ channels and kernels
+
+    def set_channels(self, count: int, names: tuple[str, ...] = ()) -> None:
+        """Use *count* input channels (1..4), named by *names* (e.g. :data:`RGB`) or numbered.
+
+        New channels and kernel slices are zeros; the groups fall back to 1 when they no
+        longer divide the channels.
+
+        Raises
+        ------
+        EditError
+            When *count* is outside 1..4.
+        """
+        if not 1 <= count <= MAX_CHANNELS:
+            raise EditError(f"The input can have 1 to {MAX_CHANNELS} channels, not {count}.")
+        scene = self._scene
+        x = _resized(scene.input, 0, count)
+        groups = scene.groups if count % scene.groups == 0 else 1
+        kernels = _resized(scene.kernels, 1, count // groups)
+        self.set_scene(
+            scene.replace(input=x, kernels=kernels, groups=groups, channel_names=tuple(names))
+        )
+
+    def set_kernel_count(self, count: int) -> None:
+        """Use *count* kernels (1..8): one output map each. New kernels are zeros.
+
+        Raises
+        ------
+        EditError
+            When *count* is outside 1..8.
+        """
+        if not 1 <= count <= MAX_KERNELS:
+            raise EditError(f"There can be 1 to {MAX_KERNELS} kernels, not {count}.")
+        scene = self._scene
+        groups = scene.groups if count % scene.groups == 0 else 1
+        kernels = _resized(scene.kernels, 0, count)
+        if groups != scene.groups:
+            kernels = _resized(kernels, 1, scene.input.shape[0] // groups)
+        bias = None if scene.bias is None else _resized(scene.bias, 0, count)
+        self.set_scene(scene.replace(kernels=kernels, bias=bias, groups=groups))
+
+    def set_bias_enabled(self, enabled: bool) -> None:
+        """Add a bias per kernel (starting at 0), or take the biases away."""
+        scene = self._scene
+        if enabled == (scene.bias is not None):
+            return
+        bias = np.zeros(scene.kernels.shape[0]) if enabled else None
+        self.set_scene(scene.replace(bias=bias))
+
+    def set_bias_value(self, kernel: int, value: float) -> None:
+        """Set the bias of *kernel* (turning biases on if they were off)."""
+        scene = self._scene
+        bias = np.zeros(scene.kernels.shape[0]) if scene.bias is None else scene.bias.copy()
+        bias[kernel] = value
+        self.set_scene(scene.replace(bias=bias))
+
+    def set_flip(self, flip: bool) -> None:
+        """True convolution (flip each kernel) or cross-correlation (as deep learning does)."""
+        self.set_scene(self._scene.replace(flip=bool(flip)))
+
     # ------------------------------------------------------------ settings
 
     def update_settings(self, **settings: Any) -> None:
@@ -247,6 +310,11 @@ class Document:
                 changes[name] = _checked_setting(name, value)
             except (TypeError, ValueError) as exc:
                 raise EditError(str(exc)) from None
+        groups = changes.get("groups")
+        channels = self._scene.input.shape[0]
+        if groups is not None and channels % groups == 0:
+            # Each kernel sees channels/groups slices: keep the kernels' depth in step.
+            changes["kernels"] = _resized(self._scene.kernels, 1, channels // groups)
         self.set_scene(self._scene.replace(**changes))
 
 
@@ -279,6 +347,15 @@ def _checked_setting(name: str, value: Any) -> Any:
             )
         return value
     raise EditError(f"Unknown setting {name!r}.")
+
+
+def _resized(array: np.ndarray, axis: int, length: int) -> np.ndarray:
+    """*array* cut or zero-extended to *length* along *axis*."""
+    if array.shape[axis] >= length:
+        return np.take(array, np.arange(length), axis=axis)
+    shape = list(array.shape)
+    shape[axis] = length - array.shape[axis]
+    return np.concatenate([array, np.zeros(shape)], axis=axis)
 
 
 def _check_side(what: str, rows: int, cols: int, limit: int) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..engine import ConvSettingsError, as_pair, resolve_padding
+from .document import Evaluation
 from .numbers import format_number
 from .scene import Scene
 
@@ -84,3 +85,84 @@ def equation_terms(values: list[float], weights: list[float]) -> str:
         return f"({text})" if v < 0 else text
 
     return " + ".join(f"{show(v)}×{show(k)}" for v, k in zip(values, weights, strict=True))
+
+
+@dataclass(frozen=True)
+class Costs:
+    """What a layer with these settings holds and costs.
+
+    Attributes
+    ----------
+    input_shape, output_shape
+        ``(C, H, W)``.
+    weights, biases
+        Counts: ``C_out·(C_in/groups)·kH·kW`` and ``C_out`` (or 0).
+    macs_per_output, macs
+        Multiply-accumulates for one output value and for the whole output.
+    receptive_field
+        ``(rows, columns, channels)`` of input one output value depends on.
+    """
+
+    input_shape: tuple[int, int, int]
+    output_shape: tuple[int, int, int]
+    weights: int
+    biases: int
+    macs_per_output: int
+    macs: int
+    receptive_field: tuple[int, int, int]
+
+    @property
+    def parameters(self) -> int:
+        return self.weights + self.biases
+
+
+def layer_costs(evaluation: Evaluation) -> Costs | None:
+    """The costs of the evaluated scene, or ``None`` when its settings are impossible."""
+    if evaluation.problem is None:
+        return None
+    g = evaluation.problem.geometry
+    weights = g.out_channels * g.channels_per_group * g.kernel_height * g.kernel_width
+    return Costs(
+        input_shape=(g.in_channels, g.in_height, g.in_width),
+        output_shape=g.output_shape,
+        weights=weights,
+        biases=g.out_channels if g.has_bias else 0,
+        macs_per_output=g.macs_per_output,
+        macs=g.macs,
+        receptive_field=(*g.extent, g.channels_per_group),
+    )
+
+
+def _torch_value(pair: tuple[int, int]) -> str:
+    return str(pair[0]) if pair[0] == pair[1] else f"({pair[0]}, {pair[1]})"
+
+
+def torch_call(scene: Scene) -> str:
+    """The ``torch.nn.Conv2d(...)`` call that computes what the scene shows."""
+    out_channels, _, kh, kw = scene.kernels.shape
+    if scene.padding == "full":
+        # torch has no 'full': write the rings it stands for, d·(k−1) per side.
+        full = (scene.dilation[0] * (kh - 1), scene.dilation[1] * (kw - 1))
+        padding = _torch_value(full)
+    elif isinstance(scene.padding, str):
+        padding = repr(scene.padding)
+    else:
+        padding = _torch_value(scene.padding)
+    arguments = [
+        f"in_channels={scene.input.shape[0]}",
+        f"out_channels={out_channels}",
+        f"kernel_size={_torch_value((kh, kw))}",
+        f"stride={_torch_value(scene.stride)}",
+        f"padding={padding}",
+        f"dilation={_torch_value(scene.dilation)}",
+        f"groups={scene.groups}",
+        f"bias={scene.bias is not None}",
+        f"padding_mode={scene.padding_mode!r}",
+    ]
+    call = "torch.nn.Conv2d(\n    " + ",\n    ".join(arguments) + ",\n)"
+    if scene.flip:
+        call += (
+            "\n# ConvStudio flips each kernel here (true convolution); Conv2d does not:"
+            "\n# give it the flipped weights, weight.flip(-2, -1)."
+        )
+    return call

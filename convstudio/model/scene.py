@@ -66,6 +66,11 @@ class Scene:
         ``"zeros"``, ``"reflect"``, ``"replicate"`` or ``"circular"``.
     title
         Shown in the window title.
+    flip
+        True convolution: each kernel is flipped before it slides (the lesson's
+        "convolution"); False is deep learning's cross-correlation.
+    channel_names
+        Names of the input channels (e.g. R, G, B), or empty for numbers.
     """
 
     input: np.ndarray
@@ -77,6 +82,8 @@ class Scene:
     groups: int = 1
     padding_mode: str = "zeros"
     title: str = ""
+    flip: bool = False
+    channel_names: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         x = np.asarray(self.input, dtype=np.float64)
@@ -97,6 +104,10 @@ class Scene:
         object.__setattr__(self, "dilation", as_pair(self.dilation, "dilation"))
         if not isinstance(self.padding, str):
             object.__setattr__(self, "padding", as_pair(self.padding, "padding"))
+        names = tuple(self.channel_names)
+        if names and len(names) != self.input.shape[0]:
+            names = ()  # names that no longer fit the channels are dropped, not misapplied
+        object.__setattr__(self, "channel_names", names)
 
     def replace(self, **changes: Any) -> Scene:
         """A copy with *changes* applied (arrays are copied and frozen again)."""
@@ -115,6 +126,7 @@ class Scene:
             and (self.stride, self.padding, self.dilation, self.groups, self.padding_mode)
             == (other.stride, other.padding, other.dilation, other.groups, other.padding_mode)
             and self.title == other.title
+            and (self.flip, self.channel_names) == (other.flip, other.channel_names)
         )
 
     def problem(self) -> ConvProblem:
@@ -134,6 +146,7 @@ class Scene:
             dilation=self.dilation,
             groups=self.groups,
             padding_mode=self.padding_mode,
+            flip=self.flip,
         )
 
 
@@ -210,6 +223,8 @@ def _pair(value: Any, field_name: str, minimum: int) -> Pair:
 
 
 _KNOWN = {"format", "version", "title", "input", "kernels", "bias"} | {
+    "true_convolution",
+    "channel_names",
     "stride",
     "padding",
     "dilation",
@@ -279,7 +294,20 @@ def scene_from_dict(data: Any) -> Scene:
     groups = data.get("groups", 1)
     if isinstance(groups, bool) or not isinstance(groups, int) or groups < 1:
         raise SceneFileError(f"“groups” must be a whole number of at least 1, not {groups!r}.")
+    flip = data.get("true_convolution", False)
+    if not isinstance(flip, bool):
+        raise SceneFileError(f"“true_convolution” must be true or false, not {flip!r}.")
+    names = data.get("channel_names", [])
+    if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+        raise SceneFileError("“channel_names” must be a list of names, one per input channel.")
+    channels = x.shape[0] if x.ndim == 3 else 1
+    if names and len(names) != channels:
+        raise SceneFileError(
+            f"“channel_names” has {len(names)} names, but the input has {channels} channel(s)."
+        )
     return Scene(
+        flip=flip,
+        channel_names=tuple(names),
         input=x,
         kernels=w,
         bias=bias,
@@ -361,6 +389,8 @@ def scene_to_dict(scene: Scene) -> dict[str, Any]:
         "dilation": _pair_json(scene.dilation),
         "groups": scene.groups,
         "padding_mode": scene.padding_mode,
+        "true_convolution": scene.flip,
+        **({"channel_names": list(scene.channel_names)} if scene.channel_names else {}),
     }
 
 
