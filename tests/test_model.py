@@ -416,7 +416,7 @@ def test_parse_number(text, value):
         ("", "empty"),
         ("   ", "empty"),
         ("abc", "“abc” is not a number"),
-        ("1,5", "not a number"),
+        ("1,5,7", "not a number"),
         ("nan", "not a finite number"),
         ("inf", "not a finite number"),
         ("-Infinity", "not a finite number"),
@@ -868,6 +868,11 @@ def test_equation_terms_for_a_step():
     text = equation_terms(s.values[0].ravel().tolist(), s.weights[0].ravel().tolist())
     assert text.startswith("18×1 + 54×0 + 51×1 + 55×0 + 121×1")
     assert text.count("×") == 9
+
+
+def test_parse_number_reads_a_decimal_comma():
+    assert parse_number("1,5") == 1.5
+    assert parse_number("−0,25") == -0.25
 
 
 def test_parse_block_keeps_a_spreadsheet_gap_and_names_its_line():

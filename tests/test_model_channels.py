@@ -150,3 +150,29 @@ def test_the_torch_call_computes_what_the_scene_shows(studio):
         layer.bias.copy_(torch.tensor(document.scene.bias))
         theirs = layer(torch.tensor(document.scene.input)[None])[0].numpy()
     np.testing.assert_allclose(studio.evaluation.output, theirs, atol=1e-9)
+
+
+def test_absurd_padding_is_refused_in_words_and_the_document_is_unchanged(studio):
+    before = studio.document.scene
+    studio.document.update_settings(padding=100_000)
+    assert studio.evaluation.problem is None
+    assert "would have" in str(studio.evaluation.error)
+    assert studio.evaluation.error.__class__.__name__ == "TooLargeError"
+    studio.document.undo()
+    assert studio.document.scene is before
+
+
+def test_saved_files_are_readable_by_others_as_a_plain_write_would_be(studio, tmp_path):
+    import os
+    import stat
+
+    umask = os.umask(0o022)
+    try:
+        path = tmp_path / "shared.json"
+        save_scene(studio.document.scene, path)
+        assert stat.S_IMODE(path.stat().st_mode) == 0o644
+        path.chmod(0o640)
+        save_scene(studio.document.scene, path)  # an existing file keeps its mode
+        assert stat.S_IMODE(path.stat().st_mode) == 0o640
+    finally:
+        os.umask(umask)

@@ -105,9 +105,9 @@ def test_same_padding_with_a_stride_says_what_to_do_instead(panel, studio):
     assert panel.stride.value() == 2
     assert panel.error.isVisible()
     assert panel.error.text() == (
-        "'same' padding only works with stride 1 (the stride is 2×2): with a larger stride the "
-        "output cannot be as large as the input. To pad as 'same' would at stride 1, choose "
-        "“a number” and set 1. The output stays empty until this is fixed."
+        "'same' padding only works with stride 1 (the stride is 2): with a larger stride the "
+        "output cannot be as large as the input. For the 1 ring(s) 'same' adds at stride 1, "
+        "choose “a number” and 1. The output stays empty until this is fixed."
     )
     assert formulas(panel) == ("", "")
 
@@ -167,7 +167,7 @@ def test_choosing_same_at_stride_2_from_the_controls_explains_why_not(panel, stu
     assert studio.document.scene.padding == "same"
     assert studio.evaluation.problem is None
     assert panel.error.isVisible()
-    assert "choose “a number” and set 1" in panel.error.text()
+    assert "choose “a number” and 1" in panel.error.text()
     panel.stride.setValue(1)
     assert studio.evaluation.output.shape == (1, 6, 6)
     assert not panel.error.isVisible()

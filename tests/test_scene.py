@@ -202,17 +202,17 @@ def test_default_scene_is_the_worked_example():
         ),
         pytest.param(
             minimal(input=[[1, 2], [3, "x"]]),
-            ["input, row 2, column 2", "'x'", "not a number"],
+            ["input, row 2, column 2", '"x"', "not a number"],
             id="string-in-cell",
         ),
         pytest.param(
             minimal(input=[[1, 2], [3, None]]),
-            ["input, row 2, column 2", "None", "not a number"],
+            ["input, row 2, column 2", "null", "not a number"],
             id="null-in-cell",
         ),
         pytest.param(
             minimal(input=[[1, True], [3, 4]]),
-            ["input, row 1, column 2", "True", "not a number"],
+            ["input, row 1, column 2", "true", "not a number"],
             id="bool-in-cell",
         ),
         pytest.param(
@@ -227,7 +227,7 @@ def test_default_scene_is_the_worked_example():
         ),
         pytest.param(
             minimal(kernels=[[[[1, 0], [0, 1]]], [[[1, 0], [0, "w"]]]]),
-            ["kernels, kernel 2, slice 1, row 2, column 2", "'w'"],
+            ["kernels, kernel 2, slice 1, row 2, column 2", '"w"'],
             id="kernel-4d-string",
         ),
         pytest.param(
@@ -246,12 +246,12 @@ def test_default_scene_is_the_worked_example():
         pytest.param(minimal(kernels=[1, 2]), ["“kernels”", "not 1-D"], id="kernels-1d"),
         pytest.param(
             minimal(format="something-else"),
-            ["not a ConvStudio scene", "“format”", "'something-else'"],
+            ["not a ConvStudio scene", "“format”", '"something-else"'],
             id="wrong-format",
         ),
         pytest.param(
             {k: v for k, v in minimal().items() if k != "format"},
-            ["not a ConvStudio scene", "“format”", "None"],
+            ["not a ConvStudio scene", "“format”", "null"],
             id="no-format",
         ),
         pytest.param(minimal(version=2), ["newer ConvStudio", "version 2", "1"], id="newer"),
@@ -264,13 +264,13 @@ def test_default_scene_is_the_worked_example():
         pytest.param(minimal(padding=-1), ["“padding”", "at least 0", "-1"], id="padding-neg"),
         pytest.param(minimal(padding=[1, 2, 3]), ["“padding”", "[1, 2, 3]"], id="padding-3"),
         pytest.param(
-            minimal(padding_mode="mirror"), ["“padding_mode”", "'mirror'"], id="padding-mode"
+            minimal(padding_mode="mirror"), ["“padding_mode”", '"mirror"'], id="padding-mode"
         ),
         pytest.param(minimal(stride=0), ["“stride”", "at least 1", "0"], id="stride-0"),
         pytest.param(minimal(stride=1.5), ["“stride”", "whole number", "1.5"], id="stride-float"),
         pytest.param(minimal(dilation=[1, True]), ["“dilation”"], id="dilation-bool"),
         pytest.param(minimal(groups=0), ["“groups”", "at least 1", "0"], id="groups-0"),
-        pytest.param(minimal(groups="2"), ["“groups”", "'2'"], id="groups-text"),
+        pytest.param(minimal(groups="2"), ["“groups”", '"2"'], id="groups-text"),
         pytest.param(minimal(bias="0"), ["“bias”", "null or a list"], id="bias-text"),
         pytest.param(minimal(bias=[]), ["“bias”", "null or a list"], id="bias-empty"),
         pytest.param(minimal(title=5), ["“title”", "text"], id="title-number"),

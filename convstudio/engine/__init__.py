@@ -13,6 +13,7 @@ from .errors import (
     PaddingTooLargeError,
     SamePaddingStrideError,
     ShapeError,
+    TooLargeError,
     UnknownPaddingError,
 )
 from .geometry import (
@@ -43,6 +44,7 @@ __all__ = [
     "SamePaddingStrideError",
     "ShapeError",
     "StepDetail",
+    "TooLargeError",
     "UnknownPaddingError",
     "as_pair",
     "conv2d",

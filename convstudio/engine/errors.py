@@ -63,8 +63,9 @@ class SamePaddingStrideError(ConvSettingsError):
 
     def __init__(self, stride: tuple[int, int]) -> None:
         self.stride = stride
+        shown = str(stride[0]) if stride[0] == stride[1] else f"{stride[0]}×{stride[1]}"
         super().__init__(
-            f"'same' padding only works with stride 1 (the stride is {stride[0]}×{stride[1]}): "
+            f"'same' padding only works with stride 1 (the stride is {shown}): "
             "with a larger stride the output cannot be as large as the input."
         )
 
@@ -137,3 +138,16 @@ class BiasShapeError(ConvSettingsError):
         self.expected = expected
         self.got = got
         super().__init__(f"The bias needs one value per kernel ({expected}), but it has {got}.")
+
+
+class TooLargeError(ConvSettingsError):
+    """Settings that would need more memory than a lesson can sensibly use."""
+
+    def __init__(self, what: str, size: int, limit: int) -> None:
+        self.what = what
+        self.size = size
+        self.limit = limit
+        super().__init__(
+            f"The {what} would have {size:,} cells; the most this can compute is {limit:,}. "
+            "Use less padding or a smaller input."
+        )

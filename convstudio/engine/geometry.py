@@ -18,6 +18,7 @@ from .errors import (
     PaddingTooLargeError,
     SamePaddingStrideError,
     ShapeError,
+    TooLargeError,
     UnknownPaddingError,
 )
 
@@ -27,6 +28,8 @@ PaddingWord = Literal["valid", "same", "full"]
 PaddingSpec = int | tuple[int, int] | list[int] | str
 PADDING_WORDS: tuple[str, ...] = ("valid", "same", "full")
 PADDING_MODES: tuple[str, ...] = ("zeros", "reflect", "replicate", "circular")
+# About 800 MB of float64: far beyond any lesson, well before the machine runs out of memory.
+MAX_CELLS = 100_000_000
 
 
 def as_pair(value: IntOrPair, name: str = "value") -> Pair:
@@ -353,4 +356,9 @@ def plan(
     for axis, padded in enumerate((geometry.padded_height, geometry.padded_width)):
         if geometry.extent[axis] > padded:
             raise KernelTooLargeError(axis, padded, geometry.extent[axis])
+    padded_cells = c_in * geometry.padded_height * geometry.padded_width
+    if padded_cells > MAX_CELLS:
+        raise TooLargeError("padded input", padded_cells, MAX_CELLS)
+    if geometry.n_steps > MAX_CELLS:
+        raise TooLargeError("output", geometry.n_steps, MAX_CELLS)
     return geometry

@@ -125,8 +125,9 @@ class Document:
             self._apply(self._redo.pop())
 
     def _apply(self, scene: Scene) -> None:
+        evaluation = evaluate(scene)  # first: if this fails, the document is unchanged
         self._scene = scene
-        self._evaluation = evaluate(scene)
+        self._evaluation = evaluation
         self.scene_changed.emit(scene)
         self.evaluation_changed.emit(self._evaluation)
 

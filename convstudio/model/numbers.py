@@ -29,6 +29,8 @@ def parse_number(text: str) -> float:
         With a sentence that quotes the text and says what is wrong.
     """
     stripped = text.strip().replace("−", "-")  # a minus sign pasted from a slide
+    if stripped.count(",") == 1 and "." not in stripped:
+        stripped = stripped.replace(",", ".")  # a decimal comma: 1,5 is one and a half
     if not stripped:
         raise NumberError("A cell cannot be empty: type a number such as 0.")
     try:

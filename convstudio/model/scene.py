@@ -187,14 +187,20 @@ def _grid(value: Any, field_name: str, ndims: tuple[int, ...]) -> np.ndarray:
         level = len(index)
         if level == ndim:
             if isinstance(v, bool) or not isinstance(v, (int, float)):
-                raise SceneFileError(f"{_where(field_name, index, ndim)}: {v!r} is not a number.")
+                raise SceneFileError(
+                    f"{_where(field_name, index, ndim)}: {_shown(v)} is not a number."
+                )
             # Compare first: a huge JSON integer is a Python int that numpy cannot take.
             if abs(v) > 1e12 or not np.isfinite(v):
-                raise SceneFileError(f"{_where(field_name, index, ndim)}: {v!r} is out of range.")
+                raise SceneFileError(
+                    f"{_where(field_name, index, ndim)}: {_shown(v)} is out of range."
+                )
             flat.append(float(v))
             return
         if not isinstance(v, list):
-            raise SceneFileError(f"{_where(field_name, index, ndim)}: expected a list, got {v!r}.")
+            raise SceneFileError(
+                f"{_where(field_name, index, ndim)}: expected a list, got {_shown(v)}."
+            )
         if len(v) != shape[level]:
             what = _where(field_name, index, ndim)
             raise SceneFileError(
@@ -210,15 +216,25 @@ def _grid(value: Any, field_name: str, ndims: tuple[int, ...]) -> np.ndarray:
     return np.array(flat, dtype=np.float64).reshape(shape)
 
 
+def _shown(value: Any) -> str:
+    """*value* as the file spells it: true, null, "text"."""
+    try:
+        return json.dumps(value, ensure_ascii=False)
+    except (TypeError, ValueError):
+        return repr(value)
+
+
 def _pair(value: Any, field_name: str, minimum: int) -> Pair:
     items = value if isinstance(value, list) else [value, value]
     if len(items) != 2 or any(isinstance(v, bool) or not isinstance(v, int) for v in items):
         raise SceneFileError(
-            f"“{field_name}” must be a whole number or a list of two, not {value!r}."
+            f"“{field_name}” must be a whole number or a list of two, not {_shown(value)}."
         )
     for v in items:
         if v < minimum:
             raise SceneFileError(f"“{field_name}” must be at least {minimum}, not {v}.")
+        if v > MAX_SIDE:
+            raise SceneFileError(f"“{field_name}” must be at most {MAX_SIDE}, not {v}.")
     return int(items[0]), int(items[1])
 
 
@@ -245,12 +261,12 @@ def scene_from_dict(data: Any) -> Scene:
         raise SceneFileError("The file does not hold a scene (expected a JSON object).")
     if data.get("format") != FORMAT:
         raise SceneFileError(
-            f"This is not a ConvStudio scene: “format” is {data.get('format')!r}, "
-            f"expected {FORMAT!r}."
+            f"This is not a ConvStudio scene: “format” is {_shown(data.get('format'))}, "
+            f"expected {_shown(FORMAT)}."
         )
     version = data.get("version")
     if isinstance(version, bool) or not isinstance(version, int):
-        raise SceneFileError(f"“version” must be a whole number, not {version!r}.")
+        raise SceneFileError(f"“version” must be a whole number, not {_shown(version)}.")
     if version > VERSION:
         raise SceneFileError(
             f"This scene was saved by a newer ConvStudio (version {version}); "
@@ -289,14 +305,16 @@ def scene_from_dict(data: Any) -> Scene:
     mode = data.get("padding_mode", "zeros")
     if mode not in PADDING_MODES:
         raise SceneFileError(
-            f"“padding_mode” must be one of {', '.join(PADDING_MODES)}, not {mode!r}."
+            f"“padding_mode” must be one of {', '.join(PADDING_MODES)}, not {_shown(mode)}."
         )
     groups = data.get("groups", 1)
     if isinstance(groups, bool) or not isinstance(groups, int) or groups < 1:
-        raise SceneFileError(f"“groups” must be a whole number of at least 1, not {groups!r}.")
+        raise SceneFileError(
+            f"“groups” must be a whole number of at least 1, not {_shown(groups)}."
+        )
     flip = data.get("true_convolution", False)
     if not isinstance(flip, bool):
-        raise SceneFileError(f"“true_convolution” must be true or false, not {flip!r}.")
+        raise SceneFileError(f"“true_convolution” must be true or false, not {_shown(flip)}.")
     names = data.get("channel_names", [])
     if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
         raise SceneFileError("“channel_names” must be a list of names, one per input channel.")
@@ -399,6 +417,14 @@ def atomic_write_text(path: str | os.PathLike[str], text: str) -> None:
     target = Path(path)
     fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
+        # mkstemp makes the file private (0600); give it the mode a plain write would have.
+        try:
+            mode = target.stat().st_mode & 0o777
+        except FileNotFoundError:
+            umask = os.umask(0)
+            os.umask(umask)
+            mode = 0o666 & ~umask
+        os.chmod(temp, mode)
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
             handle.flush()

@@ -96,6 +96,8 @@ class SettingsPanel(QWidget):
                 problem = self._studio.evaluation.problem
                 if problem is not None:
                     self.padding_amount.setValue(problem.geometry.pad_top)
+                elif scene.padding == "same":
+                    self.padding_amount.setValue(_same_rings(scene)[0])
             else:
                 # Padding 0 is what "valid" means: show the word the lesson uses.
                 choice = "valid" if scene.padding == (0, 0) else "number"
@@ -120,11 +122,14 @@ class SettingsPanel(QWidget):
         if error is not None:
             message = str(error)
             if scene.padding == "same" and scene.stride != (1, 1):
-                kh = scene.kernels.shape[2]
-                message += (
-                    f" To pad as 'same' would at stride 1, choose “a number” and set "
-                    f"{(kh - 1) // 2}."
-                )
+                rings = _same_rings(scene)[0]
+                if rings:
+                    message += (
+                        f" For the {rings} ring(s) 'same' adds at stride 1, choose “a number”"
+                        f" and {rings}."
+                    )
+                else:
+                    message += " With this kernel 'same' adds no padding: choose “valid”."
             message += " The output stays empty until this is fixed."
         self.error.setText(message)
         self.error.setVisible(bool(message))
@@ -145,8 +150,7 @@ class SettingsPanel(QWidget):
         if scene.padding == "same" and value > 1:
             # 'same' is defined for stride 1 only (as in PyTorch). Rather than an empty
             # output, keep the rings 'same' added, so the class sees the formula change.
-            kh, kw = scene.kernels.shape[2:]
-            rings = ((kh - 1) * scene.dilation[0] // 2, (kw - 1) * scene.dilation[1] // 2)
+            rings = _same_rings(scene)
             self._document.update_settings(stride=value, padding=rings)
             self._report(
                 f"'same' padding exists only for stride 1 (as in PyTorch), so the padding is "
@@ -154,3 +158,9 @@ class SettingsPanel(QWidget):
             )
             return
         self._document.update_settings(stride=value)
+
+
+def _same_rings(scene: Scene) -> tuple[int, int]:
+    """The rings 'same' adds before the input (rows, columns) at stride 1."""
+    kh, kw = scene.kernels.shape[2:]
+    return (kh - 1) * scene.dilation[0] // 2, (kw - 1) * scene.dilation[1] // 2
