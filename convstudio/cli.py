@@ -163,6 +163,8 @@ def render(args: argparse.Namespace) -> int:
                 f"--step must be between 0 and {steps - 1} for this scene, not {args.step}"
             )
     target = Path(args.output)
+    if target.suffix.lower() != ".png":
+        raise CliError(f"render writes PNG images: name the file .png, not “{target.name}”")
     if not target.parent.is_dir():
         raise CliError(f"cannot write {target}: the folder {target.parent} does not exist")
     from .qt.app import render_png

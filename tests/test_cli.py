@@ -229,6 +229,10 @@ def impossible(tmp_path: Path) -> Path:
 
 
 ERRORS = {
+    "render to a non-PNG name": (
+        lambda t: ["render", WORKED, "-o", t / "frame.jpg"],
+        "name the file .png",
+    ),
     "missing file": (lambda t: ["compute", t / "nowhere.json"], "There is no file"),
     "damaged file": (lambda t: ["compute", damaged(t)], "damaged.json: "),
     "not json": (lambda t: ["compute", Path(__file__)], "is not valid JSON"),

@@ -36,9 +36,9 @@ def test_before_the_first_step_it_says_how_to_start(view):
 
 def test_the_first_and_second_steps(view, studio):
     studio.playback.seek(1)
-    assert lines(view) == ["Output row 1, column 1", FIRST]
+    assert lines(view) == ["Output row 1, column 1 = 429", FIRST]
     studio.playback.next()
-    assert lines(view) == ["Output row 1, column 2", SECOND]
+    assert lines(view) == ["Output row 1, column 2 = 505", SECOND]
     studio.playback.previous()
     assert lines(view)[1] == FIRST
 
@@ -46,7 +46,7 @@ def test_the_first_and_second_steps(view, studio):
 def test_the_last_step(view, studio):
     studio.playback.last()
     assert lines(view) == [
-        "Output row 4, column 4",
+        "Output row 4, column 4 = 657",
         "235×1 + 25×0 + 130×1 + 159×0 + 78×1 + 233×0 + 214×1 + 245×0 + 0×1 = 657",
     ]
     studio.playback.first()
@@ -87,7 +87,7 @@ def test_padding_values_are_grey_and_italic(view, studio):
 def test_the_bias_is_added_on_its_own_line(view, studio):
     studio.document.set_scene(studio.document.scene.replace(bias=np.array([-10.0])))
     studio.playback.seek(1)
-    assert lines(view) == ["Output row 1, column 1", FIRST, "429 + bias (-10) = 419"]
+    assert lines(view) == ["Output row 1, column 1 = 419", FIRST, "429 + bias (-10) = 419"]
 
 
 def test_several_channels_and_maps(view, studio):
@@ -97,7 +97,7 @@ def test_several_channels_and_maps(view, studio):
     studio.document.set_scene(studio.document.scene.replace(input=np.stack([x, x + 1]), kernels=w))
     studio.playback.seek(26)  # map 2 (5×5 = 25 steps each), row 1, column 1
     assert lines(view) == [
-        "Output row 1, column 1 of map 2",
+        "Output row 1, column 1 of map 2 = 1000",
         "channel 1: 18×2 + 54×2 + 55×2 + 121×2 = 496",
         "channel 2: 19×2 + 55×2 + 56×2 + 122×2 = 504",
         "496 + 504 = 1000",

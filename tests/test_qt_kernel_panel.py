@@ -172,3 +172,42 @@ def test_a_damaged_user_preset_file_is_reported_and_the_builtins_stay(qtbot, stu
     qtbot.addWidget(panel)
     assert "Sobel x" in panel.preset_names()
     assert len(messages) == 1 and "not valid JSON" in messages[0]
+
+
+def test_saving_never_hides_or_loses_kernels(qtbot, studio, tmp_path):
+    path = tmp_path / "kernels.json"
+    messages: list[str] = []
+    panel = KernelPanel(studio, messages.append, path)
+    qtbot.addWidget(panel)
+    assert not panel.save_preset("Sobel x")  # a built-in's name would hide the user's kernel
+    assert "built-in" in messages[-1]
+    assert not panel.save_preset("   ")
+    assert "needs a name" in messages[-1]
+    assert panel.save_preset("mine")
+    studio.document.set_kernel_value(0, 0, 0, 0, 9)
+    assert panel.save_preset("mine")
+    assert "replaced" in messages[-1]
+    assert panel.preset_names().count("mine") == 1
+
+    path.write_text(path.read_text()[:-5])  # damage the file
+    damaged = path.read_text()
+    panel.reload_presets()
+    assert "could not be read" in messages[-1]
+    assert not panel.save_preset("another")
+    assert path.read_text() == damaged  # nothing overwritten
+
+
+def test_ctrl_v_pastes_a_block_into_the_kernel(qtbot, panel, studio, messages):
+    from PySide6.QtGui import QGuiApplication
+
+    QGuiApplication.clipboard().setText("1\t2\n3\t4\n")
+    panel.table.setCurrentIndex(panel.model.index(1, 1))
+    QTest.keyClick(panel.table, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    np.testing.assert_array_equal(
+        studio.document.scene.kernels[0, 0], [[1, 0, 1], [0, 1, 2], [1, 3, 4]]
+    )
+    before = studio.document.scene
+    QGuiApplication.clipboard().setText(" ".join(["1"] * 10))
+    QTest.keyClick(panel.table, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert studio.document.scene is before
+    assert "largest is 9×9" in messages[-1] and "Nothing was pasted" in messages[-1]

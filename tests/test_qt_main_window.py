@@ -344,7 +344,11 @@ def test_the_window_shrinks_back_after_growing(qtbot, window):
 def test_zoom_steps_at_the_default_size(window):
     window.step_zoom(-1)
     assert (window.user_zoom, window.zoom) == (0.9, 0.9)
-    assert window.input_panel.table.horizontalHeader().defaultSectionSize() == 56
+    # 0.9 × 62 = 56 px, or wider where a number needs it: "244" must show whole.
+    table = window.input_panel.table
+    width = table.horizontalHeader().defaultSectionSize()
+    assert width >= 56
+    assert width >= table.fontMetrics().horizontalAdvance("244")
     window.step_zoom(-1)
     window.step_zoom(-1)
     assert window.zoom == 0.8  # the smallest step
@@ -383,3 +387,38 @@ def test_a_deleted_window_leaves_the_studio_working(qtbot, studio):
     studio.document.update_settings(padding="same")
     assert studio.position == 1
     assert studio.evaluation.output.shape == (1, 6, 6)
+
+
+def test_the_title_marks_edits_and_a_saved_copy_takes_its_file_name(window, studio, tmp_path):
+    assert window.windowTitle() == TITLE
+    studio.document.set_input_value(0, 0, 0, 1)
+    assert window.windowTitle() == TITLE.replace(" — ", "* — ")
+    studio.document.undo()
+    assert window.windowTitle() == TITLE  # back to what was opened
+    studio.document.set_input_value(0, 0, 0, 1)
+    assert window.save_scene(tmp_path / "my-try.json")
+    assert window.windowTitle() == "my-try — ConvStudio"
+    from convstudio.model import load_scene
+
+    assert load_scene(tmp_path / "my-try.json").title == "my-try"
+
+
+def test_a_scene_beyond_the_controls_is_refused_and_the_work_kept(window, studio, tmp_path):
+    import json
+
+    path = tmp_path / "pad40.json"
+    path.write_text(
+        json.dumps(
+            {
+                "format": "convstudio-scene",
+                "version": 1,
+                "input": [[1, 2], [3, 4]],
+                "kernels": [[1]],
+                "padding": 40,
+            }
+        )
+    )
+    before = studio.document.scene
+    assert not window.open_scene(path)
+    assert studio.document.scene is before
+    assert "padding is 40" in window.messages.text()

@@ -171,3 +171,22 @@ def test_clicking_a_cell_while_playing_pauses_there(qtbot, panel, studio):
     click_cell(qtbot, panel.table, 3, 3)
     assert studio.position == 16
     assert studio.playback.state is PlaybackState.FINISHED
+
+
+def test_cells_widen_so_that_every_value_shows_whole(qtbot, studio):
+    from PySide6.QtGui import QFontMetrics
+
+    from convstudio.model import format_number
+
+    panel = OutputPanel(studio)
+    qtbot.addWidget(panel)
+    narrow = panel.table.horizontalHeader().defaultSectionSize()
+    studio.document.set_kernel([[1 / 9] * 3] * 3)  # values like 106.449
+    studio.document.set_input_value(0, 0, 0, -123456.5)
+    metrics = QFontMetrics(panel.table.itemDelegate().value_font)
+    widest = max(
+        metrics.horizontalAdvance(format_number(v)) for v in studio.evaluation.output.ravel()
+    )
+    width = panel.table.horizontalHeader().defaultSectionSize()
+    assert width > narrow
+    assert width >= widest + 8

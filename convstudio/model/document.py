@@ -196,6 +196,30 @@ class Document:
         w[kernel, depth, row, col] = value
         self.set_scene(self._scene.replace(kernels=w))
 
+    def paste_kernel(
+        self, kernel: int, depth: int, row: int, col: int, block: list[list[float]]
+    ) -> None:
+        """Paste *block* into one kernel slice from (row, col); every kernel grows to hold it.
+
+        Raises
+        ------
+        EditError
+            When the block does not fit in a 9×9 kernel from there.
+        """
+        height, width = len(block), max(len(r) for r in block)
+        old = self._scene.kernels
+        rows, cols = max(old.shape[2], row + height), max(old.shape[3], col + width)
+        if rows > MAX_KERNEL or cols > MAX_KERNEL:
+            raise EditError(
+                f"The pasted block is {height}×{width}; from row {row + 1}, column {col + 1} "
+                f"it needs a {rows}×{cols} kernel, and the largest is {MAX_KERNEL}×{MAX_KERNEL}."
+            )
+        w = np.zeros((*old.shape[:2], rows, cols))
+        w[:, :, : old.shape[2], : old.shape[3]] = old
+        for r, values in enumerate(block):
+            w[kernel, depth, row + r, col : col + len(values)] = values
+        self.set_scene(self._scene.replace(kernels=w))
+
     def resize_kernel(self, rows: int, cols: int) -> None:
         """Resize every kernel, keeping the top-left weights; new weights are 0.
 

@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QApplication
 
 from ..model import Scene, Studio
+from . import style
 from .main_window import MainWindow
 
 
@@ -30,6 +31,8 @@ def application() -> QApplication:
         app = QApplication(sys.argv[:1])
         app.setApplicationName("ConvStudio")
         app.setOrganizationName("ConvStudio")
+        # Menus, dialogs and tooltips at projector size too, not only the grids.
+        app.setFont(style.font(style.UI_PT))
     assert isinstance(app, QApplication)
     return app
 
@@ -93,6 +96,9 @@ def render_png(
     window.resize(max(size[0], smallest.width()), max(size[1], smallest.height()))
     window.show()
     studio.playback.seek(studio.playback.total if step is None else step + 1)
+    focused = QApplication.focusWidget()
+    if focused is not None:
+        focused.clearFocus()  # no keyboard-focus box on a slide
     QApplication.processEvents()
     image = window.grab().toImage()
     if (image.width(), image.height()) != size:

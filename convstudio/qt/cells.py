@@ -6,10 +6,29 @@ delegate paints the number large, the kernel weight over it, and the highlight.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import NamedTuple
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QGuiApplication, QKeyEvent, QKeySequence, QPainter, QPen
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFontMetrics,
+    QGuiApplication,
+    QKeyEvent,
+    QKeySequence,
+    QPainter,
+    QPen,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -59,6 +78,22 @@ def cell_data(index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> objec
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
+class GridModel(QAbstractTableModel):
+    """A table model whose cells a :class:`NumberTable` sizes to fit.
+
+    Signals
+    -------
+    content_changed()
+        The set of texts the cells can show changed (not emitted for a mere step).
+    """
+
+    content_changed = Signal()
+
+    def texts(self) -> tuple[Iterable[str], Iterable[str]]:
+        """Every value text a cell may show, and every weight label (without the ×)."""
+        return (), ()
+
+
 class CellDelegate(QStyledItemDelegate):
     """Paints a :class:`CellLook`; edits with a large line edit."""
 
@@ -67,10 +102,10 @@ class CellDelegate(QStyledItemDelegate):
         self.set_zoom(1.0)
 
     def set_zoom(self, zoom: float) -> None:
-        self._value_font = style.font(style.VALUE_PT, zoom=zoom)
+        self.value_font = self._value_font = style.font(style.VALUE_PT, zoom=zoom)
         self._italic_font = style.font(style.VALUE_PT, zoom=zoom)
         self._italic_font.setItalic(True)
-        self._weight_font = style.font(style.WEIGHT_PT, bold=True, zoom=zoom)
+        self.weight_font = self._weight_font = style.font(style.WEIGHT_PT, bold=True, zoom=zoom)
         self._border_pen = QPen(style.FIELD_BORDER, max(2, round(3 * zoom)))
         self._border_pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
         self._focus_pen = QPen(QColor("#1f5fbf"), 2, Qt.PenStyle.DashLine)
@@ -151,16 +186,39 @@ class NumberTable(QTableView):
             header.setHighlightSections(False)
         self.set_zoom(1.0)
 
+    def setModel(self, model: QAbstractItemModel | None) -> None:  # noqa: N802
+        super().setModel(model)
+        if isinstance(model, GridModel):
+            model.content_changed.connect(self.fit_cells)
+        self.fit_cells()
+
+    def fit_cells(self) -> None:
+        """Widen the cells so that the longest number and weight label fit whole."""
+        model = self.model()
+        values, weights = model.texts() if isinstance(model, GridModel) else ((), ())
+        value_metrics = QFontMetrics(self._delegate.value_font)
+        weight_metrics = QFontMetrics(self._delegate.weight_font)
+        needed = max(
+            [value_metrics.horizontalAdvance(t) + 16 for t in values]
+            + [weight_metrics.horizontalAdvance("×" + t) + 10 for t in weights]
+            + [self._base_width]
+        )
+        if needed != self.horizontalHeader().defaultSectionSize():
+            self.horizontalHeader().setDefaultSectionSize(needed)
+            self.updateGeometry()
+
     def set_zoom(self, zoom: float) -> None:
         """Scale cells and fonts (1.0 is the default)."""
         self._delegate.set_zoom(zoom)
-        header_font = style.font(style.UI_PT - 2, zoom=zoom)
+        header_font = style.font(style.UI_PT, zoom=zoom)
         self.horizontalHeader().setFont(header_font)
         self.verticalHeader().setFont(header_font)
-        self.horizontalHeader().setDefaultSectionSize(max(54, round(62 * zoom)))
-        self.verticalHeader().setDefaultSectionSize(max(50, round(50 * zoom)))
+        self._base_width = max(54, round(62 * zoom))
+        self.horizontalHeader().setDefaultSectionSize(self._base_width)
+        self.verticalHeader().setDefaultSectionSize(max(54, round(56 * zoom)))
         self.horizontalHeader().setMinimumSectionSize(10)
         self.verticalHeader().setMinimumSectionSize(10)
+        self.fit_cells()
         self.updateGeometry()
         self.viewport().update()
 

@@ -44,7 +44,10 @@ def equation_lines(step: StepDetail) -> list[Line]:
     heading = f"Output row {step.out_row + 1}, column {step.out_col + 1}"
     if step.out_channel:
         heading += f" of map {step.out_channel + 1}"
-    lines: list[Line] = [[[Piece(heading, bold=True)]]]
+    # The result goes in the heading too: with a 9×9 kernel the sum may scroll out of view.
+    lines: list[Line] = [
+        [[Piece(heading + " = ", bold=True), Piece(format_number(step.total), bold=True)]]
+    ]
     for depth, channel in enumerate(step.in_channels):
         words: Line = []
         if len(step.in_channels) > 1:

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 import numpy as np
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -29,14 +28,14 @@ from ..model import (
 )
 from . import style
 from .binding import bind
-from .cells import LOOK_ROLE, CellLook, NumberTable
+from .cells import LOOK_ROLE, CellLook, GridModel, NumberTable
 from .size_controls import SizeControls
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 Report = Callable[[str], None]
 
 
-class PaddedInputModel(QAbstractTableModel):
+class PaddedInputModel(GridModel):
     """One input channel with its padding, as a table; the current receptive field marked.
 
     Parameters
@@ -116,6 +115,7 @@ class PaddedInputModel(QAbstractTableModel):
                 self.endResetModel()
             else:
                 self._emit_changed((0, 0, old_shape[0] - 1, old_shape[1] - 1))
+            self.content_changed.emit()
             return
         old_box = self._field_box
         self._field, self._field_box = self._current_field()
@@ -129,6 +129,13 @@ class PaddedInputModel(QAbstractTableModel):
                     max(b[3] for b in boxes),
                 )
             )
+
+    def texts(self) -> tuple[Iterable[str], Iterable[str]]:
+        kernels = self._studio.document.scene.kernels
+        return (
+            {format_number(v) for v in np.unique(self._values)},
+            {format_number(v) for v in np.unique(kernels)},
+        )
 
     def _emit_changed(self, box: tuple[int, int, int, int]) -> None:
         # Only the rectangle that changed is repainted: this keeps a step under a millisecond.

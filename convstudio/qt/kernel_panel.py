@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
+import numpy as np
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     QSignalBlocker,
@@ -31,6 +31,7 @@ from ..model import (
     Studio,
     format_number,
     load_presets,
+    parse_block,
     parse_number,
     resource_dir,
     save_presets,
@@ -38,7 +39,7 @@ from ..model import (
 )
 from . import style
 from .binding import bind
-from .cells import LOOK_ROLE, CellLook, NumberTable
+from .cells import LOOK_ROLE, CellLook, GridModel, NumberTable
 from .size_controls import SizeControls
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -46,7 +47,7 @@ Report = Callable[[str], None]
 _WEIGHT_LOOK = CellLook(foreground=style.WEIGHT_FG)
 
 
-class KernelModel(QAbstractTableModel):
+class KernelModel(GridModel):
     """Slice *depth* of kernel *kernel* as an editable table."""
 
     def __init__(self, studio: Studio, kernel: int, depth: int, report: Report) -> None:
@@ -68,6 +69,10 @@ class KernelModel(QAbstractTableModel):
             self._weights = weights
             rows, cols = weights.shape
             self.dataChanged.emit(self.index(0, 0), self.index(rows - 1, cols - 1))
+        self.content_changed.emit()
+
+    def texts(self) -> tuple[Iterable[str], Iterable[str]]:
+        return {format_number(v) for v in np.unique(self._weights)}, ()
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else self._weights.shape[0]
@@ -150,7 +155,7 @@ class KernelPanel(QWidget):
         self.table = NumberTable()
         self.model = KernelModel(studio, 0, 0, report)
         self.table.setModel(self.model)
-        self.table.setToolTip("Type a weight into any cell.")
+        self.table.setToolTip("Type a weight into any cell; Ctrl+V pastes a block.")
         self.table.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Maximum)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -165,6 +170,7 @@ class KernelPanel(QWidget):
         self.save_preset_button.clicked.connect(self._on_q_save_preset)
         self.reload_presets()
         self.size_controls.size_requested.connect(self._on_q_size_requested)
+        self.table.paste_requested.connect(self._on_q_paste)
         bind(self, self._document.scene_changed, self.set_scene)
         self.set_scene()
 
@@ -185,17 +191,28 @@ class KernelPanel(QWidget):
             self._report(str(exc))
             self.set_scene()
 
+    def _on_q_paste(self, row: int, col: int, text: str) -> None:
+        try:
+            self._document.paste_kernel(0, 0, row, col, parse_block(text))
+        except (NumberError, EditError) as exc:
+            self._report(f"{exc} Nothing was pasted.")
+
     # ------------------------------------------------------------ presets
 
     def reload_presets(self) -> None:
         """List the built-in presets, then the user's; a damaged user file is reported."""
         self._builtin = load_presets(resource_dir() / "kernels" / "presets.json")
         self._user: list[KernelPreset] = []
+        self._user_file_damaged = False
         if self._user_presets_path is not None and self._user_presets_path.exists():
             try:
                 self._user = load_presets(self._user_presets_path)
             except PresetFileError as exc:
-                self._report(f"Your saved kernels could not be read: {exc}")
+                self._user_file_damaged = True
+                self._report(
+                    f"Your saved kernels could not be read: {exc} Saving is off until the "
+                    f"file {self._user_presets_path} is mended or removed."
+                )
         with QSignalBlocker(self.presets):
             self.presets.clear()
             self.presets.addItem("Presets…", None)
@@ -207,9 +224,10 @@ class KernelPanel(QWidget):
     def preset_names(self) -> list[str]:
         return [p.name for p in self._builtin + self._user]
 
-    def apply_preset(self, name: str) -> None:
-        """Put preset *name* into every slice of every kernel."""
-        preset = next(p for p in self._builtin + self._user if p.name == name)
+    def apply_preset(self, preset: KernelPreset | str) -> None:
+        """Put *preset* (or the first preset of that name) into every slice of every kernel."""
+        if isinstance(preset, str):
+            preset = next(p for p in self._builtin + self._user if p.name == preset)
         try:
             self._document.set_kernel(preset.weights)
         except EditError as exc:
@@ -218,8 +236,22 @@ class KernelPanel(QWidget):
     def save_preset(self, name: str) -> bool:
         """Save slice 1 of kernel 1 as preset *name* in the user's file."""
         name = name.strip()
-        if not name or self._user_presets_path is None:
+        if self._user_presets_path is None:
             return False
+        if not name:
+            self._report("A saved kernel needs a name. Nothing was saved.")
+            return False
+        if self._user_file_damaged:
+            # Writing now would throw away the kernels in the damaged file.
+            self._report(
+                f"Your saved kernels file {self._user_presets_path} could not be read, so "
+                "nothing was saved (it would have been overwritten)."
+            )
+            return False
+        if any(p.name == name for p in self._builtin):
+            self._report(f"“{name}” is the name of a built-in kernel: choose another name.")
+            return False
+        replaced = any(p.name == name for p in self._user)
         preset = KernelPreset(name, self._document.scene.kernels[0, 0])
         try:
             save_presets(with_preset(self._user, preset), self._user_presets_path)
@@ -227,6 +259,8 @@ class KernelPanel(QWidget):
             self._report(f"Could not save the kernel: {exc.strerror or exc}.")
             return False
         self.reload_presets()
+        if replaced:
+            self._report(f"Your kernel “{name}” was replaced by this one.")
         return True
 
     def _on_q_preset_chosen(self, index: int) -> None:
@@ -234,7 +268,7 @@ class KernelPanel(QWidget):
         with QSignalBlocker(self.presets):
             self.presets.setCurrentIndex(0)
         if isinstance(preset, KernelPreset):
-            self.apply_preset(preset.name)
+            self.apply_preset(preset)
 
     def _on_q_save_preset(self) -> None:
         name, ok = QInputDialog.getText(self, "Save kernel", "Name of this kernel:")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QSize, QStandardPaths, QTimer
+from PySide6.QtCore import QSettings, QSize, QStandardPaths, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -39,15 +40,22 @@ from .step_keys import StepKeysFilter
 from .transport import PlaybackDriver, TransportBar
 
 SCENE_FILTER = "ConvStudio scenes (*.json);;All files (*)"
+MAX_PADDING = 16  # the rings spin box's range
+MAX_STRIDE = 8
 MIN_FIT = 0.8
 ZOOM_STEPS = (0.8, 0.9, 1.0, 1.15, 1.3, 1.5, 1.75, 2.0)
 
 
 class MessageBar(QLabel):
-    """A plain sentence for the user (a refused edit, a file that could not be read)."""
+    """A plain sentence for the user (a refused edit, a file that could not be read).
+
+    It floats over the bottom of the window instead of taking room in the layout, so a
+    message never squeezes the grids or the settings.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, False)
         self.setWordWrap(True)
         self.setFont(style.font(style.UI_PT))
         self.setStyleSheet(
@@ -60,8 +68,22 @@ class MessageBar(QLabel):
 
     def show_message(self, text: str) -> None:
         self.setText(text)
+        self.place()
         self.show()
+        self.raise_()
         self._timer.start()
+
+    def place(self) -> None:
+        """Span the parent's width just above its bottom edge."""
+        parent = self.parentWidget()
+        if parent is None:
+            return
+        width = parent.width() - 24
+        height = self.heightForWidth(width)
+        self.setGeometry(12, parent.height() - height - 12, width, height)
+
+    def mousePressEvent(self, event: object) -> None:
+        self.hide()  # a click dismisses it
 
 
 class MainWindow(QMainWindow):
@@ -83,14 +105,21 @@ class MainWindow(QMainWindow):
         super().__init__()
         self._remember_geometry = remember_geometry
         self.studio = studio
+        self._saved_scene = studio.document.scene
         self.path = path
         self.zoom = 1.0  # what the views use: the user's choice times the fit to the window
         self.user_zoom = 1.0
-        self.messages = MessageBar()
-        report = self.messages.show_message
+        report = self._report
         self.input_panel = InputPanel(studio, report)
         self.kernel_panel = KernelPanel(studio, report, user_presets_path())
         self.settings_panel = SettingsPanel(studio, report)
+        # The settings scroll rather than squash when the window is short.
+        settings_area = QScrollArea()
+        settings_area.setWidget(self.settings_panel)
+        settings_area.setWidgetResizable(True)
+        settings_area.setFrameShape(QFrame.Shape.NoFrame)
+        settings_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        settings_area.setMinimumWidth(self.settings_panel.minimumSizeHint().width())
         self.output_panel = OutputPanel(studio)
         self.equation = EquationView(studio)
         self.transport = TransportBar(studio.playback)
@@ -100,7 +129,7 @@ class MainWindow(QMainWindow):
         grid.setHorizontalSpacing(24)
         grid.addWidget(self.input_panel, 0, 0, 2, 1)
         grid.addWidget(self.kernel_panel, 0, 1)
-        grid.addWidget(self.settings_panel, 1, 1)
+        grid.addWidget(settings_area, 1, 1)
         grid.addWidget(self.output_panel, 0, 2, 2, 1)
         grid.setRowStretch(0, 0)
         grid.setRowStretch(1, 1)
@@ -110,11 +139,11 @@ class MainWindow(QMainWindow):
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.addLayout(grid, 1)
-        layout.addWidget(self.messages)
         layout.addWidget(line)
         layout.addWidget(self.equation)
         layout.addWidget(self.transport)
         self.setCentralWidget(central)
+        self.messages = MessageBar(central)
         self.setFont(style.font(style.UI_PT))
 
         self._build_actions()
@@ -124,8 +153,7 @@ class MainWindow(QMainWindow):
         QApplication.instance().installEventFilter(self._step_keys)
         self.input_panel.table.setFocus()
         bind(self, self.studio.document.scene_changed, self._update_title)
-        # A new scene may clamp the position without position_changed (the studio blocks it
-        # and total_changed comes first): refresh the step counter once the frame is settled.
+        bind(self, self.studio.document.scene_changed, self._on_scene_changed)
         self._update_title()
         self._apply_zoom()
         # An explicit minimum: otherwise the layout's minimum, which grows with the zoom,
@@ -222,6 +250,7 @@ class MainWindow(QMainWindow):
             return False
         self.studio.document.set_scene(scene)
         self.studio.playback.first()
+        self._saved_scene = scene
         self.path = path
         self._update_title()
         return True
@@ -233,17 +262,34 @@ class MainWindow(QMainWindow):
             self.save_scene(Path(name))
 
     def save_scene(self, path: Path) -> bool:
-        """Save atomically; on failure say why (the old file, if any, is intact)."""
+        """Save atomically; on failure say why (the old file, if any, is intact).
+
+        An edited scene saved under a new name takes that name as its title, so that a
+        student's copy of the worked example does not reopen as "Worked example".
+        """
+        document = self.studio.document
+        if document.scene is not self._saved_scene and path != self.path:
+            document.set_scene(document.scene.replace(title=path.stem))
         try:
-            save_scene(self.studio.document.scene, path)
+            save_scene(document.scene, path)
         except OSError as exc:
             self.messages.show_message(f"Could not save to {path}: {exc.strerror or exc}.")
             return False
         self.path = path
+        self._saved_scene = document.scene
         self._update_title()
         return True
 
     # ------------------------------------------------------------ view
+
+    def _report(self, text: str) -> None:
+        self.messages.show_message(text)
+
+    def _on_scene_changed(self, *_: object) -> None:
+        # A message about an earlier mistake is stale once the user has changed something;
+        # the grids may need another zoom once the layout has taken the new content.
+        self.messages.hide()
+        QTimer.singleShot(0, self._apply_zoom)
 
     def set_user_zoom(self, zoom: float) -> None:
         """Set the user's zoom; the views also scale with the window (1280×720 is 1.0)."""
@@ -313,6 +359,8 @@ class MainWindow(QMainWindow):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._apply_zoom()
+        if self.messages.isVisible():
+            self.messages.place()
 
     def _toggle_full_screen(self) -> None:
         self.showNormal() if self.isFullScreen() else self.showFullScreen()
@@ -323,13 +371,16 @@ class MainWindow(QMainWindow):
             "Keys",
             "Space: play / pause\n→ or PageDown: next step\n← or PageUp: previous step\n"
             "Home / End: first / last step\nCtrl+Z / Ctrl+Shift+Z: undo / redo\n"
-            "Ctrl+= / Ctrl+-: larger / smaller\nF11: full screen\n"
+            "Ctrl+= / Ctrl+- / Ctrl+0: larger / smaller / actual size\nF11: full screen\n"
+            "Ctrl+O / Ctrl+Shift+S: open / save a scene\n"
             "Double-click or type in a cell to edit it; Ctrl+V pastes a block.",
         )
 
     def _update_title(self, *_: object) -> None:
-        title = self.studio.document.scene.title or (self.path.stem if self.path else "Untitled")
-        self.setWindowTitle(f"{title} — ConvStudio")
+        scene = self.studio.document.scene
+        title = scene.title or (self.path.stem if self.path else "Untitled")
+        edited = "*" if scene is not self._saved_scene else ""  # changed since opened or saved
+        self.setWindowTitle(f"{title}{edited} — ConvStudio")
         self.undo_action.setEnabled(self.studio.document.can_undo)
         self.redo_action.setEnabled(self.studio.document.can_redo)
 
@@ -357,9 +408,17 @@ def user_presets_path() -> Path:
 
 
 def check_fits_window(scene: Scene) -> None:
-    """Refuse scenes larger than the window edits (32×32 input, 9×9 kernel)."""
+    """Refuse scenes beyond what the window's controls can show and edit."""
     _, h, w = scene.input.shape
     kh, kw = scene.kernels.shape[2:]
+    limits = (("padding", MAX_PADDING), ("stride", MAX_STRIDE))
+    for name, limit in limits:
+        value = getattr(scene, name)
+        if not isinstance(value, str) and max(value) > limit:
+            raise SceneFileError(
+                f"The {name} is {max(value)}; the window shows up to {limit} "
+                "(use “convstudio compute” for more)."
+            )
     if h > MAX_GRID or w > MAX_GRID:
         raise SceneFileError(
             f"The input is {h}×{w}; the window edits grids up to {MAX_GRID}×{MAX_GRID} "

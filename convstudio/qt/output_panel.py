@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import numpy as np
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ..model import Studio, format_number
 from . import style
 from .binding import bind
-from .cells import LOOK_ROLE, CellLook, NumberTable
+from .cells import LOOK_ROLE, CellLook, GridModel, NumberTable
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 _EMPTY = CellLook(background=style.EMPTY_BG)
@@ -17,7 +19,7 @@ _FILLED = CellLook(background=style.FILLED_BG)
 _CURRENT = CellLook(background=style.CURRENT_BG, border=True)
 
 
-class OutputModel(QAbstractTableModel):
+class OutputModel(GridModel):
     """Output map *channel*: cells whose step is done show their value."""
 
     def __init__(self, studio: Studio, channel: int) -> None:
@@ -44,6 +46,7 @@ class OutputModel(QAbstractTableModel):
             elif self._values.size:
                 rows, cols = self._values.shape
                 self.dataChanged.emit(self.index(0, 0), self.index(rows - 1, cols - 1))
+            self.content_changed.emit()
             return
         old, new = self._position, self._studio.position
         self._position = new
@@ -63,6 +66,10 @@ class OutputModel(QAbstractTableModel):
                 self.dataChanged.emit(index, index)
         else:
             self.dataChanged.emit(self.index(low // cols, 0), self.index(high // cols, cols - 1))
+
+    def texts(self) -> tuple[Iterable[str], Iterable[str]]:
+        # Every value the map will show, so that filling it never widens the cells.
+        return {format_number(v) for v in np.unique(self._values)}, ()
 
     def _step(self, row: int, col: int) -> int:
         return self._first_step + row * self._values.shape[1] + col

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QSignalBlocker, Qt
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
 
 from ..model import Studio, explain_size
 from ..model.scene import Scene
@@ -50,16 +50,22 @@ class SettingsPanel(QWidget):
             label.setWordWrap(True)
         self.error.setStyleSheet(f"color: {style.ERROR_FG.name()}; font-weight: bold;")
 
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
-        form.addRow("Padding", self.padding)
-        form.addRow("Rings", self.padding_amount)
-        form.addRow("Stride", self.stride)
+        # Spin boxes apply a typed number on Enter, not digit by digit.
+        for spin in (self.padding_amount, self.stride):
+            spin.setKeyboardTracking(False)
+        controls = QGridLayout()
+        controls.addWidget(QLabel("Padding"), 0, 0)
+        controls.addWidget(self.padding, 0, 1)
+        controls.addWidget(QLabel("rings"), 0, 2)
+        controls.addWidget(self.padding_amount, 0, 3)
+        controls.addWidget(QLabel("Stride"), 1, 0)
+        controls.addWidget(self.stride, 1, 1, Qt.AlignmentFlag.AlignLeft)
+        controls.setColumnStretch(4, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.title = QLabel("Settings")
         layout.addWidget(self.title)
-        layout.addLayout(form)
+        layout.addLayout(controls)
         self.size_title = QLabel("Output size  ⌊(n + 2p − f)/s⌋ + 1")
         layout.addWidget(self.size_title)
         layout.addWidget(self.formula_rows)
@@ -113,7 +119,10 @@ class SettingsPanel(QWidget):
             notes = explanation.notes
         self.formula_rows.setText(rows)
         self.formula_cols.setText(cols)
-        if notes:
+        problem = self._studio.evaluation.problem
+        if problem is not None and (
+            problem.geometry.unreached(0).size or problem.geometry.unreached(1).size
+        ):
             notes.append("Hatched input cells are never used.")
         self.notes.setText("\n".join(notes))
         self.notes.setVisible(bool(notes))

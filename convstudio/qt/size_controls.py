@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSignalBlocker, Signal
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QWidget
 
 from . import style
@@ -25,6 +26,9 @@ class SizeControls(QWidget):
         self.title = QLabel()
         self.rows = QSpinBox(minimum=1, maximum=maximum, prefix="rows ")
         self.cols = QSpinBox(minimum=1, maximum=maximum, prefix="cols ")
+        for spin in (self.rows, self.cols):
+            # Apply a typed size on Enter: "12" must not first cut the grid to 1 row.
+            spin.setKeyboardTracking(False)
         self.rows.setToolTip(f"Rows of the {name.lower()}: 1 to {maximum}")
         self.cols.setToolTip(f"Columns of the {name.lower()}: 1 to {maximum}")
         self.layout_ = QHBoxLayout(self)
@@ -48,7 +52,10 @@ class SizeControls(QWidget):
         self.title.setText(f"{self._name}  {rows}×{cols}")
 
     def set_zoom(self, zoom: float) -> None:
-        self.title.setFont(style.font(style.UI_PT, bold=True, zoom=zoom))
+        font = style.font(style.UI_PT, bold=True, zoom=zoom)
+        self.title.setFont(font)
+        # Room for the widest title, so "Input 32×32" is never cut to "Input 32×3".
+        self.title.setMinimumWidth(QFontMetrics(font).horizontalAdvance(f"{self._name}  32×32"))
 
     def _on_q_value_changed(self, _value: int) -> None:
         self.size_requested.emit(self.rows.value(), self.cols.value())

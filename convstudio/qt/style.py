@@ -21,7 +21,7 @@ ERROR_FG = QColor("#b3261e")
 
 # Point sizes at zoom 1.0: numbers ≥ 14 pt as the brief asks, values larger still.
 VALUE_PT = 18
-WEIGHT_PT = 14
+WEIGHT_PT = 16
 UI_PT = 14
 EQUATION_PT = 20
 
