@@ -101,7 +101,7 @@ def type_into_cell(qtbot, table, row, col, typed):
 
 def test_shows_the_worked_example(panel, qtmodeltester):
     assert grid_text(panel) == [[f"{v:g}" for v in row] for row in WORKED_INPUT]
-    assert panel.title.text() == "Input  6×6"
+    assert panel.size_controls.text() == "Input 6×6"
     assert (panel.rows.value(), panel.cols.value()) == (6, 6)
     assert marked(panel) == {}  # step 0: nothing computed yet
     assert panel.model.headerData(0, Qt.Orientation.Horizontal) == "1"
@@ -163,7 +163,7 @@ def test_same_padding_grows_the_grid_with_padding_around(panel, studio):
     assert model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole) == "Padding: zero"
     # The input itself did not change size.
     assert (panel.rows.value(), panel.cols.value()) == (6, 6)
-    assert panel.title.text() == "Input  6×6"
+    assert panel.size_controls.text() == "Input 6×6"
     studio.playback.seek(1)
     assert marked(panel) == field(0, 0)  # the first window starts in the padding
 
@@ -202,7 +202,7 @@ def test_impossible_settings_show_the_bare_input(panel, studio):
 def test_a_resize_in_the_document_updates_the_size_controls(panel, studio):
     studio.document.resize_input(4, 9)
     assert (panel.rows.value(), panel.cols.value()) == (4, 9)
-    assert panel.title.text() == "Input  4×9"
+    assert panel.size_controls.text() == "Input 4×9"
     assert (panel.model.rowCount(), panel.model.columnCount()) == (4, 9)
     assert text(panel, 0, 8) == "0"
     assert text(panel, 3, 5) == "130"
@@ -283,7 +283,7 @@ def test_size_spin_boxes_resize_the_input(panel, studio):
     np.testing.assert_array_equal(studio.document.scene.input[0, :6, :3], WORKED_INPUT[:, :3])
     np.testing.assert_array_equal(studio.document.scene.input[0, 6:], 0)
     assert (panel.model.rowCount(), panel.model.columnCount()) == (8, 3)
-    assert panel.title.text() == "Input  8×3"
+    assert panel.size_controls.text() == "Input 8×3"
 
 
 def test_size_spin_box_by_keyboard(panel, studio):

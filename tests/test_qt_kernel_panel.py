@@ -56,7 +56,7 @@ def type_into_cell(qtbot, table, row, col, typed):
 
 def test_shows_the_kernel(panel, qtmodeltester):
     assert grid_text(panel) == [[str(v) for v in row] for row in KERNEL]
-    assert panel.title.text() == "Kernel  3×3"
+    assert panel.size_controls.text() == "Kernel 3×3"
     assert (panel.rows.value(), panel.cols.value()) == (3, 3)
     assert panel.model.index(0, 0).data(LOOK_ROLE).foreground == style.WEIGHT_FG
     assert panel.model.index(2, 1).data(Qt.ItemDataRole.ToolTipRole) == "Weight at row 3, column 2"
@@ -75,16 +75,16 @@ def test_a_preset_kernel_replaces_the_grid(panel, studio):
     studio.document.set_kernel([[1, 2], [3, 4]])
     assert grid_text(panel) == [["1", "2"], ["3", "4"]]
     assert (panel.rows.value(), panel.cols.value()) == (2, 2)
-    assert panel.title.text() == "Kernel  2×2"
+    assert panel.size_controls.text() == "Kernel 2×2"
     studio.document.undo()
     assert grid_text(panel) == [[str(v) for v in row] for row in KERNEL]
-    assert panel.title.text() == "Kernel  3×3"
+    assert panel.size_controls.text() == "Kernel 3×3"
 
 
 def test_a_resize_in_the_document_updates_the_controls(panel, studio):
     studio.document.resize_kernel(5, 2)
     assert (panel.rows.value(), panel.cols.value()) == (5, 2)
-    assert panel.title.text() == "Kernel  5×2"
+    assert panel.size_controls.text() == "Kernel 5×2"
     assert grid_text(panel) == [["1", "0"], ["0", "1"], ["1", "0"], ["0", "0"], ["0", "0"]]
 
 
@@ -120,7 +120,7 @@ def test_size_spin_boxes_resize_the_kernel(panel, studio, messages):
     np.testing.assert_array_equal(studio.document.scene.kernels[0, 0, :, 3], 0)
     panel.rows.setValue(1)
     np.testing.assert_array_equal(studio.document.scene.kernels[0, 0], [[1, 0, 1, 0]])
-    assert panel.title.text() == "Kernel  1×4"
+    assert panel.size_controls.text() == "Kernel 1×4"
     assert (panel.model.rowCount(), panel.model.columnCount()) == (1, 4)
     assert messages == []
 

@@ -70,8 +70,8 @@ def field_cells(window):
 
 def test_opens_on_the_worked_example(window):
     assert window.windowTitle() == TITLE
-    assert window.input_panel.title.text() == "Input  6×6"
-    assert window.kernel_panel.title.text() == "Kernel  3×3"
+    assert window.input_panel.size_controls.text() == "Input 6×6"
+    assert window.kernel_panel.size_controls.text() == "Kernel 3×3"
     assert window.output_panel.title.text() == "Output  4×4"
     assert window.settings_panel.formula_rows.text().endswith("= 4")
     assert window.transport.position_label.text() == "Step 0 of 16"

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSignalBlocker, Signal
-from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QWidget
 
 from . import style
 
 
 class SizeControls(QWidget):
-    """``Input 6×6 [rows 6] [cols 6]``.
+    """``Input [6]×[6]``: a grid's name and its rows × columns as spin boxes.
 
     Signals
     -------
@@ -23,17 +22,17 @@ class SizeControls(QWidget):
     def __init__(self, name: str, maximum: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._name = name
-        self.title = QLabel()
-        self.rows = QSpinBox(minimum=1, maximum=maximum, prefix="rows ")
-        self.cols = QSpinBox(minimum=1, maximum=maximum, prefix="cols ")
-        for spin in (self.rows, self.cols):
+        self.title = QLabel(name)
+        self.rows = QSpinBox(minimum=1, maximum=maximum)
+        self.cols = QSpinBox(minimum=1, maximum=maximum)
+        self.times = QLabel("×")
+        for spin, what in ((self.rows, "Rows"), (self.cols, "Columns")):
             # Apply a typed size on Enter: "12" must not first cut the grid to 1 row.
             spin.setKeyboardTracking(False)
-        self.rows.setToolTip(f"Rows of the {name.lower()}: 1 to {maximum}")
-        self.cols.setToolTip(f"Columns of the {name.lower()}: 1 to {maximum}")
+            spin.setToolTip(f"{what} of the {name.lower()}: 1 to {maximum}")
         self.layout_ = QHBoxLayout(self)
         self.layout_.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.title, self.rows, self.cols):
+        for widget in (self.title, self.rows, self.times, self.cols):
             self.layout_.addWidget(widget)
         self.layout_.addStretch(1)
         self.rows.valueChanged.connect(self._on_q_value_changed)
@@ -49,13 +48,14 @@ class SizeControls(QWidget):
         with QSignalBlocker(self.rows), QSignalBlocker(self.cols):
             self.rows.setValue(rows)
             self.cols.setValue(cols)
-        self.title.setText(f"{self._name}  {rows}×{cols}")
+
+    def text(self) -> str:
+        """What the controls show, e.g. ``Input 6×6``."""
+        return f"{self._name} {self.rows.value()}×{self.cols.value()}"
 
     def set_zoom(self, zoom: float) -> None:
-        font = style.font(style.UI_PT, bold=True, zoom=zoom)
-        self.title.setFont(font)
-        # Room for the widest title, so "Input 32×32" is never cut to "Input 32×3".
-        self.title.setMinimumWidth(QFontMetrics(font).horizontalAdvance(f"{self._name}  32×32"))
+        self.title.setFont(style.font(style.UI_PT, bold=True, zoom=zoom))
+        self.times.setFont(style.font(style.UI_PT, bold=True, zoom=zoom))
 
     def _on_q_value_changed(self, _value: int) -> None:
         self.size_requested.emit(self.rows.value(), self.cols.value())
