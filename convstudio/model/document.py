@@ -148,11 +148,7 @@ class Document:
             When a side is outside 1..32.
         """
         _check_side("input", rows, cols, MAX_GRID)
-        old = self._scene.input
-        x = np.zeros((old.shape[0], rows, cols))
-        r, c = min(rows, old.shape[1]), min(cols, old.shape[2])
-        x[:, :r, :c] = old[:, :r, :c]
-        self.set_scene(self._scene.replace(input=x))
+        self.set_scene(self._scene.replace(input=_with_grid_size(self._scene.input, rows, cols)))
 
     def fill_input(self, kind: str, rng: np.random.Generator | None = None) -> None:
         """Fill the input with ``"zeros"`` or ``"random"`` integers 0..255 (pixel values)."""
@@ -173,19 +169,7 @@ class Document:
         EditError
             When the block does not fit in a 32×32 grid from there.
         """
-        height = len(block)
-        width = max(len(r) for r in block)
-        old = self._scene.input
-        rows, cols = max(old.shape[1], row + height), max(old.shape[2], col + width)
-        if rows > MAX_GRID or cols > MAX_GRID:
-            raise EditError(
-                f"The pasted block is {height}×{width}; from row {row + 1}, column {col + 1} "
-                f"it needs a {rows}×{cols} grid, and the largest is {MAX_GRID}×{MAX_GRID}."
-            )
-        x = np.zeros((old.shape[0], rows, cols))
-        x[:, : old.shape[1], : old.shape[2]] = old
-        for r, values in enumerate(block):
-            x[channel, row + r, col : col + len(values)] = values
+        x = _pasted(self._scene.input, (channel,), row, col, block, MAX_GRID, "grid")
         self.set_scene(self._scene.replace(input=x))
 
     # ------------------------------------------------------------ kernels
@@ -206,18 +190,7 @@ class Document:
         EditError
             When the block does not fit in a 9×9 kernel from there.
         """
-        height, width = len(block), max(len(r) for r in block)
-        old = self._scene.kernels
-        rows, cols = max(old.shape[2], row + height), max(old.shape[3], col + width)
-        if rows > MAX_KERNEL or cols > MAX_KERNEL:
-            raise EditError(
-                f"The pasted block is {height}×{width}; from row {row + 1}, column {col + 1} "
-                f"it needs a {rows}×{cols} kernel, and the largest is {MAX_KERNEL}×{MAX_KERNEL}."
-            )
-        w = np.zeros((*old.shape[:2], rows, cols))
-        w[:, :, : old.shape[2], : old.shape[3]] = old
-        for r, values in enumerate(block):
-            w[kernel, depth, row + r, col : col + len(values)] = values
+        w = _pasted(self._scene.kernels, (kernel, depth), row, col, block, MAX_KERNEL, "kernel")
         self.set_scene(self._scene.replace(kernels=w))
 
     def resize_kernel(self, rows: int, cols: int) -> None:
@@ -229,11 +202,8 @@ class Document:
             When a side is outside 1..9.
         """
         _check_side("kernel", rows, cols, MAX_KERNEL)
-        old = self._scene.kernels
-        w = np.zeros((*old.shape[:2], rows, cols))
-        r, c = min(rows, old.shape[2]), min(cols, old.shape[3])
-        w[:, :, :r, :c] = old[:, :, :r, :c]
-        self.set_scene(self._scene.replace(kernels=w))
+        kernels = _with_grid_size(self._scene.kernels, rows, cols)
+        self.set_scene(self._scene.replace(kernels=kernels))
 
     def set_kernel(self, weights: Any) -> None:
         """Replace the kernels with *weights* (any engine weight form), e.g. from a preset.
@@ -372,6 +342,38 @@ def _checked_setting(name: str, value: Any) -> Any:
             )
         return value
     raise EditError(f"Unknown setting {name!r}.")
+
+
+def _with_grid_size(array: np.ndarray, rows: int, cols: int) -> np.ndarray:
+    """*array* with its last two axes cut or zero-extended to rows × cols (top-left kept)."""
+    out = np.zeros((*array.shape[:-2], rows, cols))
+    r, c = min(rows, array.shape[-2]), min(cols, array.shape[-1])
+    out[..., :r, :c] = array[..., :r, :c]
+    return out
+
+
+def _pasted(
+    array: np.ndarray,
+    at: tuple[int, ...],
+    row: int,
+    col: int,
+    block: list[list[float]],
+    limit: int,
+    what: str,
+) -> np.ndarray:
+    """*array* with *block* written into grid *at* from (row, col), grown to hold it."""
+    height, width = len(block), max(len(r) for r in block)
+    rows, cols = max(array.shape[-2], row + height), max(array.shape[-1], col + width)
+    if rows > limit or cols > limit:
+        raise EditError(
+            f"The pasted block is {height}×{width}; from row {row + 1}, column {col + 1} "
+            f"it needs a {rows}×{cols} {what}, and the largest is {limit}×{limit}."
+        )
+    out = _with_grid_size(array, rows, cols)
+    grid = out[at]  # a view of the one grid the block goes into
+    for r, values in enumerate(block):
+        grid[row + r, col : col + len(values)] = values
+    return out
 
 
 def _resized(array: np.ndarray, axis: int, length: int) -> np.ndarray:

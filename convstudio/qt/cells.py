@@ -89,6 +89,22 @@ class GridModel(QAbstractTableModel):
 
     content_changed = Signal()
 
+    def shape(self) -> tuple[int, int]:
+        """Rows and columns of the grid shown."""
+        raise NotImplementedError
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.shape()[0]
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.shape()[1]
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        """Rows and columns numbered from 1, as the lesson counts them."""
+        return str(section + 1) if role == Qt.ItemDataRole.DisplayRole else None
+
     def texts(self) -> tuple[Iterable[str], Iterable[str]]:
         """Every value text a cell may show, and every weight label (without the ×)."""
         return (), ()

@@ -143,11 +143,9 @@ class PaddedInputModel(GridModel):
 
     # ------------------------------------------------------------ Qt model API
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self._values.shape[0]
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self._values.shape[1]
+    def shape(self) -> tuple[int, int]:
+        rows, cols = self._values.shape
+        return rows, cols
 
     def _inside(self, row: int, col: int) -> bool:
         return (

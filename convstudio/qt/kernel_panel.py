@@ -74,11 +74,9 @@ class KernelModel(GridModel):
     def texts(self) -> tuple[Iterable[str], Iterable[str]]:
         return {format_number(v) for v in np.unique(self._weights)}, ()
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self._weights.shape[0]
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self._weights.shape[1]
+    def shape(self) -> tuple[int, int]:
+        rows, cols = self._weights.shape
+        return rows, cols
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
@@ -90,11 +88,6 @@ class KernelModel(GridModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"Weight at row {index.row() + 1}, column {index.column() + 1}"
         return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        return str(section + 1) if role == Qt.ItemDataRole.DisplayRole else None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():

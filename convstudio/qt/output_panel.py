@@ -74,11 +74,9 @@ class OutputModel(GridModel):
     def _step(self, row: int, col: int) -> int:
         return self._first_step + row * self._values.shape[1] + col
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self._values.shape[0]
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self._values.shape[1]
+    def shape(self) -> tuple[int, int]:
+        rows, cols = self._values.shape
+        return rows, cols
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
@@ -96,11 +94,6 @@ class OutputModel(GridModel):
                 f"Output row {index.row() + 1}, column {index.column() + 1}: click to show its step"
             )
         return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        return str(section + 1) if role == Qt.ItemDataRole.DisplayRole else None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
