@@ -155,7 +155,9 @@ class EquationCanvas(QWidget):
         return self._layout(width)[1]
 
     def sizeHint(self) -> QSize:
-        return QSize(600, self.heightForWidth(max(600, self.width())))
+        # A fixed hint (heading and one row of terms): longer equations scroll in the view,
+        # and the window's zoom does not hinge on how the current equation wraps.
+        return QSize(600, 2 * self._metrics[(False, False)].lineSpacing())
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QSize, QStandardPaths, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QScrollArea,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -31,18 +32,21 @@ from ..model import (
 )
 from . import style
 from .binding import bind
+from .costs_panel import CostsPanel
 from .equation_view import EquationView
 from .input_panel import InputPanel
 from .kernel_panel import KernelPanel
 from .output_panel import OutputPanel
 from .settings_panel import SettingsPanel
 from .step_keys import StepKeysFilter
+from .torch_panel import TorchPanel
 from .transport import PlaybackDriver, TransportBar
 
 SCENE_FILTER = "ConvStudio scenes (*.json);;All files (*)"
 MAX_PADDING = 16  # the rings spin box's range
 MAX_STRIDE = 8
 MIN_FIT = 0.8
+HEIGHT_SLACK = 16
 ZOOM_STEPS = (0.8, 0.9, 1.0, 1.15, 1.3, 1.5, 1.75, 2.0)
 
 
@@ -112,14 +116,24 @@ class MainWindow(QMainWindow):
         report = self._report
         self.input_panel = InputPanel(studio, report)
         self.kernel_panel = KernelPanel(studio, report, user_presets_path())
-        self.settings_panel = SettingsPanel(studio, report)
-        # The settings scroll rather than squash when the window is short.
-        settings_area = QScrollArea()
-        settings_area.setWidget(self.settings_panel)
-        settings_area.setWidgetResizable(True)
-        settings_area.setFrameShape(QFrame.Shape.NoFrame)
-        settings_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        settings_area.setMinimumWidth(self.settings_panel.minimumSizeHint().width())
+        # The panel's parts live in the tabs and under the output; the panel itself stays
+        # an invisible child so that it is destroyed (and unbound) with the window.
+        self.settings_panel = SettingsPanel(studio, report, parent=self)
+        self.settings_panel.hide()
+        self.costs_panel = CostsPanel(studio)
+        self.torch_panel = TorchPanel(studio)
+        # Settings in tabs under the kernel; the size formula goes under the output it explains.
+        self.tabs = QTabWidget()
+        for page, name in (
+            (self.settings_panel.window_page, "Window"),
+            (self.settings_panel.layer_page, "Layer"),
+            (self.costs_panel, "Costs"),
+            (self.torch_panel, "PyTorch"),
+        ):
+            self.tabs.addTab(_scrolling(page), name)
+        # The tab names the page: the panel's own section titles would repeat it.
+        self.settings_panel.title.hide()
+        self.settings_panel.window_title.hide()
         self.output_panel = OutputPanel(studio)
         self.equation = EquationView(studio)
         self.transport = TransportBar(studio.playback)
@@ -129,8 +143,9 @@ class MainWindow(QMainWindow):
         grid.setHorizontalSpacing(24)
         grid.addWidget(self.input_panel, 0, 0, 2, 1)
         grid.addWidget(self.kernel_panel, 0, 1)
-        grid.addWidget(settings_area, 1, 1)
-        grid.addWidget(self.output_panel, 0, 2, 2, 1)
+        grid.addWidget(self.tabs, 1, 1)
+        grid.addWidget(self.output_panel, 0, 2)
+        grid.addWidget(self.settings_panel.size_box, 1, 2)
         grid.setRowStretch(0, 0)
         grid.setRowStretch(1, 1)
         self._grid = grid
@@ -289,7 +304,7 @@ class MainWindow(QMainWindow):
         # A message about an earlier mistake is stale once the user has changed something;
         # the grids may need another zoom once the layout has taken the new content.
         self.messages.hide()
-        QTimer.singleShot(0, self._apply_zoom)
+        QTimer.singleShot(0, self, self._apply_zoom)  # cancelled if the window goes first
 
     def set_user_zoom(self, zoom: float) -> None:
         """Set the user's zoom; the views also scale with the window (1280×720 is 1.0)."""
@@ -312,7 +327,8 @@ class MainWindow(QMainWindow):
             if fit <= MIN_FIT or self.width() < 1000:  # not laid out yet
                 return
             wanted = self._wanted_size()
-            room_height = self.height() - self.menuBar().height()
+            # A few pixels short in height only trims the grids' margins: not worth a size.
+            room_height = self.height() - self.menuBar().height() + HEIGHT_SLACK
             if wanted.width() <= self.width() and wanted.height() <= room_height:
                 return
             fit = max(MIN_FIT, round(fit - 0.1, 2))
@@ -344,10 +360,13 @@ class MainWindow(QMainWindow):
             return
         self.zoom = zoom
         self._zoom_applied = True
+        self.tabs.setFont(style.font(style.UI_PT, zoom=zoom))
         for view in (
             self.input_panel,
             self.kernel_panel,
             self.settings_panel,
+            self.costs_panel,
+            self.torch_panel,
             self.output_panel,
             self.equation,
             self.transport,
@@ -355,6 +374,12 @@ class MainWindow(QMainWindow):
             view.set_zoom(zoom)
         self.messages.setFont(style.font(style.UI_PT, zoom=zoom))
         self.centralWidget().setFont(style.font(style.UI_PT, zoom=zoom))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # Size hints are only final once the widgets are polished and laid out for display.
+        self._apply_zoom()
+        QTimer.singleShot(0, self, self._apply_zoom)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -399,6 +424,25 @@ class MainWindow(QMainWindow):
         if self._remember_geometry:
             QSettings().setValue("window/geometry", self.saveGeometry())
         super().closeEvent(event)
+
+
+class _SettingsPage(QScrollArea):
+    """A settings tab: asks for little height, so the grids, not the settings, set the zoom."""
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        return QSize(min(hint.width(), 360), min(hint.height(), 180))
+
+
+def _scrolling(page: QWidget) -> QScrollArea:
+    """*page* in a scroll area: a short window scrolls the settings instead of squashing them."""
+    area = _SettingsPage()
+    area.setWidget(page)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setMinimumWidth(page.minimumSizeHint().width())
+    return area
 
 
 def user_presets_path() -> Path:

@@ -1,28 +1,66 @@
-"""Padding and stride, and the output-size formula written out with their numbers."""
+"""The layer's settings, and the output-size formula written out with their numbers.
+
+Layer: channels (or RGB), kernels, groups, bias, true convolution. Window: padding,
+stride and dilation for rows and columns, and the padding mode. A pair of spin boxes
+moves together while the two are equal; changing the columns box alone makes them differ.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from PySide6.QtCore import QSignalBlocker, Qt
-from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QGridLayout,
+    QLabel,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
-from ..model import Studio, explain_size
+from ..engine import PADDING_MODES
+from ..model import MAX_CHANNELS, MAX_KERNELS, RGB, EditError, Studio, explain_size
 from ..model.scene import Scene
 from . import style
 from .binding import bind
 
-# (label, padding value); "number" takes the spin box's value.
+# (label, padding value, tooltip); "number" takes the spin boxes' values.
 PADDING_CHOICES = (
     ("valid", "valid", "No padding: the window stays inside the input"),
     ("same", "same", "Pad so that the output is as large as the input (stride 1 only)"),
     ("full", "full", "Pad so that every partial overlap counts: d·(f−1) on each side"),
-    ("a number", "number", "Pad with the number of rings set below"),
+    ("a number", "number", "Pad with the rings set beside"),
 )
+MODE_TIPS = {
+    "zeros": "Padded cells are 0",
+    "reflect": "Padded cells mirror the input, without repeating the edge",
+    "replicate": "Padded cells repeat the nearest edge cell",
+    "circular": "Padded cells wrap around from the other side",
+}
+MAX_PADDING = 16
+MAX_STRIDE = 8
+MAX_DILATION = 4
+
+
+def _spin(minimum: int, maximum: int, tip: str) -> QSpinBox:
+    spin = QSpinBox(minimum=minimum, maximum=maximum)
+    spin.setToolTip(tip)
+    spin.setKeyboardTracking(False)  # a typed number applies on Enter, not digit by digit
+    return spin
 
 
 class SettingsPanel(QWidget):
-    """Padding and stride controls, the live size formula, and why settings are impossible."""
+    """Every setting of the layer, the live size formula, and why settings are impossible.
+
+    Parameters
+    ----------
+    studio
+        The studio to show and edit.
+    report
+        Called with a sentence when a change is refused or adjusted.
+    """
 
     def __init__(
         self,
@@ -34,89 +72,176 @@ class SettingsPanel(QWidget):
         self._report = report or (lambda _text: None)
         self._studio = studio
         self._document = studio.document
+
+        # Layer
+        self.channels = _spin(1, MAX_CHANNELS, "Input channels: 1 to 4")
+        self.rgb = QCheckBox("RGB")
+        self.rgb.setToolTip("Three channels named R, G and B, like a colour image")
+        self.kernels = _spin(1, MAX_KERNELS, "Kernels: each makes one output map (channel)")
+        self.groups = _spin(1, MAX_KERNELS, "Groups: each kernel sees channels/groups channels")
+        self.bias = QCheckBox("bias")
+        self.bias.setToolTip("Add one number per kernel to its map")
+        self.flip = QCheckBox("true convolution")
+        self.flip.setToolTip(
+            "Flip the kernel before sliding it, as mathematics does; deep learning does not "
+            "(cross-correlation). The equation shows the weights actually used."
+        )
+        # Window
         self.padding = QComboBox()
         for index, (label, value, tip) in enumerate(PADDING_CHOICES):
             self.padding.addItem(label, value)
             self.padding.setItemData(index, tip, Qt.ItemDataRole.ToolTipRole)
-        self.padding_amount = QSpinBox(minimum=0, maximum=16)
-        self.padding_amount.setToolTip("Rings of padding added around the input")
-        self.stride = QSpinBox(minimum=1, maximum=8)
-        self.stride.setToolTip("How many cells the window moves at each step")
+        self.padding_amount = _spin(0, MAX_PADDING, "Rings of padding above and below")
+        self.padding_cols = _spin(0, MAX_PADDING, "Rings of padding left and right")
+        self.stride = _spin(1, MAX_STRIDE, "How many rows the window moves at each step")
+        self.stride_cols = _spin(1, MAX_STRIDE, "How many columns the window moves")
+        self.dilation = _spin(1, MAX_DILATION, "Rows between the kernel's taps")
+        self.dilation_cols = _spin(1, MAX_DILATION, "Columns between the kernel's taps")
+        self.mode = QComboBox()
+        for index, mode in enumerate(PADDING_MODES):
+            self.mode.addItem(mode, mode)
+            self.mode.setItemData(index, MODE_TIPS[mode], Qt.ItemDataRole.ToolTipRole)
+        # Consequences
         self.formula_rows = QLabel()
         self.formula_cols = QLabel()
+        self.groups_note = QLabel()
         self.notes = QLabel()
         self.error = QLabel()
-        for label in (self.notes, self.error):
+        for label in (self.groups_note, self.notes, self.error):
             label.setWordWrap(True)
         self.error.setStyleSheet(f"color: {style.ERROR_FG.name()}; font-weight: bold;")
 
-        # Spin boxes apply a typed number on Enter, not digit by digit.
-        for spin in (self.padding_amount, self.stride):
-            spin.setKeyboardTracking(False)
-        controls = QGridLayout()
-        controls.addWidget(QLabel("Padding"), 0, 0)
-        controls.addWidget(self.padding, 0, 1)
-        controls.addWidget(QLabel("rings"), 0, 2)
-        controls.addWidget(self.padding_amount, 0, 3)
-        controls.addWidget(QLabel("Stride"), 1, 0)
-        controls.addWidget(self.stride, 1, 1, Qt.AlignmentFlag.AlignLeft)
-        controls.setColumnStretch(4, 1)
+        layer = QGridLayout()
+        layer.addWidget(QLabel("Channels"), 0, 0)
+        layer.addWidget(self.channels, 0, 1)
+        layer.addWidget(self.rgb, 0, 2, 1, 2)
+        layer.addWidget(QLabel("Kernels"), 1, 0)
+        layer.addWidget(self.kernels, 1, 1)
+        layer.addWidget(self.bias, 1, 2, 1, 2)
+        layer.addWidget(QLabel("Groups"), 2, 0)
+        layer.addWidget(self.groups, 2, 1)
+        layer.addWidget(self.flip, 3, 0, 1, 4)
+        layer.setColumnStretch(3, 1)
+        window = QGridLayout()
+        window.addWidget(QLabel("rows"), 0, 2)
+        window.addWidget(QLabel("cols"), 0, 3)
+        window.addWidget(QLabel("Padding"), 1, 0)
+        window.addWidget(self.padding, 1, 1)
+        window.addWidget(self.padding_amount, 1, 2)
+        window.addWidget(self.padding_cols, 1, 3)
+        window.addWidget(QLabel("Stride"), 2, 0)
+        window.addWidget(self.stride, 2, 2)
+        window.addWidget(self.stride_cols, 2, 3)
+        window.addWidget(QLabel("Dilation"), 3, 0)
+        window.addWidget(self.dilation, 3, 2)
+        window.addWidget(self.dilation_cols, 3, 3)
+        window.addWidget(QLabel("Pad with"), 4, 0)
+        window.addWidget(self.mode, 4, 1)
+        window.setColumnStretch(4, 1)
+
+        # Three parts the window may place apart (tabs, and the formula under the output);
+        # on its own the panel stacks them.
+        self.title = QLabel("Layer")
+        self.window_title = QLabel("Window")
+        self.size_title = QLabel("Output size")
+        self.size_rule = QLabel("⌊(n + 2p − f)/s⌋ + 1")
+        self.layer_page = _page(self.title, layer, self.groups_note)
+        self.window_page = _page(self.window_title, window)
+        self.size_box = _page(
+            self.size_title,
+            self.size_rule,
+            self.formula_rows,
+            self.formula_cols,
+            self.notes,
+            self.error,
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.title = QLabel("Settings")
-        layout.addWidget(self.title)
-        layout.addLayout(controls)
-        self.size_title = QLabel("Output size  ⌊(n + 2p − f)/s⌋ + 1")
-        layout.addWidget(self.size_title)
-        layout.addWidget(self.formula_rows)
-        layout.addWidget(self.formula_cols)
-        layout.addWidget(self.notes)
-        layout.addWidget(self.error)
+        for page in (self.window_page, self.layer_page, self.size_box):
+            layout.addWidget(page)
         layout.addStretch(1)
 
+        self.channels.valueChanged.connect(self._on_q_channels_changed)
+        self.rgb.toggled.connect(self._on_q_rgb_toggled)
+        self.kernels.valueChanged.connect(self._on_q_kernels_changed)
+        self.groups.valueChanged.connect(self._on_q_groups_changed)
+        self.bias.toggled.connect(self._on_q_bias_toggled)
+        self.flip.toggled.connect(self._document.set_flip)
         self.padding.currentIndexChanged.connect(self._on_q_padding_choice_changed)
-        self.padding_amount.valueChanged.connect(self._on_q_padding_amount_changed)
-        self.stride.valueChanged.connect(self._on_q_stride_changed)
+        self.padding_amount.valueChanged.connect(self._on_q_padding_rows_changed)
+        self.padding_cols.valueChanged.connect(self._on_q_padding_cols_changed)
+        self.stride.valueChanged.connect(self._on_q_stride_rows_changed)
+        self.stride_cols.valueChanged.connect(self._on_q_stride_cols_changed)
+        self.dilation.valueChanged.connect(self._on_q_dilation_rows_changed)
+        self.dilation_cols.valueChanged.connect(self._on_q_dilation_cols_changed)
+        self.mode.currentIndexChanged.connect(self._on_q_mode_changed)
         bind(self, self._document.evaluation_changed, self.set_scene)
         self.set_zoom(1.0)
         self.set_scene()
 
     def set_zoom(self, zoom: float) -> None:
-        for title in (self.title, self.size_title):
+        for title in (self.title, self.window_title, self.size_title):
             title.setFont(style.font(style.UI_PT, bold=True, zoom=zoom))
-        for label in (self.formula_rows, self.formula_cols):
+        for label in (self.size_rule, self.formula_rows, self.formula_cols):
             label.setFont(style.font(style.UI_PT + 2, zoom=zoom))
-        for label in (self.notes, self.error):
+        for label in (self.groups_note, self.notes, self.error):
             label.setFont(style.font(style.UI_PT, zoom=zoom))
+
+    # ------------------------------------------------------------ model → widgets
+
+    def _controls(self) -> list[QWidget]:
+        return [
+            self.channels, self.rgb, self.kernels, self.groups, self.bias, self.flip,
+            self.padding, self.padding_amount, self.padding_cols, self.stride,
+            self.stride_cols, self.dilation, self.dilation_cols, self.mode,
+        ]  # fmt: skip
 
     def set_scene(self, evaluation: object = None) -> None:
         """Show the scene's settings and their consequences; never writes the document."""
         scene: Scene = self._document.scene
-        with (
-            QSignalBlocker(self.padding),
-            QSignalBlocker(self.padding_amount),
-            QSignalBlocker(self.stride),
-        ):
-            if isinstance(scene.padding, str):
-                choice = scene.padding
-                problem = self._studio.evaluation.problem
-                if problem is not None:
-                    self.padding_amount.setValue(problem.geometry.pad_top)
-                elif scene.padding == "same":
-                    self.padding_amount.setValue(_same_rings(scene)[0])
+        blockers = [QSignalBlocker(w) for w in self._controls()]
+        try:
+            self._show_settings(scene)
+        finally:
+            del blockers
+        self._show_consequences(scene)
+
+    def _show_settings(self, scene: Scene) -> None:
+        channels = scene.input.shape[0]
+        self.channels.setValue(channels)
+        self.rgb.setChecked(scene.channel_names == RGB)
+        self.kernels.setValue(scene.kernels.shape[0])
+        self.groups.setValue(scene.groups)
+        self.bias.setChecked(scene.bias is not None)
+        self.flip.setChecked(scene.flip)
+        if isinstance(scene.padding, str):
+            choice = scene.padding
+            problem = self._studio.evaluation.problem
+            if problem is not None:
+                rings = (problem.geometry.pad_top, problem.geometry.pad_left)
             else:
-                # Padding 0 is what "valid" means: show the word the lesson uses.
-                choice = "valid" if scene.padding == (0, 0) else "number"
-                self.padding_amount.setValue(scene.padding[0])
-            self.padding.setCurrentIndex(self.padding.findData(choice))
-            self.stride.setValue(scene.stride[0])
+                rings = _same_rings(scene)
+        else:
+            # Padding 0 is what "valid" means: show the word the lesson uses.
+            choice = "valid" if scene.padding == (0, 0) else "number"
+            rings = scene.padding
+        self.padding.setCurrentIndex(self.padding.findData(choice))
+        self.padding_amount.setValue(rings[0])
+        self.padding_cols.setValue(rings[1])
+        self.stride.setValue(scene.stride[0])
+        self.stride_cols.setValue(scene.stride[1])
+        self.dilation.setValue(scene.dilation[0])
+        self.dilation_cols.setValue(scene.dilation[1])
+        self.mode.setCurrentIndex(self.mode.findData(scene.padding_mode))
+
+    def _show_consequences(self, scene: Scene) -> None:
         explanation = explain_size(scene)
         rows = cols = ""
         notes: list[str] = []
         if explanation is not None:
             rows = "rows:     " + explanation.formulas[0]
             cols = "columns: " + explanation.formulas[1]
-            notes = explanation.notes
+            notes = list(explanation.notes)
         self.formula_rows.setText(rows)
         self.formula_cols.setText(cols)
         problem = self._studio.evaluation.problem
@@ -126,6 +251,8 @@ class SettingsPanel(QWidget):
             notes.append("Hatched input cells are never used.")
         self.notes.setText("\n".join(notes))
         self.notes.setVisible(bool(notes))
+        self.groups_note.setText(_groups_note(scene))
+        self.groups_note.setVisible(bool(self.groups_note.text()))
         error = self._studio.evaluation.error
         message = ""
         if error is not None:
@@ -143,33 +270,126 @@ class SettingsPanel(QWidget):
         self.error.setText(message)
         self.error.setVisible(bool(message))
 
+    # ------------------------------------------------------------ widgets → model
+
+    def _apply(self, **settings: object) -> None:
+        try:
+            self._document.update_settings(**settings)
+        except EditError as exc:
+            self._report(str(exc))
+            self.set_scene()
+
+    def _on_q_channels_changed(self, value: int) -> None:
+        self._document.set_channels(value)
+
+    def _on_q_rgb_toggled(self, checked: bool) -> None:
+        channels = self._document.scene.input.shape[0]
+        if checked:
+            self._document.set_channels(3, RGB)
+        else:
+            self._document.set_channels(channels)
+
+    def _on_q_kernels_changed(self, value: int) -> None:
+        self._document.set_kernel_count(value)
+
+    def _on_q_groups_changed(self, value: int) -> None:
+        self._apply(groups=value)
+
+    def _on_q_bias_toggled(self, checked: bool) -> None:
+        self._document.set_bias_enabled(checked)
+
+    def _on_q_mode_changed(self, _index: int) -> None:
+        self._apply(padding_mode=self.mode.currentData())
+
     def _on_q_padding_choice_changed(self, _index: int) -> None:
         choice = self.padding.currentData()
         if choice == "number":
             # Choosing "a number" should visibly pad: start from 1 ring, not 0.
-            self._document.update_settings(padding=max(1, self.padding_amount.value()))
+            rows = max(1, self.padding_amount.value())
+            cols = max(1, self.padding_cols.value())
+            self._apply(padding=(rows, cols))
         else:
-            self._document.update_settings(padding=choice)
+            self._apply(padding=choice)
 
-    def _on_q_padding_amount_changed(self, value: int) -> None:
-        self._document.update_settings(padding=value)
-
-    def _on_q_stride_changed(self, value: int) -> None:
+    def _numeric_padding(self) -> tuple[int, int]:
         scene = self._document.scene
-        if scene.padding == "same" and value > 1:
+        if isinstance(scene.padding, str):
+            return self.padding_amount.value(), self.padding_cols.value()
+        return scene.padding
+
+    def _on_q_padding_rows_changed(self, value: int) -> None:
+        self._apply(padding=_linked(self._numeric_padding(), value))
+
+    def _on_q_padding_cols_changed(self, value: int) -> None:
+        self._apply(padding=(self._numeric_padding()[0], value))
+
+    def _on_q_stride_rows_changed(self, value: int) -> None:
+        self._set_stride(_linked(self._document.scene.stride, value))
+
+    def _on_q_stride_cols_changed(self, value: int) -> None:
+        self._set_stride((self._document.scene.stride[0], value))
+
+    def _set_stride(self, stride: tuple[int, int]) -> None:
+        scene = self._document.scene
+        if scene.padding == "same" and stride != (1, 1):
             # 'same' is defined for stride 1 only (as in PyTorch). Rather than an empty
             # output, keep the rings 'same' added, so the class sees the formula change.
             rings = _same_rings(scene)
-            self._document.update_settings(stride=value, padding=rings)
+            self._apply(stride=stride, padding=rings)
             self._report(
                 f"'same' padding exists only for stride 1 (as in PyTorch), so the padding is "
                 f"now the {rings[0]} ring(s) 'same' added. Ctrl+Z undoes this."
             )
             return
-        self._document.update_settings(stride=value)
+        self._apply(stride=stride)
+
+    def _on_q_dilation_rows_changed(self, value: int) -> None:
+        self._apply(dilation=_linked(self._document.scene.dilation, value))
+
+    def _on_q_dilation_cols_changed(self, value: int) -> None:
+        self._apply(dilation=(self._document.scene.dilation[0], value))
+
+
+def _page(*parts: QWidget | QGridLayout) -> QWidget:
+    page = QWidget()
+    layout = QVBoxLayout(page)
+    layout.setContentsMargins(4, 4, 4, 4)
+    for part in parts:
+        if isinstance(part, QGridLayout):
+            layout.addLayout(part)
+        else:
+            layout.addWidget(part)
+    layout.addStretch(1)
+    return page
+
+
+def _linked(old: tuple[int, int], rows: int) -> tuple[int, int]:
+    """A new rows value; the columns follow while the two were equal."""
+    return (rows, rows) if old[0] == old[1] else (rows, old[1])
 
 
 def _same_rings(scene: Scene) -> tuple[int, int]:
     """The rings 'same' adds before the input (rows, columns) at stride 1."""
     kh, kw = scene.kernels.shape[2:]
     return (kh - 1) * scene.dilation[0] // 2, (kw - 1) * scene.dilation[1] // 2
+
+
+def _channel_name(scene: Scene, channel: int) -> str:
+    return scene.channel_names[channel] if scene.channel_names else str(channel + 1)
+
+
+def _groups_note(scene: Scene) -> str:
+    """Which input channels each kernel sees, when that is not simply all of them."""
+    channels = scene.input.shape[0]
+    kernels = scene.kernels.shape[0]
+    groups = scene.groups
+    if groups == 1 or channels % groups or kernels % groups:
+        return ""
+    per_group, kernels_per_group = channels // groups, kernels // groups
+    parts = []
+    for kernel in range(kernels):
+        first = kernel // kernels_per_group * per_group
+        seen = ", ".join(_channel_name(scene, c) for c in range(first, first + per_group))
+        parts.append(f"kernel {kernel + 1} sees {seen}")
+    kind = " (depthwise)" if groups == channels else ""
+    return f"{groups} groups{kind}: " + "; ".join(parts) + "."

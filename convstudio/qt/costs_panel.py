@@ -1,0 +1,55 @@
+"""What the layer holds and costs, live: shapes, parameters, multiply-accumulates, field."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from ..model import Studio, layer_costs
+from . import style
+from .binding import bind
+
+
+def _count(n: int) -> str:
+    return f"{n:,}".replace(",", " ")  # thin grouping that reads the same in every language
+
+
+class CostsPanel(QWidget):
+    """Input → output shape; parameters; MACs per value and in all; receptive field."""
+
+    def __init__(self, studio: Studio, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._studio = studio
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.text)
+        layout.addStretch(1)
+        bind(self, studio.document.evaluation_changed, self.set_evaluation)
+        self.set_zoom(1.0)
+        self.set_evaluation()
+
+    def set_zoom(self, zoom: float) -> None:
+        self.text.setFont(style.font(style.UI_PT, zoom=zoom))
+
+    def set_evaluation(self, evaluation: object = None) -> None:
+        """Show the costs; never writes the document."""
+        costs = layer_costs(self._studio.evaluation)
+        if costs is None:
+            self.text.setText("No costs: the settings are impossible.")
+            return
+        c, h, w = costs.input_shape
+        oc, oh, ow = costs.output_shape
+        scene = self._studio.document.scene
+        _, depth, kh, kw = scene.kernels.shape
+        lines = [
+            f"Input {c}×{h}×{w}  →  output {oc}×{oh}×{ow}",
+            f"Parameters: {oc}·{depth}·{kh}·{kw}"
+            + (f" + {costs.biases} biases" if costs.biases else "")
+            + f" = {_count(costs.parameters)}",
+            f"Multiply-adds per output value: {depth}·{kh}·{kw} = {costs.macs_per_output}",
+            f"Multiply-adds in all: {oc}·{oh}·{ow}·{costs.macs_per_output} = {_count(costs.macs)}",
+            f"Receptive field: {costs.receptive_field[0]}×{costs.receptive_field[1]} input cells"
+            f" in each of {costs.receptive_field[2]} channel(s)",
+        ]
+        self.text.setText("\n".join(lines))
