@@ -256,12 +256,12 @@ class NumberTable(QTableView):
         return QSize(width + 2, height + 2)
 
     def minimumSizeHint(self) -> QSize:
-        """Room for 4×4 cells: a window never has to grow past the screen for a large grid."""
+        """Room for 3×3 cells: a window never has to grow past the screen for a large grid."""
         hint = self.sizeHint()
         header = self.horizontalHeader()
         rows = self.verticalHeader()
-        cap_w = rows.sizeHint().width() + 4 * header.defaultSectionSize() + 4
-        cap_h = header.sizeHint().height() + 4 * rows.defaultSectionSize() + 4
+        cap_w = rows.sizeHint().width() + 3 * header.defaultSectionSize() + 4
+        cap_h = header.sizeHint().height() + 3 * rows.defaultSectionSize() + 4
         return QSize(min(hint.width(), cap_w), min(hint.height(), cap_h))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:

@@ -12,11 +12,14 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from ..engine import StepDetail
 from ..model import (
     MAX_GRID,
     EditError,
@@ -29,10 +32,17 @@ from ..model import (
 from . import style
 from .binding import bind
 from .cells import LOOK_ROLE, CellLook, GridModel, NumberTable
+from .scrolling import FittingScrollArea
 from .size_controls import SizeControls
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 Report = Callable[[str], None]
+
+
+def _weight_text(weight: float) -> str:
+    """A weight as written after ×: negative ones in parentheses, ×(−1) not ×-1."""
+    text = format_number(weight)
+    return f"({text})" if weight < 0 else text
 
 
 class PaddedInputModel(GridModel):
@@ -94,7 +104,7 @@ class PaddedInputModel(GridModel):
         depth = self._channel - step.in_channels[0]
         weights = step.weights[depth]
         cells = {
-            (int(r), int(c)): format_number(weights[i, j])
+            (int(r), int(c)): _weight_text(weights[i, j])
             for i, r in enumerate(step.padded_rows)
             for j, c in enumerate(step.padded_cols)
         }
@@ -107,6 +117,8 @@ class PaddedInputModel(GridModel):
         return cells, box
 
     def _on_frame_changed(self) -> None:
+        if self._channel >= self._studio.document.scene.input.shape[0]:
+            return  # this channel is gone; its panel removes this grid
         old_shape = self._values.shape
         if self._studio.document.scene is not self._scene:
             self._load()
@@ -134,7 +146,7 @@ class PaddedInputModel(GridModel):
         kernels = self._studio.document.scene.kernels
         return (
             {format_number(v) for v in np.unique(self._values)},
-            {format_number(v) for v in np.unique(kernels)},
+            {_weight_text(v) for v in np.unique(kernels)},
         )
 
     def _emit_changed(self, box: tuple[int, int, int, int]) -> None:
@@ -240,8 +252,47 @@ class PaddedInputModel(GridModel):
             self._report(f"{exc} Nothing was pasted.")
 
 
+class ChannelGrid(QWidget):
+    """One input channel: its name (when there are several) and its padded grid."""
+
+    def __init__(self, studio: Studio, channel: int, report: Report) -> None:
+        super().__init__()
+        self.channel = channel
+        self.title = QLabel()
+        self.table = NumberTable()
+        self.model = PaddedInputModel(studio, channel, report)
+        self.table.setModel(self.model)
+        self.table.setToolTip(
+            "Type a number into any white cell; grey cells are padding. "
+            "Ctrl+V pastes a block copied from a spreadsheet."
+        )
+        self.table.paste_requested.connect(self.model.paste)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.table)
+        layout.addStretch(1)
+
+    def follow_field(self, step: StepDetail | None) -> None:
+        """Scroll so that the whole receptive field is in view (large grids scroll)."""
+        if step is None or self.channel not in step.in_channels:
+            return
+        model = self.model
+        first = model.index(int(step.padded_rows[0]), int(step.padded_cols[0]))
+        last = model.index(int(step.padded_rows[-1]), int(step.padded_cols[-1]))
+        area = self.table.viewport().rect()
+        if area.contains(self.table.visualRect(first)) and area.contains(
+            self.table.visualRect(last)
+        ):
+            return
+        # Centre the field rather than nudge it: the next steps then need no scrolling (a
+        # scroll repaints the whole grid).
+        middle = model.index((first.row() + last.row()) // 2, (first.column() + last.column()) // 2)
+        self.table.scrollTo(middle, QAbstractItemView.ScrollHint.PositionAtCenter)
+
+
 class InputPanel(QWidget):
-    """The input grid with its size controls and fill buttons.
+    """The input: size controls and fill buttons, then one grid per channel, side by side.
 
     Parameters
     ----------
@@ -255,6 +306,7 @@ class InputPanel(QWidget):
         super().__init__(parent)
         self._studio = studio
         self._report = report
+        self._zoom = 1.0
         self.size_controls = SizeControls("Input", MAX_GRID)
         self.title = self.size_controls.title
         self.rows = self.size_controls.rows
@@ -263,57 +315,95 @@ class InputPanel(QWidget):
         self.random_button.setToolTip("Fill the input with random whole numbers 0–255")
         self.zeros_button = QPushButton("Zeros")
         self.zeros_button.setToolTip("Set every input cell to 0")
-        self.table = NumberTable()
-        self.model = PaddedInputModel(studio, 0, report)
-        self.table.setModel(self.model)
-        self.table.setToolTip(
-            "Type a number into any white cell; grey cells are padding. "
-            "Ctrl+V pastes a block copied from a spreadsheet."
-        )
-
         self.size_controls.add_widget(self.random_button)
         self.size_controls.add_widget(self.zeros_button)
+        self.grids: list[ChannelGrid] = []
+        holder = QWidget()
+        self._grids_row = QHBoxLayout(holder)
+        self._grids_row.setContentsMargins(0, 0, 0, 0)
+        self._grids_row.setSpacing(16)
+        # One channel fits as is; several side by side scroll rather than widen the window.
+        self._grids_area = FittingScrollArea(holder)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.size_controls)
-        layout.addWidget(self.table)
+        layout.addWidget(self._grids_area)
         layout.addStretch(1)
 
         self.size_controls.size_requested.connect(self._on_q_size_requested)
         self.random_button.clicked.connect(lambda: studio.document.fill_input("random"))
         self.zeros_button.clicked.connect(lambda: studio.document.fill_input("zeros"))
-        self.table.paste_requested.connect(self.model.paste)
+        self._sync_channels()
         bind(self, studio.document.scene_changed, self.set_scene)
         bind(self, studio.frame_changed, self.follow_field)
         self.set_scene(studio.document.scene)
 
+    @property
+    def table(self) -> NumberTable:
+        """The first channel's grid (the only one for a grey input)."""
+        return self.grids[0].table
+
+    @property
+    def model(self) -> PaddedInputModel:
+        return self.grids[0].model
+
+    def _sync_channels(self) -> None:
+        """One grid per input channel: add or remove grids when the count changes."""
+        count = self._studio.document.scene.input.shape[0]
+        while len(self.grids) > count:
+            grid = self.grids.pop()
+            self._grids_row.removeWidget(grid)
+            grid.deleteLater()
+        while len(self.grids) < count:
+            grid = ChannelGrid(self._studio, len(self.grids), self._report)
+            grid.table.set_zoom(self._zoom)
+            self._grids_row.addWidget(grid)
+            self.grids.append(grid)
+
     def follow_field(self) -> None:
-        """Scroll so that the whole receptive field is in view (large grids scroll)."""
+        """Keep the receptive field in view on every channel."""
         step = self._studio.current
-        if step is None or 0 not in step.in_channels:
-            return
-        model = self.table.model()
-        first = model.index(int(step.padded_rows[0]), int(step.padded_cols[0]))
-        last = model.index(int(step.padded_rows[-1]), int(step.padded_cols[-1]))
-        area = self.table.viewport().rect()
-        if area.contains(self.table.visualRect(first)) and area.contains(
-            self.table.visualRect(last)
-        ):
-            return
-        # Centre the field rather than nudge it: the next steps then need no scrolling (a
-        # scroll repaints the whole grid).
-        middle = model.index((first.row() + last.row()) // 2, (first.column() + last.column()) // 2)
-        self.table.scrollTo(middle, QAbstractItemView.ScrollHint.PositionAtCenter)
+        for grid in self.grids:
+            grid.follow_field(step)
+        if step is not None and len(self.grids) > 1:
+            # Bring the first channel the current kernel reads into view.
+            self._grids_area.ensureWidgetVisible(self.grids[step.in_channels[0]], 0, 0)
+        self._show_titles()
+
+    def _show_titles(self) -> None:
+        scene = self._studio.document.scene
+        step = self._studio.current
+        several = len(self.grids) > 1
+        for grid in self.grids:
+            grid.title.setVisible(several)
+            if not several:
+                continue
+            name = (
+                scene.channel_names[grid.channel]
+                if scene.channel_names
+                else f"channel {grid.channel + 1}"
+            )
+            unseen = step is not None and grid.channel not in step.in_channels
+            grid.title.setText(
+                f"{name}  (not seen by kernel {step.out_channel + 1})" if unseen and step else name
+            )
+            grid.title.setEnabled(not unseen)
 
     def set_scene(self, scene: object = None) -> None:
-        """Show the current input size; never writes the document."""
+        """Show the current input size and channels; never writes the document."""
         _, h, w = self._studio.document.scene.input.shape
         self.size_controls.set_size(h, w)
-        self.table.updateGeometry()
+        self._sync_channels()
+        self._show_titles()
+        for grid in self.grids:
+            grid.table.updateGeometry()
 
     def set_zoom(self, zoom: float) -> None:
+        self._zoom = zoom
         self.size_controls.set_zoom(zoom)
-        self.table.set_zoom(zoom)
+        for grid in self.grids:
+            grid.title.setFont(style.font(style.UI_PT, bold=True, zoom=zoom))
+            grid.table.set_zoom(zoom)
 
     def _on_q_size_requested(self, rows: int, cols: int) -> None:
         try:

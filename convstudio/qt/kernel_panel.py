@@ -14,8 +14,11 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import (
     QComboBox,
+    QDoubleSpinBox,
+    QGridLayout,
     QHBoxLayout,
     QInputDialog,
+    QLabel,
     QPushButton,
     QSizePolicy,
     QVBoxLayout,
@@ -40,6 +43,7 @@ from ..model import (
 from . import style
 from .binding import bind
 from .cells import LOOK_ROLE, CellLook, GridModel, NumberTable
+from .scrolling import FittingScrollArea
 from .size_controls import SizeControls
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -60,7 +64,10 @@ class KernelModel(GridModel):
         bind(self, self._document.scene_changed, self._on_scene_changed)
 
     def _on_scene_changed(self, scene: object) -> None:
-        weights = self._document.scene.kernels[self._kernel, self._depth]
+        kernels = self._document.scene.kernels
+        if self._kernel >= kernels.shape[0] or self._depth >= kernels.shape[1]:
+            return  # this slice is gone; its panel removes this table
+        weights = kernels[self._kernel, self._depth]
         if weights.shape != self._weights.shape:
             self.beginResetModel()
             self._weights = weights
@@ -108,6 +115,23 @@ class KernelModel(GridModel):
         return True
 
 
+class KernelSlice(QWidget):
+    """One slice of one kernel: which channel it multiplies, and its weights."""
+
+    def __init__(self, studio: Studio, kernel: int, depth: int, report: Report) -> None:
+        super().__init__()
+        self.title = QLabel()
+        self.table = NumberTable()
+        self.model = KernelModel(studio, kernel, depth, report)
+        self.table.setModel(self.model)
+        self.table.setToolTip("Type a weight into any cell; Ctrl+V pastes a block.")
+        self.table.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Maximum)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.table)
+
+
 class KernelPanel(QWidget):
     """Kernel size controls, presets, and the weights table.
 
@@ -145,15 +169,22 @@ class KernelPanel(QWidget):
         self.title = self.size_controls.title
         self.rows = self.size_controls.rows
         self.cols = self.size_controls.cols
-        self.table = NumberTable()
-        self.model = KernelModel(studio, 0, 0, report)
-        self.table.setModel(self.model)
-        self.table.setToolTip("Type a weight into any cell; Ctrl+V pastes a block.")
-        self.table.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Maximum)
+        self._studio = studio
+        self._zoom = 1.0
+        # One table per slice of every kernel: rows are kernels, columns the slices.
+        self.slices: dict[tuple[int, int], KernelSlice] = {}
+        self.biases: list[QDoubleSpinBox] = []
+        self.kernel_titles: list[QLabel] = []
+        self._grid_widget = QWidget()
+        self._grid = QGridLayout(self._grid_widget)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._grid.setHorizontalSpacing(10)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.size_controls)
-        layout.addWidget(self.table)
+        # Many kernels × slices scroll here rather than widen the window past the screen.
+        self._grid_area = FittingScrollArea(self._grid_widget)
+        layout.addWidget(self._grid_area)
         preset_row = QHBoxLayout()
         preset_row.addWidget(self.presets)
         preset_row.addWidget(self.save_preset_button)
@@ -163,19 +194,94 @@ class KernelPanel(QWidget):
         self.save_preset_button.clicked.connect(self._on_q_save_preset)
         self.reload_presets()
         self.size_controls.size_requested.connect(self._on_q_size_requested)
-        self.table.paste_requested.connect(self._on_q_paste)
+        self._sync_slices()
         bind(self, self._document.scene_changed, self.set_scene)
+        bind(self, studio.frame_changed, self._mark_current)
         self.set_scene()
 
+    @property
+    def table(self) -> NumberTable:
+        """The table of kernel 1's first slice (the only one for a grey input)."""
+        return self.slices[0, 0].table
+
+    @property
+    def model(self) -> KernelModel:
+        return self.slices[0, 0].model
+
+    def _sync_slices(self) -> None:
+        """Rebuild the tables when the number of kernels or slices changed."""
+        kernels, depth = self._document.scene.kernels.shape[:2]
+        if {(k, d) for k in range(kernels) for d in range(depth)} == set(self.slices):
+            return
+        for widget in [*self.slices.values(), *self.biases, *self.kernel_titles]:
+            self._grid.removeWidget(widget)
+            widget.deleteLater()
+        self.slices, self.biases, self.kernel_titles = {}, [], []
+        several = kernels > 1 or depth > 1
+        for k in range(kernels):
+            title = QLabel(f"Kernel {k + 1}")
+            bias = QDoubleSpinBox(minimum=-1e6, maximum=1e6, decimals=2)
+            bias.setPrefix("bias ")
+            bias.setKeyboardTracking(False)
+            bias.setToolTip(f"Added to every value of map {k + 1}")
+            bias.valueChanged.connect(lambda value, k=k: self._on_q_bias_changed(k, value))
+            self._grid.addWidget(title, 2 * k, 0)
+            self._grid.addWidget(bias, 2 * k, 1, 1, max(1, depth - 1))
+            title.setVisible(several)
+            self.kernel_titles.append(title)
+            self.biases.append(bias)
+            for d in range(depth):
+                piece = KernelSlice(self._studio, k, d, self._report)
+                piece.table.set_zoom(self._zoom)
+                piece.table.paste_requested.connect(
+                    lambda row, col, text, k=k, d=d: self._on_q_paste(k, d, row, col, text)
+                )
+                piece.title.setVisible(depth > 1)
+                self._grid.addWidget(piece, 2 * k + 1, d)
+                self.slices[k, d] = piece
+        self._show_channel_names()
+
+    def _show_channel_names(self) -> None:
+        scene = self._document.scene
+        groups = scene.groups
+        per_group = scene.kernels.shape[1]
+        kernels_per_group = max(1, scene.kernels.shape[0] // groups)
+        for (k, d), piece in self.slices.items():
+            channel = k // kernels_per_group * per_group + d
+            if channel < scene.input.shape[0]:
+                name = scene.channel_names[channel] if scene.channel_names else str(channel + 1)
+                piece.title.setText(f"× channel {name}")
+
+    def _mark_current(self) -> None:
+        step = self._studio.current
+        for k, title in enumerate(self.kernel_titles):
+            current = step is not None and step.out_channel == k
+            title.setText(f"▶ Kernel {k + 1}" if current else f"Kernel {k + 1}")
+
     def set_scene(self, scene: object = None) -> None:
-        """Show the kernel size; never writes the document."""
-        kh, kw = self._document.scene.kernels.shape[2:]
+        """Show the kernels, their size and biases; never writes the document."""
+        document_scene = self._document.scene
+        kh, kw = document_scene.kernels.shape[2:]
         self.size_controls.set_size(kh, kw)
-        self.table.updateGeometry()
+        self._sync_slices()
+        self._show_channel_names()
+        for k, bias in enumerate(self.biases):
+            with QSignalBlocker(bias):
+                bias.setVisible(document_scene.bias is not None)
+                if document_scene.bias is not None:
+                    bias.setValue(float(document_scene.bias[k]))
+        self._mark_current()
+        for piece in self.slices.values():
+            piece.table.updateGeometry()
 
     def set_zoom(self, zoom: float) -> None:
+        self._zoom = zoom
         self.size_controls.set_zoom(zoom)
-        self.table.set_zoom(zoom)
+        for title in self.kernel_titles:
+            title.setFont(style.font(style.UI_PT, bold=True, zoom=zoom))
+        for piece in self.slices.values():
+            piece.title.setFont(style.font(style.UI_PT, zoom=zoom))
+            piece.table.set_zoom(zoom)
 
     def _on_q_size_requested(self, rows: int, cols: int) -> None:
         try:
@@ -184,11 +290,14 @@ class KernelPanel(QWidget):
             self._report(str(exc))
             self.set_scene()
 
-    def _on_q_paste(self, row: int, col: int, text: str) -> None:
+    def _on_q_paste(self, kernel: int, depth: int, row: int, col: int, text: str) -> None:
         try:
-            self._document.paste_kernel(0, 0, row, col, parse_block(text))
+            self._document.paste_kernel(kernel, depth, row, col, parse_block(text))
         except (NumberError, EditError) as exc:
             self._report(f"{exc} Nothing was pasted.")
+
+    def _on_q_bias_changed(self, kernel: int, value: float) -> None:
+        self._document.set_bias_value(kernel, value)
 
     # ------------------------------------------------------------ presets
 

@@ -36,7 +36,7 @@ from .costs_panel import CostsPanel
 from .equation_view import EquationView
 from .input_panel import InputPanel
 from .kernel_panel import KernelPanel
-from .output_panel import OutputPanel
+from .output_panel import OutputsPanel
 from .settings_panel import SettingsPanel
 from .step_keys import StepKeysFilter
 from .torch_panel import TorchPanel
@@ -134,7 +134,7 @@ class MainWindow(QMainWindow):
         # The tab names the page: the panel's own section titles would repeat it.
         self.settings_panel.title.hide()
         self.settings_panel.window_title.hide()
-        self.output_panel = OutputPanel(studio)
+        self.output_panel = OutputsPanel(studio)
         self.equation = EquationView(studio)
         self.transport = TransportBar(studio.playback)
         self.driver = PlaybackDriver(studio.playback, self)

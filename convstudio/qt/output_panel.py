@@ -12,6 +12,7 @@ from ..model import Studio, format_number
 from . import style
 from .binding import bind
 from .cells import LOOK_ROLE, CellLook, GridModel, NumberTable
+from .scrolling import FittingScrollArea
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 _EMPTY = CellLook(background=style.EMPTY_BG)
@@ -32,7 +33,10 @@ class OutputModel(GridModel):
     def _load(self) -> None:
         self._evaluation = self._studio.evaluation
         output = self._evaluation.output
-        self._values = np.zeros((0, 0)) if output is None else output[self._channel]
+        if output is None or self._channel >= output.shape[0]:
+            self._values = np.zeros((0, 0))  # no output, or this map is gone
+        else:
+            self._values = output[self._channel]
         self._first_step = self._channel * self._values.size
         self._position = self._studio.position
 
@@ -134,8 +138,9 @@ class OutputPanel(QWidget):
         output = self._studio.evaluation.output
         if output is None:
             self.title.setText("Output: none (see the settings)")
-        else:
-            self.title.setText(f"Output  {output.shape[1]}×{output.shape[2]}")
+        elif self._channel < output.shape[0]:
+            name = "Output" if output.shape[0] == 1 else f"Map {self._channel + 1}"
+            self.title.setText(f"{name}  {output.shape[1]}×{output.shape[2]}")
         self.table.updateGeometry()
 
     def set_zoom(self, zoom: float) -> None:
@@ -144,3 +149,54 @@ class OutputPanel(QWidget):
 
     def _on_q_cell_clicked(self, index: QModelIndex) -> None:
         self._studio.show_cell(self._channel, index.row(), index.column())
+
+
+class OutputsPanel(QWidget):
+    """One output map per kernel, stacked: the output's channels."""
+
+    def __init__(self, studio: Studio, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._studio = studio
+        self._zoom = 1.0
+        self.maps: list[OutputPanel] = []
+        holder = QWidget()
+        self._column = QVBoxLayout(holder)
+        self._column.setContentsMargins(0, 0, 0, 0)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        # One map fits as is; several scroll rather than push the window off the screen.
+        layout.addWidget(FittingScrollArea(holder))
+        self._sync_maps()
+        bind(self, studio.document.scene_changed, self._sync_maps)
+
+    @property
+    def table(self) -> NumberTable:
+        """The first map's table (the only one with one kernel)."""
+        return self.maps[0].table
+
+    @property
+    def model(self) -> OutputModel:
+        return self.maps[0].model
+
+    @property
+    def title(self) -> QLabel:
+        return self.maps[0].title
+
+    def _sync_maps(self, *_: object) -> None:
+        count = self._studio.document.scene.kernels.shape[0]
+        while len(self.maps) > count:
+            panel = self.maps.pop()
+            self._column.removeWidget(panel)
+            panel.deleteLater()
+        while len(self.maps) < count:
+            panel = OutputPanel(self._studio, len(self.maps))
+            panel.set_zoom(self._zoom)
+            self._column.addWidget(panel)
+            self.maps.append(panel)
+        for panel in self.maps:
+            panel.set_evaluation()
+
+    def set_zoom(self, zoom: float) -> None:
+        self._zoom = zoom
+        for panel in self.maps:
+            panel.set_zoom(zoom)
