@@ -39,8 +39,11 @@ def _number(value: float) -> str:
     return f"({text})" if value < 0 else text
 
 
-def equation_lines(step: StepDetail) -> list[Line]:
-    """The words of *step*: a heading, one line of products per input channel, the sum."""
+def equation_lines(step: StepDetail, names: tuple[str, ...] = ()) -> list[Line]:
+    """The words of *step*: a heading, one line of products per input channel, the sum.
+
+    *names* are the input channels' names (R, G, B), if they have any.
+    """
     heading = f"Output row {step.out_row + 1}, column {step.out_col + 1}"
     if step.out_channel:
         heading += f" of map {step.out_channel + 1}"
@@ -51,7 +54,8 @@ def equation_lines(step: StepDetail) -> list[Line]:
     for depth, channel in enumerate(step.in_channels):
         words: Line = []
         if len(step.in_channels) > 1:
-            words.append([Piece(f"channel {channel + 1}:")])
+            name = names[channel] if channel < len(names) else str(channel + 1)
+            words.append([Piece(f"channel {name}:")])
         for i in range(step.values.shape[1]):
             for j in range(step.values.shape[2]):
                 padding = bool(step.is_padding[i, j])
@@ -186,20 +190,27 @@ class EquationView(QScrollArea):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.set_zoom(1.0)
         bind(self, studio.frame_changed, self.set_frame)
+        bind(self, studio.document.scene_changed, self._fit_height)
         self.set_frame()
 
     def set_zoom(self, zoom: float) -> None:
         self.canvas.set_point_size(style.EQUATION_PT * zoom)
-        # Room for the heading and two rows of terms without scrolling.
-        self.setMinimumHeight(
-            round(3.2 * QFontMetrics(style.font(style.EQUATION_PT, zoom=zoom)).lineSpacing())
-        )
+        self._line_height = QFontMetrics(style.font(style.EQUATION_PT, zoom=zoom)).lineSpacing()
+        self._fit_height()
+
+    def _fit_height(self, *_: object) -> None:
+        """Room for the heading, a row of terms per channel and the sum (up to 6 rows)."""
+        scene = self._studio.document.scene
+        channels = scene.kernels.shape[1]
+        rows = 1 + channels + (1 if channels > 1 or scene.bias is not None else 0)
+        rows = min(6, max(rows, 2)) + 1.2  # and one for a wrapped row
+        self.setMinimumHeight(round(rows * self._line_height))
 
     def set_frame(self) -> None:
         """Show the current step; never writes the model."""
         step = self._studio.current
         if step is not None:
-            self.canvas.set_lines(equation_lines(step))
+            self.canvas.set_lines(equation_lines(step, self._studio.document.scene.channel_names))
         else:
             message = IMPOSSIBLE if self._studio.evaluation.problem is None else HINT
             self.canvas.set_lines([[[Piece(word)] for word in message.split(" ")]])

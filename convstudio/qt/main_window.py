@@ -334,11 +334,15 @@ class MainWindow(QMainWindow):
             fit = max(MIN_FIT, round(fit - 0.1, 2))
 
     def _share_width(self, *_: object) -> None:
-        """Give spare width to the input and the output in proportion to their columns."""
-        input_cols = self.input_panel.model.columnCount()
+        """Give spare width to the inputs, kernels and maps in proportion to their cells."""
+        scene = self.studio.document.scene
+        channels = scene.input.shape[0]
+        input_cols = channels * self.input_panel.model.columnCount()
         output_cols = max(1, self.output_panel.model.columnCount())
+        kernel_cols = scene.kernels.shape[1] * scene.kernels.shape[3]
         self._grid.setColumnStretch(0, input_cols)
-        self._grid.setColumnStretch(1, 0)
+        # A single slice needs no more than it asks for; several share the spare width.
+        self._grid.setColumnStretch(1, kernel_cols if scene.kernels.shape[1] > 1 else 0)
         self._grid.setColumnStretch(2, output_cols)
 
     def _wanted_size(self) -> QSize:
