@@ -203,7 +203,7 @@ class EquationView(QScrollArea):
         scene = self._studio.document.scene
         channels = scene.kernels.shape[1]
         rows = 1 + channels + (1 if channels > 1 or scene.bias is not None else 0)
-        rows = min(6, max(rows, 2)) + 1.2  # and one for a wrapped row
+        rows = min(4, max(rows, 2)) + 1.2  # and one for a wrapped row; more scroll
         self.setMinimumHeight(round(rows * self._line_height))
 
     def set_frame(self) -> None:

@@ -243,6 +243,9 @@ class MainWindow(QMainWindow):
         )
         view.addAction(self._action("&Actual size", lambda: self.set_user_zoom(1.0), "Ctrl+0"))
         view.addAction(self._action("&Full screen", self._toggle_full_screen, "F11"))
+        self.heat_maps_action = self._action("&Heat maps", self.set_heat_maps, "Ctrl+H")
+        self.heat_maps_action.setCheckable(True)
+        view.addAction(self.heat_maps_action)
 
         help_menu = menu.addMenu("&Help")
         help_menu.addAction(self._action("&Keys", self._show_keys, "F1"))
@@ -353,10 +356,13 @@ class MainWindow(QMainWindow):
             layout.invalidate()
             for i in range(layout.count()):
                 item = layout.itemAt(i)
+                widget = item.widget()
+                if isinstance(widget, QScrollArea):
+                    widget = widget.widget()  # the content, which has the layouts
                 if item.layout() is not None:
                     stack.append(item.layout())
-                elif item.widget() is not None and item.widget().layout() is not None:
-                    stack.append(item.widget().layout())
+                elif widget is not None and widget.layout() is not None:
+                    stack.append(widget.layout())
         return self.centralWidget().sizeHint()
 
     def _set_view_zoom(self, zoom: float) -> None:
@@ -390,6 +396,12 @@ class MainWindow(QMainWindow):
         self._apply_zoom()
         if self.messages.isVisible():
             self.messages.place()
+
+    def set_heat_maps(self, visible: bool) -> None:
+        """Show each output map as a heat map beside its numbers, or not."""
+        self.heat_maps_action.setChecked(visible)
+        self.output_panel.set_heat_maps_visible(visible)
+        QTimer.singleShot(0, self, self._apply_zoom)  # room for them may need a smaller zoom
 
     def _toggle_full_screen(self) -> None:
         self.showNormal() if self.isFullScreen() else self.showFullScreen()

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 import numpy as np
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ..model import Studio, format_number
 from . import style
@@ -117,10 +117,19 @@ class OutputPanel(QWidget):
         self.table = NumberTable()
         self.model = OutputModel(studio, channel)
         self.table.setModel(self.model)
+        # pyqtgraph is imported here, not at start-up of the module, so the CLI's compute
+        # never loads it.
+        from .heatmap_view import HeatMapView
+
+        self.heat_map = HeatMapView(studio, channel)
+        self.heat_map.hide()
+        row = QHBoxLayout()
+        row.addWidget(self.table)
+        row.addWidget(self.heat_map)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
-        layout.addWidget(self.table)
+        layout.addLayout(row)
         layout.addStretch(1)
         self.table.clicked.connect(self._on_q_cell_clicked)
         bind(self, studio.document.evaluation_changed, self.set_evaluation)
@@ -146,6 +155,8 @@ class OutputPanel(QWidget):
     def set_zoom(self, zoom: float) -> None:
         self.title.setFont(style.font(style.UI_PT, bold=True, zoom=zoom))
         self.table.set_zoom(zoom)
+        side = self.table.sizeHint().height()
+        self.heat_map.setFixedSize(round(side * 1.25), side)
 
     def _on_q_cell_clicked(self, index: QModelIndex) -> None:
         self._studio.show_cell(self._channel, index.row(), index.column())
@@ -158,6 +169,7 @@ class OutputsPanel(QWidget):
         super().__init__(parent)
         self._studio = studio
         self._zoom = 1.0
+        self._heat_maps = False  # the numbers come first; View ▸ Heat maps adds colours
         self.maps: list[OutputPanel] = []
         holder = QWidget()
         self._column = QVBoxLayout(holder)
@@ -191,6 +203,7 @@ class OutputsPanel(QWidget):
         while len(self.maps) < count:
             panel = OutputPanel(self._studio, len(self.maps))
             panel.set_zoom(self._zoom)
+            panel.heat_map.setVisible(self._heat_maps)
             self._column.addWidget(panel)
             self.maps.append(panel)
         for panel in self.maps:
@@ -200,3 +213,9 @@ class OutputsPanel(QWidget):
         self._zoom = zoom
         for panel in self.maps:
             panel.set_zoom(zoom)
+
+    def set_heat_maps_visible(self, visible: bool) -> None:
+        """Show or hide the heat map beside every map's numbers."""
+        self._heat_maps = visible
+        for panel in self.maps:
+            panel.heat_map.setVisible(visible)
