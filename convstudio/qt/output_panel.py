@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 import numpy as np
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ..model import Studio, format_number
 from . import style
@@ -123,13 +123,12 @@ class OutputPanel(QWidget):
 
         self.heat_map = HeatMapView(studio, channel)
         self.heat_map.hide()
-        row = QHBoxLayout()
-        row.addWidget(self.table)
-        row.addWidget(self.heat_map)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
-        layout.addLayout(row)
+        layout.addWidget(self.table)
+        # Under the numbers: the output column is narrow, and there is height to spare.
+        layout.addWidget(self.heat_map)
         layout.addStretch(1)
         self.table.clicked.connect(self._on_q_cell_clicked)
         bind(self, studio.document.evaluation_changed, self.set_evaluation)
@@ -156,7 +155,7 @@ class OutputPanel(QWidget):
         self.title.setFont(style.font(style.UI_PT, bold=True, zoom=zoom))
         self.table.set_zoom(zoom)
         side = self.table.sizeHint().height()
-        self.heat_map.setFixedSize(round(side * 1.25), side)
+        self.heat_map.setFixedHeight(side)
 
     def _on_q_cell_clicked(self, index: QModelIndex) -> None:
         self._studio.show_cell(self._channel, index.row(), index.column())
