@@ -41,11 +41,11 @@ class PaintCounter(QObject):
         return False
 
 
-def scene(size: int, kernel: int) -> Scene:
+def scene(size: int, kernel: int, channels: int = 1, kernels: int = 1) -> Scene:
     rng = np.random.default_rng(0)
     return Scene(
-        input=rng.integers(0, 256, (size, size)).astype(float),
-        kernels=rng.integers(-2, 3, (kernel, kernel)).astype(float),
+        input=rng.integers(0, 256, (channels, size, size)).astype(float),
+        kernels=rng.integers(-2, 3, (kernels, channels, kernel, kernel)).astype(float),
         padding=kernel // 2,
     )
 
@@ -60,9 +60,11 @@ def until_painted(counter: PaintCounter) -> None:
         raise RuntimeError("no repaint within 2 s")
 
 
-def measure(size: int, kernel: int, steps: int) -> dict[str, float]:
+def measure(
+    size: int, kernel: int, steps: int, channels: int = 1, kernels: int = 1
+) -> dict[str, float]:
     """Median wall and CPU time of a step and of the reference, in seconds."""
-    studio = Studio(scene(size, kernel))
+    studio = Studio(scene(size, kernel, channels, kernels))
     window = MainWindow(studio, remember_geometry=False)
     window.resize(1280, 720)
     window.show()
@@ -96,11 +98,14 @@ def main() -> None:
     args = parser.parse_args()
     application()
     header = ("grid", "step wall", "step CPU", "ref wall", "ref CPU", "CPU ratio")
-    print("{:>14} {:>10} {:>9} {:>9} {:>8} {:>9}".format(*header))
-    for size, kernel in ((6, 3), (32, 7)):
-        t = measure(size, kernel, args.steps)
+    print("{:>19} {:>10} {:>9} {:>9} {:>8} {:>9}".format(*header))
+    for size, kernel, channels, kernels in ((6, 3, 1, 1), (32, 7, 1, 1), (16, 3, 3, 4)):
+        t = measure(size, kernel, args.steps, channels, kernels)
+        label = f"{size}×{size}/{kernel}×{kernel}" + (
+            f" {channels}ch {kernels}k" if channels > 1 else ""
+        )
         print(
-            f"{size:>3}×{size:<3}/ {kernel}×{kernel}  {t['step'] * 1e3:7.2f} ms"
+            f"{label:>19}  {t['step'] * 1e3:7.2f} ms"
             f" {t['step_cpu'] * 1e3:6.2f} ms {t['ref'] * 1e3:6.2f} ms"
             f" {t['ref_cpu'] * 1e3:5.2f} ms {t['step_cpu'] / t['ref_cpu']:9.1f}"
         )
