@@ -39,10 +39,13 @@ def _number(value: float) -> str:
     return f"({text})" if value < 0 else text
 
 
-def equation_lines(step: StepDetail, names: tuple[str, ...] = ()) -> list[Line]:
+def equation_lines(
+    step: StepDetail, names: tuple[str, ...] = (), with_bias: bool = False
+) -> list[Line]:
     """The words of *step*: a heading, one line of products per input channel, the sum.
 
-    *names* are the input channels' names (R, G, B), if they have any.
+    *names* are the input channels' names (R, G, B), if they have any; *with_bias* shows
+    the bias even when it is 0.
     """
     heading = f"Output row {step.out_row + 1}, column {step.out_col + 1}"
     if step.out_channel:
@@ -71,11 +74,12 @@ def equation_lines(step: StepDetail, names: tuple[str, ...] = ()) -> list[Line]:
         words[-1] = [Piece("=")]
         words.append([Piece(format_number(step.channel_sums[depth]), bold=True)])
         lines.append(words)
-    if len(step.in_channels) > 1 or step.bias:
+    with_bias = with_bias or bool(step.bias)
+    if len(step.in_channels) > 1 or with_bias:
         words = []
         for total in step.channel_sums:
             words += [[Piece(_number(total))], [Piece("+")]]
-        if step.bias:
+        if with_bias:
             words += [[Piece("bias"), Piece(" "), Piece(_number(step.bias))], [Piece("+")]]
         words[-1] = [Piece("=")]
         words.append([Piece(format_number(step.total), bold=True)])
@@ -210,7 +214,9 @@ class EquationView(QScrollArea):
         """Show the current step; never writes the model."""
         step = self._studio.current
         if step is not None:
-            self.canvas.set_lines(equation_lines(step, self._studio.document.scene.channel_names))
+            scene = self._studio.document.scene
+            lines = equation_lines(step, scene.channel_names, scene.bias is not None)
+            self.canvas.set_lines(lines)
         else:
             message = IMPOSSIBLE if self._studio.evaluation.problem is None else HINT
             self.canvas.set_lines([[[Piece(word)] for word in message.split(" ")]])

@@ -236,7 +236,8 @@ class KernelPanel(QWidget):
                 piece.table.paste_requested.connect(
                     lambda row, col, text, k=k, d=d: self._on_q_paste(k, d, row, col, text)
                 )
-                piece.title.setVisible(depth > 1)
+                # With groups, even one slice per kernel needs saying which channel it reads.
+                piece.title.setVisible(depth > 1 or self._document.scene.groups > 1)
                 self._grid.addWidget(piece, 2 * k + 1, d)
                 self.slices[k, d] = piece
         self._show_channel_names()

@@ -220,7 +220,7 @@ class SettingsPanel(QWidget):
             if problem is not None:
                 rings = (problem.geometry.pad_top, problem.geometry.pad_left)
             else:
-                rings = _same_rings(scene)
+                rings = _word_rings(scene)
         else:
             # Padding 0 is what "valid" means: show the word the lesson uses.
             choice = "valid" if scene.padding == (0, 0) else "number"
@@ -366,6 +366,17 @@ def _page(*parts: QWidget | QGridLayout) -> QWidget:
 def _linked(old: tuple[int, int], rows: int) -> tuple[int, int]:
     """A new rows value; the columns follow while the two were equal."""
     return (rows, rows) if old[0] == old[1] else (rows, old[1])
+
+
+def _word_rings(scene: Scene) -> tuple[int, int]:
+    """The rings (before the input) that a padding word stands for, worked out by hand
+    for when the engine cannot: the settings are impossible for another reason."""
+    kh, kw = scene.kernels.shape[2:]
+    if scene.padding == "full":
+        return (kh - 1) * scene.dilation[0], (kw - 1) * scene.dilation[1]
+    if scene.padding == "same":
+        return _same_rings(scene)
+    return 0, 0
 
 
 def _same_rings(scene: Scene) -> tuple[int, int]:

@@ -1,0 +1,228 @@
+"""The Costs and PyTorch tabs: what the layer holds and costs, and the Conv2d call that
+computes it, both following every change of the settings."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+
+from convstudio.model import RGB, Studio, load_scene, resource_dir, torch_call
+from convstudio.qt.costs_panel import CostsPanel
+from convstudio.qt.settings_panel import SettingsPanel
+from convstudio.qt.torch_panel import TorchPanel
+
+IMPOSSIBLE = "No costs: the settings are impossible."
+WORKED_CALL = """torch.nn.Conv2d(
+    in_channels=1,
+    out_channels=1,
+    kernel_size=3,
+    stride=1,
+    padding=0,
+    dilation=1,
+    groups=1,
+    bias=False,
+    padding_mode='zeros',
+)"""
+
+
+def lesson(name: str) -> Studio:
+    return Studio(load_scene(resource_dir() / "scenes" / name))
+
+
+def shown(qtbot, widget):
+    qtbot.addWidget(widget)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def costs(panel):
+    return panel.text.text().split("\n")
+
+
+# ---------------------------------------------------------------- costs
+
+
+def test_the_worked_example_costs(qtbot, studio):
+    panel = shown(qtbot, CostsPanel(studio))
+    assert costs(panel) == [
+        "Input 1×6×6  →  output 1×4×4",
+        "Parameters: 1·1·3·3 = 9",
+        "Multiply-adds per output value: 1·3·3 = 9",
+        "Multiply-adds in all: 1·4·4·9 = 144",
+        "Receptive field: 3×3 input cells in each of 1 channel(s)",
+    ]
+
+
+def test_channels_kernels_and_biases_add_to_the_costs(qtbot, studio):
+    panel = shown(qtbot, CostsPanel(studio))
+    studio.document.set_channels(3, RGB)
+    assert costs(panel)[:4] == [
+        "Input 3×6×6  →  output 1×4×4",
+        "Parameters: 1·3·3·3 = 27",
+        "Multiply-adds per output value: 3·3·3 = 27",
+        "Multiply-adds in all: 1·4·4·27 = 432",
+    ]
+    studio.document.set_kernel_count(2)
+    studio.document.set_bias_enabled(True)
+    assert costs(panel) == [
+        "Input 3×6×6  →  output 2×4×4",
+        "Parameters: 2·3·3·3 + 2 biases = 56",
+        "Multiply-adds per output value: 3·3·3 = 27",
+        "Multiply-adds in all: 2·4·4·27 = 864",
+        "Receptive field: 3×3 input cells in each of 3 channel(s)",
+    ]
+    studio.document.undo()  # the bias off again
+    assert costs(panel)[1] == "Parameters: 2·3·3·3 = 54"
+
+
+def test_large_counts_are_grouped_by_thousands(qtbot, studio):
+    panel = shown(qtbot, CostsPanel(studio))
+    studio.document.resize_input(32, 32)
+    studio.document.set_channels(4)
+    studio.document.set_kernel_count(8)
+    studio.document.resize_kernel(9, 9)
+    studio.document.update_settings(padding="same")
+    assert costs(panel) == [
+        "Input 4×32×32  →  output 8×32×32",
+        "Parameters: 8·4·9·9 = 2 592",
+        "Multiply-adds per output value: 4·9·9 = 324",
+        "Multiply-adds in all: 8·32·32·324 = 2 654 208",
+        "Receptive field: 9×9 input cells in each of 4 channel(s)",
+    ]
+
+
+def test_depthwise_costs_one_channel_per_kernel(qtbot):
+    studio = lesson("depthwise.json")
+    panel = shown(qtbot, CostsPanel(studio))
+    assert costs(panel) == [
+        "Input 3×6×6  →  output 3×4×4",
+        "Parameters: 3·1·3·3 = 27",
+        "Multiply-adds per output value: 1·3·3 = 9",
+        "Multiply-adds in all: 3·4·4·9 = 432",
+        "Receptive field: 3×3 input cells in each of 1 channel(s)",
+    ]
+
+
+def test_dilation_widens_the_receptive_field_not_the_parameters(qtbot):
+    studio = lesson("dilation.json")
+    panel = shown(qtbot, CostsPanel(studio))
+    assert costs(panel) == [
+        "Input 1×7×7  →  output 1×3×3",
+        "Parameters: 1·1·3·3 = 9",
+        "Multiply-adds per output value: 1·3·3 = 9",
+        "Multiply-adds in all: 1·3·3·9 = 81",
+        "Receptive field: 5×5 input cells in each of 1 channel(s)",
+    ]
+
+
+def test_impossible_settings_have_no_costs(qtbot, studio):
+    panel = shown(qtbot, CostsPanel(studio))
+    studio.document.resize_kernel(7, 3)
+    assert panel.text.text() == IMPOSSIBLE
+    studio.document.update_settings(padding=1)  # possible again: 8×8 padded, 2×6 output
+    assert costs(panel)[0] == "Input 1×6×6  →  output 1×2×6"
+    assert costs(panel)[1] == "Parameters: 1·1·7·3 = 21"
+
+
+def test_groups_that_do_not_divide_have_no_costs(qtbot, studio):
+    panel = shown(qtbot, CostsPanel(studio))
+    settings = shown(qtbot, SettingsPanel(studio))
+    settings.channels.setValue(2)
+    settings.kernels.setValue(2)
+    settings.groups.setValue(2)
+    assert costs(panel)[1] == "Parameters: 2·1·3·3 = 18"
+    settings.kernels.setValue(3)  # 2 groups do not divide 3 kernels: back to 1 group
+    assert studio.document.scene.groups == 1
+    assert costs(panel)[1] == "Parameters: 3·2·3·3 = 54"
+    settings.groups.setValue(2)
+    assert panel.text.text() == IMPOSSIBLE
+
+
+# ---------------------------------------------------------------- torch call
+
+
+def test_the_worked_example_call(qtbot, studio):
+    panel = shown(qtbot, TorchPanel(studio))
+    assert panel.code.toPlainText() == WORKED_CALL
+    assert panel.code.toPlainText() == torch_call(studio.document.scene)
+    assert panel.code.isReadOnly()
+
+
+def test_the_call_follows_the_settings(qtbot, studio):
+    panel = shown(qtbot, TorchPanel(studio))
+    studio.document.set_channels(3, RGB)
+    studio.document.set_kernel_count(2)
+    studio.document.set_bias_enabled(True)
+    studio.document.resize_kernel(3, 5)
+    studio.document.update_settings(
+        padding=(1, 2), stride=(2, 1), dilation=(1, 2), padding_mode="reflect"
+    )
+    assert panel.code.toPlainText() == (
+        "torch.nn.Conv2d(\n"
+        "    in_channels=3,\n"
+        "    out_channels=2,\n"
+        "    kernel_size=(3, 5),\n"
+        "    stride=(2, 1),\n"
+        "    padding=(1, 2),\n"
+        "    dilation=(1, 2),\n"
+        "    groups=1,\n"
+        "    bias=True,\n"
+        "    padding_mode='reflect',\n"
+        ")"
+    )
+    assert panel.code.toPlainText() == torch_call(studio.document.scene)
+    studio.document.undo()
+    assert "stride=1," in panel.code.toPlainText()
+    assert "padding_mode='zeros'," in panel.code.toPlainText()
+
+
+@pytest.mark.parametrize(
+    ("padding", "dilation", "shown_padding"),
+    [("same", 1, "padding='same',"), ("valid", 1, "padding='valid',"), ("full", 2, "padding=4,")],
+)
+def test_padding_words_in_the_call(qtbot, studio, padding, dilation, shown_padding):
+    panel = shown(qtbot, TorchPanel(studio))
+    studio.document.update_settings(padding=padding, dilation=dilation)
+    lines = panel.code.toPlainText().split("\n")
+    assert lines[5] == "    " + shown_padding
+
+
+def test_the_call_of_the_depthwise_lesson(qtbot):
+    studio = lesson("depthwise.json")
+    panel = shown(qtbot, TorchPanel(studio))
+    lines = panel.code.toPlainText().split("\n")
+    assert lines[1:3] == ["    in_channels=3,", "    out_channels=3,"]
+    assert lines[7] == "    groups=3,"
+
+
+def test_true_convolution_adds_a_note(qtbot, studio):
+    panel = shown(qtbot, TorchPanel(studio))
+    studio.document.set_flip(True)
+    assert panel.code.toPlainText() == WORKED_CALL + (
+        "\n# ConvStudio flips each kernel here (true convolution); Conv2d does not:"
+        "\n# give it the flipped weights, weight.flip(-2, -1)."
+    )
+
+
+def test_the_call_follows_the_settings_panel(qtbot, studio):
+    panel = shown(qtbot, TorchPanel(studio))
+    settings = shown(qtbot, SettingsPanel(studio))
+    settings.stride_cols.setValue(2)
+    settings.bias.setChecked(True)
+    text = panel.code.toPlainText()
+    assert "    stride=(1, 2),\n" in text
+    assert "    bias=True,\n" in text
+
+
+def test_copy_puts_exactly_the_call_on_the_clipboard(qtbot, studio):
+    panel = shown(qtbot, TorchPanel(studio))
+    clipboard = QGuiApplication.clipboard()
+    clipboard.setText("something else")
+    qtbot.mouseClick(panel.copy_button, Qt.MouseButton.LeftButton)
+    assert clipboard.text() == WORKED_CALL
+    studio.document.set_kernel_count(4)
+    qtbot.mouseClick(panel.copy_button, Qt.MouseButton.LeftButton)
+    assert clipboard.text() == torch_call(studio.document.scene)
+    assert "    out_channels=4,\n" in clipboard.text()
