@@ -320,3 +320,39 @@ def test_version():
     result = run("--version")
     assert result.returncode == 0
     assert result.stdout.strip() == f"ConvStudio {__version__}"
+
+
+@pytest.mark.parametrize(
+    ("name", "shape", "parameters", "macs"),
+    [
+        ("rgb-one-kernel", [1, 4, 4], 27, 16 * 27),
+        ("rgb-two-kernels", [2, 4, 4], 2 * 27 + 2, 2 * 16 * 27),
+        ("depthwise", [3, 4, 4], 3 * 9, 3 * 16 * 9),
+        ("one-by-one", [2, 6, 6], 2 * 3, 2 * 36 * 3),
+        ("dilation", [1, 3, 3], 9, 9 * 9),
+    ],
+)
+def test_compute_json_covers_the_channel_lessons(name, shape, parameters, macs):
+    import numpy as np
+
+    from convstudio.engine import conv2d
+    from convstudio.model import load_scene
+
+    path = scene_path(name)
+    result = run("compute", path, "--json")
+    assert result.returncode == 0, result.stderr
+    payload = json.loads(result.stdout)
+    assert payload["output_shape"] == shape
+    assert (payload["parameters"], payload["macs"]) == (parameters, macs)
+    scene = load_scene(path)
+    expected = conv2d(
+        scene.input,
+        scene.kernels[:, :, ::-1, ::-1] if scene.flip else scene.kernels,
+        scene.bias,
+        stride=scene.stride,
+        padding=scene.padding,
+        dilation=scene.dilation,
+        groups=scene.groups,
+        padding_mode=scene.padding_mode,
+    )
+    np.testing.assert_allclose(payload["output"], expected)

@@ -422,3 +422,16 @@ def test_a_scene_beyond_the_controls_is_refused_and_the_work_kept(window, studio
     assert not window.open_scene(path)
     assert studio.document.scene is before
     assert "padding is 40" in window.messages.text()
+
+
+def test_the_kernel_box_jumps_to_a_kernel_and_follows_the_steps(window, studio):
+    jump = window.kernel_jump
+    assert jump.isHidden()  # one kernel: nothing to choose
+    studio.document.set_kernel_count(3)
+    assert not jump.isHidden()
+    assert [jump.itemText(i) for i in range(jump.count())] == ["kernel 1", "kernel 2", "kernel 3"]
+    jump.activated.emit(2)
+    assert studio.position == 2 * 16 + 1  # the first step of map 3
+    assert studio.current.out_channel == 2
+    studio.playback.seek(17)
+    assert jump.currentIndex() == 1

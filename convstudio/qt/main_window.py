@@ -40,7 +40,7 @@ from .output_panel import OutputsPanel
 from .settings_panel import SettingsPanel
 from .step_keys import StepKeysFilter
 from .torch_panel import TorchPanel
-from .transport import PlaybackDriver, TransportBar
+from .transport import KernelJump, PlaybackDriver, TransportBar
 
 SCENE_FILTER = "ConvStudio scenes (*.json);;All files (*)"
 MAX_PADDING = 16  # the rings spin box's range
@@ -137,6 +137,8 @@ class MainWindow(QMainWindow):
         self.output_panel = OutputsPanel(studio)
         self.equation = EquationView(studio)
         self.transport = TransportBar(studio.playback)
+        self.kernel_jump = KernelJump(studio)
+        self.transport.layout().insertWidget(5, self.kernel_jump)
         self.driver = PlaybackDriver(studio.playback, self)
 
         grid = QGridLayout()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QSignalBlocker, Qt, QTimer
 from PySide6.QtWidgets import (
+    QComboBox,
     QDoubleSpinBox,
     QHBoxLayout,
     QLabel,
@@ -13,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..model import Playback, PlaybackState
+from ..model import Playback, PlaybackState, Studio
 from ..model.playback import MAX_SPEED, MIN_SPEED
 from . import style
 from .binding import bind
@@ -145,3 +146,31 @@ class TransportBar(QWidget):
 
     def _on_q_speed_changed(self, value: float) -> None:
         self._playback.set_speed(value)
+
+
+class KernelJump(QComboBox):
+    """Which kernel is being stepped; choosing one jumps to its first step."""
+
+    def __init__(self, studio: Studio, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._studio = studio
+        self.setToolTip("Jump to the first step of a kernel (its output map)")
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # arrows belong to stepping
+        self.activated.connect(self._on_q_activated)
+        bind(self, studio.frame_changed, self.set_frame)
+        self.set_frame()
+
+    def set_frame(self) -> None:
+        """List the kernels and show the current one; never writes the model."""
+        count = self._studio.document.scene.kernels.shape[0]
+        step = self._studio.current
+        with QSignalBlocker(self):
+            if self.count() != count:
+                self.clear()
+                self.addItems([f"kernel {k + 1}" for k in range(count)])
+            self.setCurrentIndex(step.out_channel if step is not None else 0)
+        self.setVisible(count > 1)
+
+    def _on_q_activated(self, index: int) -> None:
+        if self._studio.evaluation.problem is not None:
+            self._studio.show_cell(index, 0, 0)
