@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QSize, QStandardPaths, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent, QShowEvent
@@ -41,6 +42,9 @@ from .settings_panel import SettingsPanel
 from .step_keys import StepKeysFilter
 from .torch_panel import TorchPanel
 from .transport import KernelJump, PlaybackDriver, TransportBar
+
+if TYPE_CHECKING:
+    from .image_window import ImageWindow
 
 SCENE_FILTER = "ConvStudio scenes (*.json);;All files (*)"
 MAX_PADDING = 16  # the rings spin box's range
@@ -110,6 +114,7 @@ class MainWindow(QMainWindow):
         self._remember_geometry = remember_geometry
         self.studio = studio
         self._saved_scene = studio.document.scene
+        self._image_window: ImageWindow | None = None
         self.path = path
         self.zoom = 1.0  # what the views use: the user's choice times the fit to the window
         self.user_zoom = 1.0
@@ -201,6 +206,7 @@ class MainWindow(QMainWindow):
             action = QAction(path.stem.replace("-", " ").capitalize(), self)
             action.triggered.connect(lambda _=False, p=path: self.open_scene(p))
             lessons.addAction(action)
+        file_menu.addAction(self._action("Open &image…", self.open_image_dialog, "Ctrl+I"))
         file_menu.addAction(
             self._action(
                 "&Save scene as…",
@@ -273,6 +279,30 @@ class MainWindow(QMainWindow):
         self._saved_scene = scene
         self.path = path
         self._update_title()
+        return True
+
+    def image_window(self) -> ImageWindow:
+        """The image window, made on first use (pyqtgraph's image views cost start-up time)."""
+        if self._image_window is None:
+            from .image_window import ImageWindow
+
+            self._image_window = ImageWindow(self.studio, self._report)
+        return self._image_window
+
+    def open_image_dialog(self) -> None:
+        from .image_window import IMAGE_FILTER
+
+        name, _ = QFileDialog.getOpenFileName(self, "Open image", str(Path.home()), IMAGE_FILTER)
+        if name:
+            self.open_image(Path(name))
+
+    def open_image(self, path: Path) -> bool:
+        """Show *path* next to the current kernels' result; say why if it cannot be read."""
+        window = self.image_window()
+        if not window.open_image(path):
+            return False
+        window.show()
+        window.raise_()
         return True
 
     def save_scene_dialog(self) -> None:
@@ -438,6 +468,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.studio.playback.pause()
+        if self._image_window is not None:
+            self._image_window.close()
         QApplication.instance().removeEventFilter(self._step_keys)
         if self._remember_geometry:
             QSettings().setValue("window/geometry", self.saveGeometry())
