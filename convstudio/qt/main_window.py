@@ -469,7 +469,11 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.studio.playback.pause()
         if self._image_window is not None:
+            # Deleted while Qt still runs: pyqtgraph's scenes crash if Python tears them
+            # down after the application.
             self._image_window.close()
+            self._image_window.deleteLater()
+            self._image_window = None
         QApplication.instance().removeEventFilter(self._step_keys)
         if self._remember_geometry:
             QSettings().setValue("window/geometry", self.saveGeometry())
