@@ -445,7 +445,8 @@ class MainWindow(QMainWindow):
             "Space: play / pause\n→ or PageDown: next step\n← or PageUp: previous step\n"
             "Home / End: first / last step\nCtrl+Z / Ctrl+Shift+Z: undo / redo\n"
             "Ctrl+= / Ctrl+- / Ctrl+0: larger / smaller / actual size\nF11: full screen\n"
-            "Ctrl+O / Ctrl+Shift+S: open / save a scene\n"
+            "Ctrl+O / Ctrl+Shift+S: open / save a scene\nCtrl+I: open an image\n"
+            "Ctrl+H: heat maps on / off\n"
             "Double-click or type in a cell to edit it; Ctrl+V pastes a block.",
         )
 
