@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..engine import ConvProblem, ConvSettingsError
+from ..engine import ConvSettingsError
 from .document import MAX_GRID
 from .scene import Scene
 
@@ -52,19 +52,7 @@ def image_output(scene: Scene, rgb: np.ndarray) -> np.ndarray:
     ConvSettingsError
         When the scene's settings cannot run on the image.
     """
-    x = as_channels(rgb, scene.input.shape[0])
-    problem = ConvProblem(
-        x,
-        scene.kernels,
-        scene.bias,
-        stride=scene.stride,
-        padding=scene.padding,
-        dilation=scene.dilation,
-        groups=scene.groups,
-        padding_mode=scene.padding_mode,
-        flip=scene.flip,
-    )
-    return problem.compute()
+    return scene.problem(as_channels(rgb, scene.input.shape[0])).compute()
 
 
 def region_scene(

@@ -129,8 +129,8 @@ class Scene:
             and (self.flip, self.channel_names) == (other.flip, other.channel_names)
         )
 
-    def problem(self) -> ConvProblem:
-        """The engine's problem for this scene.
+    def problem(self, x: np.ndarray | None = None) -> ConvProblem:
+        """The engine's problem for this scene, or for its settings applied to input *x*.
 
         Raises
         ------
@@ -138,7 +138,7 @@ class Scene:
             When the settings are impossible.
         """
         return ConvProblem(
-            self.input,
+            self.input if x is None else x,
             self.kernels,
             self.bias,
             stride=self.stride,
