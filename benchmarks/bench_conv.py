@@ -31,10 +31,10 @@ from pathlib import Path
 import numpy as np
 
 try:
-    from convstudio.engine.conv import conv2d
+    from convstudio.engine.conv import ConvProblem, conv2d
 except ImportError:  # not installed: use the checkout this script lives in
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-    from convstudio.engine.conv import conv2d
+    from convstudio.engine.conv import ConvProblem, conv2d
 
 try:
     import scipy
@@ -140,16 +140,23 @@ def single_channel_case(rng: np.random.Generator, n: int, k: int) -> Case:
 
 
 def multi_channel_case(
-    rng: np.random.Generator, c: int, n: int, o: int, k: int, padding: int
+    rng: np.random.Generator, c: int, n: int, o: int, k: int, padding: int, f32: bool = False
 ) -> Case:
     x = rng.standard_normal((c, n, n))
     w = rng.standard_normal((o, c, k, k))
-    ours = Candidate("ours (numpy f64)", lambda: conv2d(x, w, padding=padding))
-    return Case(
-        f"{c}ch {n}x{n} -> {o} x {k}x{k}, pad {padding}",
-        ours,
-        _torch_candidates(x, w, padding=padding),
-    )
+    if f32:
+        # What image mode runs: the engine's float32 path, checked loosely against torch.
+        problem = ConvProblem(x, w, padding=padding)
+        ours = Candidate("ours (numpy f32)", lambda: problem.compute(np.float32))
+        refs = _torch_candidates(x, w, padding=padding)
+        for ref in refs:
+            ref.rtol, ref.atol = 1e-4, 1e-3
+        name = f"{c}ch {n}x{n} -> {o} x {k}x{k} f32"
+    else:
+        ours = Candidate("ours (numpy f64)", lambda: conv2d(x, w, padding=padding))
+        refs = _torch_candidates(x, w, padding=padding)
+        name = f"{c}ch {n}x{n} -> {o} x {k}x{k}, pad {padding}"
+    return Case(name, ours, refs)
 
 
 # --------------------------------------------------------------------------- measurement
@@ -307,6 +314,9 @@ def build_cases(rng: np.random.Generator) -> list[Case]:
     cases = [single_channel_case(rng, n, k) for n in (512, 1024) for k in (3, 7)]
     cases.append(multi_channel_case(rng, c=3, n=512, o=8, k=3, padding=1))
     cases.append(multi_channel_case(rng, c=1, n=1024, o=1, k=7, padding=3))
+    # Image mode computes in float32: the same two images through that path.
+    cases.append(multi_channel_case(rng, c=3, n=512, o=8, k=3, padding=1, f32=True))
+    cases.append(multi_channel_case(rng, c=1, n=1024, o=1, k=7, padding=3, f32=True))
     return cases
 
 

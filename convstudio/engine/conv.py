@@ -1,21 +1,26 @@
 """2-D convolution (cross-correlation, as in deep learning) with numpy.
 
-The arithmetic loops over the kernel's taps, never over output positions: each
-tap adds one weighted, strided view of the padded input to the output, a band of
-output rows at a time so that the accumulator stays in cache. Measured here it is
-3-4x faster than im2col on one channel and needs no large temporary.
+The arithmetic loops over the kernel's taps, never over output positions, a band of
+output rows at a time so that the working set stays in cache. With one channel per
+group each tap adds one weighted, strided view of the padded input (3-4x faster than
+im2col here); with several, the taps' views form an im2col matrix per band that one
+matmul multiplies by all the kernels.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import numpy as np
+from numpy.typing import DTypeLike
 
 from .geometry import ConvGeometry, IntOrPair, PaddingSpec, plan
 
-# Output rows are accumulated in bands of about this many bytes (fits in L2).
+# Output rows are accumulated in bands of about this many bytes (fits in L2), and the
+# im2col matrix of several channels is built in bands of about this many.
 _BAND_BYTES = 512 * 1024
+_IM2COL_BYTES = 2 * 1024 * 1024
 
 
 def pad(x: np.ndarray, geometry: ConvGeometry) -> np.ndarray:
@@ -48,40 +53,63 @@ def _padded_view(x: np.ndarray, g: ConvGeometry) -> np.ndarray:
     return pad(x, g)
 
 
-def _correlate(xp: np.ndarray, w: np.ndarray, g: ConvGeometry) -> np.ndarray:
+def _correlate(
+    xp: np.ndarray, w: np.ndarray, g: ConvGeometry, dtype: DTypeLike = np.float64
+) -> np.ndarray:
     """Cross-correlate padded input (C, Hp, Wp) with weights (O, C/g, kH, kW).
 
-    For every kernel tap (i, j), the strided view of the input under that tap is
-    multiplied by the tap's weights and added to the output: kH·kW vectorised passes,
-    each over a band of output rows small enough to stay in cache.
+    Both paths loop over the kernel's taps, never over output positions, a band of
+    output rows at a time so that the working set stays in cache:
+
+    - one channel per group: each tap adds its weight times a strided view of the input
+      (kH·kW vectorised multiply-adds, no copy of the input);
+    - several: each tap's view is copied into one matrix (im2col, per band) that is
+      multiplied by all the kernels at once, one BLAS call per band. Measured here this
+      is twice as fast as a small matmul per tap, which re-reads the output every time.
     """
     groups, cg, og = g.groups, g.channels_per_group, g.kernels_per_group
+    kh, kw = g.kernel_height, g.kernel_width
     ho, wo = g.out_height, g.out_width
     sh, sw = g.stride
     dh, dw = g.dilation
-    xg = xp.reshape(groups, cg, g.padded_height, g.padded_width)
-    wg = w.reshape(groups, og, cg, g.kernel_height, g.kernel_width)
-    out = np.zeros((groups, og, ho, wo), dtype=np.float64)
-    band = max(1, _BAND_BYTES // max(1, groups * og * wo * 8))
-    scratch = np.empty((groups, og, min(band, ho), wo), dtype=np.float64)
-    for r0 in range(0, ho, band):
-        r1 = min(ho, r0 + band)
-        rows = r1 - r0
-        acc = out[:, :, r0:r1]
-        tmp = scratch[:, :, :rows]
-        for i in range(g.kernel_height):
+    itemsize = np.dtype(dtype).itemsize
+    xg: np.ndarray = xp.reshape(groups, cg, g.padded_height, g.padded_width).astype(
+        dtype, copy=False
+    )
+    wg: np.ndarray = w.reshape(groups, og, cg, kh, kw).astype(dtype, copy=False)
+    out: np.ndarray = np.zeros((groups, og, ho, wo), dtype=dtype)
+
+    def views(r0: int, rows: int) -> Iterator[tuple[int, int, np.ndarray]]:
+        """(i, j, the input under tap (i, j) for output rows r0..r0+rows), as views."""
+        for i in range(kh):
             top = r0 * sh + i * dh
             row_slice = slice(top, top + (rows - 1) * sh + 1, sh)
-            for j in range(g.kernel_width):
+            for j in range(kw):
                 col_slice = slice(j * dw, j * dw + (wo - 1) * sw + 1, sw)
-                window = xg[:, :, row_slice, col_slice]  # (groups, cg, rows, wo), a view
-                taps = wg[:, :, :, i, j]  # (groups, og, cg)
-                if cg == 1:
-                    np.multiply(window, taps[:, :, :, None], out=tmp)
-                    acc += tmp
-                else:
-                    flat = np.matmul(taps, window.reshape(groups, cg, rows * wo))
-                    acc += flat.reshape(groups, og, rows, wo)
+                yield i, j, xg[:, :, row_slice, col_slice]  # (groups, cg, rows, wo)
+
+    if cg == 1:
+        band = max(1, _BAND_BYTES // max(1, groups * og * wo * itemsize))
+        scratch: np.ndarray = np.empty((groups, og, min(band, ho), wo), dtype=dtype)
+        for r0 in range(0, ho, band):
+            rows = min(ho, r0 + band) - r0
+            acc = out[:, :, r0 : r0 + rows]
+            tmp = scratch[:, :, :rows]
+            for i, j, window in views(r0, rows):
+                np.multiply(window, wg[:, :, :, i, j][:, :, :, None], out=tmp)
+                acc += tmp
+        return out.reshape(g.out_channels, ho, wo)
+
+    k = cg * kh * kw
+    w_rows = wg.reshape(groups, og, k)
+    band = max(1, _IM2COL_BYTES // max(1, groups * k * wo * itemsize))
+    for r0 in range(0, ho, band):
+        rows = min(ho, r0 + band) - r0
+        cols: np.ndarray = np.empty((groups, cg, kh, kw, rows, wo), dtype=dtype)
+        for i, j, window in views(r0, rows):
+            cols[:, :, i, j] = window
+        product = np.matmul(w_rows, cols.reshape(groups, k, rows * wo))
+        out[:, :, r0 : r0 + rows] = product.reshape(groups, og, rows, wo)
     return out.reshape(g.out_channels, ho, wo)
 
 
@@ -269,11 +297,18 @@ class ConvProblem:
             self._output = out
         return self._output
 
-    def compute(self) -> np.ndarray:
-        """A new, writeable ``(C_out, H_out, W_out)`` output (``output()`` caches one)."""
-        out = _correlate(_padded_view(self._x, self.geometry), self._w, self.geometry)
+    def compute(self, dtype: DTypeLike = np.float64) -> np.ndarray:
+        """A new, writeable ``(C_out, H_out, W_out)`` output (``output()`` caches one).
+
+        Parameters
+        ----------
+        dtype
+            ``numpy.float64`` (exact enough for every lesson), or ``numpy.float32`` for
+            a picture of a large image, about twice as fast.
+        """
+        out = _correlate(_padded_view(self._x, self.geometry), self._w, self.geometry, dtype)
         if self._bias is not None:
-            out += self._bias[:, None, None]
+            out += self._bias[:, None, None].astype(dtype)
         return out
 
     def padded(self) -> np.ndarray:

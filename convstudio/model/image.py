@@ -52,7 +52,8 @@ def image_output(scene: Scene, rgb: np.ndarray) -> np.ndarray:
     ConvSettingsError
         When the scene's settings cannot run on the image.
     """
-    return scene.problem(as_channels(rgb, scene.input.shape[0])).compute()
+    # float32: a picture needs no more, and it is about twice as fast as float64.
+    return scene.problem(as_channels(rgb, scene.input.shape[0])).compute(np.float32)
 
 
 def region_scene(
