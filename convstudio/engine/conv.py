@@ -20,10 +20,10 @@ from .geometry import ConvGeometry, IntOrPair, PaddingSpec, plan
 # Output rows are accumulated in bands of about this many bytes (fits in L2), and the
 # im2col matrix of several channels is built in bands of about this many.
 _BAND_BYTES = 512 * 1024
-_IM2COL_BYTES = 2 * 1024 * 1024
+_IM2COL_BYTES = 512 * 1024
 
 
-def pad(x: np.ndarray, geometry: ConvGeometry) -> np.ndarray:
+def pad(x: np.ndarray, geometry: ConvGeometry, dtype: DTypeLike = np.float64) -> np.ndarray:
     """Return the padded input, shape ``(C, H + top + bottom, W + left + right)``.
 
     Parameters
@@ -32,25 +32,27 @@ def pad(x: np.ndarray, geometry: ConvGeometry) -> np.ndarray:
         Input of shape ``(C, H, W)``.
     geometry
         The validated geometry (padding amounts and mode).
+    dtype
+        The result's type (float64 unless a caller asks for float32).
     """
     g = geometry
     if g.pad_top == g.pad_bottom == g.pad_left == g.pad_right == 0:
-        return np.array(x, dtype=np.float64)  # a copy: callers may keep it
+        return np.array(x, dtype=dtype)  # a copy: callers may keep it
     if g.padding_mode == "zeros":
         # Preallocating and copying in is several times cheaper than np.pad on small grids.
-        out = np.zeros((x.shape[0], g.padded_height, g.padded_width), dtype=np.float64)
+        out = np.zeros((x.shape[0], g.padded_height, g.padded_width), dtype=dtype)
         out[:, g.pad_top : g.pad_top + g.in_height, g.pad_left : g.pad_left + g.in_width] = x
         return out
     rows = g.row_index()
     cols = g.col_index()
-    return np.ascontiguousarray(x[:, rows[:, None], cols[None, :]], dtype=np.float64)
+    return np.ascontiguousarray(x[:, rows[:, None], cols[None, :]], dtype=dtype)
 
 
-def _padded_view(x: np.ndarray, g: ConvGeometry) -> np.ndarray:
+def _padded_view(x: np.ndarray, g: ConvGeometry, dtype: DTypeLike = np.float64) -> np.ndarray:
     """The padded input for reading only: without padding, *x* itself (no copy)."""
     if g.pad_top == g.pad_bottom == g.pad_left == g.pad_right == 0:
-        return x
-    return pad(x, g)
+        return x.astype(dtype, copy=False)
+    return pad(x, g, dtype)
 
 
 def _correlate(
@@ -103,9 +105,11 @@ def _correlate(
     k = cg * kh * kw
     w_rows = wg.reshape(groups, og, k)
     band = max(1, _IM2COL_BYTES // max(1, groups * k * wo * itemsize))
+    # One buffer for every band: a fresh large array per band costs page faults.
+    buffer: np.ndarray = np.empty(groups * k * min(band, ho) * wo, dtype=dtype)
     for r0 in range(0, ho, band):
         rows = min(ho, r0 + band) - r0
-        cols: np.ndarray = np.empty((groups, cg, kh, kw, rows, wo), dtype=dtype)
+        cols = buffer[: groups * k * rows * wo].reshape(groups, cg, kh, kw, rows, wo)
         for i, j, window in views(r0, rows):
             cols[:, :, i, j] = window
         product = np.matmul(w_rows, cols.reshape(groups, k, rows * wo))
@@ -306,7 +310,8 @@ class ConvProblem:
             ``numpy.float64`` (exact enough for every lesson), or ``numpy.float32`` for
             a picture of a large image, about twice as fast.
         """
-        out = _correlate(_padded_view(self._x, self.geometry), self._w, self.geometry, dtype)
+        xp = _padded_view(self._x, self.geometry, dtype)
+        out = _correlate(xp, self._w, self.geometry, dtype)
         if self._bias is not None:
             out += self._bias[:, None, None].astype(dtype)
         return out
