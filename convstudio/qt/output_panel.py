@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 import numpy as np
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
@@ -13,6 +14,9 @@ from . import style
 from .binding import bind
 from .cells import LOOK_ROLE, CellLook, GridModel, NumberTable
 from .scrolling import FittingScrollArea
+
+if TYPE_CHECKING:
+    from .heatmap_view import HeatMapView
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 _EMPTY = CellLook(background=style.EMPTY_BG)
@@ -117,19 +121,14 @@ class OutputPanel(QWidget):
         self.table = NumberTable()
         self.model = OutputModel(studio, channel)
         self.table.setModel(self.model)
-        # pyqtgraph is imported here, not at start-up of the module, so the CLI's compute
-        # never loads it.
-        from .heatmap_view import HeatMapView
-
-        self.heat_map = HeatMapView(studio, channel)
-        self.heat_map.hide()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.title)
-        layout.addWidget(self.table)
-        # Under the numbers: the output column is narrow, and there is height to spare.
-        layout.addWidget(self.heat_map)
-        layout.addStretch(1)
+        # Made when first shown: pyqtgraph is then imported only by those who want colours,
+        # which keeps it out of the start-up time.
+        self.heat_map: HeatMapView | None = None
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.addWidget(self.title)
+        self._layout.addWidget(self.table)
+        self._layout.addStretch(1)
         self.table.clicked.connect(self._on_q_cell_clicked)
         bind(self, studio.document.evaluation_changed, self.set_evaluation)
         bind(self, studio.frame_changed, self.follow_current)
@@ -154,8 +153,20 @@ class OutputPanel(QWidget):
     def set_zoom(self, zoom: float) -> None:
         self.title.setFont(style.font(style.UI_PT, bold=True, zoom=zoom))
         self.table.set_zoom(zoom)
-        side = self.table.sizeHint().height()
-        self.heat_map.setFixedHeight(side)
+        if self.heat_map is not None:
+            self.heat_map.setFixedHeight(self.table.sizeHint().height())
+
+    def show_heat_map(self, visible: bool) -> None:
+        """Show this map's heat map under its numbers (made on first use), or hide it."""
+        if visible and self.heat_map is None:
+            from .heatmap_view import HeatMapView
+
+            self.heat_map = HeatMapView(self._studio, self._channel)
+            self.heat_map.setFixedHeight(self.table.sizeHint().height())
+            # Under the numbers: the output column is narrow, and there is height to spare.
+            self._layout.insertWidget(2, self.heat_map)
+        if self.heat_map is not None:
+            self.heat_map.setVisible(visible)
 
     def _on_q_cell_clicked(self, index: QModelIndex) -> None:
         self._studio.show_cell(self._channel, index.row(), index.column())
@@ -202,7 +213,7 @@ class OutputsPanel(QWidget):
         while len(self.maps) < count:
             panel = OutputPanel(self._studio, len(self.maps))
             panel.set_zoom(self._zoom)
-            panel.heat_map.setVisible(self._heat_maps)
+            panel.show_heat_map(self._heat_maps)
             self._column.addWidget(panel)
             self.maps.append(panel)
         for panel in self.maps:
@@ -217,4 +228,4 @@ class OutputsPanel(QWidget):
         """Show or hide the heat map beside every map's numbers."""
         self._heat_maps = visible
         for panel in self.maps:
-            panel.heat_map.setVisible(visible)
+            panel.show_heat_map(visible)
