@@ -384,9 +384,11 @@ class InputPanel(QWidget):
                 else f"channel {grid.channel + 1}"
             )
             unseen = step is not None and grid.channel not in step.in_channels
-            grid.title.setText(
+            text = (
                 f"{name}  (not seen by kernel {step.out_channel + 1})" if unseen and step else name
             )
+            if grid.title.text() != text:  # a new text re-lays out the window: only on change
+                grid.title.setText(text)
             grid.title.setEnabled(not unseen)
 
     def set_scene(self, scene: object = None) -> None:

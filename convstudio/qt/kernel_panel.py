@@ -257,7 +257,9 @@ class KernelPanel(QWidget):
         step = self._studio.current
         for k, title in enumerate(self.kernel_titles):
             current = step is not None and step.out_channel == k
-            title.setText(f"▶ Kernel {k + 1}" if current else f"Kernel {k + 1}")
+            text = f"▶ Kernel {k + 1}" if current else f"Kernel {k + 1}"
+            if title.text() != text:  # a new text re-lays out the window: only on change
+                title.setText(text)
 
     def set_scene(self, scene: object = None) -> None:
         """Show the kernels, their size and biases; never writes the document."""
