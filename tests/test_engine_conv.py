@@ -320,6 +320,25 @@ def test_conv_problem_output_matches_reference(case):
 
 
 @SETTINGS
+@given(conv_cases(), st.booleans())
+def test_true_convolution_and_float32_match_reference(case, float32):
+    """flip=True is the reference on kernels flipped by hand; float32 agrees to its precision."""
+    x, weights, bias, _, _, kwargs = case
+    assume(not errors_for(x, weights, bias, kwargs))
+    flipped = np.ascontiguousarray(weights[:, :, ::-1, ::-1])
+    want = run_reference(x, flipped, bias, kwargs)
+    problem = ConvProblem(x, weights, bias, flip=True, **kwargs)
+    if float32:
+        got = problem.compute(np.float32)
+        assert got.dtype == np.float32
+        np.testing.assert_allclose(got, want, rtol=1e-4, atol=1e-3)
+    else:
+        np.testing.assert_allclose(problem.output(), want, rtol=1e-12, atol=1e-9)
+        step = problem.step(problem.n_steps - 1)
+        np.testing.assert_array_equal(step.weights, flipped[step.out_channel])
+
+
+@SETTINGS
 @given(conv_cases())
 def test_pad_matches_reference_padding(case):
     x, weights, bias, _, _, kwargs = case
