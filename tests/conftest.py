@@ -18,3 +18,9 @@ def studio():
     from convstudio.model import DEFAULT_SCENE, Studio, load_scene, scene_path
 
     return Studio(load_scene(scene_path(DEFAULT_SCENE)))
+
+
+@pytest.fixture
+def messages() -> list[str]:
+    """Collects the sentences a view reports (a refused edit, an unreadable file)."""
+    return []

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from gui_helpers import type_into_cell
 from lesson import WORKED_INPUT
 from PySide6.QtCore import Qt
-from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QLineEdit
 
 from convstudio.model import RGB, Studio, load_scene, resource_dir
 from convstudio.qt import style
@@ -72,20 +71,6 @@ def grid_values(grid):
         [model.index(r, c).data() for c in range(model.columnCount())]
         for r in range(model.rowCount())
     ]
-
-
-def type_into_cell(qtbot, table, row, col, typed):
-    """Open the cell's editor as a double-click would, type, and press Return."""
-    index = table.model().index(row, col)
-    table.setCurrentIndex(index)
-    table.edit(index)
-    editor = table.indexWidget(index)
-    assert isinstance(editor, QLineEdit), "the cell did not open an editor"
-    editor.selectAll()
-    QTest.keyClick(editor, Qt.Key.Key_Backspace)
-    QTest.keyClicks(editor, typed)
-    with qtbot.waitSignal(table.itemDelegate().closeEditor, timeout=2000):
-        QTest.keyClick(editor, Qt.Key.Key_Return)
 
 
 # ---------------------------------------------------------------- input: one grid per channel

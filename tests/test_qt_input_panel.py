@@ -5,22 +5,17 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from gui_helpers import type_into_cell
 from lesson import WORKED_INPUT
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QLineEdit
 
 from convstudio.qt import style
 from convstudio.qt.cells import LOOK_ROLE
 from convstudio.qt.input_panel import InputPanel
 
 KERNEL_TEXT = [["1", "0", "1"], ["0", "1", "0"], ["1", "0", "1"]]
-
-
-@pytest.fixture
-def messages() -> list[str]:
-    return []
 
 
 @pytest.fixture
@@ -76,24 +71,6 @@ def record_changes(model):
 
 def covered(seen, row, col):
     return any(r0 <= row <= r1 and c0 <= col <= c1 for r0, c0, r1, c1 in seen)
-
-
-def type_into_cell(qtbot, table, row, col, typed):
-    """Open the cell's editor as a double-click would, type, and press Return."""
-    index = table.model().index(row, col)
-    table.setCurrentIndex(index)
-    table.edit(index)
-    editor = table.indexWidget(index)
-    assert isinstance(editor, QLineEdit), "the cell did not open an editor"
-    editor.selectAll()
-    QTest.keyClick(editor, Qt.Key.Key_Backspace)
-    if typed.isascii():
-        QTest.keyClicks(editor, typed)
-    else:  # QTest types ASCII only
-        editor.insert(typed)
-    # The delegate commits on Return through a queued call, then closes the editor.
-    with qtbot.waitSignal(table.itemDelegate().closeEditor, timeout=2000):
-        QTest.keyClick(editor, Qt.Key.Key_Return)
 
 
 # ---------------------------------------------------------------- model → widget

@@ -4,20 +4,15 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from gui_helpers import type_into_cell
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QLineEdit
 
 from convstudio.qt import style
 from convstudio.qt.cells import LOOK_ROLE
 from convstudio.qt.kernel_panel import KernelPanel
 
 KERNEL = [[1, 0, 1], [0, 1, 0], [1, 0, 1]]
-
-
-@pytest.fixture
-def messages() -> list[str]:
-    return []
 
 
 @pytest.fixture
@@ -35,20 +30,6 @@ def grid_text(panel):
         [model.index(r, c).data() for c in range(model.columnCount())]
         for r in range(model.rowCount())
     ]
-
-
-def type_into_cell(qtbot, table, row, col, typed):
-    """Open the cell's editor, replace its text, and press Return."""
-    index = table.model().index(row, col)
-    table.setCurrentIndex(index)
-    table.edit(index)
-    editor = table.indexWidget(index)
-    assert isinstance(editor, QLineEdit), "the cell did not open an editor"
-    editor.selectAll()
-    QTest.keyClick(editor, Qt.Key.Key_Backspace)
-    QTest.keyClicks(editor, typed)
-    with qtbot.waitSignal(table.itemDelegate().closeEditor, timeout=2000):
-        QTest.keyClick(editor, Qt.Key.Key_Return)
 
 
 # ---------------------------------------------------------------- model → widget

@@ -17,11 +17,6 @@ def lesson(name: str) -> Studio:
 
 
 @pytest.fixture
-def messages() -> list[str]:
-    return []
-
-
-@pytest.fixture
 def panel(qtbot, studio, messages):
     panel = SettingsPanel(studio, messages.append)
     qtbot.addWidget(panel)
