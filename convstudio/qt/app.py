@@ -18,8 +18,8 @@ from .main_window import MainWindow
 
 
 def _qt_message(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
-    # The offscreen platform says this on every show; it means nothing to a user.
-    if "propagateSizeHints" not in message:
+    # The offscreen platform says these on every show and raise; they mean nothing to a user.
+    if "propagateSizeHints" not in message and "does not support raise" not in message:
         sys.stderr.write(message + "\n")
 
 

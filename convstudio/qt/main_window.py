@@ -63,7 +63,6 @@ class MessageBar(QLabel):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, False)
         self.setWordWrap(True)
         self.setFont(style.font(style.UI_PT))
         self.setStyleSheet(
