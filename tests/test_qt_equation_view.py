@@ -107,7 +107,9 @@ def test_several_channels_and_maps(view, studio):
 def test_impossible_settings(view, studio):
     studio.playback.seek(2)
     studio.document.resize_kernel(8, 8)
-    assert view.text() == "No output: the settings are impossible (see Settings)."
+    assert (
+        view.text() == "No output: the settings are impossible (see the red note under the output)."
+    )
     studio.document.undo()
     assert view.text() == HINT  # the position was lost with the steps
 

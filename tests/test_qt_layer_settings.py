@@ -233,7 +233,10 @@ def test_the_groups_spin_box(panel, studio):
     assert scene.kernels.shape == (2, 2, 3, 3)  # each kernel sees 4/2 channels
     assert studio.evaluation.output.shape == (2, 4, 4)
     assert panel.groups_note.isVisible()
-    assert panel.groups_note.text() == "2 groups: kernel 1 sees 1, 2; kernel 2 sees 3, 4."
+    assert (
+        panel.groups_note.text()
+        == "2 groups: kernel 1 sees channels 1, 2; kernel 2 sees channels 3, 4."
+    )
     panel.groups.setValue(1)
     assert studio.document.scene.kernels.shape == (2, 4, 3, 3)
     assert not panel.groups_note.isVisible()
@@ -360,7 +363,7 @@ def test_groups_that_do_not_divide_say_so_and_empty_the_output(qtbot, panel, stu
     assert studio.evaluation.output is None
     assert studio.playback.total == 0
     assert [m.model.rowCount() for m in outputs.maps] == [0, 0, 0, 0]
-    assert outputs.maps[0].title.text() == "Output: none (see the settings)"
+    assert outputs.maps[0].title.text() == "Output: none (see the red note)"
     assert not panel.groups_note.isVisible()
     # Two groups divide both: the sentence goes and the maps come back.
     panel.groups.setValue(2)
@@ -379,7 +382,8 @@ def test_depthwise_groups_note_says_which_channel_each_kernel_sees(qtbot):
     assert shown_layer(panel) == (3, True, 3, 3, False, False)
     assert panel.groups_note.isVisible()
     assert panel.groups_note.text() == (
-        "3 groups (depthwise): kernel 1 sees R; kernel 2 sees G; kernel 3 sees B."
+        "3 groups (depthwise): kernel 1 sees channel R; kernel 2 sees channel G; "
+        "kernel 3 sees channel B."
     )
     # Back to one group: every kernel sees every channel, and the note goes.
     panel.groups.setValue(1)
@@ -395,6 +399,7 @@ def test_six_kernels_in_three_groups_share_their_channels(qtbot):
     panel.kernels.setValue(6)
     assert studio.document.scene.groups == 3
     assert panel.groups_note.text() == (
-        "3 groups (depthwise): kernel 1 sees R; kernel 2 sees R; kernel 3 sees G; "
-        "kernel 4 sees G; kernel 5 sees B; kernel 6 sees B."
+        "3 groups (depthwise): kernel 1 sees channel R; kernel 2 sees channel R; "
+        "kernel 3 sees channel G; kernel 4 sees channel G; kernel 5 sees channel B; "
+        "kernel 6 sees channel B."
     )

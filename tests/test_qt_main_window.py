@@ -96,7 +96,10 @@ def test_impossible_settings_from_the_controls(window, studio):
     assert panel.error.isVisible()
     assert window.output_panel.model.rowCount() == 0
     assert window.transport.position_label.text() == "Step 0 of 0"
-    assert window.equation.text() == "No output: the settings are impossible (see Settings)."
+    assert (
+        window.equation.text()
+        == "No output: the settings are impossible (see the red note under the output)."
+    )
     # Undo brings the output back.
     window.undo_action.trigger()
     assert not panel.error.isVisible()

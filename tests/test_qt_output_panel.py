@@ -133,7 +133,7 @@ def test_impossible_settings_empty_the_map(panel, studio):
     studio.document.update_settings(padding="same", stride=2)
     assert studio.evaluation.problem is None
     assert (panel.model.rowCount(), panel.model.columnCount()) == (0, 0)
-    assert panel.title.text() == "Output: none (see the settings)"
+    assert panel.title.text() == "Output: none (see the red note)"
     studio.document.update_settings(stride=1)
     assert panel.title.text() == "Output  6×6"
     assert panel.model.rowCount() == 6

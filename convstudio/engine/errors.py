@@ -78,9 +78,10 @@ class KernelTooLargeError(ConvSettingsError):
         self.padded_size = padded_size
         self.kernel_extent = kernel_extent
         word = AXIS_WORDS[axis]
+        have = f"{padded_size} {word if padded_size != 1 else word[:-1]}"
         super().__init__(
             f"The kernel spans {kernel_extent} {word} but the padded input has only "
-            f"{padded_size} {word}: make the kernel smaller or add padding."
+            f"{have}: make the kernel smaller or add padding."
         )
 
 
@@ -93,10 +94,11 @@ class PaddingTooLargeError(ConvSettingsError):
         self.padding = padding
         self.size = size
         word = AXIS_WORDS[axis]
-        limit = "smaller than" if mode == "reflect" else "at most"
+        # Reflect mirrors without repeating the edge, so it needs one cell more than it pads.
+        needed = padding + 1 if mode == "reflect" else padding
         super().__init__(
-            f"{mode.capitalize()} padding of {padding} needs {limit} the input's {size} {word}: "
-            f"reduce the padding or use zeros or replicate padding."
+            f"{mode.capitalize()} padding of {padding} needs an input of at least {needed} "
+            f"{word}, and it has {size}: reduce the padding or use zeros or replicate padding."
         )
 
 

@@ -18,7 +18,7 @@ from . import style
 from .binding import bind
 
 HINT = "Press → or PageDown to take the first step; Space plays."
-IMPOSSIBLE = "No output: the settings are impossible (see Settings)."
+IMPOSSIBLE = "No output: the settings are impossible (see the red note under the output)."
 
 
 class Piece(NamedTuple):

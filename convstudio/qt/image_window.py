@@ -13,8 +13,8 @@ from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QImage, QImageReader, QTransform
+from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtGui import QImage, QImageReader
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -43,6 +43,8 @@ def read_image(path: Path) -> np.ndarray:
         When the file is not an image Qt can read, or is too large (checked from the
         header, before decoding).
     """
+    if not path.is_file():
+        raise ImageError(f"There is no file {path}.")
     reader = QImageReader(str(path))
     size = reader.size()
     if not reader.canRead() or not size.isValid():
@@ -62,8 +64,9 @@ def _image_plot(widget: pg.GraphicsLayoutWidget) -> tuple[pg.PlotItem, pg.ImageI
     plot.invertY(True)
     plot.setAspectLocked(True)
     plot.setDefaultPadding(0.0)
+    # Pixel (r, c) covers [c, c+1] × [r, r+1], so the region frame's whole-number corners
+    # fall on pixel edges.
     image = pg.ImageItem(axisOrder="row-major")
-    image.setTransform(QTransform().translate(-0.5, -0.5))
     plot.addItem(image)
     return plot, image
 
@@ -78,6 +81,8 @@ class ImageWindow(QWidget):
     report
         Called with a sentence when something cannot be done.
     """
+
+    region_applied = Signal()
 
     def __init__(self, studio: Studio, report: Callable[[str], None]) -> None:
         super().__init__(None, Qt.WindowType.Window)
@@ -229,4 +234,5 @@ class ImageWindow(QWidget):
             return False
         self._studio.document.set_scene(scene)
         self._studio.playback.first()
+        self.region_applied.emit()
         return True

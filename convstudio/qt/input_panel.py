@@ -12,7 +12,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
+    QGridLayout,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -319,9 +319,10 @@ class InputPanel(QWidget):
         self.size_controls.add_widget(self.zeros_button)
         self.grids: list[ChannelGrid] = []
         holder = QWidget()
-        self._grids_row = QHBoxLayout(holder)
+        self._grids_row = QGridLayout(holder)
         self._grids_row.setContentsMargins(0, 0, 0, 0)
         self._grids_row.setSpacing(16)
+        self._grids_row.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         # One channel fits as is; several side by side scroll rather than widen the window.
         self._grids_area = FittingScrollArea(holder)
         layout = QVBoxLayout(self)
@@ -357,7 +358,9 @@ class InputPanel(QWidget):
         while len(self.grids) < count:
             grid = ChannelGrid(self._studio, len(self.grids), self._report)
             grid.table.set_zoom(self._zoom)
-            self._grids_row.addWidget(grid)
+            # Two per row (R G / B): the channels use the height under them, not only width.
+            position = len(self.grids)
+            self._grids_row.addWidget(grid, position // 2, position % 2)
             self.grids.append(grid)
 
     def follow_field(self) -> None:

@@ -255,6 +255,8 @@ class KernelPanel(QWidget):
 
     def _mark_current(self) -> None:
         step = self._studio.current
+        if step is not None and len(self.kernel_titles) > step.out_channel > 0:
+            self._grid_area.ensureWidgetVisible(self.kernel_titles[step.out_channel], 0, 0)
         for k, title in enumerate(self.kernel_titles):
             current = step is not None and step.out_channel == k
             text = f"▶ Kernel {k + 1}" if current else f"Kernel {k + 1}"

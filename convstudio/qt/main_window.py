@@ -47,7 +47,7 @@ if TYPE_CHECKING:
     from .image_window import ImageWindow
 
 SCENE_FILTER = "ConvStudio scenes (*.json);;All files (*)"
-MAX_PADDING = 16  # the rings spin box's range
+MAX_PADDING = 32  # the rings spin boxes' range
 MAX_STRIDE = 8
 MIN_FIT = 0.8
 HEIGHT_SLACK = 16
@@ -286,7 +286,14 @@ class MainWindow(QMainWindow):
             from .image_window import ImageWindow
 
             self._image_window = ImageWindow(self.studio, self._report)
+            # After "Step through this region" the remote's PageDown must reach this window.
+            self._image_window.region_applied.connect(self._take_focus)
         return self._image_window
+
+    def _take_focus(self) -> None:
+        self.raise_()
+        self.activateWindow()
+        self.input_panel.table.setFocus()
 
     def open_image_dialog(self) -> None:
         from .image_window import IMAGE_FILTER
@@ -300,6 +307,7 @@ class MainWindow(QMainWindow):
         window = self.image_window()
         if not window.open_image(path):
             return False
+        self.messages.hide()  # an earlier failure is no longer news
         window.show()
         window.raise_()
         return True
@@ -351,6 +359,9 @@ class MainWindow(QMainWindow):
         self.set_user_zoom(steps[max(0, min(len(steps) - 1, nearest + direction))])
 
     def _apply_zoom(self) -> None:
+        # Widgets made for a new scene (channel grids, kernel slices, maps) only report their
+        # real size hints once their posted polish and layout events have run.
+        QApplication.sendPostedEvents()
         # A maximised window on a 1080p projector gets up to 1.5× larger numbers by itself,
         # but only as large as still shows every cell: the user's own zoom is kept as is.
         # Crowded scenes (padding, large grids) shrink to 0.8, where numbers are still 14 pt.

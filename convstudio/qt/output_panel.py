@@ -144,7 +144,8 @@ class OutputPanel(QWidget):
         """Show the output's size; never writes the document."""
         output = self._studio.evaluation.output
         if output is None:
-            self.title.setText("Output: none (see the settings)")
+            # One sentence is enough: the other maps' titles stay empty.
+            self.title.setText("Output: none (see the red note)" if self._channel == 0 else "")
         elif self._channel < output.shape[0]:
             name = "Output" if output.shape[0] == 1 else f"Map {self._channel + 1}"
             self.title.setText(f"{name}  {output.shape[1]}×{output.shape[2]}")
@@ -187,9 +188,11 @@ class OutputsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         # One map fits as is; several scroll rather than push the window off the screen.
-        layout.addWidget(FittingScrollArea(holder))
+        self._area = FittingScrollArea(holder)
+        layout.addWidget(self._area)
         self._sync_maps()
         bind(self, studio.document.scene_changed, self._sync_maps)
+        bind(self, studio.frame_changed, self._follow_map)
 
     @property
     def table(self) -> NumberTable:
@@ -218,6 +221,12 @@ class OutputsPanel(QWidget):
             self.maps.append(panel)
         for panel in self.maps:
             panel.set_evaluation()
+
+    def _follow_map(self) -> None:
+        """Keep the map being filled in view when there are several."""
+        step = self._studio.current
+        if step is not None and len(self.maps) > 1 and step.out_channel < len(self.maps):
+            self._area.ensureWidgetVisible(self.maps[step.out_channel], 0, 0)
 
     def set_zoom(self, zoom: float) -> None:
         self._zoom = zoom

@@ -39,7 +39,7 @@ MODE_TIPS = {
     "replicate": "Padded cells repeat the nearest edge cell",
     "circular": "Padded cells wrap around from the other side",
 }
-MAX_PADDING = 16
+MAX_PADDING = 32  # "full" with a 9×9 kernel at dilation 4
 MAX_STRIDE = 8
 MAX_DILATION = 4
 
@@ -401,6 +401,7 @@ def _groups_note(scene: Scene) -> str:
     for kernel in range(kernels):
         first = kernel // kernels_per_group * per_group
         seen = ", ".join(_channel_name(scene, c) for c in range(first, first + per_group))
-        parts.append(f"kernel {kernel + 1} sees {seen}")
+        word = "channel" if per_group == 1 else "channels"
+        parts.append(f"kernel {kernel + 1} sees {word} {seen}")
     kind = " (depthwise)" if groups == channels else ""
     return f"{groups} groups{kind}: " + "; ".join(parts) + "."
