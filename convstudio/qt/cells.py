@@ -28,6 +28,7 @@ from PySide6.QtGui import (
     QKeySequence,
     QPainter,
     QPen,
+    QResizeEvent,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -182,6 +183,7 @@ class NumberTable(QTableView):
     """
 
     paste_requested = Signal(int, int, str)
+    resized = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -263,6 +265,10 @@ class NumberTable(QTableView):
         cap_w = rows.sizeHint().width() + 3 * header.defaultSectionSize() + 4
         cap_h = header.sizeHint().height() + 3 * rows.defaultSectionSize() + 4
         return QSize(min(hint.width(), cap_w), min(hint.height(), cap_h))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.resized.emit()  # what was scrolled into view may need scrolling again
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.matches(QKeySequence.StandardKey.Paste):

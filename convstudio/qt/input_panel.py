@@ -267,6 +267,8 @@ class ChannelGrid(QWidget):
             "Ctrl+V pastes a block copied from a spreadsheet."
         )
         self.table.paste_requested.connect(self.model.paste)
+        # The layout may shrink the grid after a step scrolled it: follow the field again.
+        self.table.resized.connect(lambda: self.follow_field(studio.current))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
