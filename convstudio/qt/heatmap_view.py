@@ -76,7 +76,9 @@ class HeatMapView(pg.GraphicsLayoutWidget):
         output = evaluation.output
         if output is None or self._channel >= output.shape[0]:
             self.image.clear()
+            self.bar.hide()  # no colours to explain
             return
+        self.bar.show()
         values = output[self._channel]
         if evaluation is not self._evaluation:
             # New numbers: new colours, fixed for the whole run so that filling in

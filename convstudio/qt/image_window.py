@@ -173,6 +173,7 @@ class ImageWindow(QWidget):
         except ConvSettingsError as exc:
             self.result = None
             self.result_image.clear()
+            self.bar.hide()
             self.status.setText(f"No result on the image: {exc}")
             return
         self.compute_ms = (time.perf_counter() - start) * 1e3
@@ -185,6 +186,7 @@ class ImageWindow(QWidget):
     def _show_result(self) -> None:
         if self.result is None:
             return
+        self.bar.show()
         shown = self.result[max(0, self.map_choice.currentIndex())]
         name, levels = colour_levels(shown)
         self.bar.setColorMap(pg.colormap.get(name))

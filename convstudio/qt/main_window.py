@@ -39,7 +39,7 @@ from .input_panel import InputPanel
 from .kernel_panel import KernelPanel
 from .output_panel import OutputsPanel
 from .settings_panel import SettingsPanel
-from .step_keys import StepKeysFilter
+from .step_keys import StepKeysFilter, commit_open_edit
 from .torch_panel import TorchPanel
 from .transport import KernelJump, PlaybackDriver, TransportBar
 
@@ -226,8 +226,13 @@ class MainWindow(QMainWindow):
         step = menu.addMenu("&Step")
         # Presenter remotes send PageDown/PageUp; keyboards use the arrows.
         self.play_action = self._action("&Play / pause", p.toggle, "Space")
-        self.next_action = self._action("&Next step", p.next, "Right", "PgDown")
-        self.previous_action = self._action("P&revious step", p.previous, "Left", "PgUp")
+        # PageDown/PageUp step even inside a cell editor: apply what was typed first.
+        self.next_action = self._action(
+            "&Next step", lambda: (commit_open_edit(), p.next()), "Right", "PgDown"
+        )
+        self.previous_action = self._action(
+            "P&revious step", lambda: (commit_open_edit(), p.previous()), "Left", "PgUp"
+        )
         self.first_action = self._action("&First step", p.first, "Home")
         self.last_action = self._action("&Last step", p.last, "End")
         for action in (

@@ -24,6 +24,9 @@ _FILLED = CellLook(background=style.FILLED_BG)
 _CURRENT = CellLook(background=style.CURRENT_BG, border=True)
 
 
+HEAT_MAP_MIN = 180  # pixels: below this the colour bar's labels do not fit
+
+
 class OutputModel(GridModel):
     """Output map *channel*: cells whose step is done show their value."""
 
@@ -155,7 +158,7 @@ class OutputPanel(QWidget):
         self.title.setFont(style.font(style.UI_PT, bold=True, zoom=zoom))
         self.table.set_zoom(zoom)
         if self.heat_map is not None:
-            self.heat_map.setFixedHeight(self.table.sizeHint().height())
+            self.heat_map.setFixedHeight(max(HEAT_MAP_MIN, self.table.sizeHint().height()))
 
     def show_heat_map(self, visible: bool) -> None:
         """Show this map's heat map under its numbers (made on first use), or hide it."""
@@ -163,7 +166,7 @@ class OutputPanel(QWidget):
             from .heatmap_view import HeatMapView
 
             self.heat_map = HeatMapView(self._studio, self._channel)
-            self.heat_map.setFixedHeight(self.table.sizeHint().height())
+            self.heat_map.setFixedHeight(max(HEAT_MAP_MIN, self.table.sizeHint().height()))
             # Under the numbers: the output column is narrow, and there is height to spare.
             self._layout.insertWidget(2, self.heat_map)
         if self.heat_map is not None:

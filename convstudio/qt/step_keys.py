@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QWidget
+from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QApplication, QWidget
 
 _ALWAYS = {Qt.Key.Key_PageDown, Qt.Key.Key_PageUp}
 _UNLESS_EDITING = {
@@ -30,6 +30,17 @@ def _editing_a_cell(widget: QObject | None) -> bool:
             return bool(view.state() == QAbstractItemView.State.EditingState)
         widget = parent
     return False
+
+
+def commit_open_edit() -> None:
+    """Apply the number typed in a cell still being edited (before a step moves on)."""
+    editor = QApplication.focusWidget()
+    if not _editing_a_cell(editor):
+        return
+    view = editor.parentWidget().parentWidget()
+    assert isinstance(view, QAbstractItemView)
+    view.commitData(editor)
+    view.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
 
 
 class StepKeysFilter(QObject):
