@@ -151,7 +151,12 @@ class MainWindow(QMainWindow):
         grid.addWidget(self.kernel_panel, 0, 1)
         grid.addWidget(self.tabs, 1, 1)
         grid.addWidget(self.output_panel, 0, 2)
-        grid.addWidget(self.settings_panel.size_box, 1, 2)
+        under_output = QWidget()
+        under = QVBoxLayout(under_output)
+        under.setContentsMargins(0, 0, 0, 0)
+        under.addWidget(self.output_panel.heat_panel, 1)
+        under.addWidget(self.settings_panel.size_box)
+        grid.addWidget(under_output, 1, 2)
         grid.setRowStretch(0, 0)
         grid.setRowStretch(1, 1)
         self._grid = grid

@@ -115,10 +115,17 @@ class OutputModel(GridModel):
 class OutputPanel(QWidget):
     """Title and table of one output map."""
 
-    def __init__(self, studio: Studio, channel: int = 0, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        studio: Studio,
+        channel: int = 0,
+        parent: QWidget | None = None,
+        heat_host: QVBoxLayout | None = None,
+    ) -> None:
         super().__init__(parent)
         self._studio = studio
         self._channel = channel
+        self._heat_host = heat_host  # where the heat map goes; None: under the numbers
         self.title = QLabel()
         self.title.setFont(style.font(style.UI_PT, bold=True))
         self.table = NumberTable()
@@ -157,8 +164,6 @@ class OutputPanel(QWidget):
     def set_zoom(self, zoom: float) -> None:
         self.title.setFont(style.font(style.UI_PT, bold=True, zoom=zoom))
         self.table.set_zoom(zoom)
-        if self.heat_map is not None:
-            self.heat_map.setFixedHeight(max(HEAT_MAP_MIN, self.table.sizeHint().height()))
 
     def show_heat_map(self, visible: bool) -> None:
         """Show this map's heat map under its numbers (made on first use), or hide it."""
@@ -166,9 +171,11 @@ class OutputPanel(QWidget):
             from .heatmap_view import HeatMapView
 
             self.heat_map = HeatMapView(self._studio, self._channel)
-            self.heat_map.setFixedHeight(max(HEAT_MAP_MIN, self.table.sizeHint().height()))
-            # Under the numbers: the output column is narrow, and there is height to spare.
-            self._layout.insertWidget(2, self.heat_map)
+            self.heat_map.setMinimumHeight(HEAT_MAP_MIN)
+            if self._heat_host is not None:
+                self._heat_host.insertWidget(self._channel, self.heat_map)
+            else:
+                self._layout.insertWidget(2, self.heat_map)
         if self.heat_map is not None:
             self.heat_map.setVisible(visible)
 
@@ -193,6 +200,10 @@ class OutputsPanel(QWidget):
         # One map fits as is; several scroll rather than push the window off the screen.
         self._area = FittingScrollArea(holder)
         layout.addWidget(self._area)
+        # The heat maps live apart, where the window has height to spare (under the maps).
+        self.heat_panel = QWidget()
+        self._heat_layout = QVBoxLayout(self.heat_panel)
+        self._heat_layout.setContentsMargins(0, 0, 0, 0)
         self._sync_maps()
         bind(self, studio.document.scene_changed, self._sync_maps)
         bind(self, studio.frame_changed, self._follow_map)
@@ -215,9 +226,12 @@ class OutputsPanel(QWidget):
         while len(self.maps) > count:
             panel = self.maps.pop()
             self._column.removeWidget(panel)
+            if panel.heat_map is not None:
+                self._heat_layout.removeWidget(panel.heat_map)
+                panel.heat_map.deleteLater()
             panel.deleteLater()
         while len(self.maps) < count:
-            panel = OutputPanel(self._studio, len(self.maps))
+            panel = OutputPanel(self._studio, len(self.maps), heat_host=self._heat_layout)
             panel.set_zoom(self._zoom)
             panel.show_heat_map(self._heat_maps)
             self._column.addWidget(panel)
