@@ -423,6 +423,8 @@ class MainWindow(QMainWindow):
         self.zoom = zoom
         self._zoom_applied = True
         self.tabs.setFont(style.font(style.UI_PT, zoom=zoom))
+        # Every tab's name visible: no scroll arrows hiding "PyTorch".
+        self.tabs.setMinimumWidth(self.tabs.tabBar().sizeHint().width() + 12)
         for view in (
             self.input_panel,
             self.kernel_panel,
