@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 from lesson import WORKED_INPUT, WORKED_KERNEL, WORKED_OUTPUT
+from reference import ref_source
 
 from convstudio.engine import (
     PADDING_MODES,
@@ -64,29 +65,6 @@ def ref_pads(padding, kernel, dilation):
         return top, total_h - top, left, total_w - left
     ph, pw = ref_pair(padding)
     return ph, ph, pw, pw
-
-
-def ref_source(p, n, before, mode):
-    """The input index that padded position *p* reads, or None for a zero."""
-    i = p - before
-    if 0 <= i < n:
-        return i
-    if mode == "zeros":
-        return None
-    if mode == "replicate":
-        return 0 if i < 0 else n - 1
-    if mode == "circular":
-        while i < 0:
-            i += n
-        while i >= n:
-            i -= n
-        return i
-    if mode == "reflect":
-        # Mirror about the edge cell without repeating it: -1 -> 1, n -> n - 2.
-        j = -i if i < 0 else 2 * (n - 1) - i
-        assert 0 <= j < n, "reflect padding this wide is not defined"
-        return j
-    raise AssertionError(mode)
 
 
 def ref_padded(x3, pads, mode):

@@ -7,26 +7,12 @@ import pytest
 from hypothesis import HealthCheck, given, reject, settings
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
+from reference import ref_source
 
 from convstudio.engine import PADDING_MODES, ConvProblem, ConvSettingsError
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 FLOATS = st.floats(-8, 8, allow_nan=False, allow_infinity=False, allow_subnormal=False)
-
-
-def ref_source(p, n, before, mode):
-    """Input index read by padded position *p* (None for a zero), written out by hand."""
-    i = p - before
-    if 0 <= i < n:
-        return i
-    if mode == "zeros":
-        return None
-    if mode == "replicate":
-        return 0 if i < 0 else n - 1
-    if mode == "circular":
-        return (i + n) if i < 0 else (i - n)
-    j = -i if i < 0 else 2 * (n - 1) - i  # reflect, edge not repeated
-    return j
 
 
 @st.composite

@@ -282,7 +282,6 @@ class ConvProblem:
         self._x, self._w = _standardise(x, w)
         if flip:
             self._w = self._w[:, :, ::-1, ::-1]
-        self.flipped = flip
         self._bias = b
         self._rows = self.geometry.row_index()
         self._cols = self.geometry.col_index()

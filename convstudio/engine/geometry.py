@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
 
 import numpy as np
 
@@ -24,7 +23,6 @@ from .errors import (
 
 Pair = tuple[int, int]
 IntOrPair = int | tuple[int, int] | list[int]
-PaddingWord = Literal["valid", "same", "full"]
 PaddingSpec = int | tuple[int, int] | list[int] | str
 PADDING_WORDS: tuple[str, ...] = ("valid", "same", "full")
 PADDING_MODES: tuple[str, ...] = ("zeros", "reflect", "replicate", "circular")
