@@ -223,9 +223,9 @@ def test_an_rgb_kernel_has_a_slice_per_channel(qtbot):
     panel = kernel_panel(qtbot, studio)
     assert set(panel.slices) == {(0, 0), (0, 1), (0, 2)}
     assert [panel.slices[0, d].title.text() for d in range(3)] == [
-        "× channel R",
-        "× channel G",
-        "× channel B",
+        "× R",
+        "× G",
+        "× B",
     ]
     assert all(panel.slices[0, d].title.isVisible() for d in range(3))
     assert [t.text() for t in panel.kernel_titles] == ["Kernel 1"]
@@ -251,12 +251,12 @@ def test_two_kernels_show_six_slices_and_their_biases(qtbot):
     panel = kernel_panel(qtbot, studio)
     assert set(panel.slices) == {(k, d) for k in range(2) for d in range(3)}
     assert {k: s.title.text() for k, s in panel.slices.items()} == {
-        (k, d): f"× channel {n}" for k in range(2) for d, n in enumerate("RGB")
+        (k, d): f"× {n}" for k in range(2) for d, n in enumerate("RGB")
     }
     assert [t.isVisible() for t in panel.kernel_titles] == [True, True]
     assert [b.isVisible() for b in panel.biases] == [True, True]
-    assert [b.value() for b in panel.biases] == [-100, 0]
-    assert grid_values(panel.slices[1, 0])[0] == ["0.111", "0.111", "0.111"]
+    assert [b.value() for b in panel.biases] == [-100, 50]
+    assert grid_values(panel.slices[1, 0])[1] == ["2", "0", "-2"]
 
 
 def test_a_bias_spin_box_writes_its_kernels_bias(qtbot):
@@ -264,7 +264,9 @@ def test_a_bias_spin_box_writes_its_kernels_bias(qtbot):
     panel = kernel_panel(qtbot, studio)
     panel.biases[1].setValue(2.5)
     assert studio.document.scene.bias.tolist() == [-100, 2.5]
-    assert studio.evaluation.output[1, 0, 0] == pytest.approx(2917 / 9 + 2.5)
+    # Kernel 2 is a vertical-edge kernel on each channel: left column minus right column,
+    # weighted 1, 2, 1. R: 163 − 405, G: 900 − 330, B: 724 − 561.
+    assert studio.evaluation.output[1, 0, 0] == (163 - 405) + (900 - 330) + (724 - 561) + 2.5
     assert studio.evaluation.output[0, 0, 0] == -217  # kernel 1 untouched
     assert panel.biases[0].keyboardTracking() is False
 
@@ -287,9 +289,9 @@ def test_a_bias_set_in_the_document_shows_in_its_spin_box(qtbot):
     studio = lesson("rgb-two-kernels.json")
     panel = kernel_panel(qtbot, studio)
     studio.document.set_bias_value(0, 12)
-    assert [b.value() for b in panel.biases] == [12, 0]
+    assert [b.value() for b in panel.biases] == [12, 50]
     studio.document.undo()
-    assert [b.value() for b in panel.biases] == [-100, 0]
+    assert [b.value() for b in panel.biases] == [-100, 50]
 
 
 def test_editing_a_slice_writes_that_kernel_and_slice(qtbot):
@@ -307,9 +309,9 @@ def test_depthwise_kernels_name_the_channel_each_sees(qtbot):
     panel = kernel_panel(qtbot, studio)
     assert set(panel.slices) == {(0, 0), (1, 0), (2, 0)}
     assert [panel.slices[k, 0].title.text() for k in range(3)] == [
-        "× channel R",
-        "× channel G",
-        "× channel B",
+        "× R",
+        "× G",
+        "× B",
     ]
     assert grid_values(panel.slices[2, 0]) == [["1", "2", "1"], ["0", "0", "0"], ["-1", "-2", "-1"]]
 
@@ -417,11 +419,14 @@ def test_the_equation_of_map_2(two_kernels_equation):
     studio, view = two_kernels_equation
     studio.playback.show_step(16)
     lines = view.text().split("\n")
-    assert lines[0] == "Output row 1, column 1 of map 2 = 324.111"
+    assert lines[0] == "Output row 1, column 1 of map 2 = 541"
     assert [line.split(":")[0] for line in lines[1:4]] == ["channel R", "channel G", "channel B"]
-    assert lines[1].endswith("= 70.778")
-    # The layer has biases: a bias of 0 is shown too, so the class sees it is there.
-    assert lines[4] == "70.778 + 135.667 + 117.667 + bias 0 = 324.111"
+    # Left column minus right column, weighted 1, 2, 1: (18 + 2·55 + 35) − (51 + 2·75 + 204).
+    assert lines[1].endswith("= -242")
+    assert lines[4] == "(-242) + 570 + 163 + bias 50 = 541"
+    # A bias of 0 is shown too, so the class sees that the layer has one.
+    studio.document.set_bias_value(1, 0)
+    assert view.text().split("\n")[4] == "(-242) + 570 + 163 + bias 0 = 491"
 
 
 def test_the_equation_follows_a_new_bias(two_kernels_equation):

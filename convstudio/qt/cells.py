@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLineEdit,
+    QScrollBar,
     QSizePolicy,
     QStyle,
     QStyledItemDelegate,
@@ -176,6 +177,12 @@ class CellDelegate(QStyledItemDelegate):
 class NumberTable(QTableView):
     """A grid of numbers with fixed, zoomable cells, copy, and paste.
 
+    Parameters
+    ----------
+    weights_over_values
+        Cells may show a kernel weight over the value, so they need two lines' height.
+        Kernels and maps show one number per cell and take less room.
+
     Signals
     -------
     paste_requested(int, int, str)
@@ -185,8 +192,9 @@ class NumberTable(QTableView):
     paste_requested = Signal(int, int, str)
     resized = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, weights_over_values: bool = False) -> None:
         super().__init__(parent)
+        self._two_lines = weights_over_values
         self._delegate = CellDelegate(self)
         self.setItemDelegate(self._delegate)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ContiguousSelection)
@@ -231,27 +239,54 @@ class NumberTable(QTableView):
         header_font = style.font(style.UI_PT, zoom=zoom)
         self.horizontalHeader().setFont(header_font)
         self.verticalHeader().setFont(header_font)
-        self._base_width = max(54, round(62 * zoom))
+        if self._two_lines:
+            self._base_width = max(54, round(62 * zoom))
+            # Weight line over value line, and no more: a 3-channel lesson's receptive field
+            # must still show whole at 1280×720.
+            row_height = (
+                QFontMetrics(self._delegate.weight_font).height()
+                + QFontMetrics(self._delegate.value_font).height()
+                + max(2, round(4 * zoom))
+            )
+        else:  # one number per cell: as tall as the number and a margin
+            self._base_width = max(34, round(44 * zoom))
+            value_height = QFontMetrics(self._delegate.value_font).height()
+            row_height = value_height + max(12, round(14 * zoom))
         self.horizontalHeader().setDefaultSectionSize(self._base_width)
-        self.verticalHeader().setDefaultSectionSize(max(54, round(56 * zoom)))
+        self.verticalHeader().setDefaultSectionSize(row_height)
         self.horizontalHeader().setMinimumSectionSize(10)
         self.verticalHeader().setMinimumSectionSize(10)
         self.fit_cells()
         self.updateGeometry()
         self.viewport().update()
 
+    def show_headers(self, visible: bool) -> None:
+        """Show the row and column numbers, or leave their room to the cells."""
+        self.horizontalHeader().setVisible(visible)
+        self.verticalHeader().setVisible(visible)
+        self.updateGeometry()
+
+    def _header_room(self) -> QSize:
+        """Width of the row numbers and height of the column numbers, if shown."""
+        rows, columns = self.verticalHeader(), self.horizontalHeader()
+        return QSize(
+            0 if rows.isHidden() else rows.sizeHint().width(),
+            0 if columns.isHidden() else columns.sizeHint().height(),
+        )
+
     def sizeHint(self) -> QSize:
         """Room for every cell, so layouts show whole small grids without scrolling."""
         model = self.model()
         if model is None:
             return super().sizeHint()
+        headers = self._header_room()
         width = (
-            self.verticalHeader().sizeHint().width()
+            headers.width()
             + self.horizontalHeader().defaultSectionSize() * model.columnCount()
             + 2 * self.frameWidth()
         )
         height = (
-            self.horizontalHeader().sizeHint().height()
+            headers.height()
             + self.verticalHeader().defaultSectionSize() * model.rowCount()
             + 2 * self.frameWidth()
         )
@@ -260,11 +295,71 @@ class NumberTable(QTableView):
     def minimumSizeHint(self) -> QSize:
         """Room for 3×3 cells: a window never has to grow past the screen for a large grid."""
         hint = self.sizeHint()
-        header = self.horizontalHeader()
-        rows = self.verticalHeader()
-        cap_w = rows.sizeHint().width() + 3 * header.defaultSectionSize() + 4
-        cap_h = header.sizeHint().height() + 3 * rows.defaultSectionSize() + 4
+        headers = self._header_room()
+        cap_w = headers.width() + 3 * self.horizontalHeader().defaultSectionSize() + 4
+        cap_h = headers.height() + 3 * self.verticalHeader().defaultSectionSize() + 4
         return QSize(min(hint.width(), cap_w), min(hint.height(), cap_h))
+
+    def show_block(self, first: tuple[int, int], last: tuple[int, int]) -> None:
+        """Scroll so that cells *first* to *last* (row, column) show whole, if they fit.
+
+        A block already in view stays put (a scroll repaints the whole grid); otherwise it
+        is centred, starting on a cell edge, so that the next steps need no scrolling.
+        """
+        viewport = self.viewport()
+        rows, columns = self.verticalScrollBar(), self.horizontalScrollBar()
+        _show_span(rows, viewport.height(), self.rowHeight(0), first[0], last[0])
+        _show_span(columns, viewport.width(), self.columnWidth(0), first[1], last[1])
+
+    def whole_cells_size(self, room: QSize) -> QSize:
+        """The size within *room* that shows whole rows and columns only.
+
+        A table a few pixels larger than its whole cells shows a sliver of one more cell
+        when scrolled to the end; beside the numbers, its cut digits read as other numbers.
+        A table that scrolls one way also gets the room of that scroll bar.
+        """
+        model = self.model()
+        if model is None:
+            return room
+        headers = self._header_room()
+        fixed = QSize(
+            headers.width() + 2 * self.frameWidth(), headers.height() + 2 * self.frameWidth()
+        )
+        cell = QSize(
+            self.horizontalHeader().defaultSectionSize(), self.verticalHeader().defaultSectionSize()
+        )
+        full = QSize(
+            fixed.width() + cell.width() * model.columnCount(),
+            fixed.height() + cell.height() * model.rowCount(),
+        )
+        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self)
+        across = room.width() < full.width()  # scrolls sideways: a bar under the cells
+        down = room.height() < full.height()
+        for _ in range(2):  # one axis's bar can make the other scroll, at most once each
+            across = across or (down and room.width() < full.width() + bar)
+            down = down or (across and room.height() < full.height() + bar)
+
+        def snap(room: int, fixed: int, full: int, cell: int, scrolls: bool) -> int:
+            if not scrolls:
+                return full
+            return fixed + max(1, (room - fixed) // max(1, cell)) * cell
+
+        return QSize(
+            snap(
+                room.width(),
+                fixed.width() + (bar if down else 0),
+                full.width() + (bar if down else 0),
+                cell.width(),
+                across,
+            ),
+            snap(
+                room.height(),
+                fixed.height() + (bar if across else 0),
+                full.height() + (bar if across else 0),
+                cell.height(),
+                down,
+            ),
+        )
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -293,3 +388,45 @@ class NumberTable(QTableView):
         return "\n".join(
             "\t".join(str(cell_data(model.index(r, c)) or "") for c in cols) for r in rows
         )
+
+
+def _show_span(bar: QScrollBar, extent: int, cell: int, first: int, last: int) -> None:
+    """Scroll one axis (scrolled per item: the bar's value is the first cell shown)."""
+    if cell <= 0:
+        return
+    whole = max(1, extent // cell)  # cells that show whole
+    if bar.value() <= first and last < bar.value() + whole:
+        return
+    span = last - first + 1
+    bar.setValue(max(0, first - max(0, (whole - span) // 2)))
+
+
+class WholeCellsHost(QWidget):
+    """A title over a :class:`NumberTable` that shows whole cells only.
+
+    On every resize the table is given the size of whole rows and columns that fits the
+    room it has. The host still asks for the table's natural size: asking for the size it
+    gave would shrink the room the next size is computed from.
+    """
+
+    def __init__(self, table: NumberTable, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.table = table
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        room = QSize(self.width(), self.height() - self.table.y())
+        self.table.setFixedSize(self.table.whole_cells_size(room))
+
+    def _natural(self, size: QSize, table_size: QSize) -> QSize:
+        given = self.table.minimumSize() if self.table.minimumWidth() > 0 else table_size
+        return QSize(
+            max(size.width(), table_size.width()),
+            size.height() - given.height() + table_size.height(),
+        )
+
+    def sizeHint(self) -> QSize:
+        return self._natural(super().sizeHint(), self.table.sizeHint())
+
+    def minimumSizeHint(self) -> QSize:
+        return self._natural(super().minimumSizeHint(), self.table.minimumSizeHint())

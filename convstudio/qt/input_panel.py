@@ -11,7 +11,6 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGridLayout,
     QLabel,
     QPushButton,
@@ -31,7 +30,7 @@ from ..model import (
 )
 from . import style
 from .binding import bind
-from .cells import LOOK_ROLE, CellLook, GridModel, NumberTable
+from .cells import LOOK_ROLE, CellLook, GridModel, NumberTable, WholeCellsHost
 from .scrolling import FittingScrollArea
 from .size_controls import SizeControls
 
@@ -252,14 +251,13 @@ class PaddedInputModel(GridModel):
             self._report(f"{exc} Nothing was pasted.")
 
 
-class ChannelGrid(QWidget):
+class ChannelGrid(WholeCellsHost):
     """One input channel: its name (when there are several) and its padded grid."""
 
     def __init__(self, studio: Studio, channel: int, report: Report) -> None:
-        super().__init__()
+        super().__init__(NumberTable(weights_over_values=True))
         self.channel = channel
         self.title = QLabel()
-        self.table = NumberTable()
         self.model = PaddedInputModel(studio, channel, report)
         self.table.setModel(self.model)
         self.table.setToolTip(
@@ -272,25 +270,17 @@ class ChannelGrid(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
-        layout.addWidget(self.table)
+        layout.addWidget(self.table, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
 
     def follow_field(self, step: StepDetail | None) -> None:
         """Scroll so that the whole receptive field is in view (large grids scroll)."""
         if step is None or self.channel not in step.in_channels:
             return
-        model = self.model
-        first = model.index(int(step.padded_rows[0]), int(step.padded_cols[0]))
-        last = model.index(int(step.padded_rows[-1]), int(step.padded_cols[-1]))
-        area = self.table.viewport().rect()
-        if area.contains(self.table.visualRect(first)) and area.contains(
-            self.table.visualRect(last)
-        ):
-            return
-        # Centre the field rather than nudge it: the next steps then need no scrolling (a
-        # scroll repaints the whole grid).
-        middle = model.index((first.row() + last.row()) // 2, (first.column() + last.column()) // 2)
-        self.table.scrollTo(middle, QAbstractItemView.ScrollHint.PositionAtCenter)
+        self.table.show_block(
+            (int(step.padded_rows[0]), int(step.padded_cols[0])),
+            (int(step.padded_rows[-1]), int(step.padded_cols[-1])),
+        )
 
 
 class InputPanel(QWidget):

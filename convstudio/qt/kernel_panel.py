@@ -15,7 +15,6 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
-    QGridLayout,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -130,6 +129,7 @@ class KernelSlice(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
         layout.addWidget(self.table)
+        layout.addStretch(1)  # spare height goes under the weights, not between them and the name
 
 
 class KernelPanel(QWidget):
@@ -175,16 +175,18 @@ class KernelPanel(QWidget):
         self.slices: dict[tuple[int, int], KernelSlice] = {}
         self.biases: list[QDoubleSpinBox] = []
         self.kernel_titles: list[QLabel] = []
+        # One block per kernel: its name and bias over its slices, side by side. Each kernel
+        # lays out its own row, so wide numbers in one kernel don't space out another's.
+        self._blocks: list[QWidget] = []
         self._grid_widget = QWidget()
-        self._grid = QGridLayout(self._grid_widget)
-        self._grid.setContentsMargins(0, 0, 0, 0)
-        self._grid.setHorizontalSpacing(10)
+        self._stack = QVBoxLayout(self._grid_widget)
+        self._stack.setContentsMargins(0, 0, 0, 0)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.size_controls)
         # Many kernels × slices scroll here rather than widen the window past the screen.
-        self._grid_area = FittingScrollArea(self._grid_widget)
-        layout.addWidget(self._grid_area)
+        self._blocks_area = FittingScrollArea(self._grid_widget)
+        layout.addWidget(self._blocks_area)
         preset_row = QHBoxLayout()
         preset_row.addWidget(self.presets)
         preset_row.addWidget(self.save_preset_button)
@@ -213,23 +215,26 @@ class KernelPanel(QWidget):
         kernels, depth = self._document.scene.kernels.shape[:2]
         if {(k, d) for k in range(kernels) for d in range(depth)} == set(self.slices):
             return
-        for widget in [*self.slices.values(), *self.biases, *self.kernel_titles]:
-            self._grid.removeWidget(widget)
-            widget.deleteLater()
-        self.slices, self.biases, self.kernel_titles = {}, [], []
+        for block in self._blocks:
+            self._stack.removeWidget(block)
+            block.deleteLater()
+        self.slices, self.biases, self.kernel_titles, self._blocks = {}, [], [], []
         several = kernels > 1 or depth > 1
         for k in range(kernels):
             title = QLabel(f"Kernel {k + 1}")
+            title.setVisible(several)
             bias = QDoubleSpinBox(minimum=-1e6, maximum=1e6, decimals=2)
             bias.setPrefix("bias ")
             bias.setKeyboardTracking(False)
             bias.setToolTip(f"Added to every value of map {k + 1}")
             bias.valueChanged.connect(lambda value, k=k: self._on_q_bias_changed(k, value))
-            self._grid.addWidget(title, 2 * k, 0)
-            self._grid.addWidget(bias, 2 * k, 1, 1, max(1, depth - 1))
-            title.setVisible(several)
-            self.kernel_titles.append(title)
-            self.biases.append(bias)
+            block = QWidget()
+            heading = QHBoxLayout()
+            heading.addWidget(title)
+            heading.addWidget(bias)
+            heading.addStretch(1)
+            row = QHBoxLayout()
+            row.setSpacing(8)
             for d in range(depth):
                 piece = KernelSlice(self._studio, k, d, self._report)
                 piece.table.set_zoom(self._zoom)
@@ -238,8 +243,21 @@ class KernelPanel(QWidget):
                 )
                 # With groups, even one slice per kernel needs saying which channel it reads.
                 piece.title.setVisible(depth > 1 or self._document.scene.groups > 1)
-                self._grid.addWidget(piece, 2 * k + 1, d)
+                # Several slices side by side: their row and column numbers would cost the
+                # width that shows every slice at once; the channel name says what each is.
+                piece.table.show_headers(depth == 1)
+                row.addWidget(piece)
                 self.slices[k, d] = piece
+            row.addStretch(1)
+            column = QVBoxLayout(block)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.addLayout(heading)
+            column.addLayout(row)
+            self._stack.addWidget(block)
+            block.show()  # now, not from the layout's queued show: the bias shows at once
+            self.kernel_titles.append(title)
+            self.biases.append(bias)
+            self._blocks.append(block)
         self._show_channel_names()
 
     def _show_channel_names(self) -> None:
@@ -250,13 +268,21 @@ class KernelPanel(QWidget):
         for (k, d), piece in self.slices.items():
             channel = k // kernels_per_group * per_group + d
             if channel < scene.input.shape[0]:
-                name = scene.channel_names[channel] if scene.channel_names else str(channel + 1)
-                piece.title.setText(f"× channel {name}")
+                # "× R" as the input grid is titled "R": three slices then fit side by side
+                # at 1280×720; a bare number needs the word ("× channel 2").
+                name = (
+                    scene.channel_names[channel]
+                    if scene.channel_names
+                    else f"channel {channel + 1}"
+                )
+                piece.title.setText(f"× {name}")
+                piece.setToolTip(f"The weights that multiply input {name}")
 
     def _mark_current(self) -> None:
         step = self._studio.current
-        if step is not None and len(self.kernel_titles) > step.out_channel > 0:
-            self._grid_area.ensureWidgetVisible(self.kernel_titles[step.out_channel], 0, 0)
+        if step is not None and len(self._blocks) > step.out_channel:
+            # The current kernel's name, bias and every slice: all are in its equation.
+            self._blocks_area.ensureWidgetVisible(self._blocks[step.out_channel], 0, 0)
         for k, title in enumerate(self.kernel_titles):
             current = step is not None and step.out_channel == k
             text = f"▶ Kernel {k + 1}" if current else f"Kernel {k + 1}"

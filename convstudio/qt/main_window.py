@@ -146,7 +146,7 @@ class MainWindow(QMainWindow):
         self.driver = PlaybackDriver(studio.playback, self)
 
         grid = QGridLayout()
-        grid.setHorizontalSpacing(24)
+        grid.setHorizontalSpacing(16)
         grid.addWidget(self.input_panel, 0, 0, 2, 1)
         grid.addWidget(self.kernel_panel, 0, 1)
         grid.addWidget(self.tabs, 1, 1)

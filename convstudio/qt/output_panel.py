@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from ..model import Studio, format_number
 from . import style
 from .binding import bind
-from .cells import LOOK_ROLE, CellLook, GridModel, NumberTable
+from .cells import LOOK_ROLE, CellLook, GridModel, NumberTable, WholeCellsHost
 from .scrolling import FittingScrollArea
 
 if TYPE_CHECKING:
@@ -112,7 +112,7 @@ class OutputModel(GridModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
-class OutputPanel(QWidget):
+class OutputPanel(WholeCellsHost):
     """Title and table of one output map."""
 
     def __init__(
@@ -122,13 +122,12 @@ class OutputPanel(QWidget):
         parent: QWidget | None = None,
         heat_host: QVBoxLayout | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(NumberTable(), parent)
         self._studio = studio
         self._channel = channel
         self._heat_host = heat_host  # where the heat map goes; None: under the numbers
         self.title = QLabel()
         self.title.setFont(style.font(style.UI_PT, bold=True))
-        self.table = NumberTable()
         self.model = OutputModel(studio, channel)
         self.table.setModel(self.model)
         # Made when first shown: pyqtgraph is then imported only by those who want colours,
@@ -137,7 +136,7 @@ class OutputPanel(QWidget):
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.addWidget(self.title)
-        self._layout.addWidget(self.table)
+        self._layout.addWidget(self.table, 0, Qt.AlignmentFlag.AlignLeft)
         self._layout.addStretch(1)
         self.table.clicked.connect(self._on_q_cell_clicked)
         bind(self, studio.document.evaluation_changed, self.set_evaluation)

@@ -1,0 +1,84 @@
+"""At 1280×720, the smallest screen the app supports, the RGB lessons show what each step
+is about: the whole receptive field on every channel, and every slice of the kernel."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QRect
+from PySide6.QtWidgets import QWidget
+
+from convstudio.model import Studio, load_scene, resource_dir
+from convstudio.qt.main_window import MainWindow
+
+
+def lesson_window(qtbot, name: str) -> MainWindow:
+    window = MainWindow(
+        Studio(load_scene(resource_dir() / "scenes" / name)), remember_geometry=False
+    )
+    qtbot.addWidget(window)
+    window.resize(1280, 720)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: window.size().toTuple() == (1280, 720))
+    return window
+
+
+def on_screen(widget: QWidget, rect: QRect) -> bool:
+    """Whether *rect* (in *widget*'s coordinates) shows whole: no widget it lies in (a scroll
+    area's viewport, the window) clips any of it."""
+    ancestor: QWidget | None = widget
+    while ancestor is not None:
+        corners = (
+            widget.mapTo(ancestor, rect.topLeft()),
+            widget.mapTo(ancestor, rect.bottomRight()),
+        )
+        if not all(ancestor.rect().contains(corner) for corner in corners):
+            return False
+        if ancestor.isWindow():
+            return True
+        ancestor = ancestor.parentWidget()
+    return True
+
+
+@pytest.mark.parametrize("name", ["rgb-one-kernel.json", "rgb-two-kernels.json"])
+def test_every_step_shows_the_whole_field_on_every_channel(qtbot, name):
+    window = lesson_window(qtbot, name)
+    playback = window.studio.playback
+    for k in range(1, playback.total + 1):
+        playback.seek(k)
+        step = window.studio.current
+        for grid in window.input_panel.grids:
+            table, model = grid.table, grid.model
+            first = model.index(int(step.padded_rows[0]), int(step.padded_cols[0]))
+            last = model.index(int(step.padded_rows[-1]), int(step.padded_cols[-1]))
+            field = table.visualRect(first).united(table.visualRect(last))
+            assert on_screen(table.viewport(), field), (k, grid.channel)
+
+
+@pytest.mark.parametrize("name", ["rgb-one-kernel.json", "rgb-two-kernels.json"])
+def test_every_slice_of_the_current_kernel_shows_whole(qtbot, name):
+    window = lesson_window(qtbot, name)
+    playback = window.studio.playback
+    panel = window.kernel_panel
+    for k in (1, playback.total):
+        playback.seek(k)
+        kernel = window.studio.current.out_channel
+        for (owner, depth), piece in panel.slices.items():
+            if owner == kernel:
+                assert on_screen(piece.table, piece.table.rect()), (k, depth)
+
+
+def test_a_scrolled_grid_shows_no_sliver_of_a_column(qtbot):
+    # A cut column's digits beside the row numbers read as another number ("1 5" as 15).
+    window = lesson_window(qtbot, "rgb-one-kernel.json")
+    playback = window.studio.playback
+    playback.seek(playback.total)  # the field at the bottom right: the grids are scrolled
+    for grid in window.input_panel.grids:
+        table = grid.table
+        assert table.horizontalScrollBar().value() > 0
+        width = table.viewport().width()
+        for column in range(grid.model.columnCount()):
+            left = table.columnViewportPosition(column)
+            right = left + table.columnWidth(column)
+            if right > 0 and left < width:
+                assert left >= 0 and right <= width, (grid.channel, column)
