@@ -38,7 +38,8 @@ def shown(qtbot, widget):
 
 
 def costs(panel):
-    return panel.text.text().split("\n")
+    # Non-breaking spaces keep each formula on one line; they read as spaces.
+    return panel.text.text().replace("\u00a0", " ").split("\n")
 
 
 # ---------------------------------------------------------------- costs

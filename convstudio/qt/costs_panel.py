@@ -13,6 +13,14 @@ def _count(n: int) -> str:
     return f"{n:,}".replace(",", " ")  # thin grouping that reads the same in every language
 
 
+def _keep_together(line: str) -> str:
+    """*line* with the spaces after its label made non-breaking."""
+    label, colon, rest = line.partition(": ")
+    if not colon:
+        return line.replace(" ", "\u00a0")
+    return label + colon + rest.replace(" ", "\u00a0")
+
+
 class CostsPanel(QWidget):
     """Input → output shape; parameters; MACs per value and in all; receptive field."""
 
@@ -52,4 +60,5 @@ class CostsPanel(QWidget):
             f"Receptive field: {costs.receptive_field[0]}×{costs.receptive_field[1]} input cells"
             f" in each of {costs.receptive_field[2]} channel(s)",
         ]
-        self.text.setText("\n".join(lines))
+        # A narrow tab wraps a line after its colon, never inside the arithmetic.
+        self.text.setText("\n".join(_keep_together(line) for line in lines))

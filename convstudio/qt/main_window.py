@@ -6,7 +6,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QSize, QStandardPaths, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent, QShowEvent
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QFontMetrics,
+    QKeySequence,
+    QResizeEvent,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -150,13 +157,15 @@ class MainWindow(QMainWindow):
         grid.addWidget(self.input_panel, 0, 0, 2, 1)
         grid.addWidget(self.kernel_panel, 0, 1)
         grid.addWidget(self.tabs, 1, 1)
-        grid.addWidget(self.output_panel, 0, 2)
-        under_output = QWidget()
-        under = QVBoxLayout(under_output)
-        under.setContentsMargins(0, 0, 0, 0)
-        under.addWidget(self.output_panel.heat_panel, 1)
-        under.addWidget(self.settings_panel.size_box)
-        grid.addWidget(under_output, 1, 2)
+        # The maps, their heat maps and the size formula share one column of their own, so
+        # that the height the tabs take beside the kernels is not taken from the maps.
+        output_column = QWidget()
+        column = QVBoxLayout(output_column)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.output_panel)
+        column.addWidget(self.output_panel.heat_panel, 1)
+        column.addWidget(self.settings_panel.size_box)
+        grid.addWidget(output_column, 0, 2, 2, 1)
         grid.setRowStretch(0, 0)
         grid.setRowStretch(1, 1)
         self._grid = grid
@@ -425,6 +434,10 @@ class MainWindow(QMainWindow):
         self.tabs.setFont(style.font(style.UI_PT, zoom=zoom))
         # Every tab's name visible: no scroll arrows hiding "PyTorch".
         self.tabs.setMinimumWidth(self.tabs.tabBar().sizeHint().width() + 12)
+        # Five lines of a tab always show (the costs, the torch call): several kernels
+        # then scroll in their own area, which follows the kernel being stepped.
+        lines = QFontMetrics(self.tabs.font()).lineSpacing()
+        self.tabs.setMinimumHeight(self.tabs.tabBar().sizeHint().height() + 5 * lines + 16)
         for view in (
             self.input_panel,
             self.kernel_panel,

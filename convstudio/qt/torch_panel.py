@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QFontDatabase, QGuiApplication
-from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QFontDatabase, QFontMetrics, QGuiApplication
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QPlainTextEdit,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..model import Studio, torch_call
 from . import style
@@ -19,6 +26,7 @@ class TorchPanel(QWidget):
         self.code = QPlainTextEdit()
         self.code.setReadOnly(True)
         self.code.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.code.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
         self.copy_button = QPushButton("Copy")
         self.copy_button.setToolTip("Copy the call to the clipboard")
         row = QHBoxLayout()
@@ -37,6 +45,9 @@ class TorchPanel(QWidget):
         mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         mono.setPointSizeF(max(style.MIN_PT, style.UI_PT * zoom))
         self.code.setFont(mono)
+        # The call scrolls inside its own box; asking for three lines only keeps the tab
+        # from scrolling too (two scroll bars, and Copy out of sight) on a short window.
+        self.code.setMinimumHeight(3 * QFontMetrics(mono).lineSpacing() + 12)
 
     def set_scene(self, scene: object = None) -> None:
         """Show the call; never writes the document."""
