@@ -109,6 +109,10 @@ def test_bad_images_are_refused_in_words_and_the_old_one_kept(qtbot, studio, pix
     assert "not an image" in messages[-1]
     assert not window.open_image(png_header_claiming(tmp_path / "huge.png", 20000, 20000))
     assert "20000×20000" in messages[-1] and "up to 4096×4096" in messages[-1]
+    whole = write_png(tmp_path / "whole.png", pixels).read_bytes()
+    (tmp_path / "cut.png").write_bytes(whole[: len(whole) // 2])  # a download cut short
+    assert not window.open_image(tmp_path / "cut.png")
+    assert "cut.png could not be read" in messages[-1]
     assert window.pixels.shape == (40, 50, 3)  # still the first image
 
 

@@ -453,3 +453,15 @@ def test_file_open_image_shows_the_image_window(window, tmp_path):
     (tmp_path / "broken.png").write_bytes(b"\x89PNG broken")
     assert not window.open_image(tmp_path / "broken.png")
     assert "Could not open the image" in window.messages.text()
+
+
+def test_qt_noise_stays_off_the_terminal_and_real_warnings_reach_it(capsys):
+    from PySide6.QtCore import QMessageLogContext
+
+    from convstudio.qt.app import _qt_message
+
+    context = QMessageLogContext()
+    _qt_message(QtMsgType.QtWarningMsg, context, "libpng error: Read Error")
+    _qt_message(QtMsgType.QtWarningMsg, context, "This plugin does not support raise()")
+    _qt_message(QtMsgType.QtWarningMsg, context, "QPainter::end: Painter not active")
+    assert capsys.readouterr().err == "QPainter::end: Painter not active\n"

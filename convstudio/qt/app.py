@@ -16,10 +16,13 @@ from ..model import Scene, Studio
 from . import style
 from .main_window import MainWindow
 
+# The offscreen platform says the first two on every show and raise; libpng reports a damaged
+# PNG that the window already explains in plain words. None means anything to a user.
+_QUIET = ("propagateSizeHints", "does not support raise", "libpng error")
+
 
 def _qt_message(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
-    # The offscreen platform says these on every show and raise; they mean nothing to a user.
-    if "propagateSizeHints" not in message and "does not support raise" not in message:
+    if not any(noise in message for noise in _QUIET):
         sys.stderr.write(message + "\n")
 
 
