@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QRect
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from convstudio.model import Studio, load_scene, resource_dir
 from convstudio.qt.main_window import MainWindow
@@ -82,3 +82,39 @@ def test_a_scrolled_grid_shows_no_sliver_of_a_column(qtbot):
             right = left + table.columnWidth(column)
             if right > 0 and left < width:
                 assert left >= 0 and right <= width, (grid.channel, column)
+
+
+def test_wider_numbers_keep_whole_cells(qtbot):
+    # A weight with decimals widens every input cell: the grids are fitted again.
+    window = lesson_window(qtbot, "rgb-one-kernel.json")
+    window.studio.document.set_kernel_value(0, 0, 0, 0, 0.125)
+    QApplication.sendPostedEvents()  # the layout requests that the wider cells posted
+    playback = window.studio.playback
+    playback.seek(playback.total)
+    for grid in window.input_panel.grids:
+        table = grid.table
+        assert table.columnWidth(0) > 70  # "×0.125" needs it
+        width = table.viewport().width()
+        for column in range(grid.model.columnCount()):
+            left = table.columnViewportPosition(column)
+            right = left + table.columnWidth(column)
+            if right > 0 and left < width:
+                assert left >= 0 and right <= width, (grid.channel, column)
+
+
+def test_a_grid_refits_when_its_cells_grow_in_the_same_room(qtbot, studio):
+    from convstudio.qt.output_panel import OutputPanel
+
+    panel = OutputPanel(studio)
+    qtbot.addWidget(panel)
+    panel.setFixedSize(230, 200)  # the room stays; only the cells change
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.set_zoom(1.5)
+    QApplication.sendPostedEvents()
+    table = panel.table
+    for size, cell in (
+        (table.viewport().width(), table.columnWidth(0)),
+        (table.viewport().height(), table.rowHeight(0)),
+    ):
+        assert size % cell == 0, (size, cell)

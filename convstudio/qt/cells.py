@@ -12,6 +12,7 @@ from typing import NamedTuple
 from PySide6.QtCore import (
     QAbstractItemModel,
     QAbstractTableModel,
+    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     QRect,
@@ -415,13 +416,28 @@ class WholeCellsHost(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self._fit_table()
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        # The table's cells changed size (wider numbers, a zoom) with no resize of ours.
+        if event.type() == QEvent.Type.LayoutRequest:
+            self._fit_table()
+        return handled
+
+    def _fit_table(self) -> None:
         room = QSize(self.width(), self.height() - self.table.y())
-        self.table.setFixedSize(self.table.whole_cells_size(room))
+        size = self.table.whole_cells_size(room)
+        if size != self.table.minimumSize() or size != self.table.maximumSize():
+            self.table.setFixedSize(size)
 
     def _natural(self, size: QSize, table_size: QSize) -> QSize:
+        """*size*, a hint of our layout, with the table's *table_size* in place of the size
+        it was given: the title sits over the table, so heights add and widths do not."""
         given = self.table.minimumSize() if self.table.minimumWidth() > 0 else table_size
+        others_wider = size.width() > given.width()
         return QSize(
-            max(size.width(), table_size.width()),
+            max(size.width(), table_size.width()) if others_wider else table_size.width(),
             size.height() - given.height() + table_size.height(),
         )
 
