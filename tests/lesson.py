@@ -23,3 +23,13 @@ WORKED_OUTPUT = np.array(
     ],
     dtype=float,
 )
+
+
+def impossible_scene():
+    """The worked input under a 7×3 kernel, taller than the input: no output.
+
+    The window refuses edits that lead here, but a scene file can hold it.
+    """
+    from convstudio.model import Scene
+
+    return Scene(input=WORKED_INPUT, kernels=np.ones((7, 3)))

@@ -99,6 +99,19 @@ def test_the_window_shows_the_result_and_steps_a_region(qtbot, studio, pixels, t
     assert messages == []
 
 
+def test_a_region_smaller_than_the_kernel_is_refused_in_words(qtbot, studio, pixels, tmp_path):
+    messages: list[str] = []
+    window = ImageWindow(studio, messages.append)
+    qtbot.addWidget(window)
+    assert window.open_image(write_png(tmp_path / "a.png", pixels))
+    before = studio.document.scene
+    window.set_region(4, 6, 2, 2)  # 2×2 pixels under a 3×3 kernel
+    assert not window.apply_region()
+    assert studio.document.scene is before
+    assert messages[-1].startswith("The kernel spans 3 rows but the padded input has only 2")
+    assert messages[-1].endswith("The settings stay as they were.")
+
+
 def test_bad_images_are_refused_in_words_and_the_old_one_kept(qtbot, studio, pixels, tmp_path):
     messages: list[str] = []
     window = ImageWindow(studio, messages.append)

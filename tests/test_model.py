@@ -216,19 +216,34 @@ def test_resize_error_message_names_the_limit(doc):
         (lambda d: d.update_settings(padding="same", stride=2), SamePaddingStrideError),
         (lambda d: d.update_settings(groups=2), GroupsError),
         (lambda d: d.update_settings(padding=6, padding_mode="reflect"), PaddingTooLargeError),
+        (lambda d: d.resize_input(2, 6), KernelTooLargeError),
     ],
 )
-def test_impossible_settings_give_an_evaluation_with_an_error(doc, rec, edit, error):
-    edit(doc)
-    assert rec.count("evaluation_changed") == 1
+def test_impossible_settings_are_refused_and_the_scene_kept(doc, rec, edit, error):
+    before = doc.scene
+    with pytest.raises(EditError) as refused:
+        edit(doc)
+    # The engine's own sentence, with the numbers, then what happened to the scene.
+    assert isinstance(refused.value.__cause__, error)
+    assert str(refused.value) == f"{refused.value.__cause__} The settings stay as they were."
+    assert doc.scene is before
+    assert rec.count("scene_changed") == 0 and not doc.can_undo
+    assert doc.evaluation.error is None and doc.evaluation.n_steps == 16
+
+
+def test_a_scene_opened_impossible_takes_edits_until_mended(rec):
+    doc = Document(worked_scene(kernels=np.ones((7, 7))))
     evaluation = doc.evaluation
-    assert isinstance(evaluation.error, error)
-    assert evaluation.problem is None
-    assert evaluation.n_steps == 0
-    assert evaluation.output is None
+    assert isinstance(evaluation.error, KernelTooLargeError)
+    assert evaluation.problem is None and evaluation.n_steps == 0 and evaluation.output is None
+    doc.update_settings(stride=2)  # still impossible, and taken
+    assert doc.scene.stride == (2, 2) and doc.evaluation.error is not None
+    doc.resize_kernel(3, 3)  # mended
+    assert doc.evaluation.error is None and doc.evaluation.n_steps == 4
+    with pytest.raises(EditError):
+        doc.resize_kernel(7, 7)  # and from now on kept possible
     doc.undo()
-    assert doc.evaluation.error is None
-    assert doc.evaluation.n_steps == 16
+    assert isinstance(doc.evaluation.error, KernelTooLargeError)  # undo goes back anyway
 
 
 def test_evaluate_directly():
@@ -308,8 +323,8 @@ def test_resize_input_keeps_top_left(doc):
     assert x.shape == (1, 8, 7)
     np.testing.assert_array_equal(x[0, :6, :6], WORKED_INPUT)
     assert not x[0, 6:, :].any() and not x[0, :, 6:].any()
-    doc.resize_input(3, 2)
-    np.testing.assert_array_equal(doc.scene.input[0], WORKED_INPUT[:3, :2])
+    doc.resize_input(3, 4)
+    np.testing.assert_array_equal(doc.scene.input[0], WORKED_INPUT[:3, :4])
 
 
 def test_resize_input_keeps_every_channel():
@@ -756,16 +771,13 @@ def test_document_change_that_shrinks_the_output(studio, frames):
     assert studio.current.total == studio.evaluation.output[0, 1, 1]
 
 
-def test_document_change_to_impossible_settings(studio, frames):
+def test_a_refused_change_leaves_the_steps_alone(studio, frames):
     studio.playback.seek(3)
     frames.clear()
-    studio.document.resize_kernel(7, 7)
-    assert frames == [0]
-    assert studio.evaluation.error is not None
-    assert studio.playback.total == 0 and studio.current is None
-    studio.document.undo()
-    assert frames == [0, 0]
-    assert studio.playback.total == 16 and studio.current is None
+    with pytest.raises(EditError):
+        studio.document.resize_kernel(7, 7)
+    assert frames == []
+    assert studio.playback.total == 16 and studio.position == 3
 
 
 def test_show_cell(studio, frames):
@@ -775,9 +787,10 @@ def test_show_cell(studio, frames):
     assert (s.out_row, s.out_col, s.total) == (3, 1, 913)
 
 
-def test_show_cell_without_a_problem_does_nothing(studio, frames):
-    studio.document.resize_kernel(9, 9)
-    frames.clear()
+def test_show_cell_without_a_problem_does_nothing():
+    studio = Studio(worked_scene(kernels=np.ones((9, 9))))
+    frames: list[int] = []
+    studio.frame_changed.connect(lambda: frames.append(studio.position))
     studio.show_cell(0, 0, 0)
     assert frames == []
 

@@ -4,6 +4,7 @@ computes it, both following every change of the settings."""
 from __future__ import annotations
 
 import pytest
+from lesson import impossible_scene
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
@@ -118,18 +119,19 @@ def test_dilation_widens_the_receptive_field_not_the_parameters(qtbot):
     ]
 
 
-def test_impossible_settings_have_no_costs(qtbot, studio):
+def test_impossible_settings_have_no_costs(qtbot):
+    studio = Studio(impossible_scene())
     panel = shown(qtbot, CostsPanel(studio))
-    studio.document.resize_kernel(7, 3)
     assert panel.text.text() == IMPOSSIBLE
     studio.document.update_settings(padding=1)  # possible again: 8×8 padded, 2×6 output
     assert costs(panel)[0] == "Input 1×6×6  →  output 1×2×6"
     assert costs(panel)[1] == "Parameters: 1·1·7·3 = 21"
 
 
-def test_groups_that_do_not_divide_have_no_costs(qtbot, studio):
+def test_groups_that_do_not_divide_are_refused_and_the_costs_kept(qtbot, studio):
     panel = shown(qtbot, CostsPanel(studio))
-    settings = shown(qtbot, SettingsPanel(studio))
+    messages: list[str] = []
+    settings = shown(qtbot, SettingsPanel(studio, messages.append))
     settings.channels.setValue(2)
     settings.kernels.setValue(2)
     settings.groups.setValue(2)
@@ -138,7 +140,9 @@ def test_groups_that_do_not_divide_have_no_costs(qtbot, studio):
     assert studio.document.scene.groups == 1
     assert costs(panel)[1] == "Parameters: 3·2·3·3 = 54"
     settings.groups.setValue(2)
-    assert panel.text.text() == IMPOSSIBLE
+    assert "2 groups must divide" in messages[-1]
+    assert settings.groups.value() == 1 and studio.document.scene.groups == 1
+    assert costs(panel)[1] == "Parameters: 3·2·3·3 = 54"
 
 
 # ---------------------------------------------------------------- torch call

@@ -6,11 +6,12 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from gui_helpers import type_into_cell
-from lesson import WORKED_INPUT
+from lesson import WORKED_INPUT, WORKED_KERNEL, impossible_scene
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
 
+from convstudio.model import Studio
 from convstudio.qt import style
 from convstudio.qt.cells import LOOK_ROLE
 from convstudio.qt.input_panel import InputPanel
@@ -164,13 +165,12 @@ def test_unreached_cells_are_hatched(panel, studio):
     )
 
 
+@pytest.mark.parametrize("studio", [Studio(impossible_scene())], ids=["opened impossible"])
 def test_impossible_settings_show_the_bare_input(panel, studio):
-    studio.playback.seek(3)
-    studio.document.resize_kernel(7, 7)  # larger than the 6×6 input: no output
-    assert studio.evaluation.problem is None
+    assert studio.evaluation.problem is None  # a 7×3 kernel on a 6×6 input
     assert grid_text(panel) == [[f"{v:g}" for v in row] for row in WORKED_INPUT]
     assert marked(panel) == {}
-    studio.document.resize_kernel(3, 3)  # possible again: the top-left 3×3 is the old kernel
+    studio.document.set_kernel(WORKED_KERNEL)  # possible again
     studio.playback.seek(1)
     assert (panel.model.rowCount(), panel.model.columnCount()) == (6, 6)
     assert marked(panel) == field(0, 0)

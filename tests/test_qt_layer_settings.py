@@ -3,11 +3,13 @@ widgets, and every widget writes exactly its own setting back to the document.""
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
+from lesson import impossible_scene
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 
-from convstudio.model import RGB, Studio, load_scene, resource_dir
+from convstudio.model import RGB, Scene, Studio, load_scene, resource_dir
 from convstudio.qt.output_panel import OutputsPanel
 from convstudio.qt.settings_panel import SettingsPanel
 
@@ -147,27 +149,25 @@ def test_showing_the_settings_never_writes_the_document(panel, studio):
     assert shown_window(panel) == ("valid", (0, 0), (1, 1), (1, 1), "zeros")
 
 
+@pytest.mark.parametrize("studio", [Studio(impossible_scene())], ids=["opened impossible"])
 def test_valid_padding_shows_no_rings_when_the_settings_are_impossible(panel, studio):
-    studio.document.update_settings(padding="valid")
-    studio.document.resize_kernel(7, 3)  # taller than the input: impossible
-    assert studio.evaluation.problem is None
+    assert studio.evaluation.problem is None  # a 7×3 kernel, taller than the input
     assert panel.padding.currentData() == "valid"
     assert (panel.padding_amount.value(), panel.padding_cols.value()) == (0, 0)
 
 
+@pytest.mark.parametrize("studio", [Studio(impossible_scene())], ids=["opened impossible"])
 def test_the_cols_box_under_valid_padding_does_not_invent_row_padding(panel, studio):
-    studio.document.update_settings(padding="valid")
-    studio.document.resize_kernel(7, 3)
     panel.padding_cols.setValue(0)
     assert studio.document.scene.padding in ("valid", (0, 0))
 
 
+@pytest.mark.parametrize(
+    "studio",
+    [Studio(Scene(np.zeros((2, 6, 6)), np.ones((2, 1, 3, 3)), padding="full", groups=3))],
+    ids=["opened impossible"],
+)
 def test_full_padding_shows_its_rings_when_the_groups_are_impossible(panel, studio):
-    studio.document.update_settings(padding="full")
-    assert (panel.padding_amount.value(), panel.padding_cols.value()) == (2, 2)
-    studio.document.set_channels(2)
-    studio.document.set_kernel_count(2)
-    studio.document.update_settings(groups=3)
     assert studio.evaluation.problem is None
     assert (panel.padding_amount.value(), panel.padding_cols.value()) == (2, 2)
 
@@ -347,30 +347,25 @@ def test_a_typed_kernel_count_applies_on_enter_only(panel, studio):
     assert studio.document.scene.kernels.shape[0] == 4
 
 
-def test_groups_that_do_not_divide_say_so_and_empty_the_output(qtbot, panel, studio):
+def test_groups_that_do_not_divide_are_refused_in_words(qtbot, panel, studio, messages):
     outputs = OutputsPanel(studio)
     qtbot.addWidget(outputs)
     panel.channels.setValue(4)
     panel.kernels.setValue(4)
     panel.groups.setValue(3)
-    assert studio.document.scene.groups == 3
-    assert panel.groups.value() == 3
-    assert panel.error.isVisible()
-    assert panel.error.text() == (
+    assert messages[-1] == (
         "3 groups must divide both the 4 input channels and the 4 kernels, and they do not. "
-        "The output stays empty until this is fixed."
+        "The settings stay as they were."
     )
-    assert studio.evaluation.output is None
-    assert studio.playback.total == 0
-    assert [m.model.rowCount() for m in outputs.maps] == [0, 0, 0, 0]
-    assert outputs.maps[0].title.text() == "Output: none (see the red note)"
-    assert not panel.groups_note.isVisible()
-    # Two groups divide both: the sentence goes and the maps come back.
-    panel.groups.setValue(2)
+    assert studio.document.scene.groups == 1 and panel.groups.value() == 1
     assert not panel.error.isVisible()
     assert studio.evaluation.output.shape == (4, 4, 4)
     assert outputs.maps[3].title.text() == "Map 4  4×4"
-    assert outputs.maps[3].model.rowCount() == 4
+    # Two groups divide both.
+    panel.groups.setValue(2)
+    assert studio.document.scene.groups == 2
+    assert studio.evaluation.output.shape == (4, 4, 4)
+    assert panel.groups_note.isVisible()
 
 
 def test_depthwise_groups_note_says_which_channel_each_kernel_sees(qtbot):

@@ -89,21 +89,19 @@ def test_every_view_follows_one_step(window, studio):
     assert window.equation.text().splitlines()[-1].endswith("= 792")
 
 
-def test_impossible_settings_from_the_controls(window, studio):
+def test_impossible_settings_from_the_controls_are_refused(window, studio):
     panel = window.settings_panel
     panel.stride.setValue(2)
+    studio.playback.seek(3)
     panel.padding.setCurrentIndex(panel.padding.findData("same"))  # 'same' at stride 2
-    assert panel.error.isVisible()
-    assert window.output_panel.model.rowCount() == 0
-    assert window.transport.position_label.text() == "Step 0 of 0"
-    assert (
-        window.equation.text()
-        == "No output: the settings are impossible (see the red note under the output)."
-    )
-    # Undo brings the output back.
-    window.undo_action.trigger()
-    assert not panel.error.isVisible()
+    assert window.messages.isVisible()
+    assert window.messages.text().startswith("'same' padding only works with stride 1")
+    assert window.messages.text().endswith("The settings stay as they were.")
+    # Nothing was lost: the scene, the output and the step are as they were.
+    assert panel.padding.currentData() == "valid" and not panel.error.isVisible()
     assert window.output_panel.title.text() == "Output  2×2"
+    assert window.transport.position_label.text() == "Step 3 of 4"
+    assert studio.document.scene.padding == (0, 0)
 
 
 def test_a_smaller_scene_at_the_last_step_shows_a_step_that_exists(window, studio):
@@ -276,6 +274,20 @@ def test_a_scene_too_large_for_the_window_is_refused(tmp_path, window, studio):
     assert window.open_scene(path) is False
     assert studio.document.scene is before
     assert "The input is 40×40; the window edits grids up to 32×32" in window.messages.text()
+
+
+def test_a_scene_whose_settings_cannot_work_together_is_refused(tmp_path, window, studio):
+    before = studio.document.scene
+    studio.playback.seek(3)
+    path = tmp_path / "groups.json"
+    save_scene(before.replace(groups=2), path)  # 2 groups of 1 channel: impossible
+    assert window.open_scene(path) is False
+    assert studio.document.scene is before and studio.position == 3
+    assert window.messages.text() == (
+        "Could not open the scene. groups.json has settings that cannot work together: "
+        "2 groups must divide both the 1 input channels and the 1 kernels, and they do not. "
+        "Your work is unchanged."
+    )
 
 
 def test_opening_a_scene(tmp_path, window, studio):

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from lesson import WORKED_INPUT, WORKED_KERNEL
 from PySide6.QtCore import Qt
 
-from convstudio.model import PlaybackState
+from convstudio.model import PlaybackState, Scene, Studio
 from convstudio.qt import style
 from convstudio.qt.cells import LOOK_ROLE
 from convstudio.qt.output_panel import OutputPanel
@@ -128,9 +129,12 @@ def test_padding_changes_the_map_size(panel, studio):
     assert panel.model.index(0, 0).data() == "139"  # 18×1 + 121×1: the rest is padding
 
 
+@pytest.mark.parametrize(
+    "studio",
+    [Studio(Scene(input=WORKED_INPUT, kernels=WORKED_KERNEL, padding="same", stride=2))],
+    ids=["opened impossible"],
+)
 def test_impossible_settings_empty_the_map(panel, studio):
-    studio.playback.last()
-    studio.document.update_settings(padding="same", stride=2)
     assert studio.evaluation.problem is None
     assert (panel.model.rowCount(), panel.model.columnCount()) == (0, 0)
     assert panel.title.text() == "Output: none (see the red note)"

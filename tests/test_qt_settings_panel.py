@@ -4,9 +4,11 @@ plain sentence shown when the settings are impossible."""
 from __future__ import annotations
 
 import pytest
+from lesson import WORKED_INPUT, WORKED_KERNEL, impossible_scene
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
+from convstudio.model import Scene, Studio
 from convstudio.qt.settings_panel import SettingsPanel
 
 
@@ -81,8 +83,8 @@ def test_a_stride_that_does_not_divide_explains_what_is_left_out(panel, studio):
     assert not panel.notes.isVisible()
 
 
+@pytest.mark.parametrize("studio", [Studio(impossible_scene())], ids=["opened impossible"])
 def test_a_kernel_larger_than_the_input_shows_why(panel, studio):
-    studio.document.resize_kernel(7, 3)
     assert panel.error.isVisible()
     assert panel.error.text() == (
         "The kernel spans 7 rows but the padded input has only 6 rows: make the kernel "
@@ -99,8 +101,12 @@ def test_a_kernel_larger_than_the_input_shows_why(panel, studio):
     assert panel.formula_rows.text() == "rows:     ⌊(6 + 2·1 − 7)/1⌋ + 1 = 2"
 
 
+@pytest.mark.parametrize(
+    "studio",
+    [Studio(Scene(input=WORKED_INPUT, kernels=WORKED_KERNEL, padding="same", stride=2))],
+    ids=["opened impossible"],
+)
 def test_same_padding_with_a_stride_says_what_to_do_instead(panel, studio):
-    studio.document.update_settings(padding="same", stride=2)
     assert panel.padding.currentData() == "same"
     assert panel.stride.value() == 2
     assert panel.error.isVisible()
@@ -161,15 +167,20 @@ def test_the_stride_spin_box_by_keyboard(panel, studio):
     assert panel.notes.isVisible()
 
 
-def test_choosing_same_at_stride_2_from_the_controls_explains_why_not(panel, studio):
+def test_choosing_same_at_stride_2_from_the_controls_explains_why_not(qtbot, studio):
+    messages: list[str] = []
+    panel = SettingsPanel(studio, messages.append)
+    qtbot.addWidget(panel)
     panel.stride.setValue(2)
     choose(panel, "same")
-    assert studio.document.scene.padding == "same"
-    assert studio.evaluation.problem is None
-    assert panel.error.isVisible()
-    assert "choose “a number” and 1" in panel.error.text()
-    panel.stride.setValue(1)
-    assert studio.evaluation.output.shape == (1, 6, 6)
+    assert messages[-1] == (
+        "'same' padding only works with stride 1 (the stride is 2): with a larger stride the "
+        "output cannot be as large as the input. For the 1 ring(s) 'same' adds at stride 1, "
+        "choose “a number” and 1. The settings stay as they were."
+    )
+    assert studio.document.scene.padding == (0, 0)
+    assert panel.padding.currentData() == "valid"  # the box shows the scene again
+    assert studio.evaluation.output.shape == (1, 2, 2)
     assert not panel.error.isVisible()
 
 

@@ -1,6 +1,7 @@
 """Plain-Python state of the app (no Qt): scenes, the document, playback and files."""
 
 from .document import (
+    KEPT,
     MAX_CHANNELS,
     MAX_GRID,
     MAX_KERNEL,
@@ -28,6 +29,7 @@ from .studio import Studio
 
 __all__ = [
     "DEFAULT_SCENE",
+    "KEPT",
     "MAX_CHANNELS",
     "MAX_GRID",
     "MAX_KERNEL",

@@ -24,6 +24,9 @@ class EditError(ValueError):
     """An edit the document refused; ``str()`` says why. The document is unchanged."""
 
 
+KEPT = "The settings stay as they were."
+
+
 @dataclass(frozen=True)
 class Evaluation:
     """The result of a scene: a problem to step through, or the reason there is none.
@@ -61,6 +64,9 @@ def evaluate(scene: Scene) -> Evaluation:
 
 class Document:
     """The scene being edited. Every change replaces the scene and emits once.
+
+    An edit that would leave settings that cannot work together is refused with an
+    :class:`EditError` that says why, and the scene stays as it was.
 
     Parameters
     ----------
@@ -103,14 +109,28 @@ class Document:
     # ------------------------------------------------------------ whole scene
 
     def set_scene(self, scene: Scene, *, undoable: bool = True) -> None:
-        """Replace the scene (an edit, or a file opened)."""
+        """Replace the scene (an edit, or a file opened).
+
+        Settings that cannot work together (groups that do not divide the channels, a
+        kernel larger than the padded input, reflect padding wider than the input, …) are
+        refused and the scene stays as it was. A scene that is already impossible (opened
+        that way) takes any edit, so that it can be mended one setting at a time.
+
+        Raises
+        ------
+        EditError
+            When *scene* is impossible and the current scene is not; it says why.
+        """
         if scene.same_as(self._scene):
             return
+        evaluation = evaluate(scene)
+        if evaluation.error is not None and self._evaluation.error is None:
+            raise EditError(f"{evaluation.error} {KEPT}") from evaluation.error
         if undoable:
             self._undo.append(self._scene)
             del self._undo[:-_HISTORY]
             self._redo.clear()
-        self._apply(scene)
+        self._apply(scene, evaluation)
 
     def undo(self) -> None:
         """Go back one change; does nothing when there is none."""
@@ -124,8 +144,9 @@ class Document:
             self._undo.append(self._scene)
             self._apply(self._redo.pop())
 
-    def _apply(self, scene: Scene) -> None:
-        evaluation = evaluate(scene)  # first: if this fails, the document is unchanged
+    def _apply(self, scene: Scene, evaluation: Evaluation | None = None) -> None:
+        if evaluation is None:
+            evaluation = evaluate(scene)  # first: if this fails, the document is unchanged
         self._scene = scene
         self._evaluation = evaluation
         self.scene_changed.emit(scene)
@@ -290,14 +311,14 @@ class Document:
     def update_settings(self, **settings: Any) -> None:
         """Change any of ``stride``, ``padding``, ``dilation``, ``groups``, ``padding_mode``.
 
-        Settings that are impossible *together* (say a kernel larger than the padded input)
-        are accepted: the evaluation then carries the reason. A value that is wrong on its
-        own (a stride of 0) is refused.
+        A value that is wrong on its own (a stride of 0) is refused, and so are settings
+        that are impossible together (see :meth:`set_scene`).
 
         Raises
         ------
         EditError
-            For an unknown name or a value that is wrong on its own.
+            For an unknown name, a value that is wrong on its own, or settings that cannot
+            work together.
         """
         changes: dict[str, Any] = {}
         for name, value in settings.items():

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..engine import ConvSettingsError
-from ..model import MAX_GRID, Studio
+from ..model import MAX_GRID, EditError, Studio
 from ..model.image import ImageError, check_image_size, image_output, region_scene
 from . import style
 from .binding import bind
@@ -231,10 +231,10 @@ class ImageWindow(QWidget):
                 cols,
                 colour=self.colour.currentText() == "RGB",
             )
-        except ImageError as exc:
+            self._studio.document.set_scene(scene)
+        except (ImageError, EditError) as exc:  # EditError: say, a region smaller than the kernel
             self._report(str(exc))
             return False
-        self._studio.document.set_scene(scene)
         self._studio.playback.first()
         self.region_applied.emit()
         return True

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from ..model import (
     MAX_GRID,
     MAX_KERNEL,
+    EditError,
     Scene,
     SceneFileError,
     Studio,
@@ -292,7 +293,14 @@ class MainWindow(QMainWindow):
         except SceneFileError as exc:
             self.messages.show_message(f"Could not open the scene. {exc} Your work is unchanged.")
             return False
-        self.studio.document.set_scene(scene)
+        try:
+            self.studio.document.set_scene(scene)
+        except EditError as exc:
+            self.messages.show_message(
+                f"Could not open the scene. {path.name} has settings that cannot work "
+                f"together: {exc.__cause__ or exc} Your work is unchanged."
+            )
+            return False
         self.studio.playback.first()
         self._saved_scene = scene
         self.path = path

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..engine import PADDING_MODES
-from ..model import MAX_CHANNELS, MAX_KERNELS, RGB, EditError, Studio, explain_size
+from ..model import KEPT, MAX_CHANNELS, MAX_KERNELS, RGB, EditError, Studio, explain_size
 from ..model.scene import Scene
 from . import style
 from .binding import bind
@@ -255,48 +255,52 @@ class SettingsPanel(QWidget):
         self.groups_note.setVisible(bool(self.groups_note.text()))
         error = self._studio.evaluation.error
         message = ""
-        if error is not None:
-            message = str(error)
-            if scene.padding == "same" and scene.stride != (1, 1):
-                rings = _same_rings(scene)[0]
-                if rings:
-                    message += (
-                        f" For the {rings} ring(s) 'same' adds at stride 1, choose “a number”"
-                        f" and {rings}."
-                    )
-                else:
-                    message += " With this kernel 'same' adds no padding: choose “valid”."
-            message += " The output stays empty until this is fixed."
+        if error is not None:  # a scene opened impossible: edits may mend it
+            message = f"{error}{_same_hint(scene)} The output stays empty until this is fixed."
         self.error.setText(message)
         self.error.setVisible(bool(message))
 
     # ------------------------------------------------------------ widgets → model
 
-    def _apply(self, **settings: object) -> None:
+    def _apply(self, **settings: object) -> bool:
+        return self._try(self._document.update_settings, **settings)
+
+    def _try(self, edit: Callable[..., None], *args: object, **kwargs: object) -> bool:
+        """Make an edit; a refused one is reported and the controls show the scene again."""
         try:
-            self._document.update_settings(**settings)
+            edit(*args, **kwargs)
         except EditError as exc:
-            self._report(str(exc))
+            scene = self._document.scene
+            wanted = kwargs.get("padding", scene.padding)
+            stride = kwargs.get("stride", scene.stride)
+            message = str(exc)
+            if wanted == "same" and exc.__cause__ is not None:
+                # What to choose instead goes before "the settings stay as they were".
+                hint = _same_hint(scene.replace(padding=wanted, stride=stride))
+                message = f"{exc.__cause__}{hint} {KEPT}"
+            self._report(message)
             self.set_scene()
+            return False
+        return True
 
     def _on_q_channels_changed(self, value: int) -> None:
-        self._document.set_channels(value)
+        self._try(self._document.set_channels, value)
 
     def _on_q_rgb_toggled(self, checked: bool) -> None:
         channels = self._document.scene.input.shape[0]
         if checked:
-            self._document.set_channels(3, RGB)
+            self._try(self._document.set_channels, 3, RGB)
         else:
-            self._document.set_channels(channels)
+            self._try(self._document.set_channels, channels)
 
     def _on_q_kernels_changed(self, value: int) -> None:
-        self._document.set_kernel_count(value)
+        self._try(self._document.set_kernel_count, value)
 
     def _on_q_groups_changed(self, value: int) -> None:
         self._apply(groups=value)
 
     def _on_q_bias_toggled(self, checked: bool) -> None:
-        self._document.set_bias_enabled(checked)
+        self._try(self._document.set_bias_enabled, checked)
 
     def _on_q_mode_changed(self, _index: int) -> None:
         self._apply(padding_mode=self.mode.currentData())
@@ -335,11 +339,11 @@ class SettingsPanel(QWidget):
             # 'same' is defined for stride 1 only (as in PyTorch). Rather than an empty
             # output, keep the rings 'same' added, so the class sees the formula change.
             rings = _same_rings(scene)
-            self._apply(stride=stride, padding=rings)
-            self._report(
-                f"'same' padding exists only for stride 1 (as in PyTorch), so the padding is "
-                f"now the {rings[0]} ring(s) 'same' added. Ctrl+Z undoes this."
-            )
+            if self._apply(stride=stride, padding=rings):
+                self._report(
+                    f"'same' padding exists only for stride 1 (as in PyTorch), so the padding "
+                    f"is now the {rings[0]} ring(s) 'same' added. Ctrl+Z undoes this."
+                )
             return
         self._apply(stride=stride)
 
@@ -348,6 +352,16 @@ class SettingsPanel(QWidget):
 
     def _on_q_dilation_cols_changed(self, value: int) -> None:
         self._apply(dilation=(self._document.scene.dilation[0], value))
+
+
+def _same_hint(scene: Scene) -> str:
+    """What to choose instead of 'same' padding at a stride above 1 ('' otherwise)."""
+    if scene.padding != "same" or scene.stride == (1, 1):
+        return ""
+    rings = _same_rings(scene)[0]
+    if rings:
+        return f" For the {rings} ring(s) 'same' adds at stride 1, choose “a number” and {rings}."
+    return " With this kernel 'same' adds no padding: choose “valid”."
 
 
 def _page(*parts: QWidget | QGridLayout) -> QWidget:
