@@ -4,7 +4,7 @@ is about: the whole receptive field on every channel, and every slice of the ker
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QRect
+from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import QApplication, QWidget
 
 from convstudio.model import Studio, load_scene, resource_dir
@@ -118,3 +118,34 @@ def test_a_grid_refits_when_its_cells_grow_in_the_same_room(qtbot, studio):
         (table.viewport().height(), table.rowHeight(0)),
     ):
         assert size % cell == 0, (size, cell)
+
+
+def shown_in_part(area) -> list[int]:
+    """Indexes of the items of *area* (kernels, maps) that its view cuts."""
+    view = area.viewport()
+    cut = []
+    for index, item in enumerate(area._items()):
+        seen = QRect(item.mapTo(view, QPoint(0, 0)), item.size())
+        if seen.intersects(view.rect()) and not view.rect().contains(seen):
+            cut.append(index)
+    return cut
+
+
+@pytest.mark.parametrize("kernels", [None, 4])
+@pytest.mark.parametrize("name", ["rgb-two-kernels.json", "depthwise.json"])
+def test_no_kernel_or_map_shows_in_part(qtbot, name, kernels):
+    # A kernel cut at the edge of its area would read as a smaller kernel.
+    window = lesson_window(qtbot, name)
+    if kernels:
+        window.studio.document.set_kernel_count(kernels)
+        QApplication.sendPostedEvents()
+    playback = window.studio.playback
+    for k in range(1, playback.total + 1, 5):
+        playback.seek(k)
+        kernel = window.studio.current.out_channel
+        for area, current in (
+            (window.kernel_panel._blocks_area, window.kernel_panel._blocks[kernel]),
+            (window.output_panel._area, window.output_panel.maps[kernel]),
+        ):
+            assert shown_in_part(area) == [], (k, type(area.widget()))
+            assert on_screen(current, current.rect()), k

@@ -42,7 +42,7 @@ from ..model import (
 from . import style
 from .binding import bind
 from .cells import LOOK_ROLE, CellLook, GridModel, NumberTable
-from .scrolling import FittingScrollArea
+from .scrolling import WholeItemsArea
 from .size_controls import SizeControls
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -185,7 +185,7 @@ class KernelPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.size_controls)
         # Many kernels × slices scroll here rather than widen the window past the screen.
-        self._blocks_area = FittingScrollArea(self._grid_widget)
+        self._blocks_area = WholeItemsArea(self._grid_widget, lambda: list(self._blocks))
         layout.addWidget(self._blocks_area)
         preset_row = QHBoxLayout()
         preset_row.addWidget(self.presets)
@@ -282,7 +282,7 @@ class KernelPanel(QWidget):
         step = self._studio.current
         if step is not None and len(self._blocks) > step.out_channel:
             # The current kernel's name, bias and every slice: all are in its equation.
-            self._blocks_area.ensureWidgetVisible(self._blocks[step.out_channel], 0, 0)
+            self._blocks_area.show_item(self._blocks[step.out_channel])
         for k, title in enumerate(self.kernel_titles):
             current = step is not None and step.out_channel == k
             text = f"▶ Kernel {k + 1}" if current else f"Kernel {k + 1}"

@@ -13,7 +13,7 @@ from ..model import Studio, format_number
 from . import style
 from .binding import bind
 from .cells import LOOK_ROLE, CellLook, GridModel, NumberTable, WholeCellsHost
-from .scrolling import FittingScrollArea
+from .scrolling import WholeItemsArea
 
 if TYPE_CHECKING:
     from .heatmap_view import HeatMapView
@@ -197,7 +197,7 @@ class OutputsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         # One map fits as is; several scroll rather than push the window off the screen.
-        self._area = FittingScrollArea(holder)
+        self._area = WholeItemsArea(holder, lambda: list(self.maps))
         layout.addWidget(self._area)
         # The heat maps live apart, where the window has height to spare (under the maps).
         self.heat_panel = QWidget()
@@ -242,7 +242,7 @@ class OutputsPanel(QWidget):
         """Keep the map being filled in view when there are several."""
         step = self._studio.current
         if step is not None and len(self.maps) > 1 and step.out_channel < len(self.maps):
-            self._area.ensureWidgetVisible(self.maps[step.out_channel], 0, 0)
+            self._area.show_item(self.maps[step.out_channel])
 
     def set_zoom(self, zoom: float) -> None:
         self._zoom = zoom
