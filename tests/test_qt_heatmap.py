@@ -38,3 +38,21 @@ def test_heat_maps_are_made_on_demand_and_follow_the_steps(qtbot, studio):
     assert not heat.isVisible()
     studio.document.set_kernel_count(2)  # a new map follows the switch: no heat map
     assert window.output_panel.maps[1].heat_map is None
+
+
+def test_heat_maps_are_titled_and_their_numbers_readable(qtbot, studio):
+    window = MainWindow(studio, remember_geometry=False)
+    qtbot.addWidget(window)
+    window.show()
+    window.set_heat_maps(True)
+    heat = window.output_panel.maps[0].heat_map
+    assert heat.plot.titleLabel.text == ""  # one map: the numbers' title says it all
+    studio.document.set_kernel_count(2)
+    window.set_heat_maps(True)
+    titles = [m.heat_map.plot.titleLabel.text for m in window.output_panel.maps]
+    assert titles == ["Map 1", "Map 2"]
+    # Colour-bar numbers as large as the window's text, and dark on the white background.
+    window.set_user_zoom(1.3)
+    tick_font = heat.bar.axis.style["tickFont"]
+    assert tick_font.pointSizeF() == window.tabs.font().pointSizeF()
+    assert heat.bar.axis.textPen().color().name() == "#111111"

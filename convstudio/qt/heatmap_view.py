@@ -9,10 +9,11 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QSize
-from PySide6.QtGui import QShowEvent, QTransform
+from PySide6.QtGui import QFontMetrics, QShowEvent, QTransform
 from PySide6.QtWidgets import QWidget
 
 from ..model import Studio
+from . import style
 from .binding import bind
 
 DIVERGING = "CET-D1"
@@ -56,13 +57,32 @@ class HeatMapView(pg.GraphicsLayoutWidget):
             values=(0, 1), colorMap=pg.colormap.get(SEQUENTIAL), interactive=False, width=14
         )
         self.bar.setImageItem(self.image, insert_in=self.plot)
+        self.bar.axis.setTextPen(pg.mkPen(style.TEXT_FG))  # dark, not the default light grey
+        self.bar.axis.setPen(pg.mkPen(style.TEXT_FG))
         self._values = np.zeros((0, 0))
+        self.set_zoom(1.0)
         self._evaluation = None
         bind(self, studio.frame_changed, self.set_frame)
         self.set_frame()
 
     def sizeHint(self) -> QSize:
         return QSize(200, 160)
+
+    def set_zoom(self, zoom: float) -> None:
+        """Title and colour-bar numbers at the size of the window's other text."""
+        font = style.font(style.UI_PT, zoom=zoom)
+        self.bar.axis.setStyle(tickFont=font)
+        self.bar.axis.setWidth(QFontMetrics(font).horizontalAdvance("−00000") + 10)
+        self._title_pt = font.pointSizeF()
+        self._show_title()
+
+    def _show_title(self) -> None:
+        output = self._studio.evaluation.output
+        several = output is not None and output.shape[0] > 1
+        text = f"Map {self._channel + 1}" if several else ""
+        self.plot.setTitle(
+            text, size=f"{self._title_pt:g}pt", color=style.TEXT_FG.name(), bold=True
+        )
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -84,6 +104,7 @@ class HeatMapView(pg.GraphicsLayoutWidget):
             # New numbers: new colours, fixed for the whole run so that filling in
             # cells never recolours the ones already shown.
             self._evaluation = evaluation
+            self._show_title()
             name, levels = colour_levels(output)
             self.bar.setColorMap(pg.colormap.get(name))
             self.bar.setLevels(levels)

@@ -126,6 +126,7 @@ class OutputPanel(WholeCellsHost):
         self._studio = studio
         self._channel = channel
         self._heat_host = heat_host  # where the heat map goes; None: under the numbers
+        self._zoom = 1.0
         self.title = QLabel()
         self.title.setFont(style.font(style.UI_PT, bold=True))
         self.model = OutputModel(studio, channel)
@@ -161,8 +162,11 @@ class OutputPanel(WholeCellsHost):
         self.table.updateGeometry()
 
     def set_zoom(self, zoom: float) -> None:
+        self._zoom = zoom
         self.title.setFont(style.font(style.UI_PT, bold=True, zoom=zoom))
         self.table.set_zoom(zoom)
+        if self.heat_map is not None:
+            self.heat_map.set_zoom(zoom)
 
     def show_heat_map(self, visible: bool) -> None:
         """Show this map's heat map under its numbers (made on first use), or hide it."""
@@ -170,6 +174,7 @@ class OutputPanel(WholeCellsHost):
             from .heatmap_view import HeatMapView
 
             self.heat_map = HeatMapView(self._studio, self._channel)
+            self.heat_map.set_zoom(self._zoom)
             self.heat_map.setMinimumHeight(HEAT_MAP_MIN)
             if self._heat_host is not None:
                 self._heat_host.insertWidget(self._channel, self.heat_map)
