@@ -57,10 +57,7 @@ class WholeItemsArea(FittingScrollArea):
         content.installEventFilter(self)  # items added, removed or resized move the edges
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.widget() and event.type() in (
-            QEvent.Type.Resize,
-            QEvent.Type.LayoutRequest,
-        ):
+        if watched is self.widget() and event.type() in _MOVES:
             self._snap()
         return False
 
