@@ -156,7 +156,9 @@ class CellDelegate(QStyledItemDelegate):
             painter.drawRect(rect.adjusted(1, 1, -2, -2))
         if option.state & _HAS_FOCUS:  # type: ignore[attr-defined]
             painter.setPen(self._focus_pen)
-            painter.drawRect(rect.adjusted(3, 3, -4, -4))
+            # Around the value only when a weight sits over it: the weight stays legible.
+            top = rect.height() // 3 if look.weight is not None else 3
+            painter.drawRect(rect.adjusted(3, top, -4, -4))
         painter.restore()
 
     def createEditor(

@@ -442,10 +442,6 @@ class MainWindow(QMainWindow):
         self.tabs.setFont(style.font(style.UI_PT, zoom=zoom))
         # Every tab's name visible: no scroll arrows hiding "PyTorch".
         self.tabs.setMinimumWidth(self.tabs.tabBar().sizeHint().width() + 12)
-        # Five lines of a tab always show (the costs, the torch call): several kernels
-        # then scroll in their own area, which follows the kernel being stepped.
-        lines = QFontMetrics(self.tabs.font()).lineSpacing()
-        self.tabs.setMinimumHeight(self.tabs.tabBar().sizeHint().height() + 5 * lines + 16)
         for view in (
             self.input_panel,
             self.kernel_panel,
@@ -459,6 +455,12 @@ class MainWindow(QMainWindow):
             view.set_zoom(zoom)
         self.messages.setFont(style.font(style.UI_PT, zoom=zoom))
         self.centralWidget().setFont(style.font(style.UI_PT, zoom=zoom))
+        # The Window tab's rows always show whole, and five lines of the others (the costs,
+        # the torch call): several kernels then scroll in their own area, which follows
+        # the kernel being stepped.
+        lines = QFontMetrics(self.tabs.font()).lineSpacing()
+        page = max(5 * lines + 16, self.settings_panel.window_page.sizeHint().height())
+        self.tabs.setMinimumHeight(self.tabs.tabBar().sizeHint().height() + page + 8)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
