@@ -151,3 +151,18 @@ def test_no_kernel_or_map_shows_in_part(qtbot, name, kernels):
         ):
             assert shown_in_part(area) == [], (k, type(area.widget()))
             assert on_screen(current, current.rect()), k
+
+
+@pytest.mark.parametrize("tab", [0, 1])
+def test_every_setting_shows_whole_beside_two_rgb_kernels(qtbot, tab):
+    window = lesson_window(qtbot, "rgb-two-kernels.json")
+    window.tabs.setCurrentIndex(tab)
+    QApplication.sendPostedEvents()
+    panel = window.settings_panel
+    controls = (
+        [panel.padding, panel.stride, panel.dilation_cols, panel.mode]
+        if tab == 0
+        else [panel.channels, panel.kernels, panel.groups, panel.flip]
+    )
+    for control in controls:
+        assert on_screen(control, control.rect()), control.objectName() or type(control)
