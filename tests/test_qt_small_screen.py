@@ -140,7 +140,8 @@ def test_no_kernel_or_map_shows_in_part(qtbot, name, kernels):
     window = lesson_window(qtbot, name)
     if kernels:
         window.studio.document.set_kernel_count(kernels)
-        QApplication.sendPostedEvents()
+        for _ in range(3):  # the new maps and kernels are laid out
+            QApplication.processEvents()
     playback = window.studio.playback
     for k in range(1, playback.total + 1, 5):
         playback.seek(k)
@@ -166,3 +167,62 @@ def test_every_setting_shows_whole_beside_two_rgb_kernels(qtbot, tab):
     )
     for control in controls:
         assert on_screen(control, control.rect()), control.objectName() or type(control)
+
+
+@pytest.fixture
+def fits(monkeypatch):
+    """Counts the grid and item fitting passes; a runaway loop fails instead of hanging."""
+    from convstudio.qt.cells import WholeCellsHost
+    from convstudio.qt.scrolling import WholeItemsArea
+
+    counts = {"cells": 0, "items": 0}
+
+    def counted(kind, method):
+        def run(self):
+            counts[kind] += 1
+            if counts[kind] > 2000:
+                raise RuntimeError(f"{kind} fitting does not settle")
+            return method(self)
+
+        return run
+
+    monkeypatch.setattr(WholeCellsHost, "_fit_table", counted("cells", WholeCellsHost._fit_table))
+    monkeypatch.setattr(
+        WholeItemsArea, "_snap_to_items", counted("items", WholeItemsArea._snap_to_items)
+    )
+    return counts
+
+
+LESSONS = sorted(p.name for p in (resource_dir() / "scenes").glob("*.json"))
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1366, 768), (1920, 1080)])
+@pytest.mark.parametrize("name", LESSONS)
+def test_every_lesson_settles_at_every_screen_size(qtbot, fits, name, size):
+    # Fitting a grid to whole cells resizes it, which must not ask for another fit
+    # for ever: the one-by-one lesson once froze the window at 1280×720.
+    window = MainWindow(
+        Studio(load_scene(resource_dir() / "scenes" / name)), remember_geometry=False
+    )
+    qtbot.addWidget(window)
+    window.resize(*size)
+    window.show()
+    qtbot.waitExposed(window)
+    for _ in range(5):
+        QApplication.processEvents()
+    fits.update(cells=0, items=0)
+    window.studio.playback.seek(window.studio.playback.total // 2)
+    for _ in range(5):
+        QApplication.processEvents()
+    assert fits["cells"] < 50 and fits["items"] < 50, fits
+
+
+def test_unticking_rgb_on_the_depthwise_lesson_keeps_three_numbered_channels(qtbot, fits):
+    window = lesson_window(qtbot, "depthwise.json")
+    window.settings_panel.rgb.setChecked(False)
+    for _ in range(5):
+        QApplication.processEvents()
+    scene = window.studio.document.scene
+    assert scene.input.shape == (3, 6, 6) and scene.groups == 3
+    titles = [grid.title.text() for grid in window.input_panel.grids]
+    assert titles == ["channel 1", "channel 2", "channel 3"]

@@ -35,25 +35,26 @@ _MOVES = (QEvent.Type.Resize, QEvent.Type.LayoutRequest)
 
 
 class WholeItemsArea(FittingScrollArea):
-    """A :class:`FittingScrollArea` over a grid of equal items (channel grids, kernels,
-    maps) that shows whole items only.
+    """A :class:`FittingScrollArea` over a column of equal items (kernels, maps) that
+    shows whole items only.
 
-    When the items do not all fit, the part of the view that would show a cut item is
-    left blank, and scrolling stops on item edges: a cut kernel would read as a smaller
-    kernel, and a cut number as another number.
+    When the items do not all fit, each keeps its natural height, the part of the view
+    that would show a cut item is left blank, and scrolling stops on item edges: a cut
+    kernel would read as a smaller kernel, and a cut number as another number. An item
+    taller than the whole view is squeezed instead, as in a plain scroll area.
 
     Parameters
     ----------
     content
-        The widget that lays out the items.
+        The widget whose vertical layout holds the items.
     items
-        Returns the items, in any order.
+        Returns the items, top to bottom.
     """
 
     def __init__(self, content: QWidget, items: Callable[[], list[QWidget]]) -> None:
         super().__init__(content)
         self._items = items
-        self._snapping = False  # new margins resize the content, which asks for a snap
+        self._snapping = False  # what a snap changes sends the events that ask for one
         content.installEventFilter(self)  # items added, removed or resized move the edges
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -65,57 +66,44 @@ class WholeItemsArea(FittingScrollArea):
         super().resizeEvent(event)
         self._snap()
 
-    def _pitch(self) -> tuple[QSize, QSize]:
-        """The distance from one item to the next, and an item's size."""
-        items = [w for w in self._items() if not w.isHidden()]
-        if not items:
-            return QSize(), QSize()
-        xs = sorted({w.x() for w in items})
-        ys = sorted({w.y() for w in items})
-        size = items[0].size()
-        pitch = QSize(
-            xs[1] - xs[0] if len(xs) > 1 else size.width(),
-            ys[1] - ys[0] if len(ys) > 1 else size.height(),
-        )
-        return pitch, size
-
     def _snap(self) -> None:
         if self._snapping:
             return
         self._snapping = True
         try:
-            self._snap_margins()
+            self._snap_to_items()
         finally:
             self._snapping = False
 
-    def _snap_margins(self) -> None:
-        pitch, size = self._pitch()
+    def _snap_to_items(self) -> None:
+        # Only size hints and our own size go in, never the items' current geometry, which
+        # what is set here changes: otherwise each snap would ask for the next.
         content = self.widget()
-        if content is None or pitch.isEmpty():
-            return
-        hint = content.sizeHint()
-        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self)
-        width, height = self.width(), self.height()
-        across = hint.width() > width
-        down = hint.height() > height - (bar if across else 0)
-        across = across or (down and hint.width() > width - bar)
-        room_w = width - (bar if down else 0)
-        room_h = height - (bar if across else 0)
-        spare_w = _spare(room_w, pitch.width(), size.width()) if across else 0
-        spare_h = _spare(room_h, pitch.height(), size.height()) if down else 0
-        if self.viewportMargins().right() != spare_w or self.viewportMargins().bottom() != spare_h:
-            self.setViewportMargins(0, 0, spare_w, spare_h)
+        items = [w for w in self._items() if not w.isHidden()]
+        layout = content.layout() if content is not None else None
+        minimum, spare = 0, 0
+        if content is not None and layout is not None and len(items) > 1:
+            item = items[0].sizeHint().height()
+            spacing = max(0, layout.spacing())
+            total = len(items) * item + (len(items) - 1) * spacing
+            bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self)
+            down = total > self.height()
+            across = content.sizeHint().width() > self.width() - (bar if down else 0)
+            room = self.height() - (bar if across else 0)
+            if total > room and item <= room:
+                minimum = total
+                pitch = item + spacing
+                whole = (room + spacing) // pitch
+                spare = room - (whole * pitch - spacing)
+        if content is not None and content.minimumHeight() != minimum:
+            content.setMinimumHeight(minimum)
+        if self.viewportMargins().bottom() != spare:
+            self.setViewportMargins(0, 0, 0, spare)
 
     def show_item(self, item: QWidget) -> None:
-        """Scroll, on item edges, so that *item* shows whole (its top left if too large)."""
+        """Scroll, on item edges, so that *item* shows whole (its top if too tall)."""
         _show_span(self.verticalScrollBar(), self.viewport().height(), item.y(), item.height())
         _show_span(self.horizontalScrollBar(), self.viewport().width(), item.x(), item.width())
-
-
-def _spare(room: int, pitch: int, size: int) -> int:
-    """Pixels of *room* left over once it holds as many whole items as it can."""
-    whole = max(1, (room - size) // pitch + 1) if room >= size else 1
-    return max(0, room - (size + (whole - 1) * pitch))
 
 
 def _show_span(bar: QScrollBar, extent: int, start: int, length: int) -> None:
