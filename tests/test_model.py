@@ -920,3 +920,13 @@ def test_a_clamped_position_reaches_other_listeners_but_makes_one_frame():
     studio.document.resize_input(4, 4)  # 2×2 output: 4 steps
     assert positions == [4]
     assert len(frames) == 1
+
+
+def test_a_dilation_too_wide_is_explained_with_the_dilation(doc):
+    # A 3×3 kernel is small: the message must not tell the class to shrink it only.
+    with pytest.raises(EditError) as refused:
+        doc.update_settings(dilation=3)
+    assert str(refused.value) == (
+        "The kernel spans 7 rows (3 taps at dilation 3) but the padded input has only 6 rows: "
+        "make the kernel or the dilation smaller, or add padding. The settings stay as they were."
+    )

@@ -53,7 +53,7 @@ def test_the_worked_example_costs(qtbot, studio):
         "Parameters: 1·1·3·3 = 9",
         "Multiply-adds per output value: 1·3·3 = 9",
         "Multiply-adds in all: 1·4·4·9 = 144",
-        "Receptive field: 3×3 input cells in each of 1 channel(s)",
+        "Receptive field: 3×3 input cells in each of 1 channel",
     ]
 
 
@@ -73,7 +73,7 @@ def test_channels_kernels_and_biases_add_to_the_costs(qtbot, studio):
         "Parameters: 2·3·3·3 + 2 biases = 56",
         "Multiply-adds per output value: 3·3·3 = 27",
         "Multiply-adds in all: 2·4·4·27 = 864",
-        "Receptive field: 3×3 input cells in each of 3 channel(s)",
+        "Receptive field: 3×3 input cells in each of 3 channels",
     ]
     studio.document.undo()  # the bias off again
     assert costs(panel)[1] == "Parameters: 2·3·3·3 = 54"
@@ -91,7 +91,7 @@ def test_large_counts_are_grouped_by_thousands(qtbot, studio):
         "Parameters: 8·4·9·9 = 2 592",
         "Multiply-adds per output value: 4·9·9 = 324",
         "Multiply-adds in all: 8·32·32·324 = 2 654 208",
-        "Receptive field: 9×9 input cells in each of 4 channel(s)",
+        "Receptive field: 9×9 input cells in each of 4 channels",
     ]
 
 
@@ -103,7 +103,7 @@ def test_depthwise_costs_one_channel_per_kernel(qtbot):
         "Parameters: 3·1·3·3 = 27",
         "Multiply-adds per output value: 1·3·3 = 9",
         "Multiply-adds in all: 3·4·4·9 = 432",
-        "Receptive field: 3×3 input cells in each of 1 channel(s)",
+        "Receptive field: 3×3 input cells in each of 1 channel",
     ]
 
 
@@ -115,7 +115,7 @@ def test_dilation_widens_the_receptive_field_not_the_parameters(qtbot):
         "Parameters: 1·1·3·3 = 9",
         "Multiply-adds per output value: 1·3·3 = 9",
         "Multiply-adds in all: 1·3·3·9 = 81",
-        "Receptive field: 5×5 input cells in each of 1 channel(s)",
+        "Receptive field: 5×5 input cells in each of 1 channel",
     ]
 
 

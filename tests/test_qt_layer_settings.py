@@ -398,3 +398,17 @@ def test_six_kernels_in_three_groups_share_their_channels(qtbot):
         "kernel 3 sees channel G; kernel 4 sees channel G; kernel 5 sees channel B; "
         "kernel 6 sees channel B."
     )
+
+
+def test_groups_falling_back_to_1_are_reported(qtbot, messages):
+    studio = Studio(load_scene(resource_dir() / "scenes" / "depthwise.json"))
+    panel = SettingsPanel(studio, messages.append)
+    qtbot.addWidget(panel)
+    panel.kernels.setValue(4)
+    assert studio.document.scene.groups == 1 and panel.groups.value() == 1
+    assert messages[-1] == (
+        "3 groups do not divide 3 channels and 4 kernels, so the groups are back to 1. "
+        "Ctrl+Z undoes this."
+    )
+    studio.document.undo()
+    assert studio.document.scene.groups == 3

@@ -285,7 +285,7 @@ def test_a_scene_whose_settings_cannot_work_together_is_refused(tmp_path, window
     assert studio.document.scene is before and studio.position == 3
     assert window.messages.text() == (
         "Could not open the scene. groups.json has settings that cannot work together: "
-        "2 groups must divide both the 1 input channels and the 1 kernels, and they do not. "
+        "2 groups must divide both the 1 input channel and the 1 kernel, and they do not. "
         "Your work is unchanged."
     )
 

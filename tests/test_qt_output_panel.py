@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 from lesson import WORKED_INPUT, WORKED_KERNEL
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from convstudio.model import PlaybackState, Scene, Studio
 from convstudio.qt import style
@@ -194,3 +195,13 @@ def test_cells_widen_so_that_every_value_shows_whole(qtbot, studio):
     width = panel.table.horizontalHeader().defaultSectionSize()
     assert width > narrow
     assert width >= widest + 8
+
+
+def test_the_current_cell_stays_in_view_when_the_map_shrinks(qtbot, panel, studio):
+    studio.document.update_settings(padding="same")  # a 6×6 map
+    studio.playback.last()
+    panel.setFixedSize(200, 150)  # say, heat maps took the room below
+    QApplication.processEvents()
+    table = panel.table
+    current = table.visualRect(table.model().index(5, 5))
+    assert table.viewport().rect().contains(current)

@@ -112,7 +112,7 @@ def test_same_padding_with_a_stride_says_what_to_do_instead(panel, studio):
     assert panel.error.isVisible()
     assert panel.error.text() == (
         "'same' padding only works with stride 1 (the stride is 2): with a larger stride the "
-        "output cannot be as large as the input. For the 1 ring(s) 'same' adds at stride 1, "
+        "output cannot be as large as the input. For the 1 ring 'same' adds at stride 1, "
         "choose “a number” and 1. The output stays empty until this is fixed."
     )
     assert formulas(panel) == ("", "")
@@ -175,7 +175,7 @@ def test_choosing_same_at_stride_2_from_the_controls_explains_why_not(qtbot, stu
     choose(panel, "same")
     assert messages[-1] == (
         "'same' padding only works with stride 1 (the stride is 2): with a larger stride the "
-        "output cannot be as large as the input. For the 1 ring(s) 'same' adds at stride 1, "
+        "output cannot be as large as the input. For the 1 ring 'same' adds at stride 1, "
         "choose “a number” and 1. The settings stay as they were."
     )
     assert studio.document.scene.padding == (0, 0)

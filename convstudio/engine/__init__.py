@@ -15,6 +15,7 @@ from .errors import (
     ShapeError,
     TooLargeError,
     UnknownPaddingError,
+    plural,
 )
 from .geometry import (
     PADDING_MODES,
@@ -52,5 +53,6 @@ __all__ = [
     "pad",
     "pad_index",
     "plan",
+    "plural",
     "resolve_padding",
 ]

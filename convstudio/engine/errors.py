@@ -10,6 +10,11 @@ from __future__ import annotations
 AXIS_WORDS = {0: "rows", 1: "columns"}
 
 
+def plural(count: int, noun: str) -> str:
+    """``"1 row"``, ``"6 rows"``: a count with its noun."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
 class ConvSettingsError(ValueError):
     """Base class of every impossible-settings error of the engine."""
 
@@ -73,15 +78,22 @@ class SamePaddingStrideError(ConvSettingsError):
 class KernelTooLargeError(ConvSettingsError):
     """The kernel (with its dilation) does not fit in the padded input."""
 
-    def __init__(self, axis: int, padded_size: int, kernel_extent: int) -> None:
+    def __init__(self, axis: int, padded_size: int, kernel_extent: int, dilation: int = 1) -> None:
         self.axis = axis
         self.padded_size = padded_size
         self.kernel_extent = kernel_extent
+        self.dilation = dilation
         word = AXIS_WORDS[axis]
-        have = f"{padded_size} {word if padded_size != 1 else word[:-1]}"
+        if dilation > 1:  # the kernel may be small: its taps are spread out
+            taps = (kernel_extent - 1) // dilation + 1
+            spans = f"{kernel_extent} {word} ({taps} taps at dilation {dilation})"
+            remedy = "make the kernel or the dilation smaller, or add padding"
+        else:
+            spans = f"{kernel_extent} {word}"
+            remedy = "make the kernel smaller or add padding"
         super().__init__(
-            f"The kernel spans {kernel_extent} {word} but the padded input has only "
-            f"{have}: make the kernel smaller or add padding."
+            f"The kernel spans {spans} but the padded input has only "
+            f"{plural(padded_size, word[:-1])}: {remedy}."
         )
 
 
@@ -113,8 +125,8 @@ class GroupsError(ConvSettingsError):
             text = f"The number of groups must be at least 1, not {groups}."
         else:
             text = (
-                f"{groups} groups must divide both the {in_channels} input channels and the "
-                f"{out_channels} kernels, and they do not."
+                f"{groups} groups must divide both the {plural(in_channels, 'input channel')} "
+                f"and the {plural(out_channels, 'kernel')}, and they do not."
             )
         super().__init__(text)
 
@@ -128,7 +140,8 @@ class ChannelMismatchError(ConvSettingsError):
         self.groups = groups
         needed = in_channels // groups if groups and in_channels % groups == 0 else in_channels
         super().__init__(
-            f"The input has {in_channels} channel(s), so each kernel needs {needed} slice(s)"
+            f"The input has {plural(in_channels, 'channel')}, so each kernel needs "
+            f"{plural(needed, 'slice')}"
             f"{f' with {groups} groups' if groups > 1 else ''}, but it has {kernel_depth}."
         )
 

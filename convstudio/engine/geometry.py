@@ -353,7 +353,7 @@ def plan(
     )
     for axis, padded in enumerate((geometry.padded_height, geometry.padded_width)):
         if geometry.extent[axis] > padded:
-            raise KernelTooLargeError(axis, padded, geometry.extent[axis])
+            raise KernelTooLargeError(axis, padded, geometry.extent[axis], d[axis])
     padded_cells = c_in * geometry.padded_height * geometry.padded_width
     if padded_cells > MAX_CELLS:
         raise TooLargeError("padded input", padded_cells, MAX_CELLS)

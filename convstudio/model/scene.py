@@ -20,7 +20,7 @@ from typing import Any
 
 import numpy as np
 
-from ..engine import PADDING_MODES, PADDING_WORDS, ConvProblem, as_pair
+from ..engine import PADDING_MODES, PADDING_WORDS, ConvProblem, as_pair, plural
 from .numbers import json_number
 
 FORMAT = "convstudio-scene"
@@ -321,7 +321,8 @@ def scene_from_dict(data: Any) -> Scene:
     channels = x.shape[0] if x.ndim == 3 else 1
     if names and len(names) != channels:
         raise SceneFileError(
-            f"“channel_names” has {len(names)} names, but the input has {channels} channel(s)."
+            f"“channel_names” has {len(names)} names, but the input has "
+            f"{plural(channels, 'channel')}."
         )
     return Scene(
         flip=flip,

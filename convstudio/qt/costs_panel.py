@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from ..engine import plural
 from ..model import Studio, layer_costs
 from . import style
 from .binding import bind
@@ -58,7 +59,7 @@ class CostsPanel(QWidget):
             f"Multiply-adds per output value: {depth}·{kh}·{kw} = {costs.macs_per_output}",
             f"Multiply-adds in all: {oc}·{oh}·{ow}·{costs.macs_per_output} = {_count(costs.macs)}",
             f"Receptive field: {costs.receptive_field[0]}×{costs.receptive_field[1]} input cells"
-            f" in each of {costs.receptive_field[2]} channel(s)",
+            f" in each of {plural(costs.receptive_field[2], 'channel')}",
         ]
         # A narrow tab wraps a line after its colon, never inside the arithmetic.
         self.text.setText("\n".join(_keep_together(line) for line in lines))

@@ -140,6 +140,8 @@ class OutputPanel(WholeCellsHost):
         self._layout.addWidget(self.table, 0, Qt.AlignmentFlag.AlignLeft)
         self._layout.addStretch(1)
         self.table.clicked.connect(self._on_q_cell_clicked)
+        # Heat maps or more maps may shrink the table after a step scrolled it.
+        self.table.resized.connect(self.follow_current)
         bind(self, studio.document.evaluation_changed, self.set_evaluation)
         bind(self, studio.frame_changed, self.follow_current)
         self.set_evaluation()

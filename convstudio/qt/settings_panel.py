@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..engine import PADDING_MODES
+from ..engine import PADDING_MODES, plural
 from ..model import KEPT, MAX_CHANNELS, MAX_KERNELS, RGB, EditError, Studio, explain_size
 from ..model.scene import Scene
 from . import style
@@ -284,17 +284,28 @@ class SettingsPanel(QWidget):
         return True
 
     def _on_q_channels_changed(self, value: int) -> None:
-        self._try(self._document.set_channels, value)
+        self._keeping_groups(self._document.set_channels, value)
 
     def _on_q_rgb_toggled(self, checked: bool) -> None:
         channels = self._document.scene.input.shape[0]
         if checked:
-            self._try(self._document.set_channels, 3, RGB)
+            self._keeping_groups(self._document.set_channels, 3, RGB)
         else:
-            self._try(self._document.set_channels, channels)
+            self._keeping_groups(self._document.set_channels, channels)
 
     def _on_q_kernels_changed(self, value: int) -> None:
-        self._try(self._document.set_kernel_count, value)
+        self._keeping_groups(self._document.set_kernel_count, value)
+
+    def _keeping_groups(self, edit: Callable[..., None], *args: object) -> None:
+        """Make a channel or kernel count edit; say so if the groups had to go back to 1."""
+        groups = self._document.scene.groups
+        if self._try(edit, *args) and groups > 1 and self._document.scene.groups == 1:
+            scene = self._document.scene
+            self._report(
+                f"{groups} groups do not divide {plural(scene.input.shape[0], 'channel')} "
+                f"and {plural(scene.kernels.shape[0], 'kernel')}, so the groups are back to 1. "
+                "Ctrl+Z undoes this."
+            )
 
     def _on_q_groups_changed(self, value: int) -> None:
         self._apply(groups=value)
@@ -342,7 +353,7 @@ class SettingsPanel(QWidget):
             if self._apply(stride=stride, padding=rings):
                 self._report(
                     f"'same' padding exists only for stride 1 (as in PyTorch), so the padding "
-                    f"is now the {rings[0]} ring(s) 'same' added. Ctrl+Z undoes this."
+                    f"is now the {plural(rings[0], 'ring')} 'same' added. Ctrl+Z undoes this."
                 )
             return
         self._apply(stride=stride)
@@ -360,7 +371,10 @@ def _same_hint(scene: Scene) -> str:
         return ""
     rings = _same_rings(scene)[0]
     if rings:
-        return f" For the {rings} ring(s) 'same' adds at stride 1, choose “a number” and {rings}."
+        return (
+            f" For the {plural(rings, 'ring')} 'same' adds at stride 1, "
+            f"choose “a number” and {rings}."
+        )
     return " With this kernel 'same' adds no padding: choose “valid”."
 
 
