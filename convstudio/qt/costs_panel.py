@@ -15,10 +15,12 @@ def _count(n: int) -> str:
 
 
 def _keep_together(line: str) -> str:
-    """*line* with the spaces after its label made non-breaking."""
+    """*line* with the spaces of its arithmetic (or its shapes) made non-breaking."""
     label, colon, rest = line.partition(": ")
     if not colon:
         return line.replace(" ", "\u00a0")
+    if "=" not in rest:
+        return line  # words, which may wrap anywhere
     return label + colon + rest.replace(" ", "\u00a0")
 
 

@@ -38,10 +38,10 @@ class WholeItemsArea(FittingScrollArea):
     """A :class:`FittingScrollArea` over a column of equal items (kernels, maps) that
     shows whole items only.
 
-    When the items do not all fit, each keeps its natural height, the part of the view
-    that would show a cut item is left blank, and scrolling stops on item edges: a cut
-    kernel would read as a smaller kernel, and a cut number as another number. An item
-    taller than the whole view is squeezed instead, as in a plain scroll area.
+    Items share the room down to their smallest size. When even that does not fit, the
+    part of the view that would show a cut item is left blank, and scrolling stops on
+    item edges: a cut kernel would read as a smaller kernel, and a cut number as another
+    number. An item taller than the whole view is squeezed, as in a plain scroll area.
 
     Parameters
     ----------
@@ -83,18 +83,19 @@ class WholeItemsArea(FittingScrollArea):
         layout = content.layout() if content is not None else None
         minimum, spare = 0, 0
         if content is not None and layout is not None and len(items) > 1:
-            item = items[0].sizeHint().height()
-            spacing = max(0, layout.spacing())
-            total = len(items) * item + (len(items) - 1) * spacing
+            count, spacing = len(items), max(0, layout.spacing())
+            smallest = items[0].minimumSizeHint().height()
+            total = count * smallest + (count - 1) * spacing
             bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self)
             down = total > self.height()
             across = content.sizeHint().width() > self.width() - (bar if down else 0)
             room = self.height() - (bar if across else 0)
-            if total > room and item <= room:
+            # While every item fits at its smallest, they share the room (and scroll inside,
+            # on whole cells); past that, they scroll here, whole, at their smallest.
+            if total > room and smallest <= room:
                 minimum = total
-                pitch = item + spacing
-                whole = (room + spacing) // pitch
-                spare = room - (whole * pitch - spacing)
+                pitch = smallest + spacing
+                spare = room - ((room + spacing) // pitch * pitch - spacing)
         if content is not None and content.minimumHeight() != minimum:
             content.setMinimumHeight(minimum)
         if self.viewportMargins().bottom() != spare:
