@@ -226,3 +226,23 @@ def test_unticking_rgb_on_the_depthwise_lesson_keeps_three_numbered_channels(qtb
     assert scene.input.shape == (3, 6, 6) and scene.groups == 3
     titles = [grid.title.text() for grid in window.input_panel.grids]
     assert titles == ["channel 1", "channel 2", "channel 3"]
+
+
+def test_a_layer_built_by_hand_fits_as_the_same_lesson_opened(qtbot):
+    # The grids' scroll areas must tell the window that new channels need room: the
+    # window then shrinks the zoom as for the depthwise lesson opened from its file.
+    window = lesson_window(qtbot, "worked-example.json")
+    panel = window.settings_panel
+    panel.rgb.setChecked(True)
+    panel.kernels.setValue(3)
+    panel.groups.setValue(3)
+    for _ in range(5):
+        QApplication.processEvents()
+    assert window.zoom == 0.8
+    window.studio.playback.seek(12)
+    grid = window.input_panel.grids[0]
+    step = window.studio.current
+    first = grid.model.index(int(step.padded_rows[0]), int(step.padded_cols[0]))
+    last = grid.model.index(int(step.padded_rows[-1]), int(step.padded_cols[-1]))
+    field = grid.table.visualRect(first).united(grid.table.visualRect(last))
+    assert on_screen(grid.table.viewport(), field)

@@ -19,6 +19,14 @@ class FittingScrollArea(QScrollArea):
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        content.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            # The content's size hint changed (a channel, kernel or map came or went), and
+            # so has ours: the layout around us caches hints until told.
+            self.updateGeometry()
+        return False
 
     def sizeHint(self) -> QSize:
         content = self.widget()
@@ -55,11 +63,11 @@ class WholeItemsArea(FittingScrollArea):
         super().__init__(content)
         self._items = items
         self._snapping = False  # what a snap changes sends the events that ask for one
-        content.installEventFilter(self)  # items added, removed or resized move the edges
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        super().eventFilter(watched, event)
         if watched is self.widget() and event.type() in _MOVES:
-            self._snap()
+            self._snap()  # items added, removed or resized move the edges
         return False
 
     def resizeEvent(self, event: QResizeEvent) -> None:
