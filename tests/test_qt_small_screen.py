@@ -246,3 +246,17 @@ def test_a_layer_built_by_hand_fits_as_the_same_lesson_opened(qtbot):
     last = grid.model.index(int(step.padded_rows[-1]), int(step.padded_cols[-1]))
     field = grid.table.visualRect(first).united(grid.table.visualRect(last))
     assert on_screen(grid.table.viewport(), field)
+
+
+def test_heat_maps_on_a_short_window_show_the_current_map_whole(qtbot):
+    window = lesson_window(qtbot, "rgb-two-kernels.json")
+    window.set_heat_maps(True)
+    for _ in range(3):
+        QApplication.processEvents()
+    playback = window.studio.playback
+    for k in (1, playback.total):
+        playback.seek(k)
+        current = window.output_panel.maps[window.studio.current.out_channel]
+        assert on_screen(current, current.rect()), k
+        assert on_screen(current.heat_map, current.heat_map.rect()), k
+        assert shown_in_part(window.output_panel.heat_panel) == [], k

@@ -24,7 +24,7 @@ _FILLED = CellLook(background=style.FILLED_BG)
 _CURRENT = CellLook(background=style.CURRENT_BG, border=True)
 
 
-HEAT_MAP_MIN = 180  # pixels: below this the colour bar's labels do not fit
+HEAT_MAP_MIN = 160  # pixels: below this the colour bar's labels do not fit
 
 
 class OutputModel(GridModel):
@@ -207,9 +207,12 @@ class OutputsPanel(QWidget):
         self._area = WholeItemsArea(holder, lambda: list(self.maps))
         layout.addWidget(self._area)
         # The heat maps live apart, where the window has height to spare (under the maps).
-        self.heat_panel = QWidget()
-        self._heat_layout = QVBoxLayout(self.heat_panel)
+        heat_holder = QWidget()
+        self._heat_layout = QVBoxLayout(heat_holder)
         self._heat_layout.setContentsMargins(0, 0, 0, 0)
+        # Several heat maps on a short window scroll, whole, beside the map being filled.
+        self.heat_panel = WholeItemsArea(heat_holder, self._heat_maps_shown)
+        self.heat_panel.hide()
         self._sync_maps()
         bind(self, studio.document.scene_changed, self._sync_maps)
         bind(self, studio.frame_changed, self._follow_map)
@@ -245,11 +248,17 @@ class OutputsPanel(QWidget):
         for panel in self.maps:
             panel.set_evaluation()
 
+    def _heat_maps_shown(self) -> list[QWidget]:
+        return [m.heat_map for m in self.maps if m.heat_map is not None]
+
     def _follow_map(self) -> None:
         """Keep the map being filled in view when there are several."""
         step = self._studio.current
         if step is not None and len(self.maps) > 1 and step.out_channel < len(self.maps):
-            self._area.show_item(self.maps[step.out_channel])
+            current = self.maps[step.out_channel]
+            self._area.show_item(current)
+            if current.heat_map is not None and self._heat_maps:
+                self.heat_panel.show_item(current.heat_map)
 
     def set_zoom(self, zoom: float) -> None:
         self._zoom = zoom
@@ -261,3 +270,4 @@ class OutputsPanel(QWidget):
         self._heat_maps = visible
         for panel in self.maps:
             panel.show_heat_map(visible)
+        self.heat_panel.setVisible(visible)

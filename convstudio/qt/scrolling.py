@@ -92,7 +92,7 @@ class WholeItemsArea(FittingScrollArea):
         minimum, spare = 0, 0
         if content is not None and layout is not None and len(items) > 1:
             count, spacing = len(items), max(0, layout.spacing())
-            smallest = items[0].minimumSizeHint().height()
+            smallest = max(items[0].minimumSizeHint().height(), items[0].minimumHeight())
             total = count * smallest + (count - 1) * spacing
             bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self)
             down = total > self.height()
