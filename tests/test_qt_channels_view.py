@@ -161,22 +161,28 @@ def test_depthwise_marks_only_the_channel_the_current_kernel_sees(qtbot):
     assert [marked(g) for g in panel.grids] == [field(0, 0, ONES), {}, {}]
     assert titles(panel) == [
         ("R", True, True),
-        ("G  (not seen by kernel 1)", True, False),
-        ("B  (not seen by kernel 1)", True, False),
+        ("G  (not seen)", True, False),
+        ("B  (not seen)", True, False),
     ]
     studio.playback.show_step(16 + 5)  # kernel 2, output row 2, column 2
     assert [marked(g) for g in panel.grids] == [{}, field(1, 1, CENTRE), {}]
     assert titles(panel) == [
-        ("R  (not seen by kernel 2)", True, False),
+        ("R  (not seen)", True, False),
         ("G", True, True),
-        ("B  (not seen by kernel 2)", True, False),
+        ("B  (not seen)", True, False),
     ]
+    assert panel.grids[0].title.toolTip() == "Kernel 2 does not see R."
     studio.playback.last()  # kernel 3, output (4, 4)
     assert [marked(g) for g in panel.grids] == [{}, {}, field(3, 3, SOBEL)]
     assert [t[0] for t in titles(panel)] == [
-        "R  (not seen by kernel 3)",
-        "G  (not seen by kernel 3)",
+        "R  (not seen)",
+        "G  (not seen)",
         "B",
+    ]
+    assert [g.title.toolTip() for g in panel.grids] == [
+        "Kernel 3 does not see R.",
+        "Kernel 3 does not see G.",
+        "",
     ]
     studio.playback.first()  # no step: every channel plain
     assert titles(panel) == [("R", True, True), ("G", True, True), ("B", True, True)]

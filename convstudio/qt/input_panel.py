@@ -379,11 +379,12 @@ class InputPanel(QWidget):
                 else f"channel {grid.channel + 1}"
             )
             unseen = step is not None and grid.channel not in step.in_channels
-            text = (
-                f"{name}  (not seen by kernel {step.out_channel + 1})" if unseen and step else name
-            )
+            # Short, to fit over a narrow grid: the kernel is the one marked ▶.
+            text = f"{name}  (not seen)" if unseen else name
+            tip = f"Kernel {step.out_channel + 1} does not see {name}." if unseen and step else ""
             if grid.title.text() != text:  # a new text re-lays out the window: only on change
                 grid.title.setText(text)
+            grid.title.setToolTip(tip)
             grid.title.setEnabled(not unseen)
 
     def set_scene(self, scene: object = None) -> None:
