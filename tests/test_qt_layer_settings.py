@@ -356,7 +356,7 @@ def test_groups_that_do_not_divide_are_refused_in_words(qtbot, panel, studio, me
     assert messages[-1] == (
         "3 groups must divide both the 4 input channels and the 4 kernels, and they do not. "
         "The settings stay as they were."
-    )
+    )  # no count of kernels helps: 3 does not divide the 4 channels
     assert studio.document.scene.groups == 1 and panel.groups.value() == 1
     assert not panel.error.isVisible()
     assert studio.evaluation.output.shape == (4, 4, 4)
@@ -411,4 +411,19 @@ def test_groups_falling_back_to_1_are_reported(qtbot, messages):
         "Ctrl+Z undoes this."
     )
     studio.document.undo()
+    assert studio.document.scene.groups == 3
+
+
+def test_depthwise_asked_too_early_says_to_set_the_kernels_first(qtbot, messages):
+    studio = Studio(load_scene(resource_dir() / "scenes" / "rgb-one-kernel.json"))
+    panel = SettingsPanel(studio, messages.append)
+    qtbot.addWidget(panel)
+    panel.groups.setValue(3)  # 3 channels, but 1 kernel
+    assert messages[-1] == (
+        "3 groups must divide both the 3 input channels and the 1 kernel, and they do not. "
+        "Set the kernels to a multiple of 3 first, then the groups. "
+        "The settings stay as they were."
+    )
+    panel.kernels.setValue(3)
+    panel.groups.setValue(3)
     assert studio.document.scene.groups == 3

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..engine import PADDING_MODES, plural
+from ..engine import PADDING_MODES, GroupsError, plural
 from ..model import KEPT, MAX_CHANNELS, MAX_KERNELS, RGB, EditError, Studio, explain_size
 from ..model.scene import Scene
 from . import style
@@ -273,12 +273,14 @@ class SettingsPanel(QWidget):
             scene = self._document.scene
             wanted = kwargs.get("padding", scene.padding)
             stride = kwargs.get("stride", scene.stride)
-            message = str(exc)
-            if wanted == "same" and exc.__cause__ is not None:
-                # What to choose instead goes before "the settings stay as they were".
+            cause = exc.__cause__
+            # What to do instead goes before "the settings stay as they were".
+            hint = ""
+            if wanted == "same" and cause is not None:
                 hint = _same_hint(scene.replace(padding=wanted, stride=stride))
-                message = f"{exc.__cause__}{hint} {KEPT}"
-            self._report(message)
+            elif isinstance(cause, GroupsError):
+                hint = _groups_hint(cause)
+            self._report(f"{cause}{hint} {KEPT}" if hint else str(exc))
             self.set_scene()
             return False
         return True
@@ -363,6 +365,14 @@ class SettingsPanel(QWidget):
 
     def _on_q_dilation_cols_changed(self, value: int) -> None:
         self._apply(dilation=(self._document.scene.dilation[0], value))
+
+
+def _groups_hint(error: GroupsError) -> str:
+    """Which count to change first so that *error*'s groups divide both."""
+    groups = error.groups
+    if groups > 1 and error.in_channels % groups == 0:
+        return f" Set the kernels to a multiple of {groups} first, then the groups."
+    return ""
 
 
 def _same_hint(scene: Scene) -> str:
