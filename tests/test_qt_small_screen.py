@@ -260,3 +260,20 @@ def test_heat_maps_on_a_short_window_show_the_current_map_whole(qtbot):
         assert on_screen(current, current.rect()), k
         assert on_screen(current.heat_map, current.heat_map.rect()), k
         assert shown_in_part(window.output_panel.heat_panel) == [], k
+
+
+def test_an_rgb_lesson_on_a_1080p_projector_gets_more_than_the_smallest_zoom(qtbot):
+    window = MainWindow(
+        Studio(load_scene(resource_dir() / "scenes" / "rgb-two-kernels.json")),
+        remember_geometry=False,
+    )
+    qtbot.addWidget(window)
+    window.resize(1920, 1080)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: window.size().toTuple() == (1920, 1080))
+    assert window.zoom > 0.8
+    # And every cell of every channel still shows: the zoom only grows as far as that.
+    for grid in window.input_panel.grids:
+        assert grid.table.horizontalScrollBar().maximum() == 0
+        assert grid.table.verticalScrollBar().maximum() == 0
