@@ -311,8 +311,8 @@ class NumberTable(QTableView):
         """
         viewport = self.viewport()
         rows, columns = self.verticalScrollBar(), self.horizontalScrollBar()
-        _show_span(rows, viewport.height(), self.rowHeight(0), first[0], last[0])
-        _show_span(columns, viewport.width(), self.columnWidth(0), first[1], last[1])
+        _show_cells(rows, viewport.height(), self.rowHeight(0), first[0], last[0])
+        _show_cells(columns, viewport.width(), self.columnWidth(0), first[1], last[1])
 
     def whole_cells_size(self, room: QSize) -> QSize:
         """The size within *room* that shows whole rows and columns only.
@@ -393,7 +393,7 @@ class NumberTable(QTableView):
         )
 
 
-def _show_span(bar: QScrollBar, extent: int, cell: int, first: int, last: int) -> None:
+def _show_cells(bar: QScrollBar, extent: int, cell: int, first: int, last: int) -> None:
     """Scroll one axis (scrolled per item: the bar's value is the first cell shown)."""
     if cell <= 0:
         return

@@ -111,11 +111,12 @@ class WholeItemsArea(FittingScrollArea):
 
     def show_item(self, item: QWidget) -> None:
         """Scroll, on item edges, so that *item* shows whole (its top if too tall)."""
-        _show_span(self.verticalScrollBar(), self.viewport().height(), item.y(), item.height())
-        _show_span(self.horizontalScrollBar(), self.viewport().width(), item.x(), item.width())
+        _show_pixels(self.verticalScrollBar(), self.viewport().height(), item.y(), item.height())
+        _show_pixels(self.horizontalScrollBar(), self.viewport().width(), item.x(), item.width())
 
 
-def _show_span(bar: QScrollBar, extent: int, start: int, length: int) -> None:
+def _show_pixels(bar: QScrollBar, extent: int, start: int, length: int) -> None:
+    """Scroll one axis, in pixels, as little as shows *start*..*start + length*."""
     value = bar.value()
     if start >= value and start + length <= value + extent:
         return
