@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -9,13 +10,10 @@ import numpy as np
 from psygnal import Signal
 
 from ..engine import ConvProblem, ConvSettingsError, as_pair
+from .limits import MAX_CHANNELS, MAX_GRID, MAX_KERNEL, MAX_KERNELS, LimitError, check_scene_limits
 from .numbers import NumberError
 from .scene import Scene
 
-MAX_GRID = 32
-MAX_KERNEL = 9
-MAX_CHANNELS = 4
-MAX_KERNELS = 8
 RGB = ("R", "G", "B")
 _HISTORY = 200
 
@@ -73,6 +71,11 @@ class Document:
     scene
         The scene to start with.
 
+    Raises
+    ------
+    LimitError
+        When *scene* is beyond what the window can show (see :mod:`.limits`).
+
     Signals
     -------
     scene_changed(Scene)
@@ -85,10 +88,23 @@ class Document:
     evaluation_changed = Signal(object)
 
     def __init__(self, scene: Scene) -> None:
+        check_scene_limits(scene)
         self._scene = scene
         self._evaluation = evaluate(scene)
         self._undo: list[Scene] = []
         self._redo: list[Scene] = []
+        self._preparers: list[Callable[[Evaluation], Callable[[], None]]] = []
+
+    def add_preparer(self, prepare: Callable[[Evaluation], Callable[[], None]]) -> None:
+        """Call *prepare* with each new evaluation before any signal says the scene changed.
+
+        State derived from the document (the playback's total, the current step) is put in
+        place there, so that no handler of :attr:`scene_changed` sees a mixture of the new
+        scene and the old derived state. *prepare* returns a function called once the
+        document's signals have been delivered (even if a handler failed), to announce
+        what it derived.
+        """
+        self._preparers.append(prepare)
 
     @property
     def scene(self) -> Scene:
@@ -119,10 +135,15 @@ class Document:
         Raises
         ------
         EditError
-            When *scene* is impossible and the current scene is not; it says why.
+            When *scene* is beyond a limit of :mod:`.limits`, or impossible while the
+            current scene is not; it says why.
         """
         if scene.same_as(self._scene):
             return
+        try:
+            check_scene_limits(scene)
+        except LimitError as exc:
+            raise EditError(f"{exc} {KEPT}") from exc
         evaluation = evaluate(scene)
         if evaluation.error is not None and self._evaluation.error is None:
             raise EditError(f"{evaluation.error} {KEPT}") from evaluation.error
@@ -149,8 +170,13 @@ class Document:
             evaluation = evaluate(scene)  # first: if this fails, the document is unchanged
         self._scene = scene
         self._evaluation = evaluation
-        self.scene_changed.emit(scene)
-        self.evaluation_changed.emit(self._evaluation)
+        finishers = [prepare(evaluation) for prepare in self._preparers]
+        try:
+            self.scene_changed.emit(scene)
+            self.evaluation_changed.emit(self._evaluation)
+        finally:
+            for finish in finishers:
+                finish()
 
     # ------------------------------------------------------------ input
 
