@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from psygnal import Signal
 
 from ..engine import StepDetail
@@ -33,7 +35,14 @@ class Studio:
         self._current: StepDetail | None = None
         self._current_valid = False
         self._applying_evaluation = False
-        self.document.evaluation_changed.connect(self._on_evaluation_changed)
+        # The playback's own events wait until the document has announced the new scene:
+        # views hear of the scene first, and every view sees one consistent moment.
+        self._playback_signals = (
+            self.playback.total_changed,
+            self.playback.position_changed,
+            self.playback.state_changed,
+        )
+        self.document.add_preparer(self._prepare)
         self.playback.position_changed.connect(self._on_position_changed)
 
     @property
@@ -61,12 +70,20 @@ class Studio:
         if problem is not None:
             self.playback.show_step(problem.step_of_cell(channel, row, col))
 
-    def _on_evaluation_changed(self, evaluation: Evaluation) -> None:
+    def _prepare(self, evaluation: Evaluation) -> Callable[[], None]:
+        """Put the playback and the current step in step with *evaluation*, silently."""
         self._current_valid = False
+        for signal in self._playback_signals:
+            signal.pause()
+        self.playback.set_total(evaluation.n_steps)
+        return self._announce_frame
+
+    def _announce_frame(self) -> None:
         # A position clamped by the new total must not emit a second frame: one is enough.
         self._applying_evaluation = True
         try:
-            self.playback.set_total(evaluation.n_steps)
+            for signal in self._playback_signals:
+                signal.resume()
         finally:
             self._applying_evaluation = False
         self.frame_changed.emit()
