@@ -217,6 +217,11 @@ class NumberTable(QTableView):
 
     def setModel(self, model: QAbstractItemModel | None) -> None:  # noqa: N802
         super().setModel(model)
+        if model is not None and model.parent() is None:
+            # The table owns its model: both go together, and the model's bindings to the
+            # studio (qt/binding.py) are undone when Qt deletes it. A parentless model would
+            # be kept alive by its own bindings and stay connected for ever.
+            model.setParent(self)
         if isinstance(model, GridModel):
             model.content_changed.connect(self.fit_cells)
         self.fit_cells()
