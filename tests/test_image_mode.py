@@ -3,16 +3,26 @@
 from __future__ import annotations
 
 import struct
+import threading
 import zlib
 from pathlib import Path
 
 import numpy as np
 import pytest
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QImage
 
 from convstudio.engine import conv2d
 from convstudio.model import Scene, Studio
-from convstudio.model.image import ImageError, as_channels, image_output, region_scene
+from convstudio.model.image import (
+    Cancelled,
+    ImageError,
+    as_channels,
+    check_complete,
+    image_output,
+    region_scene,
+)
+from convstudio.qt import image_window
 from convstudio.qt.image_window import ImageWindow, read_image
 
 
@@ -86,8 +96,9 @@ def test_the_window_shows_the_result_and_steps_a_region(qtbot, studio, pixels, t
     messages: list[str] = []
     window = ImageWindow(studio, messages.append)
     qtbot.addWidget(window)
+    window.show()  # a hidden window leaves edits until it is shown again
     assert window.open_image(write_png(tmp_path / "a.png", pixels))
-    assert window.result.shape == (1, 38, 48)
+    assert window.result.shape == (1, 38, 48)  # small: computed at once
     studio.document.set_kernel([[0, 0, 0], [0, 2, 0], [0, 0, 0]])  # an edit recomputes
     np.testing.assert_allclose(window.result[0], 2 * as_channels(pixels, 1)[0, 1:-1, 1:-1])
     window.set_region(4, 6, 10, 12)
@@ -125,7 +136,7 @@ def test_bad_images_are_refused_in_words_and_the_old_one_kept(qtbot, studio, pix
     whole = write_png(tmp_path / "whole.png", pixels).read_bytes()
     (tmp_path / "cut.png").write_bytes(whole[: len(whole) // 2])  # a download cut short
     assert not window.open_image(tmp_path / "cut.png")
-    assert "cut.png could not be read" in messages[-1]
+    assert "cut.png is cut short" in messages[-1]
     assert window.pixels.shape == (40, 50, 3)  # still the first image
 
 
@@ -135,3 +146,158 @@ def test_a_region_larger_than_the_grid_is_clamped(qtbot, studio, pixels, tmp_pat
     window.open_image(write_png(tmp_path / "a.png", pixels))
     window.region.setSize((45, 38))
     assert window.region_box()[2:] == (32, 32)
+
+
+def photo(height: int, width: int) -> np.ndarray:
+    """Smooth colours with some noise: compresses like a photo, not like noise or flat grey."""
+    rows, cols = np.mgrid[0:height, 0:width]
+    rng = np.random.default_rng(2)
+    rgb = np.stack([rows * 255 // height, cols * 255 // width, (rows + cols) % 256], axis=-1)
+    return np.clip(rgb + rng.integers(-8, 9, rgb.shape), 0, 255).astype(np.uint8)
+
+
+@pytest.mark.parametrize("suffix", ["png", "jpg"])
+def test_a_file_cut_to_two_thirds_is_refused_in_words_and_the_old_image_kept(
+    qtbot, studio, pixels, tmp_path, suffix
+):
+    whole = tmp_path / f"photo.{suffix}"
+    image = QImage(np.ascontiguousarray(photo(300, 400)).tobytes(), 400, 300, 1200,
+                   QImage.Format.Format_RGB888)  # fmt: skip
+    assert image.save(str(whole))
+    check_complete(whole)  # the whole file passes
+    data = whole.read_bytes()
+    cut = tmp_path / f"cut.{suffix}"
+    cut.write_bytes(data[: len(data) * 2 // 3])
+    with pytest.raises(ImageError, match="cut short"):
+        check_complete(cut)
+    messages: list[str] = []
+    window = ImageWindow(studio, messages.append)
+    qtbot.addWidget(window)
+    assert window.open_image(write_png(tmp_path / "a.png", pixels))
+    assert not window.open_image(cut)  # Qt would show a JPEG's missing third grey
+    assert messages == [
+        f"Could not open the image. cut.{suffix} is cut short (the file ends before the "
+        "image does); it cannot be shown."
+    ]
+    assert window.pixels.shape == (40, 50, 3)
+
+
+def test_the_result_is_banded_reports_progress_and_stops_when_cancelled(studio, monkeypatch):
+    rgb = photo(300, 200)
+    done: list[tuple[int, int]] = []
+    scene = studio.document.scene.replace(padding=1)
+    out = image_output(scene, rgb, progress=lambda d, t: done.append((d, t)))
+    np.testing.assert_array_equal(out, scene.problem(as_channels(rgb, 1)).compute(np.float32))
+    assert done == [(1, 1)]  # small: one band
+    monkeypatch.setattr("convstudio.model.image._BAND_WORK", 9 * 200 * 20)  # 20 rows
+    done.clear()
+    with pytest.raises(Cancelled):
+        image_output(scene, rgb, progress=lambda d, t: done.append((d, t)),
+                     cancelled=lambda: len(done) >= 2)  # fmt: skip
+    assert done == [(1, 15), (2, 15)]  # stopped after two of 15 bands
+
+
+class Gate:
+    """Holds the worker inside image_output until the test opens it (or the job is cancelled)."""
+
+    def __init__(self, monkeypatch) -> None:
+        self.open = threading.Event()
+        self.started: list[Scene] = []
+        self.progress: list[list[tuple[int, int]]] = []
+        real = image_window.image_output
+
+        def held(scene, rgb, *, progress=None, cancelled=None):
+            self.started.append(scene)
+            calls: list[tuple[int, int]] = []
+            self.progress.append(calls)
+            while not (cancelled and cancelled()) and not self.open.wait(0.005):
+                pass  # stands for a long computation that checks its flag between bands
+
+            def record(done: int, total: int) -> None:
+                calls.append((done, total))
+                if progress is not None:
+                    progress(done, total)
+
+            return real(scene, rgb, progress=record, cancelled=cancelled)
+
+        monkeypatch.setattr(image_window, "image_output", held)
+
+
+@pytest.fixture
+def threaded(qtbot, studio):
+    """A shown window that sends every job to the worker thread."""
+    window = ImageWindow(studio, lambda text: pytest.fail(text))
+    qtbot.addWidget(window)
+    window.inline_work = 0
+    window.show()
+    return window
+
+
+def test_the_result_arrives_from_the_worker_and_is_the_engines(qtbot, threaded, studio, pixels,
+                                                               tmp_path):  # fmt: skip
+    progress: list[int] = []
+    threaded.progress.valueChanged.connect(progress.append)
+    with qtbot.waitSignal(threaded.result_ready):
+        assert threaded.open_image(write_png(tmp_path / "a.png", pixels))
+        assert threaded.result is None  # returns before the result exists
+    expected = conv2d(as_channels(pixels, 1)[0], studio.document.scene.kernels[0, 0])
+    np.testing.assert_array_equal(threaded.result[0], expected)
+    assert progress[-1] == 1 and threaded.progress.isHidden()
+    assert threaded.status.text().startswith("Result 48×38, computed at full resolution")
+
+
+def test_a_large_image_shows_a_preview_first_then_the_full_result(qtbot, threaded, tmp_path):
+    shown: list[str] = []
+    threaded.preview_ready.connect(lambda: shown.append(threaded.status.text()))
+    threaded.result_ready.connect(lambda: shown.append(threaded.status.text()))
+    with qtbot.waitSignal(threaded.result_ready, timeout=20000):
+        threaded.open_image(write_png(tmp_path / "big.png", photo(1100, 600)))
+    assert shown[0].startswith("Preview: every 3th pixel (198×365")  # ceil(1100 / 512) = 3
+    assert shown[1].startswith("Result 598×1098, computed at full resolution")
+    assert threaded.result.shape == (1, 1098, 598)
+    # The picture drawn is the full one, coloured on the worker.
+    assert threaded.result_image.image.shape == (1098, 598)
+
+
+def test_an_edit_cancels_the_running_job_and_only_the_newest_result_shows(
+    qtbot, threaded, studio, pixels, tmp_path, monkeypatch
+):
+    gate = Gate(monkeypatch)
+    results: list[np.ndarray] = []
+    threaded.result_ready.connect(lambda: results.append(threaded.result))
+    threaded.open_image(write_png(tmp_path / "a.png", pixels))
+    qtbot.waitUntil(lambda: len(gate.started) == 1)  # the first job is running
+    # The event loop runs while the worker is busy: a timer fires.
+    fired: list[bool] = []
+    QTimer.singleShot(1, lambda: fired.append(True))
+    qtbot.waitUntil(lambda: bool(fired))
+    assert not gate.open.is_set() and threaded.result is None
+    studio.document.set_kernel([[0, 0, 0], [0, 2, 0], [0, 0, 0]])  # a newer edit
+    with qtbot.waitSignal(threaded.result_ready):
+        gate.open.set()
+    assert len(gate.started) == 2
+    assert gate.progress[0] == []  # the old job stopped before its first band
+    assert gate.progress[1] == [(1, 1)]
+    assert len(results) == 1  # the old result never showed
+    np.testing.assert_array_equal(results[0][0], 2 * as_channels(pixels, 1)[0, 1:-1, 1:-1])
+
+
+def test_closing_the_window_while_a_job_runs_is_clean(qtbot, studio, pixels, tmp_path,
+                                                      monkeypatch):  # fmt: skip
+    gate = Gate(monkeypatch)
+    window = ImageWindow(studio, lambda text: pytest.fail(text))
+    qtbot.addWidget(window)
+    window.inline_work = 0
+    window.show()
+    window.open_image(write_png(tmp_path / "a.png", pixels))
+    qtbot.waitUntil(lambda: len(gate.started) == 1)
+    ready: list[bool] = []
+    window.result_ready.connect(lambda: ready.append(True))
+    window.close()  # cancels the job and waits for the worker to let go
+    assert gate.progress[0] == [] and not gate.open.is_set()
+    studio.document.set_kernel([[1]])  # hidden: nothing starts
+    assert len(gate.started) == 1
+    gate.open.set()
+    with qtbot.waitSignal(window.result_ready):
+        window.show()  # shown again: the newest scene's result
+    assert window.result.shape == (1, 40, 50) and ready == [True]

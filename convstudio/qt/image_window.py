@@ -1,35 +1,56 @@
 """Image mode: a photo next to what the current kernels make of it, and a region to step.
 
 The whole image is convolved at full resolution whenever the kernels or settings
-change (a 512×512 RGB image with 8 kernels takes about 15 ms here, so it runs in
-the event loop: no thread, and so no stale result can arrive after a newer one).
+change. At 4096² with several large kernels that takes seconds, so it runs on a worker
+thread (:mod:`.background`): a preview from a sampled-down image first, then the full
+result, with progress; a newer edit cancels older work, whose late answers are dropped.
+The worker also colours the maps (uint8 indices into the colour map), so the GUI thread
+only swaps pictures. Tiny jobs (the lesson's own sizes) run at once in the event loop.
 """
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtGui import QImage, QImageReader
+from PySide6.QtGui import QCloseEvent, QImage, QImageReader, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
+    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from ..engine import ConvSettingsError
-from ..model import MAX_GRID, EditError, Studio
-from ..model.image import ImageError, check_image_size, image_output, region_scene
+from ..model import MAX_GRID, EditError, Scene, Studio
+from ..model.image import (
+    Cancelled,
+    ImageError,
+    check_complete,
+    check_image_size,
+    colour_indices,
+    image_geometry,
+    image_output,
+    image_work,
+    preview_step,
+    region_scene,
+)
 from . import style
+from .background import LatestJob, Ticket
 from .binding import bind
 from .heatmap_view import colour_levels
+
+# Multiply-adds below which the result is computed at once in the event loop (about
+# 2 ms here): quicker than a thread's round trip, and no "Computing…" flicker.
+INLINE_WORK = 2_000_000
 
 IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.bmp);;All files (*)"
 
@@ -40,11 +61,12 @@ def read_image(path: Path) -> np.ndarray:
     Raises
     ------
     ImageError
-        When the file is not an image Qt can read, or is too large (checked from the
-        header, before decoding).
+        When the file is not an image Qt can read, is cut short, or is too large
+        (checked from the header, before decoding).
     """
     if not path.is_file():
         raise ImageError(f"There is no file {path}.")
+    check_complete(path)
     reader = QImageReader(str(path))
     size = reader.size()
     if not reader.canRead() or not size.isValid():
@@ -71,6 +93,68 @@ def _image_plot(widget: pg.GraphicsLayoutWidget) -> tuple[pg.PlotItem, pg.ImageI
     return plot, image
 
 
+@dataclass(frozen=True)
+class Picture:
+    """A whole-image result made ready to draw (off the GUI thread).
+
+    Attributes
+    ----------
+    maps
+        The float32 result ``(C_out, H', W')`` (of the sampled-down image for a preview).
+    colours
+        Per map, the colour map's name and levels, and the map as uint8 colour indices.
+    size
+        ``(H', W')`` of the full-resolution result, the area a preview is stretched over.
+    step
+        1 for the full result; a preview took every *step*-th pixel.
+    ms
+        How long the convolution took.
+    """
+
+    maps: np.ndarray
+    colours: tuple[tuple[str, tuple[float, float], np.ndarray], ...]
+    size: tuple[int, int]
+    step: int
+    ms: float
+
+
+def _picture(
+    maps: np.ndarray, size: tuple[int, int], step: int, ms: float, ticket: Ticket | None
+) -> Picture:
+    colours = []
+    for values in maps:
+        if ticket is not None and ticket.cancelled():
+            raise Cancelled
+        name, levels = colour_levels(values)
+        colours.append((name, levels, colour_indices(values, *levels)))
+    return Picture(maps, tuple(colours), size, step, ms)
+
+
+def compute_picture(scene: Scene, pixels: np.ndarray, ticket: Ticket | None = None) -> Picture:
+    """The full-resolution picture; with a *ticket* (on the worker), a preview first."""
+    height, width = pixels.shape[:2]
+    g = image_geometry(scene, height, width)
+    size = (g.out_height, g.out_width)
+    step = preview_step(height, width)
+    if ticket is not None and step > 1:
+        try:
+            start = time.perf_counter()
+            small = image_output(scene, pixels[::step, ::step], cancelled=ticket.cancelled)
+        except ConvSettingsError:
+            pass  # the kernel does not fit the sampled-down image: no preview then
+        else:
+            ms = (time.perf_counter() - start) * 1e3
+            ticket.post(_picture(small, size, step, ms, ticket))
+    start = time.perf_counter()
+    maps = image_output(
+        scene,
+        pixels,
+        progress=None if ticket is None else ticket.progress,
+        cancelled=None if ticket is None else ticket.cancelled,
+    )
+    return _picture(maps, size, 1, (time.perf_counter() - start) * 1e3, ticket)
+
+
 class ImageWindow(QWidget):
     """The image, the result of the current kernels on all of it, and a region picker.
 
@@ -83,6 +167,9 @@ class ImageWindow(QWidget):
     """
 
     region_applied = Signal()
+    preview_ready = Signal()
+    result_ready = Signal()
+    """The full-resolution result is shown (``result`` holds it)."""
 
     def __init__(self, studio: Studio, report: Callable[[str], None]) -> None:
         super().__init__(None, Qt.WindowType.Window)
@@ -92,6 +179,14 @@ class ImageWindow(QWidget):
         self.pixels: np.ndarray | None = None
         self.result: np.ndarray | None = None
         self.compute_ms = 0.0
+        self.inline_work = INLINE_WORK
+        self._picture: Picture | None = None
+        self._stale = False  # an edit arrived while the window was hidden
+        self._job = LatestJob(self)
+        self._job.posted.connect(self._on_preview)
+        self._job.progressed.connect(self._on_progress)
+        self._job.finished.connect(self._on_result)
+        self._job.failed.connect(self._on_failed)
 
         self.source_view = pg.GraphicsLayoutWidget()
         self.source_view.setBackground("w")
@@ -99,8 +194,12 @@ class ImageWindow(QWidget):
         self.result_view.setBackground("w")
         self._source_plot, self.source_image = _image_plot(self.source_view)
         self._result_plot, self.result_image = _image_plot(self.result_view)
+        # The bar only labels the colours: the image is drawn from indices already coloured
+        # on the worker, so the two are not linked (a linked bar would re-colour the floats
+        # on the GUI thread).
         self.bar = pg.ColorBarItem(values=(0, 1), colorMap="viridis", interactive=False)
-        self.bar.setImageItem(self.result_image, insert_in=self._result_plot)
+        self._result_plot.layout.addItem(self.bar, 2, 5)
+        self._result_plot.layout.setColumnFixedWidth(4, 5)
         self.region = pg.RectROI(
             [0, 0], [16, 16], pen=pg.mkPen("#c26a00", width=3), snapSize=1.0,
             translateSnap=True, scaleSnap=True,
@@ -118,6 +217,9 @@ class ImageWindow(QWidget):
         )
         self.status = QLabel()
         self.status.setWordWrap(True)
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(240)
+        self.progress.hide()
 
         views = QHBoxLayout()
         views.addWidget(self.source_view, 1)
@@ -132,14 +234,17 @@ class ImageWindow(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(views, 1)
         layout.addLayout(controls)
-        layout.addWidget(self.status)
+        footer = QHBoxLayout()
+        footer.addWidget(self.status, 1)
+        footer.addWidget(self.progress)
+        layout.addLayout(footer)
         self.setFont(style.font(style.UI_PT))
         self.resize(1100, 620)
 
         self.region.sigRegionChanged.connect(self._on_q_region_changed)
         self.use_region.clicked.connect(self.apply_region)
         self.map_choice.activated.connect(lambda _index: self._show_result())
-        bind(self, studio.document.scene_changed, self.recompute)
+        bind(self, studio.document.scene_changed, self._on_scene_changed)
 
     # ------------------------------------------------------------ loading
 
@@ -164,38 +269,113 @@ class ImageWindow(QWidget):
     # ------------------------------------------------------------ result
 
     def recompute(self, *_: object) -> None:
-        """Apply the current kernels and settings to the whole image."""
+        """Apply the current kernels and settings to the whole image.
+
+        A small job is done at once; a larger one starts on the worker thread and this
+        returns at once (``result`` is None until ``result_ready``).
+        """
+        self._stale = False
         if self.pixels is None:
             return
-        start = time.perf_counter()
+        self._job.cancel()
+        scene = self._studio.document.scene
         try:
-            self.result = image_output(self._studio.document.scene, self.pixels)
+            work = image_work(image_geometry(scene, *self.pixels.shape[:2]))
         except ConvSettingsError as exc:
-            self.result = None
-            self.result_image.clear()
-            self.bar.hide()
-            self.status.setText(f"No result on the image: {exc}")
+            self._show_failure(exc)
             return
-        self.compute_ms = (time.perf_counter() - start) * 1e3
-        maps = self.result.shape[0]
+        if work <= self.inline_work:
+            self._on_result(compute_picture(scene, self.pixels))
+            return
+        self.result = None  # stale; dropping it also halves the peak memory
+        self.progress.setValue(0)
+        self.progress.show()
+        self.status.setText("Computing the result on the whole image…")
+        pixels = self.pixels
+        self._job.start(lambda ticket: compute_picture(scene, pixels, ticket))
+
+    def _on_preview(self, picture: Picture) -> None:
+        self._picture = picture
+        self._show_result()
+        self.preview_ready.emit()
+
+    def _on_progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+        shown = self._picture is not None and self._picture.step > 1
+        self.status.setText(
+            ("Preview shown; computing" if shown else "Computing")
+            + f" the full-resolution result… {100 * done // total} %"
+        )
+
+    def _on_result(self, picture: Picture) -> None:
+        self.progress.hide()
+        self._picture = picture
+        self.result = picture.maps
+        self.compute_ms = picture.ms
+        maps = picture.maps.shape[0]
         if self.map_choice.count() != maps:
             self.map_choice.clear()
             self.map_choice.addItems([f"kernel {k + 1}" for k in range(maps)])
         self._show_result()
+        self.result_ready.emit()
+
+    def _on_failed(self, error: object) -> None:
+        if isinstance(error, BaseException) and not isinstance(error, ConvSettingsError):
+            error = f"{type(error).__name__}: {error}"  # a bug, or memory ran out
+        self._show_failure(error)
+
+    def _show_failure(self, error: object) -> None:
+        self.progress.hide()
+        self.result = None
+        self._picture = None
+        self.result_image.clear()
+        self.bar.hide()
+        self.status.setText(f"No result on the image: {error}")
 
     def _show_result(self) -> None:
-        if self.result is None:
+        picture = self._picture
+        if picture is None:
             return
+        index = min(max(0, self.map_choice.currentIndex()), len(picture.colours) - 1)
+        name, levels, indices = picture.colours[index]
         self.bar.show()
-        shown = self.result[max(0, self.map_choice.currentIndex())]
-        name, levels = colour_levels(shown)
         self.bar.setColorMap(pg.colormap.get(name))
         self.bar.setLevels(levels)
-        self.result_image.setImage(shown, autoLevels=False, levels=levels)
-        height, width = shown.shape
-        self.status.setText(
-            f"Result {width}×{height}, computed at full resolution in {self.compute_ms:.0f} ms."
-        )
+        self.result_image.setColorMap(name)
+        self.result_image.setImage(indices, autoLevels=False, levels=(0, 255))
+        height, width = picture.size
+        # A preview is stretched over the area of the full result it stands for.
+        self.result_image.setRect(QRectF(0, 0, width, height))
+        if picture.step == 1:
+            self.status.setText(
+                f"Result {width}×{height}, computed at full resolution in {picture.ms:.0f} ms."
+            )
+        else:
+            rows, cols = indices.shape
+            self.status.setText(
+                f"Preview: every {picture.step}th pixel ({cols}×{rows}, a rough picture: "
+                f"the kernels span {picture.step}× more of the photo); computing the full "
+                f"{width}×{height} result…"
+            )
+
+    def _on_scene_changed(self, *_: object) -> None:
+        if self.isVisible():
+            self.recompute()
+        else:
+            self._stale = True  # nobody looks: compute when shown again
+            self._job.cancel()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.recompute()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # Stop the worker before the window can go away (it stops within one band).
+        if self._job.cancel(wait=True):
+            self._stale = True
+        super().closeEvent(event)
 
     # ------------------------------------------------------------ region
 
