@@ -10,15 +10,20 @@ import argparse
 import io
 import json
 import os
+import re
+import socket
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import IO, NoReturn
 
 import numpy as np
 
 from . import __version__
 from .model import Scene, SceneFileError, load_scene, scene_path
+from .model.budget import BudgetError, check_budget
+from .model.files import FileCheckError, check_writable_target
+from .model.limits import LimitError, check_scene_limits
 from .model.numbers import format_number, json_number
 from .model.resources import DEFAULT_SCENE
 from .model.scene import atomic_write_text
@@ -30,9 +35,20 @@ class CliError(Exception):
     """A problem with the arguments or files: one line on stderr, exit status 2."""
 
 
+class _ReaderGoneError(Exception):
+    """Standard output's reader has gone (``| head``): exit status 2, silently."""
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         raise CliError(f"{message} (see “{self.prog} --help”)")
+
+    def _print_message(self, message: str, file: IO[str] | None = None) -> None:
+        # argparse ignores a failed write of --help or --version; a full disk is an error.
+        if message and file in (None, sys.stdout):
+            _print(message)
+        else:
+            super()._print_message(message, file)
 
 
 def _parsers() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
@@ -58,6 +74,11 @@ def _parsers() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
     compute.add_argument(
         "-o", "--output", metavar="FILE.csv", help="write the output as CSV instead"
     )
+    compute.add_argument(
+        "--no-budget",
+        action="store_true",
+        help="compute even a scene beyond the budget of 1 billion multiply-adds and 1 GB",
+    )
     render = commands.add_parser(
         "render", help="draw the window at one step into a PNG, no display needed"
     )
@@ -79,6 +100,92 @@ def _load(path: str) -> Scene:
         return load_scene(path)
     except SceneFileError as exc:
         raise CliError(str(exc)) from None
+
+
+def _check(scene: Scene, *, budget: bool = True, window: bool = False) -> None:
+    """Refuse *scene* beyond the work budget, or the window's limits, before any work."""
+    try:
+        if budget:
+            check_budget(scene)
+        if window:
+            check_scene_limits(scene)
+    except (BudgetError, LimitError) as exc:
+        raise CliError(str(exc)) from None
+
+
+def _target(output: str, scene: str) -> Path:
+    """Where ``-o`` writes: a regular file or a new one, never the scene being read."""
+    try:
+        return check_writable_target(output, source=scene)
+    except FileCheckError as exc:
+        raise CliError(str(exc)) from None
+
+
+def _print(text: str) -> None:
+    """Write *text* to standard output, turning a failed write into one line."""
+    if sys.stdout is None:  # started with standard output closed (>&-)
+        raise CliError("cannot print the output: standard output is closed")
+    try:
+        try:
+            fd = sys.stdout.fileno()
+        except (OSError, ValueError):  # not a real file (a test's capture)
+            fd = -1
+        if fd < 0 or sys.platform == "win32":  # Windows: keep the text layer's line ends
+            sys.stdout.write(text)
+            sys.stdout.flush()
+        else:
+            # os.write, not the buffered file: after a short write (a disk filling up) the
+            # io layer can drop the rest without an error; os.write reports every failure.
+            sys.stdout.flush()
+            view = memoryview(text.encode(sys.stdout.encoding, sys.stdout.errors or "strict"))
+            while view:
+                view = view[os.write(fd, view) :]
+    except BrokenPipeError:
+        _silence_stdout()
+        raise _ReaderGoneError from None
+    except OSError as exc:
+        _silence_stdout()
+        raise CliError(f"cannot print the output: {exc.strerror or exc}") from None
+
+
+def _silence_stdout() -> None:
+    # Python flushes standard output again at exit; what is left must go nowhere rather
+    # than fail a second time (the Python docs' "Note on SIGPIPE").
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    except (OSError, ValueError):
+        pass
+
+
+def _guard_standard_fds() -> None:
+    """Give a closed standard descriptor (``2>&-``) /dev/null, as Python saw it closed.
+
+    Otherwise the next file opened (the CSV being written) would take its number and
+    receive whatever a library writes to standard error.
+    """
+    for fd in (0, 1, 2):
+        try:
+            os.fstat(fd)
+        except OSError:
+            try:
+                null = os.open(os.devnull, os.O_RDWR)
+            except OSError:
+                return
+            if null != fd:
+                os.dup2(null, fd)
+                os.close(null)
+
+
+def _say(line: str) -> None:
+    """One line on standard error, if there is a standard error to say it on."""
+    try:
+        if sys.stderr is not None:
+            sys.stderr.write(line + "\n")
+            sys.stderr.flush()
+    except OSError:
+        pass
 
 
 def _evaluate(scene: Scene) -> tuple[np.ndarray, int, int]:
@@ -116,10 +223,16 @@ def _csv(output: np.ndarray) -> str:
 
 def compute(args: argparse.Namespace) -> int:
     """``convstudio compute``: print (or write) the output map."""
-    output, parameters, macs = _evaluate(_load(args.scene))
-    if args.output:
+    scene = _load(args.scene)
+    _check(scene, budget=not args.no_budget)
+    target = _target(args.output, args.scene) if args.output else None
+    try:
+        output, parameters, macs = _evaluate(scene)
+    except MemoryError:
+        raise CliError("there is not enough memory to compute this scene") from None
+    if target is not None:
         try:
-            atomic_write_text(args.output, _csv(output))
+            atomic_write_text(target, _csv(output))
         except OSError as exc:
             raise CliError(f"cannot write {args.output}: {exc.strerror or exc}") from None
     if args.json:
@@ -129,9 +242,9 @@ def compute(args: argparse.Namespace) -> int:
             "parameters": parameters,
             "macs": macs,
         }
-        sys.stdout.write(json.dumps(payload) + "\n")
-    elif not args.output:
-        sys.stdout.write(_text_table(output))
+        _print(json.dumps(payload) + "\n")
+    elif target is None:
+        _print(_text_table(output))
     return 0
 
 
@@ -139,7 +252,8 @@ def _size(text: str) -> tuple[int, int]:
     try:
         width, height = (int(part) for part in text.lower().split("x"))
     except ValueError:
-        raise CliError(f"--size must look like 1280x720, not “{text}”") from None
+        shown = text if len(text) <= 20 else text[:19] + "…"
+        raise CliError(f"--size must look like 1280x720, not “{shown}”") from None
     if not (320 <= width <= 7680 and 240 <= height <= 4320):
         raise CliError(f"--size {text} is out of range (320x240 to 7680x4320)")
     return width, height
@@ -148,6 +262,7 @@ def _size(text: str) -> tuple[int, int]:
 def render(args: argparse.Namespace) -> int:
     """``convstudio render``: draw the window at one step into a PNG."""
     scene = _load(args.scene)
+    _check(scene, window=True)
     size = _size(args.size)
     if args.step is not None:
         from .engine import ConvSettingsError
@@ -167,6 +282,7 @@ def render(args: argparse.Namespace) -> int:
         raise CliError(f"render writes PNG images: name the file .png, not “{target.name}”")
     if not target.parent.is_dir():
         raise CliError(f"cannot write {target}: the folder {target.parent} does not exist")
+    target = _target(args.output, args.scene)
     from .qt.app import render_png
 
     try:
@@ -182,32 +298,76 @@ def _has_display() -> bool:
     return any(os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
 
 
+def _uses_x11() -> bool:
+    """Whether Qt would open the window on X11 (xcb), whose failure aborts the process."""
+    platform = os.environ.get("QT_QPA_PLATFORM", "")
+    first = platform.split(";")[0].split(":")[0]  # "xcb;wayland", "xcb:option=…"
+    if sys.platform != "linux" or first not in ("", "xcb"):
+        return False
+    return bool(first) or not os.environ.get("WAYLAND_DISPLAY")
+
+
+def x_display_answers(display: str, timeout: float = 2.0) -> bool:
+    """Whether an X server listens at *display* (``":0"``, ``":0.0"``, ``"host:1"``, ``"unix:0"``).
+
+    Tries what libxcb tries: the abstract and the file socket ``/tmp/.X11-unix/X<n>`` for a
+    local display, else TCP port 6000 + n, within *timeout* seconds.
+    """
+    match = re.fullmatch(r"(?:([a-z]+)/)?(.*):([0-9]+)(?:\.[0-9]+)?", display)
+    if match is None:
+        return False
+    protocol, host, number = match.group(1), match.group(2), int(match.group(3))
+    local = host in ("", "unix") and protocol in (None, "unix")
+    if local:
+        path = f"/tmp/.X11-unix/X{number}"
+        for address in ("\0" + path, path):  # the abstract socket is what Xorg/Xvfb favour
+            with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as unix:
+                unix.settimeout(timeout)
+                try:
+                    unix.connect(address)
+                    return True
+                except OSError:
+                    pass
+        if host == "unix" or protocol == "unix":
+            return False
+    try:
+        with socket.create_connection((host or "localhost", 6000 + number), timeout=timeout):
+            return True
+    except (OSError, ValueError, OverflowError):
+        return False
+
+
 def launch(args: argparse.Namespace) -> int:
     """``convstudio [SCENE]``: open the window."""
     path = Path(args.scene) if args.scene else scene_path(DEFAULT_SCENE)
-    if args.scene and not path.exists() and not path.suffix:
+    # os.path.exists, not Path.exists: it says False for a name too long, not an error.
+    if args.scene and not os.path.exists(path) and not path.suffix:
         raise CliError(
             f"“{args.scene}” is neither a command ({', '.join(COMMANDS)}) nor a scene file"
         )
     scene = _load(str(path))
+    _check(scene, budget=False, window=True)
     if not _has_display():
         raise CliError(
             "there is no display to open the window on (DISPLAY is not set); "
             "“convstudio render SCENE.json -o frame.png” draws a frame without one"
         )
+    display = os.environ.get("DISPLAY", "")
+    if _uses_x11() and not x_display_answers(display):
+        # Qt would abort the process (a core dump) when it cannot connect.
+        raise CliError(
+            f"there is no X display answering at DISPLAY={display}, so the window cannot "
+            "open; “convstudio render SCENE.json -o frame.png” draws a frame without one"
+        )
     from .qt.app import run_window
-    from .qt.main_window import check_fits_window
 
-    try:
-        check_fits_window(scene)
-    except SceneFileError as exc:
-        raise CliError(str(exc)) from None
     return run_window(scene, path if args.scene else None)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``convstudio``, ``python -m convstudio`` and ``python main.py``."""
     args_list = list(sys.argv[1:] if argv is None else argv)
+    _guard_standard_fds()
     launcher, tools = _parsers()
     try:
         if args_list and args_list[0] in COMMANDS:
@@ -215,8 +375,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return compute(args) if args.command == "compute" else render(args)
         return launch(launcher.parse_args(args_list))
     except CliError as exc:
-        sys.stderr.write(f"convstudio: error: {exc}\n")
+        _say(f"convstudio: error: {exc}")
         return 2
+    except _ReaderGoneError:
+        return 2  # like a Unix tool whose reader has gone: no message
     except KeyboardInterrupt:
         return 130
 

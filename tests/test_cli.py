@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import struct
 import subprocess
 import sys
@@ -40,15 +41,18 @@ def headless_env() -> dict[str, str]:
     return env
 
 
-def run(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+def run(
+    *args: str | Path, cwd: Path | None = None, timeout: float = 60, **options
+) -> subprocess.CompletedProcess[str]:
+    options.setdefault("capture_output", "stdout" not in options)
     return subprocess.run(
         [sys.executable, "-m", "convstudio", *map(str, args)],
-        capture_output=True,
         text=True,
         encoding="utf-8",
-        env=headless_env(),
+        env=options.pop("env", headless_env()),
         cwd=cwd,
-        timeout=60,
+        timeout=timeout,
+        **options,
     )
 
 
@@ -207,6 +211,41 @@ def test_render_replaces_an_existing_file(tmp_path):
 # ---------------------------------------------------------------- errors
 
 
+def sparse(path: Path, size: int) -> Path:
+    with path.open("wb") as handle:
+        handle.truncate(size)  # no disk used
+    return path
+
+
+def copy_of_worked(tmp_path: Path, name: str = "scene.json") -> Path:
+    path = tmp_path / name
+    path.write_bytes(Path(WORKED).read_bytes())
+    return path
+
+
+def linked(tmp_path: Path, link) -> Path:
+    path = tmp_path / "out.csv"
+    link(tmp_path / "scene.json", path)
+    return path
+
+
+def device(tmp_path: Path) -> Path:
+    """A device node of the test's own (like /dev/full): if a broken guard ever wrote over
+    it, only this copy would be replaced, never the machine's /dev/full."""
+    path = tmp_path / "full"
+    try:
+        os.mknod(path, 0o666 | stat.S_IFCHR, os.makedev(1, 7))
+    except (PermissionError, AttributeError):
+        pytest.skip("making a device node needs root")
+    return path
+
+
+def device_link(tmp_path: Path) -> Path:
+    path = tmp_path / "frame.png"
+    path.symlink_to(device(tmp_path))
+    return path
+
+
 def damaged(tmp_path: Path) -> Path:
     path = tmp_path / "damaged.json"
     path.write_text('{"format": "convstudio-scene", "version": 1, "input": [[1, 2], [3]]}')
@@ -228,7 +267,157 @@ def impossible(tmp_path: Path) -> Path:
     return path
 
 
+def scene_file(tmp_path: Path, name: str, **changes) -> Path:
+    data = {
+        "format": "convstudio-scene",
+        "version": 1,
+        "input": [[1, 2, 3], [4, 5, 6], [7, 8, 9]],
+        "kernels": [[1, 0], [0, 1]],
+        **changes,
+    }
+    path = tmp_path / name
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+def fifo(tmp_path: Path) -> Path:
+    path = tmp_path / "pipe.json"
+    os.mkfifo(path)
+    return path
+
+
+def long_number(tmp_path: Path) -> Path:
+    path = scene_file(tmp_path, "digits.json")
+    path.write_text(path.read_text().replace("[[1, ", "[[" + "1" * 5000 + ", "))
+    return path
+
+
+def deep(tmp_path: Path, depth: int) -> Path:
+    path = tmp_path / "deep.json"
+    path.write_text(
+        '{"format": "convstudio-scene", "version": 1, "kernels": [[1]], "input": '
+        + "[" * depth
+        + "1"
+        + "]" * depth
+        + "}"
+    )
+    return path
+
+
+# The issue's 431-byte scene: a 6×6 input padded by 4096 took 16 s to compute.
+def padded_4096(tmp_path: Path) -> Path:
+    return scene_file(
+        tmp_path,
+        "padded.json",
+        input=[[[1, 2, 3, 4, 5, 6]] * 6] * 3,
+        kernels=[[[[1, 0, 1], [0, 1, 0], [1, 0, 1]]] * 3] * 3,
+        padding=4096,
+    )
+
+
+def big_kernel(tmp_path: Path) -> Path:
+    return scene_file(
+        tmp_path, "big-kernel.json", input=[[0] * 1000] * 1000, kernels=[[0] * 300] * 300
+    )
+
+
+FOUR_CHANNELS = [[[1, 2], [3, 4]]] * 4
+BEYOND_THE_WINDOW = {
+    "5 channels": (
+        {"input": [[[1, 2], [3, 4]]] * 5, "kernels": [[[[1]]] * 5]},
+        "The input has 5 channels; the window",
+    ),
+    "9 kernels": ({"kernels": [[[[1]]]] * 9}, "There are 9 kernels; the window"),
+    "5 groups": (
+        {"input": [[[1, 2], [3, 4]]] * 5, "kernels": [[[[1]]]] * 5, "groups": 5},
+        "The input has 5 channels; the window",
+    ),
+    "groups 8 of 4 channels": (
+        {"input": FOUR_CHANNELS, "kernels": [[[[1]]]] * 8, "groups": 8},
+        "The groups are 8; the window",
+    ),
+    "dilation 5": (
+        {"input": [[1] * 20] * 20, "dilation": 5},
+        "The dilation is 5; the window",
+    ),
+    "groups 2**31": (
+        {"input": FOUR_CHANNELS, "kernels": [[[[1]]]] * 4, "groups": 2**31},
+        "“groups” must be at most 64, not 2147483648.",
+    ),
+}
+
 ERRORS = {
+    **{
+        f"{command} {case}": (
+            lambda t, c=case, command=command: (
+                [scene_file(t, "big.json", **BEYOND_THE_WINDOW[c][0])]
+                if command == "launch"
+                else [
+                    "render",
+                    scene_file(t, "big.json", **BEYOND_THE_WINDOW[c][0]),
+                    "-o",
+                    t / "f.png",
+                ]
+            ),
+            BEYOND_THE_WINDOW[case][1],
+        )
+        for case in BEYOND_THE_WINDOW
+        for command in ("render", "launch")
+    },
+    "a named pipe": (lambda t: ["compute", fifo(t)], "pipe.json is a named pipe (FIFO)"),
+    "/dev/zero": (lambda t: ["compute", "/dev/zero"], "zero is a device, not a scene file."),
+    "a 5000-digit number": (
+        lambda t: ["compute", long_number(t)],
+        "digits.json holds a number too long to read.",
+    ),
+    "1000-deep nesting": (lambda t: ["compute", deep(t, 1000)], "nested too deeply"),
+    "980-deep nesting": (lambda t: ["compute", deep(t, 980)], "not 5-D or more"),
+    "a file over 64 MB": (
+        lambda t: ["compute", sparse(t / "huge.json", 64 * 2**20 + 1)],
+        "huge.json is too large to be a scene file",
+    ),
+    "compute over budget": (
+        lambda t: ["compute", padded_4096(t)],
+        "This scene needs 5.44 billion multiply-adds and 3.01 GB; "
+        "the budget is 1 billion and 1 GB.",
+    ),
+    "render over budget": (
+        lambda t: ["render", padded_4096(t), "-o", t / "f.png"],
+        "This scene needs 5.44 billion multiply-adds",
+    ),
+    "a 300×300 kernel on a big input": (
+        lambda t: ["compute", big_kernel(t)],
+        "This scene needs 44.2 billion multiply-adds",
+    ),
+    "-o a named pipe": (
+        lambda t: ["compute", WORKED, "-o", fifo(t)],
+        "Cannot write ",
+    ),
+    "-o a device": (
+        lambda t: ["compute", WORKED, "-o", device(t)],
+        "/full: it is a device, not a file.",
+    ),
+    "-o a folder": (lambda t: ["compute", WORKED, "-o", t], "it is a folder, not a file."),
+    "-o the scene it reads": (
+        lambda t: ["compute", copy_of_worked(t), "-o", t / "scene.json"],
+        "Cannot write ",
+    ),
+    "-o a hard link to the scene": (
+        lambda t: ["compute", copy_of_worked(t), "-o", linked(t, os.link)],
+        "it is the file being read.",
+    ),
+    "-o a symlink to the scene": (
+        lambda t: ["compute", copy_of_worked(t), "-o", linked(t, os.symlink)],
+        "it is the file being read.",
+    ),
+    "render -o a symlink to a device": (
+        lambda t: ["render", WORKED, "-o", device_link(t)],
+        "it is a device, not a file.",
+    ),
+    "render -o the scene it reads": (
+        lambda t: ["render", copy_of_worked(t, "scene.png"), "-o", t / "scene.png"],
+        "it is the file being read.",
+    ),
     "render to a non-PNG name": (
         lambda t: ["render", WORKED, "-o", t / "frame.jpg"],
         "name the file .png",
@@ -286,7 +475,9 @@ ERRORS = {
 @pytest.mark.parametrize("case", list(ERRORS))
 def test_a_bad_argument_or_file_is_one_line_and_status_2(tmp_path, case):
     make_args, expected = ERRORS[case]
-    result = run(*make_args(tmp_path), cwd=tmp_path)
+    args = make_args(tmp_path)
+    before = sorted(tmp_path.iterdir())
+    result = run(*args, cwd=tmp_path, timeout=20)
     assert result.returncode == 2
     assert result.stdout == ""
     lines = result.stderr.splitlines()
@@ -295,6 +486,7 @@ def test_a_bad_argument_or_file_is_one_line_and_status_2(tmp_path, case):
     assert expected in lines[0]
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "f.png").exists()
+    assert sorted(tmp_path.iterdir()) == before  # nothing written, no temporary left
 
 
 def test_the_window_without_a_display_is_one_clear_line():
@@ -356,3 +548,202 @@ def test_compute_json_covers_the_channel_lessons(name, shape, parameters, macs):
         padding_mode=scene.padding_mode,
     )
     np.testing.assert_allclose(payload["output"], expected)
+
+
+def test_stdin_is_refused_when_it_is_a_pipe():
+    result = run("compute", "/dev/stdin", input="{}", timeout=20)
+    assert result.returncode == 2
+    assert result.stderr == ("convstudio: error: stdin is a named pipe (FIFO), not a scene file.\n")
+
+
+# ---------------------------------------------------------------- budget
+
+
+def test_no_budget_computes_a_scene_over_the_budget(tmp_path):
+    # 1.6 billion multiply-adds on a 400×400 padded input: a few seconds, not refused.
+    path = scene_file(tmp_path, "heavy.json", input=[[1] * 10] * 10, kernels=[[1] * 200] * 200)
+    path.write_text(path.read_text().replace('"kernels"', '"padding": 195, "kernels"'))
+    refused = run("compute", path, "--json")
+    assert refused.returncode == 2
+    assert "This scene needs 1.62 billion multiply-adds" in refused.stderr
+    result = run("compute", path, "--json", "--no-budget")
+    assert result.returncode == 0, result.stderr
+    payload = json.loads(result.stdout)
+    assert payload["output_shape"] == [1, 201, 201]
+    assert payload["macs"] == 201 * 201 * 200 * 200
+    assert payload["output"][0][100][100] == 100  # the whole input under the kernel
+
+
+def test_help_documents_no_budget():
+    result = run("compute", "--help")
+    assert result.returncode == 0
+    assert "--no-budget" in result.stdout
+
+
+# ---------------------------------------------------------------- output faults
+
+
+needs_dev_full = pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+
+
+@needs_dev_full
+def test_stdout_on_a_full_disk_is_one_line():
+    with open("/dev/full", "w") as full:
+        result = run("compute", WORKED, stdout=full, stderr=subprocess.PIPE)
+    assert result.returncode == 2
+    assert result.stderr == (
+        "convstudio: error: cannot print the output: No space left on device\n"
+    )
+
+
+@needs_dev_full
+def test_help_on_a_full_disk_is_one_line():
+    with open("/dev/full", "w") as full:
+        result = run("--help", stdout=full, stderr=subprocess.PIPE)
+    assert result.returncode == 2
+    assert len(result.stderr.splitlines()) == 1, result.stderr
+
+
+def close_fd(fd: int):
+    return lambda: os.close(fd)
+
+
+def test_a_closed_stdout_is_one_line():
+    result = run("compute", WORKED, stdout=None, stderr=subprocess.PIPE, preexec_fn=close_fd(1))
+    assert result.returncode == 2
+    assert result.stderr == (
+        "convstudio: error: cannot print the output: standard output is closed\n"
+    )
+
+
+def test_a_closed_pipe_is_silent_and_status_2():
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader has gone before the first write: EPIPE, every time
+    try:
+        result = run("compute", WORKED, "--json", stdout=write_end, stderr=subprocess.PIPE)
+    finally:
+        os.close(write_end)
+    assert result.returncode == 2
+    assert result.stderr == ""
+
+
+@pytest.mark.parametrize("args", [["compute", "nowhere.json"], ["compute", WORKED, "--colour"]])
+def test_a_closed_stderr_still_exits_2(tmp_path, args):
+    result = run(*args, cwd=tmp_path, preexec_fn=close_fd(2))
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_closed_stderr_does_not_let_the_csv_take_its_place(tmp_path):
+    target = tmp_path / "out.csv"
+    result = run("compute", WORKED, "-o", target, preexec_fn=close_fd(2))
+    assert result.returncode == 0
+    assert target.read_text().splitlines()[0] == "429,505,686,856"
+
+
+def test_o_follows_a_symlink_to_a_regular_file(tmp_path):
+    real = tmp_path / "real.csv"
+    real.write_text("old")
+    link = tmp_path / "link.csv"
+    link.symlink_to(real)
+    result = run("compute", WORKED, "-o", link)
+    assert result.returncode == 0, result.stderr
+    assert link.is_symlink()  # the link is kept, its file replaced
+    assert real.read_text().splitlines()[0] == "429,505,686,856"
+
+
+def small_files(limit: int):
+    """A child whose files cannot grow past *limit* bytes: a full disk, even for root."""
+
+    def apply() -> None:
+        import resource
+        import signal
+
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # EFBIG instead of death
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    return apply
+
+
+needs_rlimit = pytest.mark.skipif(sys.platform == "win32", reason="needs RLIMIT_FSIZE")
+
+
+@needs_rlimit
+def test_csv_on_a_full_disk_is_one_line_and_keeps_the_old_file(tmp_path):
+    target = tmp_path / "out.csv"
+    target.write_text("old")
+    path = scene_file(tmp_path, "big.json", input=[[1] * 100] * 100, kernels=[[1]])
+    result = run("compute", path, "-o", target, preexec_fn=small_files(4000))
+    assert result.returncode == 2
+    assert result.stderr == f"convstudio: error: cannot write {target}: File too large\n"
+    assert target.read_text() == "old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["big.json", "out.csv"]
+
+
+@needs_rlimit
+def test_render_on_a_full_disk_is_one_line_without_libpng(tmp_path):
+    target = tmp_path / "frame.png"
+    result = run("render", WORKED, "-o", target, preexec_fn=small_files(4000))
+    assert result.returncode == 2
+    assert result.stderr == f"convstudio: error: cannot write {target}: File too large\n"
+    assert list(tmp_path.iterdir()) == []
+
+
+@needs_rlimit
+def test_stdout_into_a_file_that_cannot_grow(tmp_path):
+    path = scene_file(tmp_path, "big.json", input=[[1] * 100] * 100, kernels=[[1]])
+    with open(tmp_path / "out.txt", "w") as out:
+        result = run(
+            "compute", path, stdout=out, stderr=subprocess.PIPE, preexec_fn=small_files(4000)
+        )
+    assert result.returncode == 2
+    assert result.stderr == "convstudio: error: cannot print the output: File too large\n"
+
+
+# ---------------------------------------------------------------- a display that does not answer
+
+
+def x_env(display: str) -> dict[str, str]:
+    return {**headless_env(), "DISPLAY": display}
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="X11 probing is for Linux")
+@pytest.mark.parametrize("display", [":87", ":87.0", "unix:87", "127.0.0.1:87", "no-colon"])
+def test_a_display_nobody_listens_on_is_one_line_not_a_core_dump(display):
+    from convstudio.cli import x_display_answers
+
+    if x_display_answers(display):
+        pytest.skip(f"an X server answers at {display}")
+    result = run(WORKED, env=x_env(display), timeout=30)
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        f"convstudio: error: there is no X display answering at DISPLAY={display}, so the "
+        "window cannot open; “convstudio render SCENE.json -o frame.png” draws a frame "
+        "without one"
+    ]
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="abstract sockets are Linux")
+def test_the_probe_finds_a_listening_display():
+    import socket
+
+    from convstudio.cli import x_display_answers
+
+    for number in range(9100, 9200):
+        server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        try:
+            server.bind(f"\0/tmp/.X11-unix/X{number}")
+        except OSError:
+            server.close()
+            continue
+        break
+    else:
+        pytest.skip("no free display number")
+    with server:
+        server.listen(8)
+        assert x_display_answers(f":{number}")
+        assert x_display_answers(f":{number}.0")
+        assert x_display_answers(f"unix:{number}")
+    assert not x_display_answers(f":{number}")
+    assert not x_display_answers("")

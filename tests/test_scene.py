@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 import os
+import re
+import subprocess
+import sys
 
 import numpy as np
 import pytest
@@ -259,7 +262,7 @@ def test_default_scene_is_the_worked_example():
         pytest.param(minimal(version=0), ["“version”", "0"], id="version-0"),
         pytest.param(minimal(stirde=2), ["Unknown field", "“stirde”"], id="unknown-field"),
         pytest.param(
-            minimal(padding="half"), ["“padding”", "'half'", "valid, same, full"], id="padding-word"
+            minimal(padding="half"), ["“padding”", '"half"', "valid, same, full"], id="padding-word"
         ),
         pytest.param(minimal(padding=-1), ["“padding”", "at least 0", "-1"], id="padding-neg"),
         pytest.param(minimal(padding=[1, 2, 3]), ["“padding”", "[1, 2, 3]"], id="padding-3"),
@@ -455,3 +458,217 @@ def test_deeply_nested_file_is_a_scene_error(tmp_path):
     path.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
     with pytest.raises(SceneFileError):
         load_scene(path)
+
+
+# ---------------------------------------------------------------- input the parser does not expect
+
+
+def nested(depth: int, leaf=1):
+    value = leaf
+    for _ in range(depth):
+        value = [value]
+    return value
+
+
+def test_a_number_too_long_to_read_is_one_sentence(tmp_path):
+    path = tmp_path / "digits.json"
+    text = json.dumps(minimal()).replace('"input": [[1, ', '"input": [[' + "1" * 5000 + ", ")
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(SceneFileError, match=r"^digits\.json holds a number too long to read\.$"):
+        load_scene(path)
+
+
+@pytest.mark.parametrize("depth", [980, 1000, 5000])
+def test_deep_nesting_anywhere_is_a_scene_error(tmp_path, depth):
+    # 980 levels parse as JSON, then used to overflow the parser's own recursion.
+    path = tmp_path / "deep.json"
+    path.write_text(
+        '{"format": "convstudio-scene", "version": 1, "kernels": [[1]], "input": '
+        + "[" * depth
+        + "1"
+        + "]" * depth
+        + "}",
+        encoding="utf-8",
+    )
+    with pytest.raises(SceneFileError, match="deep"):
+        load_scene(path)
+
+
+@pytest.mark.parametrize("field", ["input", "kernels", "bias", "format", "padding", "stride"])
+def test_deep_nesting_in_any_field_of_a_dict(field):
+    with pytest.raises(SceneFileError) as info:
+        scene_from_dict(minimal(**{field: nested(50_000)}))
+    assert len(str(info.value)) < 200
+
+
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        ({"format": "x" * 5_000_000}, '“format” is "xxx'),
+        ({"padding": "y" * 5_000_000}, "“padding” must be"),
+        ({"padding_mode": list(range(1_000_000))}, "[0, 1, 2, "),
+        ({"version": 10**5000}, "a number of about 5001 digits"),
+        ({"stride": 10**5000}, "at most 4096, not a number of about 5001 digits"),
+        ({"padding": -(10**400)}, "at least 0, not a number of about 401 digits"),
+        ({"z" * 1_000_000: 1}, "Unknown field “zzz"),
+        ({"input": [[1, "\ud800" * 1000]]}, '"\\ud800'),
+    ],
+)
+def test_bad_values_are_quoted_short(changes, expected):
+    with pytest.raises(SceneFileError) as info:
+        scene_from_dict(minimal(**changes))
+    message = str(info.value)
+    assert expected in message
+    assert len(message) < 160, message
+    message.encode("utf-8")  # printable: no lone surrogate
+
+
+@pytest.mark.parametrize(
+    "groups", [65, 2**31, 2**63, 10**4000], ids=["65", "2^31", "2^63", "10^4000"]
+)
+def test_groups_beyond_any_channel_count_are_refused(groups):
+    with pytest.raises(SceneFileError, match="“groups” must be at most 64"):
+        scene_from_dict(minimal(groups=groups))
+
+
+JSON_LEAVES = (
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.integers(min_value=10**300, max_value=10**330)
+    | st.floats()
+    | st.text(max_size=5)
+)
+JSON_VALUES = st.recursive(
+    JSON_LEAVES,
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=5), children, max_size=4)
+    ),
+    max_leaves=20,
+)
+FIELDS = sorted(scene_module._KNOWN - {"format"})
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    data=st.one_of(
+        JSON_VALUES,
+        st.dictionaries(st.sampled_from(FIELDS), JSON_VALUES).map(lambda d: minimal(**d)),
+        st.dictionaries(st.sampled_from(FIELDS), JSON_VALUES).map(
+            lambda d: {**minimal(), **d, "input": [[1, 2], [3, 4]]}
+        ),
+    ),
+    depth=st.sampled_from([0, 0, 0, 3000]),
+)
+def test_any_json_data_is_a_scene_or_a_scene_error(data, depth):
+    if depth and isinstance(data, dict):
+        data = {**data, "kernels": nested(depth, data.get("kernels"))}
+    try:
+        scene = scene_from_dict(data)
+    except SceneFileError as exc:
+        assert len(str(exc)) < 300
+    else:
+        assert isinstance(scene, Scene)
+
+
+# ---------------------------------------------------------------- saved and opened again
+
+
+@pytest.mark.parametrize("title", ["\ud800", "a\udfffb", "Grüße \ud83d", "\x00 nul"])
+def test_any_title_the_parser_accepts_saves_and_loads_back(tmp_path, title):
+    data = minimal(title=title, channel_names=[title])
+    data["input"] = [[1, 2], [3, 4]]
+    scene = scene_from_dict(data)
+    path = tmp_path / "scene.json"
+    save_scene(scene, path)
+    back = load_scene(path)
+    assert back.title == title
+    assert back.channel_names == (title,)
+    assert back.same_as(scene)
+
+
+def test_plain_non_ascii_titles_stay_readable(tmp_path):
+    path = tmp_path / "scene.json"
+    save_scene(rich_scene(), path)
+    assert "Grüße × 2" in path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("value", [float("nan"), float("inf"), -float("inf")])
+def test_non_finite_numbers_are_still_refused(value):
+    with pytest.raises(SceneFileError, match="out of range"):
+        scene_from_dict(minimal(input=[[1, value], [3, 4]]))
+
+
+# ---------------------------------------------------------------- interrupted saves
+
+
+def test_the_temporary_names_its_owner(tmp_path, monkeypatch):
+    seen = []
+
+    def record(src, dst):
+        seen.append(os.path.basename(src))
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(scene_module.os, "replace", record)
+    with pytest.raises(OSError):
+        save_scene(rich_scene(), tmp_path / "scene.json")
+    assert len(seen) == 1
+    assert re.fullmatch(rf"\.scene\.json\.convstudio-{os.getpid()}-[a-z0-9_]+\.tmp", seen[0])
+
+
+def test_a_long_name_still_saves(tmp_path):
+    path = tmp_path / ("é" * 120 + ".json")  # 245 bytes: the temporary's name is cut
+    save_scene(rich_scene(), path)
+    assert load_scene(path).same_as(rich_scene())
+
+
+KILLED_SAVE = """
+import os, sys
+from convstudio.model import scene
+
+def stop(src, dst):
+    print("saving", flush=True)
+    sys.stdin.read()  # wait here until killed
+
+scene.os.replace = stop
+scene.atomic_write_text(sys.argv[1], "unfinished")
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="removal is POSIX-only")
+def test_remove_interrupted_saves_removes_only_the_dead_ones(tmp_path):
+    target = tmp_path / "scene.json"
+    target.write_text("the old scene")
+    child = subprocess.Popen(
+        [sys.executable, "-c", KILLED_SAVE, str(target)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert child.stdout.readline() == "saving\n"  # the temporary exists now
+    finally:
+        child.kill()
+        child.wait()
+        child.stdin.close()
+        child.stdout.close()
+    (left,) = [p for p in tmp_path.iterdir() if p.name != "scene.json"]
+    assert left.name.startswith(f".scene.json.convstudio-{child.pid}-")
+    mine = tmp_path / f".other.json.convstudio-{os.getpid()}-abc123.tmp"  # a save in progress
+    no_such_pid = tmp_path / f".x.json.convstudio-{2**31 - 1}-zz9_.tmp"
+    old_style = tmp_path / ".scene.json.k3j4h5.tmp"
+    unrelated = tmp_path / "notes.convstudio-1-a.tmp"
+    for path in (mine, no_such_pid, old_style, unrelated):
+        path.write_text("x")
+
+    removed = scene_module.remove_interrupted_saves(tmp_path)
+
+    assert sorted(removed) == sorted([left, no_such_pid])
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        ["scene.json", mine.name, old_style.name, unrelated.name]
+    )
+    assert target.read_text() == "the old scene"
+
+
+def test_remove_interrupted_saves_in_a_missing_folder(tmp_path):
+    assert scene_module.remove_interrupted_saves(tmp_path / "nowhere") == []

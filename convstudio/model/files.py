@@ -1,0 +1,212 @@
+"""Files checked before they are read or written: regular files only, of a bounded size.
+
+A named pipe would block the reader forever, ``/dev/zero`` never ends, and a damaged or
+hostile file can ask for gigabytes; each is refused with one plain sentence instead.
+Qt-free, for the scene, preset and image loaders alike.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+# Files are read in pieces of this size, so a file that grows while it is read costs
+# at most one piece past the limit.
+_CHUNK = 1 << 20
+
+
+class FileCheckError(ValueError):
+    """A file refused before (or while) it is read or written; ``str()`` is one sentence."""
+
+
+def _kind(mode: int) -> str:
+    """What a file that is not a regular file is, as a user would say it."""
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a special file"
+
+
+def _refuse_special(p: Path, mode: int, what: str) -> None:
+    if stat.S_ISDIR(mode):
+        raise FileCheckError(f"{p} is a folder, not {what}.")
+    if not stat.S_ISREG(mode):
+        raise FileCheckError(f"{p.name} is {_kind(mode)}, not {what}.")
+
+
+def _too_large(p: Path, max_bytes: int, what: str) -> FileCheckError:
+    return FileCheckError(
+        f"{p.name} is too large to be {what} (more than {_size_text(max_bytes)})."
+    )
+
+
+def _size_text(n: int) -> str:
+    for unit, size in (("GB", 2**30), ("MB", 2**20), ("kB", 2**10)):
+        if n >= size:
+            return f"{n / size:.1f}".removesuffix(".0") + f" {unit}"
+    return f"{n} bytes"
+
+
+def _cannot_read(p: Path, exc: OSError | ValueError) -> FileCheckError:
+    if isinstance(exc, FileNotFoundError):
+        return FileCheckError(f"There is no file {p}.")
+    reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+    return FileCheckError(f"Cannot read {p}: {reason}.")
+
+
+def check_readable_file(
+    path: str | os.PathLike[str], max_bytes: int, what: str = "a file"
+) -> os.stat_result:
+    """Refuse *path* unless it is a regular file of at most *max_bytes*, without opening it.
+
+    Parameters
+    ----------
+    path
+        The file to check.
+    max_bytes
+        The largest size accepted.
+    what
+        What the file should be, with its article ("a scene file"), for the messages.
+
+    Returns
+    -------
+    os.stat_result
+        The file's status.
+
+    Raises
+    ------
+    FileCheckError
+        When the file is missing, unreadable, not a regular file (a folder, a named pipe,
+        a device such as ``/dev/zero``, a socket) or larger than *max_bytes*.
+    """
+    p = Path(path)
+    try:
+        status = os.stat(p)
+    except (OSError, ValueError) as exc:  # ValueError: a NUL byte in the name
+        raise _cannot_read(p, exc) from None
+    _refuse_special(p, status.st_mode, what)
+    if status.st_size > max_bytes:
+        raise _too_large(p, max_bytes, what)
+    return status
+
+
+def read_bytes_checked(path: str | os.PathLike[str], max_bytes: int, what: str = "a file") -> bytes:
+    """Read a regular file of at most *max_bytes*, never more than *max_bytes* + 1 bytes.
+
+    The size is checked before the file is opened and again while it is read: a file
+    that grows, or that reports no size (``/proc``), cannot exhaust memory.
+
+    Parameters
+    ----------
+    path, max_bytes, what
+        As for :func:`check_readable_file`.
+
+    Raises
+    ------
+    FileCheckError
+        As :func:`check_readable_file`, or when reading fails.
+    """
+    p = Path(path)
+    check_readable_file(p, max_bytes, what)
+    # O_NONBLOCK: if a named pipe took the file's place since the check, opening it must
+    # not wait for a writer; fstat below then refuses it.
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    try:
+        fd = os.open(p, flags | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0))
+    except (OSError, ValueError) as exc:
+        raise _cannot_read(p, exc) from None
+    try:
+        _refuse_special(p, os.fstat(fd).st_mode, what)
+        pieces: list[bytes] = []
+        left = max_bytes + 1
+        while left > 0:
+            piece = os.read(fd, min(left, _CHUNK))
+            if not piece:
+                break
+            pieces.append(piece)
+            left -= len(piece)
+    except OSError as exc:
+        raise _cannot_read(p, exc) from None
+    finally:
+        os.close(fd)
+    if left <= 0:
+        raise _too_large(p, max_bytes, what)
+    return b"".join(pieces)
+
+
+def read_text_checked(path: str | os.PathLike[str], max_bytes: int, what: str = "a file") -> str:
+    """Read a UTF-8 text file as :func:`read_bytes_checked` reads bytes.
+
+    A byte-order mark (as Windows Notepad writes) is dropped.
+
+    Raises
+    ------
+    FileCheckError
+        As :func:`read_bytes_checked`, or when the file is not UTF-8 text.
+    """
+    p = Path(path)
+    data = read_bytes_checked(p, max_bytes, what)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise FileCheckError(f"{p.name} is not a text file, so it cannot be {what}.") from None
+
+
+def check_writable_target(
+    path: str | os.PathLike[str], *, source: str | os.PathLike[str] | None = None
+) -> Path:
+    """Where writing *path* should go: a regular file, or a new one, never *source*.
+
+    A symbolic link is followed: the file it points to is replaced, and the link kept.
+
+    Parameters
+    ----------
+    path
+        The file to write.
+    source
+        A file being read, which must not be written over (hard links included).
+
+    Returns
+    -------
+    pathlib.Path
+        *path* with every symbolic link resolved.
+
+    Raises
+    ------
+    FileCheckError
+        When *path* is a folder, a named pipe, a device or a socket, or is *source*.
+    """
+    p = Path(path)
+    target = Path(os.path.realpath(p))
+    try:
+        status = os.stat(target)
+    except FileNotFoundError:
+        return target
+    except (OSError, ValueError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise FileCheckError(f"Cannot write {p}: {reason}.") from None
+    if not stat.S_ISREG(status.st_mode):
+        raise FileCheckError(f"Cannot write {p}: it is {_kind(status.st_mode)}, not a file.")
+    if source is not None:
+        try:
+            same = os.path.samefile(source, target)
+        except (OSError, ValueError):
+            same = False
+        if same:
+            raise FileCheckError(f"Cannot write {p}: it is the file being read.")
+    return target
+
+
+__all__ = [
+    "FileCheckError",
+    "check_readable_file",
+    "check_writable_target",
+    "read_bytes_checked",
+    "read_text_checked",
+]
