@@ -930,3 +930,20 @@ def test_a_dilation_too_wide_is_explained_with_the_dilation(doc):
         "The kernel spans 7 rows (3 taps at dilation 3) but the padded input has only 6 rows: "
         "make the kernel or the dilation smaller, or add padding. The settings stay as they were."
     )
+
+
+@pytest.mark.parametrize("text", ["x" * 10_000, "9" * 5000, "1" * 400 + "e999", "½" * 3000])
+def test_a_long_bad_entry_is_quoted_short(text):
+    with pytest.raises(NumberError) as info:
+        parse_number(text)
+    assert len(str(info.value)) < 100
+
+
+def test_a_five_megabyte_paste_gives_a_short_message():
+    with pytest.raises(NumberError) as info:
+        parse_block("1 2 " + "x" * 5_000_000)
+    assert len(str(info.value)) < 150 and "row 1, column 3" in str(info.value)
+
+
+def test_full_width_digits_are_the_digits_they_look_like():
+    assert parse_number("１２") == 12

@@ -155,7 +155,7 @@ def test_the_torch_call_computes_what_the_scene_shows(studio):
 
 def test_absurd_padding_is_refused_by_its_limit_before_anything_is_built(studio):
     before = studio.document.scene
-    limit = r"padding is 100000; the window shows padding from 0 to 32"
+    limit = "padding is 100000; the window takes 0 to 32 rings of padding"
     with pytest.raises(EditError, match=limit):
         studio.document.update_settings(padding=100_000)
     assert studio.document.scene is before

@@ -1,11 +1,8 @@
 """Plain-Python state of the app (no Qt): scenes, the document, playback and files."""
 
+from . import limits
 from .document import (
     KEPT,
-    MAX_CHANNELS,
-    MAX_GRID,
-    MAX_KERNEL,
-    MAX_KERNELS,
     RGB,
     Document,
     EditError,
@@ -19,6 +16,14 @@ from .explain import (
     explain_size,
     layer_costs,
     torch_call,
+)
+from .limits import (
+    MAX_CHANNELS,
+    MAX_GRID,
+    MAX_KERNEL,
+    MAX_KERNELS,
+    LimitError,
+    check_scene_limits,
 )
 from .numbers import NumberError, format_number, parse_block, parse_number
 from .playback import Playback, PlaybackState
@@ -40,6 +45,7 @@ __all__ = [
     "EditError",
     "Evaluation",
     "KernelPreset",
+    "LimitError",
     "NumberError",
     "Playback",
     "PlaybackState",
@@ -48,11 +54,13 @@ __all__ = [
     "SceneFileError",
     "SizeExplanation",
     "Studio",
+    "check_scene_limits",
     "equation_terms",
     "evaluate",
     "explain_size",
     "format_number",
     "layer_costs",
+    "limits",
     "load_presets",
     "load_scene",
     "parse_block",

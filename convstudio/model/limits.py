@@ -8,8 +8,12 @@ by their work instead (:mod:`convstudio.model.budget`).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from .scene import Scene
+import numpy as np
+
+if TYPE_CHECKING:  # scene.py reads numbers.py, which reads MAX_ABS_VALUE from here
+    from .scene import Scene
 
 
 class LimitError(ValueError):
@@ -18,23 +22,40 @@ class LimitError(ValueError):
 
 @dataclass(frozen=True)
 class Limit:
-    """One limit: the name the user reads and the allowed range."""
+    """One limit: the allowed range, and how a sentence names it.
 
-    name: str
+    Attributes
+    ----------
+    minimum, maximum
+        The range, both included.
+    phrase
+        The range in words, with ``{0}`` and ``{1}`` for the two ends.
+    """
+
     minimum: int
     maximum: int
+    phrase: str
+
+    @property
+    def words(self) -> str:
+        """The range in words: "1 to 4 input channels"."""
+        return self.phrase.format(self.minimum, self.maximum)
 
 
-INPUT_SIDE = Limit("input side", 1, 32)
-KERNEL_SIDE = Limit("kernel side", 1, 9)
-CHANNELS = Limit("input channels", 1, 4)
-KERNELS = Limit("kernels", 1, 8)
+INPUT_SIDE = Limit(1, 32, "an input of {0} to {1} rows and columns")
+KERNEL_SIDE = Limit(1, 9, "a kernel of {0} to {1} rows and columns")
+CHANNELS = Limit(1, 4, "{0} to {1} input channels")
+KERNELS = Limit(1, 8, "{0} to {1} kernels")
 # Groups divide both the channels and the kernels, so they can never exceed the channels.
-GROUPS = Limit("groups", 1, CHANNELS.maximum)
+GROUPS = Limit(1, CHANNELS.maximum, "{0} to {1} groups")
 # Enough rings for "full" with a 9×9 kernel at dilation 4: 4·(9−1) = 32.
-PADDING = Limit("padding", 0, 32)
-STRIDE = Limit("stride", 1, 8)
-DILATION = Limit("dilation", 1, 4)
+PADDING = Limit(0, 32, "{0} to {1} rings of padding")
+STRIDE = Limit(1, 8, "a stride of {0} to {1}")
+DILATION = Limit(1, 4, "a dilation of {0} to {1}")
+
+# Every number of a scene: typed, pasted, from a preset or a file. Beyond this a float64
+# sum of products loses the units digit a student checks by hand.
+MAX_ABS_VALUE = 1e12
 
 # The names other modules used before this one existed.
 MAX_GRID = INPUT_SIDE.maximum
@@ -67,8 +88,17 @@ def check_scene_limits(scene: Scene) -> None:
     for limit, value, said in checks:
         if value > limit.maximum:
             raise LimitError(
-                f"{said}; the window shows {limit.name} from {limit.minimum} to "
-                f"{limit.maximum}. (“convstudio compute” takes larger scenes.)"
+                f"{said}; the window takes {limit.words}. "
+                "(“convstudio compute” takes larger scenes.)"
+            )
+    arrays = [("input", scene.input), ("weights", scene.kernels)]
+    if scene.bias is not None:
+        arrays.append(("biases", scene.bias))
+    for what, array in arrays:
+        if not np.all(np.abs(array) <= MAX_ABS_VALUE):  # also false for NaN
+            raise LimitError(
+                f"Some {what} are not finite numbers within ±10¹²; "
+                "a scene holds only numbers that can be saved and read back."
             )
 
 
@@ -83,6 +113,7 @@ __all__ = [
     "INPUT_SIDE",
     "KERNELS",
     "KERNEL_SIDE",
+    "MAX_ABS_VALUE",
     "MAX_CHANNELS",
     "MAX_GRID",
     "MAX_KERNEL",

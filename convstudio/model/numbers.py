@@ -5,6 +5,8 @@ from __future__ import annotations
 import math
 import re
 
+from .limits import MAX_ABS_VALUE
+
 
 class NumberError(ValueError):
     """Text that is not a number a cell can hold; ``str()`` says why in plain words."""
@@ -12,7 +14,6 @@ class NumberError(ValueError):
 
 # Anything a person might use to separate numbers copied from a spreadsheet or a slide.
 _SEPARATORS = re.compile(r"[\t,; ]+")
-_LIMIT = 1e12
 
 
 def parse_number(text: str) -> float:
@@ -36,12 +37,18 @@ def parse_number(text: str) -> float:
     try:
         value = float(stripped)
     except ValueError:
-        raise NumberError(f"“{text.strip()}” is not a number.") from None
+        raise NumberError(f"“{_quoted(text)}” is not a number.") from None
     if not math.isfinite(value):
-        raise NumberError(f"“{text.strip()}” is not a finite number.")
-    if abs(value) > _LIMIT:
-        raise NumberError(f"{text.strip()} is too large: keep numbers within ±10¹².")
+        raise NumberError(f"“{_quoted(text)}” is not a finite number.")
+    if abs(value) > MAX_ABS_VALUE:
+        raise NumberError(f"{_quoted(text)} is too large: keep numbers within ±10¹².")
     return value
+
+
+def _quoted(text: str, limit: int = 24) -> str:
+    """What the user typed, cut short: a message never repeats a whole pasted page."""
+    text = text.strip()
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def parse_block(text: str) -> list[list[float]]:

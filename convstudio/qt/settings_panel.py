@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from ..engine import PADDING_MODES, GroupsError, plural
-from ..model import KEPT, MAX_CHANNELS, MAX_KERNELS, RGB, EditError, Studio, explain_size
+from ..model import KEPT, RGB, EditError, Studio, explain_size, limits
+from ..model.limits import Limit
 from ..model.scene import Scene
 from . import style
 from .binding import bind
@@ -39,13 +40,11 @@ MODE_TIPS = {
     "replicate": "Padded cells repeat the nearest edge cell",
     "circular": "Padded cells wrap around from the other side",
 }
-MAX_PADDING = 32  # "full" with a 9×9 kernel at dilation 4
-MAX_STRIDE = 8
-MAX_DILATION = 4
 
 
-def _spin(minimum: int, maximum: int, tip: str) -> QSpinBox:
-    spin = QSpinBox(minimum=minimum, maximum=maximum)
+def _spin(limit: Limit, tip: str) -> QSpinBox:
+    """A spin box over *limit*'s range: the model, not the widget, says what is allowed."""
+    spin = QSpinBox(minimum=limit.minimum, maximum=limit.maximum)
     spin.setToolTip(tip)
     spin.setKeyboardTracking(False)  # a typed number applies on Enter, not digit by digit
     return spin
@@ -74,11 +73,11 @@ class SettingsPanel(QWidget):
         self._document = studio.document
 
         # Layer
-        self.channels = _spin(1, MAX_CHANNELS, "Input channels: 1 to 4")
+        self.channels = _spin(limits.CHANNELS, f"Input channels: {limits.CHANNELS.words}")
         self.rgb = QCheckBox("RGB")
         self.rgb.setToolTip("Three channels named R, G and B, like a colour image")
-        self.kernels = _spin(1, MAX_KERNELS, "Kernels: each makes one output map (channel)")
-        self.groups = _spin(1, MAX_KERNELS, "Groups: each kernel sees channels/groups channels")
+        self.kernels = _spin(limits.KERNELS, "Kernels: each makes one output map (channel)")
+        self.groups = _spin(limits.GROUPS, "Groups: each kernel sees channels/groups channels")
         self.bias = QCheckBox("bias")
         self.bias.setToolTip("Add one number per kernel to its map")
         self.flip = QCheckBox("true convolution")
@@ -91,12 +90,12 @@ class SettingsPanel(QWidget):
         for index, (label, value, tip) in enumerate(PADDING_CHOICES):
             self.padding.addItem(label, value)
             self.padding.setItemData(index, tip, Qt.ItemDataRole.ToolTipRole)
-        self.padding_amount = _spin(0, MAX_PADDING, "Rings of padding above and below")
-        self.padding_cols = _spin(0, MAX_PADDING, "Rings of padding left and right")
-        self.stride = _spin(1, MAX_STRIDE, "How many rows the window moves at each step")
-        self.stride_cols = _spin(1, MAX_STRIDE, "How many columns the window moves")
-        self.dilation = _spin(1, MAX_DILATION, "Rows between the kernel's taps")
-        self.dilation_cols = _spin(1, MAX_DILATION, "Columns between the kernel's taps")
+        self.padding_amount = _spin(limits.PADDING, "Rings of padding above and below")
+        self.padding_cols = _spin(limits.PADDING, "Rings of padding left and right")
+        self.stride = _spin(limits.STRIDE, "How many rows the window moves at each step")
+        self.stride_cols = _spin(limits.STRIDE, "How many columns the window moves")
+        self.dilation = _spin(limits.DILATION, "Rows between the kernel's taps")
+        self.dilation_cols = _spin(limits.DILATION, "Columns between the kernel's taps")
         self.mode = QComboBox()
         for index, mode in enumerate(PADDING_MODES):
             self.mode.addItem(mode, mode)
