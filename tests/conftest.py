@@ -24,3 +24,27 @@ def studio():
 def messages() -> list[str]:
     """Collects the sentences a view reports (a refused edit, an unreadable file)."""
     return []
+
+
+@pytest.fixture(autouse=True)
+def questions(monkeypatch) -> list[str]:
+    """The windows' questions never open a modal dialog in a test: each is recorded here and
+    answered "discard" (unsaved changes) or "no" (restore earlier work). A test that needs
+    another answer sets ``window.ask_unsaved`` / ``window.ask_restore`` itself."""
+    asked: list[str] = []
+    try:
+        from convstudio.qt import main_window
+    except ImportError:  # the Qt-free tests run without Qt's libraries too
+        return asked
+
+    def unsaved(self, action):
+        asked.append(action)
+        return main_window.DISCARD
+
+    def restore(self, recovered):
+        asked.append(f"restore {recovered.scene.title}")
+        return False
+
+    monkeypatch.setattr(main_window.MainWindow, "_ask_unsaved_dialog", unsaved)
+    monkeypatch.setattr(main_window.MainWindow, "_ask_restore_dialog", restore)
+    return asked

@@ -153,6 +153,44 @@ def test_a_damaged_user_preset_file_is_reported_and_the_builtins_stay(qtbot, stu
     qtbot.addWidget(panel)
     assert "Sobel x" in panel.preset_names()
     assert len(messages) == 1 and "not valid JSON" in messages[0]
+    # Set aside under a dated name, intact, and said once: the next start is quiet.
+    (kept,) = tmp_path.glob("kernels.damaged-*.json")
+    assert kept.name in messages[0] and kept.read_text() == "{not json"
+    assert not path.exists()
+    again = KernelPanel(studio, messages.append, path)
+    qtbot.addWidget(again)
+    assert len(messages) == 1
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        "",
+        "\ufeff{}",
+        "just text",
+        '{"format": "convstudio-kernels", "version": 1, "kernels": [{"name": "x", '
+        '"weights": [[1, 2], [3]]}]}',
+        '{"format": "something else"}',
+        '{"format": "convstudio-kernels", "version": 1, "kernels": [{"name": "x", '
+        '"weights": [[' + "9" * 5000 + "]]}]}",
+        '{"format": "convstudio-kernels", "version": 1, "kernels": [{"name": "x", '
+        '"weights": [[' + "9" * 401 + "]]}]}",
+        '{"format": "convstudio-kernels", "version": 1, "kernels": [{"name": "x", '
+        '"weights": [[NaN, Infinity], [1e300, 0]]}]}',
+        "[" * 5000 + "]" * 5000,
+    ],
+    ids=["empty", "bom", "text", "ragged", "format", "5000 digits", "401 digits", "nan", "deep"],
+)
+def test_no_damaged_user_preset_file_stops_the_panel(qtbot, studio, tmp_path, damage):
+    path = tmp_path / "kernels.json"
+    path.write_text(damage, encoding="utf-8")
+    messages: list[str] = []
+    panel = KernelPanel(studio, messages.append, path)
+    qtbot.addWidget(panel)
+    assert "Sobel x" in panel.preset_names()
+    assert len(messages) == 1 and "could not be read" in messages[0]
+    assert len(messages[0]) < 400  # a short sentence, not the file quoted back
+    assert panel.save_preset("fresh")  # saving works again, into a new list
 
 
 def test_saving_never_hides_or_loses_kernels(qtbot, studio, tmp_path):
@@ -174,8 +212,29 @@ def test_saving_never_hides_or_loses_kernels(qtbot, studio, tmp_path):
     damaged = path.read_text()
     panel.reload_presets()
     assert "could not be read" in messages[-1]
+    (kept,) = tmp_path.glob("kernels.damaged-*.json")
+    assert kept.read_text() == damaged  # nothing lost: the damaged file is kept as it was
+    assert panel.save_preset("another")
+    assert panel.preset_names()[-1] == "another"
+
+
+def test_a_damaged_file_that_cannot_be_moved_is_never_overwritten(
+    qtbot, studio, tmp_path, monkeypatch
+):
+    from convstudio.qt import kernel_panel
+
+    def cannot_move(_path):
+        raise PermissionError("read-only folder")
+
+    monkeypatch.setattr(kernel_panel, "set_aside", cannot_move)
+    path = tmp_path / "kernels.json"
+    path.write_text("{not json")
+    messages: list[str] = []
+    panel = KernelPanel(studio, messages.append, path)
+    qtbot.addWidget(panel)
+    assert "Saving is off" in messages[-1]
     assert not panel.save_preset("another")
-    assert path.read_text() == damaged  # nothing overwritten
+    assert path.read_text() == "{not json"
 
 
 def test_ctrl_v_pastes_a_block_into_the_kernel(qtbot, panel, studio, messages):

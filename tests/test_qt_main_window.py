@@ -273,7 +273,10 @@ def test_a_scene_too_large_for_the_window_is_refused(tmp_path, window, studio):
     save_scene(before.replace(input=np.zeros((40, 40))), path)
     assert window.open_scene(path) is False
     assert studio.document.scene is before
-    assert "The input is 40×40; the window edits grids up to 32×32" in window.messages.text()
+    assert (
+        "The input is 40×40; the window takes an input of 1 to 32 rows and columns"
+        in window.messages.text()
+    )
 
 
 def test_a_scene_whose_settings_cannot_work_together_is_refused(tmp_path, window, studio):
@@ -477,3 +480,34 @@ def test_qt_noise_stays_off_the_terminal_and_real_warnings_reach_it(capsys):
     _qt_message(QtMsgType.QtWarningMsg, context, "This plugin does not support raise()")
     _qt_message(QtMsgType.QtWarningMsg, context, "QPainter::end: Painter not active")
     assert capsys.readouterr().err == "QPainter::end: Painter not active\n"
+
+
+def test_a_file_too_large_for_the_window_is_refused_before_it_is_read(tmp_path, window, studio):
+    before = studio.document.scene
+    path = tmp_path / "huge.json"
+    # Valid JSON, but 3 MB: the window takes at most 4 × 32 × 32 numbers, far less than that.
+    path.write_text('{"format": "convstudio-scene", "version": 1,' + " " * 3_000_000 + "}")
+    assert window.open_scene(path) is False
+    assert studio.document.scene is before
+    assert "too large" in window.messages.text()
+
+
+@pytest.mark.parametrize(
+    ("change", "words"),
+    [
+        ({"input": np.zeros((5, 6, 6)), "kernels": np.zeros((1, 5, 3, 3))}, "5 channels"),
+        ({"kernels": np.zeros((9, 1, 3, 3))}, "9 kernels"),
+        ({"dilation": 6}, "dilation is 6"),
+        ({"stride": (1, 9)}, "stride is 1×9"),
+        ({"padding": 33}, "padding is 33"),
+    ],
+)
+def test_scenes_beyond_the_controls_never_open(tmp_path, window, studio, change, words):
+    before = studio.document.scene
+    path = tmp_path / "beyond.json"
+    save_scene(before.replace(**change), path)
+    assert window.open_scene(path) is False
+    assert studio.document.scene is before
+    assert words in window.messages.text()
+    assert window.settings_panel.channels.value() == 1
+    assert window.settings_panel.dilation.value() == 1

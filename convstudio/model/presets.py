@@ -16,9 +16,13 @@ from typing import Any
 
 import numpy as np
 
-from .document import MAX_KERNEL
+from .files import FileCheckError, read_text_checked
+from .limits import MAX_ABS_VALUE, MAX_KERNEL
 from .numbers import json_number
-from .scene import SceneFileError, atomic_write_text
+from .scene import SceneFileError, _short, _shown, atomic_write_text
+
+# Hundreds of kernels of 9×9 fit in far less; a larger file is not a preset file.
+MAX_FILE_BYTES = 4 * 1024 * 1024
 
 FORMAT = "convstudio-kernels"
 VERSION = 1
@@ -64,7 +68,7 @@ def presets_from_dict(data: Any) -> list[KernelPreset]:
         where = f"Kernel {number}"
         if not isinstance(item, dict) or not isinstance(item.get("name"), str):
             raise PresetFileError(f"{where} needs a “name” (text).")
-        where += f" (“{item['name']}”)"
+        where += f" (“{_short(item['name'])}”)"  # a message never repeats a whole file
         rows = item.get("weights")
         if (
             not isinstance(rows, list)
@@ -78,7 +82,13 @@ def presets_from_dict(data: Any) -> list[KernelPreset]:
             for c, value in enumerate(row, start=1):
                 if isinstance(value, bool) or not isinstance(value, (int, float)):
                     raise PresetFileError(
-                        f"{where}, row {r}, column {c}: {value!r} is not a number."
+                        f"{where}, row {r}, column {c}: {_shown(value)} is not a number."
+                    )
+                # Compare before converting: a huge JSON integer is an int numpy cannot take.
+                if not abs(value) <= MAX_ABS_VALUE:  # also true for NaN
+                    raise PresetFileError(
+                        f"{where}, row {r}, column {c}: {_shown(value)} is not a finite "
+                        "number within ±10¹²."
                     )
         if len(rows) > MAX_KERNEL or len(rows[0]) > MAX_KERNEL:
             raise PresetFileError(f"{where} is larger than {MAX_KERNEL}×{MAX_KERNEL}.")
@@ -96,15 +106,17 @@ def load_presets(path: str | os.PathLike[str]) -> list[KernelPreset]:
     """
     p = Path(path)
     try:
-        data = json.loads(p.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise PresetFileError(f"There is no file {p}.") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise PresetFileError(f"Cannot read {p.name}: {exc}.") from None
+        data = json.loads(read_text_checked(p, MAX_FILE_BYTES, "a kernel file"))
+    except FileCheckError as exc:
+        raise PresetFileError(str(exc)) from None
     except json.JSONDecodeError as exc:
         raise PresetFileError(
             f"{p.name} is not valid JSON (line {exc.lineno}: {exc.msg})."
         ) from None
+    except ValueError:  # an integer of thousands of digits
+        raise PresetFileError(f"{p.name} holds a number too long to read.") from None
+    except RecursionError:
+        raise PresetFileError(f"{p.name} is nested too deeply to be a kernel file.") from None
     try:
         return presets_from_dict(data)
     except PresetFileError as exc:

@@ -8,13 +8,14 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QMessageLogContext, QSaveFile, Qt, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import QMessageLogContext, Qt, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QApplication
 
 from ..model import Scene, Studio
+from ..model.userfiles import Autosave
 from . import style
-from .main_window import MainWindow
+from .main_window import MainWindow, user_data_folder
 
 # The offscreen platform says the first two on every show and raise; libpng reports a damaged
 # PNG that the window already explains in plain words. None means anything to a user.
@@ -56,10 +57,12 @@ def _install_excepthook(window: MainWindow) -> None:
 def run_window(scene: Scene, path: Path | None = None) -> int:
     """Open the main window on *scene* and run until it closes; returns the exit status."""
     app = application()
-    window = MainWindow(Studio(scene), path)
+    window = MainWindow(Studio(scene), path, autosave=Autosave(user_data_folder()))
     window.restore_geometry()
     _install_excepthook(window)
     window.show()
+    window.remove_interrupted_saves()
+    window.restore_unsaved_work()
     return app.exec()
 
 
@@ -110,11 +113,20 @@ def render_png(
         image = _fit_into(image, size, window.palette().window().color())
     window.close()
     window.deleteLater()
-    file = QSaveFile(str(target))  # atomic: the old file stays until commit
-    if not file.open(QSaveFile.OpenModeFlag.WriteOnly):
-        raise OSError(f"cannot write {target}: {file.errorString()}")
-    if not image.save(file, "PNG"):
-        file.cancelWriting()
+    # Encode in memory, then write atomically with the scene files' own writer: libpng
+    # prints "libpng error: Write Error" straight to stderr when a file write fails, and
+    # Qt reports a full disk as "Unknown error".
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+
+    from ..model.scene import atomic_write_bytes
+
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not image.save(buffer, "PNG"):
         raise OSError(f"cannot encode the PNG for {target}")
-    if not file.commit():
-        raise OSError(f"cannot write {target}: {file.errorString()}")
+    buffer.close()
+    try:
+        atomic_write_bytes(target, data.data())
+    except OSError as exc:
+        raise OSError(f"cannot write {target}: {exc.strerror or exc}") from None

@@ -39,6 +39,7 @@ from ..model import (
     save_presets,
     with_preset,
 )
+from ..model.userfiles import set_aside
 from . import style
 from .binding import bind
 from .cells import LOOK_ROLE, CellLook, GridModel, NumberTable
@@ -341,11 +342,7 @@ class KernelPanel(QWidget):
             try:
                 self._user = load_presets(self._user_presets_path)
             except PresetFileError as exc:
-                self._user_file_damaged = True
-                self._report(
-                    f"Your saved kernels could not be read: {exc} Saving is off until the "
-                    f"file {self._user_presets_path} is mended or removed."
-                )
+                self._set_aside_damaged(exc)
         with QSignalBlocker(self.presets):
             self.presets.clear()
             self.presets.addItem("Presets…", None)
@@ -353,6 +350,25 @@ class KernelPanel(QWidget):
                 kh, kw = preset.weights.shape
                 self.presets.addItem(f"{preset.name}  ({kh}×{kw})", preset)
             self.presets.setCurrentIndex(0)
+
+    def _set_aside_damaged(self, exc: PresetFileError) -> None:
+        """Move a damaged preset file out of the way, once, and say where it went."""
+        path = self._user_presets_path
+        assert path is not None
+        try:
+            kept = set_aside(path)
+        except OSError:
+            # It cannot be moved: then it must not be overwritten by the next save either.
+            self._user_file_damaged = True
+            self._report(
+                f"Your saved kernels could not be read: {exc} Saving is off until the "
+                f"file {path} is mended or removed."
+            )
+            return
+        self._report(
+            f"Your saved kernels could not be read: {exc} The file was kept as {kept.name}, "
+            "and kernels you save now start a new list."
+        )
 
     def preset_names(self) -> list[str]:
         return [p.name for p in self._builtin + self._user]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,16 +31,16 @@ from PySide6.QtWidgets import (
 )
 
 from ..model import (
-    MAX_GRID,
-    MAX_KERNEL,
     EditError,
-    Scene,
+    LimitError,
     SceneFileError,
     Studio,
     load_scene,
     resource_dir,
     save_scene,
 )
+from ..model.scene import remove_interrupted_saves
+from ..model.userfiles import Autosave, Recovered, read_autosave, set_aside
 from . import style
 from .binding import bind
 from .costs_panel import CostsPanel
@@ -55,8 +57,13 @@ if TYPE_CHECKING:
     from .image_window import ImageWindow
 
 SCENE_FILTER = "ConvStudio scenes (*.json);;All files (*)"
-MAX_PADDING = 32  # the rings spin boxes' range
-MAX_STRIDE = 8
+# A scene the window can show (32×32 × 4 channels, 8 kernels of 4×9×9) is a few hundred kB
+# of JSON; a larger file is refused before it is read, rather than after seconds of parsing.
+WINDOW_FILE_BYTES = 2 * 1024 * 1024
+AUTOSAVE_MS = 5000  # a crash or a kill loses at most five seconds of a teacher's work
+SAVE = "save"
+DISCARD = "discard"
+CANCEL = "cancel"
 MIN_FIT = 0.8
 HEIGHT_SLACK = 16
 ZOOM_STEPS = (0.8, 0.9, 1.0, 1.15, 1.3, 1.5, 1.75, 2.0)
@@ -112,17 +119,44 @@ class MainWindow(QMainWindow):
         The file the scene came from, if any (for Save).
     remember_geometry
         Restore and save the window's size and place (off for rendering and tests).
+    autosave
+        Where to keep the unsaved scene every few seconds (off when ``None``).
+
+    Attributes
+    ----------
+    ask_unsaved
+        Asked before an edited scene would be lost (quitting, opening another): given
+        what is about to happen, returns :data:`SAVE`, :data:`DISCARD` or :data:`CANCEL`.
+        A dialog by default; tests and scripts replace it.
+    ask_restore
+        Asked at start when an earlier window left unsaved work: given it, returns
+        whether to restore it.
     """
 
     def __init__(
-        self, studio: Studio, path: Path | None = None, *, remember_geometry: bool = True
+        self,
+        studio: Studio,
+        path: Path | None = None,
+        *,
+        remember_geometry: bool = True,
+        autosave: Autosave | None = None,
     ) -> None:
         super().__init__()
+        # First: views built below may already have something to say (a damaged file).
+        self.messages = MessageBar(self)
         self._remember_geometry = remember_geometry
         self.studio = studio
         self._saved_scene = studio.document.scene
         self._image_window: ImageWindow | None = None
-        self.path = path
+        self.path = _editable(path)
+        self.ask_unsaved: Callable[[str], str] = self._ask_unsaved_dialog
+        self.ask_restore: Callable[[Recovered], bool] = self._ask_restore_dialog
+        self._autosave = autosave
+        self._autosaved_scene = studio.document.scene
+        self._autosave_timer = QTimer(self, interval=AUTOSAVE_MS)
+        self._autosave_timer.timeout.connect(self.autosave_now)
+        if autosave is not None:
+            self._autosave_timer.start()
         self.zoom = 1.0  # what the views use: the user's choice times the fit to the window
         self.user_zoom = 1.0
         report = self._report
@@ -179,7 +213,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.equation)
         layout.addWidget(self.transport)
         self.setCentralWidget(central)
-        self.messages = MessageBar(central)
+        self.messages.raise_()
         self.setFont(style.font(style.UI_PT))
 
         self._build_actions()
@@ -202,7 +236,14 @@ class MainWindow(QMainWindow):
     def _action(self, text: str, slot: object, *keys: QKeySequence | str) -> QAction:
         action = QAction(text, self)
         if keys:
-            action.setShortcuts([QKeySequence(k) for k in keys])
+            # A standard key may already be one of the others (Save As is Ctrl+Shift+S on
+            # Linux): the same sequence twice makes Qt call the shortcut ambiguous.
+            sequences: list[QKeySequence] = []
+            for key in keys:
+                for sequence in _sequences(key):
+                    if not sequence.isEmpty() and sequence not in sequences:
+                        sequences.append(sequence)
+            action.setShortcuts(sequences)
         action.triggered.connect(slot)
         self.addAction(action)  # shortcuts work even with the menu bar hidden
         return action
@@ -280,32 +321,74 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------ files
 
     def open_scene_dialog(self) -> None:
+        if not self.keep_work(self.tr("open another scene")):
+            return
         start = str(self.path.parent if self.path else resource_dir() / "scenes")
-        name, _ = QFileDialog.getOpenFileName(self, "Open scene", start, SCENE_FILTER)
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Open scene"), start, SCENE_FILTER)
         if name:
-            self.open_scene(Path(name))
+            self.open_scene(Path(name), asked=True)
 
-    def open_scene(self, path: Path) -> bool:
-        """Load *path*; on failure say why and keep the current scene."""
+    def open_scene(self, path: Path, *, asked: bool = False) -> bool:
+        """Load *path*; on failure say why and keep the current scene.
+
+        An edited scene is not replaced before :attr:`ask_unsaved` agrees (unless *asked*
+        already). A shipped lesson opens as an untitled copy: saving it asks for a new file.
+        """
+        if not asked and not self.keep_work(self.tr("open another scene")):
+            return False
         try:
-            scene = load_scene(path)
-            check_fits_window(scene)
+            scene = load_scene(path, max_bytes=WINDOW_FILE_BYTES)
         except SceneFileError as exc:
-            self.messages.show_message(f"Could not open the scene. {exc} Your work is unchanged.")
+            self.messages.show_message(
+                self.tr("Could not open the scene. {0} Your work is unchanged.").format(exc)
+            )
             return False
         try:
             self.studio.document.set_scene(scene)
         except EditError as exc:
-            self.messages.show_message(
-                f"Could not open the scene. {path.name} has settings that cannot work "
-                f"together: {exc.__cause__ or exc} Your work is unchanged."
-            )
+            if isinstance(exc.__cause__, LimitError):
+                text = self.tr("Could not open the scene {0}: {1} Your work is unchanged.")
+            else:
+                text = self.tr(
+                    "Could not open the scene. {0} has settings that cannot work together: "
+                    "{1} Your work is unchanged."
+                )
+            self.messages.show_message(text.format(path.name, exc.__cause__ or exc))
             return False
         self.studio.playback.first()
         self._saved_scene = scene
-        self.path = path
+        self.path = _editable(path)
+        self._forget_autosave()
         self._update_title()
         return True
+
+    def keep_work(self, action: str) -> bool:
+        """Whether *action* may go ahead: an edited scene is saved or given up first."""
+        if not self.is_modified():
+            return True
+        answer = self.ask_unsaved(action)
+        if answer == SAVE:
+            return self.save_scene_dialog()
+        return answer == DISCARD
+
+    def is_modified(self) -> bool:
+        """The scene differs from the file it came from (or was never saved)."""
+        return self.studio.document.scene is not self._saved_scene
+
+    def _ask_unsaved_dialog(self, action: str) -> str:
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Unsaved changes"))
+        box.setText(
+            self.tr("The scene has changes that are not saved. Save them before you {0}?").format(
+                action
+            )
+        )
+        buttons = QMessageBox.StandardButton
+        box.setStandardButtons(buttons.Save | buttons.Discard | buttons.Cancel)
+        box.setDefaultButton(buttons.Save)
+        answer = box.exec()
+        return {buttons.Save: SAVE, buttons.Discard: DISCARD}.get(buttons(answer), CANCEL)
 
     def image_window(self) -> ImageWindow:
         """The image window, made on first use (pyqtgraph's image views cost start-up time)."""
@@ -339,30 +422,140 @@ class MainWindow(QMainWindow):
         window.raise_()
         return True
 
-    def save_scene_dialog(self) -> None:
-        start = str(self.path or Path.home() / "scene.json")
-        name, _ = QFileDialog.getSaveFileName(self, "Save scene as", start, SCENE_FILTER)
-        if name:
-            self.save_scene(Path(name))
+    def save_scene_dialog(self) -> bool:
+        """Ask where to save; the first time, in the user's documents folder."""
+        if self.path is not None:
+            start = self.path
+        else:
+            documents = QStandardPaths.writableLocation(
+                QStandardPaths.StandardLocation.DocumentsLocation
+            )
+            title = self.studio.document.scene.title or self.tr("Untitled")
+            start = Path(documents or Path.home()) / f"{_file_stem(title)}.json"
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save scene as"), str(start), SCENE_FILTER
+        )
+        return bool(name) and self.save_scene(Path(name))
 
     def save_scene(self, path: Path) -> bool:
-        """Save atomically; on failure say why (the old file, if any, is intact).
+        """Save atomically; on failure say why and change nothing (title, file, undo).
 
         An edited scene saved under a new name takes that name as its title, so that a
         student's copy of the worked example does not reopen as "Worked example".
         """
         document = self.studio.document
-        if document.scene is not self._saved_scene and path != self.path:
-            document.set_scene(document.scene.replace(title=path.stem))
+        scene = document.scene
+        if self.is_modified() and path != self.path:
+            scene = scene.replace(title=path.stem)
         try:
-            save_scene(document.scene, path)
+            save_scene(scene, path)
         except OSError as exc:
-            self.messages.show_message(f"Could not save to {path}: {exc.strerror or exc}.")
+            self.messages.show_message(
+                self.tr("Could not save to {0}: {1}. Nothing was changed.").format(
+                    path, exc.strerror or exc
+                )
+            )
             return False
+        # Only now the title: it names the file, and is not an edit to undo.
+        document.set_scene(scene, undoable=False)
         self.path = path
         self._saved_scene = document.scene
+        self._forget_autosave()
+        self._remember_folder(path.parent)
         self._update_title()
         return True
+
+    # ------------------------------------------------------------ work kept
+
+    def autosave_now(self) -> None:
+        """Write the unsaved scene to the user's data folder, when it changed since last time."""
+        scene = self.studio.document.scene
+        if self._autosave is None or scene is self._autosaved_scene:
+            return
+        if not self.is_modified():
+            self._forget_autosave()
+            return
+        try:
+            self._autosave.write(scene, self.path)
+        except OSError:
+            return  # a full disk: the next tick tries again; the window works on
+        self._autosaved_scene = scene
+
+    def _forget_autosave(self) -> None:
+        self._autosaved_scene = self.studio.document.scene
+        if self._autosave is not None:
+            self._autosave.clear()
+
+    def restore_unsaved_work(self) -> None:
+        """Offer back what a window that crashed or was killed had not saved.
+
+        A damaged restore file is set aside under a dated name, and said once.
+        """
+        if self._autosave is None:
+            return
+        for file in self._autosave.left_behind():
+            try:
+                recovered = read_autosave(file)
+            except SceneFileError as exc:
+                self._set_aside(file, exc)
+                continue
+            if self.ask_restore(recovered):
+                try:
+                    self.studio.document.set_scene(recovered.scene)
+                except EditError as exc:
+                    self._set_aside(file, exc)
+                    continue
+                self.studio.playback.first()
+                self.path = _editable(recovered.source)
+                self._saved_scene = None  # restored, not saved: the title says so
+                self._update_title()
+                self.autosave_now()
+            file.unlink(missing_ok=True)
+            return  # one at a time: the others stay for the next start
+
+    def _set_aside(self, file: Path, reason: Exception) -> None:
+        try:
+            kept = set_aside(file)
+        except OSError:
+            file.unlink(missing_ok=True)
+            kept = None
+        self.messages.show_message(
+            self.tr("The unsaved work of an earlier session could not be read ({0}).").format(
+                reason
+            )
+            + (self.tr(" It was kept as {0}.").format(kept) if kept else "")
+        )
+
+    def _ask_restore_dialog(self, recovered: Recovered) -> bool:
+        title = recovered.scene.title or self.tr("Untitled")
+        answer = QMessageBox.question(
+            self,
+            self.tr("Restore unsaved work"),
+            self.tr(
+                "ConvStudio did not close properly last time. Restore the scene “{0}” "
+                "as it was at {1}?"
+            ).format(title, recovered.saved_at),
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def remove_interrupted_saves(self) -> None:
+        """Remove the temporary files of saves that a crash or a kill interrupted."""
+        folders = {str(user_data_folder())}
+        if self._remember_geometry:
+            folders.update(_str_list(QSettings().value("files/folders")))
+        for folder in folders:
+            # A folder gone or unreadable: nothing of ours to tidy there.
+            with contextlib.suppress(OSError):
+                remove_interrupted_saves(folder)
+
+    def _remember_folder(self, folder: Path) -> None:
+        if not self._remember_geometry:
+            return
+        settings = QSettings()
+        folders = [str(folder)] + [
+            f for f in _str_list(settings.value("files/folders")) if f != str(folder)
+        ]
+        settings.setValue("files/folders", folders[:10])
 
     # ------------------------------------------------------------ view
 
@@ -515,6 +708,11 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.studio.playback.pause()
+        if not self.keep_work(self.tr("quit")):
+            event.ignore()
+            return
+        self._autosave_timer.stop()
+        self._forget_autosave()
         if self._image_window is not None:
             # Deleted while Qt still runs: pyqtgraph's scenes crash if Python tears them
             # down after the application.
@@ -546,30 +744,44 @@ def _scrolling(page: QWidget) -> QScrollArea:
     return area
 
 
+def user_data_folder() -> Path:
+    """The per-user folder of the app's own files (kernels, unsaved work)."""
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    return Path(folder)
+
+
 def user_presets_path() -> Path:
     """Where the user's own kernels are kept (per user, not in the install)."""
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
-    return Path(folder) / "kernels.json"
+    return user_data_folder() / "kernels.json"
 
 
-def check_fits_window(scene: Scene) -> None:
-    """Refuse scenes beyond what the window's controls can show and edit."""
-    _, h, w = scene.input.shape
-    kh, kw = scene.kernels.shape[2:]
-    limits = (("padding", MAX_PADDING), ("stride", MAX_STRIDE))
-    for name, limit in limits:
-        value = getattr(scene, name)
-        if not isinstance(value, str) and max(value) > limit:
-            raise SceneFileError(
-                f"The {name} is {max(value)}; the window shows up to {limit} "
-                "(use “convstudio compute” for more)."
-            )
-    if h > MAX_GRID or w > MAX_GRID:
-        raise SceneFileError(
-            f"The input is {h}×{w}; the window edits grids up to {MAX_GRID}×{MAX_GRID} "
-            "(use “convstudio compute” for larger ones)."
-        )
-    if kh > MAX_KERNEL or kw > MAX_KERNEL:
-        raise SceneFileError(
-            f"The kernel is {kh}×{kw}; the window edits kernels up to {MAX_KERNEL}×{MAX_KERNEL}."
-        )
+def _editable(path: Path | None) -> Path | None:
+    """*path*, or ``None`` for a shipped lesson: saving one must never overwrite the app."""
+    if path is None:
+        return None
+    try:
+        path.resolve().relative_to(resource_dir().resolve())
+    except ValueError:
+        return path
+    return None
+
+
+def _file_stem(title: str) -> str:
+    """A file name made from *title*: no folder separators or characters a system refuses."""
+    stem = "".join("-" if c in '/\\:*?"<>|' or not c.isprintable() else c for c in title)
+    return stem.strip(" .")[:80] or "scene"
+
+
+def _sequences(key: QKeySequence | QKeySequence.StandardKey | str) -> list[QKeySequence]:
+    if isinstance(key, QKeySequence.StandardKey):
+        return QKeySequence.keyBindings(key)
+    return [QKeySequence(key)]
+
+
+def _str_list(value: object) -> list[str]:
+    """A list of text read back from QSettings (which gives one item as a bare string)."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, (list, tuple)):
+        return [v for v in value if isinstance(v, str)]
+    return []

@@ -1,0 +1,153 @@
+"""The user's own files: the unsaved scene written every few seconds, and damaged files set aside.
+
+An autosave file is versioned JSON::
+
+    {"format": "convstudio-autosave", "version": 1, "saved_at": "2026-11-29T14:05:00",
+     "source": "lessons/mine.json" or null, "scene": {... a scene, as in a scene file ...}}
+
+It is named after the process that writes it (``autosave-PID.json``), so that two windows
+open at once never take each other's file for the remains of a crash.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from .files import FileCheckError, read_text_checked
+from .scene import (
+    MAX_FILE_BYTES,
+    Scene,
+    SceneFileError,
+    _running,
+    atomic_write_text,
+    scene_from_dict,
+    scene_to_dict,
+)
+
+FORMAT = "convstudio-autosave"
+VERSION = 1
+_PREFIX = "autosave-"
+
+
+def set_aside(path: Path, now: datetime.datetime | None = None) -> Path:
+    """Rename a damaged *path* to ``NAME.damaged-YYYYMMDD-HHMMSS.EXT`` beside it; return the name.
+
+    The app then starts without it, and the user can still open it to mend it.
+
+    Raises
+    ------
+    OSError
+        When it cannot be renamed.
+    """
+    stamp = (now or datetime.datetime.now()).strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.stem}.damaged-{stamp}{path.suffix}")
+    counter = 1
+    while target.exists():  # two damaged files in one second: keep both
+        counter += 1
+        target = path.with_name(f"{path.stem}.damaged-{stamp}-{counter}{path.suffix}")
+    os.replace(path, target)
+    return target
+
+
+@dataclass(frozen=True)
+class Recovered:
+    """An unsaved scene left by a window that did not close.
+
+    Attributes
+    ----------
+    scene
+        The scene as it was at its last autosave.
+    source
+        The file it had been opened from or saved to, if any.
+    saved_at
+        When it was written, as local time text (``2026-11-29 14:05``).
+    file
+        The autosave file itself (removed once the user has chosen).
+    """
+
+    scene: Scene
+    source: Path | None
+    saved_at: str
+    file: Path
+
+
+class Autosave:
+    """Where this process keeps its unsaved scene, and what earlier processes left.
+
+    Parameters
+    ----------
+    folder
+        The per-user data folder.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.path = folder / f"{_PREFIX}{os.getpid()}.json"
+
+    def write(self, scene: Scene, source: Path | None) -> None:
+        """Keep *scene* (atomically), to be offered back if this process dies.
+
+        Raises
+        ------
+        OSError
+            When the folder cannot be written.
+        """
+        self.folder.mkdir(parents=True, exist_ok=True)
+        data = {
+            "format": FORMAT,
+            "version": VERSION,
+            "saved_at": datetime.datetime.now().isoformat(timespec="seconds"),
+            "source": None if source is None else str(source),
+            "scene": scene_to_dict(scene),
+        }
+        atomic_write_text(self.path, json.dumps(data) + "\n")
+
+    def clear(self) -> None:
+        """Forget the unsaved scene (it was saved, discarded, or the window closed)."""
+        self.path.unlink(missing_ok=True)
+
+    def left_behind(self) -> list[Path]:
+        """Autosave files of processes that are no longer running, newest first."""
+        if not self.folder.is_dir():
+            return []
+        found = []
+        for file in self.folder.glob(f"{_PREFIX}*.json"):
+            pid = file.stem.removeprefix(_PREFIX)
+            if pid.isdigit() and not _running(int(pid)):
+                found.append(file)
+        return sorted(found, key=lambda f: f.stat().st_mtime, reverse=True)
+
+
+def read_autosave(file: Path) -> Recovered:
+    """Read an autosave file.
+
+    Raises
+    ------
+    SceneFileError
+        When it is damaged; ``str()`` says how.
+    """
+    try:
+        data = json.loads(read_text_checked(file, MAX_FILE_BYTES, "an autosave file"))
+    except FileCheckError as exc:
+        raise SceneFileError(str(exc)) from None
+    except (ValueError, RecursionError):
+        raise SceneFileError(f"{file.name} is not valid JSON.") from None
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise SceneFileError(f"{file.name} is not a ConvStudio autosave file.")
+    if data.get("version") != VERSION:
+        raise SceneFileError(f"{file.name} has an unknown version.")
+    source = data.get("source")
+    saved_at = data.get("saved_at")
+    if not (source is None or isinstance(source, str)) or not isinstance(saved_at, str):
+        raise SceneFileError(f"{file.name}: “source” or “saved_at” is damaged.")
+    scene = scene_from_dict(data.get("scene"))
+    return Recovered(
+        scene, None if source is None else Path(source), saved_at.replace("T", " ")[:16], file
+    )
+
+
+__all__ = ["Autosave", "Recovered", "read_autosave", "set_aside"]
