@@ -511,3 +511,24 @@ def test_scenes_beyond_the_controls_never_open(tmp_path, window, studio, change,
     assert words in window.messages.text()
     assert window.settings_panel.channels.value() == 1
     assert window.settings_panel.dilation.value() == 1
+
+
+def test_more_kernels_never_flash_a_window_of_their_own(qtbot, window, studio):
+    """A kernel title made visible before it had a parent was a window of its own: it took
+    the activation, and the next Return in a cell left the keyboard focus nowhere."""
+    shown: list[str] = []
+    for count in (3, 8, 2):
+        window.settings_panel.kernels.setValue(count)
+        shown += [
+            type(w).__name__
+            for w in QApplication.topLevelWidgets()
+            if w.isVisible() and w is not window
+        ]
+    assert shown == []
+    assert QApplication.activeWindow() is window
+    table = window.kernel_panel.table
+    editor = open_editor(qtbot, table, 0, 0)
+    editor.setText("5")
+    commit(qtbot, table, editor)
+    assert studio.document.scene.kernels[0, 0, 0, 0] == 5
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is table)

@@ -223,7 +223,6 @@ class KernelPanel(QWidget):
         several = kernels > 1 or depth > 1
         for k in range(kernels):
             title = QLabel(f"Kernel {k + 1}")
-            title.setVisible(several)
             bias = QDoubleSpinBox(minimum=-1e6, maximum=1e6, decimals=2)
             bias.setPrefix("bias ")
             bias.setKeyboardTracking(False)
@@ -255,6 +254,9 @@ class KernelPanel(QWidget):
             column.addLayout(heading)
             column.addLayout(row)
             self._stack.addWidget(block)
+            # Only once it has a parent: a parentless widget made visible is a window of its
+            # own, which takes the activation (and the keyboard focus) from the main window.
+            title.setVisible(several)
             block.show()  # now, not from the layout's queued show: the bias shows at once
             self.kernel_titles.append(title)
             self.biases.append(bias)
