@@ -441,3 +441,34 @@ def test_the_equation_follows_a_new_bias(two_kernels_equation):
     studio.document.set_bias_value(0, 3)
     assert view.text().split("\n")[-1] == "429 + 57 + (-603) + bias 3 = -114"
     assert view.text().split("\n")[0] == "Output row 1, column 1 = -114"
+
+
+@pytest.mark.parametrize("value", [2_500_000.5, -1e12, 0.125, 1e-7])
+def test_a_bias_shows_and_keeps_any_value_a_scene_may_hold(qtbot, studio, value):
+    from convstudio.qt.kernel_panel import KernelPanel
+
+    studio.document.set_bias_value(0, value)
+    panel = KernelPanel(studio, lambda text: None)
+    qtbot.addWidget(panel)
+    box = panel.biases[0]
+    assert box.value() == value  # not clipped to ±10⁶ nor rounded to 2 decimals
+    box.setValue(box.value())  # touching it writes nothing new
+    assert studio.document.scene.bias[0] == value
+
+
+def test_a_bias_is_typed_as_a_cell_is(qtbot, studio):
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from convstudio.qt.kernel_panel import KernelPanel
+
+    studio.document.set_bias_enabled(True)
+    panel = KernelPanel(studio, lambda text: None)
+    qtbot.addWidget(panel)
+    box = panel.biases[0]
+    box.lineEdit().selectAll()
+    QTest.keyClicks(box, "-1,5")
+    QTest.keyClick(box, Qt.Key.Key_Return)
+    assert studio.document.scene.bias[0] == -1.5
+    assert box.text() == "bias -1.5"
+    assert box.sizeHint().width() < 300

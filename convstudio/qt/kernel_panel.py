@@ -14,7 +14,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import (
     QComboBox,
-    QDoubleSpinBox,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -43,6 +42,7 @@ from ..model.userfiles import set_aside
 from . import style
 from .binding import bind
 from .cells import LOOK_ROLE, CellLook, GridModel, NumberTable
+from .number_box import NumberSpinBox
 from .scrolling import WholeItemsArea
 from .size_controls import SizeControls
 
@@ -174,7 +174,7 @@ class KernelPanel(QWidget):
         self._zoom = 1.0
         # One table per slice of every kernel: rows are kernels, columns the slices.
         self.slices: dict[tuple[int, int], KernelSlice] = {}
-        self.biases: list[QDoubleSpinBox] = []
+        self.biases: list[NumberSpinBox] = []
         self.kernel_titles: list[QLabel] = []
         # One block per kernel: its name and bias over its slices, side by side. Each kernel
         # lays out its own row, so wide numbers in one kernel don't space out another's.
@@ -223,9 +223,8 @@ class KernelPanel(QWidget):
         several = kernels > 1 or depth > 1
         for k in range(kernels):
             title = QLabel(f"Kernel {k + 1}")
-            bias = QDoubleSpinBox(minimum=-1e6, maximum=1e6, decimals=2)
+            bias = NumberSpinBox()
             bias.setPrefix("bias ")
-            bias.setKeyboardTracking(False)
             bias.setToolTip(f"Added to every value of map {k + 1}")
             bias.valueChanged.connect(lambda value, k=k: self._on_q_bias_changed(k, value))
             block = QWidget()
