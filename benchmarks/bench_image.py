@@ -27,7 +27,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import numpy as np
-from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from convstudio.model import Scene, Studio
@@ -42,6 +42,7 @@ class GapMeter:
     def __init__(self) -> None:
         self.timer = QTimer()
         self.timer.setInterval(1)
+        self.timer.setTimerType(Qt.TimerType.PreciseTimer)  # a coarse timer adds its own gaps
         self.timer.timeout.connect(self._tick)
         self.largest = 0.0
         self._last = 0.0
