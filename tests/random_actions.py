@@ -54,6 +54,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QGuiApplication, QImage
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QLineEdit, QWidget
+from reference import ref_pads, ref_pair, ref_source  # tests/reference.py, shared
 
 from convstudio.model import (
     DEFAULT_SCENE,
@@ -161,31 +162,6 @@ class StopRunError(Exception):
 # ---------------------------------------------------------------- the reference
 
 
-def _pair(value: object) -> tuple[int, int]:
-    if isinstance(value, int):
-        return value, value
-    return int(value[0]), int(value[1])  # type: ignore[index]
-
-
-def _ref_pads(padding: object, kernel: tuple[int, int], dilation: tuple[int, int]):
-    (kh, kw), (dh, dw) = kernel, dilation
-    if padding == "valid":
-        return 0, 0, 0, 0
-    if padding == "full":
-        return dh * (kh - 1), dh * (kh - 1), dw * (kw - 1), dw * (kw - 1)
-    if padding == "same":
-        total_h, total_w = dh * (kh - 1), dw * (kw - 1)
-        return total_h // 2, total_h - total_h // 2, total_w // 2, total_w - total_w // 2
-    ph, pw = _pair(padding)
-    return ph, ph, pw, pw
-
-
-def _ref_source(p: int, n: int, before: int, mode: str) -> int | None:
-    from reference import ref_source  # tests/reference.py, shared with the engine tests
-
-    return ref_source(p, n, before, mode)
-
-
 class ReferenceOutput:
     """An independent convolution of *scene*, computed one output cell at a time."""
 
@@ -199,12 +175,12 @@ class ReferenceOutput:
         _, h, wd = x.shape
         n_out, self.depth, kh, kw = w.shape
         self.kh, self.kw = kh, kw
-        self.stride = _pair(scene.stride)
-        self.dil = _pair(scene.dilation)
-        top, bottom, left, right = _ref_pads(scene.padding, (kh, kw), self.dil)
+        self.stride = ref_pair(scene.stride)
+        self.dil = ref_pair(scene.dilation)
+        top, bottom, left, right = ref_pads(scene.padding, (kh, kw), self.dil)
         mode = scene.padding_mode
-        rows = [_ref_source(p, h, top, mode) for p in range(top + h + bottom)]
-        cols = [_ref_source(p, wd, left, mode) for p in range(left + wd + right)]
+        rows = [ref_source(p, h, top, mode) for p in range(top + h + bottom)]
+        cols = [ref_source(p, wd, left, mode) for p in range(left + wd + right)]
         padded = np.zeros((x.shape[0], len(rows), len(cols)))
         for i, r in enumerate(rows):
             for j, c in enumerate(cols):
@@ -1195,10 +1171,10 @@ class Driver:
 # ---------------------------------------------------------------- handlers and memory
 
 
-def handler_counts(studio: Studio) -> dict[str, int]:
-    """How many callbacks are connected to each model event."""
+def model_events(studio: Studio) -> dict[str, object]:
+    """Every event of the model, by name: what views connect to."""
     p, d = studio.playback, studio.document
-    signals = {
+    return {
         "studio.frame_changed": studio.frame_changed,
         "document.scene_changed": d.scene_changed,
         "document.evaluation_changed": d.evaluation_changed,
@@ -1207,21 +1183,16 @@ def handler_counts(studio: Studio) -> dict[str, int]:
         "playback.total_changed": p.total_changed,
         "playback.speed_changed": p.speed_changed,
     }
-    return {name: len(signal) for name, signal in signals.items()}
+
+
+def handler_counts(studio: Studio) -> dict[str, int]:
+    """How many callbacks are connected to each model event."""
+    return {name: len(signal) for name, signal in model_events(studio).items()}  # type: ignore[arg-type]
 
 
 def handler_names(studio: Studio) -> dict[str, list[str]]:
     """What is connected to each model event (``module.Class.method`` of each callback)."""
-    p, d = studio.playback, studio.document
-    signals = {
-        "studio.frame_changed": studio.frame_changed,
-        "document.scene_changed": d.scene_changed,
-        "document.evaluation_changed": d.evaluation_changed,
-        "playback.position_changed": p.position_changed,
-        "playback.state_changed": p.state_changed,
-        "playback.total_changed": p.total_changed,
-        "playback.speed_changed": p.speed_changed,
-    }
+    signals = model_events(studio)
     names = {}
     for name, signal in signals.items():
         slots = getattr(signal, "_slots", [])

@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 from lesson import WORKED_INPUT, WORKED_KERNEL, WORKED_OUTPUT
-from reference import ref_source
+from reference import ref_pads, ref_pair, ref_source
 
 from convstudio.engine import (
     PADDING_MODES,
@@ -43,28 +43,6 @@ from convstudio.engine import conv as conv_module
 SETTINGS = settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 # ---------------------------------------------------------------- the reference
-
-
-def ref_pair(value):
-    if isinstance(value, int):
-        return value, value
-    return int(value[0]), int(value[1])
-
-
-def ref_pads(padding, kernel, dilation):
-    """(top, bottom, left, right) for a padding spec, written out by hand."""
-    (kh, kw), (dh, dw) = kernel, dilation
-    if padding == "valid":
-        return 0, 0, 0, 0
-    if padding == "full":
-        return dh * (kh - 1), dh * (kh - 1), dw * (kw - 1), dw * (kw - 1)
-    if padding == "same":
-        # Total padding d·(k−1); the odd one goes after (bottom/right), like torch.
-        total_h, total_w = dh * (kh - 1), dw * (kw - 1)
-        top, left = total_h // 2, total_w // 2
-        return top, total_h - top, left, total_w - left
-    ph, pw = ref_pair(padding)
-    return ph, ph, pw, pw
 
 
 def ref_padded(x3, pads, mode):

@@ -5,26 +5,10 @@ import gc
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QApplication
+from random_actions import handler_counts
 
 from convstudio.qt.cells import GridModel
 from convstudio.qt.main_window import MainWindow
-
-
-def _events(studio):
-    document, playback = studio.document, studio.playback
-    return {
-        "scene_changed": document.scene_changed,
-        "evaluation_changed": document.evaluation_changed,
-        "frame_changed": studio.frame_changed,
-        "position_changed": playback.position_changed,
-        "state_changed": playback.state_changed,
-        "total_changed": playback.total_changed,
-        "speed_changed": playback.speed_changed,
-    }
-
-
-def _handler_counts(studio):
-    return {name: len(signal) for name, signal in _events(studio).items()}
 
 
 def _settle():
@@ -51,7 +35,7 @@ def test_growing_and_shrinking_the_layer_fifty_times_leaves_nothing_behind(windo
     settings = window.settings_panel
     _settle()
     handlers, widgets, models = (
-        _handler_counts(studio),
+        handler_counts(studio),
         len(QApplication.allWidgets()),
         _live_grid_models(),
     )
@@ -64,17 +48,17 @@ def test_growing_and_shrinking_the_layer_fifty_times_leaves_nothing_behind(windo
         settings.channels.setValue(1)
         _settle()
     assert studio.document.scene.input.shape[0] == 1
-    assert _handler_counts(studio) == handlers
+    assert handler_counts(studio) == handlers
     assert len(QApplication.allWidgets()) == widgets
     assert _live_grid_models() == models
 
 
 def test_closing_the_window_disconnects_every_view(qtbot, studio):
-    before = _handler_counts(studio)
+    before = handler_counts(studio)
     window = MainWindow(studio, remember_geometry=False)
     window.show()
-    assert _handler_counts(studio) != before
+    assert handler_counts(studio) != before
     window.close()
     window.deleteLater()
     _settle()
-    assert _handler_counts(studio) == before
+    assert handler_counts(studio) == before
