@@ -45,10 +45,18 @@ def parse_number(text: str) -> float:
     return value
 
 
-def _quoted(text: str, limit: int = 24) -> str:
+def _quoted(text: str) -> str:
     """What the user typed, cut short: a message never repeats a whole pasted page."""
-    text = text.strip()
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return shortened(text.strip(), 24)
+
+
+def shortened(text: str, limit: int = 40) -> str:
+    """*text* cut to *limit* characters, for a message that quotes it.
+
+    A lone surrogate (which no terminal or UTF-8 file can take) is shown as its escape.
+    """
+    text = text if len(text) <= limit else text[: limit - 1] + "…"
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def parse_block(text: str) -> list[list[float]]:

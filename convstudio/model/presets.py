@@ -18,8 +18,8 @@ import numpy as np
 
 from .files import FileCheckError, read_text_checked
 from .limits import MAX_ABS_VALUE, MAX_KERNEL
-from .numbers import json_number
-from .scene import SceneFileError, _short, _shown, atomic_write_text
+from .numbers import json_number, shortened
+from .scene import SceneFileError, atomic_write_text, shown
 
 # Hundreds of kernels of 9×9 fit in far less; a larger file is not a preset file.
 MAX_FILE_BYTES = 4 * 1024 * 1024
@@ -68,7 +68,7 @@ def presets_from_dict(data: Any) -> list[KernelPreset]:
         where = f"Kernel {number}"
         if not isinstance(item, dict) or not isinstance(item.get("name"), str):
             raise PresetFileError(f"{where} needs a “name” (text).")
-        where += f" (“{_short(item['name'])}”)"  # a message never repeats a whole file
+        where += f" (“{shortened(item['name'])}”)"  # a message never repeats a whole file
         rows = item.get("weights")
         if (
             not isinstance(rows, list)
@@ -82,12 +82,12 @@ def presets_from_dict(data: Any) -> list[KernelPreset]:
             for c, value in enumerate(row, start=1):
                 if isinstance(value, bool) or not isinstance(value, (int, float)):
                     raise PresetFileError(
-                        f"{where}, row {r}, column {c}: {_shown(value)} is not a number."
+                        f"{where}, row {r}, column {c}: {shown(value)} is not a number."
                     )
                 # Compare before converting: a huge JSON integer is an int numpy cannot take.
                 if not abs(value) <= MAX_ABS_VALUE:  # also true for NaN
                     raise PresetFileError(
-                        f"{where}, row {r}, column {c}: {_shown(value)} is not a finite "
+                        f"{where}, row {r}, column {c}: {shown(value)} is not a finite "
                         "number within ±10¹²."
                     )
         if len(rows) > MAX_KERNEL or len(rows[0]) > MAX_KERNEL:

@@ -24,7 +24,7 @@ import numpy as np
 
 from ..engine import PADDING_MODES, PADDING_WORDS, ConvProblem, as_pair, plural
 from .files import FileCheckError, read_text_checked
-from .numbers import json_number
+from .numbers import json_number, shortened
 
 FORMAT = "convstudio-scene"
 VERSION = 1
@@ -191,17 +191,17 @@ def _grid(value: Any, field_name: str, ndims: tuple[int, ...]) -> np.ndarray:
 
     def cell(v: Any, index: tuple[int, ...]) -> float:
         if isinstance(v, bool) or not isinstance(v, (int, float)):
-            raise SceneFileError(f"{_where(field_name, index, ndim)}: {_shown(v)} is not a number.")
+            raise SceneFileError(f"{_where(field_name, index, ndim)}: {shown(v)} is not a number.")
         # Compare first: a huge JSON integer is a Python int that numpy cannot take.
         if abs(v) > 1e12 or not np.isfinite(v):
-            raise SceneFileError(f"{_where(field_name, index, ndim)}: {_shown(v)} is out of range.")
+            raise SceneFileError(f"{_where(field_name, index, ndim)}: {shown(v)} is out of range.")
         return float(v)
 
     def walk(v: Any, index: tuple[int, ...]) -> None:
         level = len(index)
         if not isinstance(v, list):
             raise SceneFileError(
-                f"{_where(field_name, index, ndim)}: expected a list, got {_shown(v)}."
+                f"{_where(field_name, index, ndim)}: expected a list, got {shown(v)}."
             )
         if len(v) != shape[level]:
             what = _where(field_name, index, ndim)
@@ -240,7 +240,7 @@ def _number_row(values: list[Any]) -> np.ndarray | None:
 SHOWN_CHARS = 40
 
 
-def _shown(value: Any, limit: int = SHOWN_CHARS) -> str:
+def shown(value: Any, limit: int = SHOWN_CHARS) -> str:
     """*value* as the file spells it (true, null, "text"), cut to about *limit* characters.
 
     A message quotes a bad value, never a whole megabyte of it; building the text stops
@@ -250,12 +250,6 @@ def _shown(value: Any, limit: int = SHOWN_CHARS) -> str:
     # JSON's own escape for a lone surrogate, which no terminal or UTF-8 file can take.
     text = text.encode("utf-8", "backslashreplace").decode("utf-8")
     return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def _short(text: str, limit: int = SHOWN_CHARS) -> str:
-    """*text* cut to *limit* characters, for a message that quotes it without JSON quotes."""
-    text = text if len(text) <= limit else text[: limit - 1] + "…"
-    return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def _spelled(value: Any, limit: int) -> str:
@@ -291,13 +285,13 @@ def _pair(value: Any, field_name: str, minimum: int) -> Pair:
     items = value if isinstance(value, list) else [value, value]
     if len(items) != 2 or any(isinstance(v, bool) or not isinstance(v, int) for v in items):
         raise SceneFileError(
-            f"“{field_name}” must be a whole number or a list of two, not {_shown(value)}."
+            f"“{field_name}” must be a whole number or a list of two, not {shown(value)}."
         )
     for v in items:
         if v < minimum:
-            raise SceneFileError(f"“{field_name}” must be at least {minimum}, not {_shown(v)}.")
+            raise SceneFileError(f"“{field_name}” must be at least {minimum}, not {shown(v)}.")
         if v > MAX_SIDE:
-            raise SceneFileError(f"“{field_name}” must be at most {MAX_SIDE}, not {_shown(v)}.")
+            raise SceneFileError(f"“{field_name}” must be at most {MAX_SIDE}, not {shown(v)}.")
     return int(items[0]), int(items[1])
 
 
@@ -324,22 +318,22 @@ def scene_from_dict(data: Any) -> Scene:
         raise SceneFileError("The file does not hold a scene (expected a JSON object).")
     if data.get("format") != FORMAT:
         raise SceneFileError(
-            f"This is not a ConvStudio scene: “format” is {_shown(data.get('format'))}, "
-            f"expected {_shown(FORMAT)}."
+            f"This is not a ConvStudio scene: “format” is {shown(data.get('format'))}, "
+            f"expected {shown(FORMAT)}."
         )
     version = data.get("version")
     if isinstance(version, bool) or not isinstance(version, int):
-        raise SceneFileError(f"“version” must be a whole number, not {_shown(version)}.")
+        raise SceneFileError(f"“version” must be a whole number, not {shown(version)}.")
     if version > VERSION:
         raise SceneFileError(
-            f"This scene was saved by a newer ConvStudio (version {_shown(version)}); "
+            f"This scene was saved by a newer ConvStudio (version {shown(version)}); "
             f"this one reads version {VERSION}."
         )
     if version < 1:
         raise SceneFileError(f"“version” must be 1, not {version}.")
     unknown = sorted(set(data) - _KNOWN, key=str)
     if unknown:
-        raise SceneFileError(f"Unknown field “{_short(str(unknown[0]))}”.")
+        raise SceneFileError(f"Unknown field “{shortened(str(unknown[0]))}”.")
     for required in ("input", "kernels"):
         if required not in data:
             raise SceneFileError(f"The field “{required}” is missing.")
@@ -361,7 +355,7 @@ def scene_from_dict(data: Any) -> Scene:
         if padding not in PADDING_WORDS:
             raise SceneFileError(
                 f"“padding” must be a number or one of {', '.join(PADDING_WORDS)}, "
-                f"not {_shown(padding)}."
+                f"not {shown(padding)}."
             )
         padding_value: Pair | str = padding
     else:
@@ -369,18 +363,16 @@ def scene_from_dict(data: Any) -> Scene:
     mode = data.get("padding_mode", "zeros")
     if mode not in PADDING_MODES:
         raise SceneFileError(
-            f"“padding_mode” must be one of {', '.join(PADDING_MODES)}, not {_shown(mode)}."
+            f"“padding_mode” must be one of {', '.join(PADDING_MODES)}, not {shown(mode)}."
         )
     groups = data.get("groups", 1)
     if isinstance(groups, bool) or not isinstance(groups, int) or groups < 1:
-        raise SceneFileError(
-            f"“groups” must be a whole number of at least 1, not {_shown(groups)}."
-        )
+        raise SceneFileError(f"“groups” must be a whole number of at least 1, not {shown(groups)}.")
     if groups > MAX_CHANNELS:  # groups divide the channels, which are at most this
-        raise SceneFileError(f"“groups” must be at most {MAX_CHANNELS}, not {_shown(groups)}.")
+        raise SceneFileError(f"“groups” must be at most {MAX_CHANNELS}, not {shown(groups)}.")
     flip = data.get("true_convolution", False)
     if not isinstance(flip, bool):
-        raise SceneFileError(f"“true_convolution” must be true or false, not {_shown(flip)}.")
+        raise SceneFileError(f"“true_convolution” must be true or false, not {shown(flip)}.")
     names = data.get("channel_names", [])
     if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
         raise SceneFileError("“channel_names” must be a list of names, one per input channel.")
@@ -531,7 +523,7 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
         raise
 
 
-def _running(pid: int) -> bool:
+def process_running(pid: int) -> bool:
     """Whether process *pid* may still be running (True when unsure)."""
     if sys.platform == "win32" or pid <= 0:
         return True  # os.kill(pid, 0) would terminate a Windows process
@@ -564,7 +556,7 @@ def remove_interrupted_saves(folder: str | os.PathLike[str]) -> list[Path]:
         return removed
     for entry in entries:
         match = _TEMP_NAME.fullmatch(entry.name)
-        if match is None or _running(int(match.group(1))):
+        if match is None or process_running(int(match.group(1))):
             continue
         try:
             if entry.is_symlink() or not entry.is_file():

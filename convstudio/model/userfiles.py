@@ -22,8 +22,8 @@ from .scene import (
     MAX_FILE_BYTES,
     Scene,
     SceneFileError,
-    _running,
     atomic_write_text,
+    process_running,
     scene_from_dict,
     scene_to_dict,
 )
@@ -117,7 +117,7 @@ class Autosave:
         found = []
         for file in self.folder.glob(f"{_PREFIX}*.json"):
             pid = file.stem.removeprefix(_PREFIX)
-            if pid.isdigit() and not _running(int(pid)):
+            if pid.isdigit() and not process_running(int(pid)):
                 found.append(file)
         return sorted(found, key=lambda f: f.stat().st_mtime, reverse=True)
 
