@@ -207,6 +207,9 @@ class MainWindow(QMainWindow):
         line = QFrame()
         line.setFrameShape(QFrame.Shape.HLine)
         central = QWidget()
+        # The window itself holds the focus at first: no cell takes a typed key until the
+        # user clicks into a grid or presses Tab to it.
+        central.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         layout = QVBoxLayout(central)
         layout.addLayout(grid, 1)
         layout.addWidget(line)
@@ -221,7 +224,14 @@ class MainWindow(QMainWindow):
         self._share_width()
         self._step_keys = StepKeysFilter(self)
         QApplication.instance().installEventFilter(self._step_keys)
-        self.input_panel.table.setFocus()
+        central.setFocus()
+        self.presenting = False
+        self._was_full_screen = False
+        self._normal_geometry = self.geometry()
+        self._blank = QWidget(self)
+        self._blank.setStyleSheet("background: black;")
+        self._blank.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self._blank.hide()
         bind(self, self.studio.document.scene_changed, self._update_title)
         bind(self, self.studio.document.scene_changed, self._on_scene_changed)
         self._update_title()
@@ -314,6 +324,18 @@ class MainWindow(QMainWindow):
         self.heat_maps_action = self._action("&Heat maps", self.set_heat_maps, "Ctrl+H")
         self.heat_maps_action.setCheckable(True)
         view.addAction(self.heat_maps_action)
+        view.addSeparator()
+        self.present_action = self._action(self.tr("&Present"), self.set_presenting, "F5")
+        self.present_action.setCheckable(True)
+        view.addAction(self.present_action)
+        # Only while presenting: Esc closes a cell editor otherwise, and B and . are typed.
+        self.leave_action = self._action(
+            self.tr("Leave the presentation"), lambda: self.set_presenting(False), "Esc"
+        )
+        # A presenter remote's "blank screen" key sends B or a full stop.
+        self.blank_action = self._action(self.tr("&Blank screen"), self.toggle_blank, "B", ".")
+        for action in (self.leave_action, self.blank_action):
+            action.setEnabled(False)
 
         help_menu = menu.addMenu("&Help")
         help_menu.addAction(self._action("&Keys", self._show_keys, "F1"))
@@ -403,7 +425,7 @@ class MainWindow(QMainWindow):
     def _take_focus(self) -> None:
         self.raise_()
         self.activateWindow()
-        self.input_panel.table.setFocus()
+        self.centralWidget().setFocus()
 
     def open_image_dialog(self) -> None:
         from .image_window import IMAGE_FILTER
@@ -667,6 +689,8 @@ class MainWindow(QMainWindow):
         self._apply_zoom()
         if self.messages.isVisible():
             self.messages.place()
+        if self._blank.isVisible():
+            self._blank.setGeometry(self.rect())
 
     def set_heat_maps(self, visible: bool) -> None:
         """Show each output map as a heat map beside its numbers, or not."""
@@ -677,6 +701,57 @@ class MainWindow(QMainWindow):
     def _toggle_full_screen(self) -> None:
         self.showNormal() if self.isFullScreen() else self.showFullScreen()
 
+    def set_presenting(self, presenting: bool) -> None:
+        """The stage full screen for a class: no menus and no editing controls, or back.
+
+        While presenting, the stepping keys, Home/End, Space, B/. (blank) and Esc work; a
+        typed key or a double-click never reaches a control, so no number changes.
+        """
+        presenting = bool(presenting)
+        self.present_action.setChecked(presenting)
+        if presenting == self.presenting:
+            return
+        self.presenting = presenting
+        commit_open_edit()
+        self._step_keys.read_only = presenting
+        for action in (self.leave_action, self.blank_action):
+            action.setEnabled(presenting)
+        editing = not presenting
+        self.menuBar().setVisible(editing)
+        self.input_panel.size_controls.set_editable(editing)
+        self.kernel_panel.size_controls.set_editable(editing)
+        for widget in (
+            self.kernel_panel.presets,
+            self.kernel_panel.save_preset_button,
+            self.tabs,
+            self.transport.speed,
+            self.transport.speed_label,
+        ):
+            widget.setVisible(editing)
+        if presenting:
+            self._was_full_screen = self.isFullScreen()
+            self._normal_geometry = self.geometry()
+            self.centralWidget().setFocus()
+            self.showFullScreen()
+            # Without a window manager (a bare X server, a kiosk) full screen is only a wish:
+            # take the whole screen ourselves.
+            self.setGeometry(self.screen().geometry())
+        else:
+            self._blank.hide()
+            if not self._was_full_screen:
+                self.showNormal()
+                self.setGeometry(self._normal_geometry)
+        QTimer.singleShot(0, self, self._apply_zoom)
+
+    def toggle_blank(self) -> None:
+        """Black out the screen (the remote's "blank" key), or bring the stage back."""
+        if self._blank.isVisible():
+            self._blank.hide()
+            return
+        self._blank.setGeometry(self.rect())
+        self._blank.show()
+        self._blank.raise_()
+
     def _show_keys(self) -> None:
         QMessageBox.information(
             self,
@@ -685,7 +760,7 @@ class MainWindow(QMainWindow):
             "Home / End: first / last step\nCtrl+Z / Ctrl+Shift+Z: undo / redo\n"
             "Ctrl+= / Ctrl+- / Ctrl+0: larger / smaller / actual size\nF11: full screen\n"
             "Ctrl+O / Ctrl+Shift+S: open / save a scene\nCtrl+I: open an image\n"
-            "Ctrl+H: heat maps on / off\n"
+            "Ctrl+H: heat maps on / off\nF5: present (Esc leaves); B or .: blank screen\n"
             "Double-click or type in a cell to edit it; Ctrl+V pastes a block.",
         )
 

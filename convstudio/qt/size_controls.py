@@ -26,13 +26,17 @@ class SizeControls(QWidget):
         self.rows = QSpinBox(minimum=1, maximum=maximum)
         self.cols = QSpinBox(minimum=1, maximum=maximum)
         self.times = QLabel("×")
+        # What a presentation shows instead of the spin boxes: the size, not a control.
+        self.size_text = QLabel()
+        self.size_text.hide()
+        self._extras: list[QWidget] = []
         for spin, what in ((self.rows, "Rows"), (self.cols, "Columns")):
             # Apply a typed size on Enter: "12" must not first cut the grid to 1 row.
             spin.setKeyboardTracking(False)
             spin.setToolTip(f"{what} of the {name.lower()}: 1 to {maximum}")
         self.layout_ = QHBoxLayout(self)
         self.layout_.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.title, self.rows, self.times, self.cols):
+        for widget in (self.title, self.size_text, self.rows, self.times, self.cols):
             self.layout_.addWidget(widget)
         self.layout_.addStretch(1)
         self.rows.valueChanged.connect(self._on_q_value_changed)
@@ -42,12 +46,21 @@ class SizeControls(QWidget):
     def add_widget(self, widget: QWidget) -> None:
         """Put *widget* after the spin boxes (buttons that belong to the same grid)."""
         self.layout_.insertWidget(self.layout_.count() - 1, widget)
+        self._extras.append(widget)
+
+    def set_editable(self, editable: bool) -> None:
+        """Show the spin boxes and buttons, or (presenting) only the size as text."""
+        for widget in (self.rows, self.times, self.cols, *self._extras):
+            widget.setVisible(editable)
+        self.size_text.setText(f"{self.rows.value()}×{self.cols.value()}")
+        self.size_text.setVisible(not editable)
 
     def set_size(self, rows: int, cols: int) -> None:
         """Show *rows* × *cols*; never emits ``size_requested``."""
         with QSignalBlocker(self.rows), QSignalBlocker(self.cols):
             self.rows.setValue(rows)
             self.cols.setValue(cols)
+        self.size_text.setText(f"{rows}×{cols}")
 
     def text(self) -> str:
         """What the controls show, e.g. ``Input 6×6``."""
@@ -56,6 +69,7 @@ class SizeControls(QWidget):
     def set_zoom(self, zoom: float) -> None:
         self.title.setFont(style.font(style.UI_PT, bold=True, zoom=zoom))
         self.times.setFont(style.font(style.UI_PT, bold=True, zoom=zoom))
+        self.size_text.setFont(style.font(style.UI_PT, bold=True, zoom=zoom))
 
     def _on_q_value_changed(self, _value: int) -> None:
         self.size_requested.emit(self.rows.value(), self.cols.value())

@@ -2,14 +2,23 @@
 
 A teacher clicks a spin box, then presses → or the remote's PageDown: without this,
 the spin box's text field would take the key and the class would see nothing move.
-Only a cell being edited keeps the arrows, Home, End and Space for its text.
+Only a cell being edited keeps the arrows, Home, End and Space for its text. Ctrl+Z
+after a spin box's arrows undoes the setting (the box would keep it for its own text).
+While presenting, typed keys and double-clicks never reach a control: nothing can change
+a number by accident.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QApplication, QWidget
+from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QApplication,
+    QWidget,
+)
 
 _ALWAYS = {Qt.Key.Key_PageDown, Qt.Key.Key_PageUp}
 _UNLESS_EDITING = {
@@ -43,12 +52,42 @@ def commit_open_edit() -> None:
     view.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
 
 
+def _in_spin_box(widget: QObject | None) -> bool:
+    while isinstance(widget, QWidget):
+        if isinstance(widget, QAbstractSpinBox):
+            return True
+        widget = widget.parentWidget()
+    return False
+
+
+_UNDO_REDO = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)
+_TYPED = (QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.MouseButtonDblClick)
+
+
 class StepKeysFilter(QObject):
-    """Application event filter: stepping keys go to the window's shortcuts."""
+    """Application event filter: stepping keys go to the window's shortcuts.
+
+    Attributes
+    ----------
+    read_only
+        Set while presenting: keys that no shortcut takes, and double-clicks, are dropped
+        on their way to the window that owns this filter.
+    """
+
+    read_only = False
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            self.read_only
+            and event.type() in _TYPED
+            and isinstance(watched, QWidget)
+            and watched.window() is self.parent()  # a dialog over the window still types
+        ):
+            return True  # a shortcut has already had its chance: nothing else may type
         if event.type() != QEvent.Type.ShortcutOverride or not isinstance(event, QKeyEvent):
             return False
+        if any(event.matches(key) for key in _UNDO_REDO) and _in_spin_box(watched):
+            return True  # not overridden: the window's Undo / Redo fires
         if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
             return False
         key = event.key()

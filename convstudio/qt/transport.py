@@ -87,7 +87,8 @@ class TransportBar(QWidget):
             layout.addWidget(widget)
         layout.addWidget(self.slider, 1)
         layout.addWidget(self.position_label)
-        layout.addWidget(QLabel("Speed"))
+        self.speed_label = QLabel(self.tr("Speed"))
+        layout.addWidget(self.speed_label)
         layout.addWidget(self.speed)
 
         self.first_button.clicked.connect(playback.first)
