@@ -732,10 +732,10 @@ class MainWindow(QMainWindow):
             self._was_full_screen = self.isFullScreen()
             self._normal_geometry = self.geometry()
             self.centralWidget().setFocus()
-            self.showFullScreen()
             # Without a window manager (a bare X server, a kiosk) full screen is only a wish:
-            # take the whole screen ourselves.
+            # take the whole screen first (a geometry set afterwards would end full screen).
             self.setGeometry(self.screen().geometry())
+            self.showFullScreen()
         else:
             self._blank.hide()
             if not self._was_full_screen:
