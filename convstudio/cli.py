@@ -1,4 +1,4 @@
-"""The command line: open the app, print an output map, or render a frame to PNG.
+"""The command line: open the app, print an output map, draw a frame (PNG) or a run (GIF).
 
 Qt is imported only by the commands that need it, so ``compute`` starts fast and
 works on a machine with no display libraries at all.
@@ -13,7 +13,7 @@ import os
 import re
 import socket
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import IO, NoReturn
 
@@ -22,13 +22,16 @@ import numpy as np
 from . import __version__
 from .model import Scene, SceneFileError, load_scene, scene_path
 from .model.budget import BudgetError, check_budget
+from .model.export import ExportError, check_gif_size, run_positions
 from .model.files import FileCheckError, check_writable_target
 from .model.limits import LimitError, check_scene_limits
 from .model.numbers import format_number, json_number
+from .model.playback import MAX_SPEED, MIN_SPEED
 from .model.resources import DEFAULT_SCENE
 from .model.scene import atomic_write_text
 
-COMMANDS = ("compute", "render")
+DEFAULT_SPEED = 2.0  # the window's own default (Playback)
+COMMANDS = ("compute", "render", "gif")
 
 
 class CliError(Exception):
@@ -56,7 +59,8 @@ def _parsers() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
         prog="convstudio",
         description="Step through the 2-D convolution of a CNN, number by number.",
         epilog="Commands: “convstudio compute SCENE.json” prints the output map; "
-        "“convstudio render SCENE.json -o FRAME.png” draws a frame. "
+        "“convstudio render SCENE.json -o FRAME.png” draws a frame; "
+        "“convstudio gif SCENE.json -o RUN.gif” draws the whole run. "
         "Add --help after a command for its options.",
     )
     launcher.add_argument(
@@ -91,6 +95,21 @@ def _parsers() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
     )
     render.add_argument(
         "--size", default="1280x720", metavar="WxH", help="window size (default 1280x720)"
+    )
+    gif = commands.add_parser(
+        "gif", help="draw the whole run into an animated GIF, one frame per step, no display needed"
+    )
+    gif.add_argument("scene", help="scene file (JSON)")
+    gif.add_argument("-o", "--output", metavar="RUN.gif", required=True, help="GIF file to write")
+    gif.add_argument(
+        "--size", default="1280x720", metavar="WxH", help="window size (default 1280x720)"
+    )
+    gif.add_argument(
+        "--fps",
+        type=float,
+        default=DEFAULT_SPEED,
+        metavar="N",
+        help=f"steps per second, {MIN_SPEED:g} to {MAX_SPEED:g} (default {DEFAULT_SPEED:g})",
     )
     return launcher, tools
 
@@ -259,37 +278,84 @@ def _size(text: str) -> tuple[int, int]:
     return width, height
 
 
+def _steps(scene: Scene) -> int:
+    """How many steps *scene* has; impossible settings have none."""
+    from .engine import ConvSettingsError
+
+    try:
+        return scene.problem().n_steps
+    except ConvSettingsError as exc:
+        raise CliError(f"the scene's settings are impossible, so it has no steps: {exc}") from None
+
+
+def _picture_target(args: argparse.Namespace, suffix: str, kind: str) -> Path:
+    """The ``-o`` of a drawing command: named *suffix*, in a folder that exists."""
+    target = Path(args.output)
+    if target.suffix.lower() != suffix:
+        raise CliError(f"{args.command} writes {kind}: name the file {suffix}, not “{target.name}”")
+    if not target.parent.is_dir():
+        raise CliError(f"cannot write {target}: the folder {target.parent} does not exist")
+    return _target(args.output, args.scene)
+
+
+def _draw(args: argparse.Namespace, target: Path, make: Callable[[], bytes]) -> int:
+    """Run *make* (which draws with Qt) and write its bytes to *target* atomically."""
+    from .qt.export import FrameSizeError, write_file
+
+    try:
+        data = make()
+    except FrameSizeError as exc:
+        width, height = exc.smallest
+        raise CliError(
+            f"--size {args.size} is smaller than the window can be for this scene "
+            f"(at least {width}x{height})"
+        ) from None
+    except ExportError as exc:
+        raise CliError(str(exc)) from None
+    try:
+        write_file(target, data)
+    except OSError as exc:
+        raise CliError(f"cannot write {args.output}: {exc.strerror or exc}") from None
+    return 0
+
+
 def render(args: argparse.Namespace) -> int:
     """``convstudio render``: draw the window at one step into a PNG."""
     scene = _load(args.scene)
     _check(scene, window=True)
     size = _size(args.size)
     if args.step is not None:
-        from .engine import ConvSettingsError
-
-        try:
-            steps = scene.problem().n_steps
-        except ConvSettingsError as exc:
-            raise CliError(
-                f"the scene's settings are impossible, so it has no steps: {exc}"
-            ) from None
+        steps = _steps(scene)
         if not 0 <= args.step < steps:
             raise CliError(
                 f"--step must be between 0 and {steps - 1} for this scene, not {args.step}"
             )
-    target = Path(args.output)
-    if target.suffix.lower() != ".png":
-        raise CliError(f"render writes PNG images: name the file .png, not “{target.name}”")
-    if not target.parent.is_dir():
-        raise CliError(f"cannot write {target}: the folder {target.parent} does not exist")
-    target = _target(args.output, args.scene)
-    from .qt.app import render_png
+    target = _picture_target(args, ".png", "PNG images")
+    from .qt.export import render_frame_png
 
+    # Position = steps done: step K (0-based) is position K + 1; no step, all done.
+    position = None if args.step is None else args.step + 1
+    return _draw(args, target, lambda: render_frame_png(scene, size, position))
+
+
+def gif(args: argparse.Namespace) -> int:
+    """``convstudio gif``: draw the whole run (one frame per step) into an animated GIF."""
+    scene = _load(args.scene)
+    _check(scene, window=True)
+    size = _size(args.size)
+    if not MIN_SPEED <= args.fps <= MAX_SPEED:  # also refuses nan
+        raise CliError(
+            f"--fps must be between {MIN_SPEED:g} and {MAX_SPEED:g} steps per second, "
+            f"not {args.fps:g}"
+        )
     try:
-        render_png(scene, target, step=args.step, size=size)
-    except OSError as exc:
+        check_gif_size(len(run_positions(_steps(scene))), *size)
+    except ExportError as exc:
         raise CliError(str(exc)) from None
-    return 0
+    target = _picture_target(args, ".gif", "GIF animations")
+    from .qt.export import render_run_gif
+
+    return _draw(args, target, lambda: render_run_gif(scene, size, args.fps))
 
 
 def _has_display() -> bool:
@@ -372,7 +438,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args_list and args_list[0] in COMMANDS:
             args = tools.parse_args(args_list)
-            return compute(args) if args.command == "compute" else render(args)
+            return {"compute": compute, "render": render, "gif": gif}[args.command](args)
         return launch(launcher.parse_args(args_list))
     except CliError as exc:
         _say(f"convstudio: error: {exc}")

@@ -191,12 +191,72 @@ def test_render_default_size_is_1280x720(tmp_path):
     assert png_size(target) == (1280, 720)
 
 
-def test_render_a_small_size(tmp_path):
-    # Smaller than the window's minimum size: the frame is scaled into the size asked for.
+def test_render_refuses_a_size_below_the_smallest_window(tmp_path):
+    # A frame is the window as a user sees it: never a larger window scaled down.
     target = tmp_path / "small.png"
     result = run("render", WORKED, "-o", target, "--size", "640x480")
+    assert result.returncode == 2
+    assert result.stderr == (
+        "convstudio: error: --size 640x480 is smaller than the window can be for this scene "
+        "(at least 1170x703)\n"
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
+# ---------------------------------------------------------------- gif
+
+
+def gif_frames(path: Path) -> tuple[tuple[int, int], list[int]]:
+    """The GIF's size and each frame's duration in ms, read back with Pillow."""
+    from PIL import Image
+
+    with Image.open(path) as gif:
+        durations = []
+        for i in range(gif.n_frames):
+            gif.seek(i)
+            durations.append(gif.info["duration"])
+        assert gif.info["loop"] == 0  # loops forever
+        return gif.size, durations
+
+
+def test_gif_has_one_frame_per_step_at_the_default_speed(tmp_path):
+    target = tmp_path / "run.gif"
+    result = run("gif", WORKED, "-o", target)
     assert result.returncode == 0, result.stderr
-    assert png_size(target) == (640, 480)
+    assert (result.stdout, result.stderr) == ("", "")
+    assert gif_frames(target) == ((1280, 720), [500] * 16)  # 2 steps per second
+
+
+def test_gif_frame_time_follows_fps_and_size(tmp_path, two_kernels):
+    target = tmp_path / "run.gif"
+    result = run("gif", two_kernels, "-o", target, "--fps", "4", "--size", "1920x1080")
+    assert result.returncode == 0, result.stderr
+    assert gif_frames(target) == ((1920, 1080), [250] * 32)  # 2 kernels × 16 positions
+
+
+def test_gif_frames_are_the_rendered_steps(qapp, tmp_path):
+    from PIL import Image, ImageChops
+
+    gif, png = tmp_path / "run.gif", tmp_path / "step.png"
+    assert run("gif", WORKED, "-o", gif).returncode == 0
+    assert run("render", WORKED, "-o", png, "--step", "5").returncode == 0
+    with Image.open(gif) as frames, Image.open(png) as frame:
+        frames.seek(5)  # frame 6 is step 5: step 0's empty output is not a frame
+        difference = ImageChops.difference(frames.convert("RGB"), frame.convert("RGB"))
+        # 256 colours instead of the PNG's anti-aliased thousands: close, not equal.
+        assert max(high for _low, high in difference.getextrema()) < 48
+        frames.seek(4)
+        earlier = ImageChops.difference(frames.convert("RGB"), frame.convert("RGB"))
+        assert max(high for _low, high in earlier.getextrema()) > 100
+
+
+def test_gif_replaces_an_existing_file(tmp_path):
+    target = tmp_path / "run.gif"
+    target.write_bytes(b"old")
+    result = run("gif", WORKED, "-o", target)
+    assert result.returncode == 0, result.stderr
+    assert target.read_bytes()[:6] == b"GIF89a"
+    assert [p.name for p in tmp_path.iterdir()] == ["run.gif"]
 
 
 def test_render_replaces_an_existing_file(tmp_path):
@@ -240,8 +300,8 @@ def device(tmp_path: Path) -> Path:
     return path
 
 
-def device_link(tmp_path: Path) -> Path:
-    path = tmp_path / "frame.png"
+def device_link(tmp_path: Path, name: str = "frame.png") -> Path:
+    path = tmp_path / name
     path.symlink_to(device(tmp_path))
     return path
 
@@ -277,6 +337,12 @@ def scene_file(tmp_path: Path, name: str, **changes) -> Path:
     }
     path = tmp_path / name
     path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+def folder(tmp_path: Path, name: str) -> Path:
+    path = tmp_path / name
+    path.mkdir()
     return path
 
 
@@ -363,6 +429,18 @@ ERRORS = {
         )
         for case in BEYOND_THE_WINDOW
         for command in ("render", "launch")
+    },
+    **{
+        f"gif {case}": (
+            lambda t, c=case: [
+                "gif",
+                scene_file(t, "big.json", **BEYOND_THE_WINDOW[c][0]),
+                "-o",
+                t / "f.gif",
+            ],
+            BEYOND_THE_WINDOW[case][1],
+        )
+        for case in BEYOND_THE_WINDOW
     },
     "a named pipe": (lambda t: ["compute", fifo(t)], "pipe.json is a named pipe (FIFO)"),
     "/dev/zero": (lambda t: ["compute", "/dev/zero"], "zero is a device, not a scene file."),
@@ -466,8 +544,76 @@ ERRORS = {
     "unknown option": (lambda t: ["compute", WORKED, "--colour"], "unrecognized arguments"),
     "unknown command": (
         lambda t: ["frobnicate"],
-        "neither a command (compute, render) nor a scene file",
+        "neither a command (compute, render, gif) nor a scene file",
     ),
+    "gif over budget": (
+        lambda t: ["gif", padded_4096(t), "-o", t / "f.gif"],
+        "This scene needs 5.44 billion multiply-adds",
+    ),
+    "gif to a non-GIF name": (
+        lambda t: ["gif", WORKED, "-o", t / "run.png"],
+        "gif writes GIF animations: name the file .gif, not “run.png”",
+    ),
+    "gif into a missing folder": (
+        lambda t: ["gif", WORKED, "-o", t / "no" / "f.gif"],
+        "does not exist",
+    ),
+    "gif -o the scene it reads": (
+        lambda t: ["gif", copy_of_worked(t, "scene.gif"), "-o", t / "scene.gif"],
+        "it is the file being read.",
+    ),
+    "gif -o a symlink to a device": (
+        lambda t: ["gif", WORKED, "-o", device_link(t, "run.gif")],
+        "it is a device, not a file.",
+    ),
+    "gif -o a folder": (
+        lambda t: ["gif", WORKED, "-o", folder(t, "f.gif")],
+        "it is a folder, not a file.",
+    ),
+    "gif of an impossible scene": (
+        lambda t: ["gif", impossible(t), "-o", t / "f.gif"],
+        "impossible, so it has no steps",
+    ),
+    "gif size below the window": (
+        lambda t: ["gif", WORKED, "-o", t / "f.gif", "--size", "1000x700"],
+        "--size 1000x700 is smaller than the window can be for this scene (at least 1170x703)",
+    ),
+    "render size below the window": (
+        lambda t: ["render", WORKED, "-o", t / "f.png", "--size", "1280x600"],
+        "--size 1280x600 is smaller than the window can be for this scene",
+    ),
+    "gif size not WxH": (
+        lambda t: ["gif", WORKED, "-o", t / "f.gif", "--size", "1280"],
+        "--size must look like 1280x720",
+    ),
+    "gif fps too fast": (
+        lambda t: ["gif", WORKED, "-o", t / "f.gif", "--fps", "31"],
+        "--fps must be between 0.25 and 30 steps per second, not 31",
+    ),
+    "gif fps zero": (
+        lambda t: ["gif", WORKED, "-o", t / "f.gif", "--fps", "0"],
+        "--fps must be between 0.25 and 30",
+    ),
+    "gif fps nan": (
+        lambda t: ["gif", WORKED, "-o", t / "f.gif", "--fps", "nan"],
+        "--fps must be between 0.25 and 30",
+    ),
+    "gif fps not a number": (
+        lambda t: ["gif", WORKED, "-o", t / "f.gif", "--fps", "fast"],
+        "invalid float value",
+    ),
+    "gif too large for memory": (
+        lambda t: [
+            "gif",
+            scene_file(t, "many.json", input=[[1] * 32] * 32, kernels=[[[[1]]]] * 8),
+            "-o",
+            t / "f.gif",
+            "--size",
+            "1920x1080",
+        ],
+        "A GIF of 8192 frames at 1920×1080 is too large (at most 289 frames at that size)",
+    ),
+    "gif without -o": (lambda t: ["gif", WORKED], "-o/--output"),
     "unknown launcher option": (lambda t: ["--frobnicate"], "unrecognized arguments"),
 }
 
@@ -688,6 +834,17 @@ def test_render_on_a_full_disk_is_one_line_without_libpng(tmp_path):
     assert result.returncode == 2
     assert result.stderr == f"convstudio: error: cannot write {target}: File too large\n"
     assert list(tmp_path.iterdir()) == []
+
+
+@needs_rlimit
+def test_gif_on_a_full_disk_is_one_line_and_keeps_the_old_file(tmp_path):
+    target = tmp_path / "run.gif"
+    target.write_bytes(b"old")
+    result = run("gif", WORKED, "-o", target, preexec_fn=small_files(4000))
+    assert result.returncode == 2
+    assert result.stderr == f"convstudio: error: cannot write {target}: File too large\n"
+    assert target.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["run.gif"]
 
 
 @needs_rlimit

@@ -27,6 +27,15 @@ from .geometry import (
     plan,
     resolve_padding,
 )
+from .sharing import (
+    input_window_counts,
+    outputs_of_cell,
+    outputs_of_input,
+    weight_cell_at,
+    weight_cells,
+    weight_uses,
+    window_counts,
+)
 
 __all__ = [
     "PADDING_MODES",
@@ -49,10 +58,17 @@ __all__ = [
     "UnknownPaddingError",
     "as_pair",
     "conv2d",
+    "input_window_counts",
     "output_size",
+    "outputs_of_cell",
+    "outputs_of_input",
     "pad",
     "pad_index",
     "plan",
     "plural",
     "resolve_padding",
+    "weight_cell_at",
+    "weight_cells",
+    "weight_uses",
+    "window_counts",
 ]

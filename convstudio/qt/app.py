@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import sys
 import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QMessageLogContext, Qt, QtMsgType, qInstallMessageHandler
-from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
 from ..model import Scene, Studio
@@ -66,67 +64,23 @@ def run_window(scene: Scene, path: Path | None = None) -> int:
     return app.exec()
 
 
-def _fit_into(image: QImage, size: tuple[int, int], background: QColor) -> QImage:
-    scaled = image.scaled(
-        size[0],
-        size[1],
-        Qt.AspectRatioMode.KeepAspectRatio,
-        Qt.TransformationMode.SmoothTransformation,
-    )
-    canvas = QImage(size[0], size[1], QImage.Format.Format_RGB32)
-    canvas.fill(background)
-    painter = QPainter(canvas)
-    painter.drawImage((size[0] - scaled.width()) // 2, (size[1] - scaled.height()) // 2, scaled)
-    painter.end()
-    return canvas
-
-
 def render_png(
     scene: Scene, target: Path, *, step: int | None = None, size: tuple[int, int] = (1280, 720)
 ) -> None:
     """Draw the window at *step* (0-based; ``None`` = every step done) into a PNG file.
 
-    Works with no display: the offscreen platform is chosen before Qt starts.
+    Works with no display: the offscreen platform is chosen before Qt starts. The frame
+    is the real window at *size* (see :class:`convstudio.qt.export.FrameRenderer`).
 
     Raises
     ------
+    convstudio.qt.export.FrameSizeError
+        When *size* is below the smallest window for *scene*.
     OSError
-        When the PNG cannot be written.
+        When the PNG cannot be written (*target* is then unchanged).
     """
-    if QApplication.instance() is None:
-        os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    application()
-    studio = Studio(scene)
-    window = MainWindow(studio, remember_geometry=False)
-    smallest = window.minimumSizeHint()
-    window.resize(max(size[0], smallest.width()), max(size[1], smallest.height()))
-    window.show()
-    studio.playback.seek(studio.playback.total if step is None else step + 1)
-    focused = QApplication.focusWidget()
-    if focused is not None:
-        focused.clearFocus()  # no keyboard-focus box on a slide
-    QApplication.processEvents()
-    image = window.grab().toImage()
-    if (image.width(), image.height()) != size:
-        # Smaller than the window can be laid out: draw it at its smallest and scale that
-        # into the size asked for, so a slide template still gets exactly its size.
-        image = _fit_into(image, size, window.palette().window().color())
-    window.close()
-    window.deleteLater()
-    # Encode in memory, then write atomically with the scene files' own writer: libpng
-    # prints "libpng error: Write Error" straight to stderr when a file write fails, and
-    # Qt reports a full disk as "Unknown error".
-    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+    from .export import FrameRenderer, png_bytes, write_file
 
-    from ..model.scene import atomic_write_bytes
-
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    if not image.save(buffer, "PNG"):
-        raise OSError(f"cannot encode the PNG for {target}")
-    buffer.close()
-    try:
-        atomic_write_bytes(target, data.data())
-    except OSError as exc:
-        raise OSError(f"cannot write {target}: {exc.strerror or exc}") from None
+    with FrameRenderer(scene, size) as renderer:
+        data = png_bytes(renderer.frame(renderer.total if step is None else step + 1))
+    write_file(target, data)

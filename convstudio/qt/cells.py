@@ -2,18 +2,22 @@
 
 Table models give each cell a :class:`CellLook` through :data:`LOOK_ROLE`; the
 delegate paints the number large, the kernel weight over it, and the highlight.
+A :class:`NumberTable` reports the cell under the pointer (and Shift) so that its
+owner can light what that cell reaches.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
 from PySide6.QtCore import (
     QAbstractItemModel,
     QAbstractTableModel,
+    QCoreApplication,
     QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QRect,
     QSize,
@@ -27,6 +31,7 @@ from PySide6.QtGui import (
     QGuiApplication,
     QKeyEvent,
     QKeySequence,
+    QMouseEvent,
     QPainter,
     QPen,
     QResizeEvent,
@@ -58,6 +63,8 @@ class CellLook(NamedTuple):
     hatch: bool = False
     weight: str | None = None
     border: bool = False
+    lit: bool = False  # reached by the hovered weight or cell: drawn in LIT_BG
+    badge: str | None = None  # a count: top-left, or left of the value beside a wide weight
 
 
 PLAIN = CellLook()
@@ -65,6 +72,7 @@ PLAIN = CellLook()
 _DISPLAY = Qt.ItemDataRole.DisplayRole
 _CENTER = Qt.AlignmentFlag.AlignCenter
 _TOP_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop
+_SHIFT = Qt.KeyboardModifier.ShiftModifier
 _HAS_FOCUS = QStyle.StateFlag.State_HasFocus
 
 
@@ -112,6 +120,10 @@ class GridModel(QAbstractTableModel):
         """Every value text a cell may show, and every weight label (without the ×)."""
         return (), ()
 
+    def badge_texts(self) -> Iterable[str]:
+        """Every badge a cell may show beside a weight (the cells make room for both)."""
+        return ()
+
 
 class CellDelegate(QStyledItemDelegate):
     """Paints a :class:`CellLook`; edits with a large line edit."""
@@ -125,6 +137,10 @@ class CellDelegate(QStyledItemDelegate):
         self._italic_font = style.font(style.VALUE_PT, zoom=zoom)
         self._italic_font.setItalic(True)
         self.weight_font = self._weight_font = style.font(style.WEIGHT_PT, bold=True, zoom=zoom)
+        self.badge_font = self._badge_font = style.font(style.BADGE_PT, bold=True, zoom=zoom)
+        self._badge_metrics = QFontMetrics(self._badge_font)
+        self._weight_metrics = QFontMetrics(self._weight_font)
+        self._badge_pad = max(3, round(4 * zoom))
         self._border_pen = QPen(style.FIELD_BORDER, max(2, round(3 * zoom)))
         self._border_pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
         self._focus_pen = QPen(QColor("#1f5fbf"), 2, Qt.PenStyle.DashLine)
@@ -137,29 +153,58 @@ class CellDelegate(QStyledItemDelegate):
         text: str = model.data(index, _DISPLAY) or ""
         rect: QRect = option.rect  # type: ignore[attr-defined]
         painter.save()
-        painter.fillRect(rect, look.background)
+        painter.fillRect(rect, style.LIT_BG if look.lit else look.background)
         if look.hatch:
             painter.fillRect(rect, self._hatch)
         painter.setPen(look.foreground)
         painter.setFont(self._italic_font if look.italic else self._value_font)
-        if look.weight is not None:
-            # Weight in the top-right corner, value below it: both readable at once.
+        top_line = look.weight is not None or look.badge is not None
+        if top_line:
+            # Weight and count on the top line, value below: all readable at once.
             third = rect.height() // 3
-            painter.drawText(rect.adjusted(2, third, -2, -1), _CENTER, text)
+            value_rect = rect.adjusted(2, third, -2, -1)
+            badge_box = None if look.badge is None else self._badge_box(rect, look.badge)
+            if badge_box is not None and look.weight is not None:
+                room = rect.width() - self._weight_metrics.horizontalAdvance("×" + look.weight)
+                if badge_box.width() + 8 > room:
+                    # No room beside the weight: the count goes left of the value instead
+                    # (NumberTable.fit_cells makes one of the two fit).
+                    badge_box.moveTop(value_rect.center().y() - badge_box.height() // 2)
+                    value_rect.setLeft(badge_box.right() + 4)  # apart: "9" "131", not "9131"
+            painter.drawText(value_rect, _CENTER, text)
+            if badge_box is not None:
+                self._paint_badge(painter, badge_box, look.badge or "")
+        else:
+            painter.drawText(rect, _CENTER, text)
+        if look.weight is not None:
             painter.setFont(self._weight_font)
             painter.setPen(style.WEIGHT_FG)
             painter.drawText(rect.adjusted(2, 1, -4, 0), _TOP_RIGHT, "×" + look.weight)
-        else:
-            painter.drawText(rect, _CENTER, text)
         if look.border:
             painter.setPen(self._border_pen)
             painter.drawRect(rect.adjusted(1, 1, -2, -2))
         if option.state & _HAS_FOCUS:  # type: ignore[attr-defined]
             painter.setPen(self._focus_pen)
-            # Around the value only when a weight sits over it: the weight stays legible.
-            top = rect.height() // 3 if look.weight is not None else 3
+            # Around the value only under a weight or count: those stay legible.
+            top = rect.height() // 3 if top_line else 3
             painter.drawRect(rect.adjusted(3, top, -4, -4))
         painter.restore()
+
+    def _badge_box(self, rect: QRect, badge: str) -> QRect:
+        """Where a count goes: the cell's top-left corner, inside the field's border."""
+        width = self._badge_metrics.horizontalAdvance(badge) + 2 * self._badge_pad
+        return QRect(rect.left() + 3, rect.top() + 3, width, self._badge_metrics.height())
+
+    def _paint_badge(self, painter: QPainter, box: QRect, badge: str) -> None:
+        """A count: white on dark blue, legible over any background."""
+        pad = self._badge_pad
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(style.BADGE_BG)
+        painter.drawRoundedRect(box, pad, pad)
+        painter.setBrush(Qt.BrushStyle.NoBrush)  # the border drawn next must not be filled
+        painter.setFont(self._badge_font)
+        painter.setPen(style.BADGE_FG)
+        painter.drawText(box, _CENTER, badge)
 
     def createEditor(
         self, parent: QWidget, option: QStyleOptionViewItem, index: AnyIndex
@@ -190,9 +235,13 @@ class NumberTable(QTableView):
     -------
     paste_requested(int, int, str)
         Ctrl+V at (row, column) with the clipboard's text; the owner decides.
+    hover_moved(int, int, bool)
+        The pointer is over cell (row, column), or has left the cells (−1, −1); and
+        whether Shift is held. Emitted on a change only.
     """
 
     paste_requested = Signal(int, int, str)
+    hover_moved = Signal(int, int, bool)
     resized = Signal()
 
     def __init__(self, parent: QWidget | None = None, *, weights_over_values: bool = False) -> None:
@@ -210,6 +259,9 @@ class NumberTable(QTableView):
         self.setStyleSheet(f"QTableView {{ gridline-color: {style.GRID_LINE.name()}; }}")
         # Prefer the size that shows every cell; shrink (and scroll) only when space runs out.
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        self.setMouseTracking(True)  # moves without a button pressed: hovering lights cells
+        self._hover = (-1, -1, False)
+        self._shift_watch = _ShiftWatch(self._on_shift, self)
         for header in (self.horizontalHeader(), self.verticalHeader()):
             header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
             header.setHighlightSections(False)
@@ -230,12 +282,23 @@ class NumberTable(QTableView):
         """Widen the cells so that the longest number and weight label fit whole."""
         model = self.model()
         values, weights = model.texts() if isinstance(model, GridModel) else ((), ())
+        badges = model.badge_texts() if isinstance(model, GridModel) else ()
         value_metrics = QFontMetrics(self._delegate.value_font)
         weight_metrics = QFontMetrics(self._delegate.weight_font)
+        badge_metrics = QFontMetrics(self._delegate.badge_font)
+        weight_width = max((weight_metrics.horizontalAdvance("×" + t) for t in weights), default=0)
+        # A count shares the top line with the weight: room for the widest of each.
+        value_width = max((value_metrics.horizontalAdvance(t) for t in values), default=0)
+        badge_width = max((badge_metrics.horizontalAdvance(t) for t in badges), default=0)
+        beside = 0
+        if badge_width and weights:
+            # A count goes beside the weight, or else left of the value (CellDelegate.paint):
+            # room for the cheaper of the two, so that counts seldom widen the cells.
+            # The same sums as the delegate's: it draws exactly what fits here.
+            badge_width += 2 * self._delegate._badge_pad
+            beside = badge_width + min(weight_width + 8, value_width + 9)
         needed = max(
-            [value_metrics.horizontalAdvance(t) + 16 for t in values]
-            + [weight_metrics.horizontalAdvance("×" + t) + 10 for t in weights]
-            + [self._base_width]
+            [value_width + 16, weight_width + 10 if weights else 0, beside, self._base_width]
         )
         if needed != self.horizontalHeader().defaultSectionSize():
             self.horizontalHeader().setDefaultSectionSize(needed)
@@ -373,6 +436,40 @@ class NumberTable(QTableView):
         super().resizeEvent(event)
         self.resized.emit()  # what was scrolled into view may need scrolling again
 
+    # ------------------------------------------------------------ hover
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        super().mouseMoveEvent(event)
+        index = self.indexAt(event.position().toPoint())
+        shift = bool(event.modifiers() & _SHIFT)
+        if index.isValid():
+            self._hover_at(index.row(), index.column(), shift)
+        else:
+            self._hover_at(-1, -1, shift)
+
+    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Leave:
+            self._hover_at(-1, -1, False)
+        return super().viewportEvent(event)
+
+    def _hover_at(self, row: int, col: int, shift: bool) -> None:
+        if (row, col, shift) == self._hover:
+            return
+        self._hover = (row, col, shift)
+        # Shift pressed or released with the pointer still: whoever has the keyboard focus.
+        app = QCoreApplication.instance()
+        if app is not None:
+            if row >= 0:
+                app.installEventFilter(self._shift_watch)
+            else:
+                app.removeEventFilter(self._shift_watch)
+        self.hover_moved.emit(row, col, shift)
+
+    def _on_shift(self, held: bool) -> None:
+        row, col, _ = self._hover
+        if row >= 0:
+            self._hover_at(row, col, held)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.matches(QKeySequence.StandardKey.Paste):
             index = self.currentIndex()
@@ -396,6 +493,27 @@ class NumberTable(QTableView):
         return "\n".join(
             "\t".join(str(cell_data(model.index(r, c)) or "") for c in cols) for r in rows
         )
+
+
+class _ShiftWatch(QObject):
+    """Tells when Shift goes down or up, wherever the key event goes (installed on the
+    application only while the pointer is over a table)."""
+
+    def __init__(self, changed: Callable[[bool], None], parent: QObject) -> None:
+        # A child of its table: when the table goes, so does the filter (the application
+        # forgets a deleted filter), and no key reaches a table that no longer exists.
+        super().__init__(parent)
+        self._changed = changed
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if (
+            kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease)
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Shift
+        ):
+            self._changed(kind == QEvent.Type.KeyPress)
+        return False
 
 
 def _show_cells(bar: QScrollBar, extent: int, cell: int, first: int, last: int) -> None:

@@ -1,8 +1,12 @@
-"""The input grid: padded, editable, with the receptive field drawn over it."""
+"""The input grid: padded, editable, with the receptive field drawn over it.
+
+Cells that the hovered weight multiplies are lit (model/sharing.py says which), and
+each cell can show in how many windows it takes part.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Set
 
 import numpy as np
 from PySide6.QtCore import (
@@ -28,6 +32,7 @@ from ..model import (
     parse_block,
     parse_number,
 )
+from ..model.sharing import Mark, hover_of
 from . import style
 from .binding import bind
 from .cells import LOOK_ROLE, CellLook, GridModel, NumberTable, WholeCellsHost
@@ -65,8 +70,12 @@ class PaddedInputModel(GridModel):
         self._scene = None
         self._field: dict[tuple[int, int], str] = {}
         self._field_box: tuple[int, int, int, int] | None = None
+        self.hover = hover_of(studio)
+        self._show_counts = False
+        self._marks: dict[tuple[int, int], Mark] = {}
         self._load()
         bind(self, studio.frame_changed, self._on_frame_changed)
+        bind(self, self.hover.changed, self._on_hover_changed)
 
     # ------------------------------------------------------------ caches
 
@@ -95,6 +104,7 @@ class PaddedInputModel(GridModel):
             self._unreached_cols = set(g.unreached(1).tolist())
             self._mode = g.padding_mode
         self._field, self._field_box = self._current_field()
+        self._marks = self.hover.input_marks(self._channel, show_counts=self._show_counts)
 
     def _current_field(self) -> tuple[dict[tuple[int, int], str], tuple[int, int, int, int] | None]:
         step = self._studio.current
@@ -140,6 +150,39 @@ class PaddedInputModel(GridModel):
                     max(b[3] for b in boxes),
                 )
             )
+        self._update_marks()  # a hovered weight moves with the step
+
+    def _on_hover_changed(self) -> None:
+        scene = self._studio.document.scene
+        if scene is not self._scene or self._channel >= scene.input.shape[0]:
+            return  # a new scene is on its way: frame_changed reloads everything
+        self._update_marks()
+
+    def set_show_counts(self, show: bool) -> None:
+        """Show on every input cell in how many windows it takes part (a view option)."""
+        if show != self._show_counts:
+            self._show_counts = show
+            self._update_marks()
+
+    def _update_marks(self) -> None:
+        old = self._marks
+        self._marks = self.hover.input_marks(self._channel, show_counts=self._show_counts)
+        if old or self._marks:
+            changed = {
+                c for c in old.keys() | self._marks.keys() if old.get(c) != self._marks.get(c)
+            }
+            self._emit_cells(changed)
+
+    def _emit_cells(self, cells: Set[tuple[int, int]]) -> None:
+        """Repaint these cells: one by one when few, else the rectangle around them."""
+        if len(cells) <= 32:
+            for row, col in cells:
+                index = self.index(row, col)
+                self.dataChanged.emit(index, index)
+        else:
+            rows = [r for r, _ in cells]
+            cols = [c for _, c in cells]
+            self._emit_changed((min(rows), min(cols), max(rows), max(cols)))
 
     def texts(self) -> tuple[Iterable[str], Iterable[str]]:
         kernels = self._studio.document.scene.kernels
@@ -147,6 +190,10 @@ class PaddedInputModel(GridModel):
             {format_number(v) for v in np.unique(self._values)},
             {_weight_text(v) for v in np.unique(kernels)},
         )
+
+    def badge_texts(self) -> Iterable[str]:
+        widest = self.hover.widest_count()
+        return (str(widest),) if widest else ()
 
     def _emit_changed(self, box: tuple[int, int, int, int]) -> None:
         # Only the rectangle that changed is repainted: this keeps a step under a millisecond.
@@ -173,6 +220,7 @@ class PaddedInputModel(GridModel):
         if role == LOOK_ROLE:
             inside = self._inside(row, col)
             weight = self._field.get((row, col))
+            mark = self._marks.get((row, col))
             if weight is not None:
                 background = style.FIELD_BG
             else:
@@ -188,6 +236,8 @@ class PaddedInputModel(GridModel):
                 ),
                 weight=weight,
                 border=weight is not None,
+                lit=mark is not None and mark.lit,
+                badge=None if mark is None or mark.badge is None else str(mark.badge),
             )
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._describe(row, col)
@@ -195,18 +245,31 @@ class PaddedInputModel(GridModel):
 
     def _describe(self, row: int, col: int) -> str:
         if self._inside(row, col):
-            text = f"Input row {row - self._top + 1}, column {col - self._left + 1}"
+            text = self.tr("Input row {0}, column {1}").format(
+                row - self._top + 1, col - self._left + 1
+            )
             if (row - self._top in self._unreached_rows) or (
                 col - self._left in self._unreached_cols
             ):
-                text += ": no window reaches this cell"
-            return text
+                return text + self.tr(": no window reaches this cell")
+            return text + self._windows_sentence(row - self._top, col - self._left)
         source_row, source_col = self._source_rows[row], self._source_cols[col]
         if source_row < 0 or source_col < 0:
-            return "Padding: zero"
-        return (
-            f"Padding ({self._mode}): a copy of input row {source_row + 1}, column {source_col + 1}"
+            return self.tr("Padding: zero")
+        return self.tr("Padding ({0}): a copy of input row {1}, column {2}").format(
+            self._mode, source_row + 1, source_col + 1
         )
+
+    def _windows_sentence(self, row: int, col: int) -> str:
+        """In how many windows the cell takes part: fewer at the edges without padding."""
+        count = self.hover.window_count(self._channel, row, col)
+        if count is None:
+            return ""
+        if self._studio.document.scene.kernels.shape[0] == 1:
+            text = self.tr("It takes part in {0} of the {1} windows.")
+        else:
+            text = self.tr("It takes part in {0} of the {1} windows of kernel {2}.")
+        return "\n" + text.format(count.windows, count.total, count.kernel + 1)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -265,6 +328,7 @@ class ChannelGrid(WholeCellsHost):
             "Ctrl+V pastes a block copied from a spreadsheet."
         )
         self.table.paste_requested.connect(self.model.paste)
+        self.table.hover_moved.connect(self._on_q_hover_moved)
         # The layout may shrink the grid after a step scrolled it: follow the field again.
         self.table.resized.connect(lambda: self.follow_field(studio.current))
         layout = QVBoxLayout(self)
@@ -272,6 +336,12 @@ class ChannelGrid(WholeCellsHost):
         layout.addWidget(self.title)
         layout.addWidget(self.table, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
+
+    def _on_q_hover_moved(self, row: int, col: int, _shift: bool) -> None:
+        if row < 0:
+            self.model.hover.leave_channel(self.channel)
+        else:
+            self.model.hover.point_at_cell(self.channel, row, col)
 
     def follow_field(self, step: StepDetail | None) -> None:
         """Scroll so that the whole receptive field is in view (large grids scroll)."""
@@ -299,6 +369,7 @@ class InputPanel(QWidget):
         self._studio = studio
         self._report = report
         self._zoom = 1.0
+        self._show_counts = False
         self.size_controls = SizeControls("Input", MAX_GRID)
         self.title = self.size_controls.title
         self.rows = self.size_controls.rows
@@ -350,6 +421,7 @@ class InputPanel(QWidget):
         while len(self.grids) < count:
             grid = ChannelGrid(self._studio, len(self.grids), self._report)
             grid.table.set_zoom(self._zoom)
+            grid.model.set_show_counts(self._show_counts)
             # Two per row (R G / B): the channels use the height under them, not only width.
             position = len(self.grids)
             self._grids_row.addWidget(grid, position // 2, position % 2)
@@ -395,6 +467,20 @@ class InputPanel(QWidget):
         self._show_titles()
         for grid in self.grids:
             grid.table.updateGeometry()
+
+    @property
+    def show_counts(self) -> bool:
+        return self._show_counts
+
+    def set_show_counts(self, show: bool) -> None:
+        """Show on every input cell in how many windows of the current kernel it takes part.
+
+        A view option, as heat maps are (View ▸ Window counts): 1 at a corner and 9 in
+        the middle of the worked example, the edges used less without padding.
+        """
+        self._show_counts = show
+        for grid in self.grids:
+            grid.model.set_show_counts(show)
 
     def set_zoom(self, zoom: float) -> None:
         self._zoom = zoom

@@ -1,4 +1,8 @@
-"""The kernel editor: every weight editable, size set by rows and columns."""
+"""The kernel editor: every weight editable, size set by rows and columns.
+
+Hovering a weight lights the input values it multiplies (model/sharing.py): at the
+current step, or at every step with Shift held.
+"""
 
 from __future__ import annotations
 
@@ -38,6 +42,7 @@ from ..model import (
     save_presets,
     with_preset,
 )
+from ..model.sharing import hover_of
 from ..model.userfiles import set_aside
 from . import style
 from .binding import bind
@@ -49,6 +54,7 @@ from .size_controls import SizeControls
 AnyIndex = QModelIndex | QPersistentModelIndex
 Report = Callable[[str], None]
 _WEIGHT_LOOK = CellLook(foreground=style.WEIGHT_FG)
+_HOVERED_LOOK = CellLook(foreground=style.WEIGHT_FG, lit=True)
 
 
 class KernelModel(GridModel):
@@ -61,7 +67,24 @@ class KernelModel(GridModel):
         self._depth = depth
         self._report = report
         self._weights = self._document.scene.kernels[kernel, depth]
+        self.hover = hover_of(studio)
+        self._hovered = self._hovered_cell()
         bind(self, self._document.scene_changed, self._on_scene_changed)
+        bind(self, self.hover.changed, self._on_hover_changed)
+
+    def _hovered_cell(self) -> tuple[int, int] | None:
+        weight = self.hover.weight
+        if weight is None or (weight.kernel, weight.depth) != (self._kernel, self._depth):
+            return None
+        return weight.row, weight.col
+
+    def _on_hover_changed(self) -> None:
+        old, self._hovered = self._hovered, self._hovered_cell()
+        rows, cols = self._weights.shape
+        for cell in {old, self._hovered} - {None}:
+            if cell is not None and cell[0] < rows and cell[1] < cols:
+                index = self.index(*cell)
+                self.dataChanged.emit(index, index)
 
     def _on_scene_changed(self, scene: object) -> None:
         kernels = self._document.scene.kernels
@@ -91,9 +114,13 @@ class KernelModel(GridModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return format_number(self._weights[index.row(), index.column()])
         if role == LOOK_ROLE:
-            return _WEIGHT_LOOK
+            hovered = (index.row(), index.column()) == self._hovered
+            return _HOVERED_LOOK if hovered else _WEIGHT_LOOK
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"Weight at row {index.row() + 1}, column {index.column() + 1}"
+            return self.tr(
+                "Weight at row {0}, column {1}. The input values it multiplies at this step "
+                "are lit; hold Shift for every step, with how many times each."
+            ).format(index.row() + 1, index.column() + 1)
         return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
@@ -120,10 +147,12 @@ class KernelSlice(QWidget):
 
     def __init__(self, studio: Studio, kernel: int, depth: int, report: Report) -> None:
         super().__init__()
+        self.kernel, self.depth = kernel, depth
         self.title = QLabel()
         self.table = NumberTable()
         self.model = KernelModel(studio, kernel, depth, report)
         self.table.setModel(self.model)
+        self.table.hover_moved.connect(self._on_q_hover_moved)
         self.table.setToolTip("Type a weight into any cell; Ctrl+V pastes a block.")
         self.table.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Maximum)
         layout = QVBoxLayout(self)
@@ -131,6 +160,13 @@ class KernelSlice(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.table)
         layout.addStretch(1)  # spare height goes under the weights, not between them and the name
+
+    def _on_q_hover_moved(self, row: int, col: int, shift: bool) -> None:
+        hover = self.model.hover
+        if row < 0:
+            hover.leave_kernel(self.kernel, self.depth)
+        else:
+            hover.point_at_weight(self.kernel, self.depth, row, col, every_step=shift)
 
 
 class KernelPanel(QWidget):

@@ -45,6 +45,7 @@ from . import style
 from .binding import bind
 from .costs_panel import CostsPanel
 from .equation_view import EquationView
+from .export import add_export_actions
 from .input_panel import InputPanel
 from .kernel_panel import KernelPanel
 from .output_panel import OutputsPanel
@@ -281,6 +282,8 @@ class MainWindow(QMainWindow):
             )
         )
         file_menu.addSeparator()
+        add_export_actions(self, file_menu)
+        file_menu.addSeparator()
         file_menu.addAction(self._action("&Quit", self.close, QKeySequence.StandardKey.Quit))
 
         edit = menu.addMenu("&Edit")
@@ -324,6 +327,12 @@ class MainWindow(QMainWindow):
         self.heat_maps_action = self._action("&Heat maps", self.set_heat_maps, "Ctrl+H")
         self.heat_maps_action.setCheckable(True)
         view.addAction(self.heat_maps_action)
+        # For a teacher at the keyboard: in how many windows each input value takes part.
+        self.window_counts_action = self._action(
+            self.tr("&Window counts"), self.input_panel.set_show_counts, "Ctrl+Shift+W"
+        )
+        self.window_counts_action.setCheckable(True)
+        view.addAction(self.window_counts_action)
         view.addSeparator()
         self.present_action = self._action(self.tr("&Present"), self.set_presenting, "F5")
         self.present_action.setCheckable(True)
@@ -760,7 +769,9 @@ class MainWindow(QMainWindow):
             "Home / End: first / last step\nCtrl+Z / Ctrl+Shift+Z: undo / redo\n"
             "Ctrl+= / Ctrl+- / Ctrl+0: larger / smaller / actual size\nF11: full screen\n"
             "Ctrl+O / Ctrl+Shift+S: open / save a scene\nCtrl+I: open an image\n"
-            "Ctrl+H: heat maps on / off\nF5: present (Esc leaves); B or .: blank screen\n"
+            "Ctrl+H: heat maps on / off\nCtrl+Shift+W: window counts on / off\n"
+            "F5: present (Esc leaves); B or .: blank screen\n"
+            "Point at a weight: the values it multiplies (hold Shift: at every step)\n"
             "Double-click or type in a cell to edit it; Ctrl+V pastes a block.",
         )
 

@@ -1,4 +1,7 @@
-"""The output map: filled cell by cell as the steps go; click a cell to jump to it."""
+"""The output map: filled cell by cell as the steps go; click a cell to jump to it.
+
+Hovering an input cell lights the output cells it contributes to (model/sharing.py).
+"""
 
 from __future__ import annotations
 
@@ -10,6 +13,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ..model import Studio, format_number
+from ..model.sharing import hover_of
 from . import style
 from .binding import bind
 from .cells import LOOK_ROLE, CellLook, GridModel, NumberTable, WholeCellsHost
@@ -22,6 +26,10 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 _EMPTY = CellLook(background=style.EMPTY_BG)
 _FILLED = CellLook(background=style.FILLED_BG)
 _CURRENT = CellLook(background=style.CURRENT_BG, border=True)
+# Reached by the hovered input cell (made once: data() runs for every painted cell).
+_EMPTY_LIT, _FILLED_LIT, _CURRENT_LIT = (
+    look._replace(lit=True) for look in (_EMPTY, _FILLED, _CURRENT)
+)
 
 
 HEAT_MAP_MIN = 160  # pixels: below this the colour bar's labels do not fit
@@ -34,8 +42,19 @@ class OutputModel(GridModel):
         super().__init__()
         self._studio = studio
         self._channel = channel
+        self._hover = hover_of(studio)
+        self._lit: frozenset[tuple[int, int]] = frozenset()
         self._load()
         bind(self, studio.frame_changed, self._on_frame_changed)
+        bind(self, self._hover.changed, self._on_hover_changed)
+
+    def _on_hover_changed(self) -> None:
+        if self._studio.evaluation is not self._evaluation:
+            return  # a new scene is on its way: frame_changed reloads everything
+        old, self._lit = self._lit, self._hover.output_lit(self._channel)
+        for row, col in old ^ self._lit:  # at most one window's worth of cells each
+            index = self.index(row, col)
+            self.dataChanged.emit(index, index)
 
     def _load(self) -> None:
         self._evaluation = self._studio.evaluation
@@ -46,6 +65,7 @@ class OutputModel(GridModel):
             self._values = output[self._channel]
         self._first_step = self._channel * self._values.size
         self._position = self._studio.position
+        self._lit = self._hover.output_lit(self._channel)
 
     def _on_frame_changed(self) -> None:
         if self._studio.evaluation is not self._evaluation:
@@ -97,12 +117,15 @@ class OutputModel(GridModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return format_number(self._values[index.row(), index.column()]) if done else ""
         if role == LOOK_ROLE:
+            lit = (index.row(), index.column()) in self._lit
             if step == self._position - 1:
-                return _CURRENT
-            return _FILLED if done else _EMPTY
+                return _CURRENT_LIT if lit else _CURRENT
+            if done:
+                return _FILLED_LIT if lit else _FILLED
+            return _EMPTY_LIT if lit else _EMPTY
         if role == Qt.ItemDataRole.ToolTipRole:
-            return (
-                f"Output row {index.row() + 1}, column {index.column() + 1}: click to show its step"
+            return self.tr("Output row {0}, column {1}: click to show its step").format(
+                index.row() + 1, index.column() + 1
             )
         return None
 

@@ -18,12 +18,17 @@ CURRENT_BG = QColor("#ffd54a")
 TEXT_FG = QColor("#111111")
 GRID_LINE = QColor("#9aa3ad")
 ERROR_FG = QColor("#b3261e")
+# Weight sharing and local connection: what the hovered weight or cell reaches.
+LIT_BG = QColor("#8fd0ff")  # light blue: apart from the yellow field, the grey padding
+BADGE_BG = QColor("#0b3d91")  # a count on a cell: white on dark blue, legible on any cell
+BADGE_FG = QColor("#ffffff")
 
 # Point sizes at zoom 1.0: numbers ≥ 14 pt as the brief asks, values larger still.
 VALUE_PT = 18
 WEIGHT_PT = 16
 UI_PT = 14
 EQUATION_PT = 20
+BADGE_PT = 14  # counts on cells: the smallest size the back row reads
 
 
 MIN_PT = 14

@@ -1,0 +1,130 @@
+"""Qt-free parts of exporting: the numbers as CSV, a run's frames and their timing.
+
+The pictures themselves are drawn by the Qt layer (``convstudio.qt.export``); what is
+decided here (which steps become frames, how long each shows, how large a GIF may
+grow) is plain arithmetic that tests and the command line check without a window.
+"""
+
+from __future__ import annotations
+
+import io
+
+import numpy as np
+
+from ..engine import ConvSettingsError
+from .numbers import json_number
+from .scene import Scene
+
+# GIF delays are whole hundredths of a second, and browsers show a delay under 2/100 s
+# as 1/10 s: the fastest speed (30 steps/s) becomes 30 ms, not 100 ms.
+MIN_FRAME_MS = 20
+# Every frame of a GIF is held in memory (one byte a pixel) until the file is written.
+MAX_GIF_PIXELS = 600_000_000
+
+
+class ExportError(ValueError):
+    """An export that cannot be made as asked; ``str()`` is a plain sentence."""
+
+
+def frame_ms(speed: float) -> int:
+    """How long one frame of a run shows at *speed* steps per second, in milliseconds.
+
+    Rounded to the hundredths of a second that a GIF stores, and at least
+    :data:`MIN_FRAME_MS`.
+
+    Parameters
+    ----------
+    speed
+        Steps per second (the playback's speed), > 0.
+    """
+    if not speed > 0:
+        raise ExportError(f"The speed must be above 0 steps per second, not {speed}.")
+    return max(MIN_FRAME_MS, 10 * round(100 / speed))
+
+
+def run_positions(total: int) -> range:
+    """The playback positions that make a run: one per step, ``1..total``.
+
+    Position 0 (nothing computed yet, an empty output) is left out: every frame of a
+    run shows one more output value than the one before it.
+    """
+    return range(1, total + 1)
+
+
+def check_gif_size(frames: int, width: int, height: int) -> None:
+    """Refuse a GIF whose frames would not fit in memory, before any is drawn.
+
+    Raises
+    ------
+    ExportError
+        When *frames* × *width* × *height* exceeds :data:`MAX_GIF_PIXELS`, or there
+        is no frame at all.
+    """
+    if frames < 1:
+        raise ExportError("This scene has no steps to put in a GIF.")
+    pixels = frames * width * height
+    if pixels > MAX_GIF_PIXELS:
+        most = max(1, MAX_GIF_PIXELS // (width * height))
+        raise ExportError(
+            f"A GIF of {frames} frames at {width}×{height} is too large "
+            f"(at most {most} frames at that size); choose a smaller size or fewer steps."
+        )
+
+
+def _channel_name(scene: Scene, channel: int) -> str:
+    if scene.channel_names:
+        return scene.channel_names[channel]
+    return f"channel {channel + 1}"
+
+
+def _write_block(buffer: io.StringIO, header: str, grid: np.ndarray) -> None:
+    if buffer.tell():
+        buffer.write("\n")
+    buffer.write(f"# {header}\n")
+    for row in grid:
+        # repr of int or float: exact, and read back by float() or any spreadsheet.
+        buffer.write(",".join(repr(json_number(v)) for v in row) + "\n")
+
+
+def numbers_csv(scene: Scene) -> str:
+    """The input, kernels and output of *scene* as CSV, one block per grid.
+
+    Each block starts with a ``# ...`` header line (which grid), then one line per row;
+    blocks are separated by a blank line. Numbers are written exactly (``repr``).
+    Blocks: ``# input R`` (one per channel), ``# kernel 1 × R`` (one per kernel and
+    slice, named by the input channel it multiplies), ``# bias`` (one row, when there
+    is a bias), ``# output map 1`` (one per kernel). When the settings are impossible
+    there is no output, and one line ``# output: none, ...`` says why.
+    """
+    buffer = io.StringIO()
+    channels = scene.input.shape[0]
+    for c in range(channels):
+        _write_block(buffer, f"input {_channel_name(scene, c)}", scene.input[c])
+    kernels, per_group = scene.kernels.shape[0], scene.kernels.shape[1]
+    per_kernel_group = max(1, kernels // max(1, scene.groups))
+    for k in range(kernels):
+        first = (k // per_kernel_group) * per_group  # the first channel this kernel sees
+        for s in range(per_group):
+            name = _channel_name(scene, first + s) if first + s < channels else f"slice {s + 1}"
+            _write_block(buffer, f"kernel {k + 1} × {name}", scene.kernels[k, s])
+    if scene.bias is not None:
+        _write_block(buffer, "bias", scene.bias[None, :])
+    try:
+        output = scene.problem().output()
+    except ConvSettingsError as exc:
+        buffer.write(f"\n# output: none, the settings are impossible: {exc}\n")
+        return buffer.getvalue()
+    for k, grid in enumerate(output):
+        _write_block(buffer, f"output map {k + 1}", grid)
+    return buffer.getvalue()
+
+
+__all__ = [
+    "MAX_GIF_PIXELS",
+    "MIN_FRAME_MS",
+    "ExportError",
+    "check_gif_size",
+    "frame_ms",
+    "numbers_csv",
+    "run_positions",
+]
