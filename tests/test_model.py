@@ -947,3 +947,21 @@ def test_a_five_megabyte_paste_gives_a_short_message():
 
 def test_full_width_digits_are_the_digits_they_look_like():
     assert parse_number("１２") == 12
+
+
+@pytest.mark.parametrize(
+    ("edit", "args"),
+    [
+        ("set_input_value", (0, 6, 0, 1.0)),
+        ("set_input_value", (1, 0, 0, 1.0)),
+        ("set_input_value", (0, -1, 0, 1.0)),  # numpy would have written the last row
+        ("set_kernel_value", (1, 0, 0, 0, 1.0)),
+        ("set_kernel_value", (0, 0, 0, -1, 1.0)),
+        ("set_bias_value", (3, 1.0)),
+    ],
+)
+def test_an_edit_of_a_cell_that_is_not_there_is_refused_in_words(studio, edit, args):
+    before = studio.document.scene
+    with pytest.raises(EditError, match="no longer in the scene"):
+        getattr(studio.document, edit)(*args)
+    assert studio.document.scene is before

@@ -532,3 +532,32 @@ def test_more_kernels_never_flash_a_window_of_their_own(qtbot, window, studio):
     commit(qtbot, table, editor)
     assert studio.document.scene.kernels[0, 0, 0, 0] == 5
     qtbot.waitUntil(lambda: QApplication.focusWidget() is table)
+
+
+def test_an_editor_left_open_over_a_grid_that_goes_neither_crashes_nor_misplaces(
+    qtbot, window, studio
+):
+    """An editor still open in kernel 3 when the scene lost kernels 2 and 3: its commit, on
+    the next focus change, wrote into a kernel that no longer existed and PySide crashed."""
+    window.settings_panel.kernels.setValue(3)
+    table = window.kernel_panel.slices[2, 0].table
+    editor = open_editor(qtbot, table, 0, 0)
+    editor.setText("5")
+    studio.document.set_kernel_count(1)  # not through a control: the editor keeps the focus
+    window.input_panel.table.setFocus()  # the stale editor commits now
+    assert studio.document.scene.kernels.shape[0] == 1
+    assert "no longer in the scene" in window.messages.text()
+
+
+def test_opening_a_scene_applies_the_number_being_typed_to_the_scene_it_was_typed_in(
+    qtbot, window, studio, tmp_path
+):
+    path = tmp_path / "other.json"
+    save_scene(studio.document.scene.replace(title="Other"), path)
+    editor = open_editor(qtbot, window.kernel_panel.table, 0, 0)
+    editor.setText("7")
+    assert window.open_scene(path)
+    assert studio.document.scene.title == "Other"
+    assert studio.document.scene.kernels[0, 0, 0, 0] == 1  # not the 7
+    studio.document.undo()
+    assert studio.document.scene.kernels[0, 0, 0, 0] == 7  # kept in the scene it was typed in

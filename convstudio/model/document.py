@@ -181,7 +181,15 @@ class Document:
     # ------------------------------------------------------------ input
 
     def set_input_value(self, channel: int, row: int, col: int, value: float) -> None:
-        """Set one input cell."""
+        """Set one input cell.
+
+        Raises
+        ------
+        EditError
+            When the cell is not in the input (any more: a grid edited while the scene
+            was replaced under it).
+        """
+        _check_cell("input", self._scene.input.shape, (channel, row, col))
         x = self._scene.input.copy()
         x[channel, row, col] = value
         self.set_scene(self._scene.replace(input=x))
@@ -222,7 +230,14 @@ class Document:
     # ------------------------------------------------------------ kernels
 
     def set_kernel_value(self, kernel: int, depth: int, row: int, col: int, value: float) -> None:
-        """Set one weight of slice *depth* of kernel *kernel*."""
+        """Set one weight of slice *depth* of kernel *kernel*.
+
+        Raises
+        ------
+        EditError
+            When there is no such weight (any more).
+        """
+        _check_cell("kernel", self._scene.kernels.shape, (kernel, depth, row, col))
         w = self._scene.kernels.copy()
         w[kernel, depth, row, col] = value
         self.set_scene(self._scene.replace(kernels=w))
@@ -324,6 +339,7 @@ class Document:
     def set_bias_value(self, kernel: int, value: float) -> None:
         """Set the bias of *kernel* (turning biases on if they were off)."""
         scene = self._scene
+        _check_cell("bias", scene.kernels.shape[:1], (kernel,))
         bias = np.zeros(scene.kernels.shape[0]) if scene.bias is None else scene.bias.copy()
         bias[kernel] = value
         self.set_scene(scene.replace(bias=bias))
@@ -430,6 +446,15 @@ def _resized(array: np.ndarray, axis: int, length: int) -> np.ndarray:
     shape = list(array.shape)
     shape[axis] = length - array.shape[axis]
     return np.concatenate([array, np.zeros(shape)], axis=axis)
+
+
+def _check_cell(what: str, shape: tuple[int, ...], index: tuple[int, ...]) -> None:
+    # Checked, not left to numpy: a negative index would wrap round to another cell.
+    if not all(0 <= i < n for i, n in zip(index, shape, strict=True)):
+        raise EditError(
+            f"That {what} cell is no longer in the scene (it changed meanwhile); "
+            "the number was not kept."
+        )
 
 
 def _check_side(what: str, rows: int, cols: int, limit: int) -> None:

@@ -298,9 +298,14 @@ class PaddedInputModel(GridModel):
         except NumberError as exc:
             self._report(f"{exc} The cell keeps its value.")
             return False
-        self._studio.document.set_input_value(
-            self._channel, index.row() - self._top, index.column() - self._left, number
-        )
+        try:
+            self._studio.document.set_input_value(
+                self._channel, index.row() - self._top, index.column() - self._left, number
+            )
+        except EditError as exc:
+            # Never raised into Qt: an exception out of setData can bring PySide down.
+            self._report(str(exc))
+            return False
         return True
 
     def paste(self, row: int, col: int, text: str) -> None:

@@ -136,9 +136,14 @@ class KernelModel(GridModel):
         except NumberError as exc:
             self._report(f"{exc} The weight keeps its value.")
             return False
-        self._document.set_kernel_value(
-            self._kernel, self._depth, index.row(), index.column(), number
-        )
+        try:
+            self._document.set_kernel_value(
+                self._kernel, self._depth, index.row(), index.column(), number
+            )
+        except EditError as exc:
+            # Never raised into Qt: an exception out of setData can bring PySide down.
+            self._report(str(exc))
+            return False
         return True
 
 

@@ -365,6 +365,9 @@ class MainWindow(QMainWindow):
         An edited scene is not replaced before :attr:`ask_unsaved` agrees (unless *asked*
         already). A shipped lesson opens as an untitled copy: saving it asks for a new file.
         """
+        # A number still being typed belongs to the scene it was typed in: apply it now,
+        # before its grid goes (its editor would otherwise commit into the next scene).
+        commit_open_edit()
         if not asked and not self.keep_work(self.tr("open another scene")):
             return False
         try:
