@@ -112,3 +112,13 @@ def test_impossible_settings_are_estimated_not_raised():
 def test_the_budget_can_be_given():
     with pytest.raises(BudgetError, match="the budget is 100 and 1 kB"):
         check_budget(SCENES["worked"], macs_budget=100, memory_budget=1024)
+
+
+def test_a_need_just_past_the_budget_never_reads_as_equal_to_it():
+    from convstudio.model.budget import BudgetError, Work
+
+    text = str(BudgetError(Work(macs=1_000_000_001, memory_bytes=2**30 + 1), 10**9, 2**30))
+    assert text == (
+        "This scene needs just over 1 billion multiply-adds and just over 1 GB; "
+        "the budget is 1 billion and 1 GB."
+    )

@@ -47,10 +47,16 @@ class BudgetError(ValueError):
 
     def __init__(self, work: Work, macs_budget: int, memory_budget: int) -> None:
         self.work = work
+        macs, memory = _count(work.macs), _bytes(work.memory_bytes)
+        macs_limit, memory_limit = _count(macs_budget), _bytes(memory_budget)
+        # A need just past the budget rounds to the budget's own figure: say so.
+        if work.macs > macs_budget and macs == macs_limit:
+            macs = f"just over {macs}"
+        if work.memory_bytes > memory_budget and memory == memory_limit:
+            memory = f"just over {memory}"
         super().__init__(
-            f"This scene needs {_count(work.macs)} multiply-adds and "
-            f"{_bytes(work.memory_bytes)}; the budget is {_count(macs_budget)} and "
-            f"{_bytes(memory_budget)}."
+            f"This scene needs {macs} multiply-adds and {memory}; "
+            f"the budget is {macs_limit} and {memory_limit}."
         )
 
 
