@@ -128,3 +128,18 @@ def test_a_large_kernel_wraps_instead_of_clipping(qtbot, view, studio):
     assert canvas.width() <= view.viewport().width()
     assert view.verticalScrollBar().maximum() >= canvas.height() - view.viewport().height()
     assert view.verticalScrollBar().maximum() > 0
+
+
+def test_quiz_mode_hides_every_sum_not_the_products(view, studio):
+    from convstudio.model.quiz import quiz_of
+
+    studio.document.set_scene(studio.document.scene.replace(bias=np.array([-10.0])))
+    studio.playback.seek(1)
+    quiz_of(studio).set_on(True)
+    assert lines(view) == [
+        "Output row 1, column 1 = ?",
+        FIRST[: -len("429")] + "?",
+        "? + bias (-10) = ?",
+    ]
+    quiz_of(studio).reveal()
+    assert lines(view) == ["Output row 1, column 1 = 419", FIRST, "429 + bias (-10) = 419"]

@@ -105,3 +105,24 @@ def test_ctrl_z_undoes_a_setting_changed_with_a_spin_boxs_arrows(qtbot, window, 
     key(stride, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert studio.document.scene.stride == (1, 1)
     assert stride.value() == 1
+
+
+def test_the_quiz_from_the_keys_next_reveals_then_steps_and_guesses_type_while_presenting(
+    qtbot, window, studio
+):
+    window.set_presenting(True)
+    key(window, Qt.Key.Key_Q)
+    assert window.quiz.on and window.quiz_action.isChecked()
+    key(window, Qt.Key.Key_PageDown)  # step 1, its value hidden
+    assert studio.position == 1
+    box = window.quiz_view.guess_box
+    box.setFocus()
+    QTest.keyClicks(box, "429")  # typed while presenting: the guess box takes keys
+    key(box, Qt.Key.Key_Return)
+    assert window.quiz.score.right == 1
+    key(window, Qt.Key.Key_PageDown)  # step 2, hidden
+    assert studio.position == 2
+    key(window, Qt.Key.Key_PageDown)  # reveals, does not step
+    assert studio.position == 2 and not window.quiz.value_hidden
+    key(window, Qt.Key.Key_PageDown)
+    assert studio.position == 3

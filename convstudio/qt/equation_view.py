@@ -14,11 +14,14 @@ from PySide6.QtWidgets import QScrollArea, QSizePolicy, QWidget
 
 from ..engine import StepDetail
 from ..model import Studio, format_number
+from ..model.quiz import Verdict, quiz_of
 from . import style
 from .binding import bind
 
 HINT = "Press → or PageDown to take the first step; Space plays."
 IMPOSSIBLE = "No output: the settings are impossible (see the red note under the output)."
+HIDDEN = "?"  # a result the class predicts before it is shown
+RIGHT_FG = QColor("#1b7a1b")  # dark green: apart from the red weights, legible on white
 
 
 class Piece(NamedTuple):
@@ -40,19 +43,23 @@ def _number(value: float) -> str:
 
 
 def equation_lines(
-    step: StepDetail, names: tuple[str, ...] = (), with_bias: bool = False
+    step: StepDetail, names: tuple[str, ...] = (), with_bias: bool = False, hidden: bool = False
 ) -> list[Line]:
     """The words of *step*: a heading, one line of products per input channel, the sum.
 
     *names* are the input channels' names (R, G, B), if they have any; *with_bias* shows
-    the bias even when it is 0.
+    the bias even when it is 0; *hidden* writes "?" for every sum (quiz mode).
     """
+
+    def result(value: float) -> str:
+        return HIDDEN if hidden else format_number(value)
+
     heading = f"Output row {step.out_row + 1}, column {step.out_col + 1}"
     if step.out_channel:
         heading += f" of map {step.out_channel + 1}"
     # The result goes in the heading too: with a 9×9 kernel the sum may scroll out of view.
     lines: list[Line] = [
-        [[Piece(heading + " = ", bold=True), Piece(format_number(step.total), bold=True)]]
+        [[Piece(heading + " = ", bold=True), Piece(result(step.total), bold=True)]]
     ]
     for depth, channel in enumerate(step.in_channels):
         words: Line = []
@@ -72,17 +79,17 @@ def equation_lines(
                 words.append([value, weight])
                 words.append([Piece("+")])
         words[-1] = [Piece("=")]
-        words.append([Piece(format_number(step.channel_sums[depth]), bold=True)])
+        words.append([Piece(result(step.channel_sums[depth]), bold=True)])
         lines.append(words)
     with_bias = with_bias or bool(step.bias)
     if len(step.in_channels) > 1 or with_bias:
         words = []
         for total in step.channel_sums:
-            words += [[Piece(_number(total))], [Piece("+")]]
+            words += [[Piece(HIDDEN if hidden else _number(total))], [Piece("+")]]
         if with_bias:
             words += [[Piece("bias"), Piece(" "), Piece(_number(step.bias))], [Piece("+")]]
         words[-1] = [Piece("=")]
-        words.append([Piece(format_number(step.total), bold=True)])
+        words.append([Piece(result(step.total), bold=True)])
         lines.append(words)
     return lines
 
@@ -187,6 +194,7 @@ class EquationView(QScrollArea):
     def __init__(self, studio: Studio, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._studio = studio
+        self._quiz = quiz_of(studio)
         self.canvas = EquationCanvas()
         self.setWidget(self.canvas)
         self.setWidgetResizable(True)
@@ -195,6 +203,7 @@ class EquationView(QScrollArea):
         self.set_zoom(1.0)
         bind(self, studio.frame_changed, self.set_frame)
         bind(self, studio.document.scene_changed, self._fit_height)
+        bind(self, self._quiz.changed, self.set_frame)
         self.set_frame()
 
     def set_zoom(self, zoom: float) -> None:
@@ -213,13 +222,30 @@ class EquationView(QScrollArea):
     def set_frame(self) -> None:
         """Show the current step; never writes the model."""
         step = self._studio.current
-        if step is not None:
+        if self._quiz.asking_size:
+            message = self.tr("Quiz: how large is the output? Guess its rows × columns first.")
+            self.canvas.set_lines([[[Piece(word, bold=True)] for word in message.split(" ")]])
+        elif step is not None:
             scene = self._studio.document.scene
-            lines = equation_lines(step, scene.channel_names, scene.bias is not None)
+            hidden = self._quiz.value_hidden
+            lines = equation_lines(step, scene.channel_names, scene.bias is not None, hidden)
+            verdict = self._quiz.verdict
+            if verdict is not None:
+                lines[0] += self._verdict_words(verdict)
             self.canvas.set_lines(lines)
         else:
             message = IMPOSSIBLE if self._studio.evaluation.problem is None else HINT
             self.canvas.set_lines([[[Piece(word)] for word in message.split(" ")]])
+
+    def _verdict_words(self, verdict: Verdict) -> Line:
+        """ "— your 430: wrong, it is 429", in words the back row reads."""
+        guess, truth = format_number(verdict.guess), format_number(verdict.truth)
+        if verdict.right:
+            text, colour = self.tr("— your {0}: right!").format(guess), RIGHT_FG
+        else:
+            text = self.tr("— your {0}: wrong, it is {1}").format(guess, truth)
+            colour = style.ERROR_FG
+        return [[Piece(word, colour, bold=True)] for word in text.split(" ")]
 
     def text(self) -> str:
         """The equation as plain text (for tests and copying)."""

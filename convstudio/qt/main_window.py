@@ -39,6 +39,7 @@ from ..model import (
     resource_dir,
     save_scene,
 )
+from ..model.quiz import quiz_of
 from ..model.scene import remove_interrupted_saves
 from ..model.userfiles import Autosave, Recovered, read_autosave, set_aside
 from . import style
@@ -49,8 +50,9 @@ from .export import add_export_actions
 from .input_panel import InputPanel
 from .kernel_panel import KernelPanel
 from .output_panel import OutputsPanel
+from .quiz_view import QuizView
 from .settings_panel import SettingsPanel
-from .step_keys import StepKeysFilter, commit_open_edit
+from .step_keys import TAKES_KEYS_WHILE_PRESENTING, StepKeysFilter, commit_open_edit
 from .torch_panel import TorchPanel
 from .transport import KernelJump, PlaybackDriver, TransportBar
 
@@ -183,6 +185,10 @@ class MainWindow(QMainWindow):
         self.settings_panel.window_title.hide()
         self.output_panel = OutputsPanel(studio)
         self.equation = EquationView(studio)
+        self.quiz = quiz_of(studio)
+        self.quiz_view = QuizView(studio, report)
+        # A guess is typed while presenting too: the read-only stage lets this box have keys.
+        self.quiz_view.guess_box.setProperty(TAKES_KEYS_WHILE_PRESENTING, True)
         self.transport = TransportBar(studio.playback)
         self.kernel_jump = KernelJump(studio)
         self.transport.layout().insertWidget(5, self.kernel_jump)
@@ -215,6 +221,7 @@ class MainWindow(QMainWindow):
         layout.addLayout(grid, 1)
         layout.addWidget(line)
         layout.addWidget(self.equation)
+        layout.addWidget(self.quiz_view)
         layout.addWidget(self.transport)
         self.setCentralWidget(central)
         self.messages.raise_()
@@ -233,6 +240,7 @@ class MainWindow(QMainWindow):
         self._blank.setStyleSheet("background: black;")
         self._blank.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self._blank.hide()
+        bind(self, self.quiz.changed, self._on_quiz_changed)
         bind(self, self.studio.document.scene_changed, self._update_title)
         bind(self, self.studio.document.scene_changed, self._on_scene_changed)
         self._update_title()
@@ -296,8 +304,12 @@ class MainWindow(QMainWindow):
         # Presenter remotes send PageDown/PageUp; keyboards use the arrows.
         self.play_action = self._action("&Play / pause", p.toggle, "Space")
         # PageDown/PageUp step even inside a cell editor: apply what was typed first.
+        # With the quiz on, the next-step key first reveals a hidden value, then steps.
         self.next_action = self._action(
-            "&Next step", lambda: (commit_open_edit(), p.next()), "Right", "PgDown"
+            "&Next step",
+            lambda: (commit_open_edit(), self.quiz.reveal() or p.next()),
+            "Right",
+            "PgDown",
         )
         self.previous_action = self._action(
             "P&revious step", lambda: (commit_open_edit(), p.previous()), "Left", "PgUp"
@@ -333,6 +345,10 @@ class MainWindow(QMainWindow):
         )
         self.window_counts_action.setCheckable(True)
         view.addAction(self.window_counts_action)
+        # Predict, then reveal: the class guesses each value (and each new output size).
+        self.quiz_action = self._action(self.tr("&Quiz"), self.quiz.set_on, "Q")
+        self.quiz_action.setCheckable(True)
+        view.addAction(self.quiz_action)
         view.addSeparator()
         self.present_action = self._action(self.tr("&Present"), self.set_presenting, "F5")
         self.present_action.setCheckable(True)
@@ -678,6 +694,7 @@ class MainWindow(QMainWindow):
             self.torch_panel,
             self.output_panel,
             self.equation,
+            self.quiz_view,
             self.transport,
         ):
             view.set_zoom(zoom)
@@ -755,6 +772,11 @@ class MainWindow(QMainWindow):
                 self.setGeometry(self._normal_geometry)
         QTimer.singleShot(0, self, self._apply_zoom)
 
+    def _on_quiz_changed(self, *_: object) -> None:
+        self.quiz_action.setChecked(self.quiz.on)
+        # The size formula under the map would answer the quiz's size question.
+        self.settings_panel.size_box.setVisible(not self.quiz.asking_size)
+
     def toggle_blank(self) -> None:
         """Black out the screen (the remote's "blank" key), or bring the stage back."""
         if self._blank.isVisible():
@@ -774,6 +796,7 @@ class MainWindow(QMainWindow):
             "Ctrl+O / Ctrl+Shift+S: open / save a scene\nCtrl+I: open an image\n"
             "Ctrl+H: heat maps on / off\nCtrl+Shift+W: window counts on / off\n"
             "F5: present (Esc leaves); B or .: blank screen\n"
+            "Q: quiz on / off (→ or PageDown reveals, then steps)\n"
             "Point at a weight: the values it multiplies (hold Shift: at every step)\n"
             "Double-click or type in a cell to edit it; Ctrl+V pastes a block.",
         )

@@ -13,6 +13,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ..model import Studio, format_number
+from ..model.quiz import quiz_of
 from ..model.sharing import hover_of
 from . import style
 from .binding import bind
@@ -36,21 +37,27 @@ HEAT_MAP_MIN = 160  # pixels: below this the colour bar's labels do not fit
 
 
 class OutputModel(GridModel):
-    """Output map *channel*: cells whose step is done show their value."""
+    """Output map *channel*: cells whose step is done show their value.
+
+    In quiz mode the current cell shows "?" until revealed, and the map has no cells
+    while the class guesses its size.
+    """
 
     def __init__(self, studio: Studio, channel: int) -> None:
         super().__init__()
         self._studio = studio
         self._channel = channel
         self._hover = hover_of(studio)
+        self._quiz = quiz_of(studio)
         self._lit: frozenset[tuple[int, int]] = frozenset()
         self._load()
         bind(self, studio.frame_changed, self._on_frame_changed)
         bind(self, self._hover.changed, self._on_hover_changed)
+        bind(self, self._quiz.changed, self._reload)
 
     def _on_hover_changed(self) -> None:
-        if self._studio.evaluation is not self._evaluation:
-            return  # a new scene is on its way: frame_changed reloads everything
+        if self._studio.evaluation is not self._evaluation or not self._values.size:
+            return  # a new scene is on its way (frame_changed reloads everything), or no map
         old, self._lit = self._lit, self._hover.output_lit(self._channel)
         for row, col in old ^ self._lit:  # at most one window's worth of cells each
             index = self.index(row, col)
@@ -59,25 +66,28 @@ class OutputModel(GridModel):
     def _load(self) -> None:
         self._evaluation = self._studio.evaluation
         output = self._evaluation.output
-        if output is None or self._channel >= output.shape[0]:
-            self._values = np.zeros((0, 0))  # no output, or this map is gone
+        if output is None or self._channel >= output.shape[0] or self._quiz.asking_size:
+            self._values = np.zeros((0, 0))  # no output, this map is gone, or a quiz
         else:
             self._values = output[self._channel]
         self._first_step = self._channel * self._values.size
         self._position = self._studio.position
         self._lit = self._hover.output_lit(self._channel)
 
+    def _reload(self) -> None:
+        old_shape = self._values.shape
+        self._load()
+        if self._values.shape != old_shape:
+            self.beginResetModel()
+            self.endResetModel()
+        elif self._values.size:
+            rows, cols = self._values.shape
+            self.dataChanged.emit(self.index(0, 0), self.index(rows - 1, cols - 1))
+        self.content_changed.emit()
+
     def _on_frame_changed(self) -> None:
         if self._studio.evaluation is not self._evaluation:
-            old_shape = self._values.shape
-            self._load()
-            if self._values.shape != old_shape:
-                self.beginResetModel()
-                self.endResetModel()
-            elif self._values.size:
-                rows, cols = self._values.shape
-                self.dataChanged.emit(self.index(0, 0), self.index(rows - 1, cols - 1))
-            self.content_changed.emit()
+            self._reload()
             return
         old, new = self._position, self._studio.position
         self._position = new
@@ -115,7 +125,11 @@ class OutputModel(GridModel):
         step = self._step(index.row(), index.column())
         done = step < self._position
         if role == Qt.ItemDataRole.DisplayRole:
-            return format_number(self._values[index.row(), index.column()]) if done else ""
+            if not done:
+                return ""
+            if step == self._position - 1 and self._quiz.value_hidden:
+                return "?"  # the class predicts it first
+            return format_number(self._values[index.row(), index.column()])
         if role == LOOK_ROLE:
             lit = (index.row(), index.column()) in self._lit
             if step == self._position - 1:
@@ -154,6 +168,7 @@ class OutputPanel(WholeCellsHost):
         self.title.setFont(style.font(style.UI_PT, bold=True))
         self.model = OutputModel(studio, channel)
         self.table.setModel(self.model)
+        self._quiz = quiz_of(studio)
         # Made when first shown: pyqtgraph is then imported only by those who want colours,
         # which keeps it out of the start-up time.
         self.heat_map: HeatMapView | None = None
@@ -167,6 +182,7 @@ class OutputPanel(WholeCellsHost):
         self.table.resized.connect(self.follow_current)
         bind(self, studio.document.evaluation_changed, self.set_evaluation)
         bind(self, studio.frame_changed, self.follow_current)
+        bind(self, self._quiz.changed, self.set_evaluation)
         self.set_evaluation()
 
     def follow_current(self) -> None:
@@ -178,7 +194,11 @@ class OutputPanel(WholeCellsHost):
     def set_evaluation(self, evaluation: object = None) -> None:
         """Show the output's size; never writes the document."""
         output = self._studio.evaluation.output
-        if output is None:
+        if output is not None and self._quiz.asking_size:
+            # The size is the question: the title must not answer it.
+            name = self.tr("Output") if output.shape[0] == 1 else self.tr("Map {0}")
+            self.title.setText(name.format(self._channel + 1) + "  ?×?")
+        elif output is None:
             # One sentence is enough: the other maps' titles stay empty.
             self.title.setText("Output: none (see the red note)" if self._channel == 0 else "")
         elif self._channel < output.shape[0]:

@@ -60,6 +60,9 @@ def _in_spin_box(widget: QObject | None) -> bool:
     return False
 
 
+# A widget with this dynamic property set (a quiz's guess box) still takes typed keys while
+# presenting.
+TAKES_KEYS_WHILE_PRESENTING = "takes_keys_while_presenting"
 _UNDO_REDO = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)
 _TYPED = (QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.MouseButtonDblClick)
 
@@ -82,6 +85,7 @@ class StepKeysFilter(QObject):
             and event.type() in _TYPED
             and isinstance(watched, QWidget)
             and watched.window() is self.parent()  # a dialog over the window still types
+            and not watched.property(TAKES_KEYS_WHILE_PRESENTING)
         ):
             return True  # a shortcut has already had its chance: nothing else may type
         if event.type() != QEvent.Type.ShortcutOverride or not isinstance(event, QKeyEvent):
