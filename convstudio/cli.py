@@ -96,6 +96,9 @@ def _parsers() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
     render.add_argument(
         "--size", default="1280x720", metavar="WxH", help="window size (default 1280x720)"
     )
+    render.add_argument(
+        "--present", action="store_true", help="draw the presentation stage (F5), not the editor"
+    )
     gif = commands.add_parser(
         "gif", help="draw the whole run into an animated GIF, one frame per step, no display needed"
     )
@@ -103,6 +106,9 @@ def _parsers() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
     gif.add_argument("-o", "--output", metavar="RUN.gif", required=True, help="GIF file to write")
     gif.add_argument(
         "--size", default="1280x720", metavar="WxH", help="window size (default 1280x720)"
+    )
+    gif.add_argument(
+        "--present", action="store_true", help="draw the presentation stage (F5), not the editor"
     )
     gif.add_argument(
         "--fps",
@@ -335,7 +341,9 @@ def render(args: argparse.Namespace) -> int:
 
     # Position = steps done: step K (0-based) is position K + 1; no step, all done.
     position = None if args.step is None else args.step + 1
-    return _draw(args, target, lambda: render_frame_png(scene, size, position))
+    return _draw(
+        args, target, lambda: render_frame_png(scene, size, position, present=args.present)
+    )
 
 
 def gif(args: argparse.Namespace) -> int:
@@ -355,7 +363,7 @@ def gif(args: argparse.Namespace) -> int:
     target = _picture_target(args, ".gif", "GIF animations")
     from .qt.export import render_run_gif
 
-    return _draw(args, target, lambda: render_run_gif(scene, size, args.fps))
+    return _draw(args, target, lambda: render_run_gif(scene, size, args.fps, present=args.present))
 
 
 def _has_display() -> bool:

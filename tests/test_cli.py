@@ -904,3 +904,21 @@ def test_the_probe_finds_a_listening_display():
         assert x_display_answers(f"unix:{number}")
     assert not x_display_answers(f":{number}")
     assert not x_display_answers("")
+
+
+def test_render_and_gif_present_draw_the_presentation_stage(tmp_path):
+    from PIL import Image
+
+    editing, presenting = tmp_path / "editing.png", tmp_path / "presenting.png"
+    assert run("render", WORKED, "-o", editing, "--size", "1280x720").returncode == 0
+    assert (
+        run("render", WORKED, "-o", presenting, "--size", "1280x720", "--present").returncode == 0
+    )
+    with Image.open(editing) as a, Image.open(presenting) as b:
+        assert a.size == b.size == (1280, 720)
+        # The editor's spin boxes and tabs are gone: the pictures differ.
+        assert a.tobytes() != b.tobytes()
+    run_gif = tmp_path / "present.gif"
+    assert run("gif", WORKED, "-o", run_gif, "--present").returncode == 0
+    with Image.open(run_gif) as gif:
+        assert gif.n_frames == 16

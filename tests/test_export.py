@@ -358,3 +358,14 @@ def test_an_export_changes_nothing_in_the_window(export_window, tmp_path):
     assert studio.playback.position == 7
     assert not studio.document.can_undo
     assert io.BytesIO((tmp_path / "run.gif").read_bytes()).read(6) == b"GIF89a"
+
+
+def test_a_presented_frame_hides_the_editing_controls(qtbot):
+    from convstudio.model import load_scene, scene_path
+    from convstudio.qt.export import FrameRenderer
+
+    with FrameRenderer(load_scene(scene_path("worked-example")), (1280, 720), present=True) as r:
+        window = r.window
+        assert window.presenting
+        assert not window.tabs.isVisible() and not window.menuBar().isVisible()
+        assert window.size().width() == 1280 and window.size().height() == 720

@@ -83,6 +83,8 @@ class FrameRenderer:
         Show the heat maps, as View ▸ Heat maps does.
     user_zoom
         The user's own zoom (View ▸ Zoom), 1.0 by default.
+    present
+        Draw the presentation stage (F5) instead of the editing window.
 
     Raises
     ------
@@ -102,6 +104,7 @@ class FrameRenderer:
         speed: float | None = None,
         heat_maps: bool = False,
         user_zoom: float = 1.0,
+        present: bool = False,
     ) -> None:
         _ensure_application()
         from .main_window import MainWindow
@@ -120,6 +123,8 @@ class FrameRenderer:
             raise FrameSizeError(size, (smallest.width(), smallest.height()))
         window.resize(*size)
         window.show()
+        if present:
+            window.set_presenting(True, full_screen=False)
         if heat_maps:
             window.set_heat_maps(True)
         if user_zoom != 1.0:

@@ -730,11 +730,12 @@ class MainWindow(QMainWindow):
     def _toggle_full_screen(self) -> None:
         self.showNormal() if self.isFullScreen() else self.showFullScreen()
 
-    def set_presenting(self, presenting: bool) -> None:
+    def set_presenting(self, presenting: bool, *, full_screen: bool = True) -> None:
         """The stage full screen for a class: no menus and no editing controls, or back.
 
         While presenting, the stepping keys, Home/End, Space, B/. (blank) and Esc work; a
         typed key or a double-click never reaches a control, so no number changes.
+        *full_screen* False keeps the window's size (a frame drawn for a slide).
         """
         presenting = bool(presenting)
         self.present_action.setChecked(presenting)
@@ -757,7 +758,9 @@ class MainWindow(QMainWindow):
             self.transport.speed_label,
         ):
             widget.setVisible(editing)
-        if presenting:
+        if not full_screen:
+            pass
+        elif presenting:
             self._was_full_screen = self.isFullScreen()
             self._normal_geometry = self.geometry()
             self.centralWidget().setFocus()
