@@ -50,14 +50,13 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"  # made precise by offscreen_screens
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import numpy as np
+from bench_step import PaintCounter  # benchmarks/ is on the path when run as a script
 from PIL import Image, ImageOps
 from PySide6.QtCore import (
     QBuffer,
     QByteArray,
-    QEvent,
     QEventLoop,
     QIODevice,
-    QObject,
     QPoint,
     QRect,
     QSize,
@@ -404,19 +403,6 @@ def print_cases(cases: list[Case]) -> None:
 
 
 # ------------------------------------------------------------------ one step
-
-
-class PaintCounter(QObject):
-    """Counts paint events, to know a step really repainted (as in bench_step.py)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.count = 0
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            self.count += 1
-        return False
 
 
 def until_painted(counter: PaintCounter) -> None:

@@ -20,7 +20,7 @@ from .document import Evaluation
 from .explain import explain_size
 from .numbers import NumberError, shortened
 from .scene import Scene
-from .studio import Studio
+from .studio import Studio, one_per_studio
 
 RELATIVE_TOLERANCE = 0.005  # 0.5 %: a value with decimals is right when this close
 
@@ -312,15 +312,8 @@ def _nothing() -> None:
     pass
 
 
-_QUIZZES: weakref.WeakKeyDictionary[Studio, Quiz] = weakref.WeakKeyDictionary()
-
-
-def quiz_of(studio: Studio) -> Quiz:
-    """The one :class:`Quiz` of *studio*, made on first use, shared by every view."""
-    quiz = _QUIZZES.get(studio)
-    if quiz is None:
-        quiz = _QUIZZES[studio] = Quiz(studio)
-    return quiz
+quiz_of = one_per_studio(Quiz)
+"""The one :class:`Quiz` of a studio, made on first use, shared by every view."""
 
 
 __all__ = [

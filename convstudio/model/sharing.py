@@ -22,7 +22,7 @@ from ..engine import (
     weight_cells,
     weight_uses,
 )
-from .studio import Studio
+from .studio import Studio, one_per_studio
 
 Cell = tuple[int, int]
 
@@ -292,12 +292,5 @@ def _cells(plane: np.ndarray, top: int, left: int, *, keep_zeros: bool = False) 
     }
 
 
-_HOVERS: weakref.WeakKeyDictionary[Studio, Hover] = weakref.WeakKeyDictionary()
-
-
-def hover_of(studio: Studio) -> Hover:
-    """The one :class:`Hover` of *studio*, made on first use, shared by every panel."""
-    hover = _HOVERS.get(studio)
-    if hover is None:
-        hover = _HOVERS[studio] = Hover(studio)
-    return hover
+hover_of = one_per_studio(Hover)
+"""The one :class:`Hover` of a studio, made on first use, shared by every panel."""

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable
+from typing import TypeVar
 
 from psygnal import Signal
 
@@ -10,6 +12,8 @@ from ..engine import StepDetail
 from .document import Document, Evaluation
 from .playback import Playback
 from .scene import Scene
+
+T = TypeVar("T")
 
 
 class Studio:
@@ -92,3 +96,20 @@ class Studio:
         self._current_valid = False
         if not self._applying_evaluation:
             self.frame_changed.emit()
+
+
+def one_per_studio(make: Callable[[Studio], T]) -> Callable[[Studio], T]:
+    """A function giving the one object *make* builds for each studio, on first use.
+
+    For state that several views of one studio share (the hover, the quiz) but that the
+    studio itself need not know of; the studio is not kept alive by it.
+    """
+    made: weakref.WeakKeyDictionary[Studio, T] = weakref.WeakKeyDictionary()
+
+    def of(studio: Studio) -> T:
+        found = made.get(studio)
+        if found is None:
+            found = made[studio] = make(studio)
+        return found
+
+    return of
