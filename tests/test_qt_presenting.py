@@ -126,3 +126,18 @@ def test_the_quiz_from_the_keys_next_reveals_then_steps_and_guesses_type_while_p
     assert studio.position == 2 and not window.quiz.value_hidden
     key(window, Qt.Key.Key_PageDown)
     assert studio.position == 3
+
+
+def test_while_the_size_is_asked_nothing_on_screen_gives_it_away(qtbot, window, studio):
+    window.quiz.set_on(True)
+    window.settings_panel.stride.setValue(2)  # a change of shape: the class guesses the size
+    assert window.quiz.asking_size
+    assert window.transport.position_label.text().endswith("of ?")
+    assert not window.transport.slider.isVisible()
+    assert not window.settings_panel.size_box.isVisible()
+    assert window.costs_panel.isHidden()  # the Costs tab shows no output shape
+    window.quiz.guess_size(2, 2)
+    assert not window.quiz.asking_size
+    assert window.transport.position_label.text() == "Step 0 of 4"
+    assert window.transport.slider.isVisible() and window.settings_panel.size_box.isVisible()
+    assert not window.costs_panel.isHidden()

@@ -777,8 +777,13 @@ class MainWindow(QMainWindow):
 
     def _on_quiz_changed(self, *_: object) -> None:
         self.quiz_action.setChecked(self.quiz.on)
-        # The size formula under the map would answer the quiz's size question.
-        self.settings_panel.size_box.setVisible(not self.quiz.asking_size)
+        # While the class guesses the output size, nothing on screen may tell it: not the
+        # formula under the map, the number of steps, the costs, nor the heat maps.
+        asking = self.quiz.asking_size
+        self.settings_panel.size_box.setVisible(not asking)
+        self.transport.hide_total(asking)
+        self.costs_panel.setVisible(not asking)
+        self.output_panel.heat_panel.setVisible(not asking and self.heat_maps_action.isChecked())
 
     def toggle_blank(self) -> None:
         """Black out the screen (the remote's "blank" key), or bring the stage back."""

@@ -105,6 +105,13 @@ class TransportBar(QWidget):
             playback.speed_changed,
         ):
             bind(self, signal, self.set_playback)
+        self._total_hidden = False
+        self.set_playback()
+
+    def hide_total(self, hidden: bool) -> None:
+        """Hide how many steps there are (the quiz asks the output size: it would tell)."""
+        self._total_hidden = hidden
+        self.slider.setVisible(not hidden)
         self.set_playback()
 
     def _button(self, icon: QStyle.StandardPixmap, tip: str) -> QToolButton:
@@ -137,7 +144,8 @@ class TransportBar(QWidget):
             self.slider.setRange(0, p.total)
             self.slider.setValue(p.position)
             self.speed.setValue(p.speed)
-        self.position_label.setText(f"Step {p.position} of {p.total}")
+        total = "?" if self._total_hidden else str(p.total)
+        self.position_label.setText(self.tr("Step {0} of {1}").format(p.position, total))
         playing = p.state is PlaybackState.PLAYING
         self.play_button.setIcon(self._pause_icon if playing else self._play_icon)
         self.play_button.setToolTip("Pause (Space)" if playing else "Play (Space)")
