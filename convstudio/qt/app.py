@@ -7,7 +7,7 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import QCoreApplication, QMessageLogContext, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
 from ..model import Scene, Studio
@@ -45,8 +45,11 @@ def _install_excepthook(window: MainWindow) -> None:
     def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
         traceback.print_exception(kind, error, tb)  # for a bug report, on the terminal
         window.messages.show_message(
-            f"Something went wrong ({kind.__name__}: {error}). Your numbers are unchanged; "
-            "Ctrl+Z undoes the last edit."
+            QCoreApplication.translate(
+                "app",
+                "Something went wrong ({0}: {1}). Your numbers are unchanged; "
+                "Ctrl+Z undoes the last edit.",
+            ).format(kind.__name__, error)
         )
 
     sys.excepthook = hook

@@ -47,21 +47,28 @@ class CostsPanel(QWidget):
         """Show the costs; never writes the document."""
         costs = layer_costs(self._studio.evaluation)
         if costs is None:
-            self.text.setText("No costs: the settings are impossible.")
+            self.text.setText(self.tr("No costs: the settings are impossible."))
             return
         c, h, w = costs.input_shape
         oc, oh, ow = costs.output_shape
         scene = self._studio.document.scene
         _, depth, kh, kw = scene.kernels.shape
         lines = [
-            f"Input {c}×{h}×{w}  →  output {oc}×{oh}×{ow}",
-            f"Parameters: {oc}·{depth}·{kh}·{kw}"
-            + (f" + {costs.biases} biases" if costs.biases else "")
+            self.tr("Input {0}×{1}×{2}  →  output {3}×{4}×{5}").format(c, h, w, oc, oh, ow),
+            self.tr("Parameters: {0}·{1}·{2}·{3}").format(oc, depth, kh, kw)
+            + (self.tr(" + {0} biases").format(costs.biases) if costs.biases else "")
             + f" = {_count(costs.parameters)}",
-            f"Multiply-adds per output value: {depth}·{kh}·{kw} = {costs.macs_per_output}",
-            f"Multiply-adds in all: {oc}·{oh}·{ow}·{costs.macs_per_output} = {_count(costs.macs)}",
-            f"Receptive field: {costs.receptive_field[0]}×{costs.receptive_field[1]} input cells"
-            f" in each of {plural(costs.receptive_field[2], 'channel')}",
+            self.tr("Multiply-adds per output value: {0}·{1}·{2} = {3}").format(
+                depth, kh, kw, costs.macs_per_output
+            ),
+            self.tr("Multiply-adds in all: {0}·{1}·{2}·{3} = {4}").format(
+                oc, oh, ow, costs.macs_per_output, _count(costs.macs)
+            ),
+            self.tr("Receptive field: {0}×{1} input cells in each of {2}").format(
+                costs.receptive_field[0],
+                costs.receptive_field[1],
+                plural(costs.receptive_field[2], "channel"),
+            ),
         ]
         # A narrow tab wraps a line after its colon, never inside the arithmetic.
         self.text.setText("\n".join(_keep_together(line) for line in lines))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from PySide6.QtCore import QPoint, QSize, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPoint, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent
 from PySide6.QtWidgets import QScrollArea, QSizePolicy, QWidget
 
@@ -18,8 +18,10 @@ from ..model.quiz import Verdict, quiz_of
 from . import style
 from .binding import bind
 
-HINT = "Press → or PageDown to take the first step; Space plays."
-IMPOSSIBLE = "No output: the settings are impossible (see the red note under the output)."
+HINT = QT_TRANSLATE_NOOP("EquationView", "Press → or PageDown to take the first step; Space plays.")
+IMPOSSIBLE = QT_TRANSLATE_NOOP(
+    "EquationView", "No output: the settings are impossible (see the red note under the output)."
+)
 HIDDEN = "?"  # a result the class predicts before it is shown
 RIGHT_FG = QColor("#1b7a1b")  # dark green: apart from the red weights, legible on white
 
@@ -54,9 +56,13 @@ def equation_lines(
     def result(value: float) -> str:
         return HIDDEN if hidden else format_number(value)
 
-    heading = f"Output row {step.out_row + 1}, column {step.out_col + 1}"
+    heading = QCoreApplication.translate("equation_view", "Output row {0}, column {1}").format(
+        step.out_row + 1, step.out_col + 1
+    )
     if step.out_channel:
-        heading += f" of map {step.out_channel + 1}"
+        heading += QCoreApplication.translate("equation_view", " of map {0}").format(
+            step.out_channel + 1
+        )
     # The result goes in the heading too: with a 9×9 kernel the sum may scroll out of view.
     lines: list[Line] = [
         [[Piece(heading + " = ", bold=True), Piece(result(step.total), bold=True)]]
@@ -65,7 +71,9 @@ def equation_lines(
         words: Line = []
         if len(step.in_channels) > 1:
             name = names[channel] if channel < len(names) else str(channel + 1)
-            words.append([Piece(f"channel {name}:")])
+            words.append(
+                [Piece(QCoreApplication.translate("equation_view", "channel {0}:").format(name))]
+            )
         for i in range(step.values.shape[1]):
             for j in range(step.values.shape[2]):
                 padding = bool(step.is_padding[i, j])
@@ -87,7 +95,14 @@ def equation_lines(
         for total in step.channel_sums:
             words += [[Piece(HIDDEN if hidden else _number(total))], [Piece("+")]]
         if with_bias:
-            words += [[Piece("bias"), Piece(" "), Piece(_number(step.bias))], [Piece("+")]]
+            words += [
+                [
+                    Piece(QCoreApplication.translate("equation_view", "bias")),
+                    Piece(" "),
+                    Piece(_number(step.bias)),
+                ],
+                [Piece("+")],
+            ]
         words[-1] = [Piece("=")]
         words.append([Piece(result(step.total), bold=True)])
         lines.append(words)
@@ -235,6 +250,7 @@ class EquationView(QScrollArea):
             self.canvas.set_lines(lines)
         else:
             message = IMPOSSIBLE if self._studio.evaluation.problem is None else HINT
+            message = QCoreApplication.translate("EquationView", message)
             self.canvas.set_lines([[[Piece(word)] for word in message.split(" ")]])
 
     def _verdict_words(self, verdict: Verdict) -> Line:

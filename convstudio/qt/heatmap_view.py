@@ -79,7 +79,7 @@ class HeatMapView(pg.GraphicsLayoutWidget):
     def _show_title(self) -> None:
         output = self._studio.evaluation.output
         several = output is not None and output.shape[0] > 1
-        text = f"Map {self._channel + 1}" if several else ""
+        text = self.tr("Map {0}").format(self._channel + 1) if several else ""
         self.plot.setTitle(
             text, size=f"{self._title_pt:g}pt", color=style.TEXT_FG.name(), bold=True
         )

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRectF, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QImage, QImageReader, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -52,7 +52,8 @@ from .heatmap_view import colour_levels
 # 2 ms here): quicker than a thread's round trip, and no "Computing…" flicker.
 INLINE_WORK = 2_000_000
 
-IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.bmp);;All files (*)"
+# Translated where it is used (context "ImageWindow").
+IMAGE_FILTER = QT_TRANSLATE_NOOP("ImageWindow", "Images (*.png *.jpg *.jpeg *.bmp);;All files (*)")
 
 
 def read_image(path: Path) -> np.ndarray:
@@ -65,16 +66,26 @@ def read_image(path: Path) -> np.ndarray:
         (checked from the header, before decoding).
     """
     if not path.is_file():
-        raise ImageError(f"There is no file {path}.")
+        raise ImageError(
+            QCoreApplication.translate("image_window", "There is no file {0}.").format(path)
+        )
     check_complete(path)
     reader = QImageReader(str(path))
     size = reader.size()
     if not reader.canRead() or not size.isValid():
-        raise ImageError(f"{path.name} is not an image that can be read (PNG or JPEG).")
+        raise ImageError(
+            QCoreApplication.translate(
+                "image_window", "{0} is not an image that can be read (PNG or JPEG)."
+            ).format(path.name)
+        )
     check_image_size(size.width(), size.height())
     image = reader.read()
     if image.isNull():
-        raise ImageError(f"{path.name} could not be read: {reader.errorString()}.")
+        raise ImageError(
+            QCoreApplication.translate("image_window", "{0} could not be read: {1}.").format(
+                path.name, reader.errorString()
+            )
+        )
     image = image.convertToFormat(QImage.Format.Format_RGB888)
     width, height, stride = image.width(), image.height(), image.bytesPerLine()
     raw = np.frombuffer(image.constBits(), dtype=np.uint8, count=stride * height)
@@ -173,7 +184,7 @@ class ImageWindow(QWidget):
 
     def __init__(self, studio: Studio, report: Callable[[str], None]) -> None:
         super().__init__(None, Qt.WindowType.Window)
-        self.setWindowTitle("Image — ConvStudio")
+        self.setWindowTitle(self.tr("Image — ConvStudio"))
         self._studio = studio
         self._report = report
         self.pixels: np.ndarray | None = None
@@ -207,13 +218,15 @@ class ImageWindow(QWidget):
         self._source_plot.addItem(self.region)
 
         self.colour = QComboBox()
-        self.colour.addItems(["grey", "RGB"])
-        self.colour.setToolTip("Step through the region as one grey channel or as R, G and B")
+        self.colour.addItems([self.tr("grey"), self.tr("RGB")])
+        self.colour.setToolTip(
+            self.tr("Step through the region as one grey channel or as R, G and B")
+        )
         self.map_choice = QComboBox()
-        self.map_choice.setToolTip("Which kernel's map to show")
-        self.use_region = QPushButton("Step through this region")
+        self.map_choice.setToolTip(self.tr("Which kernel's map to show"))
+        self.use_region = QPushButton(self.tr("Step through this region"))
         self.use_region.setToolTip(
-            f"Make the framed region (up to {MAX_GRID}×{MAX_GRID}) the input"
+            self.tr("Make the framed region (up to {0}×{1}) the input").format(MAX_GRID, MAX_GRID)
         )
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -225,11 +238,11 @@ class ImageWindow(QWidget):
         views.addWidget(self.source_view, 1)
         views.addWidget(self.result_view, 1)
         controls = QHBoxLayout()
-        controls.addWidget(QLabel("Region as"))
+        controls.addWidget(QLabel(self.tr("Region as")))
         controls.addWidget(self.colour)
         controls.addWidget(self.use_region)
         controls.addStretch(1)
-        controls.addWidget(QLabel("Map"))
+        controls.addWidget(QLabel(self.tr("Map")))
         controls.addWidget(self.map_choice)
         layout = QVBoxLayout(self)
         layout.addLayout(views, 1)
@@ -253,7 +266,7 @@ class ImageWindow(QWidget):
         try:
             pixels = read_image(path)
         except ImageError as exc:
-            self._report(f"Could not open the image. {exc}")
+            self._report(self.tr("Could not open the image. {0}").format(exc))
             return False
         self.pixels = pixels
         height, width = pixels.shape[:2]
@@ -262,7 +275,7 @@ class ImageWindow(QWidget):
         side = min(16, width, height)
         self.region.setPos((0, 0), finish=False)
         self.region.setSize((side, side))
-        self.setWindowTitle(f"{path.name} ({width}×{height}) — ConvStudio")
+        self.setWindowTitle(self.tr("{0} ({1}×{2}) — ConvStudio").format(path.name, width, height))
         self.recompute()
         return True
 
@@ -290,7 +303,7 @@ class ImageWindow(QWidget):
         self.result = None  # stale; dropping it also halves the peak memory
         self.progress.setValue(0)
         self.progress.show()
-        self.status.setText("Computing the result on the whole image…")
+        self.status.setText(self.tr("Computing the result on the whole image…"))
         pixels = self.pixels
         self._job.start(lambda ticket: compute_picture(scene, pixels, ticket))
 
@@ -304,8 +317,11 @@ class ImageWindow(QWidget):
         self.progress.setValue(done)
         shown = self._picture is not None and self._picture.step > 1
         self.status.setText(
-            ("Preview shown; computing" if shown else "Computing")
-            + f" the full-resolution result… {100 * done // total} %"
+            (
+                self.tr("Preview shown; computing the full-resolution result… {0} %")
+                if shown
+                else self.tr("Computing the full-resolution result… {0} %")
+            ).format(100 * done // total)
         )
 
     def _on_result(self, picture: Picture) -> None:
@@ -316,7 +332,7 @@ class ImageWindow(QWidget):
         maps = picture.maps.shape[0]
         if self.map_choice.count() != maps:
             self.map_choice.clear()
-            self.map_choice.addItems([f"kernel {k + 1}" for k in range(maps)])
+            self.map_choice.addItems([self.tr("kernel {0}").format(k + 1) for k in range(maps)])
         self._show_result()
         self.result_ready.emit()
 
@@ -331,7 +347,7 @@ class ImageWindow(QWidget):
         self._picture = None
         self.result_image.clear()
         self.bar.hide()
-        self.status.setText(f"No result on the image: {error}")
+        self.status.setText(self.tr("No result on the image: {0}").format(error))
 
     def _show_result(self) -> None:
         picture = self._picture
@@ -349,14 +365,18 @@ class ImageWindow(QWidget):
         self.result_image.setRect(QRectF(0, 0, width, height))
         if picture.step == 1:
             self.status.setText(
-                f"Result {width}×{height}, computed at full resolution in {picture.ms:.0f} ms."
+                self.tr("Result {0}×{1}, computed at full resolution in {2} ms.").format(
+                    width, height, f"{picture.ms:.0f}"
+                )
             )
         else:
             rows, cols = indices.shape
             self.status.setText(
-                f"Preview: every {picture.step}th pixel ({cols}×{rows}, a rough picture: "
-                f"the kernels span {picture.step}× more of the photo); computing the full "
-                f"{width}×{height} result…"
+                self.tr(
+                    "Preview: every {0}th pixel ({1}×{2}, a rough picture: "
+                    "the kernels span {0}× more of the photo); computing the full "
+                    "{3}×{4} result…"
+                ).format(picture.step, cols, rows, width, height)
             )
 
     def _on_scene_changed(self, *_: object) -> None:
@@ -398,7 +418,7 @@ class ImageWindow(QWidget):
     def apply_region(self) -> bool:
         """Make the framed region the input of the document (an undoable edit)."""
         if self.pixels is None:
-            self._report("Open an image first (File ▸ Open image…).")
+            self._report(self.tr("Open an image first (File ▸ Open image…)."))
             return False
         top, left, rows, cols = self.region_box()
         try:
@@ -409,7 +429,7 @@ class ImageWindow(QWidget):
                 left,
                 rows,
                 cols,
-                colour=self.colour.currentText() == "RGB",
+                colour=self.colour.currentIndex() == 1,  # RGB
             )
             self._studio.document.set_scene(scene)
         except (ImageError, EditError) as exc:  # EditError: say, a region smaller than the kernel

@@ -296,7 +296,7 @@ class PaddedInputModel(GridModel):
         try:
             number = parse_number(str(value))
         except NumberError as exc:
-            self._report(f"{exc} The cell keeps its value.")
+            self._report(self.tr("{0} The cell keeps its value.").format(exc))
             return False
         try:
             self._studio.document.set_input_value(
@@ -316,7 +316,7 @@ class PaddedInputModel(GridModel):
                 self._channel, max(0, row - self._top), max(0, col - self._left), block
             )
         except (NumberError, EditError) as exc:
-            self._report(f"{exc} Nothing was pasted.")
+            self._report(self.tr("{0} Nothing was pasted.").format(exc))
 
 
 class ChannelGrid(WholeCellsHost):
@@ -329,8 +329,10 @@ class ChannelGrid(WholeCellsHost):
         self.model = PaddedInputModel(studio, channel, report)
         self.table.setModel(self.model)
         self.table.setToolTip(
-            "Type a number into any white cell; grey cells are padding. "
-            "Ctrl+V pastes a block copied from a spreadsheet."
+            self.tr(
+                "Type a number into any white cell; grey cells are padding. "
+                "Ctrl+V pastes a block copied from a spreadsheet."
+            )
         )
         self.table.paste_requested.connect(self.model.paste)
         self.table.hover_moved.connect(self._on_q_hover_moved)
@@ -375,14 +377,14 @@ class InputPanel(QWidget):
         self._report = report
         self._zoom = 1.0
         self._show_counts = False
-        self.size_controls = SizeControls("Input", MAX_GRID)
+        self.size_controls = SizeControls(self.tr("Input"), MAX_GRID)
         self.title = self.size_controls.title
         self.rows = self.size_controls.rows
         self.cols = self.size_controls.cols
-        self.random_button = QPushButton("Random")
-        self.random_button.setToolTip("Fill the input with random whole numbers 0–255")
-        self.zeros_button = QPushButton("Zeros")
-        self.zeros_button.setToolTip("Set every input cell to 0")
+        self.random_button = QPushButton(self.tr("Random"))
+        self.random_button.setToolTip(self.tr("Fill the input with random whole numbers 0–255"))
+        self.zeros_button = QPushButton(self.tr("Zeros"))
+        self.zeros_button.setToolTip(self.tr("Set every input cell to 0"))
         self.size_controls.add_widget(self.random_button)
         self.size_controls.add_widget(self.zeros_button)
         self.grids: list[ChannelGrid] = []
@@ -453,12 +455,16 @@ class InputPanel(QWidget):
             name = (
                 scene.channel_names[grid.channel]
                 if scene.channel_names
-                else f"channel {grid.channel + 1}"
+                else self.tr("channel {0}").format(grid.channel + 1)
             )
             unseen = step is not None and grid.channel not in step.in_channels
             # Short, to fit over a narrow grid: the kernel is the one marked ▶.
-            text = f"{name}  (not seen)" if unseen else name
-            tip = f"Kernel {step.out_channel + 1} does not see {name}." if unseen and step else ""
+            text = self.tr("{0}  (not seen)").format(name) if unseen else name
+            tip = (
+                self.tr("Kernel {0} does not see {1}.").format(step.out_channel + 1, name)
+                if unseen and step
+                else ""
+            )
             if grid.title.text() != text:  # a new text re-lays out the window: only on change
                 grid.title.setText(text)
             grid.title.setToolTip(tip)

@@ -134,7 +134,7 @@ class KernelModel(GridModel):
         try:
             number = parse_number(str(value))
         except NumberError as exc:
-            self._report(f"{exc} The weight keeps its value.")
+            self._report(self.tr("{0} The weight keeps its value.").format(exc))
             return False
         try:
             self._document.set_kernel_value(
@@ -158,7 +158,7 @@ class KernelSlice(QWidget):
         self.model = KernelModel(studio, kernel, depth, report)
         self.table.setModel(self.model)
         self.table.hover_moved.connect(self._on_q_hover_moved)
-        self.table.setToolTip("Type a weight into any cell; Ctrl+V pastes a block.")
+        self.table.setToolTip(self.tr("Type a weight into any cell; Ctrl+V pastes a block."))
         self.table.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Maximum)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -199,15 +199,15 @@ class KernelPanel(QWidget):
         self._report = report
         self._user_presets_path = user_presets
         self.presets = QComboBox()
-        self.presets.setToolTip("Put a well-known kernel into the editor")
+        self.presets.setToolTip(self.tr("Put a well-known kernel into the editor"))
         self.presets.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.presets.setMinimumContentsLength(9)
-        self.save_preset_button = QPushButton("Save…")
-        self.save_preset_button.setToolTip("Keep this kernel under a name, for next time")
+        self.save_preset_button = QPushButton(self.tr("Save…"))
+        self.save_preset_button.setToolTip(self.tr("Keep this kernel under a name, for next time"))
         self.save_preset_button.setEnabled(user_presets is not None)
-        self.size_controls = SizeControls("Kernel", MAX_KERNEL)
+        self.size_controls = SizeControls(self.tr("Kernel"), MAX_KERNEL)
         self.title = self.size_controls.title
         self.rows = self.size_controls.rows
         self.cols = self.size_controls.cols
@@ -263,10 +263,10 @@ class KernelPanel(QWidget):
         self.slices, self.biases, self.kernel_titles, self._blocks = {}, [], [], []
         several = kernels > 1 or depth > 1
         for k in range(kernels):
-            title = QLabel(f"Kernel {k + 1}")
+            title = QLabel(self.tr("Kernel {0}").format(k + 1))
             bias = NumberSpinBox()
-            bias.setPrefix("bias ")
-            bias.setToolTip(f"Added to every value of map {k + 1}")
+            bias.setPrefix(self.tr("bias "))
+            bias.setToolTip(self.tr("Added to every value of map {0}").format(k + 1))
             bias.valueChanged.connect(lambda value, k=k: self._on_q_bias_changed(k, value))
             block = QWidget()
             heading = QHBoxLayout()
@@ -316,10 +316,10 @@ class KernelPanel(QWidget):
                 name = (
                     scene.channel_names[channel]
                     if scene.channel_names
-                    else f"channel {channel + 1}"
+                    else self.tr("channel {0}").format(channel + 1)
                 )
                 piece.title.setText(f"× {name}")
-                piece.setToolTip(f"The weights that multiply input {name}")
+                piece.setToolTip(self.tr("The weights that multiply input {0}").format(name))
 
     def _mark_current(self) -> None:
         step = self._studio.current
@@ -328,7 +328,11 @@ class KernelPanel(QWidget):
             self._blocks_area.show_item(self._blocks[step.out_channel])
         for k, title in enumerate(self.kernel_titles):
             current = step is not None and step.out_channel == k
-            text = f"▶ Kernel {k + 1}" if current else f"Kernel {k + 1}"
+            text = (
+                self.tr("▶ Kernel {0}").format(k + 1)
+                if current
+                else self.tr("Kernel {0}").format(k + 1)
+            )
             if title.text() != text:  # a new text re-lays out the window: only on change
                 title.setText(text)
 
@@ -368,7 +372,7 @@ class KernelPanel(QWidget):
         try:
             self._document.paste_kernel(kernel, depth, row, col, parse_block(text))
         except (NumberError, EditError) as exc:
-            self._report(f"{exc} Nothing was pasted.")
+            self._report(self.tr("{0} Nothing was pasted.").format(exc))
 
     def _on_q_bias_changed(self, kernel: int, value: float) -> None:
         self._document.set_bias_value(kernel, value)
@@ -387,7 +391,7 @@ class KernelPanel(QWidget):
                 self._set_aside_damaged(exc)
         with QSignalBlocker(self.presets):
             self.presets.clear()
-            self.presets.addItem("Presets…", None)
+            self.presets.addItem(self.tr("Presets…"), None)
             for preset in self._builtin + self._user:
                 kh, kw = preset.weights.shape
                 self.presets.addItem(f"{preset.name}  ({kh}×{kw})", preset)
@@ -403,13 +407,17 @@ class KernelPanel(QWidget):
             # It cannot be moved: then it must not be overwritten by the next save either.
             self._user_file_damaged = True
             self._report(
-                f"Your saved kernels could not be read: {exc} Saving is off until the "
-                f"file {path} is mended or removed."
+                self.tr(
+                    "Your saved kernels could not be read: {0} Saving is off until the "
+                    "file {1} is mended or removed."
+                ).format(exc, path)
             )
             return
         self._report(
-            f"Your saved kernels could not be read: {exc} The file was kept as {kept.name}, "
-            "and kernels you save now start a new list."
+            self.tr(
+                "Your saved kernels could not be read: {0} The file was kept as {1}, "
+                "and kernels you save now start a new list."
+            ).format(exc, kept.name)
         )
 
     def preset_names(self) -> list[str]:
@@ -430,28 +438,32 @@ class KernelPanel(QWidget):
         if self._user_presets_path is None:
             return False
         if not name:
-            self._report("A saved kernel needs a name. Nothing was saved.")
+            self._report(self.tr("A saved kernel needs a name. Nothing was saved."))
             return False
         if self._user_file_damaged:
             # Writing now would throw away the kernels in the damaged file.
             self._report(
-                f"Your saved kernels file {self._user_presets_path} could not be read, so "
-                "nothing was saved (it would have been overwritten)."
+                self.tr(
+                    "Your saved kernels file {0} could not be read, so "
+                    "nothing was saved (it would have been overwritten)."
+                ).format(self._user_presets_path)
             )
             return False
         if any(p.name == name for p in self._builtin):
-            self._report(f"“{name}” is the name of a built-in kernel: choose another name.")
+            self._report(
+                self.tr("“{0}” is the name of a built-in kernel: choose another name.").format(name)
+            )
             return False
         replaced = any(p.name == name for p in self._user)
         preset = KernelPreset(name, self._document.scene.kernels[0, 0])
         try:
             save_presets(with_preset(self._user, preset), self._user_presets_path)
         except OSError as exc:
-            self._report(f"Could not save the kernel: {exc.strerror or exc}.")
+            self._report(self.tr("Could not save the kernel: {0}.").format(exc.strerror or exc))
             return False
         self.reload_presets()
         if replaced:
-            self._report(f"Your kernel “{name}” was replaced by this one.")
+            self._report(self.tr("Your kernel “{0}” was replaced by this one.").format(name))
         return True
 
     def _on_q_preset_chosen(self, index: int) -> None:
@@ -462,6 +474,8 @@ class KernelPanel(QWidget):
             self.apply_preset(preset)
 
     def _on_q_save_preset(self) -> None:
-        name, ok = QInputDialog.getText(self, "Save kernel", "Name of this kernel:")
+        name, ok = QInputDialog.getText(
+            self, self.tr("Save kernel"), self.tr("Name of this kernel:")
+        )
         if ok:
             self.save_preset(name)

@@ -7,7 +7,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QSize, QStandardPaths, Qt, QTimer
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QSettings,
+    QSize,
+    QStandardPaths,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -59,7 +67,8 @@ from .transport import KernelJump, PlaybackDriver, TransportBar
 if TYPE_CHECKING:
     from .image_window import ImageWindow
 
-SCENE_FILTER = "ConvStudio scenes (*.json);;All files (*)"
+# Translated where it is used (context "MainWindow").
+SCENE_FILTER = QT_TRANSLATE_NOOP("MainWindow", "ConvStudio scenes (*.json);;All files (*)")
 # A scene the window can show (32×32 × 4 channels, 8 kernels of 4×9×9) is a few hundred kB
 # of JSON; a larger file is refused before it is read, rather than after seconds of parsing.
 WINDOW_FILE_BYTES = 2 * 1024 * 1024
@@ -174,10 +183,10 @@ class MainWindow(QMainWindow):
         # Settings in tabs under the kernel; the size formula goes under the output it explains.
         self.tabs = QTabWidget()
         for page, name in (
-            (self.settings_panel.window_page, "Window"),
-            (self.settings_panel.layer_page, "Layer"),
-            (self.costs_panel, "Costs"),
-            (self.torch_panel, "PyTorch"),
+            (self.settings_panel.window_page, self.tr("Window")),
+            (self.settings_panel.layer_page, self.tr("Layer")),
+            (self.costs_panel, self.tr("Costs")),
+            (self.torch_panel, self.tr("PyTorch")),
         ):
             self.tabs.addTab(_scrolling(page), name)
         # The tab names the page: the panel's own section titles would repeat it.
@@ -271,19 +280,21 @@ class MainWindow(QMainWindow):
         p = self.studio.playback
         d = self.studio.document
         menu = self.menuBar()
-        file_menu = menu.addMenu("&File")
+        file_menu = menu.addMenu(self.tr("&File"))
         file_menu.addAction(
-            self._action("&Open scene…", self.open_scene_dialog, QKeySequence.StandardKey.Open)
+            self._action(
+                self.tr("&Open scene…"), self.open_scene_dialog, QKeySequence.StandardKey.Open
+            )
         )
-        lessons = file_menu.addMenu("Open &lesson")
+        lessons = file_menu.addMenu(self.tr("Open &lesson"))
         for path in sorted((resource_dir() / "scenes").glob("*.json")):
             action = QAction(path.stem.replace("-", " ").capitalize(), self)
             action.triggered.connect(lambda _=False, p=path: self.open_scene(p))
             lessons.addAction(action)
-        file_menu.addAction(self._action("Open &image…", self.open_image_dialog, "Ctrl+I"))
+        file_menu.addAction(self._action(self.tr("Open &image…"), self.open_image_dialog, "Ctrl+I"))
         file_menu.addAction(
             self._action(
-                "&Save scene as…",
+                self.tr("&Save scene as…"),
                 self.save_scene_dialog,
                 QKeySequence.StandardKey.SaveAs,
                 "Ctrl+Shift+S",
@@ -292,30 +303,32 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         add_export_actions(self, file_menu)
         file_menu.addSeparator()
-        file_menu.addAction(self._action("&Quit", self.close, QKeySequence.StandardKey.Quit))
+        file_menu.addAction(
+            self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        )
 
-        edit = menu.addMenu("&Edit")
-        self.undo_action = self._action("&Undo", d.undo, QKeySequence.StandardKey.Undo)
-        self.redo_action = self._action("&Redo", d.redo, QKeySequence.StandardKey.Redo)
+        edit = menu.addMenu(self.tr("&Edit"))
+        self.undo_action = self._action(self.tr("&Undo"), d.undo, QKeySequence.StandardKey.Undo)
+        self.redo_action = self._action(self.tr("&Redo"), d.redo, QKeySequence.StandardKey.Redo)
         edit.addAction(self.undo_action)
         edit.addAction(self.redo_action)
 
-        step = menu.addMenu("&Step")
+        step = menu.addMenu(self.tr("&Step"))
         # Presenter remotes send PageDown/PageUp; keyboards use the arrows.
-        self.play_action = self._action("&Play / pause", p.toggle, "Space")
+        self.play_action = self._action(self.tr("&Play / pause"), p.toggle, "Space")
         # PageDown/PageUp step even inside a cell editor: apply what was typed first.
         # With the quiz on, the next-step key first reveals a hidden value, then steps.
         self.next_action = self._action(
-            "&Next step",
+            self.tr("&Next step"),
             lambda: (commit_open_edit(), self.quiz.reveal() or p.next()),
             "Right",
             "PgDown",
         )
         self.previous_action = self._action(
-            "P&revious step", lambda: (commit_open_edit(), p.previous()), "Left", "PgUp"
+            self.tr("P&revious step"), lambda: (commit_open_edit(), p.previous()), "Left", "PgUp"
         )
-        self.first_action = self._action("&First step", p.first, "Home")
-        self.last_action = self._action("&Last step", p.last, "End")
+        self.first_action = self._action(self.tr("&First step"), p.first, "Home")
+        self.last_action = self._action(self.tr("&Last step"), p.last, "End")
         for action in (
             self.play_action,
             self.next_action,
@@ -325,18 +338,25 @@ class MainWindow(QMainWindow):
         ):
             step.addAction(action)
 
-        view = menu.addMenu("&View")
+        view = menu.addMenu(self.tr("&View"))
         view.addAction(
             self._action(
-                "Zoom &in", lambda: self.step_zoom(+1), QKeySequence.StandardKey.ZoomIn, "Ctrl+="
+                self.tr("Zoom &in"),
+                lambda: self.step_zoom(+1),
+                QKeySequence.StandardKey.ZoomIn,
+                "Ctrl+=",
             )
         )
         view.addAction(
-            self._action("Zoom &out", lambda: self.step_zoom(-1), QKeySequence.StandardKey.ZoomOut)
+            self._action(
+                self.tr("Zoom &out"), lambda: self.step_zoom(-1), QKeySequence.StandardKey.ZoomOut
+            )
         )
-        view.addAction(self._action("&Actual size", lambda: self.set_user_zoom(1.0), "Ctrl+0"))
-        view.addAction(self._action("&Full screen", self._toggle_full_screen, "F11"))
-        self.heat_maps_action = self._action("&Heat maps", self.set_heat_maps, "Ctrl+H")
+        view.addAction(
+            self._action(self.tr("&Actual size"), lambda: self.set_user_zoom(1.0), "Ctrl+0")
+        )
+        view.addAction(self._action(self.tr("&Full screen"), self._toggle_full_screen, "F11"))
+        self.heat_maps_action = self._action(self.tr("&Heat maps"), self.set_heat_maps, "Ctrl+H")
         self.heat_maps_action.setCheckable(True)
         view.addAction(self.heat_maps_action)
         # For a teacher at the keyboard: in how many windows each input value takes part.
@@ -362,8 +382,8 @@ class MainWindow(QMainWindow):
         for action in (self.leave_action, self.blank_action):
             action.setEnabled(False)
 
-        help_menu = menu.addMenu("&Help")
-        help_menu.addAction(self._action("&Keys", self._show_keys, "F1"))
+        help_menu = menu.addMenu(self.tr("&Help"))
+        help_menu.addAction(self._action(self.tr("&Keys"), self._show_keys, "F1"))
 
     # ------------------------------------------------------------ files
 
@@ -371,7 +391,9 @@ class MainWindow(QMainWindow):
         if not self.keep_work(self.tr("open another scene")):
             return
         start = str(self.path.parent if self.path else resource_dir() / "scenes")
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("Open scene"), start, SCENE_FILTER)
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open scene"), start, self.tr(SCENE_FILTER)
+        )
         if name:
             self.open_scene(Path(name), asked=True)
 
@@ -458,7 +480,12 @@ class MainWindow(QMainWindow):
     def open_image_dialog(self) -> None:
         from .image_window import IMAGE_FILTER
 
-        name, _ = QFileDialog.getOpenFileName(self, "Open image", str(Path.home()), IMAGE_FILTER)
+        name, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Open image"),
+            str(Path.home()),
+            QCoreApplication.translate("ImageWindow", IMAGE_FILTER),
+        )
         if name:
             self.open_image(Path(name))
 
@@ -483,7 +510,7 @@ class MainWindow(QMainWindow):
             title = self.studio.document.scene.title or self.tr("Untitled")
             start = Path(documents or Path.home()) / f"{_file_stem(title)}.json"
         name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save scene as"), str(start), SCENE_FILTER
+            self, self.tr("Save scene as"), str(start), self.tr(SCENE_FILTER)
         )
         return bool(name) and self.save_scene(Path(name))
 
@@ -797,23 +824,25 @@ class MainWindow(QMainWindow):
     def _show_keys(self) -> None:
         QMessageBox.information(
             self,
-            "Keys",
-            "Space: play / pause\n→ or PageDown: next step\n← or PageUp: previous step\n"
-            "Home / End: first / last step\nCtrl+Z / Ctrl+Shift+Z: undo / redo\n"
-            "Ctrl+= / Ctrl+- / Ctrl+0: larger / smaller / actual size\nF11: full screen\n"
-            "Ctrl+O / Ctrl+Shift+S: open / save a scene\nCtrl+I: open an image\n"
-            "Ctrl+H: heat maps on / off\nCtrl+Shift+W: window counts on / off\n"
-            "F5: present (Esc leaves); B or .: blank screen\n"
-            "Q: quiz on / off (→ or PageDown reveals, then steps)\n"
-            "Point at a weight: the values it multiplies (hold Shift: at every step)\n"
-            "Double-click or type in a cell to edit it; Ctrl+V pastes a block.",
+            self.tr("Keys"),
+            self.tr(
+                "Space: play / pause\n→ or PageDown: next step\n← or PageUp: previous step\n"
+                "Home / End: first / last step\nCtrl+Z / Ctrl+Shift+Z: undo / redo\n"
+                "Ctrl+= / Ctrl+- / Ctrl+0: larger / smaller / actual size\nF11: full screen\n"
+                "Ctrl+O / Ctrl+Shift+S: open / save a scene\nCtrl+I: open an image\n"
+                "Ctrl+H: heat maps on / off\nCtrl+Shift+W: window counts on / off\n"
+                "F5: present (Esc leaves); B or .: blank screen\n"
+                "Q: quiz on / off (→ or PageDown reveals, then steps)\n"
+                "Point at a weight: the values it multiplies (hold Shift: at every step)\n"
+                "Double-click or type in a cell to edit it; Ctrl+V pastes a block."
+            ),
         )
 
     def _update_title(self, *_: object) -> None:
         scene = self.studio.document.scene
-        title = scene.title or (self.path.stem if self.path else "Untitled")
+        title = scene.title or (self.path.stem if self.path else self.tr("Untitled"))
         edited = "*" if scene is not self._saved_scene else ""  # changed since opened or saved
-        self.setWindowTitle(f"{title}{edited} — ConvStudio")
+        self.setWindowTitle(self.tr("{0}{1} — ConvStudio").format(title, edited))
         self.undo_action.setEnabled(self.studio.document.can_undo)
         self.redo_action.setEnabled(self.studio.document.can_redo)
 

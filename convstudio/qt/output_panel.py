@@ -200,9 +200,12 @@ class OutputPanel(WholeCellsHost):
             self.title.setText(name.format(self._channel + 1) + "  ?×?")
         elif output is None:
             # One sentence is enough: the other maps' titles stay empty.
-            self.title.setText("Output: none (see the red note)" if self._channel == 0 else "")
+            self.title.setText(
+                self.tr("Output: none (see the red note)") if self._channel == 0 else ""
+            )
         elif self._channel < output.shape[0]:
-            name = "Output" if output.shape[0] == 1 else f"Map {self._channel + 1}"
+            name = self.tr("Output") if output.shape[0] == 1 else self.tr("Map {0}")
+            name = name.format(self._channel + 1)
             self.title.setText(f"{name}  {output.shape[1]}×{output.shape[2]}")
         self.table.updateGeometry()
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSignalBlocker, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -28,17 +28,40 @@ from . import style
 from .binding import bind
 
 # (label, padding value, tooltip); "number" takes the spin boxes' values.
+# Labels and tooltips are translated where they are shown (context "SettingsPanel").
 PADDING_CHOICES = (
-    ("valid", "valid", "No padding: the window stays inside the input"),
-    ("same", "same", "Pad so that the output is as large as the input (stride 1 only)"),
-    ("full", "full", "Pad so that every partial overlap counts: d·(f−1) on each side"),
-    ("a number", "number", "Pad with the rings set beside"),
+    (
+        QT_TRANSLATE_NOOP("SettingsPanel", "valid"),
+        "valid",
+        QT_TRANSLATE_NOOP("SettingsPanel", "No padding: the window stays inside the input"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("SettingsPanel", "same"),
+        "same",
+        QT_TRANSLATE_NOOP(
+            "SettingsPanel", "Pad so that the output is as large as the input (stride 1 only)"
+        ),
+    ),
+    (
+        QT_TRANSLATE_NOOP("SettingsPanel", "full"),
+        "full",
+        QT_TRANSLATE_NOOP(
+            "SettingsPanel", "Pad so that every partial overlap counts: d·(f−1) on each side"
+        ),
+    ),
+    (
+        QT_TRANSLATE_NOOP("SettingsPanel", "a number"),
+        "number",
+        QT_TRANSLATE_NOOP("SettingsPanel", "Pad with the rings set beside"),
+    ),
 )
 MODE_TIPS = {
-    "zeros": "Padded cells are 0",
-    "reflect": "Padded cells mirror the input, without repeating the edge",
-    "replicate": "Padded cells repeat the nearest edge cell",
-    "circular": "Padded cells wrap around from the other side",
+    "zeros": QT_TRANSLATE_NOOP("SettingsPanel", "Padded cells are 0"),
+    "reflect": QT_TRANSLATE_NOOP(
+        "SettingsPanel", "Padded cells mirror the input, without repeating the edge"
+    ),
+    "replicate": QT_TRANSLATE_NOOP("SettingsPanel", "Padded cells repeat the nearest edge cell"),
+    "circular": QT_TRANSLATE_NOOP("SettingsPanel", "Padded cells wrap around from the other side"),
 }
 
 
@@ -73,33 +96,47 @@ class SettingsPanel(QWidget):
         self._document = studio.document
 
         # Layer
-        self.channels = _spin(limits.CHANNELS, f"Input channels: {limits.CHANNELS.words}")
-        self.rgb = QCheckBox("RGB")
-        self.rgb.setToolTip("Three channels named R, G and B, like a colour image")
-        self.kernels = _spin(limits.KERNELS, "Kernels: each makes one output map (channel)")
-        self.groups = _spin(limits.GROUPS, "Groups: each kernel sees channels/groups channels")
-        self.bias = QCheckBox("bias")
-        self.bias.setToolTip("Add one number per kernel to its map")
-        self.flip = QCheckBox("true convolution")
+        self.channels = _spin(
+            limits.CHANNELS, self.tr("Input channels: {0}").format(limits.CHANNELS.words)
+        )
+        self.rgb = QCheckBox(self.tr("RGB"))
+        self.rgb.setToolTip(self.tr("Three channels named R, G and B, like a colour image"))
+        self.kernels = _spin(
+            limits.KERNELS, self.tr("Kernels: each makes one output map (channel)")
+        )
+        self.groups = _spin(
+            limits.GROUPS, self.tr("Groups: each kernel sees channels/groups channels")
+        )
+        self.bias = QCheckBox(self.tr("bias"))
+        self.bias.setToolTip(self.tr("Add one number per kernel to its map"))
+        self.flip = QCheckBox(self.tr("true convolution"))
         self.flip.setToolTip(
-            "Flip the kernel before sliding it, as mathematics does; deep learning does not "
-            "(cross-correlation). The equation shows the weights actually used."
+            self.tr(
+                "Flip the kernel before sliding it, as mathematics does; deep learning does not "
+                "(cross-correlation). The equation shows the weights actually used."
+            )
         )
         # Window
         self.padding = QComboBox()
         for index, (label, value, tip) in enumerate(PADDING_CHOICES):
-            self.padding.addItem(label, value)
-            self.padding.setItemData(index, tip, Qt.ItemDataRole.ToolTipRole)
-        self.padding_amount = _spin(limits.PADDING, "Rings of padding above and below")
-        self.padding_cols = _spin(limits.PADDING, "Rings of padding left and right")
-        self.stride = _spin(limits.STRIDE, "How many rows the window moves at each step")
-        self.stride_cols = _spin(limits.STRIDE, "How many columns the window moves")
-        self.dilation = _spin(limits.DILATION, "Rows between the kernel's taps")
-        self.dilation_cols = _spin(limits.DILATION, "Columns between the kernel's taps")
+            self.padding.addItem(QCoreApplication.translate("SettingsPanel", label), value)
+            self.padding.setItemData(
+                index, QCoreApplication.translate("SettingsPanel", tip), Qt.ItemDataRole.ToolTipRole
+            )
+        self.padding_amount = _spin(limits.PADDING, self.tr("Rings of padding above and below"))
+        self.padding_cols = _spin(limits.PADDING, self.tr("Rings of padding left and right"))
+        self.stride = _spin(limits.STRIDE, self.tr("How many rows the window moves at each step"))
+        self.stride_cols = _spin(limits.STRIDE, self.tr("How many columns the window moves"))
+        self.dilation = _spin(limits.DILATION, self.tr("Rows between the kernel's taps"))
+        self.dilation_cols = _spin(limits.DILATION, self.tr("Columns between the kernel's taps"))
         self.mode = QComboBox()
         for index, mode in enumerate(PADDING_MODES):
             self.mode.addItem(mode, mode)
-            self.mode.setItemData(index, MODE_TIPS[mode], Qt.ItemDataRole.ToolTipRole)
+            self.mode.setItemData(
+                index,
+                QCoreApplication.translate("SettingsPanel", MODE_TIPS[mode]),
+                Qt.ItemDataRole.ToolTipRole,
+            )
         # Consequences
         self.formula_rows = QLabel()
         self.formula_cols = QLabel()
@@ -111,38 +148,38 @@ class SettingsPanel(QWidget):
         self.error.setStyleSheet(f"color: {style.ERROR_FG.name()}; font-weight: bold;")
 
         layer = QGridLayout()
-        layer.addWidget(QLabel("Channels"), 0, 0)
+        layer.addWidget(QLabel(self.tr("Channels")), 0, 0)
         layer.addWidget(self.channels, 0, 1)
         layer.addWidget(self.rgb, 0, 2, 1, 2)
-        layer.addWidget(QLabel("Kernels"), 1, 0)
+        layer.addWidget(QLabel(self.tr("Kernels")), 1, 0)
         layer.addWidget(self.kernels, 1, 1)
         layer.addWidget(self.bias, 1, 2, 1, 2)
-        layer.addWidget(QLabel("Groups"), 2, 0)
+        layer.addWidget(QLabel(self.tr("Groups")), 2, 0)
         layer.addWidget(self.groups, 2, 1)
         layer.addWidget(self.flip, 3, 0, 1, 4)
         layer.setColumnStretch(3, 1)
         window = QGridLayout()
-        window.addWidget(QLabel("rows"), 0, 2)
-        window.addWidget(QLabel("cols"), 0, 3)
-        window.addWidget(QLabel("Padding"), 1, 0)
+        window.addWidget(QLabel(self.tr("rows")), 0, 2)
+        window.addWidget(QLabel(self.tr("cols")), 0, 3)
+        window.addWidget(QLabel(self.tr("Padding")), 1, 0)
         window.addWidget(self.padding, 1, 1)
         window.addWidget(self.padding_amount, 1, 2)
         window.addWidget(self.padding_cols, 1, 3)
-        window.addWidget(QLabel("Stride"), 2, 0)
+        window.addWidget(QLabel(self.tr("Stride")), 2, 0)
         window.addWidget(self.stride, 2, 2)
         window.addWidget(self.stride_cols, 2, 3)
-        window.addWidget(QLabel("Dilation"), 3, 0)
+        window.addWidget(QLabel(self.tr("Dilation")), 3, 0)
         window.addWidget(self.dilation, 3, 2)
         window.addWidget(self.dilation_cols, 3, 3)
-        window.addWidget(QLabel("Pad with"), 4, 0)
+        window.addWidget(QLabel(self.tr("Pad with")), 4, 0)
         window.addWidget(self.mode, 4, 1)
         window.setColumnStretch(4, 1)
 
         # Three parts the window may place apart (tabs, and the formula under the output);
         # on its own the panel stacks them.
-        self.title = QLabel("Layer")
-        self.window_title = QLabel("Window")
-        self.size_title = QLabel("Output size")
+        self.title = QLabel(self.tr("Layer"))
+        self.window_title = QLabel(self.tr("Window"))
+        self.size_title = QLabel(self.tr("Output size"))
         self.size_rule = QLabel("⌊(n + 2p − f)/s⌋ + 1")
         self.layer_page = _page(self.title, layer, self.groups_note)
         self.window_page = _page(self.window_title, window)
@@ -238,8 +275,8 @@ class SettingsPanel(QWidget):
         rows = cols = ""
         notes: list[str] = []
         if explanation is not None:
-            rows = "rows:     " + explanation.formulas[0]
-            cols = "columns: " + explanation.formulas[1]
+            rows = self.tr("rows:     ") + explanation.formulas[0]
+            cols = self.tr("columns: ") + explanation.formulas[1]
             notes = list(explanation.notes)
         self.formula_rows.setText(rows)
         self.formula_cols.setText(cols)
@@ -247,7 +284,7 @@ class SettingsPanel(QWidget):
         if problem is not None and (
             problem.geometry.unreached(0).size or problem.geometry.unreached(1).size
         ):
-            notes.append("Hatched input cells are never used.")
+            notes.append(self.tr("Hatched input cells are never used."))
         self.notes.setText("\n".join(notes))
         self.notes.setVisible(bool(notes))
         self.groups_note.setText(_groups_note(scene))
@@ -255,7 +292,9 @@ class SettingsPanel(QWidget):
         error = self._studio.evaluation.error
         message = ""
         if error is not None:  # a scene opened impossible: edits may mend it
-            message = f"{error}{_same_hint(scene)} The output stays empty until this is fixed."
+            message = self.tr("{0}{1} The output stays empty until this is fixed.").format(
+                error, _same_hint(scene)
+            )
         self.error.setText(message)
         self.error.setVisible(bool(message))
 
@@ -303,9 +342,14 @@ class SettingsPanel(QWidget):
         if self._try(edit, *args) and groups > 1 and self._document.scene.groups == 1:
             scene = self._document.scene
             self._report(
-                f"{groups} groups do not divide {plural(scene.input.shape[0], 'channel')} "
-                f"and {plural(scene.kernels.shape[0], 'kernel')}, so the groups are back to 1. "
-                "Ctrl+Z undoes this."
+                self.tr(
+                    "{0} groups do not divide {1} and {2}, so the groups are back to 1. "
+                    "Ctrl+Z undoes this."
+                ).format(
+                    groups,
+                    plural(scene.input.shape[0], "channel"),
+                    plural(scene.kernels.shape[0], "kernel"),
+                )
             )
 
     def _on_q_groups_changed(self, value: int) -> None:
@@ -353,8 +397,10 @@ class SettingsPanel(QWidget):
             rings = _same_rings(scene)
             if self._apply(stride=stride, padding=rings):
                 self._report(
-                    f"'same' padding exists only for stride 1 (as in PyTorch), so the padding "
-                    f"is now the {plural(rings[0], 'ring')} 'same' added. Ctrl+Z undoes this."
+                    self.tr(
+                        "'same' padding exists only for stride 1 (as in PyTorch), so the padding "
+                        "is now the {0} 'same' added. Ctrl+Z undoes this."
+                    ).format(plural(rings[0], "ring"))
                 )
             return
         self._apply(stride=stride)
@@ -370,7 +416,9 @@ def _groups_hint(error: GroupsError) -> str:
     """Which count to change first so that *error*'s groups divide both."""
     groups = error.groups
     if groups > 1 and error.in_channels % groups == 0:
-        return f" Set the kernels to a multiple of {groups} first, then the groups."
+        return QCoreApplication.translate(
+            "settings_panel", " Set the kernels to a multiple of {0} first, then the groups."
+        ).format(groups)
     return ""
 
 
@@ -380,11 +428,12 @@ def _same_hint(scene: Scene) -> str:
         return ""
     rings = _same_rings(scene)[0]
     if rings:
-        return (
-            f" For the {plural(rings, 'ring')} 'same' adds at stride 1, "
-            f"choose “a number” and {rings}."
-        )
-    return " With this kernel 'same' adds no padding: choose “valid”."
+        return QCoreApplication.translate(
+            "settings_panel", " For the {0} 'same' adds at stride 1, choose “a number” and {1}."
+        ).format(plural(rings, "ring"), rings)
+    return QCoreApplication.translate(
+        "settings_panel", " With this kernel 'same' adds no padding: choose “valid”."
+    )
 
 
 def _page(*parts: QWidget | QGridLayout) -> QWidget:
@@ -438,7 +487,21 @@ def _groups_note(scene: Scene) -> str:
     for kernel in range(kernels):
         first = kernel // kernels_per_group * per_group
         seen = ", ".join(_channel_name(scene, c) for c in range(first, first + per_group))
-        word = "channel" if per_group == 1 else "channels"
-        parts.append(f"kernel {kernel + 1} sees {word} {seen}")
-    kind = " (depthwise)" if groups == channels else ""
-    return f"{groups} groups{kind}: " + "; ".join(parts) + "."
+        word = (
+            QCoreApplication.translate("settings_panel", "channel")
+            if per_group == 1
+            else QCoreApplication.translate("settings_panel", "channels")
+        )
+        parts.append(
+            QCoreApplication.translate("settings_panel", "kernel {0} sees {1} {2}").format(
+                kernel + 1, word, seen
+            )
+        )
+    kind = (
+        QCoreApplication.translate("settings_panel", " (depthwise)") if groups == channels else ""
+    )
+    return (
+        QCoreApplication.translate("settings_panel", "{0} groups{1}: ").format(groups, kind)
+        + "; ".join(parts)
+        + "."
+    )

@@ -30,10 +30,13 @@ class SizeControls(QWidget):
         self.size_text = QLabel()
         self.size_text.hide()
         self._extras: list[QWidget] = []
-        for spin, what in ((self.rows, "Rows"), (self.cols, "Columns")):
+        for spin, tip in (
+            (self.rows, self.tr("Rows of the {0}: 1 to {1}")),
+            (self.cols, self.tr("Columns of the {0}: 1 to {1}")),
+        ):
             # Apply a typed size on Enter: "12" must not first cut the grid to 1 row.
             spin.setKeyboardTracking(False)
-            spin.setToolTip(f"{what} of the {name.lower()}: 1 to {maximum}")
+            spin.setToolTip(tip.format(name.lower(), maximum))
         self.layout_ = QHBoxLayout(self)
         self.layout_.setContentsMargins(0, 0, 0, 0)
         for widget in (self.title, self.size_text, self.rows, self.times, self.cols):

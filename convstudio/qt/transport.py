@@ -50,30 +50,32 @@ class TransportBar(QWidget):
         self._playback = playback
         icons = self.style()
         self.first_button = self._button(
-            QStyle.StandardPixmap.SP_MediaSkipBackward, "First step (Home)"
+            QStyle.StandardPixmap.SP_MediaSkipBackward, self.tr("First step (Home)")
         )
         self.previous_button = self._button(
-            QStyle.StandardPixmap.SP_MediaSeekBackward, "Previous step (← or PageUp)"
+            QStyle.StandardPixmap.SP_MediaSeekBackward, self.tr("Previous step (← or PageUp)")
         )
-        self.play_button = self._button(QStyle.StandardPixmap.SP_MediaPlay, "Play or pause (Space)")
+        self.play_button = self._button(
+            QStyle.StandardPixmap.SP_MediaPlay, self.tr("Play or pause (Space)")
+        )
         self.next_button = self._button(
-            QStyle.StandardPixmap.SP_MediaSeekForward, "Next step (→ or PageDown)"
+            QStyle.StandardPixmap.SP_MediaSeekForward, self.tr("Next step (→ or PageDown)")
         )
         self.last_button = self._button(
-            QStyle.StandardPixmap.SP_MediaSkipForward, "Last step (End)"
+            QStyle.StandardPixmap.SP_MediaSkipForward, self.tr("Last step (End)")
         )
         self._play_icon = icons.standardIcon(QStyle.StandardPixmap.SP_MediaPlay)
         self._pause_icon = icons.standardIcon(QStyle.StandardPixmap.SP_MediaPause)
         self.slider = QSlider(Qt.Orientation.Horizontal)
-        self.slider.setToolTip("Drag to any step")
+        self.slider.setToolTip(self.tr("Drag to any step"))
         self.slider.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # arrows belong to stepping
         self.position_label = QLabel()
         self.position_label.setFont(style.font(style.UI_PT, bold=True))
         self.speed = QDoubleSpinBox(
             minimum=MIN_SPEED, maximum=MAX_SPEED, singleStep=0.5, decimals=2
         )
-        self.speed.setSuffix(" steps/s")
-        self.speed.setToolTip("Playing speed")
+        self.speed.setSuffix(self.tr(" steps/s"))
+        self.speed.setToolTip(self.tr("Playing speed"))
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -148,7 +150,9 @@ class TransportBar(QWidget):
         self.position_label.setText(self.tr("Step {0} of {1}").format(p.position, total))
         playing = p.state is PlaybackState.PLAYING
         self.play_button.setIcon(self._pause_icon if playing else self._play_icon)
-        self.play_button.setToolTip("Pause (Space)" if playing else "Play (Space)")
+        self.play_button.setToolTip(
+            self.tr("Pause (Space)") if playing else self.tr("Play (Space)")
+        )
 
     def _on_q_slider_changed(self, value: int) -> None:
         self._playback.seek(value)
@@ -163,7 +167,7 @@ class KernelJump(QComboBox):
     def __init__(self, studio: Studio, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._studio = studio
-        self.setToolTip("Jump to the first step of a kernel (its output map)")
+        self.setToolTip(self.tr("Jump to the first step of a kernel (its output map)"))
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # arrows belong to stepping
         self.activated.connect(self._on_q_activated)
         bind(self, studio.frame_changed, self.set_frame)
@@ -176,7 +180,7 @@ class KernelJump(QComboBox):
         with QSignalBlocker(self):
             if self.count() != count:
                 self.clear()
-                self.addItems([f"kernel {k + 1}" for k in range(count)])
+                self.addItems([self.tr("kernel {0}").format(k + 1) for k in range(count)])
             self.setCurrentIndex(step.out_channel if step is not None else 0)
         self.setVisible(count > 1)
 
