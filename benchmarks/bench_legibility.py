@@ -50,7 +50,7 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"  # made precise by offscreen_screens
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import numpy as np
-from bench_step import PaintCounter  # benchmarks/ is on the path when run as a script
+from bench_step import PaintCounter, until_painted  # benchmarks/ is on the path as a script
 from PIL import Image, ImageOps
 from PySide6.QtCore import (
     QBuffer,
@@ -403,15 +403,6 @@ def print_cases(cases: list[Case]) -> None:
 
 
 # ------------------------------------------------------------------ one step
-
-
-def until_painted(counter: PaintCounter) -> None:
-    before = counter.count
-    deadline = time.perf_counter() + 2.0
-    while counter.count == before and time.perf_counter() < deadline:
-        QApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
-    if counter.count == before:
-        raise RuntimeError("no repaint within 2 s")
 
 
 def measure_step(steps: int) -> dict[str, float]:
