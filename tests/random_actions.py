@@ -903,10 +903,8 @@ class Driver:
         return f"{spin.toolTip()[:24]!r} typed {typed!r} + Enter -> {spin.value()}"
 
     def _show_tab(self, name: str) -> None:
-        tabs = self.window.tabs
-        for i in range(tabs.count()):
-            if tabs.tabText(i) == name:
-                tabs.setCurrentIndex(i)
+        """Every setting is in the side panel: show it if a shortcut hid it."""
+        self.window.set_side_panel(True)
 
     def _choose_combo(self, combo) -> str:
         """Pick an item as from the combo's popup (current index, then activated)."""
@@ -1148,7 +1146,7 @@ class Driver:
             [sp.channels, sp.kernels, sp.stride, sp.padding, sp.mode, sp.rgb, sp.bias,
              w.input_panel.table, w.kernel_panel.table, w.output_panel.table,
              w.input_panel.rows, w.kernel_panel.cols, w.transport.speed, w.kernel_panel.presets,
-             w.tabs.tabBar()]
+             w.side_panel]
         )  # fmt: skip
         for name in ("Window", "Layer"):
             page = sp.window_page if name == "Window" else sp.layer_page

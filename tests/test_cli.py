@@ -198,7 +198,7 @@ def test_render_refuses_a_size_below_the_smallest_window(tmp_path):
     assert result.returncode == 2
     assert result.stderr == (
         "convstudio: error: --size 640x480 is smaller than the window can be for this scene "
-        "(at least 1170x703)\n"
+        "(at least 800x480)\n"
     )
     assert list(tmp_path.iterdir()) == []
 
@@ -575,12 +575,12 @@ ERRORS = {
         "impossible, so it has no steps",
     ),
     "gif size below the window": (
-        lambda t: ["gif", WORKED, "-o", t / "f.gif", "--size", "1000x700"],
-        "--size 1000x700 is smaller than the window can be for this scene (at least 1170x703)",
+        lambda t: ["gif", WORKED, "-o", t / "f.gif", "--size", "700x700"],
+        "--size 700x700 is smaller than the window can be for this scene (at least 800x480)",
     ),
     "render size below the window": (
-        lambda t: ["render", WORKED, "-o", t / "f.png", "--size", "1280x600"],
-        "--size 1280x600 is smaller than the window can be for this scene",
+        lambda t: ["render", WORKED, "-o", t / "f.png", "--size", "1280x400"],
+        "--size 1280x400 is smaller than the window can be for this scene",
     ),
     "gif size not WxH": (
         lambda t: ["gif", WORKED, "-o", t / "f.gif", "--size", "1280"],

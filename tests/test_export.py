@@ -162,9 +162,9 @@ def test_the_smallest_window_is_refused_not_scaled(qapp):
     from convstudio.qt.export import FrameRenderer, FrameSizeError
 
     with pytest.raises(FrameSizeError) as caught:
-        FrameRenderer(load_scene(WORKED), (800, 600))
-    assert caught.value.size == (800, 600)
-    assert caught.value.smallest[0] > 800
+        FrameRenderer(load_scene(WORKED), (640, 400))
+    assert caught.value.size == (640, 400)
+    assert caught.value.smallest[0] > 640
 
 
 def test_render_png_writes_the_frame_of_a_step(qapp, tmp_path):
@@ -367,5 +367,5 @@ def test_a_presented_frame_hides_the_editing_controls(qtbot):
     with FrameRenderer(load_scene(scene_path("worked-example")), (1280, 720), present=True) as r:
         window = r.window
         assert window.presenting
-        assert not window.tabs.isVisible() and not window.menuBar().isVisible()
+        assert not window.side_panel.isVisible() and not window.menuBar().isVisible()
         assert window.size().width() == 1280 and window.size().height() == 720

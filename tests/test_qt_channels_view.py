@@ -76,11 +76,13 @@ def grid_values(grid):
 # ---------------------------------------------------------------- input: one grid per channel
 
 
-def test_one_channel_has_one_grid_and_no_title(qtbot, studio):
+def test_one_channel_has_one_grid_titled_with_its_size(qtbot, studio):
     panel = input_panel(qtbot, studio)
     assert len(panel.grids) == 1
     assert panel.grids[0].channel == 0
-    assert not panel.grids[0].title.isVisible()
+    assert panel.grids[0].title.text() == "Input 6×6"
+    studio.document.resize_input(5, 7)
+    assert panel.grids[0].title.text() == "Input 5×7"
     assert panel.table is panel.grids[0].table
 
 
@@ -113,7 +115,7 @@ def test_three_channels_to_one_removes_the_grids_and_steps_cleanly(qtbot):
     assert all(marked(g) for g in panel.grids)
     studio.document.set_channels(1)
     assert len(panel.grids) == 1
-    assert not panel.grids[0].title.isVisible()
+    assert panel.grids[0].title.text() == "Input 6×6"
     qtbot.waitUntil(lambda: len(panel.findChildren(ChannelGrid)) == 1)
     # Every step from here draws on the one grid left, with the R slice of the kernel.
     studio.playback.first()
@@ -216,11 +218,11 @@ def test_editing_a_padded_channel_writes_the_input_cell_under_it(qtbot):
 # ---------------------------------------------------------------- kernels: one table per slice
 
 
-def test_one_kernel_of_one_slice_has_no_titles_and_no_bias(qtbot, studio):
+def test_one_kernel_of_one_slice_is_titled_with_its_size_and_has_no_bias(qtbot, studio):
     panel = kernel_panel(qtbot, studio)
     assert set(panel.slices) == {(0, 0)}
     assert not panel.slices[0, 0].title.isVisible()
-    assert [t.isVisible() for t in panel.kernel_titles] == [False]
+    assert [t.text() for t in panel.kernel_titles] == ["Kernel 3×3"]
     assert [b.isVisible() for b in panel.biases] == [False]
 
 
@@ -234,7 +236,7 @@ def test_an_rgb_kernel_has_a_slice_per_channel(qtbot):
         "× B",
     ]
     assert all(panel.slices[0, d].title.isVisible() for d in range(3))
-    assert [t.text() for t in panel.kernel_titles] == ["Kernel 1"]
+    assert [t.text() for t in panel.kernel_titles] == ["Kernel 3×3"]
     assert panel.kernel_titles[0].isVisible()
     assert grid_values(panel.slices[0, 2]) == [
         ["0", "-1", "0"],
@@ -334,7 +336,7 @@ def test_the_current_kernel_is_marked(qtbot):
     assert [t.text() for t in panel.kernel_titles] == ["Kernel 1", "▶ Kernel 2"]
     # One kernel fewer: the position is clamped into kernel 1 and the mark follows.
     studio.document.set_kernel_count(1)
-    assert [t.text() for t in panel.kernel_titles] == ["▶ Kernel 1"]
+    assert [t.text() for t in panel.kernel_titles] == ["Kernel 3×3"]  # the one, its size
 
 
 def test_three_channels_to_one_leaves_one_slice(qtbot):

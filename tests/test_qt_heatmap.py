@@ -6,6 +6,7 @@ import sys
 
 import numpy as np
 
+from convstudio.qt import style
 from convstudio.qt.heatmap_view import DIVERGING, SEQUENTIAL, colour_levels
 from convstudio.qt.main_window import MainWindow
 
@@ -54,5 +55,5 @@ def test_heat_maps_are_titled_and_their_numbers_readable(qtbot, studio):
     # Colour-bar numbers as large as the window's text, and dark on the white background.
     window.set_user_zoom(1.3)
     tick_font = heat.bar.axis.style["tickFont"]
-    assert tick_font.pointSizeF() == window.tabs.font().pointSizeF()
+    assert tick_font.pointSizeF() == style.font(style.UI_PT, zoom=window.zoom).pointSizeF()
     assert heat.bar.axis.textPen().color().name() == "#111111"

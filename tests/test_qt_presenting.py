@@ -41,7 +41,7 @@ def test_present_hides_every_editing_control_and_esc_brings_them_back(qtbot, win
     assert window.presenting and window.isFullScreen()
     hidden = [
         window.menuBar(),
-        window.tabs,
+        window.side_panel,
         window.input_panel.size_controls.rows,
         window.input_panel.random_button,
         window.kernel_panel.size_controls.cols,
@@ -49,7 +49,8 @@ def test_present_hides_every_editing_control_and_esc_brings_them_back(qtbot, win
         window.transport.speed,
     ]
     assert not any(w.isVisible() for w in hidden)
-    assert window.input_panel.size_controls.size_text.text() == "6×6"
+    assert window.input_panel.grids[0].title.text() == "Input 6×6"  # the size, as text
+    assert window.input_panel.grids[0].title.isVisible()
     assert window.transport.isVisible() and window.equation.isVisible()
     key(window, Qt.Key.Key_Escape)
     assert not window.presenting
@@ -96,7 +97,6 @@ def test_keys_and_double_clicks_never_change_a_number_while_presenting(qtbot, wi
 
 
 def test_ctrl_z_undoes_a_setting_changed_with_a_spin_boxs_arrows(qtbot, window, studio):
-    window.tabs.setCurrentIndex(0)
     stride = window.settings_panel.stride
     stride.setFocus()
     key(stride, Qt.Key.Key_Up)  # the arrow key, as the arrow button does

@@ -1,26 +1,46 @@
-"""At 1280×720, the smallest screen the app supports, the RGB lessons show what each step
-is about: the whole receptive field on every channel, and every slice of the kernel."""
+"""The stage on real screens: every shipped lesson whole (nothing scrolls, nothing cut,
+nothing overlaps) at 1280×720 and 1920×1080, editing and presenting; the receptive field
+and the current kernel in view at every step; larger scenes scroll on whole cells."""
 
 from __future__ import annotations
 
+import itertools
+
+import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import QApplication, QWidget
 
-from convstudio.model import Studio, load_scene, resource_dir
+from convstudio.model import Scene, Studio, load_scene, resource_dir
 from convstudio.qt.main_window import MainWindow
+from convstudio.qt.stage import Stage
+
+LESSONS = sorted(p.name for p in (resource_dir() / "scenes").glob("*.json"))
+SIZES = [(1280, 720), (1920, 1080)]
 
 
-def lesson_window(qtbot, name: str) -> MainWindow:
-    window = MainWindow(
-        Studio(load_scene(resource_dir() / "scenes" / name)), remember_geometry=False
-    )
+def settle() -> None:
+    for _ in range(3):
+        QApplication.sendPostedEvents()
+        QApplication.processEvents()
+
+
+def open_window(qtbot, scene: Scene, size=(1280, 720), presenting=False) -> MainWindow:
+    window = MainWindow(Studio(scene), remember_geometry=False)
     qtbot.addWidget(window)
-    window.resize(1280, 720)
+    window.resize(*size)
     window.show()
     qtbot.waitExposed(window)
-    qtbot.waitUntil(lambda: window.size().toTuple() == (1280, 720))
+    qtbot.waitUntil(lambda: window.size().toTuple() == size)
+    if presenting:
+        # The window's size, not the screen's: the offscreen screen is one size only.
+        window.set_presenting(True, full_screen=False)
+    settle()
     return window
+
+
+def lesson_window(qtbot, name: str, size=(1280, 720), presenting=False) -> MainWindow:
+    return open_window(qtbot, load_scene(resource_dir() / "scenes" / name), size, presenting)
 
 
 def on_screen(widget: QWidget, rect: QRect) -> bool:
@@ -40,6 +60,117 @@ def on_screen(widget: QWidget, rect: QRect) -> bool:
     return True
 
 
+def stage_pieces(window: MainWindow) -> list[QWidget]:
+    """Every part the stage places: grids with their titles, headings, heat maps, footer."""
+    pieces: list[QWidget] = [*window.input_panel.grids, *window.kernel_panel.slices.values()]
+    pieces += [h for h in window.kernel_panel.headings if not h.isHidden()]
+    pieces += window.output_panel.maps
+    pieces += [m for m in window.output_panel.heat_maps() if not m.isHidden()]
+    pieces.append(window.stage.footer)
+    return pieces
+
+
+def in_stage(window: MainWindow, widget: QWidget) -> QRect:
+    return QRect(widget.mapTo(window.stage, QPoint(0, 0)), widget.size())
+
+
+def cut_cells(table) -> list[tuple[str, int]]:
+    """Rows and columns that *table* shows only in part."""
+    cut = []
+    for axis, count, position, size, extent in (
+        ("column", table.model().columnCount(), table.columnViewportPosition,
+         table.columnWidth, table.viewport().width()),
+        ("row", table.model().rowCount(), table.rowViewportPosition,
+         table.rowHeight, table.viewport().height()),
+    ):  # fmt: skip
+        for i in range(count):
+            start = position(i)
+            end = start + size(i)
+            if end > 0 and start < extent and not (start >= 0 and end <= extent):
+                cut.append((axis, i))
+    return cut
+
+
+def check_whole_stage(window: MainWindow) -> None:
+    """Nothing scrolls, every part lies in the stage, no two overlap, no cell is cut."""
+    plan = window.stage.plan
+    assert plan is not None and not plan.scrolls and not plan.overflows
+    stage_rect = window.stage.rect()
+    rects = [(type(p).__name__, in_stage(window, p)) for p in stage_pieces(window)]
+    for name, rect in rects:
+        assert stage_rect.contains(rect), (name, rect, stage_rect)
+    for (a, ra), (b, rb) in itertools.combinations(rects, 2):
+        assert not ra.intersects(rb), (a, ra, b, rb)
+    tables = [p.table for p in (*window.input_panel.grids, *window.output_panel.maps)]
+    tables += [s.table for s in window.kernel_panel.slices.values()]
+    for table in tables:
+        assert table.horizontalScrollBar().maximum() == 0
+        assert table.verticalScrollBar().maximum() == 0
+        assert cut_cells(table) == []
+        # The title is whole over its table.
+        title = table.parentWidget().title
+        if not title.isHidden():
+            assert title.width() >= title.sizeHint().width() - 2, title.text()
+
+
+@pytest.mark.parametrize("presenting", [False, True], ids=["editing", "presenting"])
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("name", LESSONS)
+def test_every_lesson_shows_whole_without_scrolling(qtbot, name, size, presenting):
+    window = lesson_window(qtbot, name, size, presenting)
+    playback = window.studio.playback
+    for position in (1, playback.total):
+        playback.seek(position)
+        check_whole_stage(window)
+
+
+@pytest.mark.parametrize("padding", ["valid", "same", "full"])
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_worked_example_padded_shows_whole(qtbot, padding, size):
+    window = lesson_window(qtbot, "worked-example.json", size)
+    window.studio.document.update_settings(padding=padding)
+    settle()
+    window.studio.playback.seek(window.studio.playback.total)
+    check_whole_stage(window)
+    # Padding shows on every side: the padded grid's first and last rows and columns.
+    assert cut_cells(window.input_panel.table) == []
+
+
+def test_a_larger_room_never_gives_smaller_numbers(qtbot):
+    window = lesson_window(qtbot, "rgb-two-kernels.json", (1280, 720))
+    zooms = []
+    for size in ((1280, 720), (1366, 768), (1600, 900), (1920, 1080)):
+        window.resize(*size)
+        qtbot.waitUntil(lambda size=size: window.size().toTuple() == size)
+        zooms.append(window.zoom)
+    assert zooms == sorted(zooms) and zooms[0] < zooms[-1]
+
+
+def test_presenting_gives_the_stage_more_room_and_larger_numbers(qtbot):
+    window = lesson_window(qtbot, "worked-example.json", (1280, 720))
+    editing = window.zoom
+    window.set_presenting(True, full_screen=False)
+    settle()
+    assert not window.side_panel.isVisible()
+    assert window.zoom > editing
+    window.set_presenting(False, full_screen=False)
+    settle()
+    assert window.side_panel.isVisible() and window.zoom == editing
+
+
+def test_the_side_panel_hides_and_the_stage_takes_its_room(qtbot):
+    window = lesson_window(qtbot, "rgb-one-kernel.json", (1280, 720))
+    shown = window.zoom
+    window.side_panel_action.trigger()  # F9
+    settle()
+    assert not window.side_panel.isVisible()
+    assert window.zoom > shown
+    check_whole_stage(window)
+    window.side_panel_action.trigger()
+    settle()
+    assert window.side_panel.isVisible() and window.zoom == shown
+
+
 @pytest.mark.parametrize("name", ["rgb-one-kernel.json", "rgb-two-kernels.json"])
 def test_every_step_shows_the_whole_field_on_every_channel(qtbot, name):
     window = lesson_window(qtbot, name)
@@ -55,225 +186,100 @@ def test_every_step_shows_the_whole_field_on_every_channel(qtbot, name):
             assert on_screen(table.viewport(), field), (k, grid.channel)
 
 
-@pytest.mark.parametrize("name", ["rgb-one-kernel.json", "rgb-two-kernels.json"])
-def test_every_slice_of_the_current_kernel_shows_whole(qtbot, name):
-    window = lesson_window(qtbot, name)
+def test_a_scene_too_large_for_the_screen_scrolls_on_whole_cells_and_follows_the_step(qtbot):
+    rng = np.random.default_rng(0)
+    scene = Scene(rng.integers(0, 256, (3, 32, 32)), rng.integers(-1, 2, (4, 3, 5, 5)))
+    window = open_window(qtbot, scene)
+    assert window.stage.plan.scrolls
     playback = window.studio.playback
-    panel = window.kernel_panel
-    for k in (1, playback.total):
-        playback.seek(k)
-        kernel = window.studio.current.out_channel
-        for (owner, depth), piece in panel.slices.items():
-            if owner == kernel:
-                assert on_screen(piece.table, piece.table.rect()), (k, depth)
+    for position in (1, 200, playback.total // 2, playback.total):
+        playback.seek(position)
+        step = window.studio.current
+        for grid in window.input_panel.grids:
+            table = grid.table
+            assert cut_cells(table) == [], (position, grid.channel)
+            if grid.channel in step.in_channels:
+                first = grid.model.index(int(step.padded_rows[0]), int(step.padded_cols[0]))
+                last = grid.model.index(int(step.padded_rows[-1]), int(step.padded_cols[-1]))
+                field = table.visualRect(first).united(table.visualRect(last))
+                assert on_screen(table.viewport(), field), (position, grid.channel)
+        current = window.output_panel.maps[step.out_channel].table
+        assert cut_cells(current) == []
+        cell = current.visualRect(current.model().index(step.out_row, step.out_col))
+        assert on_screen(current.viewport(), cell), position
 
 
-def cut_columns(table) -> list[int]:
-    """The columns *table* shows only in part."""
-    width = table.viewport().width()
-    cut = []
-    for column in range(table.model().columnCount()):
-        left = table.columnViewportPosition(column)
-        right = left + table.columnWidth(column)
-        if right > 0 and left < width and not (left >= 0 and right <= width):
-            cut.append(column)
-    return cut
-
-
-def test_a_scrolled_grid_shows_no_sliver_of_a_column(qtbot):
-    # A cut column's digits beside the row numbers read as another number ("1 5" as 15).
+def test_wider_numbers_widen_the_cells_and_keep_the_stage_whole(qtbot):
     window = lesson_window(qtbot, "rgb-one-kernel.json")
-    playback = window.studio.playback
-    playback.seek(playback.total)  # the field at the bottom right: the grids are scrolled
-    for grid in window.input_panel.grids:
-        table = grid.table
-        assert table.horizontalScrollBar().value() > 0
-        assert cut_columns(table) == [], grid.channel
+    before = window.input_panel.table.columnWidth(0)
+    window.studio.document.set_kernel_value(0, 0, 0, 0, -0.125)
+    settle()
+    table = window.input_panel.table
+    weight = table.fontMetrics().horizontalAdvance("×-0.125")
+    assert table.columnWidth(0) > before or table.columnWidth(0) >= weight
+    window.studio.playback.seek(window.studio.playback.total)
+    check_whole_stage(window)
 
 
-def test_wider_numbers_keep_whole_cells(qtbot):
-    # A weight with decimals widens every input cell: the grids are fitted again.
-    window = lesson_window(qtbot, "rgb-one-kernel.json")
-    window.studio.document.set_kernel_value(0, 0, 0, 0, 0.125)
-    QApplication.sendPostedEvents()  # the layout requests that the wider cells posted
-    playback = window.studio.playback
-    playback.seek(playback.total)
-    for grid in window.input_panel.grids:
-        table = grid.table
-        assert table.columnWidth(0) > 70  # "×0.125" needs it
-        assert cut_columns(table) == [], grid.channel
-
-
-def test_a_grid_refits_when_its_cells_grow_in_the_same_room(qtbot, studio):
-    from convstudio.qt.output_panel import OutputPanel
-
-    panel = OutputPanel(studio)
-    qtbot.addWidget(panel)
-    panel.setFixedSize(230, 200)  # the room stays; only the cells change
-    panel.show()
-    qtbot.waitExposed(panel)
-    panel.set_zoom(1.5)
-    QApplication.sendPostedEvents()
-    table = panel.table
-    for size, cell in (
-        (table.viewport().width(), table.columnWidth(0)),
-        (table.viewport().height(), table.rowHeight(0)),
-    ):
-        assert size % cell == 0, (size, cell)
-
-
-def shown_in_part(area) -> list[int]:
-    """Indexes of the items of *area* (kernels, maps) that its view cuts."""
-    view = area.viewport()
-    cut = []
-    for index, item in enumerate(area._items()):
-        seen = QRect(item.mapTo(view, QPoint(0, 0)), item.size())
-        if seen.intersects(view.rect()) and not view.rect().contains(seen):
-            cut.append(index)
-    return cut
-
-
-@pytest.mark.parametrize("kernels", [None, 4])
-@pytest.mark.parametrize("name", ["rgb-two-kernels.json", "depthwise.json"])
-def test_no_kernel_or_map_shows_in_part(qtbot, name, kernels):
-    # A kernel cut at the edge of its area would read as a smaller kernel.
-    window = lesson_window(qtbot, name)
-    if kernels:
-        window.studio.document.set_kernel_count(kernels)
-        for _ in range(3):  # the new maps and kernels are laid out
-            QApplication.processEvents()
-    playback = window.studio.playback
-    for k in range(1, playback.total + 1, 5):
-        playback.seek(k)
-        kernel = window.studio.current.out_channel
-        for area, current in (
-            (window.kernel_panel._blocks_area, window.kernel_panel._blocks[kernel]),
-            (window.output_panel._area, window.output_panel.maps[kernel]),
-        ):
-            assert shown_in_part(area) == [], (k, type(area.widget()))
-            assert on_screen(current, current.rect()), k
-
-
-@pytest.mark.parametrize("tab", [0, 1])
-def test_every_setting_shows_whole_beside_two_rgb_kernels(qtbot, tab):
+def test_steps_never_lay_the_stage_out_again(qtbot, monkeypatch):
+    # A step moves the field; only edits, the room and the view options move the stage.
     window = lesson_window(qtbot, "rgb-two-kernels.json")
-    window.tabs.setCurrentIndex(tab)
-    QApplication.sendPostedEvents()
-    panel = window.settings_panel
-    controls = (
-        [panel.padding, panel.stride, panel.dilation_cols, panel.mode]
-        if tab == 0
-        else [panel.channels, panel.kernels, panel.groups, panel.flip]
-    )
-    for control in controls:
-        assert on_screen(control, control.rect()), control.objectName() or type(control)
+    counted = []
+    layout = Stage._relayout
+    monkeypatch.setattr(Stage, "_relayout", lambda self: (counted.append(1), layout(self)))
+    playback = window.studio.playback
+    for position in range(1, playback.total + 1, 3):
+        playback.seek(position)
+    settle()
+    assert counted == []
+    window.studio.document.set_kernel_count(3)
+    settle()
+    assert 1 <= len(counted) <= 6  # laid out for the new kernel, and settled
 
 
-@pytest.fixture
-def fits(monkeypatch):
-    """Counts the grid and item fitting passes; a runaway loop fails instead of hanging."""
-    from convstudio.qt.cells import WholeCellsHost
-    from convstudio.qt.scrolling import WholeItemsArea
-
-    counts = {"cells": 0, "items": 0}
-
-    def counted(kind, method):
-        def run(self):
-            counts[kind] += 1
-            if counts[kind] > 2000:
-                raise RuntimeError(f"{kind} fitting does not settle")
-            return method(self)
-
-        return run
-
-    monkeypatch.setattr(WholeCellsHost, "_fit_table", counted("cells", WholeCellsHost._fit_table))
-    monkeypatch.setattr(
-        WholeItemsArea, "_snap_to_items", counted("items", WholeItemsArea._snap_to_items)
-    )
-    return counts
+@pytest.mark.parametrize("kernels", [1, 4])
+def test_more_kernels_and_their_maps_stay_whole(qtbot, kernels):
+    window = lesson_window(qtbot, "rgb-two-kernels.json")
+    window.studio.document.set_kernel_count(kernels)
+    settle()
+    for position in (1, window.studio.playback.total):
+        window.studio.playback.seek(position)
+        check_whole_stage(window)
 
 
-LESSONS = sorted(p.name for p in (resource_dir() / "scenes").glob("*.json"))
+def test_heat_maps_on_a_short_window_stand_whole_beside_their_maps(qtbot):
+    window = lesson_window(qtbot, "rgb-two-kernels.json")
+    window.set_heat_maps(True)
+    settle()
+    check_whole_stage(window)
+    for output_map in window.output_panel.maps:
+        heat = output_map.heat_map
+        assert heat is not None and heat.isVisible()
+        assert in_stage(window, heat).top() == in_stage(window, output_map).top()
 
 
-@pytest.mark.parametrize("size", [(1280, 720), (1366, 768), (1920, 1080)])
-@pytest.mark.parametrize("name", LESSONS)
-def test_every_lesson_settles_at_every_screen_size(qtbot, fits, name, size):
-    # Fitting a grid to whole cells resizes it, which must not ask for another fit
-    # for ever: the one-by-one lesson once froze the window at 1280×720.
-    window = MainWindow(
-        Studio(load_scene(resource_dir() / "scenes" / name)), remember_geometry=False
-    )
-    qtbot.addWidget(window)
-    window.resize(*size)
-    window.show()
-    qtbot.waitExposed(window)
-    for _ in range(5):
-        QApplication.processEvents()
-    fits.update(cells=0, items=0)
-    window.studio.playback.seek(window.studio.playback.total // 2)
-    for _ in range(5):
-        QApplication.processEvents()
-    assert fits["cells"] < 50 and fits["items"] < 50, fits
-
-
-def test_unticking_rgb_on_the_depthwise_lesson_keeps_three_numbered_channels(qtbot, fits):
+def test_unticking_rgb_on_the_depthwise_lesson_keeps_three_numbered_channels(qtbot):
     window = lesson_window(qtbot, "depthwise.json")
     window.settings_panel.rgb.setChecked(False)
-    for _ in range(5):
-        QApplication.processEvents()
+    settle()
     scene = window.studio.document.scene
     assert scene.input.shape == (3, 6, 6) and scene.groups == 3
     titles = [grid.title.text() for grid in window.input_panel.grids]
     assert titles == ["channel 1", "channel 2", "channel 3"]
+    check_whole_stage(window)
 
 
-def test_a_layer_built_by_hand_fits_as_the_same_lesson_opened(qtbot):
-    # The grids' scroll areas must tell the window that new channels need room: the
-    # window then shrinks the zoom as for the depthwise lesson opened from its file.
-    window = lesson_window(qtbot, "worked-example.json")
-    panel = window.settings_panel
-    panel.rgb.setChecked(True)
-    panel.kernels.setValue(3)
-    panel.groups.setValue(3)
-    for _ in range(5):
-        QApplication.processEvents()
-    assert window.zoom == 0.8
-    window.studio.playback.seek(12)
-    grid = window.input_panel.grids[0]
-    step = window.studio.current
-    first = grid.model.index(int(step.padded_rows[0]), int(step.padded_cols[0]))
-    last = grid.model.index(int(step.padded_rows[-1]), int(step.padded_cols[-1]))
-    field = grid.table.visualRect(first).united(grid.table.visualRect(last))
-    assert on_screen(grid.table.viewport(), field)
-
-
-def test_heat_maps_on_a_short_window_show_the_current_map_whole(qtbot):
+def test_every_setting_in_the_side_panel_shows_its_whole_width(qtbot):
     window = lesson_window(qtbot, "rgb-two-kernels.json")
-    window.set_heat_maps(True)
-    for _ in range(3):
-        QApplication.processEvents()
-    playback = window.studio.playback
-    for k in (1, playback.total):
-        playback.seek(k)
-        current = window.output_panel.maps[window.studio.current.out_channel]
-        assert on_screen(current, current.rect()), k
-        assert on_screen(current.heat_map, current.heat_map.rect()), k
-        assert shown_in_part(window.output_panel.heat_panel) == [], k
-
-
-def test_an_rgb_lesson_on_a_1080p_projector_gets_more_than_the_smallest_zoom(qtbot):
-    window = MainWindow(
-        Studio(load_scene(resource_dir() / "scenes" / "rgb-two-kernels.json")),
-        remember_geometry=False,
-    )
-    qtbot.addWidget(window)
-    window.resize(1920, 1080)
-    window.show()
-    qtbot.waitExposed(window)
-    qtbot.waitUntil(lambda: window.size().toTuple() == (1920, 1080))
-    assert window.zoom > 0.8
-    # And every cell of every channel still shows: the zoom only grows as far as that.
-    for grid in window.input_panel.grids:
-        assert grid.table.horizontalScrollBar().maximum() == 0
-        assert grid.table.verticalScrollBar().maximum() == 0
+    panel = window.settings_panel
+    viewport = window.side_panel.viewport()
+    controls = [
+        panel.padding, panel.stride, panel.dilation_cols, panel.mode, panel.channels,
+        panel.kernels, panel.groups, panel.flip, window.input_panel.zeros_button,
+        window.kernel_panel.save_preset_button, panel.formula_cols,
+    ]  # fmt: skip
+    for control in controls:
+        left = control.mapTo(viewport, QPoint(0, 0)).x()
+        assert left >= 0 and left + control.width() <= viewport.width(), control.objectName()
+        window.side_panel.ensureWidgetVisible(control)
+        assert on_screen(control, control.rect()), type(control).__name__

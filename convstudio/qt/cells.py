@@ -27,7 +27,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import (
     QBrush,
     QColor,
+    QFont,
     QFontMetrics,
+    QFontMetricsF,
     QGuiApplication,
     QKeyEvent,
     QKeySequence,
@@ -39,6 +41,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QScrollBar,
     QSizePolicy,
@@ -49,9 +52,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..model.stage import NONE, GridPlace, GridSpec, Length, Rect
 from . import style
 
 LOOK_ROLE = Qt.ItemDataRole.UserRole + 1
+# Texts are measured at this zoom and scaled down: large glyphs round less.
+MEASURE_ZOOM = 4.0
+BADGE_PAD = 4  # pixels around a count, per unit of zoom
 
 
 class CellLook(NamedTuple):
@@ -140,7 +147,7 @@ class CellDelegate(QStyledItemDelegate):
         self.badge_font = self._badge_font = style.font(style.BADGE_PT, bold=True, zoom=zoom)
         self._badge_metrics = QFontMetrics(self._badge_font)
         self._weight_metrics = QFontMetrics(self._weight_font)
-        self._badge_pad = max(3, round(4 * zoom))
+        self._badge_pad = max(3, round(BADGE_PAD * zoom))
         self._border_pen = QPen(style.FIELD_BORDER, max(2, round(3 * zoom)))
         self._border_pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
         self._focus_pen = QPen(QColor("#1f5fbf"), 2, Qt.PenStyle.DashLine)
@@ -243,6 +250,7 @@ class NumberTable(QTableView):
     paste_requested = Signal(int, int, str)
     hover_moved = Signal(int, int, bool)
     resized = Signal()
+    cells_changed = Signal()  # the cells need another size: the stage lays out again
 
     def __init__(self, parent: QWidget | None = None, *, weights_over_values: bool = False) -> None:
         super().__init__(parent)
@@ -256,7 +264,6 @@ class NumberTable(QTableView):
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
         self.setGridStyle(Qt.PenStyle.SolidLine)
-        self.setStyleSheet(f"QTableView {{ gridline-color: {style.GRID_LINE.name()}; }}")
         # Prefer the size that shows every cell; shrink (and scroll) only when space runs out.
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         self.setMouseTracking(True)  # moves without a button pressed: hovering lights cells
@@ -265,6 +272,9 @@ class NumberTable(QTableView):
         for header in (self.horizontalHeader(), self.verticalHeader()):
             header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
             header.setHighlightSections(False)
+        self._zoom = 1.0
+        self._lengths = (NONE, NONE)
+        self._shape = (0, 0)
         self.set_zoom(1.0)
 
     def setModel(self, model: QAbstractItemModel | None) -> None:  # noqa: N802
@@ -276,100 +286,182 @@ class NumberTable(QTableView):
             model.setParent(self)
         if isinstance(model, GridModel):
             model.content_changed.connect(self.fit_cells)
+        if model is not None:
+            # More or fewer rows and columns (padding came): the stage lays out again.
+            for signal in (
+                model.modelReset,
+                model.layoutChanged,
+                model.rowsInserted,
+                model.rowsRemoved,
+                model.columnsInserted,
+                model.columnsRemoved,
+            ):
+                signal.connect(self._on_shape_changed)
+        self._shape = self._model_shape()
         self.fit_cells()
 
+    def _model_shape(self) -> tuple[int, int]:
+        model = self.model()
+        return (model.rowCount(), model.columnCount()) if model is not None else (0, 0)
+
+    def _on_shape_changed(self, *_: object) -> None:
+        shape = self._model_shape()
+        if shape != self._shape:
+            self._shape = shape
+            self.cells_changed.emit()
+
     def fit_cells(self) -> None:
-        """Widen the cells so that the longest number and weight label fit whole."""
+        """Size the cells for the current texts at the current zoom (the numbers grew)."""
+        lengths = self.cell_lengths()
+        if lengths != self._lengths:
+            self._lengths = lengths
+            self._apply_lengths()
+            self.cells_changed.emit()
+
+    def cell_lengths(self) -> tuple[Length, Length]:
+        """The width and height of a cell, as they grow with the zoom.
+
+        Wide enough for the longest number, weight label and count at any zoom: the texts
+        are measured at a large size (where hinting's rounding is small) and scaled.
+        """
         model = self.model()
         values, weights = model.texts() if isinstance(model, GridModel) else ((), ())
         badges = model.badge_texts() if isinstance(model, GridModel) else ()
-        value_metrics = QFontMetrics(self._delegate.value_font)
-        weight_metrics = QFontMetrics(self._delegate.weight_font)
-        badge_metrics = QFontMetrics(self._delegate.badge_font)
-        weight_width = max((weight_metrics.horizontalAdvance("×" + t) for t in weights), default=0)
-        # A count shares the top line with the weight: room for the widest of each.
-        value_width = max((value_metrics.horizontalAdvance(t) for t in values), default=0)
-        badge_width = max((badge_metrics.horizontalAdvance(t) for t in badges), default=0)
-        beside = 0
-        if badge_width and weights:
+        value_m, weight_m, badge_m = (
+            QFontMetricsF(style.font(points, bold=bold, zoom=MEASURE_ZOOM))
+            for points, bold in (
+                (style.VALUE_PT, False),
+                (style.WEIGHT_PT, True),
+                (style.BADGE_PT, True),
+            )
+        )
+
+        def per_zoom(metrics: QFontMetricsF, texts: Iterable[str], prefix: str = "") -> float:
+            widest = max((metrics.horizontalAdvance(prefix + t) for t in texts), default=0.0)
+            return widest / MEASURE_ZOOM
+
+        value_w = per_zoom(value_m, values)
+        weight_w = per_zoom(weight_m, weights, "×")
+        badge_w = per_zoom(badge_m, badges)
+        beside = 0.0
+        if badge_w and weights:
             # A count goes beside the weight, or else left of the value (CellDelegate.paint):
             # room for the cheaper of the two, so that counts seldom widen the cells.
-            # The same sums as the delegate's: it draws exactly what fits here.
-            badge_width += 2 * self._delegate._badge_pad
-            beside = badge_width + min(weight_width + 8, value_width + 9)
-        needed = max(
-            [value_width + 16, weight_width + 10 if weights else 0, beside, self._base_width]
+            badge_w += 2 * BADGE_PAD
+            beside = badge_w + min(weight_w + 8, value_w + 9)
+        base = 60.0 if self._two_lines else 42.0
+        width = Length(6, max(value_w + 12, weight_w + 6 if weights else 0.0, beside, base))
+        value_h = value_m.height() / MEASURE_ZOOM
+        if self._two_lines:
+            # Weight line over value line, and no more: the receptive field of a 3-channel
+            # lesson must still show whole at 1280×720.
+            height = Length(2, weight_m.height() / MEASURE_ZOOM + value_h + 2)
+        else:  # one number per cell: as tall as the number and a margin
+            height = Length(4, value_h + 10)
+        return width, height
+
+    def header_lengths(self) -> tuple[Length, Length]:
+        """The width of the row numbers and the height of the column numbers (if shown)."""
+        if self.verticalHeader().isHidden():
+            return NONE, NONE
+        metrics = QFontMetricsF(style.font(style.UI_PT, zoom=MEASURE_ZOOM))
+        model = self.model()
+        rows = model.rowCount() if model is not None else 1
+        digits = metrics.horizontalAdvance(str(max(1, rows))) / MEASURE_ZOOM
+        line = metrics.height() / MEASURE_ZOOM
+        return Length(12, digits + 4), Length(6, line + 2)
+
+    def grid_spec(
+        self, title: Length = NONE, title_width: Length = NONE, min_window: int = 1
+    ) -> GridSpec:
+        """This grid for :func:`convstudio.model.stage.plan_stage`."""
+        model = self.model()
+        rows, cols = (model.rowCount(), model.columnCount()) if model is not None else (1, 1)
+        width, height = self._lengths
+        row_numbers, column_numbers = self.header_lengths()
+        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self)
+        return GridSpec(
+            rows=max(1, rows),
+            cols=max(1, cols),
+            cell_width=width,
+            cell_height=height,
+            row_numbers=row_numbers,
+            column_numbers=column_numbers,
+            title=title,
+            title_width=title_width,
+            frame=2 * self.frameWidth(),
+            scroll_bar=bar,
+            min_window=min_window,
         )
-        if needed != self.horizontalHeader().defaultSectionSize():
-            self.horizontalHeader().setDefaultSectionSize(needed)
-            self.updateGeometry()
 
     def set_zoom(self, zoom: float) -> None:
-        """Scale cells and fonts (1.0 is the default)."""
+        """Scale the cells and fonts (1.0 is the default)."""
+        self._zoom = zoom
         self._delegate.set_zoom(zoom)
-        header_font = style.font(style.UI_PT, zoom=zoom)
-        self.horizontalHeader().setFont(header_font)
-        self.verticalHeader().setFont(header_font)
-        if self._two_lines:
-            self._base_width = max(54, round(62 * zoom))
-            # Weight line over value line, and no more: a 3-channel lesson's receptive field
-            # must still show whole at 1280×720.
-            row_height = (
-                QFontMetrics(self._delegate.weight_font).height()
-                + QFontMetrics(self._delegate.value_font).height()
-                + max(2, round(4 * zoom))
-            )
-        else:  # one number per cell: as tall as the number and a margin
-            self._base_width = max(34, round(44 * zoom))
-            value_height = QFontMetrics(self._delegate.value_font).height()
-            row_height = value_height + max(12, round(14 * zoom))
-        self.horizontalHeader().setDefaultSectionSize(self._base_width)
-        self.verticalHeader().setDefaultSectionSize(row_height)
-        self.horizontalHeader().setMinimumSectionSize(10)
-        self.verticalHeader().setMinimumSectionSize(10)
-        self.fit_cells()
-        self.updateGeometry()
+        # The headers' font goes in the style sheet: a style sheet re-polishes the headers
+        # when it likes, and a font set on them directly does not always survive that.
+        points = style.UI_PT * zoom
+        sheet = (
+            f"QTableView {{ gridline-color: {style.GRID_LINE.name()}; }}"
+            f" QHeaderView {{ font-size: {points:.2f}pt; }}"
+        )
+        if self.styleSheet() != sheet:
+            self.setStyleSheet(sheet)
+        self.setFont(style.font(style.UI_PT, zoom=zoom))
+        self.horizontalHeader().setMinimumSectionSize(4)
+        self.verticalHeader().setMinimumSectionSize(4)
+        self._lengths = self.cell_lengths()
+        self._apply_lengths()
         self.viewport().update()
+
+    def _apply_lengths(self) -> None:
+        zoom = self._zoom
+        width, height = self._lengths
+        row_numbers, column_numbers = self.header_lengths()
+        self._set_sizes(
+            width.at(zoom), height.at(zoom), row_numbers.at(zoom), column_numbers.at(zoom)
+        )
+
+    def _set_sizes(self, width: int, height: int, row_numbers: int, column_numbers: int) -> None:
+        self.horizontalHeader().setDefaultSectionSize(width)
+        self.verticalHeader().setDefaultSectionSize(height)
+        if not self.verticalHeader().isHidden():
+            self.verticalHeader().setFixedWidth(row_numbers)
+            self.horizontalHeader().setFixedHeight(column_numbers)
+        self.updateGeometry()
+
+    def set_place(self, place: GridPlace, zoom: float) -> None:
+        """Fonts at *zoom*, and cells and numbers as large as the stage's *place* says."""
+        self.set_zoom(zoom)
+        self._set_sizes(
+            place.cell_width, place.cell_height, place.row_numbers, place.column_numbers
+        )
+        self.show_scroll_bars(place.scrolls_across, place.scrolls_down)
+
+    def show_scroll_bars(self, across: bool, down: bool) -> None:
+        """Scroll bars where the stage shows part of the cells; none elsewhere."""
+        on, off = Qt.ScrollBarPolicy.ScrollBarAlwaysOn, Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+        self.setHorizontalScrollBarPolicy(on if across else off)
+        self.setVerticalScrollBarPolicy(on if down else off)
 
     def show_headers(self, visible: bool) -> None:
         """Show the row and column numbers, or leave their room to the cells."""
         self.horizontalHeader().setVisible(visible)
         self.verticalHeader().setVisible(visible)
-        self.updateGeometry()
-
-    def _header_room(self) -> QSize:
-        """Width of the row numbers and height of the column numbers, if shown."""
-        rows, columns = self.verticalHeader(), self.horizontalHeader()
-        return QSize(
-            0 if rows.isHidden() else rows.sizeHint().width(),
-            0 if columns.isHidden() else columns.sizeHint().height(),
-        )
+        self._apply_lengths()
 
     def sizeHint(self) -> QSize:
-        """Room for every cell, so layouts show whole small grids without scrolling."""
+        """Room for every cell (a grid shown on its own, outside the stage)."""
         model = self.model()
         if model is None:
             return super().sizeHint()
-        headers = self._header_room()
-        width = (
-            headers.width()
-            + self.horizontalHeader().defaultSectionSize() * model.columnCount()
-            + 2 * self.frameWidth()
+        width, height = self._lengths
+        row_numbers, column_numbers = self.header_lengths()
+        zoom, frame = self._zoom, 2 * self.frameWidth()
+        return QSize(
+            row_numbers.at(zoom) + width.at(zoom) * model.columnCount() + frame,
+            column_numbers.at(zoom) + height.at(zoom) * model.rowCount() + frame,
         )
-        height = (
-            headers.height()
-            + self.verticalHeader().defaultSectionSize() * model.rowCount()
-            + 2 * self.frameWidth()
-        )
-        return QSize(width + 2, height + 2)
-
-    def minimumSizeHint(self) -> QSize:
-        """Room for 3×3 cells: a window never has to grow past the screen for a large grid."""
-        hint = self.sizeHint()
-        headers = self._header_room()
-        cap_w = headers.width() + 3 * self.horizontalHeader().defaultSectionSize() + 4
-        cap_h = headers.height() + 3 * self.verticalHeader().defaultSectionSize() + 4
-        return QSize(min(hint.width(), cap_w), min(hint.height(), cap_h))
 
     def show_block(self, first: tuple[int, int], last: tuple[int, int]) -> None:
         """Scroll so that cells *first* to *last* (row, column) show whole, if they fit.
@@ -381,56 +473,6 @@ class NumberTable(QTableView):
         rows, columns = self.verticalScrollBar(), self.horizontalScrollBar()
         _show_cells(rows, viewport.height(), self.rowHeight(0), first[0], last[0])
         _show_cells(columns, viewport.width(), self.columnWidth(0), first[1], last[1])
-
-    def whole_cells_size(self, room: QSize) -> QSize:
-        """The size within *room* that shows whole rows and columns only.
-
-        A table a few pixels larger than its whole cells shows a sliver of one more cell
-        when scrolled to the end; beside the numbers, its cut digits read as other numbers.
-        A table that scrolls one way also gets the room of that scroll bar.
-        """
-        model = self.model()
-        if model is None:
-            return room
-        headers = self._header_room()
-        fixed = QSize(
-            headers.width() + 2 * self.frameWidth(), headers.height() + 2 * self.frameWidth()
-        )
-        cell = QSize(
-            self.horizontalHeader().defaultSectionSize(), self.verticalHeader().defaultSectionSize()
-        )
-        full = QSize(
-            fixed.width() + cell.width() * model.columnCount(),
-            fixed.height() + cell.height() * model.rowCount(),
-        )
-        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self)
-        across = room.width() < full.width()  # scrolls sideways: a bar under the cells
-        down = room.height() < full.height()
-        for _ in range(2):  # one axis's bar can make the other scroll, at most once each
-            across = across or (down and room.width() < full.width() + bar)
-            down = down or (across and room.height() < full.height() + bar)
-
-        def snap(room: int, fixed: int, full: int, cell: int, scrolls: bool) -> int:
-            if not scrolls:
-                return full
-            return fixed + max(1, (room - fixed) // max(1, cell)) * cell
-
-        return QSize(
-            snap(
-                room.width(),
-                fixed.width() + (bar if down else 0),
-                full.width() + (bar if down else 0),
-                cell.width(),
-                across,
-            ),
-            snap(
-                room.height(),
-                fixed.height() + (bar if across else 0),
-                full.height() + (bar if across else 0),
-                cell.height(),
-                down,
-            ),
-        )
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -527,47 +569,55 @@ def _show_cells(bar: QScrollBar, extent: int, cell: int, first: int, last: int) 
     bar.setValue(max(0, first - max(0, (whole - span) // 2)))
 
 
-class WholeCellsHost(QWidget):
-    """A title over a :class:`NumberTable` that shows whole cells only.
+class GridPiece(QWidget):
+    """A title over a :class:`NumberTable`: one grid of the stage.
 
-    On every resize the table is given the size of whole rows and columns that fits the
-    room it has. The host still asks for the table's natural size: asking for the size it
-    gave would shrink the room the next size is computed from.
+    It has no layout of its own: the stage (``qt/stage.py``) places the title and the
+    table where :func:`convstudio.model.stage.plan_stage` says.
     """
 
     def __init__(self, table: NumberTable, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.title = QLabel(self)
+        self.title.hide()
+        # Every text the title may show as the steps go: room is made for the widest.
+        self.title_texts: tuple[str, ...] = ()
         self.table = table
+        table.setParent(self)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._fit_table()
+    def title_font(self, zoom: float) -> QFont:
+        """The title's font at *zoom*."""
+        return style.font(style.UI_PT, bold=True, zoom=zoom)
 
-    def event(self, event: QEvent) -> bool:
-        handled = super().event(event)
-        # The table's cells changed size (wider numbers, a zoom) with no resize of ours.
-        if event.type() == QEvent.Type.LayoutRequest:
-            self._fit_table()
-        return handled
+    min_window = 1  # the fewest rows and columns shown when the grid must scroll
 
-    def _fit_table(self) -> None:
-        room = QSize(self.width(), self.height() - self.table.y())
-        size = self.table.whole_cells_size(room)
-        if size != self.table.minimumSize() or size != self.table.maximumSize():
-            self.table.setFixedSize(size)
-
-    def _natural(self, size: QSize, table_size: QSize) -> QSize:
-        """*size*, a hint of our layout, with the table's *table_size* in place of the size
-        it was given: the title sits over the table, so heights add and widths do not."""
-        given = self.table.minimumSize() if self.table.minimumWidth() > 0 else table_size
-        others_wider = size.width() > given.width()
-        return QSize(
-            max(size.width(), table_size.width()) if others_wider else table_size.width(),
-            size.height() - given.height() + table_size.height(),
+    def grid_spec(self) -> GridSpec:
+        """The title and the table, measured for the stage."""
+        if self.title.isHidden():
+            return self.table.grid_spec(min_window=self.min_window)
+        metrics = QFontMetricsF(self.title_font(MEASURE_ZOOM))
+        texts = (self.title.text(), *self.title_texts)
+        width = max(metrics.horizontalAdvance(t) for t in texts) / MEASURE_ZOOM
+        return self.table.grid_spec(
+            title=Length(2, metrics.height() / MEASURE_ZOOM),
+            title_width=Length(4, width),
+            min_window=self.min_window,
         )
 
-    def sizeHint(self) -> QSize:
-        return self._natural(super().sizeHint(), self.table.sizeHint())
+    def place(self, place: GridPlace, zoom: float, origin: Rect) -> None:
+        """Put the title and the table where *place* says, at *zoom*; *origin* is where
+        the parent is in the same coordinates."""
+        self.title.setFont(self.title_font(zoom))
+        self.table.set_place(place, zoom)
+        outline = place.outline
+        _set_geometry(self, outline.moved(-origin.x, -origin.y))
+        _set_geometry(self.title, place.title.moved(-outline.x, -outline.y))
+        _set_geometry(self.table, place.table.moved(-outline.x, -outline.y))
 
-    def minimumSizeHint(self) -> QSize:
-        return self._natural(super().minimumSizeHint(), self.table.minimumSizeHint())
+
+def set_geometry(widget: QWidget, rect: Rect) -> None:
+    """Put *widget* at *rect* (in its parent's coordinates)."""
+    widget.setGeometry(rect.x, rect.y, rect.width, rect.height)
+
+
+_set_geometry = set_geometry

@@ -6,17 +6,19 @@ terms in about 6 ms, more than the rest of a step together; this takes well unde
 
 from __future__ import annotations
 
+import math
 from typing import NamedTuple
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPoint, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent
-from PySide6.QtWidgets import QScrollArea, QSizePolicy, QWidget
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QFontMetricsF, QPainter, QPaintEvent
+from PySide6.QtWidgets import QScrollArea, QSizePolicy, QStyle, QWidget
 
 from ..engine import StepDetail
 from ..model import Studio, format_number
 from ..model.quiz import Verdict, quiz_of
 from . import style
 from .binding import bind
+from .cells import MEASURE_ZOOM
 
 HINT = QT_TRANSLATE_NOOP("EquationView", "Press → or PageDown to take the first step; Space plays.")
 IMPOSSIBLE = QT_TRANSLATE_NOOP(
@@ -64,8 +66,10 @@ def equation_lines(
             step.out_channel + 1
         )
     # The result goes in the heading too: with a 9×9 kernel the sum may scroll out of view.
+    # Word by word: a narrow stage wraps the heading instead of cutting it.
     lines: list[Line] = [
-        [[Piece(heading + " = ", bold=True), Piece(result(step.total), bold=True)]]
+        [[Piece(word, bold=True)] for word in heading.split(" ")]
+        + [[Piece("=", bold=True)], [Piece(result(step.total), bold=True)]]
     ]
     for depth, channel in enumerate(step.in_channels):
         words: Line = []
@@ -114,6 +118,23 @@ def plain_text(lines: list[Line]) -> str:
     return "\n".join(" ".join("".join(p.text for p in word) for word in line) for line in lines)
 
 
+def wrapped_line_count(lines: list[list[float]], space: float, width: float) -> int:
+    """How many rows *lines* of words (their widths) take when wrapped to *width*.
+
+    The canvas's own rule: a word goes on the row if it fits, or starts the row. Never
+    fewer rows for a narrower width.
+    """
+    count = 0
+    for words in lines:
+        count += 1
+        x = 0.0
+        for w in words:
+            if x > 0 and x + w > width:
+                count, x = count + 1, 0.0
+            x += w + space
+    return count
+
+
 class EquationCanvas(QWidget):
     """Paints lines of words, wrapping between words to the widget's width."""
 
@@ -151,6 +172,31 @@ class EquationCanvas(QWidget):
 
     def text(self) -> str:
         return plain_text(self._lines)
+
+    def natural_widths(
+        self, lines: list[Line] | None = None
+    ) -> tuple[list[list[float]], float, float]:
+        """The words' widths of *lines* (the lines shown), a space and a row's height, per
+        unit of zoom."""
+        fonts = {}
+        for key, f in self._fonts.items():
+            big = QFont(f)
+            big.setPointSizeF(style.EQUATION_PT * MEASURE_ZOOM)
+            fonts[key] = QFontMetricsF(big)
+        plain = fonts[(False, False)]
+        words = [
+            [
+                sum(fonts[(p.italic, p.bold)].horizontalAdvance(p.text) for p in word)
+                / MEASURE_ZOOM
+                for word in line
+            ]
+            for line in (self._lines if lines is None else lines)
+        ]
+        return (
+            words,
+            plain.horizontalAdvance(" ") / MEASURE_ZOOM,
+            plain.lineSpacing() / MEASURE_ZOOM,
+        )
 
     def _word_width(self, word: Word) -> int:
         return sum(self._metrics[(p.italic, p.bold)].horizontalAdvance(p.text) for p in word)
@@ -216,23 +262,47 @@ class EquationView(QScrollArea):
         self.setFrameShape(QScrollArea.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.set_zoom(1.0)
+        self._measured: list[tuple[list[list[float]], float, float]] | None = None
+        bind(self, studio.document.evaluation_changed, self._forget_measure)
+        bind(self, self._quiz.changed, self._forget_measure)
         bind(self, studio.frame_changed, self.set_frame)
-        bind(self, studio.document.scene_changed, self._fit_height)
         bind(self, self._quiz.changed, self.set_frame)
         self.set_frame()
 
     def set_zoom(self, zoom: float) -> None:
         self.canvas.set_point_size(style.EQUATION_PT * zoom)
-        self._line_height = QFontMetrics(style.font(style.EQUATION_PT, zoom=zoom)).lineSpacing()
-        self._fit_height()
 
-    def _fit_height(self, *_: object) -> None:
-        """Room for the heading, a row of terms per channel and the sum (up to 6 rows)."""
+    def height_for(self, zoom: float, width: int) -> int:
+        """The height that shows an equation of this scene whole at *zoom* in *width*.
+
+        Measured on the first step of every map (other steps' numbers may be wider: a tenth
+        more room for every word). Beyond that the equation scrolls.
+        """
+        if self._measured is None:
+            self._measured = self._measure()
+        rows, line = 2, self._measured[0][2]
+        for words, space, _ in self._measured:
+            scaled = [[w * zoom * 1.1 for w in row] for row in words]
+            rows = max(rows, wrapped_line_count(scaled, space * zoom, width - self._bar_width()))
+        return math.ceil(rows * line * zoom) + 4
+
+    def _measure(self) -> list[tuple[list[list[float]], float, float]]:
+        problem = self._studio.evaluation.problem
         scene = self._studio.document.scene
-        channels = scene.kernels.shape[1]
-        rows = 1 + channels + (1 if channels > 1 or scene.bias is not None else 0)
-        rows = min(4, max(rows, 2)) + 1.2  # and one for a wrapped row; more scroll
-        self.setMinimumHeight(round(rows * self._line_height))
+        if problem is None or self._quiz.asking_size:
+            return [self.canvas.natural_widths()]
+        samples = []
+        for channel in range(scene.kernels.shape[0]):
+            step = problem.step(problem.step_of_cell(channel, 0, 0))
+            lines = equation_lines(step, scene.channel_names, scene.bias is not None, False)
+            samples.append(self.canvas.natural_widths(lines))
+        return samples
+
+    def _forget_measure(self, *_: object) -> None:
+        self._measured = None
+
+    def _bar_width(self) -> int:
+        return self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self)
 
     def set_frame(self) -> None:
         """Show the current step; never writes the model."""

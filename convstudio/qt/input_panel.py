@@ -14,13 +14,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtWidgets import (
-    QGridLayout,
-    QLabel,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from ..engine import StepDetail
 from ..model import (
@@ -35,8 +29,7 @@ from ..model import (
 from ..model.sharing import Mark, hover_of
 from . import style
 from .binding import bind
-from .cells import LOOK_ROLE, CellLook, GridModel, NumberTable, WholeCellsHost
-from .scrolling import FittingScrollArea
+from .cells import LOOK_ROLE, CellLook, GridModel, GridPiece, NumberTable
 from .size_controls import SizeControls
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -163,6 +156,7 @@ class PaddedInputModel(GridModel):
         if show != self._show_counts:
             self._show_counts = show
             self._update_marks()
+            self.content_changed.emit()  # the cells make room for the counts, or give it back
 
     def _update_marks(self) -> None:
         old = self._marks
@@ -192,6 +186,10 @@ class PaddedInputModel(GridModel):
         )
 
     def badge_texts(self) -> Iterable[str]:
+        # Room only while every cell shows its count: a count that comes and goes with the
+        # pointer (Shift held) goes left of the value, and the stage does not move under it.
+        if not self._show_counts:
+            return ()
         widest = self.hover.widest_count()
         return (str(widest),) if widest else ()
 
@@ -319,13 +317,15 @@ class PaddedInputModel(GridModel):
             self._report(self.tr("{0} Nothing was pasted.").format(exc))
 
 
-class ChannelGrid(WholeCellsHost):
+class ChannelGrid(GridPiece):
     """One input channel: its name (when there are several) and its padded grid."""
 
-    def __init__(self, studio: Studio, channel: int, report: Report) -> None:
-        super().__init__(NumberTable(weights_over_values=True))
+    def __init__(
+        self, studio: Studio, channel: int, report: Report, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(NumberTable(weights_over_values=True), parent)
+        self._studio = studio
         self.channel = channel
-        self.title = QLabel()
         self.model = PaddedInputModel(studio, channel, report)
         self.table.setModel(self.model)
         self.table.setToolTip(
@@ -336,13 +336,16 @@ class ChannelGrid(WholeCellsHost):
         )
         self.table.paste_requested.connect(self.model.paste)
         self.table.hover_moved.connect(self._on_q_hover_moved)
-        # The layout may shrink the grid after a step scrolled it: follow the field again.
+        # The stage may shrink the grid after a step scrolled it: follow the field again.
         self.table.resized.connect(lambda: self.follow_field(studio.current))
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.title)
-        layout.addWidget(self.table, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addStretch(1)
+
+    @property
+    def min_window(self) -> int:  # type: ignore[override]
+        """The receptive field's extent: a grid that scrolls still shows it whole."""
+        scene = self._studio.document.scene
+        kh, kw = scene.kernels.shape[2:]
+        dh, dw = scene.dilation
+        return max((kh - 1) * dh + 1, (kw - 1) * dw + 1)
 
     def _on_q_hover_moved(self, row: int, col: int, _shift: bool) -> None:
         if row < 0:
@@ -361,7 +364,8 @@ class ChannelGrid(WholeCellsHost):
 
 
 class InputPanel(QWidget):
-    """The input: size controls and fill buttons, then one grid per channel, side by side.
+    """The input: one grid per channel (placed by the stage), and the size controls and
+    fill buttons (:attr:`size_controls`, which the window puts in its side panel).
 
     Parameters
     ----------
@@ -385,21 +389,17 @@ class InputPanel(QWidget):
         self.random_button.setToolTip(self.tr("Fill the input with random whole numbers 0–255"))
         self.zeros_button = QPushButton(self.tr("Zeros"))
         self.zeros_button.setToolTip(self.tr("Set every input cell to 0"))
-        self.size_controls.add_widget(self.random_button)
-        self.size_controls.add_widget(self.zeros_button)
+        # The size, then the fill buttons under it: the side panel is narrow.
+        self.controls = QWidget()
+        fill_row = QHBoxLayout()
+        fill_row.addWidget(self.random_button)
+        fill_row.addWidget(self.zeros_button)
+        fill_row.addStretch(1)
+        column = QVBoxLayout(self.controls)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.size_controls)
+        column.addLayout(fill_row)
         self.grids: list[ChannelGrid] = []
-        holder = QWidget()
-        self._grids_row = QGridLayout(holder)
-        self._grids_row.setContentsMargins(0, 0, 0, 0)
-        self._grids_row.setSpacing(16)
-        self._grids_row.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        # One channel fits as is; several side by side scroll rather than widen the window.
-        self._grids_area = FittingScrollArea(holder)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.size_controls)
-        layout.addWidget(self._grids_area)
-        layout.addStretch(1)
 
         self.size_controls.size_requested.connect(self._on_q_size_requested)
         self.random_button.clicked.connect(lambda: studio.document.fill_input("random"))
@@ -423,15 +423,13 @@ class InputPanel(QWidget):
         count = self._studio.document.scene.input.shape[0]
         while len(self.grids) > count:
             grid = self.grids.pop()
-            self._grids_row.removeWidget(grid)
+            grid.hide()
             grid.deleteLater()
         while len(self.grids) < count:
-            grid = ChannelGrid(self._studio, len(self.grids), self._report)
+            grid = ChannelGrid(self._studio, len(self.grids), self._report, self)
             grid.table.set_zoom(self._zoom)
             grid.model.set_show_counts(self._show_counts)
-            # Two per row (R G / B): the channels use the height under them, not only width.
-            position = len(self.grids)
-            self._grids_row.addWidget(grid, position // 2, position % 2)
+            grid.show()
             self.grids.append(grid)
 
     def follow_field(self) -> None:
@@ -439,19 +437,25 @@ class InputPanel(QWidget):
         step = self._studio.current
         for grid in self.grids:
             grid.follow_field(step)
-        if step is not None and len(self.grids) > 1:
-            # Bring the first channel the current kernel reads into view.
-            self._grids_area.ensureWidgetVisible(self.grids[step.in_channels[0]], 0, 0)
         self._show_titles()
 
     def _show_titles(self) -> None:
         scene = self._studio.document.scene
         step = self._studio.current
         several = len(self.grids) > 1
+        if not several and self.grids:
+            # One channel: its title gives the size, n of the lesson's formula.
+            _, rows, cols = scene.input.shape
+            text = self.tr("Input {0}×{1}").format(rows, cols)
+            self.grids[0].title_texts = ()
+            if self.grids[0].title.text() != text:
+                self.grids[0].title.setText(text)
+            self.grids[0].title.setEnabled(True)
+            self.grids[0].title.setToolTip("")
+            self.grids[0].title.show()
+            return
         for grid in self.grids:
-            grid.title.setVisible(several)
-            if not several:
-                continue
+            grid.title.show()
             name = (
                 scene.channel_names[grid.channel]
                 if scene.channel_names
@@ -459,7 +463,10 @@ class InputPanel(QWidget):
             )
             unseen = step is not None and grid.channel not in step.in_channels
             # Short, to fit over a narrow grid: the kernel is the one marked ▶.
-            text = self.tr("{0}  (not seen)").format(name) if unseen else name
+            not_seen = self.tr("{0}  (not seen)").format(name)
+            text = not_seen if unseen else name
+            # The stage makes room for the wider of the two: a step never cuts the title.
+            grid.title_texts = (name, not_seen) if scene.groups > 1 else (name,)
             tip = (
                 self.tr("Kernel {0} does not see {1}.").format(step.out_channel + 1, name)
                 if unseen and step
@@ -494,11 +501,8 @@ class InputPanel(QWidget):
             grid.model.set_show_counts(show)
 
     def set_zoom(self, zoom: float) -> None:
+        """The zoom of grids made from now on (the stage sets the others')."""
         self._zoom = zoom
-        self.size_controls.set_zoom(zoom)
-        for grid in self.grids:
-            grid.title.setFont(style.font(style.UI_PT, bold=True, zoom=zoom))
-            grid.table.set_zoom(zoom)
 
     def _on_q_size_requested(self, rows: int, cols: int) -> None:
         try:

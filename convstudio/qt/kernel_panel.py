@@ -16,13 +16,13 @@ from PySide6.QtCore import (
     QSignalBlocker,
     Qt,
 )
+from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QInputDialog,
     QLabel,
     QPushButton,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -43,12 +43,12 @@ from ..model import (
     with_preset,
 )
 from ..model.sharing import hover_of
+from ..model.stage import Length
 from ..model.userfiles import set_aside
 from . import style
 from .binding import bind
-from .cells import LOOK_ROLE, CellLook, GridModel, NumberTable
+from .cells import LOOK_ROLE, MEASURE_ZOOM, CellLook, GridModel, GridPiece, NumberTable
 from .number_box import NumberSpinBox
-from .scrolling import WholeItemsArea
 from .size_controls import SizeControls
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -147,24 +147,26 @@ class KernelModel(GridModel):
         return True
 
 
-class KernelSlice(QWidget):
+class KernelSlice(GridPiece):
     """One slice of one kernel: which channel it multiplies, and its weights."""
 
-    def __init__(self, studio: Studio, kernel: int, depth: int, report: Report) -> None:
-        super().__init__()
+    def __init__(
+        self, studio: Studio, kernel: int, depth: int, report: Report, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(NumberTable(), parent)
         self.kernel, self.depth = kernel, depth
-        self.title = QLabel()
-        self.table = NumberTable()
         self.model = KernelModel(studio, kernel, depth, report)
         self.table.setModel(self.model)
         self.table.hover_moved.connect(self._on_q_hover_moved)
         self.table.setToolTip(self.tr("Type a weight into any cell; Ctrl+V pastes a block."))
-        self.table.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Maximum)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.title)
-        layout.addWidget(self.table)
-        layout.addStretch(1)  # spare height goes under the weights, not between them and the name
+
+    def title_font(self, zoom: float) -> QFont:
+        return style.font(style.UI_PT, zoom=zoom)
+
+    @property
+    def min_window(self) -> int:  # type: ignore[override]
+        """A kernel shows whole: a cut one would read as a smaller kernel."""
+        return max(self.model.shape())
 
     def _on_q_hover_moved(self, row: int, col: int, shift: bool) -> None:
         hover = self.model.hover
@@ -174,8 +176,46 @@ class KernelSlice(QWidget):
             hover.point_at_weight(self.kernel, self.depth, row, col, every_step=shift)
 
 
+class KernelHeading(QWidget):
+    """A kernel's name and bias, over its slices."""
+
+    def __init__(self, title: QLabel, bias: NumberSpinBox, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title, self.bias = title, bias
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(title)
+        row.addWidget(bias)
+        row.addStretch(1)
+
+    def fonts(self, zoom: float) -> tuple[QFont, QFont]:
+        """The name's and the bias's fonts at *zoom*."""
+        return style.font(style.UI_PT, bold=True, zoom=zoom), style.font(style.UI_PT, zoom=zoom)
+
+    def lengths(self) -> tuple[Length, Length]:
+        """Width and height, as they grow with the zoom."""
+        title_font, bias_font = (QFontMetricsF(f) for f in self.fonts(MEASURE_ZOOM))
+        width = 0.0
+        if not self.title.isHidden():
+            width += title_font.horizontalAdvance(self.title.text() + "▶ ")
+        fixed = 8.0
+        if not self.bias.isHidden():
+            # The box shows its prefix and value; its frame and arrows do not grow.
+            text = self.bias.prefix() + self.bias.textFromValue(self.bias.value()) + "0"
+            width += bias_font.horizontalAdvance(text)
+            fixed += 48
+        height = max(title_font.height(), bias_font.height() + 6)
+        return Length(fixed, width / MEASURE_ZOOM), Length(8, height / MEASURE_ZOOM)
+
+    def set_zoom(self, zoom: float) -> None:
+        title_font, bias_font = self.fonts(zoom)
+        self.title.setFont(title_font)
+        self.bias.setFont(bias_font)
+
+
 class KernelPanel(QWidget):
-    """Kernel size controls, presets, and the weights table.
+    """The kernels' weights (placed by the stage), and their size controls and presets
+    (:attr:`controls`, which the window puts in its side panel).
 
     Parameters
     ----------
@@ -217,18 +257,12 @@ class KernelPanel(QWidget):
         self.slices: dict[tuple[int, int], KernelSlice] = {}
         self.biases: list[NumberSpinBox] = []
         self.kernel_titles: list[QLabel] = []
-        # One block per kernel: its name and bias over its slices, side by side. Each kernel
-        # lays out its own row, so wide numbers in one kernel don't space out another's.
-        self._blocks: list[QWidget] = []
-        self._grid_widget = QWidget()
-        self._stack = QVBoxLayout(self._grid_widget)
-        self._stack.setContentsMargins(0, 0, 0, 0)
-        layout = QVBoxLayout(self)
+        # One heading per kernel (its name and bias), over its slices side by side.
+        self.headings: list[KernelHeading] = []
+        self.controls = QWidget()
+        layout = QVBoxLayout(self.controls)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.size_controls)
-        # Many kernels × slices scroll here rather than widen the window past the screen.
-        self._blocks_area = WholeItemsArea(self._grid_widget, lambda: list(self._blocks))
-        layout.addWidget(self._blocks_area)
         preset_row = QHBoxLayout()
         preset_row.addWidget(self.presets)
         preset_row.addWidget(self.save_preset_button)
@@ -257,26 +291,19 @@ class KernelPanel(QWidget):
         kernels, depth = self._document.scene.kernels.shape[:2]
         if {(k, d) for k in range(kernels) for d in range(depth)} == set(self.slices):
             return
-        for block in self._blocks:
-            self._stack.removeWidget(block)
-            block.deleteLater()
-        self.slices, self.biases, self.kernel_titles, self._blocks = {}, [], [], []
-        several = kernels > 1 or depth > 1
+        for old in (*self.headings, *self.slices.values()):
+            old.hide()
+            old.deleteLater()
+        self.slices, self.biases, self.kernel_titles, self.headings = {}, [], [], []
         for k in range(kernels):
             title = QLabel(self.tr("Kernel {0}").format(k + 1))
             bias = NumberSpinBox()
             bias.setPrefix(self.tr("bias "))
             bias.setToolTip(self.tr("Added to every value of map {0}").format(k + 1))
             bias.valueChanged.connect(lambda value, k=k: self._on_q_bias_changed(k, value))
-            block = QWidget()
-            heading = QHBoxLayout()
-            heading.addWidget(title)
-            heading.addWidget(bias)
-            heading.addStretch(1)
-            row = QHBoxLayout()
-            row.setSpacing(8)
+            heading = KernelHeading(title, bias, self)
             for d in range(depth):
-                piece = KernelSlice(self._studio, k, d, self._report)
+                piece = KernelSlice(self._studio, k, d, self._report, self)
                 piece.table.set_zoom(self._zoom)
                 piece.table.paste_requested.connect(
                     lambda row, col, text, k=k, d=d: self._on_q_paste(k, d, row, col, text)
@@ -286,21 +313,12 @@ class KernelPanel(QWidget):
                 # Several slices side by side: their row and column numbers would cost the
                 # width that shows every slice at once; the channel name says what each is.
                 piece.table.show_headers(depth == 1)
-                row.addWidget(piece)
+                piece.show()
                 self.slices[k, d] = piece
-            row.addStretch(1)
-            column = QVBoxLayout(block)
-            column.setContentsMargins(0, 0, 0, 0)
-            column.addLayout(heading)
-            column.addLayout(row)
-            self._stack.addWidget(block)
-            # Only once it has a parent: a parentless widget made visible is a window of its
-            # own, which takes the activation (and the keyboard focus) from the main window.
-            title.setVisible(several)
-            block.show()  # now, not from the layout's queued show: the bias shows at once
+            heading.show()  # now: the bias shows at once
             self.kernel_titles.append(title)
             self.biases.append(bias)
-            self._blocks.append(block)
+            self.headings.append(heading)
         self._show_channel_names()
 
     def _show_channel_names(self) -> None:
@@ -323,16 +341,16 @@ class KernelPanel(QWidget):
 
     def _mark_current(self) -> None:
         step = self._studio.current
-        if step is not None and len(self._blocks) > step.out_channel:
-            # The current kernel's name, bias and every slice: all are in its equation.
-            self._blocks_area.show_item(self._blocks[step.out_channel])
+        scene = self._document.scene
+        one = len(self.kernel_titles) == 1
         for k, title in enumerate(self.kernel_titles):
             current = step is not None and step.out_channel == k
-            text = (
-                self.tr("▶ Kernel {0}").format(k + 1)
-                if current
-                else self.tr("Kernel {0}").format(k + 1)
-            )
+            if one:  # its size: f of the lesson's formula
+                text = self.tr("Kernel {0}×{1}").format(*scene.kernels.shape[2:])
+            elif current:
+                text = self.tr("▶ Kernel {0}").format(k + 1)
+            else:
+                text = self.tr("Kernel {0}").format(k + 1)
             if title.text() != text:  # a new text re-lays out the window: only on change
                 title.setText(text)
 
@@ -353,13 +371,8 @@ class KernelPanel(QWidget):
             piece.table.updateGeometry()
 
     def set_zoom(self, zoom: float) -> None:
+        """The zoom of slices made from now on (the stage sets the others')."""
         self._zoom = zoom
-        self.size_controls.set_zoom(zoom)
-        for title in self.kernel_titles:
-            title.setFont(style.font(style.UI_PT, bold=True, zoom=zoom))
-        for piece in self.slices.values():
-            piece.title.setFont(style.font(style.UI_PT, zoom=zoom))
-            piece.table.set_zoom(zoom)
 
     def _on_q_size_requested(self, rows: int, cols: int) -> None:
         try:

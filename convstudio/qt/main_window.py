@@ -19,21 +19,16 @@ from PySide6.QtCore import (
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
-    QFontMetrics,
     QKeySequence,
     QResizeEvent,
-    QShowEvent,
 )
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
-    QFrame,
-    QGridLayout,
+    QHBoxLayout,
     QLabel,
     QMainWindow,
     QMessageBox,
-    QScrollArea,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -60,6 +55,8 @@ from .kernel_panel import KernelPanel
 from .output_panel import OutputsPanel
 from .quiz_view import QuizView
 from .settings_panel import SettingsPanel
+from .side_panel import SidePanel
+from .stage import Stage
 from .step_keys import TAKES_KEYS_WHILE_PRESENTING, StepKeysFilter, commit_open_edit
 from .torch_panel import TorchPanel
 from .transport import KernelJump, PlaybackDriver, TransportBar
@@ -76,9 +73,7 @@ AUTOSAVE_MS = 5000  # a crash or a kill loses at most five seconds of a teacher'
 SAVE = "save"
 DISCARD = "discard"
 CANCEL = "cancel"
-MIN_FIT = 0.8
-HEIGHT_SLACK = 16
-ZOOM_STEPS = (0.8, 0.9, 1.0, 1.15, 1.3, 1.5, 1.75, 2.0)
+ZOOM_STEPS = (0.5, 0.6, 0.7, 0.8, 0.9, 1.0, 1.15, 1.3, 1.5, 1.75, 2.0)
 
 
 class MessageBar(QLabel):
@@ -169,29 +164,12 @@ class MainWindow(QMainWindow):
         self._autosave_timer.timeout.connect(self.autosave_now)
         if autosave is not None:
             self._autosave_timer.start()
-        self.zoom = 1.0  # what the views use: the user's choice times the fit to the window
-        self.user_zoom = 1.0
         report = self._report
         self.input_panel = InputPanel(studio, report)
         self.kernel_panel = KernelPanel(studio, report, user_presets_path())
-        # The panel's parts live in the tabs and under the output; the panel itself stays
-        # an invisible child so that it is destroyed (and unbound) with the window.
-        self.settings_panel = SettingsPanel(studio, report, parent=self)
-        self.settings_panel.hide()
+        self.settings_panel = SettingsPanel(studio, report)
         self.costs_panel = CostsPanel(studio)
         self.torch_panel = TorchPanel(studio)
-        # Settings in tabs under the kernel; the size formula goes under the output it explains.
-        self.tabs = QTabWidget()
-        for page, name in (
-            (self.settings_panel.window_page, self.tr("Window")),
-            (self.settings_panel.layer_page, self.tr("Layer")),
-            (self.costs_panel, self.tr("Costs")),
-            (self.torch_panel, self.tr("PyTorch")),
-        ):
-            self.tabs.addTab(_scrolling(page), name)
-        # The tab names the page: the panel's own section titles would repeat it.
-        self.settings_panel.title.hide()
-        self.settings_panel.window_title.hide()
         self.output_panel = OutputsPanel(studio)
         self.equation = EquationView(studio)
         self.quiz = quiz_of(studio)
@@ -202,47 +180,47 @@ class MainWindow(QMainWindow):
         self.kernel_jump = KernelJump(studio)
         self.transport.layout().insertWidget(5, self.kernel_jump)
         self.driver = PlaybackDriver(studio.playback, self)
-
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(16)
-        grid.addWidget(self.input_panel, 0, 0, 2, 1)
-        grid.addWidget(self.kernel_panel, 0, 1)
-        grid.addWidget(self.tabs, 1, 1)
-        # The maps, their heat maps and the size formula share one column of their own, so
-        # that the height the tabs take beside the kernels is not taken from the maps.
-        output_column = QWidget()
-        column = QVBoxLayout(output_column)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self.output_panel)
-        column.addWidget(self.output_panel.heat_panel, 1)
-        column.addWidget(self.settings_panel.size_box)
-        grid.addWidget(output_column, 0, 2, 2, 1)
-        grid.setRowStretch(0, 0)
-        grid.setRowStretch(1, 1)
-        self._grid = grid
-        line = QFrame()
-        line.setFrameShape(QFrame.Shape.HLine)
+        # The stage lays out the grids, kernels, maps and equation as one, as large as the
+        # room allows; everything else is in the side panel, which presenting hides.
+        self.stage = Stage(
+            studio,
+            self.input_panel,
+            self.kernel_panel,
+            self.output_panel,
+            self.equation,
+            self.quiz_view,
+        )
+        self.side_panel = SidePanel(
+            [
+                self.input_panel.controls,
+                self.kernel_panel.controls,
+                self.settings_panel,
+                self.costs_panel,
+                self.torch_panel,
+            ]
+        )
         central = QWidget()
         # The window itself holds the focus at first: no cell takes a typed key until the
         # user clicks into a grid or presses Tab to it.
         central.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        layout = QVBoxLayout(central)
-        layout.addLayout(grid, 1)
-        layout.addWidget(line)
-        layout.addWidget(self.equation)
-        layout.addWidget(self.quiz_view)
-        layout.addWidget(self.transport)
+        left = QVBoxLayout()
+        left.setContentsMargins(0, 0, 0, 0)
+        left.addWidget(self.stage, 1)
+        left.addWidget(self.transport)
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(left, 1)
+        layout.addWidget(self.side_panel)
         self.setCentralWidget(central)
         self.messages.raise_()
         self.setFont(style.font(style.UI_PT))
 
         self._build_actions()
-        bind(self, self.studio.document.evaluation_changed, self._share_width)
-        self._share_width()
         self._step_keys = StepKeysFilter(self)
         QApplication.instance().installEventFilter(self._step_keys)
         central.setFocus()
         self.presenting = False
+        self._side_panel_was_shown = True
         self._was_full_screen = False
         self._normal_geometry = self.geometry()
         self._blank = QWidget(self)
@@ -253,10 +231,8 @@ class MainWindow(QMainWindow):
         bind(self, self.studio.document.scene_changed, self._update_title)
         bind(self, self.studio.document.scene_changed, self._on_scene_changed)
         self._update_title()
-        self._apply_zoom()
-        # An explicit minimum: otherwise the layout's minimum, which grows with the zoom,
-        # would stop a window enlarged on a projector from shrinking back.
-        self.setMinimumSize(self.minimumSizeHint().boundedTo(QSize(1280, 720)))
+        # The stage fits any room; below this, the side panel and the bar would crowd it.
+        self.setMinimumSize(QSize(800, 480))
         self.resize(1280, 720)
 
     # ------------------------------------------------------------ actions
@@ -339,6 +315,10 @@ class MainWindow(QMainWindow):
             step.addAction(action)
 
         view = menu.addMenu(self.tr("&View"))
+        self.side_panel_action = self._action(self.tr("&Side panel"), self.set_side_panel, "F9")
+        self.side_panel_action.setCheckable(True)
+        self.side_panel_action.setChecked(True)
+        view.addAction(self.side_panel_action)
         view.addAction(
             self._action(
                 self.tr("Zoom &in"),
@@ -640,109 +620,34 @@ class MainWindow(QMainWindow):
         self.messages.show_message(text)
 
     def _on_scene_changed(self, *_: object) -> None:
-        # A message about an earlier mistake is stale once the user has changed something;
-        # the grids may need another zoom once the layout has taken the new content.
+        # A message about an earlier mistake is stale once the user has changed something.
         self.messages.hide()
-        QTimer.singleShot(0, self, self._apply_zoom)  # cancelled if the window goes first
+
+    @property
+    def zoom(self) -> float:
+        """The zoom the stage is drawn at: the largest that fits, times the user's own."""
+        return self.stage.zoom
+
+    @property
+    def user_zoom(self) -> float:
+        return self.stage.user_zoom
 
     def set_user_zoom(self, zoom: float) -> None:
-        """Set the user's zoom; the views also scale with the window (1280×720 is 1.0)."""
-        self.user_zoom = zoom
-        self._apply_zoom()
+        """Set the user's zoom, as a factor of the largest that shows everything (1.0)."""
+        self.stage.set_user_zoom(zoom)
 
     def step_zoom(self, direction: int) -> None:
         steps = list(ZOOM_STEPS)
         nearest = min(range(len(steps)), key=lambda i: abs(steps[i] - self.user_zoom))
         self.set_user_zoom(steps[max(0, min(len(steps) - 1, nearest + direction))])
 
-    def _apply_zoom(self) -> None:
-        # Widgets made for a new scene (channel grids, kernel slices, maps) only report their
-        # real size hints once their posted polish and layout events have run.
-        QApplication.sendPostedEvents()
-        # A maximised window on a 1080p projector gets up to 1.5× larger numbers by itself,
-        # but only as large as still shows every cell: the user's own zoom is kept as is.
-        # Crowded scenes (padding, large grids) shrink to 0.8, where numbers are still 14 pt.
-        fit = min(2.0, max(1.0, min(self.width() / 1280, self.height() / 720)))
-        while True:
-            zoom = round(self.user_zoom * fit, 2)
-            self._set_view_zoom(zoom)
-            if fit <= MIN_FIT or self.width() < 1000:  # not laid out yet
-                return
-            wanted = self._wanted_size()
-            # A few pixels short in height only trims the grids' margins: not worth a size.
-            room_height = self.height() - self.menuBar().height() + HEIGHT_SLACK
-            if wanted.width() <= self.width() and wanted.height() <= room_height:
-                return
-            # Small steps: an RGB lesson on a 1080p projector fits at 0.85, not only 0.8.
-            fit = max(MIN_FIT, round(fit - 0.05, 2))
-
-    def _share_width(self, *_: object) -> None:
-        """Give spare width to the inputs, kernels and maps in proportion to their cells."""
-        scene = self.studio.document.scene
-        channels = scene.input.shape[0]
-        input_cols = channels * self.input_panel.model.columnCount()
-        output_cols = max(1, self.output_panel.model.columnCount())
-        kernel_cols = scene.kernels.shape[1] * scene.kernels.shape[3]
-        self._grid.setColumnStretch(0, input_cols)
-        # A single slice needs no more than it asks for; several share the spare width.
-        self._grid.setColumnStretch(1, kernel_cols if scene.kernels.shape[1] > 1 else 0)
-        self._grid.setColumnStretch(2, output_cols)
-
-    def _wanted_size(self) -> QSize:
-        """The central widget's preferred size now (layouts cache it until an event runs)."""
-        stack = [self.centralWidget().layout()]
-        while stack:
-            layout = stack.pop()
-            layout.invalidate()
-            for i in range(layout.count()):
-                item = layout.itemAt(i)
-                widget = item.widget()
-                if isinstance(widget, QScrollArea):
-                    widget = widget.widget()  # the content, which has the layouts
-                if item.layout() is not None:
-                    stack.append(item.layout())
-                elif widget is not None and widget.layout() is not None:
-                    stack.append(widget.layout())
-        return self.centralWidget().sizeHint()
-
-    def _set_view_zoom(self, zoom: float) -> None:
-        if zoom == self.zoom and getattr(self, "_zoom_applied", False):
-            return
-        self.zoom = zoom
-        self._zoom_applied = True
-        self.tabs.setFont(style.font(style.UI_PT, zoom=zoom))
-        # Every tab's name visible: no scroll arrows hiding "PyTorch".
-        self.tabs.setMinimumWidth(self.tabs.tabBar().sizeHint().width() + 12)
-        for view in (
-            self.input_panel,
-            self.kernel_panel,
-            self.settings_panel,
-            self.costs_panel,
-            self.torch_panel,
-            self.output_panel,
-            self.equation,
-            self.quiz_view,
-            self.transport,
-        ):
-            view.set_zoom(zoom)
-        self.messages.setFont(style.font(style.UI_PT, zoom=zoom))
-        self.centralWidget().setFont(style.font(style.UI_PT, zoom=zoom))
-        # The Window tab's rows always show whole, and five lines of the others (the costs,
-        # the torch call): several kernels then scroll in their own area, which follows
-        # the kernel being stepped.
-        lines = QFontMetrics(self.tabs.font()).lineSpacing()
-        page = max(5 * lines + 16, self.settings_panel.window_page.sizeHint().height())
-        self.tabs.setMinimumHeight(self.tabs.tabBar().sizeHint().height() + page + 8)
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        # Size hints are only final once the widgets are polished and laid out for display.
-        self._apply_zoom()
-        QTimer.singleShot(0, self, self._apply_zoom)
+    def set_side_panel(self, visible: bool) -> None:
+        """Show the side panel (sizes, presets, settings, costs, PyTorch) or hide it."""
+        self.side_panel_action.setChecked(visible)
+        self.side_panel.setVisible(visible)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._apply_zoom()
         if self.messages.isVisible():
             self.messages.place()
         if self._blank.isVisible():
@@ -751,8 +656,8 @@ class MainWindow(QMainWindow):
     def set_heat_maps(self, visible: bool) -> None:
         """Show each output map as a heat map beside its numbers, or not."""
         self.heat_maps_action.setChecked(visible)
-        self.output_panel.set_heat_maps_visible(visible)
-        QTimer.singleShot(0, self, self._apply_zoom)  # room for them may need a smaller zoom
+        self.output_panel.set_heat_maps_visible(visible and not self.quiz.asking_size)
+        self.stage.relayout()
 
     def _toggle_full_screen(self) -> None:
         self.showNormal() if self.isFullScreen() else self.showFullScreen()
@@ -775,15 +680,10 @@ class MainWindow(QMainWindow):
             action.setEnabled(presenting)
         editing = not presenting
         self.menuBar().setVisible(editing)
-        self.input_panel.size_controls.set_editable(editing)
-        self.kernel_panel.size_controls.set_editable(editing)
-        for widget in (
-            self.kernel_panel.presets,
-            self.kernel_panel.save_preset_button,
-            self.tabs,
-            self.transport.speed,
-            self.transport.speed_label,
-        ):
+        if presenting:
+            self._side_panel_was_shown = not self.side_panel.isHidden()
+        self.side_panel.setVisible(editing and self._side_panel_was_shown)
+        for widget in (self.transport.speed, self.transport.speed_label):
             widget.setVisible(editing)
         if not full_screen:
             pass
@@ -800,7 +700,6 @@ class MainWindow(QMainWindow):
             if not self._was_full_screen:
                 self.showNormal()
                 self.setGeometry(self._normal_geometry)
-        QTimer.singleShot(0, self, self._apply_zoom)
 
     def _on_quiz_changed(self, *_: object) -> None:
         self.quiz_action.setChecked(self.quiz.on)
@@ -810,7 +709,8 @@ class MainWindow(QMainWindow):
         self.settings_panel.size_box.setVisible(not asking)
         self.transport.hide_total(asking)
         self.costs_panel.setVisible(not asking)
-        self.output_panel.heat_panel.setVisible(not asking and self.heat_maps_action.isChecked())
+        self.output_panel.set_heat_maps_visible(not asking and self.heat_maps_action.isChecked())
+        self.stage.relayout()
 
     def toggle_blank(self) -> None:
         """Black out the screen (the remote's "blank" key), or bring the stage back."""
@@ -830,6 +730,7 @@ class MainWindow(QMainWindow):
                 "Home / End: first / last step\nCtrl+Z / Ctrl+Shift+Z: undo / redo\n"
                 "Ctrl+= / Ctrl+- / Ctrl+0: larger / smaller / actual size\nF11: full screen\n"
                 "Ctrl+O / Ctrl+Shift+S: open / save a scene\nCtrl+I: open an image\n"
+                "F9: side panel on / off\n"
                 "Ctrl+H: heat maps on / off\nCtrl+Shift+W: window counts on / off\n"
                 "F5: present (Esc leaves); B or .: blank screen\n"
                 "Q: quiz on / off (→ or PageDown reveals, then steps)\n"
@@ -872,25 +773,6 @@ class MainWindow(QMainWindow):
         if self._remember_geometry:
             QSettings().setValue("window/geometry", self.saveGeometry())
         super().closeEvent(event)
-
-
-class _SettingsPage(QScrollArea):
-    """A settings tab: asks for little height, so the grids, not the settings, set the zoom."""
-
-    def sizeHint(self) -> QSize:
-        hint = super().sizeHint()
-        return QSize(min(hint.width(), 360), min(hint.height(), 180))
-
-
-def _scrolling(page: QWidget) -> QScrollArea:
-    """*page* in a scroll area: a short window scrolls the settings instead of squashing them."""
-    area = _SettingsPage()
-    area.setWidget(page)
-    area.setWidgetResizable(True)
-    area.setFrameShape(QFrame.Shape.NoFrame)
-    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    area.setMinimumWidth(page.minimumSizeHint().width())
-    return area
 
 
 def user_data_folder() -> Path:

@@ -10,15 +10,15 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from ..model import Studio, format_number
 from ..model.quiz import quiz_of
 from ..model.sharing import hover_of
+from ..model.stage import GridPlace, Rect
 from . import style
 from .binding import bind
-from .cells import LOOK_ROLE, CellLook, GridModel, NumberTable, WholeCellsHost
-from .scrolling import WholeItemsArea
+from .cells import LOOK_ROLE, CellLook, GridModel, GridPiece, NumberTable
 
 if TYPE_CHECKING:
     from .heatmap_view import HeatMapView
@@ -149,22 +149,15 @@ class OutputModel(GridModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
-class OutputPanel(WholeCellsHost):
-    """Title and table of one output map."""
+class OutputPanel(GridPiece):
+    """Title and table of one output map (and its heat map, made when first shown)."""
 
-    def __init__(
-        self,
-        studio: Studio,
-        channel: int = 0,
-        parent: QWidget | None = None,
-        heat_host: QVBoxLayout | None = None,
-    ) -> None:
+    def __init__(self, studio: Studio, channel: int = 0, parent: QWidget | None = None) -> None:
         super().__init__(NumberTable(), parent)
         self._studio = studio
         self._channel = channel
-        self._heat_host = heat_host  # where the heat map goes; None: under the numbers
         self._zoom = 1.0
-        self.title = QLabel()
+        self.title.show()
         self.title.setFont(style.font(style.UI_PT, bold=True))
         self.model = OutputModel(studio, channel)
         self.table.setModel(self.model)
@@ -172,13 +165,8 @@ class OutputPanel(WholeCellsHost):
         # Made when first shown: pyqtgraph is then imported only by those who want colours,
         # which keeps it out of the start-up time.
         self.heat_map: HeatMapView | None = None
-        self._layout = QVBoxLayout(self)
-        self._layout.setContentsMargins(0, 0, 0, 0)
-        self._layout.addWidget(self.title)
-        self._layout.addWidget(self.table, 0, Qt.AlignmentFlag.AlignLeft)
-        self._layout.addStretch(1)
         self.table.clicked.connect(self._on_q_cell_clicked)
-        # Heat maps or more maps may shrink the table after a step scrolled it.
+        # The stage may shrink the table after a step scrolled it.
         self.table.resized.connect(self.follow_current)
         bind(self, studio.document.evaluation_changed, self.set_evaluation)
         bind(self, studio.frame_changed, self.follow_current)
@@ -189,45 +177,41 @@ class OutputPanel(WholeCellsHost):
         """Scroll so that the cell being computed is in view."""
         step = self._studio.current
         if step is not None and step.out_channel == self._channel:
-            self.table.scrollTo(self.table.model().index(step.out_row, step.out_col))
+            self.table.show_block((step.out_row, step.out_col), (step.out_row, step.out_col))
 
     def set_evaluation(self, evaluation: object = None) -> None:
         """Show the output's size; never writes the document."""
         output = self._studio.evaluation.output
+        name = self.tr("Output") if output is None or output.shape[0] == 1 else self.tr("Map {0}")
+        name = name.format(self._channel + 1)
         if output is not None and self._quiz.asking_size:
             # The size is the question: the title must not answer it.
-            name = self.tr("Output") if output.shape[0] == 1 else self.tr("Map {0}")
-            self.title.setText(name.format(self._channel + 1) + "  ?×?")
+            self.title.setText(name + "  ?×?")
         elif output is None:
             # One sentence is enough: the other maps' titles stay empty.
             self.title.setText(
                 self.tr("Output: none (see the red note)") if self._channel == 0 else ""
             )
         elif self._channel < output.shape[0]:
-            name = self.tr("Output") if output.shape[0] == 1 else self.tr("Map {0}")
-            name = name.format(self._channel + 1)
             self.title.setText(f"{name}  {output.shape[1]}×{output.shape[2]}")
-        self.table.updateGeometry()
+        if output is not None:
+            # Room for the size and for the quiz's question: neither is cut when it comes.
+            self.title_texts = (name + "  ?×?", f"{name}  {output.shape[1]}×{output.shape[2]}")
 
-    def set_zoom(self, zoom: float) -> None:
+    def place(self, place: GridPlace, zoom: float, origin: Rect) -> None:
         self._zoom = zoom
-        self.title.setFont(style.font(style.UI_PT, bold=True, zoom=zoom))
-        self.table.set_zoom(zoom)
+        super().place(place, zoom, origin)
         if self.heat_map is not None:
             self.heat_map.set_zoom(zoom)
 
     def show_heat_map(self, visible: bool) -> None:
-        """Show this map's heat map under its numbers (made on first use), or hide it."""
+        """Show this map's heat map (made on first use) beside its numbers, or hide it."""
         if visible and self.heat_map is None:
             from .heatmap_view import HeatMapView
 
-            self.heat_map = HeatMapView(self._studio, self._channel)
+            # A sibling: the stage places it beside the map.
+            self.heat_map = HeatMapView(self._studio, self._channel, self.parentWidget())
             self.heat_map.set_zoom(self._zoom)
-            self.heat_map.setMinimumHeight(HEAT_MAP_MIN)
-            if self._heat_host is not None:
-                self._heat_host.insertWidget(self._channel, self.heat_map)
-            else:
-                self._layout.insertWidget(2, self.heat_map)
         if self.heat_map is not None:
             self.heat_map.setVisible(visible)
 
@@ -236,32 +220,16 @@ class OutputPanel(WholeCellsHost):
 
 
 class OutputsPanel(QWidget):
-    """One output map per kernel, stacked: the output's channels."""
+    """One output map per kernel (the output's channels), placed by the stage."""
 
     def __init__(self, studio: Studio, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._studio = studio
         self._zoom = 1.0
-        self._heat_maps = False  # the numbers come first; View ▸ Heat maps adds colours
+        self.heat_maps_visible = False  # the numbers come first; View ▸ Heat maps adds colours
         self.maps: list[OutputPanel] = []
-        holder = QWidget()
-        self._column = QVBoxLayout(holder)
-        self._column.setContentsMargins(0, 0, 0, 0)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        # One map fits as is; several scroll rather than push the window off the screen.
-        self._area = WholeItemsArea(holder, lambda: list(self.maps))
-        layout.addWidget(self._area)
-        # The heat maps live apart, where the window has height to spare (under the maps).
-        heat_holder = QWidget()
-        self._heat_layout = QVBoxLayout(heat_holder)
-        self._heat_layout.setContentsMargins(0, 0, 0, 0)
-        # Several heat maps on a short window scroll, whole, beside the map being filled.
-        self.heat_panel = WholeItemsArea(heat_holder, self._heat_maps_shown)
-        self.heat_panel.hide()
         self._sync_maps()
         bind(self, studio.document.scene_changed, self._sync_maps)
-        bind(self, studio.frame_changed, self._follow_map)
 
     @property
     def table(self) -> NumberTable:
@@ -280,40 +248,29 @@ class OutputsPanel(QWidget):
         count = self._studio.document.scene.kernels.shape[0]
         while len(self.maps) > count:
             panel = self.maps.pop()
-            self._column.removeWidget(panel)
-            if panel.heat_map is not None:
-                self._heat_layout.removeWidget(panel.heat_map)
-                panel.heat_map.deleteLater()
-            panel.deleteLater()
+            for widget in (panel.heat_map, panel):
+                if widget is not None:
+                    widget.hide()
+                    widget.deleteLater()
         while len(self.maps) < count:
-            panel = OutputPanel(self._studio, len(self.maps), heat_host=self._heat_layout)
-            panel.set_zoom(self._zoom)
-            panel.show_heat_map(self._heat_maps)
-            self._column.addWidget(panel)
+            panel = OutputPanel(self._studio, len(self.maps), self)
+            panel.table.set_zoom(self._zoom)
+            panel.show_heat_map(self.heat_maps_visible)
+            panel.show()
             self.maps.append(panel)
         for panel in self.maps:
             panel.set_evaluation()
 
-    def _heat_maps_shown(self) -> list[QWidget]:
+    def heat_maps(self) -> list[HeatMapView]:
+        """The heat maps made so far, map by map."""
         return [m.heat_map for m in self.maps if m.heat_map is not None]
 
-    def _follow_map(self) -> None:
-        """Keep the map being filled in view when there are several."""
-        step = self._studio.current
-        if step is not None and len(self.maps) > 1 and step.out_channel < len(self.maps):
-            current = self.maps[step.out_channel]
-            self._area.show_item(current)
-            if current.heat_map is not None and self._heat_maps:
-                self.heat_panel.show_item(current.heat_map)
-
     def set_zoom(self, zoom: float) -> None:
+        """The zoom of maps made from now on (the stage sets the others')."""
         self._zoom = zoom
-        for panel in self.maps:
-            panel.set_zoom(zoom)
 
     def set_heat_maps_visible(self, visible: bool) -> None:
         """Show or hide the heat map beside every map's numbers."""
-        self._heat_maps = visible
+        self.heat_maps_visible = visible
         for panel in self.maps:
             panel.show_heat_map(visible)
-        self.heat_panel.setVisible(visible)

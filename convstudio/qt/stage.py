@@ -1,0 +1,245 @@
+"""The stage: input grids, kernels, output maps and the equation, laid out as one.
+
+:class:`Stage` measures its parts (:meth:`spec`), asks
+:func:`convstudio.model.stage.plan_stage` where they go, and puts them there. It does no
+layout arithmetic of its own, and holds no layout: the parts are placed by geometry.
+"""
+
+from __future__ import annotations
+
+import weakref
+from dataclasses import replace
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QFontMetricsF, QResizeEvent
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from ..model import Studio
+from ..model.quiz import quiz_of
+from ..model.stage import NONE, GridSpec, Length, StagePlan, StageSpec, plan_stage
+from . import style
+from .binding import bind
+from .cells import MEASURE_ZOOM, NumberTable, set_geometry
+from .equation_view import EquationView
+from .input_panel import InputPanel
+from .kernel_panel import KernelPanel
+from .output_panel import OutputsPanel
+from .quiz_view import QuizView
+
+MARGIN = 8  # pixels around the stage
+HEAT_MAP_EXTRA = 96  # pixels of a heat map beside its image: the colour bar and its numbers
+
+
+class Stage(QWidget):
+    """Holds the parts of the stage and keeps them where the plan says.
+
+    Parameters
+    ----------
+    studio
+        The studio shown.
+    input_panel, kernel_panel, output_panel, equation, quiz_view
+        The parts; they become the stage's children.
+    """
+
+    def __init__(
+        self,
+        studio: Studio,
+        input_panel: InputPanel,
+        kernel_panel: KernelPanel,
+        output_panel: OutputsPanel,
+        equation: EquationView,
+        quiz_view: QuizView,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._studio = studio
+        self.input_panel, self.kernel_panel, self.output_panel = (
+            input_panel,
+            kernel_panel,
+            output_panel,
+        )
+        self.equation, self.quiz_view = equation, quiz_view
+        self.footer = QWidget(self)
+        column = QVBoxLayout(self.footer)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(4)
+        column.addWidget(equation, 1)
+        column.addWidget(quiz_view)
+        for panel in (input_panel, kernel_panel, output_panel):
+            panel.setParent(self)
+            panel.show()
+        self.user_zoom = 1.0
+        self.plan: StagePlan | None = None
+        self._laying_out = False
+        # Tables whose cells_changed lays the stage out again (wider numbers came).
+        self._watched: weakref.WeakSet[NumberTable] = weakref.WeakSet()
+        # An edit changes the parts in several events (the scene, the evaluation, each
+        # table's new texts): they mark the stage out of date, and it is laid out once, on
+        # the studio's frame_changed, which comes after all of them and before any paint.
+        self._stale = False
+        bind(self, studio.document.scene_changed, self.mark_stale)
+        bind(self, studio.document.evaluation_changed, self.mark_stale)
+        bind(self, quiz_of(studio).changed, self.relayout)
+        bind(self, studio.frame_changed, self._on_frame_changed)
+
+    @property
+    def zoom(self) -> float:
+        """The zoom the parts are drawn at (1.0 is the default size)."""
+        return self.plan.zoom if self.plan is not None else 1.0
+
+    # ------------------------------------------------------------ measuring
+
+    def spec(self) -> StageSpec:
+        """Every part, measured for :func:`plan_stage`."""
+        kernel_panel = self.kernel_panel
+        kernels, depth = self._studio.document.scene.kernels.shape[:2]
+        slices = _alike(
+            [
+                [kernel_panel.slices[k, d].grid_spec() for d in range(depth)]
+                for k in range(kernels)
+                if (k, 0) in kernel_panel.slices
+            ]
+        )
+        heading_w, heading_h = NONE, NONE
+        for heading in kernel_panel.headings:
+            width, height = heading.lengths()
+            if not heading.title.isHidden() or not heading.bias.isHidden():
+                heading_w = _longer(heading_w, width)
+                heading_h = _longer(heading_h, height)
+        # Maps of one layer, channels of one input, slices of the kernels: each drawn alike.
+        (maps,) = _alike([[m.grid_spec() for m in self.output_panel.maps]])
+        heat = NONE
+        if self.output_panel.heat_maps_visible and maps:
+            first = maps[0]
+            # A square image as tall as the map's cells, and its colour bar.
+            heat = Length(
+                HEAT_MAP_EXTRA + first.cell_height.fixed * first.rows,
+                first.cell_height.per_zoom * first.rows,
+            )
+        return StageSpec(
+            inputs=_alike([[g.grid_spec() for g in self.input_panel.grids]])[0],
+            kernels=slices,
+            maps=maps,
+            kernel_heading=heading_h,
+            kernel_heading_width=heading_w,
+            footer=self._footer_height,
+            footer_width=Length(0, 360),
+            heat_map_width=heat,
+            gap=max(12, round(self.fontMetrics().height() * 0.6)),
+        )
+
+    def _footer_height(self, zoom: float, width: int) -> int:
+        # The plan asks again and again for the same few widths at each zoom it tries.
+        key = (zoom, width)
+        if key not in self._footer_heights:
+            self._footer_heights[key] = self._measure_footer(zoom, width)
+        return self._footer_heights[key]
+
+    def _measure_footer(self, zoom: float, width: int) -> int:
+        height = self.equation.height_for(zoom, width)
+        if quiz_of(self._studio).on:
+            line = QFontMetricsF(style.font(style.EQUATION_PT, zoom=MEASURE_ZOOM)).height()
+            # A row of the prompt and the guess box, and a row for what was said.
+            height += 4 + Length(24, 2 * line / MEASURE_ZOOM).at(zoom)
+        return height
+
+    # ------------------------------------------------------------ placing
+
+    def mark_stale(self, *_: object) -> None:
+        """The parts changed: lay out again once the change is complete."""
+        if not self._stale:
+            self._stale = True
+            # A change outside the studio's events (a view option): no frame_changed comes.
+            QTimer.singleShot(0, self, self._on_frame_changed)
+
+    def _on_frame_changed(self, *_: object) -> None:
+        if self._stale:
+            self.relayout()
+
+    def relayout(self, *_: object) -> None:
+        """Plan the stage for its size and put every part in place."""
+        if self._laying_out or self.width() <= 2 * MARGIN or self.height() <= 2 * MARGIN:
+            return
+        self._laying_out = True
+        self._stale = False
+        try:
+            self._relayout()
+        finally:
+            self._laying_out = False
+
+    def _relayout(self) -> None:
+        self._footer_heights: dict[tuple[float, int], int] = {}
+        spec = self.spec()
+        width, height = self.width() - 2 * MARGIN, self.height() - 2 * MARGIN
+        plan = plan_stage(spec, width, height)
+        if self.user_zoom != 1.0:
+            plan = plan_stage(spec, width, height, zoom=round(plan.zoom * self.user_zoom, 2))
+        self.plan = plan
+        self._apply(plan)
+
+    def _apply(self, plan: StagePlan) -> None:
+        zoom = plan.zoom
+        pieces = [
+            *self.input_panel.grids,
+            *self.kernel_panel.slices.values(),
+            *self.output_panel.maps,
+        ]
+        for piece in pieces:
+            if piece.table not in self._watched:
+                self._watched.add(piece.table)
+                piece.table.cells_changed.connect(self.mark_stale)
+        # Each panel covers its own parts only (a panel over another's would take its
+        # clicks); the plan's rectangles are the stage's, inside its margin.
+        inputs, kernels, maps = plan.input_box(), plan.kernel_box(), plan.map_box()
+        for panel, box in (
+            (self.input_panel, inputs),
+            (self.kernel_panel, kernels),
+            (self.output_panel, maps),
+        ):
+            set_geometry(panel, box.moved(MARGIN, MARGIN))
+            panel.set_zoom(zoom)
+        for grid, place in zip(self.input_panel.grids, plan.inputs, strict=False):
+            grid.place(place, zoom, inputs)
+        panel = self.kernel_panel
+        for k, (heading, rect) in enumerate(
+            zip(panel.headings, plan.kernel_headings, strict=False)
+        ):
+            heading.set_zoom(zoom)
+            set_geometry(heading, rect.moved(-kernels.x, -kernels.y))
+            for d, place in enumerate(plan.kernels[k]):
+                panel.slices[k, d].place(place, zoom, kernels)
+        for output_map, place in zip(self.output_panel.maps, plan.maps, strict=False):
+            output_map.place(place, zoom, maps)
+        for output_map, rect in zip(self.output_panel.maps, plan.heat_maps, strict=False):
+            if output_map.heat_map is not None:
+                set_geometry(output_map.heat_map, rect.moved(-maps.x, -maps.y))
+        self.equation.set_zoom(zoom)
+        self.quiz_view.set_zoom(zoom)
+        set_geometry(self.footer, plan.footer.moved(MARGIN, MARGIN))
+
+    def set_user_zoom(self, zoom: float) -> None:
+        """The user's own zoom, as a factor of the largest that fits (1.0)."""
+        self.user_zoom = zoom
+        self.relayout()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.relayout()
+
+
+def _alike(groups: list[list[GridSpec]]) -> tuple[tuple[GridSpec, ...], ...]:
+    """*groups* with the same cell size everywhere: the largest of any of them."""
+    every = [g for group in groups for g in group]
+    if not every:
+        return tuple(tuple(group) for group in groups)
+    width, height = every[0].cell_width, every[0].cell_height
+    for g in every[1:]:
+        width, height = _longer(width, g.cell_width), _longer(height, g.cell_height)
+    return tuple(
+        tuple(replace(g, cell_width=width, cell_height=height) for g in group) for group in groups
+    )
+
+
+def _longer(a: Length, b: Length) -> Length:
+    """The longer of two lengths at the zooms that matter (both parts, separately)."""
+    return Length(max(a.fixed, b.fixed), max(a.per_zoom, b.per_zoom))
