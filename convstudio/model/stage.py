@@ -42,7 +42,7 @@ __all__ = [
     "plan_stage",
 ]
 
-MIN_ZOOM = 0.45
+MIN_ZOOM = 0.4
 MAX_ZOOM = 4.0
 
 

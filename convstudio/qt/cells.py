@@ -350,14 +350,14 @@ class NumberTable(QTableView):
             badge_w += 2 * BADGE_PAD
             beside = badge_w + min(weight_w + 8, value_w + 9)
         base = 60.0 if self._two_lines else 42.0
-        width = Length(6, max(value_w + 12, weight_w + 6 if weights else 0.0, beside, base))
+        width = Length(3, max(value_w + 12, weight_w + 6 if weights else 0.0, beside, base))
         value_h = value_m.height() / MEASURE_ZOOM
         if self._two_lines:
             # Weight line over value line, and no more: the receptive field of a 3-channel
             # lesson must still show whole at 1280×720.
             height = Length(2, weight_m.height() / MEASURE_ZOOM + value_h + 2)
         else:  # one number per cell: as tall as the number and a margin
-            height = Length(4, value_h + 10)
+            height = Length(4, value_h + 6)
         return width, height
 
     def header_lengths(self) -> tuple[Length, Length]:

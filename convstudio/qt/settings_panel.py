@@ -143,7 +143,14 @@ class SettingsPanel(QWidget):
         self.groups_note = QLabel()
         self.notes = QLabel()
         self.error = QLabel()
-        for label in (self.groups_note, self.notes, self.error):
+        # The side panel is narrow: long formulas (two-digit sizes) wrap rather than cut.
+        for label in (
+            self.formula_rows,
+            self.formula_cols,
+            self.groups_note,
+            self.notes,
+            self.error,
+        ):
             label.setWordWrap(True)
         self.error.setStyleSheet(f"color: {style.ERROR_FG.name()}; font-weight: bold;")
 

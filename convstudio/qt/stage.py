@@ -26,7 +26,7 @@ from .kernel_panel import KernelPanel
 from .output_panel import OutputsPanel
 from .quiz_view import QuizView
 
-MARGIN = 8  # pixels around the stage
+MARGIN = 4  # pixels around the stage
 HEAT_MAP_EXTRA = 96  # pixels of a heat map beside its image: the colour bar and its numbers
 
 
