@@ -13,6 +13,7 @@ import os
 import re
 import socket
 import sys
+import textwrap
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import IO, NoReturn
@@ -22,8 +23,10 @@ import numpy as np
 from . import __version__
 from .model import Scene, SceneFileError, load_scene, scene_path
 from .model.budget import BudgetError, check_budget
+from .model.explain import fully_connected_parameters
 from .model.export import ExportError, check_gif_size, run_positions
 from .model.files import FileCheckError, check_writable_target
+from .model.lessons import lessons, scene_argument
 from .model.limits import LimitError, check_scene_limits
 from .model.numbers import format_number, json_number
 from .model.playback import MAX_SPEED, MIN_SPEED
@@ -31,7 +34,7 @@ from .model.resources import DEFAULT_SCENE
 from .model.scene import atomic_write_text
 
 DEFAULT_SPEED = 2.0  # the window's own default (Playback)
-COMMANDS = ("compute", "render", "gif")
+COMMANDS = ("compute", "render", "gif", "lessons")
 
 
 class CliError(Exception):
@@ -58,7 +61,8 @@ def _parsers() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
     launcher = _Parser(
         prog="convstudio",
         description="Step through the 2-D convolution of a CNN, number by number.",
-        epilog="Commands: “convstudio compute SCENE.json” prints the output map; "
+        epilog="Commands: “convstudio lessons” lists the lessons (a lesson's name works "
+        "wherever a scene file does); “convstudio compute SCENE.json” prints the output map; "
         "“convstudio render SCENE.json -o FRAME.png” draws a frame; "
         "“convstudio gif SCENE.json -o RUN.gif” draws the whole run. "
         "Add --help after a command for its options.",
@@ -71,7 +75,7 @@ def _parsers() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
     tools = _Parser(prog="convstudio")
     commands = tools.add_subparsers(dest="command", required=True, parser_class=_Parser)
     compute = commands.add_parser("compute", help="print the output map of a scene")
-    compute.add_argument("scene", help="scene file (JSON)")
+    compute.add_argument("scene", help="scene file (JSON), or a lesson's name")
     compute.add_argument(
         "--json", action="store_true", help="print shape, output, parameters and MACs as JSON"
     )
@@ -86,7 +90,7 @@ def _parsers() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
     render = commands.add_parser(
         "render", help="draw the window at one step into a PNG, no display needed"
     )
-    render.add_argument("scene", help="scene file (JSON)")
+    render.add_argument("scene", help="scene file (JSON), or a lesson's name")
     render.add_argument(
         "-o", "--output", metavar="FRAME.png", required=True, help="PNG file to write"
     )
@@ -99,10 +103,14 @@ def _parsers() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
     render.add_argument(
         "--present", action="store_true", help="draw the presentation stage (F5), not the editor"
     )
+    listing = commands.add_parser("lessons", help="list the lessons in order, with their notes")
+    listing.add_argument(
+        "--json", action="store_true", help="print a list of {name, title, note, file} as JSON"
+    )
     gif = commands.add_parser(
         "gif", help="draw the whole run into an animated GIF, one frame per step, no display needed"
     )
-    gif.add_argument("scene", help="scene file (JSON)")
+    gif.add_argument("scene", help="scene file (JSON), or a lesson's name")
     gif.add_argument("-o", "--output", metavar="RUN.gif", required=True, help="GIF file to write")
     gif.add_argument(
         "--size", default="1280x720", metavar="WxH", help="window size (default 1280x720)"
@@ -121,8 +129,9 @@ def _parsers() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
 
 
 def _load(path: str) -> Scene:
+    """The scene of a file, or of a lesson named *path* (``worked-example``)."""
     try:
-        return load_scene(path)
+        return load_scene(scene_argument(path))
     except SceneFileError as exc:
         raise CliError(str(exc)) from None
 
@@ -266,10 +275,30 @@ def compute(args: argparse.Namespace) -> int:
             "output": [[[json_number(v) for v in row] for row in grid] for grid in output],
             "parameters": parameters,
             "macs": macs,
+            # What a fully connected layer from this input to this output would need.
+            "fully_connected_parameters": fully_connected_parameters(scene.input.size, output.size),
         }
         _print(json.dumps(payload) + "\n")
     elif target is None:
         _print(_text_table(output))
+    return 0
+
+
+def list_lessons(args: argparse.Namespace) -> int:
+    """``convstudio lessons``: the lessons in order, with their titles and notes."""
+    found = lessons()
+    if args.json:
+        payload = [
+            {"name": x.name, "title": x.title, "note": x.note, "file": str(x.file)} for x in found
+        ]
+        _print(json.dumps(payload, ensure_ascii=False) + "\n")
+        return 0
+    blocks = [
+        f"{x.number:>2}. {x.name}: {x.title}\n"
+        + textwrap.fill(x.note, width=88, initial_indent="    ", subsequent_indent="    ")
+        for x in found
+    ]
+    _print("\n\n".join(blocks) + "\n")
     return 0
 
 
@@ -413,11 +442,12 @@ def x_display_answers(display: str, timeout: float = 2.0) -> bool:
 
 def launch(args: argparse.Namespace) -> int:
     """``convstudio [SCENE]``: open the window."""
-    path = Path(args.scene) if args.scene else scene_path(DEFAULT_SCENE)
+    path = scene_argument(args.scene) if args.scene else scene_path(DEFAULT_SCENE)
     # os.path.exists, not Path.exists: it says False for a name too long, not an error.
     if args.scene and not os.path.exists(path) and not path.suffix:
         raise CliError(
-            f"“{args.scene}” is neither a command ({', '.join(COMMANDS)}) nor a scene file"
+            f"“{args.scene}” is neither a command ({', '.join(COMMANDS)}), a lesson "
+            "(“convstudio lessons” lists them) nor a scene file"
         )
     scene = _load(str(path))
     _check(scene, budget=False, window=True)
@@ -435,7 +465,7 @@ def launch(args: argparse.Namespace) -> int:
         )
     from .qt.app import run_window
 
-    return run_window(scene, path if args.scene else None)
+    return run_window(scene, path)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -446,7 +476,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args_list and args_list[0] in COMMANDS:
             args = tools.parse_args(args_list)
-            return {"compute": compute, "render": render, "gif": gif}[args.command](args)
+            run = {"compute": compute, "render": render, "gif": gif, "lessons": list_lessons}
+            return run[args.command](args)
         return launch(launcher.parse_args(args_list))
     except CliError as exc:
         _say(f"convstudio: error: {exc}")

@@ -96,6 +96,7 @@ def test_compute_json_has_the_issues_schema():
         "output": [WORKED_OUTPUT],
         "parameters": 9,
         "macs": 144,
+        "fully_connected_parameters": 36 * 16 + 16,
     }
 
 
@@ -544,7 +545,7 @@ ERRORS = {
     "unknown option": (lambda t: ["compute", WORKED, "--colour"], "unrecognized arguments"),
     "unknown command": (
         lambda t: ["frobnicate"],
-        "neither a command (compute, render, gif) nor a scene file",
+        "neither a command (compute, render, gif, lessons), a lesson",
     ),
     "gif over budget": (
         lambda t: ["gif", padded_4096(t), "-o", t / "f.gif"],

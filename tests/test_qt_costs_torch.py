@@ -53,6 +53,7 @@ def test_the_worked_example_costs(qtbot, studio):
         "Parameters: 1·1·3·3 = 9",
         "Multiply-adds per output value: 1·3·3 = 9",
         "Multiply-adds in all: 1·4·4·9 = 144",
+        "Fully connected instead: 36·16 + 16 = 592 parameters",
         "Receptive field: 3×3 input cells in each of 1 channel",
     ]
 
@@ -73,6 +74,7 @@ def test_channels_kernels_and_biases_add_to_the_costs(qtbot, studio):
         "Parameters: 2·3·3·3 + 2 biases = 56",
         "Multiply-adds per output value: 3·3·3 = 27",
         "Multiply-adds in all: 2·4·4·27 = 864",
+        "Fully connected instead: 108·32 + 32 = 3 488 parameters",
         "Receptive field: 3×3 input cells in each of 3 channels",
     ]
     studio.document.undo()  # the bias off again
@@ -91,6 +93,7 @@ def test_large_counts_are_grouped_by_thousands(qtbot, studio):
         "Parameters: 8·4·9·9 = 2 592",
         "Multiply-adds per output value: 4·9·9 = 324",
         "Multiply-adds in all: 8·32·32·324 = 2 654 208",
+        "Fully connected instead: 4096·8192 + 8192 = 33 562 624 parameters",
         "Receptive field: 9×9 input cells in each of 4 channels",
     ]
 
@@ -103,6 +106,7 @@ def test_depthwise_costs_one_channel_per_kernel(qtbot):
         "Parameters: 3·1·3·3 = 27",
         "Multiply-adds per output value: 1·3·3 = 9",
         "Multiply-adds in all: 3·4·4·9 = 432",
+        "Fully connected instead: 108·48 + 48 = 5 232 parameters",
         "Receptive field: 3×3 input cells in each of 1 channel",
     ]
 
@@ -115,6 +119,7 @@ def test_dilation_widens_the_receptive_field_not_the_parameters(qtbot):
         "Parameters: 1·1·3·3 = 9",
         "Multiply-adds per output value: 1·3·3 = 9",
         "Multiply-adds in all: 1·3·3·9 = 81",
+        "Fully connected instead: 49·9 + 9 = 450 parameters",
         "Receptive field: 5×5 input cells in each of 1 channel",
     ]
 

@@ -115,6 +115,20 @@ class Costs:
     def parameters(self) -> int:
         return self.weights + self.biases
 
+    @property
+    def fully_connected_parameters(self) -> int:
+        """What a fully connected layer from this input to this output would need."""
+        c, h, w = self.input_shape
+        oc, oh, ow = self.output_shape
+        return fully_connected_parameters(c * h * w, oc * oh * ow)
+
+
+def fully_connected_parameters(inputs: int, outputs: int) -> int:
+    """Weights and biases of a fully connected layer of *outputs* neurons over *inputs*
+    values: a weight from every input value to every neuron, and a bias per neuron
+    (the lesson's 1000×1000×3 image into 1000 neurons: 3 000 000 000 weights)."""
+    return inputs * outputs + outputs
+
 
 def layer_costs(evaluation: Evaluation) -> Costs | None:
     """The costs of the evaluated scene, or ``None`` when its settings are impossible."""

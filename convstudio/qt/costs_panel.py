@@ -64,6 +64,10 @@ class CostsPanel(QWidget):
             self.tr("Multiply-adds in all: {0}·{1}·{2}·{3} = {4}").format(
                 oc, oh, ow, costs.macs_per_output, _count(costs.macs)
             ),
+            # Why convolution: the same input and output, fully connected.
+            self.tr("Fully connected instead: {0}·{1} + {1} = {2} parameters").format(
+                c * h * w, oc * oh * ow, _count(costs.fully_connected_parameters)
+            ),
             self.tr("Receptive field: {0}×{1} input cells in each of {2}").format(
                 costs.receptive_field[0],
                 costs.receptive_field[1],

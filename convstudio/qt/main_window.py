@@ -42,6 +42,7 @@ from ..model import (
     resource_dir,
     save_scene,
 )
+from ..model.lessons import Lesson, lesson_of, lessons
 from ..model.quiz import quiz_of
 from ..model.scene import remove_interrupted_saves
 from ..model.userfiles import Autosave, Recovered, read_autosave, set_aside
@@ -52,6 +53,7 @@ from .equation_view import EquationView
 from .export import add_export_actions
 from .input_panel import InputPanel
 from .kernel_panel import KernelPanel
+from .lesson_note import LessonNote
 from .output_panel import OutputsPanel
 from .quiz_view import QuizView
 from .settings_panel import SettingsPanel
@@ -206,6 +208,8 @@ class MainWindow(QMainWindow):
         left = QVBoxLayout()
         left.setContentsMargins(0, 0, 0, 0)
         left.addWidget(self.stage, 1)
+        self.note = LessonNote()
+        left.addWidget(self.note)
         left.addWidget(self.transport)
         layout = QHBoxLayout(central)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -221,6 +225,7 @@ class MainWindow(QMainWindow):
         central.setFocus()
         self.presenting = False
         self._side_panel_was_shown = True
+        self._note_before = True
         self._was_full_screen = False
         self._normal_geometry = self.geometry()
         self._blank = QWidget(self)
@@ -231,6 +236,14 @@ class MainWindow(QMainWindow):
         bind(self, self.studio.document.scene_changed, self._update_title)
         bind(self, self.studio.document.scene_changed, self._on_scene_changed)
         self._update_title()
+        # A lesson opened from the command line (or the default one) shows its note.
+        opened = lesson_of(path) if path is not None else None
+        if opened is not None:
+            self._show_lesson(opened)
+            if opened.step:
+                studio.playback.seek(opened.step)
+        else:
+            self._show_note()
         # The stage fits any room; below this, the side panel and the bar would crowd it.
         self.setMinimumSize(QSize(800, 480))
         self.resize(1280, 720)
@@ -262,11 +275,6 @@ class MainWindow(QMainWindow):
                 self.tr("&Open scene…"), self.open_scene_dialog, QKeySequence.StandardKey.Open
             )
         )
-        lessons = file_menu.addMenu(self.tr("Open &lesson"))
-        for path in sorted((resource_dir() / "scenes").glob("*.json")):
-            action = QAction(path.stem.replace("-", " ").capitalize(), self)
-            action.triggered.connect(lambda _=False, p=path: self.open_scene(p))
-            lessons.addAction(action)
         file_menu.addAction(self._action(self.tr("Open &image…"), self.open_image_dialog, "Ctrl+I"))
         file_menu.addAction(
             self._action(
@@ -282,6 +290,26 @@ class MainWindow(QMainWindow):
         file_menu.addAction(
             self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         )
+
+        # The lessons in the lesson's order, and the keys that go through them.
+        lesson_menu = menu.addMenu(self.tr("&Lessons"))
+        self.next_lesson_action = self._action(
+            self.tr("&Next lesson"), lambda: self.step_lesson(+1), "Ctrl+PgDown"
+        )
+        self.previous_lesson_action = self._action(
+            self.tr("&Previous lesson"), lambda: self.step_lesson(-1), "Ctrl+PgUp"
+        )
+        lesson_menu.addAction(self.next_lesson_action)
+        lesson_menu.addAction(self.previous_lesson_action)
+        self.note_action = self._action(self.tr("Teacher's &note"), self.set_note_shown, "N")
+        self.note_action.setCheckable(True)
+        self.note_action.setChecked(True)
+        lesson_menu.addAction(self.note_action)
+        lesson_menu.addSeparator()
+        for lesson in lessons():
+            action = QAction(f"{lesson.number}. {lesson.title}", self)
+            action.triggered.connect(lambda _=False, x=lesson: self.open_lesson(x))
+            lesson_menu.addAction(action)
 
         edit = menu.addMenu(self.tr("&Edit"))
         self.undo_action = self._action(self.tr("&Undo"), d.undo, QKeySequence.StandardKey.Undo)
@@ -412,7 +440,40 @@ class MainWindow(QMainWindow):
         self.path = _editable(path)
         self._forget_autosave()
         self._update_title()
+        self._show_lesson(lesson_of(path))
         return True
+
+    def open_lesson(self, lesson: Lesson) -> bool:
+        """Open *lesson* (a copy), at its step and with its view options."""
+        if not self.open_scene(lesson.file):
+            return False
+        if lesson.step:
+            self.studio.playback.seek(lesson.step)
+        return True
+
+    def step_lesson(self, direction: int) -> bool:
+        """Open the next (+1) or previous (−1) lesson; from another scene, the first."""
+        found = lessons()
+        current = self.note.lesson
+        index = found.index(current) + direction if current in found else 0
+        if not 0 <= index < len(found):
+            return False
+        return self.open_lesson(found[index])
+
+    def _show_lesson(self, lesson: Lesson | None) -> None:
+        self.note.set_lesson(lesson)
+        self._show_note()
+        if lesson is not None:
+            self.window_counts_action.setChecked(lesson.window_counts)
+            self.input_panel.set_show_counts(lesson.window_counts)
+
+    def set_note_shown(self, shown: bool) -> None:
+        """Show the teacher's note of the lesson open (N), or hide it."""
+        self.note_action.setChecked(shown)
+        self._show_note()
+
+    def _show_note(self) -> None:
+        self.note.setVisible(self.note.lesson is not None and self.note_action.isChecked())
 
     def keep_work(self, action: str) -> bool:
         """Whether *action* may go ahead: an edited scene is saved or given up first."""
@@ -680,6 +741,10 @@ class MainWindow(QMainWindow):
             action.setEnabled(presenting)
         editing = not presenting
         self.menuBar().setVisible(editing)
+        # The teacher's note is for the teacher: hidden while presenting unless asked (N).
+        if presenting:
+            self._note_before = self.note_action.isChecked()
+        self.set_note_shown(editing and self._note_before)
         if presenting:
             self._side_panel_was_shown = not self.side_panel.isHidden()
         self.side_panel.setVisible(editing and self._side_panel_was_shown)
@@ -730,6 +795,8 @@ class MainWindow(QMainWindow):
                 "Home / End: first / last step\nCtrl+Z / Ctrl+Shift+Z: undo / redo\n"
                 "Ctrl+= / Ctrl+- / Ctrl+0: larger / smaller / actual size\nF11: full screen\n"
                 "Ctrl+O / Ctrl+Shift+S: open / save a scene\nCtrl+I: open an image\n"
+                "Ctrl+PageDown / Ctrl+PageUp: next / previous lesson\n"
+                "N: the teacher's note on / off\n"
                 "F9: side panel on / off\n"
                 "Ctrl+H: heat maps on / off\nCtrl+Shift+W: window counts on / off\n"
                 "F5: present (Esc leaves); B or .: blank screen\n"

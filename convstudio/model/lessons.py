@@ -1,0 +1,133 @@
+"""The shipped lessons, in the order the lesson teaches them, with a teacher's note each.
+
+``resources/lessons.json`` lists them::
+
+    {"format": "convstudio-lessons", "version": 1,
+     "lessons": [{"name": "worked-example", "title": "…", "note": "…",
+                  "file": "scenes/worked-example.json", "step": 0, "window_counts": false}]}
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from .resources import resource_dir
+
+__all__ = ["Lesson", "LessonFileError", "lesson_named", "lessons", "scene_argument"]
+
+LESSONS_FORMAT = "convstudio-lessons"
+LESSONS_VERSION = 1
+
+
+class LessonFileError(ValueError):
+    """The lesson list is damaged (a broken installation): says which entry and why."""
+
+
+@dataclass(frozen=True)
+class Lesson:
+    """One lesson: a scene and what a teacher should know about it.
+
+    Attributes
+    ----------
+    name
+        Short name, used on the command line (``convstudio compute worked-example``).
+    title, note
+        What the Lessons menu shows, and 2–5 sentences on what to look at and ask.
+    file
+        The scene file.
+    step
+        The step to open at (0: before the first).
+    window_counts
+        Whether to show on every input value in how many windows it takes part.
+    number
+        Its place in the lesson, from 1.
+    """
+
+    name: str
+    title: str
+    note: str
+    file: Path
+    step: int = 0
+    window_counts: bool = False
+    number: int = 0
+
+
+@cache
+def lessons() -> tuple[Lesson, ...]:
+    """Every shipped lesson, in the lesson's order."""
+    return read_lessons(resource_dir() / "lessons.json")
+
+
+def read_lessons(path: Path) -> tuple[Lesson, ...]:
+    """The lessons listed in *path*; :class:`LessonFileError` names what is wrong."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        raise LessonFileError(f"The lesson list {path.name} cannot be read: {exc}") from None
+    if not isinstance(data, dict) or data.get("format") != LESSONS_FORMAT:
+        raise LessonFileError(f"{path.name} is not a ConvStudio lesson list.")
+    if data.get("version") != LESSONS_VERSION:
+        raise LessonFileError(f"{path.name} has version {data.get('version')!r}, not 1.")
+    entries = data.get("lessons")
+    if not isinstance(entries, list) or not entries:
+        raise LessonFileError(f"{path.name} lists no lessons.")
+    found: list[Lesson] = []
+    for number, entry in enumerate(entries, start=1):
+        found.append(_lesson(entry, number, path.parent))
+    names = [lesson.name for lesson in found]
+    if len(set(names)) != len(names):
+        raise LessonFileError(f"{path.name} names a lesson twice.")
+    return tuple(found)
+
+
+def _lesson(entry: object, number: int, folder: Path) -> Lesson:
+    where = f"lesson {number}"
+    if not isinstance(entry, dict):
+        raise LessonFileError(f"{where} is not an object.")
+    texts = {}
+    for key in ("name", "title", "note", "file"):
+        value = entry.get(key)
+        if not isinstance(value, str) or not value.strip():
+            raise LessonFileError(f"{where} has no {key}.")
+        texts[key] = value
+    step = entry.get("step", 0)
+    if not isinstance(step, int) or isinstance(step, bool) or step < 0:
+        raise LessonFileError(f"{where}: step must be a whole number ≥ 0.")
+    counts = entry.get("window_counts", False)
+    if not isinstance(counts, bool):
+        raise LessonFileError(f"{where}: window_counts must be true or false.")
+    return Lesson(
+        name=texts["name"],
+        title=texts["title"],
+        note=texts["note"],
+        file=folder / texts["file"],
+        step=step,
+        window_counts=counts,
+        number=number,
+    )
+
+
+def lesson_named(name: str) -> Lesson | None:
+    """The lesson called *name*, or ``None``."""
+    return next((lesson for lesson in lessons() if lesson.name == name), None)
+
+
+def lesson_of(path: Path) -> Lesson | None:
+    """The lesson whose scene is *path*, or ``None`` (a scene of the user's own)."""
+    try:
+        resolved = path.resolve()
+    except OSError:
+        return None
+    return next((lesson for lesson in lessons() if lesson.file.resolve() == resolved), None)
+
+
+def scene_argument(text: str) -> Path:
+    """The scene file a command-line argument means: a path, or else a lesson's name."""
+    path = Path(text)
+    if path.exists():
+        return path
+    lesson = lesson_named(text)
+    return lesson.file if lesson is not None else path
