@@ -15,6 +15,7 @@ import socket
 import sys
 import textwrap
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import IO, NoReturn
 
@@ -23,18 +24,26 @@ import numpy as np
 from . import __version__
 from .model import Scene, SceneFileError, load_scene, scene_path
 from .model.budget import BudgetError, check_budget
+from .model.document import EditError, kernels_for
 from .model.explain import fully_connected_parameters
 from .model.export import ExportError, check_gif_size, run_positions
 from .model.files import FileCheckError, check_writable_target
 from .model.lessons import lessons, scene_argument
 from .model.limits import LimitError, check_scene_limits
-from .model.numbers import format_number, json_number
+from .model.numbers import format_number, json_number, shortened
 from .model.playback import MAX_SPEED, MIN_SPEED
+from .model.presets import (
+    KernelPreset,
+    PresetFileError,
+    builtin_presets,
+    load_kernel_file,
+    load_presets,
+)
 from .model.resources import DEFAULT_SCENE
 from .model.scene import atomic_write_text
 
 DEFAULT_SPEED = 2.0  # the window's own default (Playback)
-COMMANDS = ("compute", "render", "gif", "lessons")
+COMMANDS = ("compute", "render", "gif", "lessons", "presets")
 
 
 class CliError(Exception):
@@ -103,6 +112,15 @@ def _parsers() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
     render.add_argument(
         "--present", action="store_true", help="draw the presentation stage (F5), not the editor"
     )
+    kernel_help = "use this preset (its name, or a kernel file) in place of the scene's kernels"
+    for command in (compute, render):
+        command.add_argument("--kernel", metavar="NAME_OR_FILE", help=kernel_help)
+    library = commands.add_parser("presets", help="list the kernel presets, built-in and yours")
+    library.add_argument(
+        "--json",
+        action="store_true",
+        help="print a list of {name, group, description, weights} as JSON",
+    )
     listing = commands.add_parser("lessons", help="list the lessons in order, with their notes")
     listing.add_argument(
         "--json", action="store_true", help="print a list of {name, title, note, file} as JSON"
@@ -125,6 +143,7 @@ def _parsers() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
         metavar="N",
         help=f"steps per second, {MIN_SPEED:g} to {MAX_SPEED:g} (default {DEFAULT_SPEED:g})",
     )
+    gif.add_argument("--kernel", metavar="NAME_OR_FILE", help=kernel_help)
     return launcher, tools
 
 
@@ -257,7 +276,7 @@ def _csv(output: np.ndarray) -> str:
 
 def compute(args: argparse.Namespace) -> int:
     """``convstudio compute``: print (or write) the output map."""
-    scene = _load(args.scene)
+    scene = _with_kernel(_load(args.scene), args.kernel)
     _check(scene, budget=not args.no_budget)
     target = _target(args.output, args.scene) if args.output else None
     try:
@@ -281,6 +300,77 @@ def compute(args: argparse.Namespace) -> int:
         _print(json.dumps(payload) + "\n")
     elif target is None:
         _print(_text_table(output))
+    return 0
+
+
+def _user_kernels() -> Path:
+    """The user's saved kernels, where the window keeps them (Qt's per-user data folder)."""
+    from PySide6.QtCore import QCoreApplication, QStandardPaths
+
+    QCoreApplication.setOrganizationName("ConvStudio")
+    QCoreApplication.setApplicationName("ConvStudio")
+    location = QStandardPaths.StandardLocation.AppDataLocation
+    return Path(QStandardPaths.writableLocation(location)) / "kernels.json"
+
+
+def _library() -> list[KernelPreset]:
+    """The built-in presets, then the user's (a damaged user file is left out, and said)."""
+    found = builtin_presets()
+    path = _user_kernels()
+    if path.exists():
+        try:
+            found += [replace(p, group="yours") for p in load_presets(path)]
+        except PresetFileError as exc:
+            _say(f"convstudio: your saved kernels are left out: {exc}")
+    return found
+
+
+def _with_kernel(scene: Scene, choice: str | None) -> Scene:
+    """*scene* with the preset *choice* (a name, or a kernel file) as its kernels."""
+    if choice is None:
+        return scene
+    if os.path.exists(choice):
+        try:
+            preset = load_kernel_file(choice)
+        except PresetFileError as exc:
+            raise CliError(str(exc)) from None
+    else:
+        preset = next((p for p in _library() if p.name == choice), None)
+        if preset is None:
+            raise CliError(
+                f"there is no kernel preset or file “{shortened(choice)}” "
+                "(“convstudio presets” lists them)"
+            )
+    try:
+        return scene.replace(kernels=kernels_for(scene, preset.weights))
+    except EditError as exc:
+        raise CliError(f"the kernel “{preset.name}” does not fit this scene: {exc}") from None
+
+
+def list_presets(args: argparse.Namespace) -> int:
+    """``convstudio presets``: the kernel library, group by group."""
+    found = _library()
+    if args.json:
+        payload = [
+            {
+                "name": p.name,
+                "group": p.group,
+                "description": p.description,
+                "weights": p.weights.tolist(),
+            }
+            for p in found
+        ]
+        _print(json.dumps(payload, ensure_ascii=False) + "\n")
+        return 0
+    lines: list[str] = []
+    group = None
+    for p in found:
+        if p.group != group:
+            group = p.group
+            lines.append(("" if not lines else "\n") + f"{group}:")
+        size = "×".join(str(n) for n in p.weights.shape)
+        lines.append(f"  {p.name} ({size}): {p.description}".rstrip(": "))
+    _print("\n".join(lines) + "\n")
     return 0
 
 
@@ -356,7 +446,7 @@ def _draw(args: argparse.Namespace, target: Path, make: Callable[[], bytes]) -> 
 
 def render(args: argparse.Namespace) -> int:
     """``convstudio render``: draw the window at one step into a PNG."""
-    scene = _load(args.scene)
+    scene = _with_kernel(_load(args.scene), args.kernel)
     _check(scene, window=True)
     size = _size(args.size)
     if args.step is not None:
@@ -377,7 +467,7 @@ def render(args: argparse.Namespace) -> int:
 
 def gif(args: argparse.Namespace) -> int:
     """``convstudio gif``: draw the whole run (one frame per step) into an animated GIF."""
-    scene = _load(args.scene)
+    scene = _with_kernel(_load(args.scene), args.kernel)
     _check(scene, window=True)
     size = _size(args.size)
     if not MIN_SPEED <= args.fps <= MAX_SPEED:  # also refuses nan
@@ -476,7 +566,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args_list and args_list[0] in COMMANDS:
             args = tools.parse_args(args_list)
-            run = {"compute": compute, "render": render, "gif": gif, "lessons": list_lessons}
+            run = {
+                "compute": compute,
+                "render": render,
+                "gif": gif,
+                "lessons": list_lessons,
+                "presets": list_presets,
+            }
             return run[args.command](args)
         return launch(launcher.parse_args(args_list))
     except CliError as exc:

@@ -545,7 +545,7 @@ ERRORS = {
     "unknown option": (lambda t: ["compute", WORKED, "--colour"], "unrecognized arguments"),
     "unknown command": (
         lambda t: ["frobnicate"],
-        "neither a command (compute, render, gif, lessons), a lesson",
+        "neither a command (compute, render, gif, lessons, presets), a lesson",
     ),
     "gif over budget": (
         lambda t: ["gif", padded_4096(t), "-o", t / "f.gif"],

@@ -135,10 +135,10 @@ def test_choosing_a_preset_writes_the_kernel_and_saving_one_lists_it(qtbot, stud
     )
     panel.presets.activated.emit(index)
     np.testing.assert_array_equal(
-        studio.document.scene.kernels[0, 0], [[1, 0, -1], [2, 0, -2], [1, 0, -1]]
-    )
+        studio.document.scene.kernels[0, 0], [[-1, 0, 1], [-2, 0, 2], [-1, 0, 1]]
+    )  # right minus left, as deep learning's cross-correlation applies it
     assert panel.presets.currentIndex() == 0  # back to the "Presets…" prompt
-    assert grid_text(panel)[1] == ["2", "0", "-2"]
+    assert grid_text(panel)[1] == ["-2", "0", "2"]
 
     studio.document.set_kernel_value(0, 0, 1, 1, 7)
     assert panel.save_preset("mine")

@@ -9,7 +9,7 @@ from typing import Any
 import numpy as np
 from psygnal import Signal
 
-from ..engine import ConvProblem, ConvSettingsError, as_pair
+from ..engine import ConvProblem, ConvSettingsError, as_pair, plural
 from .limits import MAX_CHANNELS, MAX_GRID, MAX_KERNEL, MAX_KERNELS, LimitError, check_scene_limits
 from .numbers import NumberError
 from .scene import Scene
@@ -58,6 +58,37 @@ def evaluate(scene: Scene) -> Evaluation:
         return Evaluation(None, exc)
     problem.output()
     return Evaluation(problem, None)
+
+
+def kernels_for(scene: Scene, weights: Any) -> np.ndarray:
+    """*weights* as the kernels of *scene*: a kH×kW kernel goes into every slice of every
+    kernel, a C×kH×kW one becomes every kernel.
+
+    Raises
+    ------
+    EditError
+        When *weights* is not a grid of numbers of an allowed size, or has a slice count
+        other than the channels each kernel reads.
+    """
+    try:
+        w = np.asarray(weights, dtype=np.float64)
+    except (TypeError, ValueError):
+        raise EditError("The kernel must be a grid of numbers.") from None
+    if w.ndim < 2 or w.ndim > 4:
+        raise EditError("The kernel must be a grid of numbers.")
+    _check_side("kernel", w.shape[-2], w.shape[-1], MAX_KERNEL)
+    count, depth = scene.kernels.shape[:2]
+    if w.ndim == 2:
+        return np.broadcast_to(w, (count, depth, *w.shape)).copy()
+    if w.ndim == 3:
+        if w.shape[0] != depth:
+            raise EditError(
+                f"This kernel has {plural(w.shape[0], 'slice')}, one per input channel, "
+                f"but each kernel here reads {plural(depth, 'channel')}: set the input "
+                f"to {w.shape[0]} channels first."
+            )
+        return np.broadcast_to(w, (count, *w.shape)).copy()
+    return w
 
 
 class Document:
@@ -275,16 +306,7 @@ class Document:
         EditError
             When *weights* is not a grid of numbers of an allowed size.
         """
-        try:
-            w = np.asarray(weights, dtype=np.float64)
-        except (TypeError, ValueError):
-            raise EditError("The kernel must be a grid of numbers.") from None
-        if w.ndim < 2 or w.ndim > 4:
-            raise EditError("The kernel must be a grid of numbers.")
-        _check_side("kernel", w.shape[-2], w.shape[-1], MAX_KERNEL)
-        if w.ndim == 2:
-            # One 2-D kernel (a preset) goes into every slice of every kernel.
-            w = np.broadcast_to(w, (*self._scene.kernels.shape[:2], *w.shape)).copy()
+        w = kernels_for(self._scene, weights)
         self.set_scene(self._scene.replace(kernels=w))
 
     # ------------------------------------------------------------ channels and kernels

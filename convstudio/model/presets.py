@@ -3,7 +3,11 @@
 ::
 
     {"format": "convstudio-kernels", "version": 1,
-     "kernels": [{"name": "Lesson: X", "weights": [[1, 0, 1], [0, 1, 0], [1, 0, 1]]}]}
+     "kernels": [{"name": "Lesson: X", "weights": [[1, 0, 1], [0, 1, 0], [1, 0, 1]],
+                  "group": "lesson", "description": "…"}]}
+
+``weights`` is kH×kW, or C×kH×kW for one kernel across C channels; ``group`` and
+``description`` are optional.
 """
 
 from __future__ import annotations
@@ -34,10 +38,20 @@ class PresetFileError(SceneFileError):
 
 @dataclass(frozen=True, eq=False)
 class KernelPreset:
-    """A named 2-D kernel."""
+    """A named kernel: kH×kW, or C×kH×kW across C channels.
+
+    Attributes
+    ----------
+    group
+        Where the picker lists it (``"blur and smoothing"``); empty for the user's own.
+    description
+        One line: what it does, and why.
+    """
 
     name: str
     weights: np.ndarray
+    group: str = ""
+    description: str = ""
 
     def __post_init__(self) -> None:
         w = np.array(self.weights, dtype=np.float64)
@@ -59,7 +73,7 @@ def presets_from_dict(data: Any) -> list[KernelPreset]:
         )
     version = data.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version > VERSION:
-        raise PresetFileError(f"Kernel files of version {version!r} cannot be read here.")
+        raise PresetFileError(f"Kernel files of version {shown(version)} cannot be read here.")
     kernels = data.get("kernels")
     if not isinstance(kernels, list):
         raise PresetFileError("“kernels” must be a list of {name, weights}.")
@@ -69,31 +83,55 @@ def presets_from_dict(data: Any) -> list[KernelPreset]:
         if not isinstance(item, dict) or not isinstance(item.get("name"), str):
             raise PresetFileError(f"{where} needs a “name” (text).")
         where += f" (“{shortened(item['name'])}”)"  # a message never repeats a whole file
-        rows = item.get("weights")
-        if (
-            not isinstance(rows, list)
-            or not rows
-            or not all(isinstance(r, list) and len(r) == len(rows[0]) and r for r in rows)
-        ):
-            raise PresetFileError(
-                f"{where}: “weights” must be rows of numbers, all the same length."
-            )
-        for r, row in enumerate(rows, start=1):
-            for c, value in enumerate(row, start=1):
-                if isinstance(value, bool) or not isinstance(value, (int, float)):
-                    raise PresetFileError(
-                        f"{where}, row {r}, column {c}: {shown(value)} is not a number."
-                    )
-                # Compare before converting: a huge JSON integer is an int numpy cannot take.
-                if not abs(value) <= MAX_ABS_VALUE:  # also true for NaN
-                    raise PresetFileError(
-                        f"{where}, row {r}, column {c}: {shown(value)} is not a finite "
-                        "number within ±10¹²."
-                    )
-        if len(rows) > MAX_KERNEL or len(rows[0]) > MAX_KERNEL:
-            raise PresetFileError(f"{where} is larger than {MAX_KERNEL}×{MAX_KERNEL}.")
-        presets.append(KernelPreset(item["name"], np.array(rows, dtype=np.float64)))
+        weights: Any = item.get("weights")
+        # C×kH×kW: a list of grids (its first row's first entry is itself a list).
+        deep = (
+            isinstance(weights, list)
+            and bool(weights)
+            and isinstance(weights[0], list)
+            and bool(weights[0])
+            and isinstance(weights[0][0], list)
+        )
+        grids: list[Any] = weights if deep else [weights]
+        shapes = set()
+        for depth, rows in enumerate(grids, start=1):
+            place = f"{where}, slice {depth}" if deep else where
+            _check_grid(rows, place)
+            shapes.add((len(rows), len(rows[0])))
+        if len(shapes) > 1:
+            raise PresetFileError(f"{where}: every slice of “weights” must be the same size.")
+        group, description = item.get("group", ""), item.get("description", "")
+        if not isinstance(group, str) or not isinstance(description, str):
+            raise PresetFileError(f"{where}: “group” and “description” must be text.")
+        presets.append(
+            KernelPreset(item["name"], np.array(weights, dtype=np.float64), group, description)
+        )
     return presets
+
+
+def _check_grid(rows: Any, where: str) -> None:
+    """Raise :class:`PresetFileError` unless *rows* is a grid of finite numbers the editor
+    can hold; the message names the row and column."""
+    if (
+        not isinstance(rows, list)
+        or not rows
+        or not all(isinstance(r, list) and len(r) == len(rows[0]) and r for r in rows)
+    ):
+        raise PresetFileError(f"{where}: “weights” must be rows of numbers, all the same length.")
+    for r, row in enumerate(rows, start=1):
+        for c, value in enumerate(row, start=1):
+            if isinstance(value, bool) or not isinstance(value, (int, float)):
+                raise PresetFileError(
+                    f"{where}, row {r}, column {c}: {shown(value)} is not a number."
+                )
+            # Compare before converting: a huge JSON integer is an int numpy cannot take.
+            if not abs(value) <= MAX_ABS_VALUE:  # also true for NaN
+                raise PresetFileError(
+                    f"{where}, row {r}, column {c}: {shown(value)} is not a finite "
+                    "number within ±10¹²."
+                )
+    if len(rows) > MAX_KERNEL or len(rows[0]) > MAX_KERNEL:
+        raise PresetFileError(f"{where} is larger than {MAX_KERNEL}×{MAX_KERNEL}.")
 
 
 def load_presets(path: str | os.PathLike[str]) -> list[KernelPreset]:
@@ -129,14 +167,108 @@ def save_presets(presets: list[KernelPreset], path: str | os.PathLike[str]) -> N
     data = {
         "format": FORMAT,
         "version": VERSION,
-        "kernels": [
-            {"name": p.name, "weights": [[json_number(v) for v in row] for row in p.weights]}
-            for p in presets
-        ],
+        "kernels": [_entry(p) for p in presets],
     }
     atomic_write_text(path, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+
+
+def _entry(preset: KernelPreset) -> dict[str, Any]:
+    def grid(weights: np.ndarray) -> list[list[float | int]]:
+        return [[json_number(v) for v in row] for row in weights]
+
+    w = preset.weights
+    entry: dict[str, Any] = {
+        "name": preset.name,
+        "weights": grid(w) if w.ndim == 2 else [grid(s) for s in w],
+    }
+    if preset.group:
+        entry["group"] = preset.group
+    if preset.description:
+        entry["description"] = preset.description
+    return entry
 
 
 def with_preset(presets: list[KernelPreset], preset: KernelPreset) -> list[KernelPreset]:
     """*presets* with *preset* added, replacing one of the same name."""
     return [p for p in presets if p.name != preset.name] + [preset]
+
+
+# ---------------------------------------------------------------- one kernel per file
+
+KERNEL_FORMAT = "convstudio-kernel"
+
+
+def kernel_to_dict(preset: KernelPreset, bias: float | None = None) -> dict[str, Any]:
+    """The shareable one-kernel file of *preset*::
+
+    {"format": "convstudio-kernel", "version": 1, "name": …, "description": …,
+     "weights": [[…]] or [[[…]]], "bias": …}
+    """
+    entry = _entry(preset)
+    return {
+        "format": KERNEL_FORMAT,
+        "version": VERSION,
+        "name": preset.name,
+        "description": preset.description,
+        "weights": entry["weights"],
+        "bias": None if bias is None else json_number(bias),
+    }
+
+
+def save_kernel_file(
+    preset: KernelPreset, path: str | os.PathLike[str], bias: float | None = None
+) -> None:
+    """Write *preset* as a one-kernel file, atomically."""
+    text = json.dumps(kernel_to_dict(preset, bias), ensure_ascii=False, indent=1) + "\n"
+    atomic_write_text(path, text)
+
+
+def load_kernel_file(path: str | os.PathLike[str]) -> KernelPreset:
+    """Read a one-kernel file (or a kernel list holding exactly one kernel).
+
+    Raises
+    ------
+    PresetFileError
+        Naming the file and what is wrong (field, row, column).
+    """
+    p = Path(path)
+    try:
+        data = json.loads(read_text_checked(p, MAX_FILE_BYTES, "a kernel file"))
+    except FileCheckError as exc:
+        raise PresetFileError(str(exc)) from None
+    except json.JSONDecodeError as exc:
+        raise PresetFileError(
+            f"{p.name} is not valid JSON (line {exc.lineno}: {exc.msg})."
+        ) from None
+    except (ValueError, RecursionError):
+        raise PresetFileError(f"{p.name} cannot be a kernel file.") from None
+    try:
+        if isinstance(data, dict) and data.get("format") == KERNEL_FORMAT:
+            version = data.get("version")
+            if not isinstance(version, int) or isinstance(version, bool) or version > VERSION:
+                raise PresetFileError(
+                    f"Kernel files of version {shown(version)} cannot be read here."
+                )
+            bias = data.get("bias")
+            if bias is not None and (
+                isinstance(bias, bool)
+                or not isinstance(bias, (int, float))
+                or not abs(bias) <= MAX_ABS_VALUE
+            ):
+                raise PresetFileError(f"“bias”: {shown(bias)} is not a finite number or null.")
+            listed = {"format": FORMAT, "version": VERSION, "kernels": [data]}
+            (preset,) = presets_from_dict(listed)
+            return preset
+        presets = presets_from_dict(data)
+    except PresetFileError as exc:
+        raise PresetFileError(f"{p.name}: {exc}") from None
+    if len(presets) != 1:
+        raise PresetFileError(f"{p.name} holds {len(presets)} kernels, not one.")
+    return presets[0]
+
+
+def builtin_presets() -> list[KernelPreset]:
+    """The presets that ship with the app, grouped in the order the picker shows them."""
+    from .resources import resource_dir
+
+    return load_presets(resource_dir() / "kernels" / "presets.json")

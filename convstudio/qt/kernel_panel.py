@@ -405,9 +405,26 @@ class KernelPanel(QWidget):
         with QSignalBlocker(self.presets):
             self.presets.clear()
             self.presets.addItem(self.tr("Presets…"), None)
-            for preset in self._builtin + self._user:
-                kh, kw = preset.weights.shape
-                self.presets.addItem(f"{preset.name}  ({kh}×{kw})", preset)
+            groups: dict[str, list[KernelPreset]] = {}
+            for preset in self._builtin:
+                groups.setdefault(preset.group or self.tr("other"), []).append(preset)
+            if self._user:
+                groups[self.tr("your kernels")] = self._user
+            model = self.presets.model()
+            for group, members in groups.items():
+                # A heading that cannot be chosen: the kernels below it belong together.
+                self.presets.addItem(f"— {group} —", None)
+                heading = model.item(self.presets.count() - 1)  # type: ignore[attr-defined]
+                heading.setEnabled(False)
+                for preset in members:
+                    size = "×".join(str(n) for n in preset.weights.shape)
+                    self.presets.addItem(f"{preset.name}  ({size})", preset)
+                    if preset.description:
+                        self.presets.setItemData(
+                            self.presets.count() - 1,
+                            preset.description,
+                            Qt.ItemDataRole.ToolTipRole,
+                        )
             self.presets.setCurrentIndex(0)
 
     def _set_aside_damaged(self, exc: PresetFileError) -> None:

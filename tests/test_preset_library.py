@@ -1,0 +1,218 @@
+"""The kernel preset library: the built-ins, one-kernel files, the command line, the picker."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from test_cli import WORKED, run
+
+from convstudio.model import Studio, load_scene, scene_path
+from convstudio.model.document import EditError
+from convstudio.model.presets import (
+    KernelPreset,
+    PresetFileError,
+    builtin_presets,
+    kernel_to_dict,
+    load_kernel_file,
+    save_kernel_file,
+)
+
+GROUPS = ["lesson", "blur and smoothing", "sharpen", "edges and gradients", "other", "colour"]
+
+
+def named(name: str) -> KernelPreset:
+    return next(p for p in builtin_presets() if p.name == name)
+
+
+def test_at_least_24_presets_in_six_groups_each_explained():
+    presets = builtin_presets()
+    assert len(presets) >= 24
+    groups = list(dict.fromkeys(p.group for p in presets))
+    assert groups == GROUPS
+    for preset in presets:
+        assert preset.description.endswith("."), preset.name
+        assert 20 <= len(preset.description) <= 160, preset.name
+    assert len({p.name for p in presets}) == len(presets)
+
+
+@pytest.mark.parametrize(
+    ("name", "weights"),
+    [
+        ("Lesson: X pattern", [[1, 0, 1], [0, 1, 0], [1, 0, 1]]),
+        ("Sobel x", [[-1, 0, 1], [-2, 0, 2], [-1, 0, 1]]),
+        ("Sobel y", [[-1, -2, -1], [0, 0, 0], [1, 2, 1]]),
+        ("Prewitt x", [[-1, 0, 1]] * 3),
+        ("Scharr x", [[-3, 0, 3], [-10, 0, 10], [-3, 0, 3]]),
+        ("Laplacian (4 neighbours)", [[0, 1, 0], [1, -4, 1], [0, 1, 0]]),
+        ("Laplacian (8 neighbours)", [[1, 1, 1], [1, -8, 1], [1, 1, 1]]),
+        ("Sharpen", [[0, -1, 0], [-1, 5, -1], [0, -1, 0]]),
+        ("Even 2×2 (sum)", [[1, 1], [1, 1]]),
+        ("1×1 (times 2)", [[2]]),
+    ],
+)
+def test_the_well_known_kernels_have_their_weights(name, weights):
+    np.testing.assert_array_equal(named(name).weights, weights)
+
+
+def test_smoothing_kernels_keep_the_brightness_and_derivatives_sum_to_zero():
+    for name in ("Box blur (mean)", "Gaussian 3×3", "Gaussian 5×5", "Motion blur"):
+        assert named(name).weights.sum() == pytest.approx(1.0), name
+    assert named("Unsharp mask 5×5").weights.sum() == pytest.approx(1.0)
+    for name in ("Sobel x", "Sobel y", "Prewitt y", "Scharr y", "Laplacian (4 neighbours)"):
+        assert named(name).weights.sum() == 0, name
+
+
+def test_colour_presets_go_across_three_channels_and_only_there():
+    grey = named("RGB → grey (1×1×3)")
+    assert grey.weights.shape == (3, 1, 1)
+    rgb = Studio(load_scene(scene_path("rgb-two-kernels")))
+    rgb.document.set_kernel(grey.weights)
+    assert rgb.document.scene.kernels.shape == (2, 3, 1, 1)  # every kernel, every channel
+    one = Studio(load_scene(scene_path("worked-example")))
+    before = one.document.scene
+    with pytest.raises(EditError, match="3 slices, one per input channel"):
+        one.document.set_kernel(grey.weights)
+    assert one.document.scene is before
+
+
+@pytest.mark.parametrize("name", ["Sobel x", "Vertical edges on R, G and B (3×3×3)"])
+def test_a_kernel_file_round_trips(tmp_path, name):
+    preset = named(name)
+    path = tmp_path / "kernel.json"
+    save_kernel_file(preset, path, bias=0.5)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert data["format"] == "convstudio-kernel" and data["version"] == 1
+    assert data["bias"] == 0.5 and data["description"] == preset.description
+    back = load_kernel_file(path)
+    assert back.name == preset.name and back.description == preset.description
+    np.testing.assert_array_equal(back.weights, preset.weights)
+
+
+def kernel_file(tmp_path, data) -> object:
+    path = tmp_path / "k.json"
+    path.write_text(data if isinstance(data, str) else json.dumps(data), encoding="utf-8")
+    return path
+
+
+GOOD = {"format": "convstudio-kernel", "version": 1, "name": "k", "weights": [[1, 2], [3, 4]]}
+
+
+@pytest.mark.parametrize(
+    ("change", "words"),
+    [
+        ("not json", "not valid JSON"),
+        ({"format": "other"}, "not a ConvStudio kernel file"),
+        ({"version": 2}, "version 2"),
+        ({"weights": [[1, 2], [3]]}, "all the same length"),
+        ({"weights": [[1, "x"], [3, 4]]}, "row 1, column 2"),
+        ({"weights": []}, "rows of numbers"),
+        ({"weights": [[1] * 10] * 10}, "larger than 9×9"),
+        ({"weights": [[[1, 2]], [[1, 2], [3, 4]]]}, "same size"),
+        ({"bias": "high"}, "bias"),
+        ({"name": 5}, "name"),
+    ],
+)
+def test_a_bad_kernel_file_says_what_is_wrong(tmp_path, change, words):
+    data = change if isinstance(change, str) else {**GOOD, **change}
+    with pytest.raises(PresetFileError, match=words) as caught:
+        load_kernel_file(kernel_file(tmp_path, data))
+    assert "k.json" in str(caught.value)
+
+
+def test_a_kernel_file_larger_than_allowed_is_refused_before_reading(tmp_path):
+    path = tmp_path / "k.json"
+    path.write_bytes(b" " * (5 * 1024 * 1024))
+    with pytest.raises(PresetFileError):
+        load_kernel_file(path)
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=5),
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8), children, max_size=4)
+    ),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    fields=st.dictionaries(
+        st.sampled_from(["format", "version", "name", "weights", "bias", "description"]),
+        json_values,
+    )
+)
+def test_any_kernel_file_loads_or_gives_a_clear_error(tmp_path_factory, fields):
+    path = tmp_path_factory.mktemp("fuzz") / "k.json"
+    path.write_text(json.dumps({**GOOD, **fields}, allow_nan=True), encoding="utf-8")
+    try:
+        preset = load_kernel_file(path)
+    except PresetFileError as exc:
+        assert "\n" not in str(exc) and len(str(exc)) < 300
+    else:
+        assert np.isfinite(preset.weights).all()
+        assert kernel_to_dict(preset)["weights"]
+
+
+def test_convstudio_presets_lists_the_library():
+    result = run("presets", "--json")
+    assert result.returncode == 0, result.stderr
+    listed = json.loads(result.stdout)
+    assert len(listed) >= 24
+    assert {"name", "group", "description", "weights"} <= set(listed[0])
+    assert [p["group"] for p in listed][:1] == ["lesson"]
+    text = run("presets").stdout
+    assert "edges and gradients:" in text and "Sobel x (3×3)" in text
+
+
+def test_compute_takes_a_preset_by_name_or_file(tmp_path):
+    by_name = run("compute", WORKED, "--kernel", "Sobel x")
+    assert by_name.returncode == 0, by_name.stderr
+    # −18 + 51 − 2·55 + 2·75 − 35 + 204: the first window under Sobel x.
+    assert by_name.stdout.split()[0] == "242"
+    path = tmp_path / "mine.json"
+    save_kernel_file(named("Sobel x"), path)
+    by_file = run("compute", WORKED, "--kernel", path)
+    assert by_file.stdout == by_name.stdout
+    unknown = run("compute", WORKED, "--kernel", "No such kernel")
+    assert unknown.returncode == 2
+    assert "no kernel preset or file “No such kernel”" in unknown.stderr
+    misfit = run("compute", WORKED, "--kernel", "RGB → grey (1×1×3)")
+    assert misfit.returncode == 2 and "does not fit this scene" in misfit.stderr
+
+
+def test_the_picker_groups_the_presets_and_explains_each(qtbot, studio):
+    from PySide6.QtCore import Qt
+
+    from convstudio.qt.kernel_panel import KernelPanel
+
+    panel = KernelPanel(studio, lambda text: None)
+    qtbot.addWidget(panel)
+    combo = panel.presets
+    model = combo.model()
+    headings = [
+        combo.itemText(i) for i in range(combo.count()) if combo.itemText(i).startswith("— ")
+    ]
+    assert headings == [f"— {g} —" for g in GROUPS]
+    for i in range(combo.count()):
+        text = combo.itemText(i)
+        if text.startswith("— "):
+            assert not model.item(i).isEnabled()  # a heading cannot be chosen
+        elif isinstance(combo.itemData(i), KernelPreset):
+            assert combo.itemData(i, Qt.ItemDataRole.ToolTipRole), text
+
+
+def test_choosing_a_colour_preset_on_a_grey_input_says_why_and_changes_nothing(qtbot, studio):
+    from convstudio.qt.kernel_panel import KernelPanel
+
+    said: list[str] = []
+    panel = KernelPanel(studio, said.append)
+    qtbot.addWidget(panel)
+    before = studio.document.scene
+    panel.apply_preset("RGB → grey (1×1×3)")
+    assert studio.document.scene is before
+    assert said and "set the input to 3 channels first" in said[-1]
