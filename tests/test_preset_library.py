@@ -216,3 +216,77 @@ def test_choosing_a_colour_preset_on_a_grey_input_says_why_and_changes_nothing(q
     panel.apply_preset("RGB → grey (1×1×3)")
     assert studio.document.scene is before
     assert said and "set the input to 3 channels first" in said[-1]
+
+
+def test_export_then_import_carries_a_kernel_between_windows(qtbot, tmp_path):
+    from convstudio.qt.kernel_panel import KernelPanel
+
+    source = Studio(load_scene(scene_path("rgb-two-kernels")))
+    said: list[str] = []
+    panel = KernelPanel(source, said.append)
+    qtbot.addWidget(panel)
+    path = tmp_path / "edges.kernel.json"
+    assert panel.export_kernel(path, "my edges")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert data["name"] == "my edges" and data["bias"] == -100  # kernel 1 and its bias
+    np.testing.assert_array_equal(data["weights"], source.document.scene.kernels[0])
+
+    target = Studio(load_scene(scene_path("rgb-one-kernel")))
+    other = KernelPanel(target, said.append)
+    qtbot.addWidget(other)
+    assert other.import_kernel(path)
+    np.testing.assert_array_equal(
+        target.document.scene.kernels[0], source.document.scene.kernels[0]
+    )
+    # A 3-slice kernel does not go into a grey scene: said, and nothing changes.
+    grey = Studio(load_scene(scene_path("worked-example")))
+    third = KernelPanel(grey, said.append)
+    qtbot.addWidget(third)
+    before = grey.document.scene
+    assert not third.import_kernel(path)
+    assert grey.document.scene is before and "my edges" in said[-1]
+
+
+def test_a_damaged_kernel_file_imports_nothing_and_says_why(qtbot, studio, tmp_path):
+    from convstudio.qt.kernel_panel import KernelPanel
+
+    said: list[str] = []
+    panel = KernelPanel(studio, said.append)
+    qtbot.addWidget(panel)
+    path = kernel_file(tmp_path, {**GOOD, "weights": [[1, None]]})
+    before = studio.document.scene
+    assert not panel.import_kernel(path)
+    assert studio.document.scene is before
+    assert said[-1].startswith("Could not import the kernel: k.json: ")
+    assert "row 1, column 2" in said[-1]
+
+
+def test_a_file_dropped_on_the_window_goes_where_it_belongs(qtbot, tmp_path):
+    from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    from convstudio.qt.main_window import MainWindow
+
+    studio = Studio(load_scene(scene_path("worked-example")))
+    window = MainWindow(studio, remember_geometry=False)
+    qtbot.addWidget(window)
+    window.ask_unsaved = lambda action: "discard"
+    kernel = tmp_path / "sobel.json"
+    save_kernel_file(named("Sobel x"), kernel)
+
+    def drop(path):
+        data = QMimeData()
+        data.setUrls([QUrl.fromLocalFile(str(path))])
+        event = QDropEvent(
+            QPoint(10, 10),
+            Qt.DropAction.CopyAction,
+            data,
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier,
+        )
+        window.dropEvent(event)
+
+    drop(kernel)
+    np.testing.assert_array_equal(studio.document.scene.kernels[0, 0], named("Sobel x").weights)
+    drop(scene_path("stride"))  # a scene opens
+    assert studio.document.scene.stride == (2, 2)

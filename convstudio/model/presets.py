@@ -267,6 +267,20 @@ def load_kernel_file(path: str | os.PathLike[str]) -> KernelPreset:
     return presets[0]
 
 
+def is_kernel_file(path: str | os.PathLike[str]) -> bool:
+    """Whether *path* says it is a kernel file (one kernel or a list), not a scene: a
+    dropped file goes where it belongs, and a damaged kernel file gets a kernel's error."""
+    p = Path(path)
+    try:
+        if not p.is_file():  # a FIFO or a device would block, or never end
+            return False
+        with p.open("rb") as file:
+            head = file.read(512)
+    except OSError:
+        return False
+    return b'"convstudio-kernel' in head
+
+
 def builtin_presets() -> list[KernelPreset]:
     """The presets that ship with the app, grouped in the order the picker shows them."""
     from .resources import resource_dir

@@ -42,6 +42,7 @@ from ..model import (
     save_presets,
     with_preset,
 )
+from ..model.presets import load_kernel_file, save_kernel_file
 from ..model.sharing import hover_of
 from ..model.stage import Length
 from ..model.userfiles import set_aside
@@ -494,6 +495,36 @@ class KernelPanel(QWidget):
         self.reload_presets()
         if replaced:
             self._report(self.tr("Your kernel “{0}” was replaced by this one.").format(name))
+        return True
+
+    def import_kernel(self, path: Path) -> bool:
+        """Put the kernel of a kernel file into the editor; say why not when it cannot go."""
+        try:
+            preset = load_kernel_file(path)
+        except PresetFileError as exc:
+            self._report(self.tr("Could not import the kernel: {0} Nothing changed.").format(exc))
+            return False
+        try:
+            self._document.set_kernel(preset.weights)
+        except EditError as exc:
+            self._report(self.tr("Could not import the kernel “{0}”: {1}").format(preset.name, exc))
+            return False
+        return True
+
+    def export_kernel(self, path: Path, name: str) -> bool:
+        """Write kernel 1 (all its slices) and its bias as a kernel file others can import."""
+        scene = self._document.scene
+        weights = scene.kernels[0, 0] if scene.kernels.shape[1] == 1 else scene.kernels[0]
+        bias = None if scene.bias is None else float(scene.bias[0])
+        try:
+            save_kernel_file(KernelPreset(name or path.stem, weights), path, bias)
+        except OSError as exc:
+            self._report(
+                self.tr("Could not export the kernel to {0}: {1}.").format(
+                    path, exc.strerror or exc
+                )
+            )
+            return False
         return True
 
     def _on_q_preset_chosen(self, index: int) -> None:

@@ -19,6 +19,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
     QKeySequence,
     QResizeEvent,
 )
@@ -43,6 +45,7 @@ from ..model import (
     save_scene,
 )
 from ..model.lessons import Lesson, lesson_of, lessons
+from ..model.presets import is_kernel_file
 from ..model.quiz import quiz_of
 from ..model.scene import remove_interrupted_saves
 from ..model.userfiles import Autosave, Recovered, read_autosave, set_aside
@@ -68,6 +71,7 @@ if TYPE_CHECKING:
 
 # Translated where it is used (context "MainWindow").
 SCENE_FILTER = QT_TRANSLATE_NOOP("MainWindow", "ConvStudio scenes (*.json);;All files (*)")
+KERNEL_FILTER = QT_TRANSLATE_NOOP("MainWindow", "ConvStudio kernels (*.json);;All files (*)")
 # A scene the window can show (32×32 × 4 channels, 8 kernels of 4×9×9) is a few hundred kB
 # of JSON; a larger file is refused before it is read, rather than after seconds of parsing.
 WINDOW_FILE_BYTES = 2 * 1024 * 1024
@@ -89,6 +93,7 @@ class MessageBar(QLabel):
         super().__init__(parent)
         self.setWordWrap(True)
         self.setFont(style.font(style.UI_PT))
+        self.setAcceptDrops(True)  # a kernel or scene file dropped on the window
         self.setStyleSheet(
             "background: #fdecea; color: #8c1d18; border: 2px solid #b3261e; "
             "border-radius: 4px; padding: 6px;"
@@ -285,6 +290,8 @@ class MainWindow(QMainWindow):
             )
         )
         file_menu.addSeparator()
+        file_menu.addAction(self._action(self.tr("Import &kernel…"), self.import_kernel_dialog))
+        file_menu.addAction(self._action(self.tr("E&xport kernel…"), self.export_kernel_dialog))
         add_export_actions(self, file_menu)
         file_menu.addSeparator()
         file_menu.addAction(
@@ -404,6 +411,43 @@ class MainWindow(QMainWindow):
         )
         if name:
             self.open_scene(Path(name), asked=True)
+
+    def import_kernel_dialog(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import kernel"), str(user_data_folder()), self.tr(KERNEL_FILTER)
+        )
+        if name:
+            self.kernel_panel.import_kernel(Path(name))
+
+    def export_kernel_dialog(self) -> None:
+        documents = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation
+        )
+        title = self.studio.document.scene.title or self.tr("kernel")
+        start = Path(documents or Path.home()) / f"{_file_stem(title)}.kernel.json"
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export kernel"), str(start), self.tr(KERNEL_FILTER)
+        )
+        if name:
+            self.kernel_panel.export_kernel(Path(name), title)
+
+    # ------------------------------------------------------------ drag and drop
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if any(url.isLocalFile() for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        """A kernel file dropped on the window goes into the editor; a scene file opens."""
+        files = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        if not files:
+            return
+        event.acceptProposedAction()
+        path = files[0]
+        if is_kernel_file(path):
+            self.kernel_panel.import_kernel(path)
+        else:
+            self.open_scene(path)
 
     def open_scene(self, path: Path, *, asked: bool = False) -> bool:
         """Load *path*; on failure say why and keep the current scene.
