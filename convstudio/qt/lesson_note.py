@@ -14,6 +14,7 @@ class LessonNote(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.title = QLabel()
+        self.title.setWordWrap(True)  # the side panel is narrow
         self.title.setFont(style.font(style.UI_PT, bold=True))
         self.text = QLabel()
         self.text.setWordWrap(True)

@@ -213,8 +213,11 @@ class MainWindow(QMainWindow):
         left = QVBoxLayout()
         left.setContentsMargins(0, 0, 0, 0)
         left.addWidget(self.stage, 1)
+        # The teacher's note: at the top of the side panel while editing (the stage keeps
+        # its height), under the stage while presenting when asked for (N).
         self.note = LessonNote()
-        left.addWidget(self.note)
+        self.side_panel.insert_top(self.note)
+        self._left = left
         left.addWidget(self.transport)
         layout = QHBoxLayout(central)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -788,6 +791,9 @@ class MainWindow(QMainWindow):
         # The teacher's note is for the teacher: hidden while presenting unless asked (N).
         if presenting:
             self._note_before = self.note_action.isChecked()
+            self._left.insertWidget(1, self.note)  # under the stage, above the step bar
+        else:
+            self.side_panel.insert_top(self.note)
         self.set_note_shown(editing and self._note_before)
         if presenting:
             self._side_panel_was_shown = not self.side_panel.isHidden()

@@ -44,6 +44,13 @@ class SidePanel(QScrollArea):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
+    def insert_top(self, widget: QWidget) -> None:
+        """Put *widget* above the sections (the lesson's note); it takes the panel's font."""
+        content = self.widget()
+        layout = content.layout() if content is not None else None
+        if layout is not None and hasattr(layout, "insertWidget"):
+            layout.insertWidget(0, widget)
+
     def sizeHint(self) -> QSize:
         content = self.widget()
         bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self)
