@@ -290,3 +290,35 @@ def test_a_file_dropped_on_the_window_goes_where_it_belongs(qtbot, tmp_path):
     np.testing.assert_array_equal(studio.document.scene.kernels[0, 0], named("Sobel x").weights)
     drop(scene_path("stride"))  # a scene opens
     assert studio.document.scene.stride == (2, 2)
+
+
+def test_previews_show_what_each_kernel_does_to_the_sample_picture():
+    from PIL import Image
+
+    from convstudio.model import resource_dir
+    from convstudio.model.presets import preset_preview
+
+    rgb = np.asarray(Image.open(resource_dir() / "kernels" / "sample.png").convert("RGB"))
+    identity = preset_preview(named("Identity"), rgb)
+    grey = np.round(rgb.astype(float) @ [0.299, 0.587, 0.114])
+    # The identity shows the picture itself, stretched to 0–255.
+    stretched = np.round((grey - grey.min()) * 255 / (grey.max() - grey.min()))
+    np.testing.assert_array_equal(identity, stretched)
+    # An edge kernel is dark on flat areas and bright on edges: less mean light.
+    edges = preset_preview(named("Laplacian (8 neighbours)"), rgb)
+    assert edges.shape == rgb.shape[:2] and edges.dtype == np.uint8
+    assert edges.mean() < identity.mean() / 2
+    # A blur is close to the picture; a colour kernel sees three channels.
+    assert np.abs(preset_preview(named("Gaussian 3×3"), rgb).astype(int) - identity).mean() < 20
+    assert preset_preview(named("RGB → grey (1×1×3)"), rgb).shape == rgb.shape[:2]
+
+
+def test_the_picker_shows_a_preview_of_every_preset(qtbot, studio):
+    from convstudio.qt.kernel_panel import KernelPanel
+
+    panel = KernelPanel(studio, lambda text: None)
+    qtbot.addWidget(panel)
+    combo = panel.presets
+    for i in range(combo.count()):
+        if isinstance(combo.itemData(i), KernelPreset):
+            assert not combo.itemIcon(i).isNull(), combo.itemText(i)

@@ -286,3 +286,31 @@ def builtin_presets() -> list[KernelPreset]:
     from .resources import resource_dir
 
     return load_presets(resource_dir() / "kernels" / "presets.json")
+
+
+def preset_preview(preset: KernelPreset, rgb: np.ndarray) -> np.ndarray:
+    """What *preset* makes of the sample picture *rgb* ``(H, W, 3)``, as grey 0–255 ``(H, W)``.
+
+    A kH×kW kernel sees the picture in grey; a C×kH×kW one sees R, G and B (C = 3) or C
+    grey copies. *same* padding with replicated borders keeps the size and adds no dark
+    frame. The result is stretched to 0–255 (what a heat map does), edges kernels by their
+    magnitude, so that every preview shows where the kernel answers.
+    """
+    from ..engine import conv2d
+    from .image import as_channels
+
+    w = preset.weights
+    channels = 1 if w.ndim == 2 else w.shape[0]
+    picture = as_channels(rgb, channels)
+    weights = w[None, None] if w.ndim == 2 else w[None]
+    # Replicated borders need padding on both sides: an even kernel is placed with zeros.
+    kh, kw = w.shape[-2:]
+    mode = "replicate" if kh % 2 and kw % 2 else "zeros"
+    out = conv2d(picture, weights, padding="same", padding_mode=mode)[0]
+    if out.min() < 0:  # a derivative: how strongly, either sign
+        out = np.abs(out)
+    low, high = float(out.min()), float(out.max())
+    if high - low < 1e-9:
+        return np.full(out.shape, 128, dtype=np.uint8)
+    stretched: np.ndarray = np.round((out - low) * (255.0 / (high - low))).astype(np.uint8)
+    return stretched

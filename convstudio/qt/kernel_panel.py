@@ -7,6 +7,7 @@ current step, or at every step with Shift held.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from functools import cache
 from pathlib import Path
 
 import numpy as np
@@ -14,9 +15,10 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     QSignalBlocker,
+    QSize,
     Qt,
 )
-from PySide6.QtGui import QFont, QFontMetricsF
+from PySide6.QtGui import QFont, QFontMetricsF, QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -42,7 +44,7 @@ from ..model import (
     save_presets,
     with_preset,
 )
-from ..model.presets import load_kernel_file, save_kernel_file
+from ..model.presets import load_kernel_file, preset_preview, save_kernel_file
 from ..model.sharing import hover_of
 from ..model.stage import Length
 from ..model.userfiles import set_aside
@@ -177,6 +179,32 @@ class KernelSlice(GridPiece):
             hover.point_at_weight(self.kernel, self.depth, row, col, every_step=shift)
 
 
+PREVIEW_SIDE = 40  # pixels of a preset's preview in the picker
+
+
+@cache
+def _sample_picture() -> np.ndarray | None:
+    """The sample picture the previews show, ``(H, W, 3)``; None if it is missing."""
+    image = QImage(str(resource_dir() / "kernels" / "sample.png"))
+    if image.isNull():
+        return None
+    image = image.convertToFormat(QImage.Format.Format_RGB888)
+    width, height = image.width(), image.height()
+    data = np.frombuffer(bytes(image.constBits()), np.uint8)
+    return data.reshape(height, image.bytesPerLine())[:, : width * 3].reshape(height, width, 3)
+
+
+def preview_icon(preset: KernelPreset) -> QIcon:
+    """A small picture of what *preset* does to the sample picture (empty if it cannot)."""
+    rgb = _sample_picture()
+    if rgb is None:
+        return QIcon()
+    grey = np.ascontiguousarray(preset_preview(preset, rgb))
+    height, width = grey.shape
+    image = QImage(grey.data, width, height, width, QImage.Format.Format_Grayscale8).copy()
+    return QIcon(QPixmap.fromImage(image))
+
+
 class KernelHeading(QWidget):
     """A kernel's name and bias, over its slices."""
 
@@ -245,6 +273,7 @@ class KernelPanel(QWidget):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.presets.setMinimumContentsLength(9)
+        self.presets.setIconSize(QSize(PREVIEW_SIDE, PREVIEW_SIDE))
         self.save_preset_button = QPushButton(self.tr("Save…"))
         self.save_preset_button.setToolTip(self.tr("Keep this kernel under a name, for next time"))
         self.save_preset_button.setEnabled(user_presets is not None)
@@ -419,7 +448,7 @@ class KernelPanel(QWidget):
                 heading.setEnabled(False)
                 for preset in members:
                     size = "×".join(str(n) for n in preset.weights.shape)
-                    self.presets.addItem(f"{preset.name}  ({size})", preset)
+                    self.presets.addItem(preview_icon(preset), f"{preset.name}  ({size})", preset)
                     if preset.description:
                         self.presets.setItemData(
                             self.presets.count() - 1,
