@@ -143,22 +143,27 @@ def load_presets(path: str | os.PathLike[str]) -> list[KernelPreset]:
         When it cannot be read or is not a valid preset file.
     """
     p = Path(path)
-    try:
-        data = json.loads(read_text_checked(p, MAX_FILE_BYTES, "a kernel file"))
-    except FileCheckError as exc:
-        raise PresetFileError(str(exc)) from None
-    except json.JSONDecodeError as exc:
-        raise PresetFileError(
-            f"{p.name} is not valid JSON (line {exc.lineno}: {exc.msg})."
-        ) from None
-    except ValueError:  # an integer of thousands of digits
-        raise PresetFileError(f"{p.name} holds a number too long to read.") from None
-    except RecursionError:
-        raise PresetFileError(f"{p.name} is nested too deeply to be a kernel file.") from None
+    data = _read_json(p)
     try:
         return presets_from_dict(data)
     except PresetFileError as exc:
         raise PresetFileError(f"{p.name}: {exc}") from None
+
+
+def _read_json(path: Path) -> Any:
+    """The JSON of a kernel file (a regular file of bounded size), or a one-line error."""
+    try:
+        return json.loads(read_text_checked(path, MAX_FILE_BYTES, "a kernel file"))
+    except FileCheckError as exc:
+        raise PresetFileError(str(exc)) from None
+    except json.JSONDecodeError as exc:
+        raise PresetFileError(
+            f"{path.name} is not valid JSON (line {exc.lineno}: {exc.msg})."
+        ) from None
+    except ValueError:  # an integer of thousands of digits
+        raise PresetFileError(f"{path.name} holds a number too long to read.") from None
+    except RecursionError:
+        raise PresetFileError(f"{path.name} is nested too deeply to be a kernel file.") from None
 
 
 def save_presets(presets: list[KernelPreset], path: str | os.PathLike[str]) -> None:
@@ -232,16 +237,7 @@ def load_kernel_file(path: str | os.PathLike[str]) -> KernelPreset:
         Naming the file and what is wrong (field, row, column).
     """
     p = Path(path)
-    try:
-        data = json.loads(read_text_checked(p, MAX_FILE_BYTES, "a kernel file"))
-    except FileCheckError as exc:
-        raise PresetFileError(str(exc)) from None
-    except json.JSONDecodeError as exc:
-        raise PresetFileError(
-            f"{p.name} is not valid JSON (line {exc.lineno}: {exc.msg})."
-        ) from None
-    except (ValueError, RecursionError):
-        raise PresetFileError(f"{p.name} cannot be a kernel file.") from None
+    data = _read_json(p)
     try:
         if isinstance(data, dict) and data.get("format") == KERNEL_FORMAT:
             version = data.get("version")

@@ -423,11 +423,8 @@ class MainWindow(QMainWindow):
             self.kernel_panel.import_kernel(Path(name))
 
     def export_kernel_dialog(self) -> None:
-        documents = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation
-        )
         title = self.studio.document.scene.title or self.tr("kernel")
-        start = Path(documents or Path.home()) / f"{_file_stem(title)}.kernel.json"
+        start = _in_documents(f"{_file_stem(title)}.kernel.json")
         name, _ = QFileDialog.getSaveFileName(
             self, self.tr("Export kernel"), str(start), self.tr(KERNEL_FILTER)
         )
@@ -592,11 +589,8 @@ class MainWindow(QMainWindow):
         if self.path is not None:
             start = self.path
         else:
-            documents = QStandardPaths.writableLocation(
-                QStandardPaths.StandardLocation.DocumentsLocation
-            )
             title = self.studio.document.scene.title or self.tr("Untitled")
-            start = Path(documents or Path.home()) / f"{_file_stem(title)}.json"
+            start = _in_documents(f"{_file_stem(title)}.json")
         name, _ = QFileDialog.getSaveFileName(
             self, self.tr("Save scene as"), str(start), self.tr(SCENE_FILTER)
         )
@@ -912,6 +906,12 @@ def _editable(path: Path | None) -> Path | None:
     except ValueError:
         return path
     return None
+
+
+def _in_documents(name: str) -> Path:
+    """*name* in the user's documents folder (their home when there is none)."""
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(documents or Path.home()) / name
 
 
 def _file_stem(title: str) -> str:
