@@ -39,7 +39,7 @@ from .model.presets import (
     load_kernel_file,
     load_presets,
 )
-from .model.resources import DEFAULT_SCENE
+from .model.resources import APP_NAME, DEFAULT_SCENE
 from .model.scene import atomic_write_text
 
 DEFAULT_SPEED = 2.0  # the window's own default (Playback)
@@ -307,8 +307,8 @@ def _user_kernels() -> Path:
     """The user's saved kernels, where the window keeps them (Qt's per-user data folder)."""
     from PySide6.QtCore import QCoreApplication, QStandardPaths
 
-    QCoreApplication.setOrganizationName("ConvStudio")
-    QCoreApplication.setApplicationName("ConvStudio")
+    QCoreApplication.setOrganizationName(APP_NAME)
+    QCoreApplication.setApplicationName(APP_NAME)
     location = QStandardPaths.StandardLocation.AppDataLocation
     return Path(QStandardPaths.writableLocation(location)) / "kernels.json"
 

@@ -237,6 +237,24 @@ def test_steps_never_lay_the_stage_out_again(qtbot, monkeypatch):
     assert 1 <= len(counted) <= 6  # laid out for the new kernel, and settled
 
 
+def test_quiz_reveals_never_lay_the_stage_out_again(qtbot, monkeypatch):
+    # The quiz lays the stage out when it comes, goes or asks the size; not at each reveal.
+    window = lesson_window(qtbot, "worked-example.json")
+    window.quiz.set_on(True)
+    settle()
+    counted = []
+    layout = Stage._relayout
+    monkeypatch.setattr(Stage, "_relayout", lambda self: (counted.append(1), layout(self)))
+    for _ in range(3):
+        window.next_action.trigger()  # reveal, then step
+        window.next_action.trigger()
+    settle()
+    assert counted == []
+    window.quiz.set_on(False)
+    settle()
+    assert len(counted) == 1
+
+
 @pytest.mark.parametrize("kernels", [1, 4])
 def test_more_kernels_and_their_maps_stay_whole(qtbot, kernels):
     window = lesson_window(qtbot, "rgb-two-kernels.json")

@@ -21,3 +21,6 @@ def scene_path(name: str) -> Path:
 
 
 DEFAULT_SCENE = "worked-example"
+# Qt's organisation and application names: they name the per-user folders (settings,
+# saved kernels, unsaved work) for the window and the command line alike.
+APP_NAME = "ConvStudio"

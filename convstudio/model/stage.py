@@ -299,10 +299,6 @@ class _Sized:
         self.height = self.table_h
 
 
-def _sized(spec: GridSpec, zoom: float, cap: int | None) -> _Sized:
-    return _Sized(spec, zoom, cap)
-
-
 def _columns(sizes: list[tuple[int, int]], per_row: int, gap: int) -> tuple[int, int]:
     """Width and height of items laid out *per_row* to a row, left to right, top down."""
     if not sizes:
@@ -346,7 +342,7 @@ class _Layout:
             key = (id(g), zoom, cap)
             found = known.get(key)
             if found is None:
-                found = known[key] = _sized(g, zoom, cap)
+                found = known[key] = _Sized(g, zoom, cap)
             return found
 
         self.inputs = [sized(g) for g in spec.inputs]
@@ -416,9 +412,6 @@ class _Layout:
             self.footer_x0 = 0
             self.footer_y0 = after(0, max(self.in_h, self.row_y + self.row_h))
         self.width = max(self.grids_right, self.footer_x0 + self.footer_min_w)
-
-    def footer_x(self) -> int:
-        return self.footer_x0
 
     def footer_height(self, room_width: int) -> int:
         """The footer's height when it gets all the width it can in *room_width*."""

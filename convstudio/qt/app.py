@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication, QMessageLogContext, QtMsgType, qIns
 from PySide6.QtWidgets import QApplication
 
 from ..model import Scene, Studio
+from ..model.resources import APP_NAME
 from ..model.userfiles import Autosave
 from . import style
 from .main_window import MainWindow, user_data_folder
@@ -31,8 +32,8 @@ def application() -> QApplication:
     if app is None:
         qInstallMessageHandler(_qt_message)
         app = QApplication(sys.argv[:1])
-        app.setApplicationName("ConvStudio")
-        app.setOrganizationName("ConvStudio")
+        app.setApplicationName(APP_NAME)
+        app.setOrganizationName(APP_NAME)
         # Menus, dialogs and tooltips at projector size too, not only the grids.
         app.setFont(style.font(style.UI_PT))
     assert isinstance(app, QApplication)

@@ -610,14 +610,11 @@ class GridPiece(QWidget):
         self.title.setFont(self.title_font(zoom))
         self.table.set_place(place, zoom)
         outline = place.outline
-        _set_geometry(self, outline.moved(-origin.x, -origin.y))
-        _set_geometry(self.title, place.title.moved(-outline.x, -outline.y))
-        _set_geometry(self.table, place.table.moved(-outline.x, -outline.y))
+        set_geometry(self, outline.moved(-origin.x, -origin.y))
+        set_geometry(self.title, place.title.moved(-outline.x, -outline.y))
+        set_geometry(self.table, place.table.moved(-outline.x, -outline.y))
 
 
 def set_geometry(widget: QWidget, rect: Rect) -> None:
     """Put *widget* at *rect* (in its parent's coordinates)."""
     widget.setGeometry(rect.x, rect.y, rect.width, rect.height)
-
-
-_set_geometry = set_geometry

@@ -819,7 +819,6 @@ class MainWindow(QMainWindow):
         self.transport.hide_total(asking)
         self.costs_panel.setVisible(not asking)
         self.output_panel.set_heat_maps_visible(not asking and self.heat_maps_action.isChecked())
-        self.stage.relayout()
 
     def toggle_blank(self) -> None:
         """Black out the screen (the remote's "blank" key), or bring the stage back."""

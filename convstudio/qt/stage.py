@@ -79,7 +79,11 @@ class Stage(QWidget):
         self._stale = False
         bind(self, studio.document.scene_changed, self.mark_stale)
         bind(self, studio.document.evaluation_changed, self.mark_stale)
-        bind(self, quiz_of(studio).changed, self.relayout)
+        # The quiz changes the parts only when it comes, goes, or asks the size (its row,
+        # the question, the heat maps): a reveal at each step must not lay out again.
+        self._quiz = quiz_of(studio)
+        self._quiz_shape = (self._quiz.on, self._quiz.asking_size)
+        bind(self, self._quiz.changed, self._on_quiz_changed)
         bind(self, studio.frame_changed, self._on_frame_changed)
 
     @property
@@ -137,13 +141,19 @@ class Stage(QWidget):
 
     def _measure_footer(self, zoom: float, width: int) -> int:
         height = self.equation.height_for(zoom, width)
-        if quiz_of(self._studio).on:
+        if self._quiz.on:
             line = QFontMetricsF(style.font(style.EQUATION_PT, zoom=MEASURE_ZOOM)).height()
             # A row of the prompt and the guess box, and a row for what was said.
             height += 4 + Length(24, 2 * line / MEASURE_ZOOM).at(zoom)
         return height
 
     # ------------------------------------------------------------ placing
+
+    def _on_quiz_changed(self) -> None:
+        shape = (self._quiz.on, self._quiz.asking_size)
+        if shape != self._quiz_shape:
+            self._quiz_shape = shape
+            self.mark_stale()
 
     def mark_stale(self, *_: object) -> None:
         """The parts changed: lay out again once the change is complete."""
