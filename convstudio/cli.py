@@ -15,7 +15,6 @@ import socket
 import sys
 import textwrap
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from pathlib import Path
 from typing import IO, NoReturn
 
@@ -29,6 +28,7 @@ from .model.explain import fully_connected_parameters
 from .model.export import ExportError, check_gif_size, run_positions
 from .model.files import FileCheckError, check_writable_target
 from .model.lessons import lessons, scene_argument
+from .model.library import user_library
 from .model.limits import LimitError, check_scene_limits
 from .model.numbers import format_number, json_number, shortened
 from .model.playback import MAX_SPEED, MIN_SPEED
@@ -37,7 +37,6 @@ from .model.presets import (
     PresetFileError,
     builtin_presets,
     load_kernel_file,
-    load_presets,
 )
 from .model.resources import APP_NAME, DEFAULT_SCENE
 from .model.scene import atomic_write_text
@@ -303,26 +302,25 @@ def compute(args: argparse.Namespace) -> int:
     return 0
 
 
-def _user_kernels() -> Path:
-    """The user's saved kernels, where the window keeps them (Qt's per-user data folder)."""
+def _user_data_folder() -> Path:
+    """The per-user data folder, where the window keeps the user's kernels."""
     from PySide6.QtCore import QCoreApplication, QStandardPaths
 
     QCoreApplication.setOrganizationName(APP_NAME)
     QCoreApplication.setApplicationName(APP_NAME)
     location = QStandardPaths.StandardLocation.AppDataLocation
-    return Path(QStandardPaths.writableLocation(location)) / "kernels.json"
+    return Path(QStandardPaths.writableLocation(location))
 
 
 def _library() -> list[KernelPreset]:
-    """The built-in presets, then the user's (a damaged user file is left out, and said)."""
-    found = builtin_presets()
-    path = _user_kernels()
-    if path.exists():
-        try:
-            found += [replace(p, group="yours") for p in load_presets(path)]
-        except PresetFileError as exc:
-            _say(f"convstudio: your saved kernels are left out: {exc}")
-    return found
+    """The built-in presets, then the user's; damaged files are left out, and said.
+
+    Only read: the window sets damaged files aside and carries ``kernels.json`` over.
+    """
+    found = user_library(_user_data_folder()).scan()
+    for path, reason in found.damaged:
+        _say(f"convstudio: {path.name} is left out: {reason}")
+    return builtin_presets() + [entry.preset for entry in found.entries]
 
 
 def _with_kernel(scene: Scene, choice: str | None) -> Scene:

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from test_cli import WORKED, run
+from test_cli import WORKED, headless_env, run
 
 from convstudio.model import Studio, load_scene, scene_path
 from convstudio.model.document import EditError
@@ -167,6 +167,30 @@ def test_convstudio_presets_lists_the_library():
     assert [p["group"] for p in listed][:1] == ["lesson"]
     text = run("presets").stdout
     assert "edges and gradients:" in text and "Sobel x (3×3)" in text
+
+
+def test_convstudio_presets_lists_the_users_kernels_and_leaves_damaged_ones_out(tmp_path):
+    from convstudio.model.library import user_library
+    from convstudio.model.presets import save_presets
+
+    data = tmp_path / "ConvStudio" / "ConvStudio"  # Qt's AppDataLocation under XDG_DATA_HOME
+    library = user_library(data)
+    library.save("mine", np.array([[0, 1], [1, 0]]))
+    (library.folder / "broken.json").write_text("{not json", encoding="utf-8")
+    save_presets([KernelPreset("from kernels.json", np.eye(2))], data / "kernels.json")
+    env = {**headless_env(), "XDG_DATA_HOME": str(tmp_path)}
+    result = run("presets", "--json", env=env)
+    assert result.returncode == 0, result.stderr
+    yours = [p for p in json.loads(result.stdout) if p["group"] == "yours"]
+    assert [(p["name"], p["weights"]) for p in yours] == [
+        ("from kernels.json", [[1, 0], [0, 1]]),
+        ("mine", [[0, 1], [1, 0]]),
+    ]
+    assert "broken.json is left out" in result.stderr and "not valid JSON" in result.stderr
+    # Listing only reads: the damaged file and the old list stay where they were.
+    assert (library.folder / "broken.json").exists() and (data / "kernels.json").exists()
+    used = run("compute", WORKED, "--kernel", "mine", "--json", env=env)
+    assert json.loads(used.stdout)["output_shape"] == [1, 5, 5]
 
 
 def test_compute_takes_a_preset_by_name_or_file(tmp_path):

@@ -126,9 +126,15 @@ def test_each_size_change_is_one_undo_step(panel, studio):
     assert not studio.document.can_undo  # showing the size did not write the document
 
 
+def library_in(folder):
+    from convstudio.model.library import user_library
+
+    return user_library(folder)
+
+
 def test_choosing_a_preset_writes_the_kernel_and_saving_one_lists_it(qtbot, studio, tmp_path):
     messages: list[str] = []
-    panel = KernelPanel(studio, messages.append, tmp_path / "kernels.json")
+    panel = KernelPanel(studio, messages.append, library_in(tmp_path))
     qtbot.addWidget(panel)
     index = next(
         i for i in range(panel.presets.count()) if panel.presets.itemText(i).startswith("Sobel x")
@@ -143,17 +149,74 @@ def test_choosing_a_preset_writes_the_kernel_and_saving_one_lists_it(qtbot, stud
     studio.document.set_kernel_value(0, 0, 1, 1, 7)
     assert panel.save_preset("mine")
     assert "mine" in panel.preset_names()
-    reopened = KernelPanel(studio, messages.append, tmp_path / "kernels.json")
+    assert [p.name for p in (tmp_path / "kernels").iterdir()] == ["mine.json"]  # one file each
+    reopened = KernelPanel(studio, messages.append, library_in(tmp_path))
     qtbot.addWidget(reopened)
     assert "mine" in reopened.preset_names()
     assert messages == []
+
+
+# A popup asks the offscreen platform for things it cannot do, and says so.
+@pytest.mark.qt_log_ignore("does not support")
+def test_the_picker_lists_kernels_another_window_saved_as_it_opens(qtbot, studio, tmp_path):
+    panel = KernelPanel(studio, print, library_in(tmp_path))
+    other = KernelPanel(studio, print, library_in(tmp_path))
+    qtbot.addWidget(panel)
+    qtbot.addWidget(other)
+    assert other.save_preset("from the other window")
+    assert "from the other window" not in panel.preset_names()
+    panel.presets.showPopup()
+    assert "from the other window" in panel.preset_names()
+    panel.presets.hidePopup()
+
+
+def test_two_windows_saving_at_once_keep_both_kernels(qtbot, studio, tmp_path):
+    # One file per kernel: neither save writes over the other's list (kernels.json did).
+    first = KernelPanel(studio, print, library_in(tmp_path))
+    second = KernelPanel(studio, print, library_in(tmp_path))
+    qtbot.addWidget(first)
+    qtbot.addWidget(second)
+    assert first.save_preset("one")
+    assert second.save_preset("two")
+    first.reload_presets()
+    assert {"one", "two"} <= set(first.preset_names())
+
+
+def test_the_last_picker_entry_opens_the_library(qtbot, studio, tmp_path):
+    panel = KernelPanel(studio, print, library_in(tmp_path))
+    qtbot.addWidget(panel)
+    last = panel.presets.count() - 1
+    assert panel.presets.itemText(last).startswith("Your kernels")
+    panel.presets.activated.emit(last)
+    assert panel.library_dialog is not None and panel.library_dialog.isVisible()
+    assert panel.presets.currentIndex() == 0
+    assert studio.document.scene.kernels.shape == (1, 1, 3, 3)  # no kernel was written
+    panel.library_dialog.close()
+
+
+def test_the_old_kernels_file_is_carried_over_and_kept(qtbot, studio, tmp_path):
+    from convstudio.model.presets import KernelPreset, save_presets
+
+    old = tmp_path / "kernels.json"
+    save_presets([KernelPreset("from last year", [[1, 2], [3, 4]])], old)
+    before = old.read_bytes()
+    messages: list[str] = []
+    panel = KernelPanel(studio, messages.append, library_in(tmp_path))
+    qtbot.addWidget(panel)
+    assert "from last year" in panel.preset_names()
+    assert messages == []
+    assert not old.exists()
+    assert (tmp_path / "kernels.carried-over.json").read_bytes() == before
+    assert (tmp_path / "kernels" / "from last year.json").exists()
+    panel.apply_preset("from last year")
+    np.testing.assert_array_equal(studio.document.scene.kernels[0, 0], [[1, 2], [3, 4]])
 
 
 def test_a_damaged_user_preset_file_is_reported_and_the_builtins_stay(qtbot, studio, tmp_path):
     path = tmp_path / "kernels.json"
     path.write_text("{not json")
     messages: list[str] = []
-    panel = KernelPanel(studio, messages.append, path)
+    panel = KernelPanel(studio, messages.append, library_in(tmp_path))
     qtbot.addWidget(panel)
     assert "Sobel x" in panel.preset_names()
     assert len(messages) == 1 and "not valid JSON" in messages[0]
@@ -161,46 +224,64 @@ def test_a_damaged_user_preset_file_is_reported_and_the_builtins_stay(qtbot, stu
     (kept,) = tmp_path.glob("kernels.damaged-*.json")
     assert kept.name in messages[0] and kept.read_text() == "{not json"
     assert not path.exists()
-    again = KernelPanel(studio, messages.append, path)
+    again = KernelPanel(studio, messages.append, library_in(tmp_path))
     qtbot.addWidget(again)
     assert len(messages) == 1
 
 
-@pytest.mark.parametrize(
-    "damage",
-    [
-        "",
-        "\ufeff{}",
-        "just text",
-        '{"format": "convstudio-kernels", "version": 1, "kernels": [{"name": "x", '
-        '"weights": [[1, 2], [3]]}]}',
-        '{"format": "something else"}',
-        '{"format": "convstudio-kernels", "version": 1, "kernels": [{"name": "x", '
-        '"weights": [[' + "9" * 5000 + "]]}]}",
-        '{"format": "convstudio-kernels", "version": 1, "kernels": [{"name": "x", '
-        '"weights": [[' + "9" * 401 + "]]}]}",
-        '{"format": "convstudio-kernels", "version": 1, "kernels": [{"name": "x", '
-        '"weights": [[NaN, Infinity], [1e300, 0]]}]}',
-        "[" * 5000 + "]" * 5000,
-    ],
-    ids=["empty", "bom", "text", "ragged", "format", "5000 digits", "401 digits", "nan", "deep"],
-)
-def test_no_damaged_user_preset_file_stops_the_panel(qtbot, studio, tmp_path, damage):
+DAMAGE = [
+    "",
+    "\ufeff{}",
+    "just text",
+    '{"format": "convstudio-kernels", "version": 1, "kernels": [{"name": "x", '
+    '"weights": [[1, 2], [3]]}]}',
+    '{"format": "something else"}',
+    '{"format": "convstudio-kernels", "version": 1, "kernels": [{"name": "x", '
+    '"weights": [[' + "9" * 5000 + "]]}]}",
+    '{"format": "convstudio-kernels", "version": 1, "kernels": [{"name": "x", '
+    '"weights": [[' + "9" * 401 + "]]}]}",
+    '{"format": "convstudio-kernels", "version": 1, "kernels": [{"name": "x", '
+    '"weights": [[NaN, Infinity], [1e300, 0]]}]}',
+    "[" * 5000 + "]" * 5000,
+]
+DAMAGE_IDS = ["empty", "bom", "text", "ragged", "format", "5000 digits", "401 digits", "nan", "deep"]
+
+
+@pytest.mark.parametrize("damage", DAMAGE, ids=DAMAGE_IDS)
+def test_no_damaged_old_kernels_file_stops_the_panel(qtbot, studio, tmp_path, damage):
     path = tmp_path / "kernels.json"
     path.write_text(damage, encoding="utf-8")
     messages: list[str] = []
-    panel = KernelPanel(studio, messages.append, path)
+    panel = KernelPanel(studio, messages.append, library_in(tmp_path))
     qtbot.addWidget(panel)
     assert "Sobel x" in panel.preset_names()
     assert len(messages) == 1 and "could not be read" in messages[0]
     assert len(messages[0]) < 400  # a short sentence, not the file quoted back
-    assert panel.save_preset("fresh")  # saving works again, into a new list
+    assert panel.save_preset("fresh")  # saving works, into the library folder
+    (kept,) = tmp_path.glob("kernels.damaged-*.json")
+    assert kept.read_text(encoding="utf-8") == damage
+
+
+@pytest.mark.parametrize("damage", DAMAGE, ids=DAMAGE_IDS)
+def test_a_damaged_kernel_file_costs_only_itself(qtbot, studio, tmp_path, damage):
+    library = library_in(tmp_path)
+    library.save("good", np.eye(3))
+    bad = library.folder / "x.json"
+    bad.write_text(damage.replace("convstudio-kernels", "convstudio-kernel"), encoding="utf-8")
+    messages: list[str] = []
+    panel = KernelPanel(studio, messages.append, library)
+    qtbot.addWidget(panel)
+    assert "good" in panel.preset_names()
+    assert len(messages) == 1 and "x.json" in messages[0] and "could not be read" in messages[0]
+    assert len(messages[0]) < 400
+    assert panel.save_preset("x")  # the damaged file's own name: it is not written over
+    (kept,) = library.folder.glob("x.damaged-*.json")
+    assert kept.read_text(encoding="utf-8").endswith(damage[-20:])
 
 
 def test_saving_never_hides_or_loses_kernels(qtbot, studio, tmp_path):
-    path = tmp_path / "kernels.json"
     messages: list[str] = []
-    panel = KernelPanel(studio, messages.append, path)
+    panel = KernelPanel(studio, messages.append, library_in(tmp_path))
     qtbot.addWidget(panel)
     assert not panel.save_preset("Sobel x")  # a built-in's name would hide the user's kernel
     assert "built-in" in messages[-1]
@@ -211,33 +292,48 @@ def test_saving_never_hides_or_loses_kernels(qtbot, studio, tmp_path):
     assert panel.save_preset("mine")
     assert "replaced" in messages[-1]
     assert panel.preset_names().count("mine") == 1
+    panel.apply_preset("mine")
+    assert studio.document.scene.kernels[0, 0, 0, 0] == 9
 
-    path.write_text(path.read_text()[:-5])  # damage the file
-    damaged = path.read_text()
-    panel.reload_presets()
-    assert "could not be read" in messages[-1]
-    (kept,) = tmp_path.glob("kernels.damaged-*.json")
-    assert kept.read_text() == damaged  # nothing lost: the damaged file is kept as it was
-    assert panel.save_preset("another")
-    assert panel.preset_names()[-1] == "another"
+
+def test_a_full_disk_keeps_the_kernel_that_was_there(qtbot, studio, tmp_path, monkeypatch):
+    from convstudio.model import scene as scene_module
+
+    messages: list[str] = []
+    panel = KernelPanel(studio, messages.append, library_in(tmp_path))
+    qtbot.addWidget(panel)
+    assert panel.save_preset("mine")
+    file = tmp_path / "kernels" / "mine.json"
+    before = file.read_bytes()
+
+    def full(_fd, _data):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(scene_module.os, "write", full)
+    studio.document.set_kernel_value(0, 0, 0, 0, 9)
+    assert not panel.save_preset("mine")
+    assert "No space left on device" in messages[-1]
+    monkeypatch.undo()
+    assert file.read_bytes() == before
+    assert sorted(p.name for p in file.parent.iterdir()) == ["mine.json"]  # no temporary left
 
 
 def test_a_damaged_file_that_cannot_be_moved_is_never_overwritten(
     qtbot, studio, tmp_path, monkeypatch
 ):
-    from convstudio.qt import kernel_panel
+    from convstudio.model import library
 
-    def cannot_move(_path):
+    def cannot_move(_path, _now=None):
         raise PermissionError("read-only folder")
 
-    monkeypatch.setattr(kernel_panel, "set_aside", cannot_move)
+    monkeypatch.setattr(library, "set_aside", cannot_move)
     path = tmp_path / "kernels.json"
     path.write_text("{not json")
     messages: list[str] = []
-    panel = KernelPanel(studio, messages.append, path)
+    panel = KernelPanel(studio, messages.append, library_in(tmp_path))
     qtbot.addWidget(panel)
-    assert "Saving is off" in messages[-1]
-    assert not panel.save_preset("another")
+    assert "could not be set aside" in messages[-1]
+    assert panel.save_preset("another")  # into its own file in the library folder
     assert path.read_text() == "{not json"
 
 

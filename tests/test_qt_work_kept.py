@@ -217,7 +217,7 @@ def test_a_damaged_settings_file_does_not_stop_the_window(qtbot, studio):
 
 
 def test_a_damaged_user_presets_file_does_not_stop_the_window(qtbot, studio):
-    path = main_window.user_presets_path()
+    path = main_window.user_data_folder() / "kernels.json"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps({"format": "convstudio-kernels", "version": 1}) + "[[[")
     window = MainWindow(studio, remember_geometry=False)

@@ -263,6 +263,21 @@ def load_kernel_file(path: str | os.PathLike[str]) -> KernelPreset:
     return presets[0]
 
 
+def kernel_file_bias(path: str | os.PathLike[str]) -> float | None:
+    """The bias a one-kernel file carries (``None`` if it has none).
+
+    Raises
+    ------
+    PresetFileError
+        When the file cannot be read as JSON.
+    """
+    data = _read_json(Path(path))
+    bias = data.get("bias") if isinstance(data, dict) else None
+    if isinstance(bias, bool) or not isinstance(bias, (int, float)):
+        return None
+    return float(bias)
+
+
 def is_kernel_file(path: str | os.PathLike[str]) -> bool:
     """Whether *path* says it is a kernel file (one kernel or a list), not a scene: a
     dropped file goes where it belongs, and a damaged kernel file gets a kernel's error."""

@@ -7,7 +7,6 @@ current step, or at every step with Shift held.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from functools import cache
 from pathlib import Path
 
 import numpy as np
@@ -17,8 +16,9 @@ from PySide6.QtCore import (
     QSignalBlocker,
     QSize,
     Qt,
+    Signal,
 )
-from PySide6.QtGui import QFont, QFontMetricsF, QIcon, QImage, QPixmap
+from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -37,21 +37,19 @@ from ..model import (
     PresetFileError,
     Studio,
     format_number,
-    load_presets,
     parse_block,
     parse_number,
-    resource_dir,
-    save_presets,
-    with_preset,
 )
-from ..model.presets import load_kernel_file, preset_preview, save_kernel_file
+from ..model.library import Entry, KernelLibrary, LibraryError
+from ..model.presets import builtin_presets, load_kernel_file, save_kernel_file
 from ..model.sharing import hover_of
 from ..model.stage import Length
-from ..model.userfiles import set_aside
 from . import style
 from .binding import bind
 from .cells import LOOK_ROLE, MEASURE_ZOOM, CellLook, GridModel, GridPiece, NumberTable
+from .library_dialog import LibraryDialog
 from .number_box import NumberSpinBox
+from .preset_icons import PREVIEW_SIDE, preview_icon
 from .size_controls import SizeControls
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -179,30 +177,17 @@ class KernelSlice(GridPiece):
             hover.point_at_weight(self.kernel, self.depth, row, col, every_step=shift)
 
 
-PREVIEW_SIDE = 40  # pixels of a preset's preview in the picker
+_MANAGE = "manage"
 
 
-@cache
-def _sample_picture() -> np.ndarray | None:
-    """The sample picture the previews show, ``(H, W, 3)``; None if it is missing."""
-    image = QImage(str(resource_dir() / "kernels" / "sample.png"))
-    if image.isNull():
-        return None
-    image = image.convertToFormat(QImage.Format.Format_RGB888)
-    width, height = image.width(), image.height()
-    data = np.frombuffer(bytes(image.constBits()), np.uint8)
-    return data.reshape(height, image.bytesPerLine())[:, : width * 3].reshape(height, width, 3)
+class _PresetBox(QComboBox):
+    """The preset picker; :attr:`opening` is emitted just before its list is shown."""
 
+    opening = Signal()
 
-def preview_icon(preset: KernelPreset) -> QIcon:
-    """A small picture of what *preset* does to the sample picture (empty if it cannot)."""
-    rgb = _sample_picture()
-    if rgb is None:
-        return QIcon()
-    grey = np.ascontiguousarray(preset_preview(preset, rgb))
-    height, width = grey.shape
-    image = QImage(grey.data, width, height, width, QImage.Format.Format_Grayscale8).copy()
-    return QIcon(QPixmap.fromImage(image))
+    def showPopup(self) -> None:  # noqa: N802 (Qt's name)
+        self.opening.emit()
+        super().showPopup()
 
 
 class KernelHeading(QWidget):
@@ -252,22 +237,31 @@ class KernelPanel(QWidget):
         The studio to show and edit.
     report
         Called with a sentence when an edit is refused or a file cannot be used.
-    user_presets
-        The user's own preset file (read if it exists, written by "Save as preset").
+    library
+        The user's own kernels (listed after the built-ins, written by "Save…"); it is
+        tidied once here (damaged files set aside, the older ``kernels.json`` carried over).
     """
 
     def __init__(
         self,
         studio: Studio,
         report: Report,
-        user_presets: Path | None = None,
+        library: KernelLibrary | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._document = studio.document
         self._report = report
-        self._user_presets_path = user_presets
-        self.presets = QComboBox()
+        self._library = library
+        self.library_dialog: LibraryDialog | None = None
+        self._builtin = builtin_presets()
+        self._user: list[Entry] = []
+        if library is not None:
+            for sentence in library.tidy():
+                report(sentence)
+        self.presets = _PresetBox()
+        # Another window may have saved a kernel since: the list is read as it opens.
+        self.presets.opening.connect(self.reload_presets)
         self.presets.setToolTip(self.tr("Put a well-known kernel into the editor"))
         self.presets.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
@@ -276,7 +270,7 @@ class KernelPanel(QWidget):
         self.presets.setIconSize(QSize(PREVIEW_SIDE, PREVIEW_SIDE))
         self.save_preset_button = QPushButton(self.tr("Save…"))
         self.save_preset_button.setToolTip(self.tr("Keep this kernel under a name, for next time"))
-        self.save_preset_button.setEnabled(user_presets is not None)
+        self.save_preset_button.setEnabled(library is not None)
         self.size_controls = SizeControls(self.tr("Kernel"), MAX_KERNEL)
         self.title = self.size_controls.title
         self.rows = self.size_controls.rows
@@ -423,15 +417,8 @@ class KernelPanel(QWidget):
     # ------------------------------------------------------------ presets
 
     def reload_presets(self) -> None:
-        """List the built-in presets, then the user's; a damaged user file is reported."""
-        self._builtin = load_presets(resource_dir() / "kernels" / "presets.json")
-        self._user: list[KernelPreset] = []
-        self._user_file_damaged = False
-        if self._user_presets_path is not None and self._user_presets_path.exists():
-            try:
-                self._user = load_presets(self._user_presets_path)
-            except PresetFileError as exc:
-                self._set_aside_damaged(exc)
+        """List the built-in presets, then the user's kernels as they are on disk now."""
+        self._user = [] if self._library is None else self._library.entries()
         with QSignalBlocker(self.presets):
             self.presets.clear()
             self.presets.addItem(self.tr("Presets…"), None)
@@ -439,7 +426,7 @@ class KernelPanel(QWidget):
             for preset in self._builtin:
                 groups.setdefault(preset.group or self.tr("other"), []).append(preset)
             if self._user:
-                groups[self.tr("your kernels")] = self._user
+                groups[self.tr("your kernels")] = [entry.preset for entry in self._user]
             model = self.presets.model()
             for group, members in groups.items():
                 # A heading that cannot be chosen: the kernels below it belong together.
@@ -455,76 +442,55 @@ class KernelPanel(QWidget):
                             preset.description,
                             Qt.ItemDataRole.ToolTipRole,
                         )
+            if self._library is not None:
+                self.presets.addItem(self.tr("Your kernels… (rename, delete)"), _MANAGE)
             self.presets.setCurrentIndex(0)
 
-    def _set_aside_damaged(self, exc: PresetFileError) -> None:
-        """Move a damaged preset file out of the way, once, and say where it went."""
-        path = self._user_presets_path
-        assert path is not None
-        try:
-            kept = set_aside(path)
-        except OSError:
-            # It cannot be moved: then it must not be overwritten by the next save either.
-            self._user_file_damaged = True
-            self._report(
-                self.tr(
-                    "Your saved kernels could not be read: {0} Saving is off until the "
-                    "file {1} is mended or removed."
-                ).format(exc, path)
-            )
-            return
-        self._report(
-            self.tr(
-                "Your saved kernels could not be read: {0} The file was kept as {1}, "
-                "and kernels you save now start a new list."
-            ).format(exc, kept.name)
-        )
-
     def preset_names(self) -> list[str]:
-        return [p.name for p in self._builtin + self._user]
+        return [p.name for p in self._builtin] + [e.name for e in self._user]
 
     def apply_preset(self, preset: KernelPreset | str) -> None:
         """Put *preset* (or the first preset of that name) into every slice of every kernel."""
         if isinstance(preset, str):
-            preset = next(p for p in self._builtin + self._user if p.name == preset)
+            everything = self._builtin + [e.preset for e in self._user]
+            preset = next(p for p in everything if p.name == preset)
         try:
             self._document.set_kernel(preset.weights)
         except EditError as exc:
             self._report(str(exc))
 
     def save_preset(self, name: str) -> bool:
-        """Save slice 1 of kernel 1 as preset *name* in the user's file."""
-        name = name.strip()
-        if self._user_presets_path is None:
+        """Keep kernel 1 (all its slices, and its bias) in the user's library as *name*."""
+        if self._library is None:
             return False
-        if not name:
-            self._report(self.tr("A saved kernel needs a name. Nothing was saved."))
-            return False
-        if self._user_file_damaged:
-            # Writing now would throw away the kernels in the damaged file.
-            self._report(
-                self.tr(
-                    "Your saved kernels file {0} could not be read, so "
-                    "nothing was saved (it would have been overwritten)."
-                ).format(self._user_presets_path)
-            )
-            return False
-        if any(p.name == name for p in self._builtin):
-            self._report(
-                self.tr("“{0}” is the name of a built-in kernel: choose another name.").format(name)
-            )
-            return False
-        replaced = any(p.name == name for p in self._user)
-        preset = KernelPreset(name, self._document.scene.kernels[0, 0])
+        scene = self._document.scene
+        weights = scene.kernels[0, 0] if scene.kernels.shape[1] == 1 else scene.kernels[0]
+        bias = None if scene.bias is None else float(scene.bias[0])
         try:
-            save_presets(with_preset(self._user, preset), self._user_presets_path)
+            entry, replaced = self._library.save(name, weights, bias)
+        except LibraryError as exc:
+            self._report(str(exc))
+            return False
         except OSError as exc:
             self._report(self.tr("Could not save the kernel: {0}.").format(exc.strerror or exc))
             return False
         self.reload_presets()
         if replaced:
-            self._report(self.tr("Your kernel “{0}” was replaced by this one.").format(name))
+            self._report(self.tr("Your kernel “{0}” was replaced by this one.").format(entry.name))
         return True
+
+    def open_library(self) -> LibraryDialog | None:
+        """Show the user's kernels, to use, rename, delete or share them."""
+        if self._library is None:
+            return None
+        if self.library_dialog is None:
+            self.library_dialog = LibraryDialog(self._library, self.apply_preset, self)
+            self.library_dialog.changed.connect(self.reload_presets)
+        else:
+            self.library_dialog.refresh()
+        self.library_dialog.show()
+        self.library_dialog.raise_()
+        return self.library_dialog
 
     def import_kernel(self, path: Path) -> bool:
         """Put the kernel of a kernel file into the editor; say why not when it cannot go."""
@@ -562,6 +528,8 @@ class KernelPanel(QWidget):
             self.presets.setCurrentIndex(0)
         if isinstance(preset, KernelPreset):
             self.apply_preset(preset)
+        elif preset == _MANAGE:
+            self.open_library()
 
     def _on_q_save_preset(self) -> None:
         name, ok = QInputDialog.getText(

@@ -45,6 +45,7 @@ from ..model import (
     save_scene,
 )
 from ..model.lessons import Lesson, lesson_of, lessons
+from ..model.library import user_library
 from ..model.presets import is_kernel_file
 from ..model.quiz import quiz_of
 from ..model.scene import remove_interrupted_saves
@@ -173,7 +174,7 @@ class MainWindow(QMainWindow):
             self._autosave_timer.start()
         report = self._report
         self.input_panel = InputPanel(studio, report)
-        self.kernel_panel = KernelPanel(studio, report, user_presets_path())
+        self.kernel_panel = KernelPanel(studio, report, user_library(user_data_folder()))
         self.settings_panel = SettingsPanel(studio, report)
         self.costs_panel = CostsPanel(studio)
         self.torch_panel = TorchPanel(studio)
@@ -295,6 +296,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self._action(self.tr("Import &kernel…"), self.import_kernel_dialog))
         file_menu.addAction(self._action(self.tr("E&xport kernel…"), self.export_kernel_dialog))
+        file_menu.addAction(self._action(self.tr("&Your kernels…"), self.kernel_panel.open_library))
         add_export_actions(self, file_menu)
         file_menu.addSeparator()
         file_menu.addAction(
@@ -699,7 +701,7 @@ class MainWindow(QMainWindow):
 
     def remove_interrupted_saves(self) -> None:
         """Remove the temporary files of saves that a crash or a kill interrupted."""
-        folders = {str(user_data_folder())}
+        folders = {str(user_data_folder()), str(user_library(user_data_folder()).folder)}
         if self._remember_geometry:
             folders.update(_str_list(QSettings().value("files/folders")))
         for folder in folders:
@@ -889,11 +891,6 @@ def user_data_folder() -> Path:
     """The per-user folder of the app's own files (kernels, unsaved work)."""
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
     return Path(folder)
-
-
-def user_presets_path() -> Path:
-    """Where the user's own kernels are kept (per user, not in the install)."""
-    return user_data_folder() / "kernels.json"
 
 
 def _editable(path: Path | None) -> Path | None:

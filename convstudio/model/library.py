@@ -1,0 +1,385 @@
+"""The user's kernel library: one kernel file per kernel, in a folder of their own.
+
+One file per kernel means that two windows saving different kernels never write over each
+other's work, that a kernel is shared by copying its file, and that a damaged file costs
+one kernel, not the library. Each file is a ``convstudio-kernel`` file (see
+:func:`~convstudio.model.presets.kernel_to_dict`); its name only has to be unique, the
+kernel's name is the one inside it.
+
+The older single file of saved kernels, ``kernels.json`` beside the folder, is carried over
+once by :meth:`KernelLibrary.tidy`: each of its kernels becomes a file, and the old file is
+kept as ``kernels.carried-over.json``. Until that has worked, its kernels are listed from it.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from .numbers import shortened
+from .presets import (
+    KernelPreset,
+    PresetFileError,
+    kernel_file_bias,
+    load_kernel_file,
+    load_presets,
+    save_kernel_file,
+)
+from .scene import atomic_write_bytes
+from .userfiles import set_aside
+
+FOLDER = "kernels"
+LEGACY_FILE = "kernels.json"
+CARRIED_OVER_FILE = "kernels.carried-over.json"
+# Long enough for "Sobel x, sharpened twice"; short enough for the picker's line.
+MAX_NAME = 60
+_DAMAGED = ".damaged-"
+# Characters no file name may hold on one of the three systems, and control characters.
+_UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
+_WINDOWS_RESERVED = {"con", "prn", "aux", "nul"} | {
+    f"{device}{n}" for device in ("com", "lpt") for n in range(1, 10)
+}
+
+
+class LibraryError(ValueError):
+    """A library change refused; ``str()`` is one sentence saying why, and that nothing changed."""
+
+
+@dataclass(frozen=True, eq=False)
+class Entry:
+    """One of the user's kernels.
+
+    Attributes
+    ----------
+    preset
+        The kernel, with ``group == "yours"``.
+    file
+        The file it is kept in.
+    legacy
+        Whether it is still read from the older ``kernels.json`` (not yet carried over):
+        it can be used but not renamed or deleted.
+    """
+
+    preset: KernelPreset
+    file: Path
+    legacy: bool = False
+
+    @property
+    def name(self) -> str:
+        return self.preset.name
+
+
+@dataclass(frozen=True)
+class Removed:
+    """A deleted kernel, kept whole so that :meth:`KernelLibrary.restore` can bring it back."""
+
+    name: str
+    data: bytes
+
+
+@dataclass
+class Scan:
+    """What the library folder holds, read without changing anything.
+
+    Attributes
+    ----------
+    entries
+        The kernels, sorted by name.
+    damaged
+        Files that could not be read, with the reason (one sentence each).
+    """
+
+    entries: list[Entry] = field(default_factory=list)
+    damaged: list[tuple[Path, str]] = field(default_factory=list)
+
+
+class KernelLibrary:
+    """The kernels a user saved, one file each in *folder*.
+
+    Parameters
+    ----------
+    folder
+        The library's folder (created on the first save).
+    reserved
+        Names a user's kernel may not take: the built-in presets', which it would hide.
+    """
+
+    def __init__(self, folder: str | os.PathLike[str], reserved: tuple[str, ...] = ()) -> None:
+        self.folder = Path(folder)
+        self.legacy_file = self.folder.parent / LEGACY_FILE
+        self._reserved = {name.casefold() for name in reserved}
+
+    # ------------------------------------------------------------------ reading
+
+    def scan(self) -> Scan:
+        """Read every kernel file, and the older ``kernels.json`` if it is still there."""
+        found = Scan()
+        for path in self._files():
+            try:
+                preset = load_kernel_file(path)
+            except PresetFileError as exc:
+                found.damaged.append((path, str(exc)))
+                continue
+            found.entries.append(Entry(_yours(preset), path))
+        names = {e.name for e in found.entries}
+        if self.legacy_file.exists():
+            try:
+                old = load_presets(self.legacy_file)
+            except PresetFileError as exc:
+                found.damaged.append((self.legacy_file, str(exc)))
+            else:
+                found.entries += [
+                    Entry(_yours(p), self.legacy_file, legacy=True)
+                    for p in old
+                    if p.name not in names
+                ]
+        found.entries.sort(key=lambda e: (e.name.casefold(), e.name))
+        return found
+
+    def _files(self) -> list[Path]:
+        try:
+            children = sorted(self.folder.iterdir())
+        except OSError:  # no folder yet, or one that cannot be listed: no kernels
+            return []
+        return [
+            p
+            for p in children
+            if p.suffix == ".json" and _DAMAGED not in p.name and not p.name.startswith(".")
+        ]
+
+    def entries(self) -> list[Entry]:
+        """The kernels, sorted by name (damaged files left out)."""
+        return self.scan().entries
+
+    def entry(self, name: str) -> Entry | None:
+        """The kernel called *name*, if there is one."""
+        return next((e for e in self.entries() if e.name == name), None)
+
+    # ------------------------------------------------------------------ tidying
+
+    def tidy(self, now: datetime.datetime | None = None) -> list[str]:
+        """Set damaged files aside and carry the older ``kernels.json`` over; say what was done.
+
+        Nothing is ever deleted: a damaged file is renamed ``NAME.damaged-DATE.json`` and
+        left beside the others, and the carried-over file is kept under a new name.
+
+        Returns
+        -------
+        list of str
+            One sentence per thing done or not done, for the user.
+        """
+        said: list[str] = []
+        found = self.scan()
+        for path, reason in found.damaged:
+            if path == self.legacy_file:
+                what = f"Your saved kernels could not be read: {reason}"
+            else:
+                what = f"Your kernel file {path.name} could not be read: {reason}"
+            try:
+                kept = set_aside(path, now)
+            except OSError as exc:
+                said.append(
+                    f"{what} It could not be set aside ({_reason(exc)}), and is left as it is."
+                )
+            else:
+                said.append(f"{what} It was kept as {kept.name}, and the others are listed.")
+        legacy = [e for e in self.scan().entries if e.legacy]
+        if self.legacy_file.exists() and not any(p == self.legacy_file for p, _ in found.damaged):
+            try:
+                for entry in legacy:
+                    self._write(entry.preset, None)
+                os.replace(self.legacy_file, _unused(self.folder.parent / CARRIED_OVER_FILE))
+            except OSError as exc:
+                said.append(
+                    f"Your saved kernels in {LEGACY_FILE} could not be moved into the folder "
+                    f"{self.folder} ({_reason(exc)}). They are still listed, and {LEGACY_FILE} "
+                    "is unchanged."
+                )
+        return said
+
+    # ------------------------------------------------------------------ changing
+
+    def check_name(self, name: str, *, renaming: str | None = None) -> str:
+        """*name* stripped, if a kernel may take it (*renaming*: the kernel being renamed).
+
+        Saving under a name the user already has replaces that kernel; renaming onto it
+        is refused.
+
+        Raises
+        ------
+        LibraryError
+            When it is empty, too long, a built-in's, or (renaming) another kernel's.
+        """
+        nothing = "Nothing was saved." if renaming is None else "Nothing was renamed."
+        name = name.strip()
+        if not name:
+            raise LibraryError(f"A kernel needs a name. {nothing}")
+        if len(name) > MAX_NAME:
+            raise LibraryError(
+                f"“{shortened(name)}” is longer than {MAX_NAME} characters: choose a shorter "
+                f"name. {nothing}"
+            )
+        if name.casefold() in self._reserved:
+            raise LibraryError(
+                f"“{name}” is the name of a built-in kernel: choose another name. {nothing}"
+            )
+        if renaming is not None and name != renaming and self.entry(name) is not None:
+            raise LibraryError(f"You already have a kernel called “{name}”. {nothing}")
+        return name
+
+    def save(self, name: str, weights: np.ndarray, bias: float | None = None) -> tuple[Entry, bool]:
+        """Keep *weights* (kH×kW or C×kH×kW) as the kernel *name*, replacing one of that name.
+
+        Returns
+        -------
+        (Entry, bool)
+            The kernel, and whether it replaced one of the same name.
+
+        Raises
+        ------
+        LibraryError
+            When the name is refused (:meth:`check_name`).
+        OSError
+            When the file cannot be written; the library is then unchanged.
+        """
+        name = self.check_name(name)
+        old = self.entry(name)
+        # The same name: the same file, written over atomically.
+        same_file = old.file if old is not None and not old.legacy else None
+        path = self._write(KernelPreset(name, weights), bias, same_file)
+        return Entry(_yours(KernelPreset(name, weights)), path), old is not None
+
+    def rename(self, old_name: str, new_name: str) -> Entry:
+        """Give the kernel *old_name* the name *new_name* (its file is renamed to match).
+
+        Raises
+        ------
+        LibraryError
+            When there is no such kernel, it is still in ``kernels.json``, or the new name
+            is refused.
+        OSError
+            When the new file cannot be written; the kernel then keeps its old name.
+        """
+        entry = self._changeable(old_name, "renamed")
+        new_name = self.check_name(new_name, renaming=old_name)
+        if new_name == old_name:
+            return entry
+        try:
+            bias = kernel_file_bias(entry.file)
+        except PresetFileError:
+            bias = None
+        # The new file first: a kill in between leaves two copies, never none.
+        path = self._write(KernelPreset(new_name, entry.preset.weights), bias)
+        entry.file.unlink(missing_ok=True)
+        return Entry(_yours(KernelPreset(new_name, entry.preset.weights)), path)
+
+    def delete(self, name: str) -> Removed:
+        """Delete the kernel *name*; the returned record brings it back (:meth:`restore`).
+
+        Raises
+        ------
+        LibraryError
+            When there is no such kernel, or it is still in ``kernels.json``.
+        OSError
+            When its file cannot be removed.
+        """
+        entry = self._changeable(name, "deleted")
+        data = entry.file.read_bytes()
+        entry.file.unlink()
+        return Removed(entry.name, data)
+
+    def restore(self, removed: Removed) -> Path:
+        """Bring a deleted kernel back, as it was.
+
+        Raises
+        ------
+        LibraryError
+            When a kernel of that name has been saved since.
+        OSError
+            When the file cannot be written.
+        """
+        if self.entry(removed.name) is not None:
+            raise LibraryError(
+                f"A kernel called “{removed.name}” was saved since it was deleted, so it was "
+                "not brought back."
+            )
+        self.folder.mkdir(parents=True, exist_ok=True)
+        path = _unused(self.folder / f"{file_stem(removed.name)}.json")
+        atomic_write_bytes(path, removed.data)
+        return path
+
+    def _changeable(self, name: str, done: str) -> Entry:
+        entry = self.entry(name)
+        if entry is None:
+            raise LibraryError(f"There is no kernel called “{shortened(name)}” any more.")
+        if entry.legacy:
+            raise LibraryError(
+                f"“{name}” is still kept in the older {LEGACY_FILE}, so it cannot be {done} "
+                "until it has been moved into the library folder (at the next start)."
+            )
+        return entry
+
+    def _write(self, preset: KernelPreset, bias: float | None, path: Path | None = None) -> Path:
+        """Write *preset* to *path*, or to a new file named after it; return the file.
+
+        A new file never takes an existing one's name: not another kernel's, not a damaged
+        file's.
+        """
+        self.folder.mkdir(parents=True, exist_ok=True)
+        if path is None:
+            path = _unused(self.folder / f"{file_stem(preset.name)}.json")
+        save_kernel_file(preset, path, bias)
+        return path
+
+
+def user_library(data_folder: str | os.PathLike[str]) -> KernelLibrary:
+    """The library in the per-user data folder *data_folder*, where the window and the
+    command line both look; the built-in presets' names are reserved."""
+    from .presets import builtin_presets
+
+    builtins = tuple(p.name for p in builtin_presets())
+    return KernelLibrary(Path(data_folder) / FOLDER, reserved=builtins)
+
+
+def file_stem(name: str) -> str:
+    """A file name for the kernel *name* that every system accepts (``"Sobel x"`` stays)."""
+    stem = _UNSAFE.sub("_", name).strip(" .")[:MAX_NAME] or "kernel"
+    return stem + "_" if stem.casefold() in _WINDOWS_RESERVED else stem
+
+
+def _unused(path: Path) -> Path:
+    """*path*, or ``NAME-2.EXT``, ``NAME-3.EXT``…: the first that does not exist."""
+    counter = 1
+    candidate = path
+    while candidate.exists():
+        counter += 1
+        candidate = path.with_name(f"{path.stem}-{counter}{path.suffix}")
+    return candidate
+
+
+def _yours(preset: KernelPreset) -> KernelPreset:
+    return KernelPreset(preset.name, preset.weights, "yours", preset.description)
+
+
+def _reason(exc: OSError) -> str:
+    return exc.strerror or str(exc)
+
+
+__all__ = [
+    "CARRIED_OVER_FILE",
+    "FOLDER",
+    "LEGACY_FILE",
+    "MAX_NAME",
+    "Entry",
+    "KernelLibrary",
+    "LibraryError",
+    "Removed",
+    "Scan",
+    "file_stem",
+    "user_library",
+]
