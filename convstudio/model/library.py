@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime
 import os
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -219,6 +220,9 @@ class KernelLibrary:
         name = name.strip()
         if not name:
             raise LibraryError(f"A kernel needs a name. {nothing}")
+        if any(unicodedata.category(c) in ("Cc", "Cs") for c in name):
+            # A control character, or half of a character pair (a damaged paste): not quoted.
+            raise LibraryError(f"This name holds characters that cannot be saved. {nothing}")
         if len(name) > MAX_NAME:
             raise LibraryError(
                 f"“{shortened(name)}” is longer than {MAX_NAME} characters: choose a shorter "
@@ -274,7 +278,8 @@ class KernelLibrary:
         except PresetFileError:
             bias = None
         # The new file first: a kill in between leaves two copies, never none.
-        path = self._write(KernelPreset(new_name, entry.preset.weights), bias)
+        renamed = KernelPreset(new_name, entry.preset.weights, "", entry.preset.description)
+        path = self._write(renamed, bias)
         entry.file.unlink(missing_ok=True)
         return Entry(_yours(KernelPreset(new_name, entry.preset.weights)), path)
 
@@ -348,8 +353,14 @@ def user_library(data_folder: str | os.PathLike[str]) -> KernelLibrary:
 
 def file_stem(name: str) -> str:
     """A file name for the kernel *name* that every system accepts (``"Sobel x"`` stays)."""
-    stem = _UNSAFE.sub("_", name).strip(" .")[:MAX_NAME] or "kernel"
-    return stem + "_" if stem.casefold() in _WINDOWS_RESERVED else stem
+    # ".damaged-" marks a file set aside: a kernel's own file must never look like one.
+    cleaned = _UNSAFE.sub("_", name).replace(_DAMAGED, ".damaged_")
+    stem = cleaned.strip(" .")[:MAX_NAME].rstrip(" .") or "kernel"
+    # Windows takes "CON" and "CON.txt" alike for the device.
+    first, dot, rest = stem.partition(".")
+    if first.casefold() in _WINDOWS_RESERVED:
+        stem = f"{first}_{dot}{rest}"
+    return stem
 
 
 def _unused(path: Path) -> Path:
