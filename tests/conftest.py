@@ -8,6 +8,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="convstudio-test-config-")
 # The user's saved kernels live under XDG_DATA_HOME.
 os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="convstudio-test-data-")
+# The tests read English words; a developer's LANG=zh_TW.UTF-8 must not change them (the
+# tests of the translations ask for their language themselves).
+os.environ["LC_ALL"] = "C.UTF-8"
+os.environ.pop("LANGUAGE", None)
 
 import pytest
 

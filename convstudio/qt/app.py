@@ -14,6 +14,7 @@ from ..model import Scene, Studio
 from ..model.resources import APP_NAME
 from ..model.userfiles import Autosave
 from . import style
+from .language import chosen_language, install_language
 from .main_window import MainWindow, user_data_folder
 
 # The offscreen platform says the first two on every show and raise; libpng reports a damaged
@@ -34,6 +35,8 @@ def application() -> QApplication:
         app = QApplication(sys.argv[:1])
         app.setApplicationName(APP_NAME)
         app.setOrganizationName(APP_NAME)
+        # The remembered language, else the system's (it also sets the font, with CJK glyphs).
+        install_language(chosen_language())
         # Menus, dialogs and tooltips at projector size too, not only the grids.
         app.setFont(style.font(style.UI_PT))
     assert isinstance(app, QApplication)

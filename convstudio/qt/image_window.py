@@ -17,7 +17,7 @@ from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRectF, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QRectF, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QImage, QImageReader, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -184,7 +184,6 @@ class ImageWindow(QWidget):
 
     def __init__(self, studio: Studio, report: Callable[[str], None]) -> None:
         super().__init__(None, Qt.WindowType.Window)
-        self.setWindowTitle(self.tr("Image — ConvStudio"))
         self._studio = studio
         self._report = report
         self.pixels: np.ndarray | None = None
@@ -192,6 +191,7 @@ class ImageWindow(QWidget):
         self.compute_ms = 0.0
         self.inline_work = INLINE_WORK
         self._picture: Picture | None = None
+        self._opened: tuple[str, int, int] | None = None  # the file's name and size
         self._stale = False  # an edit arrived while the window was hidden
         self._job = LatestJob(self)
         self._job.posted.connect(self._on_preview)
@@ -218,16 +218,11 @@ class ImageWindow(QWidget):
         self._source_plot.addItem(self.region)
 
         self.colour = QComboBox()
-        self.colour.addItems([self.tr("grey"), self.tr("RGB")])
-        self.colour.setToolTip(
-            self.tr("Step through the region as one grey channel or as R, G and B")
-        )
+        self.colour.addItems(["", ""])
         self.map_choice = QComboBox()
-        self.map_choice.setToolTip(self.tr("Which kernel's map to show"))
-        self.use_region = QPushButton(self.tr("Step through this region"))
-        self.use_region.setToolTip(
-            self.tr("Make the framed region (up to {0}×{1}) the input").format(MAX_GRID, MAX_GRID)
-        )
+        self.use_region = QPushButton()
+        self.region_label = QLabel()
+        self.map_label = QLabel()
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.progress = QProgressBar()
@@ -238,11 +233,11 @@ class ImageWindow(QWidget):
         views.addWidget(self.source_view, 1)
         views.addWidget(self.result_view, 1)
         controls = QHBoxLayout()
-        controls.addWidget(QLabel(self.tr("Region as")))
+        controls.addWidget(self.region_label)
         controls.addWidget(self.colour)
         controls.addWidget(self.use_region)
         controls.addStretch(1)
-        controls.addWidget(QLabel(self.tr("Map")))
+        controls.addWidget(self.map_label)
         controls.addWidget(self.map_choice)
         layout = QVBoxLayout(self)
         layout.addLayout(views, 1)
@@ -258,6 +253,35 @@ class ImageWindow(QWidget):
         self.use_region.clicked.connect(self.apply_region)
         self.map_choice.activated.connect(lambda _index: self._show_result())
         bind(self, studio.document.scene_changed, self._on_scene_changed)
+        self._retranslate()
+
+    def _retranslate(self) -> None:
+        """Put the window's fixed words in the current language."""
+        self.setWindowTitle(self._title())
+        self.colour.setItemText(0, self.tr("grey"))
+        self.colour.setItemText(1, self.tr("RGB"))
+        self.colour.setToolTip(
+            self.tr("Step through the region as one grey channel or as R, G and B")
+        )
+        self.map_choice.setToolTip(self.tr("Which kernel's map to show"))
+        self.use_region.setText(self.tr("Step through this region"))
+        self.use_region.setToolTip(
+            self.tr("Make the framed region (up to {0}×{1}) the input").format(MAX_GRID, MAX_GRID)
+        )
+        self.region_label.setText(self.tr("Region as"))
+        self.map_label.setText(self.tr("Map"))
+        for k in range(self.map_choice.count()):
+            self.map_choice.setItemText(k, self.tr("kernel {0}").format(k + 1))
+
+    def _title(self) -> str:
+        if self._opened is None:
+            return self.tr("Image — ConvStudio")
+        return self.tr("{0} ({1}×{2}) — ConvStudio").format(*self._opened)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
 
     # ------------------------------------------------------------ loading
 
@@ -275,7 +299,8 @@ class ImageWindow(QWidget):
         side = min(16, width, height)
         self.region.setPos((0, 0), finish=False)
         self.region.setSize((side, side))
-        self.setWindowTitle(self.tr("{0} ({1}×{2}) — ConvStudio").format(path.name, width, height))
+        self._opened = (path.name, width, height)
+        self.setWindowTitle(self._title())
         self.recompute()
         return True
 

@@ -44,6 +44,7 @@ from ..model.library import Entry, KernelLibrary, LibraryError
 from ..model.presets import builtin_presets, load_kernel_file, save_kernel_file
 from ..model.sharing import hover_of
 from ..model.stage import Length
+from ..model.words import preset_text
 from . import style
 from .binding import bind
 from .cells import LOOK_ROLE, MEASURE_ZOOM, CellLook, GridModel, GridPiece, NumberTable
@@ -185,7 +186,7 @@ class _PresetBox(QComboBox):
 
     opening = Signal()
 
-    def showPopup(self) -> None:  # noqa: N802 (Qt's name)
+    def showPopup(self) -> None:
         self.opening.emit()
         super().showPopup()
 
@@ -424,7 +425,7 @@ class KernelPanel(QWidget):
             self.presets.addItem(self.tr("Presets…"), None)
             groups: dict[str, list[KernelPreset]] = {}
             for preset in self._builtin:
-                groups.setdefault(preset.group or self.tr("other"), []).append(preset)
+                groups.setdefault(preset_text(preset.group) or self.tr("other"), []).append(preset)
             if self._user:
                 groups[self.tr("your kernels")] = [entry.preset for entry in self._user]
             model = self.presets.model()
@@ -435,11 +436,12 @@ class KernelPanel(QWidget):
                 heading.setEnabled(False)
                 for preset in members:
                     size = "×".join(str(n) for n in preset.weights.shape)
-                    self.presets.addItem(preview_icon(preset), f"{preset.name}  ({size})", preset)
+                    name = preset_text(preset.name)
+                    self.presets.addItem(preview_icon(preset), f"{name}  ({size})", preset)
                     if preset.description:
                         self.presets.setItemData(
                             self.presets.count() - 1,
-                            preset.description,
+                            preset_text(preset.description),
                             Qt.ItemDataRole.ToolTipRole,
                         )
             if self._library is not None:

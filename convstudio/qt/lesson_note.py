@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ..model.lessons import Lesson, lessons
+from ..model.words import lesson_text
 from . import style
 
 
@@ -35,6 +36,8 @@ class LessonNote(QWidget):
             self.text.clear()
             return
         self.title.setText(
-            self.tr("Lesson {0} of {1}: {2}").format(lesson.number, len(lessons()), lesson.title)
+            self.tr("Lesson {0} of {1}: {2}").format(
+                lesson.number, len(lessons()), lesson_text(lesson.title)
+            )
         )
-        self.text.setText(lesson.note)
+        self.text.setText(lesson_text(lesson.note))

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QCoreApplication,
+    QEvent,
     QSettings,
     QSize,
     QStandardPaths,
@@ -18,6 +19,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import (
     QAction,
+    QActionGroup,
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
@@ -44,12 +46,14 @@ from ..model import (
     resource_dir,
     save_scene,
 )
+from ..model.i18n import LANGUAGE_NAMES, LANGUAGES
 from ..model.lessons import Lesson, lesson_of, lessons
 from ..model.library import user_library
 from ..model.presets import is_kernel_file
 from ..model.quiz import quiz_of
 from ..model.scene import remove_interrupted_saves
 from ..model.userfiles import Autosave, Recovered, read_autosave, set_aside
+from ..model.words import lesson_text, scene_title
 from . import style
 from .binding import bind
 from .costs_panel import CostsPanel
@@ -57,6 +61,7 @@ from .equation_view import EquationView
 from .export import add_export_actions
 from .input_panel import InputPanel
 from .kernel_panel import KernelPanel
+from .language import current_language, install_language, remember_language
 from .lesson_note import LessonNote
 from .output_panel import OutputsPanel
 from .quiz_view import QuizView
@@ -172,6 +177,47 @@ class MainWindow(QMainWindow):
         self._autosave_timer.timeout.connect(self.autosave_now)
         if autosave is not None:
             self._autosave_timer.start()
+        self.quiz = quiz_of(studio)
+        self.driver = PlaybackDriver(studio.playback, self)
+        self._step_keys = StepKeysFilter(self)
+        QApplication.instance().installEventFilter(self._step_keys)
+        self.presenting = False
+        self._side_panel_was_shown = True
+        self._note_before = True
+        self._was_full_screen = False
+        self._blank = QWidget(self)
+        self._blank.setStyleSheet("background: black;")
+        self._blank.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self._blank.hide()
+        self._retranslate_queued = False
+        self._build_views()
+        self._normal_geometry = self.geometry()
+        bind(self, self.quiz.changed, self._on_quiz_changed)
+        bind(self, self.studio.document.scene_changed, self._update_title)
+        bind(self, self.studio.document.scene_changed, self._on_scene_changed)
+        self._update_title()
+        # A lesson opened from the command line (or the default one) shows its note.
+        opened = lesson_of(path) if path is not None else None
+        if opened is not None:
+            self._show_lesson(opened)
+            if opened.step:
+                studio.playback.seek(opened.step)
+        else:
+            self._show_note()
+        # The stage fits any room; below this, the side panel and the bar would crowd it.
+        self.setMinimumSize(QSize(800, 480))
+        self.resize(1280, 720)
+
+    # ------------------------------------------------------------ views
+
+    def _build_views(self) -> None:
+        """Make the panels, the stage, the side panel, the menus and their actions.
+
+        Every view shows the studio (model), and holds nothing of its own but view options:
+        a new language builds them all again (:meth:`retranslate`).
+        """
+        self._built_language = current_language()
+        studio = self.studio
         report = self._report
         self.input_panel = InputPanel(studio, report)
         self.kernel_panel = KernelPanel(studio, report, user_library(user_data_folder()))
@@ -180,14 +226,12 @@ class MainWindow(QMainWindow):
         self.torch_panel = TorchPanel(studio)
         self.output_panel = OutputsPanel(studio)
         self.equation = EquationView(studio)
-        self.quiz = quiz_of(studio)
         self.quiz_view = QuizView(studio, report)
         # A guess is typed while presenting too: the read-only stage lets this box have keys.
         self.quiz_view.guess_box.setProperty(TAKES_KEYS_WHILE_PRESENTING, True)
         self.transport = TransportBar(studio.playback)
         self.kernel_jump = KernelJump(studio)
         self.transport.layout().insertWidget(5, self.kernel_jump)
-        self.driver = PlaybackDriver(studio.playback, self)
         # The stage lays out the grids, kernels, maps and equation as one, as large as the
         # room allows; everything else is in the side panel, which presenting hides.
         self.stage = Stage(
@@ -229,33 +273,62 @@ class MainWindow(QMainWindow):
         self.setFont(style.font(style.UI_PT))
 
         self._build_actions()
-        self._step_keys = StepKeysFilter(self)
-        QApplication.instance().installEventFilter(self._step_keys)
         central.setFocus()
-        self.presenting = False
-        self._side_panel_was_shown = True
-        self._note_before = True
-        self._was_full_screen = False
-        self._normal_geometry = self.geometry()
-        self._blank = QWidget(self)
-        self._blank.setStyleSheet("background: black;")
-        self._blank.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        self._blank.hide()
-        bind(self, self.quiz.changed, self._on_quiz_changed)
-        bind(self, self.studio.document.scene_changed, self._update_title)
-        bind(self, self.studio.document.scene_changed, self._on_scene_changed)
+
+    def retranslate(self) -> None:
+        """Build every view again in the language now installed, as the user left it."""
+        presenting = self.presenting
+        if presenting:
+            self.set_presenting(False, full_screen=False)
+        kept = {
+            "side panel": self.side_panel_action.isChecked(),
+            "note": self.note_action.isChecked(),
+            "heat maps": self.heat_maps_action.isChecked(),
+            "window counts": self.window_counts_action.isChecked(),
+        }
+        user_zoom = self.user_zoom
+        lesson = self.note.lesson
+        for action in self.actions():
+            self.removeAction(action)
+            action.deleteLater()
+        self.menuBar().clear()
+        old = self.centralWidget()
+        self._build_views()
+        old.deleteLater()
+        self.set_side_panel(kept["side panel"])
+        self.note_action.setChecked(kept["note"])
+        self.set_heat_maps(kept["heat maps"])
+        self.window_counts_action.setChecked(kept["window counts"])
+        self.input_panel.set_show_counts(kept["window counts"])
+        self.set_user_zoom(user_zoom)
+        self._on_quiz_changed()
+        self._show_lesson(lesson)
         self._update_title()
-        # A lesson opened from the command line (or the default one) shows its note.
-        opened = lesson_of(path) if path is not None else None
-        if opened is not None:
-            self._show_lesson(opened)
-            if opened.step:
-                studio.playback.seek(opened.step)
-        else:
-            self._show_note()
-        # The stage fits any room; below this, the side panel and the bar would crowd it.
-        self.setMinimumSize(QSize(800, 480))
-        self.resize(1280, 720)
+        self.messages.raise_()
+        if presenting:
+            self.set_presenting(True, full_screen=False)
+
+    def set_language(self, language: str) -> None:
+        """Speak *language* from now on (remembered); the window is built again in it."""
+        if language == current_language():
+            return
+        install_language(language)
+        if self._remember_geometry:
+            remember_language(language)
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        # Sent once per translator added or removed: build once, after the last, and only
+        # if the window is not already in the new language (set_language builds at once).
+        if event.type() == QEvent.Type.LanguageChange and not self._retranslate_queued:
+            self._retranslate_queued = True
+            QTimer.singleShot(0, self._retranslate_if_needed)
+
+    def _retranslate_if_needed(self) -> None:
+        self._retranslate_queued = False
+        if self._built_language != current_language():
+            self.retranslate()
 
     # ------------------------------------------------------------ actions
 
@@ -319,7 +392,7 @@ class MainWindow(QMainWindow):
         lesson_menu.addAction(self.note_action)
         lesson_menu.addSeparator()
         for lesson in lessons():
-            action = QAction(f"{lesson.number}. {lesson.title}", self)
+            action = QAction(f"{lesson.number}. {lesson_text(lesson.title)}", self)
             action.triggered.connect(lambda _=False, x=lesson: self.open_lesson(x))
             lesson_menu.addAction(action)
 
@@ -401,6 +474,20 @@ class MainWindow(QMainWindow):
         self.blank_action = self._action(self.tr("&Blank screen"), self.toggle_blank, "B", ".")
         for action in (self.leave_action, self.blank_action):
             action.setEnabled(False)
+
+        # Each language named in itself, and the menu's name in English too: whoever cannot
+        # read the current language still finds theirs.
+        title = self.tr("&Language")
+        language_menu = menu.addMenu(title if "Language" in title else f"{title} (Language)")
+        group = QActionGroup(language_menu)
+        self.language_actions: dict[str, QAction] = {}
+        for code in LANGUAGES:
+            action = QAction(LANGUAGE_NAMES[code], group)
+            action.setCheckable(True)
+            action.setChecked(code == current_language())
+            action.triggered.connect(lambda _=False, c=code: self.set_language(c))
+            language_menu.addAction(action)
+            self.language_actions[code] = action
 
         help_menu = menu.addMenu(self.tr("&Help"))
         help_menu.addAction(self._action(self.tr("&Keys"), self._show_keys, "F1"))
@@ -688,7 +775,7 @@ class MainWindow(QMainWindow):
         )
 
     def _ask_restore_dialog(self, recovered: Recovered) -> bool:
-        title = recovered.scene.title or self.tr("Untitled")
+        title = scene_title(recovered.scene.title) or self.tr("Untitled")
         answer = QMessageBox.question(
             self,
             self.tr("Restore unsaved work"),
@@ -853,7 +940,7 @@ class MainWindow(QMainWindow):
 
     def _update_title(self, *_: object) -> None:
         scene = self.studio.document.scene
-        title = scene.title or (self.path.stem if self.path else self.tr("Untitled"))
+        title = scene_title(scene.title) or (self.path.stem if self.path else self.tr("Untitled"))
         edited = "*" if scene is not self._saved_scene else ""  # changed since opened or saved
         self.setWindowTitle(self.tr("{0}{1} — ConvStudio").format(title, edited))
         self.undo_action.setEnabled(self.studio.document.can_undo)

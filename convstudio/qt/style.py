@@ -35,9 +35,21 @@ BADGE_PT = 14  # counts on cells: the smallest size the back row reads
 MIN_PT = 14  # the side panel's and the dialogs' text never scales below this
 
 
+# Fonts for the glyphs the default font lacks (Chinese), set with the language: digits and
+# Latin letters keep the default font, the one the legibility floors were measured with.
+_fallbacks: list[str] = []
+
+
+def set_fallback_families(families: list[str]) -> None:
+    """Draw what the default font cannot with *families*, best first."""
+    _fallbacks[:] = families
+
+
 def font(points: float, *, bold: bool = False, zoom: float = 1.0) -> QFont:
     """A font of *points* × *zoom* points."""
     f = QFont()
+    if _fallbacks:
+        f.setFamilies([f.family(), *_fallbacks])
     f.setPointSizeF(points * zoom)
     f.setBold(bold)
     return f
