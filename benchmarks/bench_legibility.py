@@ -29,6 +29,7 @@ label set and repainted in the same window.
 
     benchmarks/setup-legibility          # installs tesseract when missing
     .venv/bin/python benchmarks/bench_legibility.py [--quick] [--steps N] [--keep DIR]
+        [--language en|zh_TW|zh_CN|all]
 """
 
 from __future__ import annotations
@@ -67,6 +68,7 @@ from PySide6.QtWidgets import QApplication
 
 from convstudio.model import Scene, Studio, format_number, load_scene, resource_dir
 from convstudio.qt.app import application
+from convstudio.qt.language import install_language
 from convstudio.qt.main_window import MainWindow
 
 SIZES = ((1920, 1080), (1280, 720))
@@ -462,6 +464,12 @@ def main() -> int:
     parser.add_argument("--steps", type=int, help="steps timed (default 300, 60 with --quick)")
     parser.add_argument("--psm", type=int, default=11, help="tesseract page mode (11 or 6)")
     parser.add_argument("--keep", metavar="DIR", help="save every frame and OCR sheet in DIR")
+    parser.add_argument(
+        "--language",
+        choices=["en", "zh_TW", "zh_CN", "all"],
+        default="en",
+        help="the window's language (all: each in turn); the floors are the same in every one",
+    )
     args = parser.parse_args()
     if shutil.which("tesseract") is None:
         print("tesseract is not installed: run benchmarks/setup-legibility", file=sys.stderr)
@@ -474,13 +482,21 @@ def main() -> int:
         application()  # the platform reads the file here
     version = subprocess.run(["tesseract", "--version"], capture_output=True, text=True)
     print(f"{(version.stdout or version.stderr).splitlines()[0]}, --psm {args.psm}")
-    cases = []
-    for path in lessons(args.quick):
-        scene = load_scene(path)
-        for presenting in (True, False):
-            for size in SIZES:
-                cases.append(measure_case(path.stem, scene, size, presenting, args.psm, keep))
-    print_cases(cases)
+    languages = ["en", "zh_TW", "zh_CN"] if args.language == "all" else [args.language]
+    for language in languages:
+        install_language(language)
+        print(f"\nlanguage: {language}")
+        cases = []
+        kept = None if keep is None else keep / language
+        if kept is not None:
+            kept.mkdir(exist_ok=True)
+        for path in lessons(args.quick):
+            scene = load_scene(path)
+            for presenting in (True, False):
+                for size in SIZES:
+                    cases.append(measure_case(path.stem, scene, size, presenting, args.psm, kept))
+        print_cases(cases)
+    install_language("en")
 
     steps = args.steps or (60 if args.quick else 300)
     step = measure_step(steps)

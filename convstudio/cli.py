@@ -27,6 +27,7 @@ from .model.document import EditError, kernels_for
 from .model.explain import fully_connected_parameters
 from .model.export import ExportError, check_gif_size, run_positions
 from .model.files import FileCheckError, check_writable_target
+from .model.i18n import language_from_environment, translate
 from .model.lessons import lessons, scene_argument
 from .model.library import user_library
 from .model.limits import LimitError, check_scene_limits
@@ -38,10 +39,13 @@ from .model.presets import (
     builtin_presets,
     load_kernel_file,
 )
+from .model.refusals import reason_text
 from .model.resources import APP_NAME, DEFAULT_SCENE
 from .model.scene import atomic_write_text
+from .model.words import lesson_text, preset_text
 
 DEFAULT_SPEED = 2.0  # the window's own default (Playback)
+DEFAULT_SIZE = "1280x720"  # render's and gif's window size
 COMMANDS = ("compute", "render", "gif", "lessons", "presets")
 
 
@@ -55,7 +59,8 @@ class _ReaderGoneError(Exception):
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
-        raise CliError(f"{message} (see “{self.prog} --help”)")
+        #: an argparse error (in English), then the command to ask for help
+        raise CliError(translate("Cli", "{0} (see “{1} --help”)").format(message, self.prog))
 
     def _print_message(self, message: str, file: IO[str] | None = None) -> None:
         # argparse ignores a failed write of --help or --version; a full disk is an error.
@@ -68,79 +73,118 @@ class _Parser(argparse.ArgumentParser):
 def _parsers() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
     launcher = _Parser(
         prog="convstudio",
-        description="Step through the 2-D convolution of a CNN, number by number.",
-        epilog="Commands: “convstudio lessons” lists the lessons (a lesson's name works "
-        "wherever a scene file does); “convstudio compute SCENE.json” prints the output map; "
-        "“convstudio render SCENE.json -o FRAME.png” draws a frame; "
-        "“convstudio gif SCENE.json -o RUN.gif” draws the whole run. "
-        "Add --help after a command for its options.",
+        description=translate(
+            "Cli", "Step through the 2-D convolution of a CNN, number by number."
+        ),
+        epilog=translate(
+            "Cli",
+            "Commands: “convstudio lessons” lists the lessons (a lesson's name works "
+            "wherever a scene file does); “convstudio compute SCENE.json” prints the output map; "
+            "“convstudio render SCENE.json -o FRAME.png” draws a frame; "
+            "“convstudio gif SCENE.json -o RUN.gif” draws the whole run. "
+            "Add --help after a command for its options.",
+        ),
     )
     launcher.add_argument(
-        "scene", nargs="?", help="scene file to open (default: the worked example)"
+        "scene",
+        nargs="?",
+        help=translate("Cli", "scene file to open (default: the worked example)"),
     )
     launcher.add_argument("--version", action="version", version=f"ConvStudio {__version__}")
 
     tools = _Parser(prog="convstudio")
     commands = tools.add_subparsers(dest="command", required=True, parser_class=_Parser)
-    compute = commands.add_parser("compute", help="print the output map of a scene")
-    compute.add_argument("scene", help="scene file (JSON), or a lesson's name")
+    scene_help = translate("Cli", "scene file (JSON), or a lesson's name")
+    size_help = translate("Cli", "window size (default {0})").format(DEFAULT_SIZE)
+    present_help = translate("Cli", "draw the presentation stage (F5), not the editor")
+    compute = commands.add_parser(
+        "compute", help=translate("Cli", "print the output map of a scene")
+    )
+    compute.add_argument("scene", help=scene_help)
     compute.add_argument(
-        "--json", action="store_true", help="print shape, output, parameters and MACs as JSON"
+        "--json",
+        action="store_true",
+        help=translate("Cli", "print shape, output, parameters and MACs as JSON"),
     )
     compute.add_argument(
-        "-o", "--output", metavar="FILE.csv", help="write the output as CSV instead"
+        "-o",
+        "--output",
+        metavar="FILE.csv",
+        help=translate("Cli", "write the output as CSV instead"),
     )
     compute.add_argument(
         "--no-budget",
         action="store_true",
-        help="compute even a scene beyond the budget of 1 billion multiply-adds and 1 GB",
+        help=translate(
+            "Cli", "compute even a scene beyond the budget of 10⁹ multiply-adds and 1 GB"
+        ),
     )
     render = commands.add_parser(
-        "render", help="draw the window at one step into a PNG, no display needed"
+        "render", help=translate("Cli", "draw the window at one step into a PNG, no display needed")
     )
-    render.add_argument("scene", help="scene file (JSON), or a lesson's name")
+    render.add_argument("scene", help=scene_help)
     render.add_argument(
-        "-o", "--output", metavar="FRAME.png", required=True, help="PNG file to write"
-    )
-    render.add_argument(
-        "--step", type=int, metavar="K", help="0-based step to show (default: all steps done)"
-    )
-    render.add_argument(
-        "--size", default="1280x720", metavar="WxH", help="window size (default 1280x720)"
+        "-o",
+        "--output",
+        metavar="FRAME.png",
+        required=True,
+        help=translate("Cli", "PNG file to write"),
     )
     render.add_argument(
-        "--present", action="store_true", help="draw the presentation stage (F5), not the editor"
+        "--step",
+        type=int,
+        metavar="K",
+        help=translate("Cli", "0-based step to show (default: all steps done)"),
     )
-    kernel_help = "use this preset (its name, or a kernel file) in place of the scene's kernels"
+    render.add_argument("--size", default=DEFAULT_SIZE, metavar="WxH", help=size_help)
+    render.add_argument("--present", action="store_true", help=present_help)
+    kernel_help = translate(
+        "Cli", "use this preset (its name, or a kernel file) in place of the scene's kernels"
+    )
     for command in (compute, render):
         command.add_argument("--kernel", metavar="NAME_OR_FILE", help=kernel_help)
-    library = commands.add_parser("presets", help="list the kernel presets, built-in and yours")
+    library = commands.add_parser(
+        "presets", help=translate("Cli", "list the kernel presets, built-in and yours")
+    )
     library.add_argument(
         "--json",
         action="store_true",
-        help="print a list of {name, group, description, weights} as JSON",
+        help=translate(
+            "Cli", "print a list of {{name, group, description, weights}} as JSON"
+        ).format(),
     )
-    listing = commands.add_parser("lessons", help="list the lessons in order, with their notes")
+    listing = commands.add_parser(
+        "lessons", help=translate("Cli", "list the lessons in order, with their notes")
+    )
     listing.add_argument(
-        "--json", action="store_true", help="print a list of {name, title, note, file} as JSON"
+        "--json",
+        action="store_true",
+        help=translate("Cli", "print a list of {{name, title, note, file}} as JSON").format(),
     )
     gif = commands.add_parser(
-        "gif", help="draw the whole run into an animated GIF, one frame per step, no display needed"
+        "gif",
+        help=translate(
+            "Cli", "draw the whole run into an animated GIF, one frame per step, no display needed"
+        ),
     )
-    gif.add_argument("scene", help="scene file (JSON), or a lesson's name")
-    gif.add_argument("-o", "--output", metavar="RUN.gif", required=True, help="GIF file to write")
+    gif.add_argument("scene", help=scene_help)
     gif.add_argument(
-        "--size", default="1280x720", metavar="WxH", help="window size (default 1280x720)"
+        "-o",
+        "--output",
+        metavar="RUN.gif",
+        required=True,
+        help=translate("Cli", "GIF file to write"),
     )
-    gif.add_argument(
-        "--present", action="store_true", help="draw the presentation stage (F5), not the editor"
-    )
+    gif.add_argument("--size", default=DEFAULT_SIZE, metavar="WxH", help=size_help)
+    gif.add_argument("--present", action="store_true", help=present_help)
     gif.add_argument(
         "--fps",
         type=float,
         default=DEFAULT_SPEED,
         metavar="N",
-        help=f"steps per second, {MIN_SPEED:g} to {MAX_SPEED:g} (default {DEFAULT_SPEED:g})",
+        help=translate("Cli", "steps per second, {0} to {1} (default {2})").format(
+            f"{MIN_SPEED:g}", f"{MAX_SPEED:g}", f"{DEFAULT_SPEED:g}"
+        ),
     )
     gif.add_argument("--kernel", metavar="NAME_OR_FILE", help=kernel_help)
     return launcher, tools
@@ -176,7 +220,7 @@ def _target(output: str, scene: str) -> Path:
 def _print(text: str) -> None:
     """Write *text* to standard output, turning a failed write into one line."""
     if sys.stdout is None:  # started with standard output closed (>&-)
-        raise CliError("cannot print the output: standard output is closed")
+        raise CliError(translate("Cli", "cannot print the output: standard output is closed"))
     try:
         try:
             fd = sys.stdout.fileno()
@@ -197,7 +241,9 @@ def _print(text: str) -> None:
         raise _ReaderGoneError from None
     except OSError as exc:
         _silence_stdout()
-        raise CliError(f"cannot print the output: {exc.strerror or exc}") from None
+        raise CliError(
+            translate("Cli", "cannot print the output: {0}").format(exc.strerror or exc)
+        ) from None
 
 
 def _silence_stdout() -> None:
@@ -246,7 +292,9 @@ def _evaluate(scene: Scene) -> tuple[np.ndarray, int, int]:
     try:
         problem = scene.problem()
     except ConvSettingsError as exc:
-        raise CliError(f"the scene's settings are impossible: {exc}") from None
+        raise CliError(
+            translate("Cli", "the scene's settings are impossible: {0}").format(reason_text(exc))
+        ) from None
     g = problem.geometry
     return problem.output(), g.parameters, g.macs
 
@@ -258,7 +306,9 @@ def _text_table(output: np.ndarray) -> str:
         width = max(len(c) for row in cells for c in row)
         lines = [" ".join(c.rjust(width) for c in row) for row in cells]
         if len(output) > 1:
-            lines.insert(0, f"# output channel {channel + 1} of {len(output)}")
+            #: the heading above each output channel in “convstudio compute”
+            heading = translate("Cli", "# output channel {0} of {1}")
+            lines.insert(0, heading.format(channel + 1, len(output)))
         blocks.append("\n".join(lines))
     return "\n\n".join(blocks) + "\n"
 
@@ -281,12 +331,16 @@ def compute(args: argparse.Namespace) -> int:
     try:
         output, parameters, macs = _evaluate(scene)
     except MemoryError:
-        raise CliError("there is not enough memory to compute this scene") from None
+        raise CliError(
+            translate("Cli", "there is not enough memory to compute this scene")
+        ) from None
     if target is not None:
         try:
             atomic_write_text(target, _csv(output))
         except OSError as exc:
-            raise CliError(f"cannot write {args.output}: {exc.strerror or exc}") from None
+            raise CliError(
+                translate("Cli", "cannot write {0}: {1}").format(args.output, exc.strerror or exc)
+            ) from None
     if args.json:
         payload = {
             "output_shape": list(output.shape),
@@ -319,7 +373,7 @@ def _library() -> list[KernelPreset]:
     """
     found = user_library(_user_data_folder()).scan()
     for path, reason in found.damaged:
-        _say(f"convstudio: {path.name} is left out: {reason}")
+        _say(translate("Cli", "convstudio: {0} is left out: {1}").format(path.name, reason))
     return builtin_presets() + [entry.preset for entry in found.entries]
 
 
@@ -336,13 +390,19 @@ def _with_kernel(scene: Scene, choice: str | None) -> Scene:
         preset = next((p for p in _library() if p.name == choice), None)
         if preset is None:
             raise CliError(
-                f"there is no kernel preset or file “{shortened(choice)}” "
-                "(“convstudio presets” lists them)"
+                translate(
+                    "Cli",
+                    "there is no kernel preset or file “{0}” (“convstudio presets” lists them)",
+                ).format(shortened(choice))
             )
     try:
         return scene.replace(kernels=kernels_for(scene, preset.weights))
     except EditError as exc:
-        raise CliError(f"the kernel “{preset.name}” does not fit this scene: {exc}") from None
+        raise CliError(
+            translate("Cli", "the kernel “{0}” does not fit this scene: {1}").format(
+                preset.name, exc
+            )
+        ) from None
 
 
 def list_presets(args: argparse.Namespace) -> int:
@@ -365,9 +425,20 @@ def list_presets(args: argparse.Namespace) -> int:
     for p in found:
         if p.group != group:
             group = p.group
-            lines.append(("" if not lines else "\n") + f"{group}:")
+            #: a group's heading in “convstudio presets” (the group's name)
+            shown_group = translate("Cli", "yours") if group == "yours" else preset_text(group)
+            heading = translate("Cli", "{0}:").format(shown_group)
+            lines.append(("" if not lines else "\n") + heading)
         size = "×".join(str(n) for n in p.weights.shape)
-        lines.append(f"  {p.name} ({size}): {p.description}".rstrip(": "))
+        if p.description:
+            #: a kernel preset in “convstudio presets”: name (size, 3×3), description
+            line = translate("Cli", "{0} ({1}): {2}").format(
+                preset_text(p.name), size, preset_text(p.description)
+            )
+        else:
+            #: a kernel preset with no description in “convstudio presets”: name (size, 3×3)
+            line = translate("Cli", "{0} ({1})").format(preset_text(p.name), size)
+        lines.append(("  " + line).rstrip(": "))
     _print("\n".join(lines) + "\n")
     return 0
 
@@ -381,11 +452,19 @@ def list_lessons(args: argparse.Namespace) -> int:
         ]
         _print(json.dumps(payload, ensure_ascii=False) + "\n")
         return 0
-    blocks = [
-        f"{x.number:>2}. {x.name}: {x.title}\n"
-        + textwrap.fill(x.note, width=88, initial_indent="    ", subsequent_indent="    ")
-        for x in found
-    ]
+    #: a lesson's heading in “convstudio lessons”: number, name (typed), title
+    heading = translate("Cli", "{0}. {1}: {2}")
+    blocks = []
+    for x in found:
+        note = lesson_text(x.note)
+        # Chinese characters take two columns of a terminal, and have no spaces to wrap at.
+        width = 88 if note.isascii() else 44
+        indent = "    "
+        blocks.append(
+            heading.format(f"{x.number:>2}", x.name, lesson_text(x.title))
+            + "\n"
+            + textwrap.fill(note, width=width, initial_indent=indent, subsequent_indent=indent)
+        )
     _print("\n\n".join(blocks) + "\n")
     return 0
 
@@ -395,9 +474,15 @@ def _size(text: str) -> tuple[int, int]:
         width, height = (int(part) for part in text.lower().split("x"))
     except ValueError:
         shown = text if len(text) <= 20 else text[:19] + "…"
-        raise CliError(f"--size must look like 1280x720, not “{shown}”") from None
+        raise CliError(
+            translate("Cli", "--size must look like {0}, not “{1}”").format(DEFAULT_SIZE, shown)
+        ) from None
     if not (320 <= width <= 7680 and 240 <= height <= 4320):
-        raise CliError(f"--size {text} is out of range (320x240 to 7680x4320)")
+        raise CliError(
+            translate("Cli", "--size {0} is out of range ({1} to {2})").format(
+                text, "320x240", "7680x4320"
+            )
+        )
     return width, height
 
 
@@ -408,16 +493,29 @@ def _steps(scene: Scene) -> int:
     try:
         return scene.problem().n_steps
     except ConvSettingsError as exc:
-        raise CliError(f"the scene's settings are impossible, so it has no steps: {exc}") from None
+        raise CliError(
+            translate("Cli", "the scene's settings are impossible, so it has no steps: {0}").format(
+                reason_text(exc)
+            )
+        ) from None
 
 
 def _picture_target(args: argparse.Namespace, suffix: str, kind: str) -> Path:
     """The ``-o`` of a drawing command: named *suffix*, in a folder that exists."""
     target = Path(args.output)
     if target.suffix.lower() != suffix:
-        raise CliError(f"{args.command} writes {kind}: name the file {suffix}, not “{target.name}”")
+        raise CliError(
+            #: a command (render, gif), what it writes (“PNG images”), the suffix, the file's name
+            translate("Cli", "{0} writes {1}: name the file {2}, not “{3}”").format(
+                args.command, kind, suffix, target.name
+            )
+        )
     if not target.parent.is_dir():
-        raise CliError(f"cannot write {target}: the folder {target.parent} does not exist")
+        raise CliError(
+            translate("Cli", "cannot write {0}: the folder {1} does not exist").format(
+                target, target.parent
+            )
+        )
     return _target(args.output, args.scene)
 
 
@@ -430,15 +528,19 @@ def _draw(args: argparse.Namespace, target: Path, make: Callable[[], bytes]) -> 
     except FrameSizeError as exc:
         width, height = exc.smallest
         raise CliError(
-            f"--size {args.size} is smaller than the window can be for this scene "
-            f"(at least {width}x{height})"
+            translate(
+                "Cli",
+                "--size {0} is smaller than the window can be for this scene (at least {1}x{2})",
+            ).format(args.size, width, height)
         ) from None
     except ExportError as exc:
         raise CliError(str(exc)) from None
     try:
         write_file(target, data)
     except OSError as exc:
-        raise CliError(f"cannot write {args.output}: {exc.strerror or exc}") from None
+        raise CliError(
+            translate("Cli", "cannot write {0}: {1}").format(args.output, exc.strerror or exc)
+        ) from None
     return 0
 
 
@@ -451,9 +553,12 @@ def render(args: argparse.Namespace) -> int:
         steps = _steps(scene)
         if not 0 <= args.step < steps:
             raise CliError(
-                f"--step must be between 0 and {steps - 1} for this scene, not {args.step}"
+                translate(
+                    "Cli", "--step must be between {0} and {1} for this scene, not {2}"
+                ).format(0, steps - 1, args.step)
             )
-    target = _picture_target(args, ".png", "PNG images")
+    #: what “convstudio render” writes, in “render writes PNG images: name the file .png…”
+    target = _picture_target(args, ".png", translate("Cli", "PNG images"))
     from .qt.export import render_frame_png
 
     # Position = steps done: step K (0-based) is position K + 1; no step, all done.
@@ -470,14 +575,16 @@ def gif(args: argparse.Namespace) -> int:
     size = _size(args.size)
     if not MIN_SPEED <= args.fps <= MAX_SPEED:  # also refuses nan
         raise CliError(
-            f"--fps must be between {MIN_SPEED:g} and {MAX_SPEED:g} steps per second, "
-            f"not {args.fps:g}"
+            translate("Cli", "--fps must be between {0} and {1} steps per second, not {2}").format(
+                f"{MIN_SPEED:g}", f"{MAX_SPEED:g}", f"{args.fps:g}"
+            )
         )
     try:
         check_gif_size(len(run_positions(_steps(scene))), *size)
     except ExportError as exc:
         raise CliError(str(exc)) from None
-    target = _picture_target(args, ".gif", "GIF animations")
+    #: what “convstudio gif” writes, in “gif writes GIF animations: name the file .gif…”
+    target = _picture_target(args, ".gif", translate("Cli", "GIF animations"))
     from .qt.export import render_run_gif
 
     return _draw(args, target, lambda: render_run_gif(scene, size, args.fps, present=args.present))
@@ -534,32 +641,51 @@ def launch(args: argparse.Namespace) -> int:
     # os.path.exists, not Path.exists: it says False for a name too long, not an error.
     if args.scene and not os.path.exists(path) and not path.suffix:
         raise CliError(
-            f"“{args.scene}” is neither a command ({', '.join(COMMANDS)}), a lesson "
-            "(“convstudio lessons” lists them) nor a scene file"
+            translate(
+                "Cli",
+                "“{0}” is neither a command ({1}), a lesson "
+                "(“convstudio lessons” lists them) nor a scene file",
+            ).format(args.scene, ", ".join(COMMANDS))
         )
     scene = _load(str(path))
     _check(scene, budget=False, window=True)
     if not _has_display():
         raise CliError(
-            "there is no display to open the window on (DISPLAY is not set); "
-            "“convstudio render SCENE.json -o frame.png” draws a frame without one"
+            translate(
+                "Cli",
+                "there is no display to open the window on (DISPLAY is not set); "
+                "“convstudio render SCENE.json -o frame.png” draws a frame without one",
+            )
         )
     display = os.environ.get("DISPLAY", "")
     if _uses_x11() and not x_display_answers(display):
         # Qt would abort the process (a core dump) when it cannot connect.
         raise CliError(
-            f"there is no X display answering at DISPLAY={display}, so the window cannot "
-            "open; “convstudio render SCENE.json -o frame.png” draws a frame without one"
+            translate(
+                "Cli",
+                "there is no X display answering at DISPLAY={0}, so the window cannot "
+                "open; “convstudio render SCENE.json -o frame.png” draws a frame without one",
+            ).format(display)
         )
     from .qt.app import run_window
 
     return run_window(scene, path)
 
 
+def _speak_the_environments_language() -> None:
+    """Messages in the language of ``LANG`` (and ``LANGUAGE``, ``LC_ALL``, ``LC_MESSAGES``)."""
+    language = language_from_environment()
+    if language is not None and language != "en":
+        from .qt.language import install_language  # Qt's translators: only when needed
+
+        install_language(language)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``convstudio``, ``python -m convstudio`` and ``python main.py``."""
     args_list = list(sys.argv[1:] if argv is None else argv)
     _guard_standard_fds()
+    _speak_the_environments_language()
     launcher, tools = _parsers()
     try:
         if args_list and args_list[0] in COMMANDS:
@@ -574,7 +700,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run[args.command](args)
         return launch(launcher.parse_args(args_list))
     except CliError as exc:
-        _say(f"convstudio: error: {exc}")
+        _say(translate("Cli", "convstudio: error: {0}").format(exc))
         return 2
     except _ReaderGoneError:
         return 2  # like a Unix tool whose reader has gone: no message

@@ -3,9 +3,10 @@
     .venv/bin/python scripts/update_translations.py            # update resources/translations
     .venv/bin/python scripts/update_translations.py --check    # exit 1 if anything is stale
 
-1. The words of the shipped lessons, scenes and presets (JSON data) are written as
-   ``translate(...)`` calls into ``resources/translations/data_words.py``, so that
-   ``pyside6-lupdate`` finds them beside the code's.
+1. The words of the shipped lessons, scenes and presets (JSON data), and Qt's standard
+   button texts, are written as ``translate(...)`` calls into
+   ``resources/translations/data_words.py``, so that ``pyside6-lupdate`` finds them beside
+   the code's.
 2. ``pyside6-lupdate`` updates ``convstudio_zh_TW.ts`` and ``convstudio_zh_CN.ts`` (no source
    locations: a line moved in the code must not make a translation file stale).
 3. ``pyside6-lrelease`` builds the ``.qm`` files the app loads.
@@ -28,6 +29,8 @@ RESOURCES = ROOT / "resources"
 FOLDER = RESOURCES / "translations"
 LANGUAGES = ("zh_TW", "zh_CN")
 DATA_WORDS = "data_words.py"
+# The standard buttons the app's dialogs show, as Qt 6 spells them (qplatformtheme.cpp).
+QT_BUTTONS = ("OK", "Cancel", "Close", "Save", "Discard", "&Yes", "&No", "Open", "Help", "Apply")
 
 
 def _tool(name: str) -> str:
@@ -71,6 +74,10 @@ def data_words() -> str:
             groups.append(preset["group"])
     for group in groups:
         add("Presets", group)
+    # Qt's standard buttons (Close, Cancel, Save…): PySide6-Essentials ships no Chinese
+    # qtbase translation, and Qt looks these up under this context in every translator.
+    for word in QT_BUTTONS:
+        add("QPlatformTheme", word)
     return "\n".join(dict.fromkeys(lines)) + "\n"  # a word used twice is listed once
 
 

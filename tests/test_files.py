@@ -129,3 +129,8 @@ def test_the_file_being_read_is_never_written(tmp_path):
         with pytest.raises(FileCheckError, match="it is the file being read"):
             check_writable_target(target, source=source)
     assert check_writable_target(tmp_path / "other.json", source=source).name == "other.json"
+
+
+def test_a_target_with_a_nul_byte_is_refused_in_words():
+    with pytest.raises(FileCheckError, match="null byte"):
+        check_writable_target("scene\x00.json")

@@ -2,7 +2,6 @@
 
 from . import limits
 from .document import (
-    KEPT,
     RGB,
     Document,
     EditError,
@@ -34,7 +33,6 @@ from .studio import Studio
 
 __all__ = [
     "DEFAULT_SCENE",
-    "KEPT",
     "MAX_CHANNELS",
     "MAX_GRID",
     "MAX_KERNEL",

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from ..engine import ConvSettingsError, resolve_padding
 from ..engine import conv as _conv
+from .i18n import translate
 from .scene import Scene
 
 WORK_BUDGET_MACS = 10**9
@@ -51,12 +52,14 @@ class BudgetError(ValueError):
         macs_limit, memory_limit = _count(macs_budget), _bytes(memory_budget)
         # A need just past the budget rounds to the budget's own figure: say so.
         if work.macs > macs_budget and macs == macs_limit:
-            macs = f"just over {macs}"
+            macs = translate("Budget", "just over {0}").format(macs)
         if work.memory_bytes > memory_budget and memory == memory_limit:
-            memory = f"just over {memory}"
+            memory = translate("Budget", "just over {0}").format(memory)
         super().__init__(
-            f"This scene needs {macs} multiply-adds and {memory}; "
-            f"the budget is {macs_limit} and {memory_limit}."
+            #: {0} and {2} are counts ("1.04 billion"), {1} and {3} sizes ("3 GB", "544 bytes").
+            translate(
+                "Budget", "This scene needs {0} multiply-adds and {1}; the budget is {2} and {3}."
+            ).format(macs, memory, macs_limit, memory_limit)
         )
 
 
@@ -144,17 +147,20 @@ def _figure(value: float) -> str:
 
 
 def _count(n: int) -> str:
-    for word, size in (("billion", 10**9), ("million", 10**6)):
-        if n >= size:
-            return f"{_figure(n / size)} {word}"
+    """*n* in words: "1.04 billion", "3.2 million", "999,999"."""
+    if n >= 10**9:
+        return translate("Budget", "{0} billion").format(_figure(n / 10**9))
+    if n >= 10**6:
+        return translate("Budget", "{0} million").format(_figure(n / 10**6))
     return f"{n:,}"
 
 
 def _bytes(n: int) -> str:
+    # The units' symbols are the same in every language; "bytes" is a word.
     for unit, size in (("GB", 2**30), ("MB", 2**20), ("kB", 2**10)):
         if n >= size:
             return f"{_figure(n / size)} {unit}"
-    return f"{n} bytes"
+    return translate("Budget", "{0} bytes").format(n)
 
 
 __all__ = [

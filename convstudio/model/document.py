@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 from psygnal import Signal
 
-from ..engine import ConvProblem, ConvSettingsError, as_pair, plural
+from ..engine import ConvProblem, ConvSettingsError, as_pair
+from .i18n import translate
 from .limits import MAX_CHANNELS, MAX_GRID, MAX_KERNEL, MAX_KERNELS, LimitError, check_scene_limits
 from .numbers import NumberError
+from .refusals import reason_text
 from .scene import Scene
+from .words import counted
 
 RGB = ("R", "G", "B")
 _HISTORY = 200
@@ -22,7 +25,12 @@ class EditError(ValueError):
     """An edit the document refused; ``str()`` says why. The document is unchanged."""
 
 
-KEPT = "The settings stay as they were."
+def kept(reason: object) -> str:
+    """A refused edit's message: *reason* (a sentence, or an engine error to phrase), then
+    that the settings stay as they were."""
+    #: {0} is why the edit was refused (one or more sentences).
+    text = translate("Document", "{0} The settings stay as they were.")
+    return text.format(reason_text(reason))
 
 
 @dataclass(frozen=True)
@@ -73,9 +81,9 @@ def kernels_for(scene: Scene, weights: Any) -> np.ndarray:
     try:
         w = np.asarray(weights, dtype=np.float64)
     except (TypeError, ValueError):
-        raise EditError("The kernel must be a grid of numbers.") from None
+        raise EditError(_not_a_grid()) from None
     if w.ndim < 2 or w.ndim > 4:
-        raise EditError("The kernel must be a grid of numbers.")
+        raise EditError(_not_a_grid())
     _check_side("kernel", w.shape[-2], w.shape[-1], MAX_KERNEL)
     count, depth = scene.kernels.shape[:2]
     if w.ndim == 2:
@@ -83,12 +91,19 @@ def kernels_for(scene: Scene, weights: Any) -> np.ndarray:
     if w.ndim == 3:
         if w.shape[0] != depth:
             raise EditError(
-                f"This kernel has {plural(w.shape[0], 'slice')}, one per input channel, "
-                f"but each kernel here reads {plural(depth, 'channel')}: set the input "
-                f"to {w.shape[0]} channels first."
+                #: {0} is "3 slices", {1} "1 channel" (both translated apart), {2} a number.
+                translate(
+                    "Document",
+                    "This kernel has {0}, one per input channel, but each kernel here reads "
+                    "{1}: set the input to {2} channels first.",
+                ).format(counted(w.shape[0], "slice"), counted(depth, "channel"), w.shape[0])
             )
         return np.broadcast_to(w, (count, *w.shape)).copy()
     return w
+
+
+def _not_a_grid() -> str:
+    return translate("Document", "The kernel must be a grid of numbers.")
 
 
 class Document:
@@ -174,10 +189,10 @@ class Document:
         try:
             check_scene_limits(scene)
         except LimitError as exc:
-            raise EditError(f"{exc} {KEPT}") from exc
+            raise EditError(kept(exc)) from exc
         evaluation = evaluate(scene)
         if evaluation.error is not None and self._evaluation.error is None:
-            raise EditError(f"{evaluation.error} {KEPT}") from evaluation.error
+            raise EditError(kept(evaluation.error)) from evaluation.error
         if undoable:
             self._undo.append(self._scene)
             del self._undo[:-_HISTORY]
@@ -323,7 +338,11 @@ class Document:
             When *count* is outside 1..4.
         """
         if not 1 <= count <= MAX_CHANNELS:
-            raise EditError(f"The input can have 1 to {MAX_CHANNELS} channels, not {count}.")
+            raise EditError(
+                translate("Document", "The input can have {0} to {1} channels, not {2}.").format(
+                    1, MAX_CHANNELS, count
+                )
+            )
         scene = self._scene
         x = _resized(scene.input, 0, count)
         groups = scene.groups if count % scene.groups == 0 else 1
@@ -341,7 +360,11 @@ class Document:
             When *count* is outside 1..8.
         """
         if not 1 <= count <= MAX_KERNELS:
-            raise EditError(f"There can be 1 to {MAX_KERNELS} kernels, not {count}.")
+            raise EditError(
+                translate("Document", "There can be {0} to {1} kernels, not {2}.").format(
+                    1, MAX_KERNELS, count
+                )
+            )
         scene = self._scene
         groups = scene.groups if count % scene.groups == 0 else 1
         kernels = _resized(scene.kernels, 0, count)
@@ -403,30 +426,45 @@ def _checked_setting(name: str, value: Any) -> Any:
     if name in ("stride", "dilation"):
         pair = as_pair(value, name)
         if min(pair) < 1:
-            raise EditError(f"The {name} must be at least 1.")
+            if name == "stride":
+                raise EditError(translate("Document", "The stride must be at least {0}.").format(1))
+            raise EditError(translate("Document", "The dilation must be at least {0}.").format(1))
         return pair
     if name == "padding":
         if isinstance(value, str):
             if value not in ("valid", "same", "full"):
-                raise EditError(f"Unknown padding {value!r}: use valid, same, full or a number.")
+                raise EditError(
+                    #: {0} is what was asked for; {1}, {2}, {3} are valid, same and full,
+                    #: the padding's names as the user types them (they stay in English).
+                    translate(
+                        "Document", "Unknown padding {0}: use {1}, {2}, {3} or a number."
+                    ).format(repr(value), "valid", "same", "full")
+                )
             return value
         pair = as_pair(value, name)
         if min(pair) < 0:
-            raise EditError("The padding cannot be negative.")
+            raise EditError(translate("Document", "The padding cannot be negative."))
         return pair
     if name == "groups":
         if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < 1:
             raise EditError(
-                f"The number of groups must be a whole number of at least 1, not {value!r}."
+                translate(
+                    "Document",
+                    "The number of groups must be a whole number of at least {0}, not {1}.",
+                ).format(1, repr(value))
             )
         return int(value)
     if name == "padding_mode":
         if value not in ("zeros", "reflect", "replicate", "circular"):
             raise EditError(
-                f"Unknown padding mode {value!r}: use zeros, reflect, replicate or circular."
+                #: {0} is what was asked for; {1}…{4} are zeros, reflect, replicate and
+                #: circular, the padding modes as a file holds them (they stay in English).
+                translate("Document", "Unknown padding mode {0}: use {1}, {2}, {3} or {4}.").format(
+                    repr(value), "zeros", "reflect", "replicate", "circular"
+                )
             )
         return value
-    raise EditError(f"Unknown setting {name!r}.")
+    raise EditError(translate("Document", "Unknown setting {0}.").format(repr(name)))
 
 
 def _with_grid_size(array: np.ndarray, rows: int, cols: int) -> np.ndarray:
@@ -444,16 +482,25 @@ def _pasted(
     col: int,
     block: list[list[float]],
     limit: int,
-    what: str,
+    what: Literal["grid", "kernel"],
 ) -> np.ndarray:
     """*array* with *block* written into grid *at* from (row, col), grown to hold it."""
     height, width = len(block), max(len(r) for r in block)
     rows, cols = max(array.shape[-2], row + height), max(array.shape[-1], col + width)
     if rows > limit or cols > limit:
-        raise EditError(
-            f"The pasted block is {height}×{width}; from row {row + 1}, column {col + 1} "
-            f"it needs a {rows}×{cols} {what}, and the largest is {limit}×{limit}."
-        )
+        if what == "kernel":
+            message = translate(
+                "Document",
+                "The pasted block is {0}×{1}; from row {2}, column {3} it needs a {4}×{5} "
+                "kernel, and the largest is {6}×{7}.",
+            )
+        else:
+            message = translate(
+                "Document",
+                "The pasted block is {0}×{1}; from row {2}, column {3} it needs a {4}×{5} "
+                "grid, and the largest is {6}×{7}.",
+            )
+        raise EditError(message.format(height, width, row + 1, col + 1, rows, cols, limit, limit))
     out = _with_grid_size(array, rows, cols)
     grid = out[at]  # a view of the one grid the block goes into
     for r, values in enumerate(block):
@@ -470,19 +517,46 @@ def _resized(array: np.ndarray, axis: int, length: int) -> np.ndarray:
     return np.concatenate([array, np.zeros(shape)], axis=axis)
 
 
-def _check_cell(what: str, shape: tuple[int, ...], index: tuple[int, ...]) -> None:
+def _check_cell(
+    what: Literal["input", "kernel", "bias"], shape: tuple[int, ...], index: tuple[int, ...]
+) -> None:
     # Checked, not left to numpy: a negative index would wrap round to another cell.
-    if not all(0 <= i < n for i, n in zip(index, shape, strict=True)):
-        raise EditError(
-            f"That {what} cell is no longer in the scene (it changed meanwhile); "
-            "the number was not kept."
+    if all(0 <= i < n for i, n in zip(index, shape, strict=True)):
+        return
+    if what == "input":
+        message = translate(
+            "Document",
+            "That input cell is no longer in the scene (it changed meanwhile); "
+            "the number was not kept.",
         )
+    elif what == "kernel":
+        message = translate(
+            "Document",
+            "That kernel cell is no longer in the scene (it changed meanwhile); "
+            "the number was not kept.",
+        )
+    else:
+        message = translate(
+            "Document",
+            "That bias cell is no longer in the scene (it changed meanwhile); "
+            "the number was not kept.",
+        )
+    raise EditError(message)
 
 
-def _check_side(what: str, rows: int, cols: int, limit: int) -> None:
+def _check_side(what: Literal["input", "kernel"], rows: int, cols: int, limit: int) -> None:
     for side in (rows, cols):
-        if not 1 <= side <= limit:
-            raise EditError(f"The {what} can have 1 to {limit} rows and columns, not {side}.")
+        if 1 <= side <= limit:
+            continue
+        if what == "kernel":
+            message = translate(
+                "Document", "The kernel can have {0} to {1} rows and columns, not {2}."
+            )
+        else:
+            message = translate(
+                "Document", "The input can have {0} to {1} rows and columns, not {2}."
+            )
+        raise EditError(message.format(1, limit, side))
 
 
-__all__ = ["Document", "EditError", "Evaluation", "NumberError", "evaluate"]
+__all__ = ["Document", "EditError", "Evaluation", "NumberError", "evaluate", "kept"]

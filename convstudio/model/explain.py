@@ -6,10 +6,9 @@ from dataclasses import dataclass, field
 
 from ..engine import ConvSettingsError, as_pair, resolve_padding
 from .document import Evaluation
+from .i18n import translate
 from .numbers import format_number
 from .scene import Scene
-
-_AXES = ("rows", "columns")
 
 
 @dataclass(frozen=True)
@@ -28,8 +27,44 @@ class SizeExplanation:
     notes: list[str] = field(default_factory=list)
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word if n != 1 else word[:-1]}"
+def _dilation_note(axis: int, dilation: int, taps: int, extent: int) -> str:
+    """The note on a dilated kernel's extent along *axis* (0: rows, 1: columns)."""
+    spread = f"{dilation}·({taps}−1)+1"
+    if axis == 0:
+        #: {0} is the dilation, {1} the kernel's size, {2} a formula (2·(3−1)+1), {3} a number.
+        text = translate("Explain", "Dilation {0}: the kernel's {1} taps span {2} = {3} rows.")
+    else:
+        text = translate("Explain", "Dilation {0}: the kernel's {1} taps span {2} = {3} columns.")
+    return text.format(dilation, taps, spread, extent)
+
+
+def _unreached_note(axis: int, division: str, count: int) -> str:
+    """The note on the last *count* padded rows (axis 0) or columns (1) no step reaches."""
+    if axis == 0:
+        if count == 1:
+            #: {0} is a division such as (6 + 2·0 − 3)/2 = 1.5; {1} a number.
+            text = translate("Explain", "{0} is not whole: the last {1} row is never reached.")
+        else:
+            text = translate("Explain", "{0} is not whole: the last {1} rows are never reached.")
+    elif count == 1:
+        text = translate("Explain", "{0} is not whole: the last {1} column is never reached.")
+    else:
+        text = translate("Explain", "{0} is not whole: the last {1} columns are never reached.")
+    return text.format(division, count)
+
+
+def _unreached_both_note(division: str, rows: int, columns: int) -> str:
+    """The note when both axes divide alike: the same count of rows and of columns."""
+    if rows == 1:
+        #: {0} is a division such as (6 + 2·0 − 3)/2 = 1.5; {1} and {2} are numbers.
+        text = translate(
+            "Explain", "{0} is not whole: the last {1} row and {2} column are never reached."
+        )
+    else:
+        text = translate(
+            "Explain", "{0} is not whole: the last {1} rows and {2} columns are never reached."
+        )
+    return text.format(division, rows, columns)
 
 
 def explain_size(scene: Scene) -> SizeExplanation | None:
@@ -51,29 +86,24 @@ def explain_size(scene: Scene) -> SizeExplanation | None:
         pad_text = f"2·{before}" if before == after else f"{before} + {after}"
         numerator = n + before + after - extent
         if numerator < 0:
-            formulas.append(f"⌊({n} + {pad_text} − {extent})/{s}⌋ + 1 < 1: the kernel does not fit")
+            size = f"⌊({n} + {pad_text} − {extent})/{s}⌋ + 1"
+            #: {0} is the output-size formula, such as ⌊(6 + 2·0 − 7)/1⌋ + 1.
+            formulas.append(translate("Explain", "{0} < 1: the kernel does not fit").format(size))
             left_over.append(("", 0))
             continue
         formulas.append(f"⌊({n} + {pad_text} − {extent})/{s}⌋ + 1 = {numerator // s + 1}")
         if d > 1:
-            notes.append(
-                f"Dilation {d}: the kernel's {f} taps span {d}·({f}−1)+1 = {extent} {_AXES[axis]}."
-            )
+            notes.append(_dilation_note(axis, d, f, extent))
         division = f"({n} + {pad_text} − {extent})/{s} = {format_number(numerator / s)}"
         left_over.append((division, numerator % s))
     (rows_text, rows_left), (cols_text, cols_left) = left_over
     if rows_left and cols_left and rows_text == cols_text:
-        notes.append(
-            f"{rows_text} is not whole: the last {_plural(rows_left, 'rows')} and "
-            f"{_plural(cols_left, 'columns')} are never reached."
-        )
+        # The same division leaves the same count on both axes.
+        notes.append(_unreached_both_note(rows_text, rows_left, cols_left))
     else:
         for axis, (text, count) in enumerate(left_over):
             if count:
-                notes.append(
-                    f"{text} is not whole: the last {_plural(count, _AXES[axis])} "
-                    f"{'are' if count > 1 else 'is'} never reached."
-                )
+                notes.append(_unreached_note(axis, text, count))
     return SizeExplanation((formulas[0], formulas[1]), notes)
 
 
@@ -175,8 +205,11 @@ def torch_call(scene: Scene) -> str:
     ]
     call = "torch.nn.Conv2d(\n    " + ",\n    ".join(arguments) + ",\n)"
     if scene.flip:
-        call += (
-            "\n# ConvStudio flips each kernel here (true convolution); Conv2d does not:"
-            "\n# give it the flipped weights, weight.flip(-2, -1)."
-        )
+        #: A comment under Python code: each line becomes a "# " line; {0} is Python code.
+        comment = translate(
+            "Explain",
+            "ConvStudio flips each kernel here (true convolution); Conv2d does not:\n"
+            "give it the flipped weights, {0}.",
+        ).format("weight.flip(-2, -1)")
+        call += "".join(f"\n# {line}" for line in comment.splitlines())
     return call

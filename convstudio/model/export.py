@@ -12,6 +12,7 @@ import io
 import numpy as np
 
 from ..engine import ConvSettingsError
+from .i18n import translate
 from .numbers import json_number
 from .scene import Scene
 
@@ -38,7 +39,11 @@ def frame_ms(speed: float) -> int:
         Steps per second (the playback's speed), > 0.
     """
     if not speed > 0:
-        raise ExportError(f"The speed must be above 0 steps per second, not {speed}.")
+        raise ExportError(
+            translate("Export", "The speed must be above {0} steps per second, not {1}.").format(
+                0, speed
+            )
+        )
     return max(MIN_FRAME_MS, 10 * round(100 / speed))
 
 
@@ -61,13 +66,16 @@ def check_gif_size(frames: int, width: int, height: int) -> None:
         is no frame at all.
     """
     if frames < 1:
-        raise ExportError("This scene has no steps to put in a GIF.")
+        raise ExportError(translate("Export", "This scene has no steps to put in a GIF."))
     pixels = frames * width * height
     if pixels > MAX_GIF_PIXELS:
         most = max(1, MAX_GIF_PIXELS // (width * height))
         raise ExportError(
-            f"A GIF of {frames} frames at {width}×{height} is too large "
-            f"(at most {most} frames at that size); choose a smaller size or fewer steps."
+            translate(
+                "Export",
+                "A GIF of {0} frames at {1}×{2} is too large (at most {3} frames at that size); "
+                "choose a smaller size or fewer steps.",
+            ).format(frames, width, height, most)
         )
 
 
@@ -95,6 +103,9 @@ def numbers_csv(scene: Scene) -> str:
     slice, named by the input channel it multiplies), ``# bias`` (one row, when there
     is a bias), ``# output map 1`` (one per kernel). When the settings are impossible
     there is no output, and one line ``# output: none, ...`` says why.
+
+    The headers are English in every language: they are the file's format, which
+    programs that read it back rely on.
     """
     buffer = io.StringIO()
     channels = scene.input.shape[0]

@@ -11,6 +11,8 @@ import os
 import stat
 from pathlib import Path
 
+from .i18n import translate
+
 # Files are read in pieces of this size, so a file that grows while it is read costs
 # at most one piece past the limit.
 _CHUNK = 1 << 20
@@ -23,26 +25,35 @@ class FileCheckError(ValueError):
 def _kind(mode: int) -> str:
     """What a file that is not a regular file is, as a user would say it."""
     if stat.S_ISDIR(mode):
-        return "a folder"
+        return translate("Files", "a folder")
     if stat.S_ISFIFO(mode):
-        return "a named pipe (FIFO)"
+        return translate("Files", "a named pipe (FIFO)")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
+        return translate("Files", "a device")
     if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "a special file"
+        return translate("Files", "a socket")
+    return translate("Files", "a special file")
 
 
-def _refuse_special(p: Path, mode: int, what: str) -> None:
+def _what(what: str | None) -> str:
+    """What the file should be, as the caller says it, or "a file"."""
+    return translate("Files", "a file") if what is None else what
+
+
+def _refuse_special(p: Path, mode: int, what: str | None) -> None:
     if stat.S_ISDIR(mode):
-        raise FileCheckError(f"{p} is a folder, not {what}.")
+        raise FileCheckError(translate("Files", "{0} is a folder, not {1}.").format(p, _what(what)))
     if not stat.S_ISREG(mode):
-        raise FileCheckError(f"{p.name} is {_kind(mode)}, not {what}.")
+        raise FileCheckError(
+            translate("Files", "{0} is {1}, not {2}.").format(p.name, _kind(mode), _what(what))
+        )
 
 
-def _too_large(p: Path, max_bytes: int, what: str) -> FileCheckError:
+def _too_large(p: Path, max_bytes: int, what: str | None) -> FileCheckError:
     return FileCheckError(
-        f"{p.name} is too large to be {what} (more than {_size_text(max_bytes)})."
+        translate("Files", "{0} is too large to be {1} (more than {2}).").format(
+            p.name, _what(what), _size_text(max_bytes)
+        )
     )
 
 
@@ -50,18 +61,18 @@ def _size_text(n: int) -> str:
     for unit, size in (("GB", 2**30), ("MB", 2**20), ("kB", 2**10)):
         if n >= size:
             return f"{n / size:.1f}".removesuffix(".0") + f" {unit}"
-    return f"{n} bytes"
+    return translate("Files", "{0} bytes").format(n)
 
 
 def _cannot_read(p: Path, exc: OSError | ValueError) -> FileCheckError:
     if isinstance(exc, FileNotFoundError):
-        return FileCheckError(f"There is no file {p}.")
+        return FileCheckError(translate("Files", "There is no file {0}.").format(p))
     reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-    return FileCheckError(f"Cannot read {p}: {reason}.")
+    return FileCheckError(translate("Files", "Cannot read {0}: {1}.").format(p, reason))
 
 
 def check_readable_file(
-    path: str | os.PathLike[str], max_bytes: int, what: str = "a file"
+    path: str | os.PathLike[str], max_bytes: int, what: str | None = None
 ) -> os.stat_result:
     """Refuse *path* unless it is a regular file of at most *max_bytes*, without opening it.
 
@@ -72,7 +83,8 @@ def check_readable_file(
     max_bytes
         The largest size accepted.
     what
-        What the file should be, with its article ("a scene file"), for the messages.
+        What the file should be, with its article ("a scene file"), for the messages, in
+        the user's language; by default "a file".
 
     Returns
     -------
@@ -96,7 +108,9 @@ def check_readable_file(
     return status
 
 
-def read_bytes_checked(path: str | os.PathLike[str], max_bytes: int, what: str = "a file") -> bytes:
+def read_bytes_checked(
+    path: str | os.PathLike[str], max_bytes: int, what: str | None = None
+) -> bytes:
     """Read a regular file of at most *max_bytes*, never more than *max_bytes* + 1 bytes.
 
     The size is checked before the file is opened and again while it is read: a file
@@ -140,7 +154,7 @@ def read_bytes_checked(path: str | os.PathLike[str], max_bytes: int, what: str =
     return b"".join(pieces)
 
 
-def read_text_checked(path: str | os.PathLike[str], max_bytes: int, what: str = "a file") -> str:
+def read_text_checked(path: str | os.PathLike[str], max_bytes: int, what: str | None = None) -> str:
     """Read a UTF-8 text file as :func:`read_bytes_checked` reads bytes.
 
     A byte-order mark (as Windows Notepad writes) is dropped.
@@ -155,7 +169,11 @@ def read_text_checked(path: str | os.PathLike[str], max_bytes: int, what: str = 
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise FileCheckError(f"{p.name} is not a text file, so it cannot be {what}.") from None
+        raise FileCheckError(
+            translate("Files", "{0} is not a text file, so it cannot be {1}.").format(
+                p.name, _what(what)
+            )
+        ) from None
 
 
 def check_writable_target(
@@ -183,23 +201,30 @@ def check_writable_target(
         When *path* is a folder, a named pipe, a device or a socket, or is *source*.
     """
     p = Path(path)
-    target = Path(os.path.realpath(p))
     try:
+        target = Path(os.path.realpath(p))  # a NUL byte in the name raises ValueError here
         status = os.stat(target)
     except FileNotFoundError:
         return target
     except (OSError, ValueError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        raise FileCheckError(f"Cannot write {p}: {reason}.") from None
+        message = translate("Files", "Cannot write {0}: {1}.").format(p, reason)
+        raise FileCheckError(message) from None
     if not stat.S_ISREG(status.st_mode):
-        raise FileCheckError(f"Cannot write {p}: it is {_kind(status.st_mode)}, not a file.")
+        raise FileCheckError(
+            translate("Files", "Cannot write {0}: it is {1}, not a file.").format(
+                p, _kind(status.st_mode)
+            )
+        )
     if source is not None:
         try:
             same = os.path.samefile(source, target)
         except (OSError, ValueError):
             same = False
         if same:
-            raise FileCheckError(f"Cannot write {p}: it is the file being read.")
+            raise FileCheckError(
+                translate("Files", "Cannot write {0}: it is the file being read.").format(p)
+            )
     return target
 
 

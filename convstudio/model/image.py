@@ -13,6 +13,7 @@ from pathlib import Path
 import numpy as np
 
 from ..engine import ConvGeometry, ConvProblem, ConvSettingsError, plan
+from .i18n import translate
 from .limits import MAX_GRID
 from .scene import Scene
 
@@ -60,8 +61,10 @@ def check_complete(path: Path) -> None:
     for start, end in _ENDINGS.items():
         if head.startswith(start) and end not in tail:
             raise ImageError(
-                f"{path.name} is cut short (the file ends before the image does); "
-                "it cannot be shown."
+                translate(
+                    "Image",
+                    "{0} is cut short (the file ends before the image does); it cannot be shown.",
+                ).format(path.name)
             )
 
 
@@ -74,11 +77,14 @@ def check_image_size(width: int, height: int) -> None:
         For an empty image, or one wider or taller than 4096 pixels.
     """
     if width < 1 or height < 1:
-        raise ImageError("The image is empty.")
+        raise ImageError(translate("Image", "The image is empty."))
     if width > MAX_IMAGE_SIDE or height > MAX_IMAGE_SIDE:
         raise ImageError(
-            f"The image is {width}×{height} pixels; ConvStudio takes images up to "
-            f"{MAX_IMAGE_SIDE}×{MAX_IMAGE_SIDE}. Scale it down first."
+            translate(
+                "Image",
+                "The image is {0}×{1} pixels; ConvStudio takes images up to {2}×{3}. "
+                "Scale it down first.",
+            ).format(width, height, MAX_IMAGE_SIDE, MAX_IMAGE_SIDE)
         )
 
 
@@ -220,9 +226,11 @@ def region_scene(
     """
     height, width = rgb.shape[:2]
     if not (1 <= rows <= MAX_GRID and 1 <= cols <= MAX_GRID):
-        raise ImageError(f"A region can be 1 to {MAX_GRID} pixels on each side.")
+        raise ImageError(
+            translate("Image", "A region can be 1 to {0} pixels on each side.").format(MAX_GRID)
+        )
     if top < 0 or left < 0 or top + rows > height or left + cols > width:
-        raise ImageError("The region must lie inside the image.")
+        raise ImageError(translate("Image", "The region must lie inside the image."))
     pixels = rgb[top : top + rows, left : left + cols]
     channels = 3 if colour else 1
     x = as_channels(pixels, channels)
@@ -242,7 +250,9 @@ def region_scene(
         kernels=kernels,
         groups=groups,
         channel_names=("R", "G", "B") if colour else (),
-        title=f"Image region {rows}×{cols} at row {top + 1}, column {left + 1}",
+        title=translate("Image", "Image region {0}×{1} at row {2}, column {3}").format(
+            rows, cols, top + 1, left + 1
+        ),
     )
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from .i18n import translate
 from .resources import resource_dir
 
 __all__ = ["Lesson", "LessonFileError", "lesson_named", "lessons", "scene_argument"]
@@ -66,39 +67,53 @@ def read_lessons(path: Path) -> tuple[Lesson, ...]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, ValueError) as exc:
-        raise LessonFileError(f"The lesson list {path.name} cannot be read: {exc}") from None
+        raise LessonFileError(
+            translate("Lessons", "The lesson list {0} cannot be read: {1}").format(path.name, exc)
+        ) from None
     if not isinstance(data, dict) or data.get("format") != LESSONS_FORMAT:
-        raise LessonFileError(f"{path.name} is not a ConvStudio lesson list.")
+        raise LessonFileError(
+            translate("Lessons", "{0} is not a ConvStudio lesson list.").format(path.name)
+        )
     if data.get("version") != LESSONS_VERSION:
-        raise LessonFileError(f"{path.name} has version {data.get('version')!r}, not 1.")
+        raise LessonFileError(
+            translate("Lessons", "{0} has version {1}, not 1.").format(
+                path.name, repr(data.get("version"))
+            )
+        )
     entries = data.get("lessons")
     if not isinstance(entries, list) or not entries:
-        raise LessonFileError(f"{path.name} lists no lessons.")
+        raise LessonFileError(translate("Lessons", "{0} lists no lessons.").format(path.name))
     found: list[Lesson] = []
     for number, entry in enumerate(entries, start=1):
         found.append(_lesson(entry, number, path.parent))
     names = [lesson.name for lesson in found]
     if len(set(names)) != len(names):
-        raise LessonFileError(f"{path.name} names a lesson twice.")
+        raise LessonFileError(translate("Lessons", "{0} names a lesson twice.").format(path.name))
     return tuple(found)
 
 
 def _lesson(entry: object, number: int, folder: Path) -> Lesson:
-    where = f"lesson {number}"
     if not isinstance(entry, dict):
-        raise LessonFileError(f"{where} is not an object.")
+        raise LessonFileError(translate("Lessons", "lesson {0} is not an object.").format(number))
     texts = {}
     for key in ("name", "title", "note", "file"):
         value = entry.get(key)
         if not isinstance(value, str) or not value.strip():
-            raise LessonFileError(f"{where} has no {key}.")
+            # The key is the file's own word (name, title, note, file).
+            raise LessonFileError(
+                translate("Lessons", "lesson {0} has no {1}.").format(number, key)
+            )
         texts[key] = value
     step = entry.get("step", 0)
     if not isinstance(step, int) or isinstance(step, bool) or step < 0:
-        raise LessonFileError(f"{where}: step must be a whole number ≥ 0.")
+        raise LessonFileError(
+            translate("Lessons", "lesson {0}: step must be a whole number ≥ 0.").format(number)
+        )
     counts = entry.get("window_counts", False)
     if not isinstance(counts, bool):
-        raise LessonFileError(f"{where}: window_counts must be true or false.")
+        raise LessonFileError(
+            translate("Lessons", "lesson {0}: window_counts must be true or false.").format(number)
+        )
     return Lesson(
         name=texts["name"],
         title=texts["title"],

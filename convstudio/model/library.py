@@ -22,6 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
+from .i18n import translate
 from .numbers import shortened
 from .presets import (
     KernelPreset,
@@ -177,18 +178,41 @@ class KernelLibrary:
         said: list[str] = []
         found = self.scan()
         for path, reason in found.damaged:
-            if path == self.legacy_file:
-                what = f"Your saved kernels could not be read: {reason}"
-            else:
-                what = f"Your kernel file {path.name} could not be read: {reason}"
+            legacy_file = path == self.legacy_file
+            # The older kernels.json is not named: "your saved kernels" are all in it.
+            named = () if legacy_file else (path.name,)
             try:
                 kept = set_aside(path, now)
             except OSError as exc:
-                said.append(
-                    f"{what} It could not be set aside ({_reason(exc)}), and is left as it is."
+                text = (
+                    translate(
+                        "Library",
+                        "Your saved kernels could not be read: {0} It could not be set aside "
+                        "({1}), and is left as it is.",
+                    )
+                    if legacy_file
+                    else translate(
+                        "Library",
+                        "Your kernel file {0} could not be read: {1} It could not be set aside "
+                        "({2}), and is left as it is.",
+                    )
                 )
+                said.append(text.format(*named, reason, _reason(exc)))
             else:
-                said.append(f"{what} It was kept as {kept.name}, and the others are listed.")
+                text = (
+                    translate(
+                        "Library",
+                        "Your saved kernels could not be read: {0} It was kept as {1}, and the "
+                        "others are listed.",
+                    )
+                    if legacy_file
+                    else translate(
+                        "Library",
+                        "Your kernel file {0} could not be read: {1} It was kept as {2}, and the "
+                        "others are listed.",
+                    )
+                )
+                said.append(text.format(*named, reason, kept.name))
         legacy = [e for e in self.scan().entries if e.legacy]
         if self.legacy_file.exists() and not any(p == self.legacy_file for p, _ in found.damaged):
             try:
@@ -197,9 +221,11 @@ class KernelLibrary:
                 os.replace(self.legacy_file, _unused(self.folder.parent / CARRIED_OVER_FILE))
             except OSError as exc:
                 said.append(
-                    f"Your saved kernels in {LEGACY_FILE} could not be moved into the folder "
-                    f"{self.folder} ({_reason(exc)}). They are still listed, and {LEGACY_FILE} "
-                    "is unchanged."
+                    translate(
+                        "Library",
+                        "Your saved kernels in {0} could not be moved into the folder {1} ({2}). "
+                        "They are still listed, and {0} is unchanged.",
+                    ).format(LEGACY_FILE, self.folder, _reason(exc))
                 )
         return said
 
@@ -216,24 +242,64 @@ class KernelLibrary:
         LibraryError
             When it is empty, too long, a built-in's, or (renaming) another kernel's.
         """
-        nothing = "Nothing was saved." if renaming is None else "Nothing was renamed."
+        # Each refusal is two sentences, the second saying what did not happen: one whole
+        # template for saving and one for renaming.
+        saving = renaming is None
         name = name.strip()
         if not name:
-            raise LibraryError(f"A kernel needs a name. {nothing}")
+            raise LibraryError(
+                translate("Library", "A kernel needs a name. Nothing was saved.")
+                if saving
+                else translate("Library", "A kernel needs a name. Nothing was renamed.")
+            )
         if any(unicodedata.category(c) in ("Cc", "Cs") for c in name):
             # A control character, or half of a character pair (a damaged paste): not quoted.
-            raise LibraryError(f"This name holds characters that cannot be saved. {nothing}")
+            raise LibraryError(
+                translate(
+                    "Library", "This name holds characters that cannot be saved. Nothing was saved."
+                )
+                if saving
+                else translate(
+                    "Library",
+                    "This name holds characters that cannot be saved. Nothing was renamed.",
+                )
+            )
         if len(name) > MAX_NAME:
-            raise LibraryError(
-                f"“{shortened(name)}” is longer than {MAX_NAME} characters: choose a shorter "
-                f"name. {nothing}"
+            text = (
+                translate(
+                    "Library",
+                    "“{0}” is longer than {1} characters: choose a shorter name. "
+                    "Nothing was saved.",
+                )
+                if saving
+                else translate(
+                    "Library",
+                    "“{0}” is longer than {1} characters: choose a shorter name. "
+                    "Nothing was renamed.",
+                )
             )
+            raise LibraryError(text.format(shortened(name), MAX_NAME))
         if name.casefold() in self._reserved:
-            raise LibraryError(
-                f"“{name}” is the name of a built-in kernel: choose another name. {nothing}"
+            text = (
+                translate(
+                    "Library",
+                    "“{0}” is the name of a built-in kernel: choose another name. "
+                    "Nothing was saved.",
+                )
+                if saving
+                else translate(
+                    "Library",
+                    "“{0}” is the name of a built-in kernel: choose another name. "
+                    "Nothing was renamed.",
+                )
             )
+            raise LibraryError(text.format(name))
         if renaming is not None and name != renaming and self.entry(name) is not None:
-            raise LibraryError(f"You already have a kernel called “{name}”. {nothing}")
+            raise LibraryError(
+                translate(
+                    "Library", "You already have a kernel called “{0}”. Nothing was renamed."
+                ).format(name)
+            )
         return name
 
     def save(self, name: str, weights: np.ndarray, bias: float | None = None) -> tuple[Entry, bool]:
@@ -269,7 +335,7 @@ class KernelLibrary:
         OSError
             When the new file cannot be written; the kernel then keeps its old name.
         """
-        entry = self._changeable(old_name, "renamed")
+        entry = self._changeable(old_name, renaming=True)
         new_name = self.check_name(new_name, renaming=old_name)
         if new_name == old_name:
             return entry
@@ -293,7 +359,7 @@ class KernelLibrary:
         OSError
             When its file cannot be removed.
         """
-        entry = self._changeable(name, "deleted")
+        entry = self._changeable(name, renaming=False)
         data = entry.file.read_bytes()
         entry.file.unlink()
         return Removed(entry.name, data)
@@ -310,23 +376,41 @@ class KernelLibrary:
         """
         if self.entry(removed.name) is not None:
             raise LibraryError(
-                f"A kernel called “{removed.name}” was saved since it was deleted, so it was "
-                "not brought back."
+                translate(
+                    "Library",
+                    "A kernel called “{0}” was saved since it was deleted, so it was not "
+                    "brought back.",
+                ).format(removed.name)
             )
         self.folder.mkdir(parents=True, exist_ok=True)
         path = _unused(self.folder / f"{file_stem(removed.name)}.json")
         atomic_write_bytes(path, removed.data)
         return path
 
-    def _changeable(self, name: str, done: str) -> Entry:
+    def _changeable(self, name: str, *, renaming: bool) -> Entry:
+        """The kernel *name*, if it can be renamed (*renaming*) or else deleted."""
         entry = self.entry(name)
         if entry is None:
-            raise LibraryError(f"There is no kernel called “{shortened(name)}” any more.")
-        if entry.legacy:
             raise LibraryError(
-                f"“{name}” is still kept in the older {LEGACY_FILE}, so it cannot be {done} "
-                "until it has been moved into the library folder (at the next start)."
+                translate("Library", "There is no kernel called “{0}” any more.").format(
+                    shortened(name)
+                )
             )
+        if entry.legacy:
+            text = (
+                translate(
+                    "Library",
+                    "“{0}” is still kept in the older {1}, so it cannot be renamed until it has "
+                    "been moved into the library folder (at the next start).",
+                )
+                if renaming
+                else translate(
+                    "Library",
+                    "“{0}” is still kept in the older {1}, so it cannot be deleted until it has "
+                    "been moved into the library folder (at the next start).",
+                )
+            )
+            raise LibraryError(text.format(name, LEGACY_FILE))
         return entry
 
     def _write(self, preset: KernelPreset, bias: float | None, path: Path | None = None) -> Path:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 
+from .i18n import translate
 from .limits import MAX_ABS_VALUE
 
 
@@ -33,15 +34,25 @@ def parse_number(text: str) -> float:
     if stripped.count(",") == 1 and "." not in stripped:
         stripped = stripped.replace(",", ".")  # a decimal comma: 1,5 is one and a half
     if not stripped:
-        raise NumberError("A cell cannot be empty: type a number such as 0.")
+        raise NumberError(
+            translate("Numbers", "A cell cannot be empty: type a number such as {0}.").format(0)
+        )
     try:
         value = float(stripped)
     except ValueError:
-        raise NumberError(f"“{_quoted(text)}” is not a number.") from None
+        raise NumberError(
+            translate("Numbers", "“{0}” is not a number.").format(_quoted(text))
+        ) from None
     if not math.isfinite(value):
-        raise NumberError(f"“{_quoted(text)}” is not a finite number.")
+        raise NumberError(
+            translate("Numbers", "“{0}” is not a finite number.").format(_quoted(text))
+        )
     if abs(value) > MAX_ABS_VALUE:
-        raise NumberError(f"{_quoted(text)} is too large: keep numbers within ±10¹².")
+        raise NumberError(
+            translate("Numbers", "{0} is too large: keep numbers within {1}.").format(
+                _quoted(text), "±10¹²"
+            )
+        )
     return value
 
 
@@ -81,10 +92,15 @@ def parse_block(text: str) -> list[list[float]]:
             try:
                 row.append(parse_number(cell))
             except NumberError as exc:
-                raise NumberError(f"Pasted row {line_number}, column {col + 1}: {exc}") from None
+                raise NumberError(
+                    #: {2} is what is wrong with the number there (a sentence).
+                    translate("Numbers", "Pasted row {0}, column {1}: {2}").format(
+                        line_number, col + 1, exc
+                    )
+                ) from None
         rows.append(row)
     if not rows:
-        raise NumberError("There are no numbers to paste.")
+        raise NumberError(translate("Numbers", "There are no numbers to paste."))
     return rows
 
 

@@ -21,6 +21,7 @@ from typing import Any
 import numpy as np
 
 from .files import FileCheckError, read_text_checked
+from .i18n import translate
 from .limits import MAX_ABS_VALUE, MAX_KERNEL
 from .numbers import json_number, shortened
 from .scene import SceneFileError, atomic_write_text, shown
@@ -69,20 +70,26 @@ def presets_from_dict(data: Any) -> list[KernelPreset]:
     """
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise PresetFileError(
-            f"This is not a ConvStudio kernel file (“format” must be {FORMAT!r})."
+            translate(
+                "Presets", "This is not a ConvStudio kernel file (“format” must be {0})."
+            ).format(repr(FORMAT))
         )
     version = data.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version > VERSION:
-        raise PresetFileError(f"Kernel files of version {shown(version)} cannot be read here.")
+        raise PresetFileError(_unknown_version(version))
     kernels = data.get("kernels")
     if not isinstance(kernels, list):
-        raise PresetFileError("“kernels” must be a list of {name, weights}.")
+        raise PresetFileError(
+            translate("Presets", "“kernels” must be a list of {{name, weights}}.").format()
+        )
     presets = []
     for number, item in enumerate(kernels, start=1):
-        where = f"Kernel {number}"
         if not isinstance(item, dict) or not isinstance(item.get("name"), str):
-            raise PresetFileError(f"{where} needs a “name” (text).")
-        where += f" (“{shortened(item['name'])}”)"  # a message never repeats a whole file
+            raise PresetFileError(
+                translate("Presets", "Kernel {0} needs a “name” (text).").format(number)
+            )
+        # A message never repeats a whole file: the name is shortened.
+        where = translate("Presets", "Kernel {0} (“{1}”)").format(number, shortened(item["name"]))
         weights: Any = item.get("weights")
         # C×kH×kW: a list of grids (its first row's first entry is itself a list).
         deep = (
@@ -95,14 +102,20 @@ def presets_from_dict(data: Any) -> list[KernelPreset]:
         grids: list[Any] = weights if deep else [weights]
         shapes = set()
         for depth, rows in enumerate(grids, start=1):
-            place = f"{where}, slice {depth}" if deep else where
+            place = translate("Presets", "{0}, slice {1}").format(where, depth) if deep else where
             _check_grid(rows, place)
             shapes.add((len(rows), len(rows[0])))
         if len(shapes) > 1:
-            raise PresetFileError(f"{where}: every slice of “weights” must be the same size.")
+            raise PresetFileError(
+                translate("Presets", "{0}: every slice of “weights” must be the same size.").format(
+                    where
+                )
+            )
         group, description = item.get("group", ""), item.get("description", "")
         if not isinstance(group, str) or not isinstance(description, str):
-            raise PresetFileError(f"{where}: “group” and “description” must be text.")
+            raise PresetFileError(
+                translate("Presets", "{0}: “group” and “description” must be text.").format(where)
+            )
         presets.append(
             KernelPreset(item["name"], np.array(weights, dtype=np.float64), group, description)
         )
@@ -117,21 +130,33 @@ def _check_grid(rows: Any, where: str) -> None:
         or not rows
         or not all(isinstance(r, list) and len(r) == len(rows[0]) and r for r in rows)
     ):
-        raise PresetFileError(f"{where}: “weights” must be rows of numbers, all the same length.")
+        raise PresetFileError(
+            translate(
+                "Presets", "{0}: “weights” must be rows of numbers, all the same length."
+            ).format(where)
+        )
     for r, row in enumerate(rows, start=1):
         for c, value in enumerate(row, start=1):
             if isinstance(value, bool) or not isinstance(value, (int, float)):
                 raise PresetFileError(
-                    f"{where}, row {r}, column {c}: {shown(value)} is not a number."
+                    translate("Presets", "{0}, row {1}, column {2}: {3} is not a number.").format(
+                        where, r, c, shown(value)
+                    )
                 )
             # Compare before converting: a huge JSON integer is an int numpy cannot take.
             if not abs(value) <= MAX_ABS_VALUE:  # also true for NaN
                 raise PresetFileError(
-                    f"{where}, row {r}, column {c}: {shown(value)} is not a finite "
-                    "number within ±10¹²."
+                    translate(
+                        "Presets",
+                        "{0}, row {1}, column {2}: {3} is not a finite number within ±10¹².",
+                    ).format(where, r, c, shown(value))
                 )
     if len(rows) > MAX_KERNEL or len(rows[0]) > MAX_KERNEL:
-        raise PresetFileError(f"{where} is larger than {MAX_KERNEL}×{MAX_KERNEL}.")
+        raise PresetFileError(
+            translate("Presets", "{0} is larger than {1}×{2}.").format(
+                where, MAX_KERNEL, MAX_KERNEL
+            )
+        )
 
 
 def load_presets(path: str | os.PathLike[str]) -> list[KernelPreset]:
@@ -147,23 +172,41 @@ def load_presets(path: str | os.PathLike[str]) -> list[KernelPreset]:
     try:
         return presets_from_dict(data)
     except PresetFileError as exc:
-        raise PresetFileError(f"{p.name}: {exc}") from None
+        raise PresetFileError(_in_file(p, exc)) from None
+
+
+def _in_file(p: Path, exc: PresetFileError) -> str:
+    """*exc*'s sentence after the name of the file it is about."""
+    return translate("Presets", "{0}: {1}").format(p.name, exc)
+
+
+def _unknown_version(version: Any) -> str:
+    return translate("Presets", "Kernel files of version {0} cannot be read here.").format(
+        shown(version)
+    )
 
 
 def _read_json(path: Path) -> Any:
     """The JSON of a kernel file (a regular file of bounded size), or a one-line error."""
     try:
-        return json.loads(read_text_checked(path, MAX_FILE_BYTES, "a kernel file"))
+        text = read_text_checked(path, MAX_FILE_BYTES, translate("Presets", "a kernel file"))
+        return json.loads(text)
     except FileCheckError as exc:
         raise PresetFileError(str(exc)) from None
     except json.JSONDecodeError as exc:
         raise PresetFileError(
-            f"{path.name} is not valid JSON (line {exc.lineno}: {exc.msg})."
+            translate("Presets", "{0} is not valid JSON (line {1}: {2}).").format(
+                path.name, exc.lineno, exc.msg
+            )
         ) from None
     except ValueError:  # an integer of thousands of digits
-        raise PresetFileError(f"{path.name} holds a number too long to read.") from None
+        raise PresetFileError(
+            translate("Presets", "{0} holds a number too long to read.").format(path.name)
+        ) from None
     except RecursionError:
-        raise PresetFileError(f"{path.name} is nested too deeply to be a kernel file.") from None
+        raise PresetFileError(
+            translate("Presets", "{0} is nested too deeply to be a kernel file.").format(path.name)
+        ) from None
 
 
 def save_presets(presets: list[KernelPreset], path: str | os.PathLike[str]) -> None:
@@ -242,24 +285,28 @@ def load_kernel_file(path: str | os.PathLike[str]) -> KernelPreset:
         if isinstance(data, dict) and data.get("format") == KERNEL_FORMAT:
             version = data.get("version")
             if not isinstance(version, int) or isinstance(version, bool) or version > VERSION:
-                raise PresetFileError(
-                    f"Kernel files of version {shown(version)} cannot be read here."
-                )
+                raise PresetFileError(_unknown_version(version))
             bias = data.get("bias")
             if bias is not None and (
                 isinstance(bias, bool)
                 or not isinstance(bias, (int, float))
                 or not abs(bias) <= MAX_ABS_VALUE
             ):
-                raise PresetFileError(f"“bias”: {shown(bias)} is not a finite number or null.")
+                raise PresetFileError(
+                    translate("Presets", "“bias”: {0} is not a finite number or null.").format(
+                        shown(bias)
+                    )
+                )
             listed = {"format": FORMAT, "version": VERSION, "kernels": [data]}
             (preset,) = presets_from_dict(listed)
             return preset
         presets = presets_from_dict(data)
     except PresetFileError as exc:
-        raise PresetFileError(f"{p.name}: {exc}") from None
+        raise PresetFileError(_in_file(p, exc)) from None
     if len(presets) != 1:
-        raise PresetFileError(f"{p.name} holds {len(presets)} kernels, not one.")
+        raise PresetFileError(
+            translate("Presets", "{0} holds {1} kernels, not one.").format(p.name, len(presets))
+        )
     return presets[0]
 
 

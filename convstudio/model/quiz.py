@@ -18,6 +18,7 @@ from psygnal import Signal
 
 from .document import Evaluation
 from .explain import explain_size
+from .i18n import translate
 from .numbers import NumberError, shortened
 from .scene import Scene
 from .studio import Studio, one_per_studio
@@ -100,7 +101,12 @@ def parse_size(text: str) -> tuple[int, int]:
     match = _SIZE.match(text)
     if match is None:
         quoted = shortened(text.strip(), 24)
-        raise NumberError(f"“{quoted}” is not a size: type rows × columns, like 4x4.")
+        raise NumberError(
+            #: {0} is what the user typed; {1} is 4x4, a size as the user types it.
+            translate("Quiz", "“{0}” is not a size: type rows × columns, like {1}.").format(
+                quoted, "4x4"
+            )
+        )
     return int(match[1]), int(match[2])
 
 
@@ -230,9 +236,11 @@ class Quiz:
         studio = self._studio()
         step = None if studio is None else studio.current
         if self.state is QuizState.ASKING_SIZE:
-            raise QuizError("Guess the output's size first: rows × columns.")
+            raise QuizError(translate("Quiz", "Guess the output's size first: rows × columns."))
         if self.state is not QuizState.HIDDEN or step is None:
-            raise QuizError("There is no hidden value to guess now: take the next step.")
+            raise QuizError(
+                translate("Quiz", "There is no hidden value to guess now: take the next step.")
+            )
         verdict = Verdict(value, step.total)
         self._revealed[step.index] = (step.total, verdict)
         self._count(verdict.right)
@@ -248,7 +256,7 @@ class Quiz:
             When the quiz is not asking for the size.
         """
         if self.state is not QuizState.ASKING_SIZE:
-            raise QuizError("The output's size is not asked now.")
+            raise QuizError(translate("Quiz", "The output's size is not asked now."))
         verdict = self._answer_size((rows, cols))
         self._count(verdict.right)
         self.changed.emit()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .i18n import translate
+
 _PACKAGE = Path(__file__).resolve().parent.parent
 
 
@@ -12,7 +14,9 @@ def resource_dir() -> Path:
     for candidate in (_PACKAGE / "_resources", _PACKAGE.parent / "resources"):
         if candidate.is_dir():
             return candidate
-    raise FileNotFoundError("ConvStudio's resources folder is missing from this installation.")
+    raise FileNotFoundError(
+        translate("Resources", "ConvStudio's resources folder is missing from this installation.")
+    )
 
 
 def scene_path(name: str) -> Path:

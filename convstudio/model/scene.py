@@ -22,8 +22,9 @@ from typing import Any
 
 import numpy as np
 
-from ..engine import PADDING_MODES, PADDING_WORDS, ConvProblem, as_pair, plural
+from ..engine import PADDING_MODES, PADDING_WORDS, ConvProblem, as_pair
 from .files import FileCheckError, read_text_checked
+from .i18n import translate
 from .numbers import json_number, shortened
 
 FORMAT = "convstudio-scene"
@@ -157,19 +158,50 @@ class Scene:
 
 
 def _where(field_name: str, index: tuple[int, ...], ndim: int) -> str:
-    names = {
-        1: ("entry",),
-        2: ("row", "column"),
-        3: ("channel", "row", "column"),
-        4: ("kernel", "slice", "row", "column"),
+    """Where in the field *field_name* (a grid of *ndim* dimensions) *index* is, as
+    ``input, row 2, column 3``."""
+    if not index:
+        return field_name
+    # One whole phrase per dimension and depth, so that a translation may reorder them.
+    templates = {
+        1: (translate("Scene", "{0}, entry {1}"),),
+        2: (
+            translate("Scene", "{0}, row {1}"),
+            translate("Scene", "{0}, row {1}, column {2}"),
+        ),
+        3: (
+            translate("Scene", "{0}, channel {1}"),
+            translate("Scene", "{0}, channel {1}, row {2}"),
+            translate("Scene", "{0}, channel {1}, row {2}, column {3}"),
+        ),
+        4: (
+            translate("Scene", "{0}, kernel {1}"),
+            translate("Scene", "{0}, kernel {1}, slice {2}"),
+            translate("Scene", "{0}, kernel {1}, slice {2}, row {3}"),
+            translate("Scene", "{0}, kernel {1}, slice {2}, row {3}, column {4}"),
+        ),
     }[ndim]
-    return field_name + "".join(f", {n} {i + 1}" for n, i in zip(names, index, strict=False))
+    index = index[:ndim]
+    return templates[len(index) - 1].format(field_name, *(i + 1 for i in index))
+
+
+def _dimensions(ndims: tuple[int, ...]) -> str:
+    """``2-D or 3-D``: the numbers of dimensions a field may have."""
+    forms = [translate("Scene", "{0}-D").format(n) for n in ndims]
+    text = forms[0]
+    for form in forms[1:]:
+        text = translate("Scene", "{0} or {1}").format(text, form)
+    return text
 
 
 def _grid(value: Any, field_name: str, ndims: tuple[int, ...]) -> np.ndarray:
     """Validate a nested list of numbers with a regular shape."""
     if not isinstance(value, list) or not value:
-        raise SceneFileError(f"“{field_name}” must be a non-empty list of rows of numbers.")
+        raise SceneFileError(
+            translate("Scene", "“{0}” must be a non-empty list of rows of numbers.").format(
+                field_name
+            )
+        )
 
     # A loop, not recursion: a list nested a thousand deep must be refused, not crash.
     ndim = 0
@@ -178,9 +210,15 @@ def _grid(value: Any, field_name: str, ndims: tuple[int, ...]) -> np.ndarray:
         ndim += 1
         probe = probe[0]
     if ndim not in ndims:
-        forms = " or ".join(f"{n}-D" for n in ndims)
-        found = f"{ndim}-D" if ndim < 5 else "5-D or more"
-        raise SceneFileError(f"“{field_name}” must be a {forms} list of numbers, not {found}.")
+        if ndim < 5:
+            found = translate("Scene", "{0}-D").format(ndim)
+        else:
+            found = translate("Scene", "{0}-D or more").format(5)
+        raise SceneFileError(
+            translate("Scene", "“{0}” must be a {1} list of numbers, not {2}.").format(
+                field_name, _dimensions(ndims), found
+            )
+        )
 
     shape: list[int] = []
     probe = value
@@ -191,23 +229,35 @@ def _grid(value: Any, field_name: str, ndims: tuple[int, ...]) -> np.ndarray:
 
     def cell(v: Any, index: tuple[int, ...]) -> float:
         if isinstance(v, bool) or not isinstance(v, (int, float)):
-            raise SceneFileError(f"{_where(field_name, index, ndim)}: {shown(v)} is not a number.")
+            raise SceneFileError(
+                translate("Scene", "{0}: {1} is not a number.").format(
+                    _where(field_name, index, ndim), shown(v)
+                )
+            )
         # Compare first: a huge JSON integer is a Python int that numpy cannot take.
         if abs(v) > 1e12 or not np.isfinite(v):
-            raise SceneFileError(f"{_where(field_name, index, ndim)}: {shown(v)} is out of range.")
+            raise SceneFileError(
+                translate("Scene", "{0}: {1} is out of range.").format(
+                    _where(field_name, index, ndim), shown(v)
+                )
+            )
         return float(v)
 
     def walk(v: Any, index: tuple[int, ...]) -> None:
         level = len(index)
         if not isinstance(v, list):
             raise SceneFileError(
-                f"{_where(field_name, index, ndim)}: expected a list, got {shown(v)}."
+                translate("Scene", "{0}: expected a list, got {1}.").format(
+                    _where(field_name, index, ndim), shown(v)
+                )
             )
         if len(v) != shape[level]:
-            what = _where(field_name, index, ndim)
             raise SceneFileError(
-                f"{what} has {len(v)} entries, but the first has {shape[level]}: "
-                "every row must be the same length."
+                translate(
+                    "Scene",
+                    "{0} has {1} entries, but the first has {2}: "
+                    "every row must be the same length.",
+                ).format(_where(field_name, index, ndim), len(v), shape[level])
             )
         if level < ndim - 1:
             for i, item in enumerate(v):
@@ -221,7 +271,11 @@ def _grid(value: Any, field_name: str, ndims: tuple[int, ...]) -> np.ndarray:
         rows.append(row)
 
     if any(n > MAX_SIDE for n in shape[-2:]) or any(n > MAX_CHANNELS for n in shape[:-2]):
-        raise SceneFileError(f"“{field_name}” is too large ({'×'.join(map(str, shape))}).")
+        raise SceneFileError(
+            translate("Scene", "“{0}” is too large ({1}).").format(
+                field_name, "×".join(map(str, shape))
+            )
+        )
     walk(value, ())
     return np.concatenate(rows).astype(np.float64).reshape(shape)
 
@@ -274,7 +328,8 @@ def _spelled(value: Any, limit: int) -> str:
         return json.dumps(value[: limit + 1], ensure_ascii=False)
     if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 128:
         # Python refuses to spell an integer of more than 4300 digits; none needs spelling.
-        return f"a number of about {int(value.bit_length() * 0.30103) + 1} digits"
+        digits = int(value.bit_length() * 0.30103) + 1
+        return translate("Scene", "a number of about {0} digits").format(digits)
     try:
         return json.dumps(value)
     except (TypeError, ValueError):
@@ -285,13 +340,23 @@ def _pair(value: Any, field_name: str, minimum: int) -> Pair:
     items = value if isinstance(value, list) else [value, value]
     if len(items) != 2 or any(isinstance(v, bool) or not isinstance(v, int) for v in items):
         raise SceneFileError(
-            f"“{field_name}” must be a whole number or a list of two, not {shown(value)}."
+            translate("Scene", "“{0}” must be a whole number or a list of two, not {1}.").format(
+                field_name, shown(value)
+            )
         )
     for v in items:
         if v < minimum:
-            raise SceneFileError(f"“{field_name}” must be at least {minimum}, not {shown(v)}.")
+            raise SceneFileError(
+                translate("Scene", "“{0}” must be at least {1}, not {2}.").format(
+                    field_name, minimum, shown(v)
+                )
+            )
         if v > MAX_SIDE:
-            raise SceneFileError(f"“{field_name}” must be at most {MAX_SIDE}, not {shown(v)}.")
+            raise SceneFileError(
+                translate("Scene", "“{0}” must be at most {1}, not {2}.").format(
+                    field_name, MAX_SIDE, shown(v)
+                )
+            )
     return int(items[0]), int(items[1])
 
 
@@ -315,31 +380,41 @@ def scene_from_dict(data: Any) -> Scene:
         The first problem, by field (and by row and column where that applies).
     """
     if not isinstance(data, dict):
-        raise SceneFileError("The file does not hold a scene (expected a JSON object).")
+        raise SceneFileError(
+            translate("Scene", "The file does not hold a scene (expected a JSON object).")
+        )
     if data.get("format") != FORMAT:
         raise SceneFileError(
-            f"This is not a ConvStudio scene: “format” is {shown(data.get('format'))}, "
-            f"expected {shown(FORMAT)}."
+            translate(
+                "Scene", "This is not a ConvStudio scene: “format” is {0}, expected {1}."
+            ).format(shown(data.get("format")), shown(FORMAT))
         )
     version = data.get("version")
     if isinstance(version, bool) or not isinstance(version, int):
-        raise SceneFileError(f"“version” must be a whole number, not {shown(version)}.")
+        raise SceneFileError(
+            translate("Scene", "“version” must be a whole number, not {0}.").format(shown(version))
+        )
     if version > VERSION:
         raise SceneFileError(
-            f"This scene was saved by a newer ConvStudio (version {shown(version)}); "
-            f"this one reads version {VERSION}."
+            translate(
+                "Scene",
+                "This scene was saved by a newer ConvStudio (version {0}); "
+                "this one reads version {1}.",
+            ).format(shown(version), VERSION)
         )
     if version < 1:
-        raise SceneFileError(f"“version” must be 1, not {version}.")
+        raise SceneFileError(translate("Scene", "“version” must be 1, not {0}.").format(version))
     unknown = sorted(set(data) - _KNOWN, key=str)
     if unknown:
-        raise SceneFileError(f"Unknown field “{shortened(str(unknown[0]))}”.")
+        raise SceneFileError(
+            translate("Scene", "Unknown field “{0}”.").format(shortened(str(unknown[0])))
+        )
     for required in ("input", "kernels"):
         if required not in data:
-            raise SceneFileError(f"The field “{required}” is missing.")
+            raise SceneFileError(translate("Scene", "The field “{0}” is missing.").format(required))
     title = data.get("title", "")
     if not isinstance(title, str):
-        raise SceneFileError("“title” must be text.")
+        raise SceneFileError(translate("Scene", "“title” must be text."))
     x = _grid(data["input"], "input", (2, 3))
     w = _grid(data["kernels"], "kernels", (2, 3, 4))
     bias = data.get("bias")
@@ -348,14 +423,17 @@ def scene_from_dict(data: Any) -> Scene:
             bias = [bias]
         b = _grid(bias, "bias", (1,)) if isinstance(bias, list) and bias else None
         if b is None:
-            raise SceneFileError("“bias” must be null or a list of numbers, one per kernel.")
+            raise SceneFileError(
+                translate("Scene", "“bias” must be null or a list of numbers, one per kernel.")
+            )
         bias = b
     padding = data.get("padding", 0)
     if isinstance(padding, str):
         if padding not in PADDING_WORDS:
             raise SceneFileError(
-                f"“padding” must be a number or one of {', '.join(PADDING_WORDS)}, "
-                f"not {shown(padding)}."
+                translate("Scene", "“padding” must be a number or one of {0}, not {1}.").format(
+                    ", ".join(PADDING_WORDS), shown(padding)
+                )
             )
         padding_value: Pair | str = padding
     else:
@@ -363,25 +441,46 @@ def scene_from_dict(data: Any) -> Scene:
     mode = data.get("padding_mode", "zeros")
     if mode not in PADDING_MODES:
         raise SceneFileError(
-            f"“padding_mode” must be one of {', '.join(PADDING_MODES)}, not {shown(mode)}."
+            translate("Scene", "“padding_mode” must be one of {0}, not {1}.").format(
+                ", ".join(PADDING_MODES), shown(mode)
+            )
         )
     groups = data.get("groups", 1)
     if isinstance(groups, bool) or not isinstance(groups, int) or groups < 1:
-        raise SceneFileError(f"“groups” must be a whole number of at least 1, not {shown(groups)}.")
+        raise SceneFileError(
+            translate("Scene", "“groups” must be a whole number of at least 1, not {0}.").format(
+                shown(groups)
+            )
+        )
     if groups > MAX_CHANNELS:  # groups divide the channels, which are at most this
-        raise SceneFileError(f"“groups” must be at most {MAX_CHANNELS}, not {shown(groups)}.")
+        raise SceneFileError(
+            translate("Scene", "“groups” must be at most {0}, not {1}.").format(
+                MAX_CHANNELS, shown(groups)
+            )
+        )
     flip = data.get("true_convolution", False)
     if not isinstance(flip, bool):
-        raise SceneFileError(f"“true_convolution” must be true or false, not {shown(flip)}.")
+        raise SceneFileError(
+            translate("Scene", "“true_convolution” must be true or false, not {0}.").format(
+                shown(flip)
+            )
+        )
     names = data.get("channel_names", [])
     if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
-        raise SceneFileError("“channel_names” must be a list of names, one per input channel.")
+        raise SceneFileError(
+            translate("Scene", "“channel_names” must be a list of names, one per input channel.")
+        )
     channels = x.shape[0] if x.ndim == 3 else 1
     if names and len(names) != channels:
-        raise SceneFileError(
-            f"“channel_names” has {len(names)} names, but the input has "
-            f"{plural(channels, 'channel')}."
-        )
+        if channels == 1:
+            text = translate(
+                "Scene", "“channel_names” has {0} names, but the input has {1} channel."
+            )
+        else:
+            text = translate(
+                "Scene", "“channel_names” has {0} names, but the input has {1} channels."
+            )
+        raise SceneFileError(text.format(len(names), channels))
     return Scene(
         flip=flip,
         channel_names=tuple(names),
@@ -410,26 +509,35 @@ def load_scene(path: str | os.PathLike[str], max_bytes: int = MAX_FILE_BYTES) ->
     """
     p = Path(path)
     try:
-        text = read_text_checked(p, max_bytes, "a scene file")
+        text = read_text_checked(p, max_bytes, translate("Scene", "a scene file"))
     except FileCheckError as exc:
         raise SceneFileError(str(exc)) from None
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise SceneFileError(
-            f"{p.name} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})."
+            translate("Scene", "{0} is not valid JSON (line {1}, column {2}: {3}).").format(
+                p.name, exc.lineno, exc.colno, exc.msg
+            )
         ) from None
     except ValueError:
         # Python refuses integers of more than 4300 digits (sys.set_int_max_str_digits).
-        raise SceneFileError(f"{p.name} holds a number too long to read.") from None
+        raise SceneFileError(
+            translate("Scene", "{0} holds a number too long to read.").format(p.name)
+        ) from None
     except RecursionError:
-        raise SceneFileError(f"{p.name} is nested too deeply to be a scene.") from None
+        raise SceneFileError(_too_deep(p)) from None
     try:
         return scene_from_dict(data)
     except SceneFileError as exc:
-        raise SceneFileError(f"{p.name}: {exc}") from None
+        # The file's name, then what is wrong in it.
+        raise SceneFileError(translate("Scene", "{0}: {1}").format(p.name, exc)) from None
     except RecursionError:  # a safety net: the parser itself does not recurse deeply
-        raise SceneFileError(f"{p.name} is nested too deeply to be a scene.") from None
+        raise SceneFileError(_too_deep(p)) from None
+
+
+def _too_deep(p: Path) -> str:
+    return translate("Scene", "{0} is nested too deeply to be a scene.").format(p.name)
 
 
 # ---------------------------------------------------------------- writing

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .files import FileCheckError, read_text_checked
+from .i18n import translate
 from .scene import (
     MAX_FILE_BYTES,
     Scene,
@@ -131,19 +132,26 @@ def read_autosave(file: Path) -> Recovered:
         When it is damaged; ``str()`` says how.
     """
     try:
-        data = json.loads(read_text_checked(file, MAX_FILE_BYTES, "an autosave file"))
+        text = read_text_checked(file, MAX_FILE_BYTES, translate("Autosave", "an autosave file"))
+        data = json.loads(text)
     except FileCheckError as exc:
         raise SceneFileError(str(exc)) from None
     except (ValueError, RecursionError):
-        raise SceneFileError(f"{file.name} is not valid JSON.") from None
+        raise SceneFileError(
+            translate("Autosave", "{0} is not valid JSON.").format(file.name)
+        ) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise SceneFileError(f"{file.name} is not a ConvStudio autosave file.")
+        raise SceneFileError(
+            translate("Autosave", "{0} is not a ConvStudio autosave file.").format(file.name)
+        )
     if data.get("version") != VERSION:
-        raise SceneFileError(f"{file.name} has an unknown version.")
+        raise SceneFileError(translate("Autosave", "{0} has an unknown version.").format(file.name))
     source = data.get("source")
     saved_at = data.get("saved_at")
     if not (source is None or isinstance(source, str)) or not isinstance(saved_at, str):
-        raise SceneFileError(f"{file.name}: “source” or “saved_at” is damaged.")
+        raise SceneFileError(
+            translate("Autosave", "{0}: “source” or “saved_at” is damaged.").format(file.name)
+        )
     scene = scene_from_dict(data.get("scene"))
     return Recovered(
         scene, None if source is None else Path(source), saved_at.replace("T", " ")[:16], file

@@ -9,7 +9,10 @@ translation and come back as they are.
 
 from __future__ import annotations
 
-from .i18n import translate as _look_up  # not "translate": lupdate reads only literal texts
+from .i18n import translate
+
+# Data words are looked up under another name: lupdate reads translate() for literal texts.
+_look_up = translate
 
 
 def lesson_text(text: str) -> str:
@@ -27,4 +30,35 @@ def preset_text(text: str) -> str:
     return _look_up("Presets", text)
 
 
-__all__ = ["lesson_text", "preset_text", "scene_title"]
+def counted(count: int, noun: str) -> str:
+    """*count* and its noun in the current language: ``"1 channel"``, ``"3 channels"``.
+
+    Parameters
+    ----------
+    count
+        How many.
+    noun
+        One of ``"row"``, ``"column"``, ``"channel"``, ``"input channel"``, ``"kernel"``,
+        ``"slice"``, ``"ring"``, ``"group"``, ``"step"``, ``"value"``, ``"window"``.
+    """
+    one = count == 1
+    forms = {
+        "row": (translate("Counts", "{0} row"), translate("Counts", "{0} rows")),
+        "column": (translate("Counts", "{0} column"), translate("Counts", "{0} columns")),
+        "channel": (translate("Counts", "{0} channel"), translate("Counts", "{0} channels")),
+        "input channel": (
+            translate("Counts", "{0} input channel"),
+            translate("Counts", "{0} input channels"),
+        ),
+        "kernel": (translate("Counts", "{0} kernel"), translate("Counts", "{0} kernels")),
+        "slice": (translate("Counts", "{0} slice"), translate("Counts", "{0} slices")),
+        "ring": (translate("Counts", "{0} ring"), translate("Counts", "{0} rings")),
+        "group": (translate("Counts", "{0} group"), translate("Counts", "{0} groups")),
+        "step": (translate("Counts", "{0} step"), translate("Counts", "{0} steps")),
+        "value": (translate("Counts", "{0} value"), translate("Counts", "{0} values")),
+        "window": (translate("Counts", "{0} window"), translate("Counts", "{0} windows")),
+    }[noun]
+    return (forms[0] if one else forms[1]).format(count)
+
+
+__all__ = ["counted", "lesson_text", "preset_text", "scene_title"]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from ..engine import plural
 from ..model import Studio, layer_costs
+from ..model.words import counted
 from . import style
 from .binding import bind
 
@@ -71,7 +71,7 @@ class CostsPanel(QWidget):
             self.tr("Receptive field: {0}×{1} input cells in each of {2}").format(
                 costs.receptive_field[0],
                 costs.receptive_field[1],
-                plural(costs.receptive_field[2], "channel"),
+                counted(costs.receptive_field[2], "channel"),
             ),
         ]
         # A narrow tab wraps a line after its colon, never inside the arithmetic.

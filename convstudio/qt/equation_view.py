@@ -58,12 +58,13 @@ def equation_lines(
     def result(value: float) -> str:
         return HIDDEN if hidden else format_number(value)
 
-    heading = QCoreApplication.translate("equation_view", "Output row {0}, column {1}").format(
-        step.out_row + 1, step.out_col + 1
-    )
     if step.out_channel:
-        heading += QCoreApplication.translate("equation_view", " of map {0}").format(
-            step.out_channel + 1
+        heading = QCoreApplication.translate(
+            "equation_view", "Output row {0}, column {1} of map {2}"
+        ).format(step.out_row + 1, step.out_col + 1, step.out_channel + 1)
+    else:
+        heading = QCoreApplication.translate("equation_view", "Output row {0}, column {1}").format(
+            step.out_row + 1, step.out_col + 1
         )
     # The result goes in the heading too: with a 9×9 kernel the sum may scroll out of view.
     # Word by word: a narrow stage wraps the heading instead of cutting it.

@@ -32,10 +32,6 @@ if TYPE_CHECKING:
 SLIDE_SIZES = ((1280, 720), (1920, 1080))
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Export", text)
-
-
 class FrameSizeError(ExportError):
     """The size asked for is below the smallest the window can be laid out at."""
 
@@ -43,8 +39,9 @@ class FrameSizeError(ExportError):
         self.size = size
         self.smallest = smallest
         super().__init__(
-            _tr(
-                "{0}×{1} is smaller than the window can be for this scene (at least {2}×{3})."
+            QCoreApplication.translate(
+                "Export",
+                "{0}×{1} is smaller than the window can be for this scene (at least {2}×{3}).",
             ).format(*size, *smallest)
         )
 
@@ -170,7 +167,7 @@ def png_bytes(image: QImage) -> bytes:
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     if not image.save(buffer, "PNG"):
-        raise ExportError(_tr("The PNG could not be encoded."))
+        raise ExportError(QCoreApplication.translate("Export", "The PNG could not be encoded."))
     buffer.close()
     return data.data()
 
@@ -203,7 +200,9 @@ def gif_bytes(images: Iterable[QImage], duration_ms: int, palette_from: QImage) 
     )
     first = next(frames, None)
     if first is None:
-        raise ExportError(_tr("There is no frame to put in a GIF."))
+        raise ExportError(
+            QCoreApplication.translate("Export", "There is no frame to put in a GIF.")
+        )
     buffer = io.BytesIO()
     first.save(
         buffer,
@@ -285,9 +284,13 @@ def choose_size(window: MainWindow, title: str) -> tuple[int, int] | None:
     """
     current = (window.width(), window.height())
     sizes = [current, *(s for s in SLIDE_SIZES if s != current)]
-    labels = [_tr("As the window is now ({0}×{1})").format(*current)]
+    labels = [
+        QCoreApplication.translate("Export", "As the window is now ({0}×{1})").format(*current)
+    ]
     labels += [f"{w}×{h}" for w, h in sizes[1:]]
-    label, ok = QInputDialog.getItem(window, title, _tr("Size:"), labels, 0, False)
+    label, ok = QInputDialog.getItem(
+        window, title, QCoreApplication.translate("Export", "Size:"), labels, 0, False
+    )
     if not ok:
         return None
     return sizes[labels.index(label)]
@@ -310,7 +313,9 @@ def _export(window: MainWindow, path: Path, suffix: str, make: Callable[[], byte
     """Check *path*, make the data with *make()*, write it; say any failure in the window."""
     if path.suffix.lower() != suffix:
         window.messages.show_message(
-            _tr("Name the file {0}, not “{1}”. Nothing was written.").format(suffix, path.name)
+            QCoreApplication.translate(
+                "Export", "Name the file {0}, not “{1}”. Nothing was written."
+            ).format(suffix, path.name)
         )
         return False
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
@@ -318,15 +323,17 @@ def _export(window: MainWindow, path: Path, suffix: str, make: Callable[[], byte
         target = check_writable_target(path)
         write_file(target, make())
     except FileCheckError as exc:
-        message = _tr("{0} Nothing was written.").format(exc)  # it names the file already
+        message = QCoreApplication.translate("Export", "{0} Nothing was written.").format(
+            exc
+        )  # it names the file already
     except ExportError as exc:
-        message = _tr("Could not export to {0}: {1} Nothing was written.").format(
-            path, _sentence(str(exc))
-        )
+        message = QCoreApplication.translate(
+            "Export", "Could not export to {0}: {1} Nothing was written."
+        ).format(path, _sentence(str(exc)))
     except OSError as exc:
-        message = _tr("Could not export to {0}: {1}. Nothing was written.").format(
-            path, exc.strerror or exc
-        )
+        message = QCoreApplication.translate(
+            "Export", "Could not export to {0}: {1}. Nothing was written."
+        ).format(path, exc.strerror or exc)
     else:
         return True
     finally:
@@ -396,24 +403,35 @@ def add_export_actions(window: MainWindow, menu: QMenu) -> None:
     """
 
     def frame() -> None:
-        title = _tr("Export frame")
+        title = QCoreApplication.translate("Export", "Export frame")
         size = choose_size(window, title)
-        path = size and _ask_target(window, title, ".png", _tr("PNG images (*.png)"))
+        path = size and _ask_target(
+            window, title, ".png", QCoreApplication.translate("Export", "PNG images (*.png)")
+        )
         if size and path:
             export_frame(window, path, size)
 
     def run() -> None:
-        title = _tr("Export run")
+        title = QCoreApplication.translate("Export", "Export run")
         size = choose_size(window, title)
-        path = size and _ask_target(window, title, ".gif", _tr("GIF animations (*.gif)"))
+        path = size and _ask_target(
+            window, title, ".gif", QCoreApplication.translate("Export", "GIF animations (*.gif)")
+        )
         if size and path:
             export_run(window, path, size)
 
     def numbers() -> None:
-        path = _ask_target(window, _tr("Export numbers"), ".csv", _tr("CSV files (*.csv)"))
+        path = _ask_target(
+            window,
+            QCoreApplication.translate("Export", "Export numbers"),
+            ".csv",
+            QCoreApplication.translate("Export", "CSV files (*.csv)"),
+        )
         if path:
             export_numbers(window, path)
 
-    menu.addAction(window._action(_tr("Export &frame…"), frame))
-    menu.addAction(window._action(_tr("Export &run…"), run))
-    menu.addAction(window._action(_tr("Export &numbers…"), numbers))
+    menu.addAction(window._action(QCoreApplication.translate("Export", "Export &frame…"), frame))
+    menu.addAction(window._action(QCoreApplication.translate("Export", "Export &run…"), run))
+    menu.addAction(
+        window._action(QCoreApplication.translate("Export", "Export &numbers…"), numbers)
+    )

@@ -43,6 +43,7 @@ from ..model.image import (
     preview_step,
     region_scene,
 )
+from ..model.refusals import reason_text
 from . import style
 from .background import LatestJob, Ticket
 from .binding import bind
@@ -372,7 +373,7 @@ class ImageWindow(QWidget):
         self._picture = None
         self.result_image.clear()
         self.bar.hide()
-        self.status.setText(self.tr("No result on the image: {0}").format(error))
+        self.status.setText(self.tr("No result on the image: {0}").format(reason_text(error)))
 
     def _show_result(self) -> None:
         picture = self._picture

@@ -106,8 +106,8 @@ def install_language(language: str) -> bool:
     _current = language if found else "en"
     style.set_fallback_families(cjk_families(_current))
     set_translator(_translate if _installed else None)
-    if isinstance(app, QGuiApplication):
-        app.setFont(style.font(style.UI_PT))
+    if isinstance(app, QGuiApplication) and app.font() != style.font(style.UI_PT):
+        app.setFont(style.font(style.UI_PT))  # every widget is polished again: only on change
     if app is not None:
         for translator in _installed:
             app.installTranslator(translator)  # Qt sends every widget a LanguageChange

@@ -25,6 +25,7 @@ from PySide6.QtGui import (
     QDropEvent,
     QKeySequence,
     QResizeEvent,
+    QShowEvent,
 )
 from PySide6.QtWidgets import (
     QApplication,
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QVBoxLayout,
     QWidget,
@@ -288,9 +290,14 @@ class MainWindow(QMainWindow):
         }
         user_zoom = self.user_zoom
         lesson = self.note.lesson
-        for action in self.actions():
+        # Every action belongs to the views (_build_actions): the window's own and the
+        # lesson menu's alike.
+        for action in self.findChildren(QAction, options=Qt.FindChildOption.FindDirectChildrenOnly):
             self.removeAction(action)
             action.deleteLater()
+        # clear() leaves the menus themselves behind, as children of the bar.
+        for old_menu in self.menuBar().findChildren(QMenu):
+            old_menu.deleteLater()
         self.menuBar().clear()
         old = self.centralWidget()
         self._build_views()
@@ -323,12 +330,18 @@ class MainWindow(QMainWindow):
         # if the window is not already in the new language (set_language builds at once).
         if event.type() == QEvent.Type.LanguageChange and not self._retranslate_queued:
             self._retranslate_queued = True
-            QTimer.singleShot(0, self._retranslate_if_needed)
+            QTimer.singleShot(0, self, self._retranslate_if_needed)  # dropped if deleted
 
     def _retranslate_if_needed(self) -> None:
         self._retranslate_queued = False
+        # A closed window is built again only if it is shown again (showEvent).
+        if self._built_language != current_language() and self.isVisible():
+            self.retranslate()
+
+    def showEvent(self, event: QShowEvent) -> None:
         if self._built_language != current_language():
             self.retranslate()
+        super().showEvent(event)
 
     # ------------------------------------------------------------ actions
 

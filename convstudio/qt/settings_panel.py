@@ -20,10 +20,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..engine import PADDING_MODES, GroupsError, plural
-from ..model import KEPT, RGB, EditError, Studio, explain_size, limits
+from ..engine import PADDING_MODES, GroupsError
+from ..model import RGB, EditError, Studio, explain_size, limits
+from ..model.document import kept
 from ..model.limits import Limit
+from ..model.refusals import reason_text
 from ..model.scene import Scene
+from ..model.words import counted
 from . import style
 from .binding import bind
 
@@ -300,7 +303,7 @@ class SettingsPanel(QWidget):
         message = ""
         if error is not None:  # a scene opened impossible: edits may mend it
             message = self.tr("{0}{1} The output stays empty until this is fixed.").format(
-                error, _same_hint(scene)
+                reason_text(error), _same_hint(scene)
             )
         self.error.setText(message)
         self.error.setVisible(bool(message))
@@ -319,13 +322,13 @@ class SettingsPanel(QWidget):
             wanted = kwargs.get("padding", scene.padding)
             stride = kwargs.get("stride", scene.stride)
             cause = exc.__cause__
-            # What to do instead goes before "the settings stay as they were".
             hint = ""
             if wanted == "same" and cause is not None:
                 hint = _same_hint(scene.replace(padding=wanted, stride=stride))
             elif isinstance(cause, GroupsError):
                 hint = _groups_hint(cause)
-            self._report(f"{cause}{hint} {KEPT}" if hint else str(exc))
+            # What to do instead goes before "the settings stay as they were".
+            self._report(kept(f"{reason_text(cause)}{hint}") if hint else str(exc))
             self.set_scene()
             return False
         return True
@@ -354,8 +357,8 @@ class SettingsPanel(QWidget):
                     "Ctrl+Z undoes this."
                 ).format(
                     groups,
-                    plural(scene.input.shape[0], "channel"),
-                    plural(scene.kernels.shape[0], "kernel"),
+                    counted(scene.input.shape[0], "channel"),
+                    counted(scene.kernels.shape[0], "kernel"),
                 )
             )
 
@@ -407,7 +410,7 @@ class SettingsPanel(QWidget):
                     self.tr(
                         "'same' padding exists only for stride 1 (as in PyTorch), so the padding "
                         "is now the {0} 'same' added. Ctrl+Z undoes this."
-                    ).format(plural(rings[0], "ring"))
+                    ).format(counted(rings[0], "ring"))
                 )
             return
         self._apply(stride=stride)
@@ -437,7 +440,7 @@ def _same_hint(scene: Scene) -> str:
     if rings:
         return QCoreApplication.translate(
             "settings_panel", " For the {0} 'same' adds at stride 1, choose “a number” and {1}."
-        ).format(plural(rings, "ring"), rings)
+        ).format(counted(rings, "ring"), rings)
     return QCoreApplication.translate(
         "settings_panel", " With this kernel 'same' adds no padding: choose “valid”."
     )

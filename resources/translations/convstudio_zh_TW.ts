@@ -1,0 +1,2914 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_TW">
+<context>
+    <name>Autosave</name>
+    <message>
+        <source>an autosave file</source>
+        <translation>自動儲存檔案</translation>
+    </message>
+    <message>
+        <source>{0} is not valid JSON.</source>
+        <translation>{0} 不是有效的 JSON。</translation>
+    </message>
+    <message>
+        <source>{0} is not a ConvStudio autosave file.</source>
+        <translation>{0} 不是 ConvStudio 自動儲存檔案。</translation>
+    </message>
+    <message>
+        <source>{0} has an unknown version.</source>
+        <translation>{0} 的版本不明。</translation>
+    </message>
+    <message>
+        <source>{0}: “source” or “saved_at” is damaged.</source>
+        <translation>{0}：「source」或「saved_at」已損毀。</translation>
+    </message>
+</context>
+<context>
+    <name>Budget</name>
+    <message>
+        <source>just over {0}</source>
+        <translation>略多於 {0}</translation>
+    </message>
+    <message>
+        <source>This scene needs {0} multiply-adds and {1}; the budget is {2} and {3}.</source>
+        <extracomment>{0} and {2} are counts (&quot;1.04 billion&quot;), {1} and {3} sizes (&quot;3 GB&quot;, &quot;544 bytes&quot;).</extracomment>
+        <translation>這個場景需要 {0} 次乘加和 {1} 記憶體；上限是 {2} 次乘加和 {3} 記憶體。</translation>
+    </message>
+    <message>
+        <source>{0} billion</source>
+        <translation>{0} × 10⁹</translation>
+    </message>
+    <message>
+        <source>{0} million</source>
+        <translation>{0} × 10⁶</translation>
+    </message>
+    <message>
+        <source>{0} bytes</source>
+        <translation>{0} 位元組</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelGrid</name>
+    <message>
+        <source>Type a number into any white cell; grey cells are padding. Ctrl+V pastes a block copied from a spreadsheet.</source>
+        <translation>在任一白色格子輸入數字；灰色格子是填充。Ctrl+V 可貼上從試算表複製的區塊。</translation>
+    </message>
+</context>
+<context>
+    <name>Cli</name>
+    <message>
+        <source>{0} (see “{1} --help”)</source>
+        <extracomment>an argparse error (in English), then the command to ask for help</extracomment>
+        <translation>{0}（請見「{1} --help」）</translation>
+    </message>
+    <message>
+        <source>Step through the 2-D convolution of a CNN, number by number.</source>
+        <translation>一個數字接一個數字，逐步演示 CNN 的 2D 卷積。</translation>
+    </message>
+    <message>
+        <source>Commands: “convstudio lessons” lists the lessons (a lesson&apos;s name works wherever a scene file does); “convstudio compute SCENE.json” prints the output map; “convstudio render SCENE.json -o FRAME.png” draws a frame; “convstudio gif SCENE.json -o RUN.gif” draws the whole run. Add --help after a command for its options.</source>
+        <translation>指令：「convstudio lessons」顯示所有課程（凡是可以用場景檔案的地方，都可以改用課程名稱）；「convstudio compute SCENE.json」印出輸出特徵圖；「convstudio render SCENE.json -o FRAME.png」畫出一個畫面；「convstudio gif SCENE.json -o RUN.gif」畫出整個演示過程。在指令後加上 --help 可查看它的選項。</translation>
+    </message>
+    <message>
+        <source>scene file to open (default: the worked example)</source>
+        <translation>要開啟的場景檔案（預設：實作範例）</translation>
+    </message>
+    <message>
+        <source>scene file (JSON), or a lesson&apos;s name</source>
+        <translation>場景檔案（JSON）或課程名稱</translation>
+    </message>
+    <message>
+        <source>window size (default {0})</source>
+        <translation>視窗大小（預設 {0}）</translation>
+    </message>
+    <message>
+        <source>draw the presentation stage (F5), not the editor</source>
+        <translation>畫出簡報模式的畫面（F5），而不是編輯器</translation>
+    </message>
+    <message>
+        <source>print the output map of a scene</source>
+        <translation>印出場景的輸出特徵圖</translation>
+    </message>
+    <message>
+        <source>print shape, output, parameters and MACs as JSON</source>
+        <translation>以 JSON 印出形狀、輸出、參數與乘加次數</translation>
+    </message>
+    <message>
+        <source>write the output as CSV instead</source>
+        <translation>改以 CSV 格式寫出輸出</translation>
+    </message>
+    <message>
+        <source>compute even a scene beyond the budget of 10⁹ multiply-adds and 1 GB</source>
+        <translation>即使場景超出 10⁹ 次乘加與 1 GB 的上限，也照樣計算</translation>
+    </message>
+    <message>
+        <source>draw the window at one step into a PNG, no display needed</source>
+        <translation>把某一步的視窗畫面畫成 PNG，不需要螢幕</translation>
+    </message>
+    <message>
+        <source>PNG file to write</source>
+        <translation>要寫入的 PNG 檔案</translation>
+    </message>
+    <message>
+        <source>0-based step to show (default: all steps done)</source>
+        <translation>要顯示的步驟，從 0 算起（預設：所有步驟都已完成）</translation>
+    </message>
+    <message>
+        <source>use this preset (its name, or a kernel file) in place of the scene&apos;s kernels</source>
+        <translation>以這個預設（名稱或卷積核檔案）取代場景中的卷積核</translation>
+    </message>
+    <message>
+        <source>list the kernel presets, built-in and yours</source>
+        <translation>顯示卷積核預設，包括內建的與你自己的</translation>
+    </message>
+    <message>
+        <source>print a list of {{name, group, description, weights}} as JSON</source>
+        <translation>以 JSON 印出 {{name, group, description, weights}} 的清單</translation>
+    </message>
+    <message>
+        <source>list the lessons in order, with their notes</source>
+        <translation>依序顯示所有課程及其備註</translation>
+    </message>
+    <message>
+        <source>print a list of {{name, title, note, file}} as JSON</source>
+        <translation>以 JSON 印出 {{name, title, note, file}} 的清單</translation>
+    </message>
+    <message>
+        <source>draw the whole run into an animated GIF, one frame per step, no display needed</source>
+        <translation>把整個演示過程畫成 GIF 動畫，每一步一個影格，不需要螢幕</translation>
+    </message>
+    <message>
+        <source>GIF file to write</source>
+        <translation>要寫入的 GIF 檔案</translation>
+    </message>
+    <message>
+        <source>steps per second, {0} to {1} (default {2})</source>
+        <translation>每秒步數，{0} 到 {1}（預設 {2}）</translation>
+    </message>
+    <message>
+        <source>cannot print the output: standard output is closed</source>
+        <translation>無法印出輸出：標準輸出已關閉</translation>
+    </message>
+    <message>
+        <source>cannot print the output: {0}</source>
+        <translation>無法印出輸出：{0}</translation>
+    </message>
+    <message>
+        <source>the scene&apos;s settings are impossible: {0}</source>
+        <translation>場景的設定不可能成立：{0}</translation>
+    </message>
+    <message>
+        <source># output channel {0} of {1}</source>
+        <extracomment>the heading above each output channel in “convstudio compute”</extracomment>
+        <translation># 輸出通道 {0}（共 {1} 個）</translation>
+    </message>
+    <message>
+        <source>there is not enough memory to compute this scene</source>
+        <translation>記憶體不足，無法計算這個場景</translation>
+    </message>
+    <message>
+        <source>cannot write {0}: {1}</source>
+        <translation>無法寫入 {0}：{1}</translation>
+    </message>
+    <message>
+        <source>convstudio: {0} is left out: {1}</source>
+        <translation>convstudio：略過 {0}：{1}</translation>
+    </message>
+    <message>
+        <source>there is no kernel preset or file “{0}” (“convstudio presets” lists them)</source>
+        <translation>沒有名為「{0}」的卷積核預設或檔案（「convstudio presets」會顯示所有預設）</translation>
+    </message>
+    <message>
+        <source>the kernel “{0}” does not fit this scene: {1}</source>
+        <translation>卷積核「{0}」不適用於這個場景：{1}</translation>
+    </message>
+    <message>
+        <source>yours</source>
+        <extracomment>a group&apos;s heading in “convstudio presets” (the group&apos;s name)</extracomment>
+        <translation>你的卷積核</translation>
+    </message>
+    <message>
+        <source>{0}:</source>
+        <translation>{0}：</translation>
+    </message>
+    <message>
+        <source>{0} ({1}): {2}</source>
+        <extracomment>a kernel preset in “convstudio presets”: name (size, 3×3), description</extracomment>
+        <translation>{0}（{1}）：{2}</translation>
+    </message>
+    <message>
+        <source>{0} ({1})</source>
+        <extracomment>a kernel preset with no description in “convstudio presets”: name (size, 3×3)</extracomment>
+        <translation>{0}（{1}）</translation>
+    </message>
+    <message>
+        <source>{0}. {1}: {2}</source>
+        <extracomment>a lesson&apos;s heading in “convstudio lessons”: number, name (typed), title</extracomment>
+        <translation>{0}. {1}：{2}</translation>
+    </message>
+    <message>
+        <source>--size must look like {0}, not “{1}”</source>
+        <translation>--size 的格式必須像 {0}，而不是「{1}」</translation>
+    </message>
+    <message>
+        <source>--size {0} is out of range ({1} to {2})</source>
+        <translation>--size {0} 超出範圍（{1} 到 {2}）</translation>
+    </message>
+    <message>
+        <source>the scene&apos;s settings are impossible, so it has no steps: {0}</source>
+        <translation>場景的設定不可能成立，所以沒有任何步驟：{0}</translation>
+    </message>
+    <message>
+        <source>{0} writes {1}: name the file {2}, not “{3}”</source>
+        <extracomment>a command (render, gif), what it writes (“PNG images”), the suffix, the file&apos;s name</extracomment>
+        <translation>{0} 寫出的是 {1}：檔名請以 {2} 結尾，而不是「{3}」</translation>
+    </message>
+    <message>
+        <source>cannot write {0}: the folder {1} does not exist</source>
+        <translation>無法寫入 {0}：資料夾 {1} 不存在</translation>
+    </message>
+    <message>
+        <source>--size {0} is smaller than the window can be for this scene (at least {1}x{2})</source>
+        <translation>--size {0} 小於這個場景所需的最小視窗大小（至少 {1}x{2}）</translation>
+    </message>
+    <message>
+        <source>--step must be between {0} and {1} for this scene, not {2}</source>
+        <translation>這個場景的 --step 必須介於 {0} 和 {1} 之間，不能是 {2}</translation>
+    </message>
+    <message>
+        <source>PNG images</source>
+        <extracomment>what “convstudio render” writes, in “render writes PNG images: name the file .png…”</extracomment>
+        <translation>PNG 影像</translation>
+    </message>
+    <message>
+        <source>--fps must be between {0} and {1} steps per second, not {2}</source>
+        <translation>--fps 必須介於每秒 {0} 到 {1} 步之間，不能是 {2}</translation>
+    </message>
+    <message>
+        <source>GIF animations</source>
+        <extracomment>what “convstudio gif” writes, in “gif writes GIF animations: name the file .gif…”</extracomment>
+        <translation>GIF 動畫</translation>
+    </message>
+    <message>
+        <source>“{0}” is neither a command ({1}), a lesson (“convstudio lessons” lists them) nor a scene file</source>
+        <translation>「{0}」不是指令（{1}），不是課程（「convstudio lessons」會顯示所有課程），也不是場景檔案</translation>
+    </message>
+    <message>
+        <source>there is no display to open the window on (DISPLAY is not set); “convstudio render SCENE.json -o frame.png” draws a frame without one</source>
+        <translation>沒有可以開啟視窗的顯示器（未設定 DISPLAY）；「convstudio render SCENE.json -o frame.png」不需要顯示器就能畫出一個畫面</translation>
+    </message>
+    <message>
+        <source>there is no X display answering at DISPLAY={0}, so the window cannot open; “convstudio render SCENE.json -o frame.png” draws a frame without one</source>
+        <translation>DISPLAY={0} 上沒有回應的 X 顯示器，所以無法開啟視窗；「convstudio render SCENE.json -o frame.png」不需要顯示器就能畫出一個畫面</translation>
+    </message>
+    <message>
+        <source>convstudio: error: {0}</source>
+        <translation>convstudio：錯誤：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>CostsPanel</name>
+    <message>
+        <source>No costs: the settings are impossible.</source>
+        <translation>無法計算成本：這組設定不可能成立。</translation>
+    </message>
+    <message>
+        <source>Input {0}×{1}×{2}  →  output {3}×{4}×{5}</source>
+        <translation>輸入 {0}×{1}×{2}  →  輸出 {3}×{4}×{5}</translation>
+    </message>
+    <message>
+        <source>Parameters: {0}·{1}·{2}·{3}</source>
+        <translation>參數：{0}·{1}·{2}·{3}</translation>
+    </message>
+    <message>
+        <source> + {0} biases</source>
+        <translation> + {0} 個偏置</translation>
+    </message>
+    <message>
+        <source>Multiply-adds per output value: {0}·{1}·{2} = {3}</source>
+        <translation>每個輸出值的乘加次數：{0}·{1}·{2} = {3}</translation>
+    </message>
+    <message>
+        <source>Multiply-adds in all: {0}·{1}·{2}·{3} = {4}</source>
+        <translation>乘加總數：{0}·{1}·{2}·{3} = {4}</translation>
+    </message>
+    <message>
+        <source>Fully connected instead: {0}·{1} + {1} = {2} parameters</source>
+        <translation>若改用全連接：{0}·{1} + {1} = {2} 個參數</translation>
+    </message>
+    <message>
+        <source>Receptive field: {0}×{1} input cells in each of {2}</source>
+        <translation>感受野：每個通道 {0}×{1} 個輸入格（{2}）</translation>
+    </message>
+</context>
+<context>
+    <name>Counts</name>
+    <message>
+        <source>{0} row</source>
+        <translation>{0} 列</translation>
+    </message>
+    <message>
+        <source>{0} rows</source>
+        <translation>{0} 列</translation>
+    </message>
+    <message>
+        <source>{0} column</source>
+        <translation>{0} 行</translation>
+    </message>
+    <message>
+        <source>{0} columns</source>
+        <translation>{0} 行</translation>
+    </message>
+    <message>
+        <source>{0} channel</source>
+        <translation>{0} 個通道</translation>
+    </message>
+    <message>
+        <source>{0} channels</source>
+        <translation>{0} 個通道</translation>
+    </message>
+    <message>
+        <source>{0} input channel</source>
+        <translation>{0} 個輸入通道</translation>
+    </message>
+    <message>
+        <source>{0} input channels</source>
+        <translation>{0} 個輸入通道</translation>
+    </message>
+    <message>
+        <source>{0} kernel</source>
+        <translation>{0} 個卷積核</translation>
+    </message>
+    <message>
+        <source>{0} kernels</source>
+        <translation>{0} 個卷積核</translation>
+    </message>
+    <message>
+        <source>{0} slice</source>
+        <translation>{0} 個切片</translation>
+    </message>
+    <message>
+        <source>{0} slices</source>
+        <translation>{0} 個切片</translation>
+    </message>
+    <message>
+        <source>{0} ring</source>
+        <translation>{0} 圈</translation>
+    </message>
+    <message>
+        <source>{0} rings</source>
+        <translation>{0} 圈</translation>
+    </message>
+    <message>
+        <source>{0} group</source>
+        <translation>{0} 個分組</translation>
+    </message>
+    <message>
+        <source>{0} groups</source>
+        <translation>{0} 個分組</translation>
+    </message>
+    <message>
+        <source>{0} step</source>
+        <translation>{0} 步</translation>
+    </message>
+    <message>
+        <source>{0} steps</source>
+        <translation>{0} 步</translation>
+    </message>
+    <message>
+        <source>{0} value</source>
+        <translation>{0} 個值</translation>
+    </message>
+    <message>
+        <source>{0} values</source>
+        <translation>{0} 個值</translation>
+    </message>
+    <message>
+        <source>{0} window</source>
+        <translation>{0} 個視窗</translation>
+    </message>
+    <message>
+        <source>{0} windows</source>
+        <translation>{0} 個視窗</translation>
+    </message>
+</context>
+<context>
+    <name>Document</name>
+    <message>
+        <source>{0} The settings stay as they were.</source>
+        <extracomment>{0} is why the edit was refused (one or more sentences).</extracomment>
+        <translation>{0}設定維持不變。</translation>
+    </message>
+    <message>
+        <source>This kernel has {0}, one per input channel, but each kernel here reads {1}: set the input to {2} channels first.</source>
+        <extracomment>{0} is &quot;3 slices&quot;, {1} &quot;1 channel&quot; (both translated apart), {2} a number.</extracomment>
+        <translation>這個卷積核有 {0}（每個輸入通道一個），但這裡每個卷積核讀取 {1}：請先把輸入設為 {2} 個通道。</translation>
+    </message>
+    <message>
+        <source>The kernel must be a grid of numbers.</source>
+        <translation>卷積核必須是由數字組成的方格。</translation>
+    </message>
+    <message>
+        <source>The input can have {0} to {1} channels, not {2}.</source>
+        <translation>輸入可以有 {0} 到 {1} 個通道，不能是 {2} 個。</translation>
+    </message>
+    <message>
+        <source>There can be {0} to {1} kernels, not {2}.</source>
+        <translation>卷積核可以有 {0} 到 {1} 個，不能是 {2} 個。</translation>
+    </message>
+    <message>
+        <source>The stride must be at least {0}.</source>
+        <translation>步長至少要是 {0}。</translation>
+    </message>
+    <message>
+        <source>The dilation must be at least {0}.</source>
+        <translation>膨脹至少要是 {0}。</translation>
+    </message>
+    <message>
+        <source>Unknown padding {0}: use {1}, {2}, {3} or a number.</source>
+        <extracomment>{0} is what was asked for; {1}, {2}, {3} are valid, same and full, the padding&apos;s names as the user types them (they stay in English).</extracomment>
+        <translation>未知的填充 {0}：請使用 {1}、{2}、{3} 或一個數字。</translation>
+    </message>
+    <message>
+        <source>The padding cannot be negative.</source>
+        <translation>填充不能是負數。</translation>
+    </message>
+    <message>
+        <source>The number of groups must be a whole number of at least {0}, not {1}.</source>
+        <translation>分組數必須是至少 {0} 的整數，不能是 {1}。</translation>
+    </message>
+    <message>
+        <source>Unknown padding mode {0}: use {1}, {2}, {3} or {4}.</source>
+        <extracomment>{0} is what was asked for; {1}…{4} are zeros, reflect, replicate and circular, the padding modes as a file holds them (they stay in English).</extracomment>
+        <translation>未知的填充方式 {0}：請使用 {1}、{2}、{3} 或 {4}。</translation>
+    </message>
+    <message>
+        <source>Unknown setting {0}.</source>
+        <translation>未知的設定 {0}。</translation>
+    </message>
+    <message>
+        <source>The pasted block is {0}×{1}; from row {2}, column {3} it needs a {4}×{5} kernel, and the largest is {6}×{7}.</source>
+        <translation>貼上的區塊是 {0}×{1}；從第 {2} 列、第 {3} 行開始貼上需要 {4}×{5} 的卷積核，但最大只能是 {6}×{7}。</translation>
+    </message>
+    <message>
+        <source>The pasted block is {0}×{1}; from row {2}, column {3} it needs a {4}×{5} grid, and the largest is {6}×{7}.</source>
+        <translation>貼上的區塊是 {0}×{1}；從第 {2} 列、第 {3} 行開始貼上需要 {4}×{5} 的方格，但最大只能是 {6}×{7}。</translation>
+    </message>
+    <message>
+        <source>That input cell is no longer in the scene (it changed meanwhile); the number was not kept.</source>
+        <translation>那個輸入格已不在場景中（場景在這期間有變動）；這個數字沒有保留。</translation>
+    </message>
+    <message>
+        <source>That kernel cell is no longer in the scene (it changed meanwhile); the number was not kept.</source>
+        <translation>那個卷積核格已不在場景中（場景在這期間有變動）；這個數字沒有保留。</translation>
+    </message>
+    <message>
+        <source>That bias cell is no longer in the scene (it changed meanwhile); the number was not kept.</source>
+        <translation>那個偏置格已不在場景中（場景在這期間有變動）；這個數字沒有保留。</translation>
+    </message>
+    <message>
+        <source>The kernel can have {0} to {1} rows and columns, not {2}.</source>
+        <translation>卷積核的列數與行數可以是 {0} 到 {1}，不能是 {2}。</translation>
+    </message>
+    <message>
+        <source>The input can have {0} to {1} rows and columns, not {2}.</source>
+        <translation>輸入的列數與行數可以是 {0} 到 {1}，不能是 {2}。</translation>
+    </message>
+</context>
+<context>
+    <name>EquationView</name>
+    <message>
+        <source>Press → or PageDown to take the first step; Space plays.</source>
+        <translation>按 → 或 PageDown 走第一步；按 Space 自動播放。</translation>
+    </message>
+    <message>
+        <source>No output: the settings are impossible (see the red note under the output).</source>
+        <translation>沒有輸出：這組設定不可能成立（見輸出下方的紅字說明）。</translation>
+    </message>
+    <message>
+        <source>Quiz: how large is the output? Guess its rows × columns first.</source>
+        <translation>測驗：輸出有多大？先猜它的列 × 行。</translation>
+    </message>
+    <message>
+        <source>— your {0}: right!</source>
+        <translation>— 你的 {0}：答對了！</translation>
+    </message>
+    <message>
+        <source>— your {0}: wrong, it is {1}</source>
+        <translation>— 你的 {0}：錯了，答案是 {1}</translation>
+    </message>
+</context>
+<context>
+    <name>Explain</name>
+    <message>
+        <source>Dilation {0}: the kernel&apos;s {1} taps span {2} = {3} rows.</source>
+        <extracomment>{0} is the dilation, {1} the kernel&apos;s size, {2} a formula (2·(3−1)+1), {3} a number.</extracomment>
+        <translation>膨脹 {0}：卷積核的 {1} 個取樣點跨越 {2} = {3} 列。</translation>
+    </message>
+    <message>
+        <source>Dilation {0}: the kernel&apos;s {1} taps span {2} = {3} columns.</source>
+        <translation>膨脹 {0}：卷積核的 {1} 個取樣點跨越 {2} = {3} 行。</translation>
+    </message>
+    <message>
+        <source>{0} is not whole: the last {1} row is never reached.</source>
+        <extracomment>{0} is a division such as (6 + 2·0 − 3)/2 = 1.5; {1} a number.</extracomment>
+        <translation>{0} 不是整數：視窗永遠到不了最後 {1} 列。</translation>
+    </message>
+    <message>
+        <source>{0} is not whole: the last {1} rows are never reached.</source>
+        <translation>{0} 不是整數：視窗永遠到不了最後 {1} 列。</translation>
+    </message>
+    <message>
+        <source>{0} is not whole: the last {1} column is never reached.</source>
+        <translation>{0} 不是整數：視窗永遠到不了最後 {1} 行。</translation>
+    </message>
+    <message>
+        <source>{0} is not whole: the last {1} columns are never reached.</source>
+        <translation>{0} 不是整數：視窗永遠到不了最後 {1} 行。</translation>
+    </message>
+    <message>
+        <source>{0} is not whole: the last {1} row and {2} column are never reached.</source>
+        <extracomment>{0} is a division such as (6 + 2·0 − 3)/2 = 1.5; {1} and {2} are numbers.</extracomment>
+        <translation>{0} 不是整數：視窗永遠到不了最後 {1} 列和最後 {2} 行。</translation>
+    </message>
+    <message>
+        <source>{0} is not whole: the last {1} rows and {2} columns are never reached.</source>
+        <translation>{0} 不是整數：視窗永遠到不了最後 {1} 列和最後 {2} 行。</translation>
+    </message>
+    <message>
+        <source>{0} &lt; 1: the kernel does not fit</source>
+        <extracomment>{0} is the output-size formula, such as ⌊(6 + 2·0 − 7)/1⌋ + 1.</extracomment>
+        <translation>{0} &lt; 1：卷積核放不下</translation>
+    </message>
+    <message>
+        <source>ConvStudio flips each kernel here (true convolution); Conv2d does not:
+give it the flipped weights, {0}.</source>
+        <extracomment>A comment under Python code: each line becomes a &quot;# &quot; line; {0} is Python code.</extracomment>
+        <translation>ConvStudio 在這裡會翻轉每個卷積核（真正的卷積），Conv2d 則不會：
+請改給它翻轉後的權重：{0}。</translation>
+    </message>
+</context>
+<context>
+    <name>Export</name>
+    <message>
+        <source>The speed must be above {0} steps per second, not {1}.</source>
+        <translation>速度必須高於每秒 {0} 步，不能是 {1}。</translation>
+    </message>
+    <message>
+        <source>This scene has no steps to put in a GIF.</source>
+        <translation>這個場景沒有任何步驟可以放進 GIF。</translation>
+    </message>
+    <message>
+        <source>A GIF of {0} frames at {1}×{2} is too large (at most {3} frames at that size); choose a smaller size or fewer steps.</source>
+        <translation>{1}×{2} 大小、共 {0} 個影格的 GIF 太大（這個大小最多 {3} 個影格）；請選擇較小的大小或較少的步驟。</translation>
+    </message>
+    <message>
+        <source>{0}×{1} is smaller than the window can be for this scene (at least {2}×{3}).</source>
+        <translation>{0}×{1} 比這個場景的視窗所能縮到的最小尺寸還小（至少 {2}×{3}）。</translation>
+    </message>
+    <message>
+        <source>The PNG could not be encoded.</source>
+        <translation>無法編碼這張 PNG。</translation>
+    </message>
+    <message>
+        <source>There is no frame to put in a GIF.</source>
+        <translation>沒有可放進 GIF 的畫面。</translation>
+    </message>
+    <message>
+        <source>As the window is now ({0}×{1})</source>
+        <translation>與目前視窗相同（{0}×{1}）</translation>
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation>尺寸：</translation>
+    </message>
+    <message>
+        <source>Name the file {0}, not “{1}”. Nothing was written.</source>
+        <translation>檔名請用 {0}，而不是「{1}」。沒有寫入任何檔案。</translation>
+    </message>
+    <message>
+        <source>{0} Nothing was written.</source>
+        <translation>{0} 沒有寫入任何檔案。</translation>
+    </message>
+    <message>
+        <source>Could not export to {0}: {1} Nothing was written.</source>
+        <translation>無法匯出到 {0}：{1} 沒有寫入任何檔案。</translation>
+    </message>
+    <message>
+        <source>Could not export to {0}: {1}. Nothing was written.</source>
+        <translation>無法匯出到 {0}：{1}。沒有寫入任何檔案。</translation>
+    </message>
+    <message>
+        <source>Export frame</source>
+        <translation>匯出畫面</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 圖片 (*.png)</translation>
+    </message>
+    <message>
+        <source>Export run</source>
+        <translation>匯出整段播放</translation>
+    </message>
+    <message>
+        <source>GIF animations (*.gif)</source>
+        <translation>GIF 動畫 (*.gif)</translation>
+    </message>
+    <message>
+        <source>Export numbers</source>
+        <translation>匯出數字</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 檔案 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export &amp;frame…</source>
+        <translation>匯出畫面(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Export &amp;run…</source>
+        <translation>匯出整段播放(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Export &amp;numbers…</source>
+        <translation>匯出數字(&amp;N)…</translation>
+    </message>
+</context>
+<context>
+    <name>Files</name>
+    <message>
+        <source>a folder</source>
+        <translation>資料夾</translation>
+    </message>
+    <message>
+        <source>a named pipe (FIFO)</source>
+        <translation>具名管道（FIFO）</translation>
+    </message>
+    <message>
+        <source>a device</source>
+        <translation>裝置</translation>
+    </message>
+    <message>
+        <source>a socket</source>
+        <translation>通訊端（socket）</translation>
+    </message>
+    <message>
+        <source>a special file</source>
+        <translation>特殊檔案</translation>
+    </message>
+    <message>
+        <source>a file</source>
+        <translation>檔案</translation>
+    </message>
+    <message>
+        <source>{0} is a folder, not {1}.</source>
+        <translation>{0} 是資料夾，不是{1}。</translation>
+    </message>
+    <message>
+        <source>{0} is {1}, not {2}.</source>
+        <translation>{0} 是{1}，不是{2}。</translation>
+    </message>
+    <message>
+        <source>{0} is too large to be {1} (more than {2}).</source>
+        <translation>{0} 太大，無法當作{1}（超過 {2}）。</translation>
+    </message>
+    <message>
+        <source>{0} bytes</source>
+        <translation>{0} 位元組</translation>
+    </message>
+    <message>
+        <source>There is no file {0}.</source>
+        <translation>沒有 {0} 這個檔案。</translation>
+    </message>
+    <message>
+        <source>Cannot read {0}: {1}.</source>
+        <translation>無法讀取 {0}：{1}。</translation>
+    </message>
+    <message>
+        <source>{0} is not a text file, so it cannot be {1}.</source>
+        <translation>{0} 不是文字檔，所以不能當作{1}。</translation>
+    </message>
+    <message>
+        <source>Cannot write {0}: {1}.</source>
+        <translation>無法寫入 {0}：{1}。</translation>
+    </message>
+    <message>
+        <source>Cannot write {0}: it is {1}, not a file.</source>
+        <translation>無法寫入 {0}：它是{1}，不是檔案。</translation>
+    </message>
+    <message>
+        <source>Cannot write {0}: it is the file being read.</source>
+        <translation>無法寫入 {0}：它就是正在讀取的那個檔案。</translation>
+    </message>
+</context>
+<context>
+    <name>HeatMapView</name>
+    <message>
+        <source>Map {0}</source>
+        <translation>特徵圖 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>Image</name>
+    <message>
+        <source>{0} is cut short (the file ends before the image does); it cannot be shown.</source>
+        <translation>{0} 不完整（檔案在影像結束之前就結束了）；無法顯示。</translation>
+    </message>
+    <message>
+        <source>The image is empty.</source>
+        <translation>影像是空的。</translation>
+    </message>
+    <message>
+        <source>The image is {0}×{1} pixels; ConvStudio takes images up to {2}×{3}. Scale it down first.</source>
+        <translation>影像是 {0}×{1} 像素；ConvStudio 最大只能處理 {2}×{3} 的影像。請先把影像縮小。</translation>
+    </message>
+    <message>
+        <source>A region can be 1 to {0} pixels on each side.</source>
+        <translation>區域每邊可以是 1 到 {0} 個像素。</translation>
+    </message>
+    <message>
+        <source>The region must lie inside the image.</source>
+        <translation>區域必須位在影像之內。</translation>
+    </message>
+    <message>
+        <source>Image region {0}×{1} at row {2}, column {3}</source>
+        <translation>影像區域 {0}×{1}，位於第 {2} 列、第 {3} 行</translation>
+    </message>
+</context>
+<context>
+    <name>ImageWindow</name>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.bmp);;All files (*)</source>
+        <translation>影像 (*.png *.jpg *.jpeg *.bmp);;所有檔案 (*)</translation>
+    </message>
+    <message>
+        <source>Image — ConvStudio</source>
+        <translation>影像 — ConvStudio</translation>
+    </message>
+    <message>
+        <source>grey</source>
+        <translation>灰階</translation>
+    </message>
+    <message>
+        <source>RGB</source>
+        <translation>RGB</translation>
+    </message>
+    <message>
+        <source>Step through the region as one grey channel or as R, G and B</source>
+        <translation>把這個區域當成一個灰階通道，或當成 R、G、B 三個通道來逐步演示</translation>
+    </message>
+    <message>
+        <source>Which kernel&apos;s map to show</source>
+        <translation>要顯示哪個卷積核的特徵圖</translation>
+    </message>
+    <message>
+        <source>Step through this region</source>
+        <translation>逐步演示這個區域</translation>
+    </message>
+    <message>
+        <source>Make the framed region (up to {0}×{1}) the input</source>
+        <translation>把框起來的區域（最大 {0}×{1}）設為輸入</translation>
+    </message>
+    <message>
+        <source>Region as</source>
+        <translation>區域當作</translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation>特徵圖</translation>
+    </message>
+    <message>
+        <source>Could not open the image. {0}</source>
+        <translation>無法開啟影像。{0}</translation>
+    </message>
+    <message>
+        <source>{0} ({1}×{2}) — ConvStudio</source>
+        <translation>{0}（{1}×{2}）— ConvStudio</translation>
+    </message>
+    <message>
+        <source>Computing the result on the whole image…</source>
+        <translation>正在計算整張影像的結果…</translation>
+    </message>
+    <message>
+        <source>Preview shown; computing the full-resolution result… {0} %</source>
+        <translation>已顯示預覽；正在以完整解析度計算結果… {0} %</translation>
+    </message>
+    <message>
+        <source>Computing the full-resolution result… {0} %</source>
+        <translation>正在以完整解析度計算結果… {0} %</translation>
+    </message>
+    <message>
+        <source>kernel {0}</source>
+        <translation>卷積核 {0}</translation>
+    </message>
+    <message>
+        <source>No result on the image: {0}</source>
+        <translation>影像上沒有結果：{0}</translation>
+    </message>
+    <message>
+        <source>Result {0}×{1}, computed at full resolution in {2} ms.</source>
+        <translation>結果 {0}×{1}，以完整解析度計算，耗時 {2} 毫秒。</translation>
+    </message>
+    <message>
+        <source>Preview: every {0}th pixel ({1}×{2}, a rough picture: the kernels span {0}× more of the photo); computing the full {3}×{4} result…</source>
+        <translation>預覽：每 {0} 個像素取 1 個（{1}×{2}，只是粗略的畫面：卷積核在照片上涵蓋的範圍放大為 {0}×）；正在計算完整的 {3}×{4} 結果…</translation>
+    </message>
+    <message>
+        <source>Open an image first (File ▸ Open image…).</source>
+        <translation>請先開啟影像（檔案 ▸ 開啟影像…）。</translation>
+    </message>
+</context>
+<context>
+    <name>InputPanel</name>
+    <message>
+        <source>Input</source>
+        <translation>輸入</translation>
+    </message>
+    <message>
+        <source>Random</source>
+        <translation>隨機</translation>
+    </message>
+    <message>
+        <source>Fill the input with random whole numbers 0–255</source>
+        <translation>以 0–255 的隨機整數填滿輸入</translation>
+    </message>
+    <message>
+        <source>Zeros</source>
+        <translation>全零</translation>
+    </message>
+    <message>
+        <source>Set every input cell to 0</source>
+        <translation>把每個輸入格設為 0</translation>
+    </message>
+    <message>
+        <source>Input {0}×{1}</source>
+        <translation>輸入 {0}×{1}</translation>
+    </message>
+    <message>
+        <source>channel {0}</source>
+        <translation>通道 {0}</translation>
+    </message>
+    <message>
+        <source>{0}  (not seen)</source>
+        <translation>{0}（看不到）</translation>
+    </message>
+    <message>
+        <source>Kernel {0} does not see {1}.</source>
+        <translation>卷積核 {0} 看不到 {1}。</translation>
+    </message>
+</context>
+<context>
+    <name>KernelJump</name>
+    <message>
+        <source>Jump to the first step of a kernel (its output map)</source>
+        <translation>跳到某個卷積核的第一步（它的輸出特徵圖）</translation>
+    </message>
+    <message>
+        <source>kernel {0}</source>
+        <translation>卷積核 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>KernelModel</name>
+    <message>
+        <source>Weight at row {0}, column {1}. The input values it multiplies at this step are lit; hold Shift for every step, with how many times each.</source>
+        <translation>第 {0} 列、第 {1} 行的權重。這一步它所乘的輸入值會亮起；按住 Shift 可看到所有步驟，以及每個值各被乘了幾次。</translation>
+    </message>
+    <message>
+        <source>{0} The weight keeps its value.</source>
+        <translation>{0}權重維持原值。</translation>
+    </message>
+</context>
+<context>
+    <name>KernelPanel</name>
+    <message>
+        <source>Put a well-known kernel into the editor</source>
+        <translation>把常見的卷積核放進編輯區</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>儲存…</translation>
+    </message>
+    <message>
+        <source>Keep this kernel under a name, for next time</source>
+        <translation>替這個卷積核命名並儲存，下次可以再用</translation>
+    </message>
+    <message>
+        <source>Kernel</source>
+        <translation>卷積核</translation>
+    </message>
+    <message>
+        <source>Kernel {0}</source>
+        <translation>卷積核 {0}</translation>
+    </message>
+    <message>
+        <source>bias </source>
+        <translation>偏置 </translation>
+    </message>
+    <message>
+        <source>Added to every value of map {0}</source>
+        <translation>加到特徵圖 {0} 的每個值上</translation>
+    </message>
+    <message>
+        <source>channel {0}</source>
+        <translation>通道 {0}</translation>
+    </message>
+    <message>
+        <source>The weights that multiply input {0}</source>
+        <translation>與輸入 {0} 相乘的權重</translation>
+    </message>
+    <message>
+        <source>Kernel {0}×{1}</source>
+        <translation>卷積核 {0}×{1}</translation>
+    </message>
+    <message>
+        <source>▶ Kernel {0}</source>
+        <translation>▶ 卷積核 {0}</translation>
+    </message>
+    <message>
+        <source>{0} Nothing was pasted.</source>
+        <translation>{0}沒有貼上任何內容。</translation>
+    </message>
+    <message>
+        <source>Presets…</source>
+        <translation>預設…</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>your kernels</source>
+        <translation>你的卷積核</translation>
+    </message>
+    <message>
+        <source>Your kernels… (rename, delete)</source>
+        <translation>你的卷積核…（重新命名、刪除）</translation>
+    </message>
+    <message>
+        <source>Could not save the kernel: {0}.</source>
+        <translation>無法儲存卷積核：{0}。</translation>
+    </message>
+    <message>
+        <source>Your kernel “{0}” was replaced by this one.</source>
+        <translation>你的卷積核「{0}」已被這個取代。</translation>
+    </message>
+    <message>
+        <source>Could not import the kernel: {0} Nothing changed.</source>
+        <translation>無法匯入卷積核：{0}沒有任何變更。</translation>
+    </message>
+    <message>
+        <source>Could not import the kernel “{0}”: {1}</source>
+        <translation>無法匯入卷積核「{0}」：{1}</translation>
+    </message>
+    <message>
+        <source>Could not export the kernel to {0}: {1}.</source>
+        <translation>無法把卷積核匯出到 {0}：{1}。</translation>
+    </message>
+    <message>
+        <source>Save kernel</source>
+        <translation>儲存卷積核</translation>
+    </message>
+    <message>
+        <source>Name of this kernel:</source>
+        <translation>這個卷積核的名稱：</translation>
+    </message>
+</context>
+<context>
+    <name>KernelSlice</name>
+    <message>
+        <source>Type a weight into any cell; Ctrl+V pastes a block.</source>
+        <translation>在任一格輸入權重；Ctrl+V 可貼上區塊。</translation>
+    </message>
+</context>
+<context>
+    <name>LessonNote</name>
+    <message>
+        <source>Lesson {0} of {1}: {2}</source>
+        <translation>第 {0} 課，共 {1} 課：{2}</translation>
+    </message>
+</context>
+<context>
+    <name>Lessons</name>
+    <message>
+        <source>Why convolution</source>
+        <translation>為什麼要卷積</translation>
+    </message>
+    <message>
+        <source>A 1000×1000 RGB photo into 1000 fully connected neurons needs 1000·1000·3·1000 = 3&#xa0;000&#xa0;000&#xa0;000 weights; one 3×3×3 kernel needs 27, and a bias. Open the Costs section of the side panel: it puts this layer&apos;s 28 parameters beside what a fully connected layer from the same input to the same output would need. Ask the class why one small kernel may be used at every position of the image.</source>
+        <translation>一張 1000×1000 的 RGB 照片接到 1000 個全連接神經元，需要 1000·1000·3·1000 = 3&#xa0;000&#xa0;000&#xa0;000 個權重；一個 3×3×3 的卷積核只需要 27 個，再加一個偏置。打開側邊面板的成本區塊：它把這一層的 28 個參數，和從同樣輸入到同樣輸出的全連接層所需的參數並排比較。問問全班：為什麼一個小小的卷積核可以用在影像的每個位置？</translation>
+    </message>
+    <message>
+        <source>The worked example: 6×6 ∗ 3×3 → 4×4</source>
+        <translation>實作範例：6×6 ∗ 3×3 → 4×4</translation>
+    </message>
+    <message>
+        <source>Step through the first row: 18×1 + 54×0 + 51×1 + 55×0 + 121×1 + 75×0 + 35×1 + 24×0 + 204×1 = 429, then 505. Before each step, ask for the next value (Q turns the quiz on). Then ask why 6 − 3 + 1 = 4 positions fit along a row.</source>
+        <translation>逐步走過第一列：18×1 + 54×0 + 51×1 + 55×0 + 121×1 + 75×0 + 35×1 + 24×0 + 204×1 = 429，接著是 505。每走一步之前，先請學生說出下一個值（按 Q 開啟測驗）。再問：為什麼沿著一列剛好放得下 6 − 3 + 1 = 4 個位置？</translation>
+    </message>
+    <message>
+        <source>Two drawbacks of no padding</source>
+        <translation>不填充的兩個缺點</translation>
+    </message>
+    <message>
+        <source>The map is smaller than the input (4×4 from 6×6), and it shrinks again at every layer. The count on each input value says in how many windows it takes part: 1 at a corner, 9 in the middle, so the edges weigh less. Ask what would happen after ten such layers.</source>
+        <translation>特徵圖比輸入小（6×6 變成 4×4），而且每經過一層就再縮小一次。每個輸入值上的數字表示它參與了幾個視窗：角落是 1，中間是 9，所以邊緣的影響比較小。問問全班：經過十層這樣的卷積之後會怎樣？</translation>
+    </message>
+    <message>
+        <source>Zero padding: 6×6 → 8×8 → 6×6</source>
+        <translation>補零填充：6×6 → 8×8 → 6×6</translation>
+    </message>
+    <message>
+        <source>A ring of zeros around the 6×6 input makes it 8×8, and the 3×3 kernel then gives a 6×6 map, as large as the input. The padding that keeps the size is p = (f − 1)/2: 1 for a 3×3 kernel, 2 for a 5×5. Point at a corner value: it now takes part in 4 windows instead of 1.</source>
+        <translation>在 6×6 的輸入外圍補一圈 0，就變成 8×8，3×3 的卷積核接著會得到 6×6 的特徵圖，和輸入一樣大。保持大小不變的填充是 p = (f − 1)/2：3×3 的卷積核是 1，5×5 的是 2。指著角落的一個值：它現在參與 4 個視窗，而不是 1 個。</translation>
+    </message>
+    <message>
+        <source>Valid and same</source>
+        <translation>valid 與 same</translation>
+    </message>
+    <message>
+        <source>Valid means no padding: the map has n − f + 1 rows. Same means the padding that keeps the size: here one ring, and a 6×6 map. Switch Padding in the side panel between valid and same and compare the maps and the formula under them.</source>
+        <translation>valid 表示不填充：特徵圖有 n − f + 1 列。same 表示保持大小不變的填充：這裡是一圈，得到 6×6 的特徵圖。在側邊面板把「填充」在 valid 和 same 之間切換，比較兩者的特徵圖和下方的公式。</translation>
+    </message>
+    <message>
+        <source>Why kernels are odd</source>
+        <translation>為什麼卷積核是奇數</translation>
+    </message>
+    <message>
+        <source>A 2×2 kernel under same needs (2 − 1)/2 = ½ a ring of padding: one ring on one side only, here on the right and at the bottom, and the picture is no longer symmetric. It also has no centre, so no input value sits under the middle of the window. Ask the class which input cell each output value belongs to.</source>
+        <translation>2×2 的卷積核在 same 下需要 (2 − 1)/2 = ½ 圈填充：只能在一側補一圈，這裡是右邊和下面，畫面因此不再對稱。它也沒有中心，所以沒有任何輸入值正好位在視窗中央。問問全班：每個輸出值屬於哪一個輸入格？</translation>
+    </message>
+    <message>
+        <source>Stride 2: 5×5 → 2×2</source>
+        <translation>步長 2：5×5 → 2×2</translation>
+    </message>
+    <message>
+        <source>With stride 2 the window jumps two cells at a time: ⌊(5 + 0 − 3)/2⌋ + 1 = 2 positions each way, so a 2×2 map. Ask the class to predict the size before stepping (the quiz asks it first).</source>
+        <translation>步長為 2 時，視窗每次跳兩格：⌊(5 + 0 − 3)/2⌋ + 1 = 2，每個方向 2 個位置，所以得到 2×2 的特徵圖。逐步演示之前，請全班先預測大小（測驗會先問這一題）。</translation>
+    </message>
+    <message>
+        <source>When the stride does not divide: the floor</source>
+        <translation>步長無法整除時：向下取整</translation>
+    </message>
+    <message>
+        <source>On the 6×6 input, (6 + 0 − 3)/2 = 1.5 is not whole: the floor gives 1, and 1 + 1 = 2 positions. The last row and column are never reached (hatched in red): stride and padding should be chosen so that this does not happen by accident.</source>
+        <translation>在 6×6 的輸入上，(6 + 0 − 3)/2 = 1.5 不是整數：向下取整得 1，1 + 1 = 2 個位置。最後一列和最後一行永遠不會被用到（以紅色斜線標示）：選擇步長和填充時，應避免無意間發生這種情況。</translation>
+    </message>
+    <message>
+        <source>6×6×3 with a 3×3×3 kernel: one 4×4 map</source>
+        <translation>6×6×3 配 3×3×3 的卷積核：一張 4×4 特徵圖</translation>
+    </message>
+    <message>
+        <source>A colour image has three channels, and the kernel has one slice for each. Each output value adds the 27 products of all three slices: the equation shows the R, G and B sums and their total. However many channels go in, one kernel makes one map.</source>
+        <translation>彩色影像有三個通道，卷積核對每個通道各有一個切片。每個輸出值是三個切片共 27 個乘積的總和：算式會顯示 R、G、B 各自的和以及總和。不論輸入有幾個通道，一個卷積核只產生一張特徵圖。</translation>
+    </message>
+    <message>
+        <source>Several kernels: several maps</source>
+        <translation>多個卷積核：多張特徵圖</translation>
+    </message>
+    <message>
+        <source>Each kernel, with its bias, is one neuron that slides over the image and makes one map; two kernels make a 4×4×2 output. The number of kernels is the number of output channels. Ask how many parameters a layer of 64 such kernels has.</source>
+        <translation>每個卷積核連同它的偏置就是一個神經元，在影像上滑動並產生一張特徵圖；兩個卷積核產生 4×4×2 的輸出。卷積核的個數就是輸出通道數。問問全班：一層有 64 個這樣的卷積核，共有多少個參數？</translation>
+    </message>
+    <message>
+        <source>Receptive field, parameters and cost</source>
+        <translation>感受野、參數與成本</translation>
+    </message>
+    <message>
+        <source>The Costs section counts this layer: 3 kernels of 3×3×3 weights and 3 biases, 84 parameters; 27 multiply-adds per output value; the receptive field of one value, 3×3 in each of 3 channels. Compare with the fully connected count beside it. Ask how the cost grows with a 5×5 kernel.</source>
+        <translation>成本區塊會計算這一層：3 個 3×3×3 權重的卷積核和 3 個偏置，共 84 個參數；每個輸出值 27 次乘加；一個值的感受野是 3 個通道中各 3×3。和旁邊的全連接數量比較一下。問問全班：換成 5×5 的卷積核，成本會怎麼增加？</translation>
+    </message>
+    <message>
+        <source>Groups: AlexNet&apos;s two GPUs, ResNeXt</source>
+        <translation>分組卷積：AlexNet 的兩塊 GPU、ResNeXt</translation>
+    </message>
+    <message>
+        <source>With groups = 2, kernels 1 and 2 see channels 1 and 2 only, and kernels 3 and 4 see channels 3 and 4: half the weights and half the work. AlexNet split its layers so across two GPUs; ResNeXt uses many groups on purpose. Each kernel&apos;s title says which channels it reads.</source>
+        <translation>groups = 2 時，卷積核 1 和 2 只看得到通道 1 和 2，卷積核 3 和 4 只看得到通道 3 和 4：權重和計算量都減半。AlexNet 就是這樣把各層拆到兩張 GPU 上；ResNeXt 則刻意使用很多組。每個卷積核的標題會寫出它讀取哪些通道。</translation>
+    </message>
+    <message>
+        <source>Depthwise: one kernel per channel (MobileNet)</source>
+        <translation>深度（depthwise）卷積：每個通道一個卷積核（MobileNet）</translation>
+    </message>
+    <message>
+        <source>When groups equal the channels, every kernel sees a single channel: a depthwise convolution, as in MobileNet. It filters each channel alone and mixes none; a 1×1 convolution after it mixes them (next lesson).</source>
+        <translation>當分組數等於通道數時，每個卷積核只看得到一個通道：這就是深度（depthwise）卷積，MobileNet 就是這樣做。它對每個通道各自濾波，完全不混合；之後再接一個 1×1 卷積把通道混合起來（下一課）。</translation>
+    </message>
+    <message>
+        <source>1×1 convolution: mixing channels</source>
+        <translation>1×1 卷積：混合通道</translation>
+    </message>
+    <message>
+        <source>A 1×1 kernel looks at one pixel, across all channels: here 0.299 R + 0.587 G + 0.114 B turns colour into grey, and R − G takes a difference. 1×1 convolutions change the number of channels cheaply, as in a bottleneck.</source>
+        <translation>1×1 的卷積核只看一個像素，但橫跨所有通道：這裡 0.299 R + 0.587 G + 0.114 B 把彩色變成灰階，R − G 則取兩者的差。1×1 卷積能以很低的成本改變通道數，例如瓶頸（bottleneck）結構。</translation>
+    </message>
+    <message>
+        <source>Dilation: a 3×3 kernel that spans 5×5</source>
+        <translation>膨脹：涵蓋 5×5 的 3×3 卷積核</translation>
+    </message>
+    <message>
+        <source>With dilation 2 the kernel&apos;s weights are one cell apart: the window covers 5×5 cells with 9 weights. The receptive field grows without more parameters. The formula uses the dilated size, d·(f − 1) + 1.</source>
+        <translation>膨脹為 2 時，卷積核的權重之間相隔一格：視窗用 9 個權重涵蓋 5×5 個格子。感受野變大了，參數卻沒有增加。公式使用膨脹後的大小 d·(f − 1) + 1。</translation>
+    </message>
+    <message>
+        <source>torch.nn.Conv2d and its arguments</source>
+        <translation>torch.nn.Conv2d 與它的引數</translation>
+    </message>
+    <message>
+        <source>This layer is torch.nn.Conv2d(in_channels=1, out_channels=2, kernel_size=3, stride=2, padding=1, bias=True); the PyTorch section of the side panel writes the call for whatever the window shows. Change a setting and watch which argument changes: every setting of this lesson has its name there.</source>
+        <translation>這一層就是 torch.nn.Conv2d(in_channels=1, out_channels=2, kernel_size=3, stride=2, padding=1, bias=True)；側邊面板的 PyTorch 區塊會依照畫面上目前的內容寫出這個呼叫。改變一項設定，看看哪個引數跟著改變：這一課的每項設定在那裡都有對應的名稱。</translation>
+    </message>
+    <message>
+        <source>The lesson list {0} cannot be read: {1}</source>
+        <translation>無法讀取課程清單 {0}：{1}</translation>
+    </message>
+    <message>
+        <source>{0} is not a ConvStudio lesson list.</source>
+        <translation>{0} 不是 ConvStudio 課程清單。</translation>
+    </message>
+    <message>
+        <source>{0} has version {1}, not 1.</source>
+        <translation>{0} 的版本是 {1}，不是 1。</translation>
+    </message>
+    <message>
+        <source>{0} lists no lessons.</source>
+        <translation>{0} 裡沒有任何課程。</translation>
+    </message>
+    <message>
+        <source>{0} names a lesson twice.</source>
+        <translation>{0} 中有課程名稱重複出現。</translation>
+    </message>
+    <message>
+        <source>lesson {0} is not an object.</source>
+        <translation>第 {0} 課不是物件。</translation>
+    </message>
+    <message>
+        <source>lesson {0} has no {1}.</source>
+        <translation>第 {0} 課缺少「{1}」。</translation>
+    </message>
+    <message>
+        <source>lesson {0}: step must be a whole number ≥ 0.</source>
+        <translation>第 {0} 課：step 必須是 ≥ 0 的整數。</translation>
+    </message>
+    <message>
+        <source>lesson {0}: window_counts must be true or false.</source>
+        <translation>第 {0} 課：window_counts 必須是 true 或 false。</translation>
+    </message>
+</context>
+<context>
+    <name>Library</name>
+    <message>
+        <source>Your saved kernels could not be read: {0} It could not be set aside ({1}), and is left as it is.</source>
+        <translation>無法讀取你儲存的卷積核：{0}該檔案也無法移到一旁（{1}），因此維持原狀。</translation>
+    </message>
+    <message>
+        <source>Your kernel file {0} could not be read: {1} It could not be set aside ({2}), and is left as it is.</source>
+        <translation>無法讀取你的卷積核檔案 {0}：{1}該檔案也無法移到一旁（{2}），因此維持原狀。</translation>
+    </message>
+    <message>
+        <source>Your saved kernels could not be read: {0} It was kept as {1}, and the others are listed.</source>
+        <translation>無法讀取你儲存的卷積核：{0}該檔案已另存為 {1}，其他卷積核照常顯示。</translation>
+    </message>
+    <message>
+        <source>Your kernel file {0} could not be read: {1} It was kept as {2}, and the others are listed.</source>
+        <translation>無法讀取你的卷積核檔案 {0}：{1}該檔案已另存為 {2}，其他卷積核照常顯示。</translation>
+    </message>
+    <message>
+        <source>Your saved kernels in {0} could not be moved into the folder {1} ({2}). They are still listed, and {0} is unchanged.</source>
+        <translation>你儲存在 {0} 中的卷積核無法移到資料夾 {1}（{2}）。它們仍會顯示在清單中，{0} 也沒有變動。</translation>
+    </message>
+    <message>
+        <source>A kernel needs a name. Nothing was saved.</source>
+        <translation>卷積核需要名稱。沒有儲存任何內容。</translation>
+    </message>
+    <message>
+        <source>A kernel needs a name. Nothing was renamed.</source>
+        <translation>卷積核需要名稱。沒有重新命名任何卷積核。</translation>
+    </message>
+    <message>
+        <source>This name holds characters that cannot be saved. Nothing was saved.</source>
+        <translation>這個名稱含有無法儲存的字元。沒有儲存任何內容。</translation>
+    </message>
+    <message>
+        <source>This name holds characters that cannot be saved. Nothing was renamed.</source>
+        <translation>這個名稱含有無法儲存的字元。沒有重新命名任何卷積核。</translation>
+    </message>
+    <message>
+        <source>“{0}” is longer than {1} characters: choose a shorter name. Nothing was saved.</source>
+        <translation>「{0}」超過 {1} 個字元：請選擇較短的名稱。沒有儲存任何內容。</translation>
+    </message>
+    <message>
+        <source>“{0}” is longer than {1} characters: choose a shorter name. Nothing was renamed.</source>
+        <translation>「{0}」超過 {1} 個字元：請選擇較短的名稱。沒有重新命名任何卷積核。</translation>
+    </message>
+    <message>
+        <source>“{0}” is the name of a built-in kernel: choose another name. Nothing was saved.</source>
+        <translation>「{0}」是內建卷積核的名稱：請選擇其他名稱。沒有儲存任何內容。</translation>
+    </message>
+    <message>
+        <source>“{0}” is the name of a built-in kernel: choose another name. Nothing was renamed.</source>
+        <translation>「{0}」是內建卷積核的名稱：請選擇其他名稱。沒有重新命名任何卷積核。</translation>
+    </message>
+    <message>
+        <source>You already have a kernel called “{0}”. Nothing was renamed.</source>
+        <translation>你已經有名為「{0}」的卷積核。沒有重新命名任何卷積核。</translation>
+    </message>
+    <message>
+        <source>A kernel called “{0}” was saved since it was deleted, so it was not brought back.</source>
+        <translation>刪除之後，又有名為「{0}」的卷積核被儲存，所以沒有把原本的找回來。</translation>
+    </message>
+    <message>
+        <source>There is no kernel called “{0}” any more.</source>
+        <translation>已經沒有名為「{0}」的卷積核了。</translation>
+    </message>
+    <message>
+        <source>“{0}” is still kept in the older {1}, so it cannot be renamed until it has been moved into the library folder (at the next start).</source>
+        <translation>「{0}」仍存放在舊的 {1} 中，要等它移到卷積核資料夾之後（下次啟動時）才能重新命名。</translation>
+    </message>
+    <message>
+        <source>“{0}” is still kept in the older {1}, so it cannot be deleted until it has been moved into the library folder (at the next start).</source>
+        <translation>「{0}」仍存放在舊的 {1} 中，要等它移到卷積核資料夾之後（下次啟動時）才能刪除。</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryDialog</name>
+    <message>
+        <source>Your kernels</source>
+        <translation>你的卷積核</translation>
+    </message>
+    <message>
+        <source>&amp;Use</source>
+        <translation>使用(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Rename…</source>
+        <translation>重新命名(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>刪除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>U&amp;ndo delete</source>
+        <translation>復原刪除(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Show the &amp;folder</source>
+        <translation>顯示資料夾(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Open the folder of your kernel files, to copy or share them</source>
+        <translation>開啟存放你卷積核檔案的資料夾，以便複製或分享</translation>
+    </message>
+    <message>
+        <source>Kept in {0}</source>
+        <translation>存放於 {0}</translation>
+    </message>
+    <message>
+        <source>Still kept in the older kernels.json: it can be used, and can be renamed or deleted once it has been moved into the folder.</source>
+        <translation>仍存放在舊的 kernels.json 中：可以使用，但要移到資料夾之後才能重新命名或刪除。</translation>
+    </message>
+    <message>
+        <source>You have no kernels of your own yet: “Save…” beside the presets keeps the kernel in the editor here.</source>
+        <translation>你還沒有自己的卷積核：預設旁邊的「儲存…」會把編輯區中的卷積核保存到這裡。</translation>
+    </message>
+    <message>
+        <source>Bring back “{0}”</source>
+        <translation>找回「{0}」</translation>
+    </message>
+    <message>
+        <source>Rename kernel</source>
+        <translation>重新命名卷積核</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>新名稱：</translation>
+    </message>
+    <message>
+        <source>Could not rename “{0}”: {1}. It keeps its name.</source>
+        <translation>無法重新命名「{0}」：{1}。名稱維持不變。</translation>
+    </message>
+    <message>
+        <source>“{0}” is now called “{1}”.</source>
+        <translation>「{0}」已改名為「{1}」。</translation>
+    </message>
+    <message>
+        <source>Could not delete “{0}”: {1}.</source>
+        <translation>無法刪除「{0}」：{1}。</translation>
+    </message>
+    <message>
+        <source>“{0}” was deleted. Undo delete (Ctrl+Z) brings it back.</source>
+        <translation>已刪除「{0}」。復原刪除（Ctrl+Z）可以把它找回來。</translation>
+    </message>
+    <message>
+        <source>Could not bring back “{0}”: {1}.</source>
+        <translation>無法找回「{0}」：{1}。</translation>
+    </message>
+    <message>
+        <source>“{0}” is back.</source>
+        <translation>「{0}」已找回。</translation>
+    </message>
+    <message>
+        <source>Could not make the folder {0}: {1}.</source>
+        <translation>無法建立資料夾 {0}：{1}。</translation>
+    </message>
+    <message>
+        <source>No file manager could be opened. Your kernels are in {0}.</source>
+        <translation>無法開啟任何檔案管理員。你的卷積核在 {0}。</translation>
+    </message>
+</context>
+<context>
+    <name>Limits</name>
+    <message>
+        <source>an input of {0} to {1} rows and columns</source>
+        <translation>列數與行數為 {0} 到 {1} 的輸入</translation>
+    </message>
+    <message>
+        <source>a kernel of {0} to {1} rows and columns</source>
+        <translation>列數與行數為 {0} 到 {1} 的卷積核</translation>
+    </message>
+    <message>
+        <source>{0} to {1} input channels</source>
+        <translation>{0} 到 {1} 個輸入通道</translation>
+    </message>
+    <message>
+        <source>{0} to {1} kernels</source>
+        <translation>{0} 到 {1} 個卷積核</translation>
+    </message>
+    <message>
+        <source>{0} to {1} groups</source>
+        <translation>{0} 到 {1} 個分組</translation>
+    </message>
+    <message>
+        <source>{0} to {1} rings of padding</source>
+        <translation>{0} 到 {1} 圈填充</translation>
+    </message>
+    <message>
+        <source>a stride of {0} to {1}</source>
+        <translation>{0} 到 {1} 的步長</translation>
+    </message>
+    <message>
+        <source>a dilation of {0} to {1}</source>
+        <translation>{0} 到 {1} 的膨脹</translation>
+    </message>
+    <message>
+        <source>{0}; the window takes {1}. (“{2}” takes larger scenes.)</source>
+        <extracomment>{0} is what the scene has (&quot;The input has 5 channels&quot;), {1} the range (&quot;1 to 4 input channels&quot;), {2} the command convstudio compute.</extracomment>
+        <translation>{0}；視窗只能處理{1}。（「{2}」可以處理更大的場景。）</translation>
+    </message>
+    <message>
+        <source>The input has {0} channels</source>
+        <translation>輸入有 {0} 個通道</translation>
+    </message>
+    <message>
+        <source>There are {0} kernels</source>
+        <translation>有 {0} 個卷積核</translation>
+    </message>
+    <message>
+        <source>The groups are {0}</source>
+        <translation>分組數是 {0}</translation>
+    </message>
+    <message>
+        <source>The input is {0}×{1}</source>
+        <translation>輸入是 {0}×{1}</translation>
+    </message>
+    <message>
+        <source>The kernel is {0}×{1}</source>
+        <translation>卷積核是 {0}×{1}</translation>
+    </message>
+    <message>
+        <source>The stride is {0}</source>
+        <translation>步長是 {0}</translation>
+    </message>
+    <message>
+        <source>The dilation is {0}</source>
+        <translation>膨脹是 {0}</translation>
+    </message>
+    <message>
+        <source>The padding is {0}</source>
+        <translation>填充是 {0}</translation>
+    </message>
+    <message>
+        <source>Some input are not finite numbers within {0}; a scene holds only numbers that can be saved and read back.</source>
+        <translation>有些輸入值不是 {0} 範圍內的有限數字；場景只能存放可以儲存後再讀回的數字。</translation>
+    </message>
+    <message>
+        <source>Some weights are not finite numbers within {0}; a scene holds only numbers that can be saved and read back.</source>
+        <translation>有些權重不是 {0} 範圍內的有限數字；場景只能存放可以儲存後再讀回的數字。</translation>
+    </message>
+    <message>
+        <source>Some biases are not finite numbers within {0}; a scene holds only numbers that can be saved and read back.</source>
+        <translation>有些偏置不是 {0} 範圍內的有限數字；場景只能存放可以儲存後再讀回的數字。</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>ConvStudio scenes (*.json);;All files (*)</source>
+        <translation>ConvStudio 場景 (*.json);;所有檔案 (*)</translation>
+    </message>
+    <message>
+        <source>ConvStudio kernels (*.json);;All files (*)</source>
+        <translation>ConvStudio 卷積核 (*.json);;所有檔案 (*)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>檔案(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Open scene…</source>
+        <translation>開啟場景(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;image…</source>
+        <translation>開啟影像(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Save scene as…</source>
+        <translation>場景另存新檔(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Import &amp;kernel…</source>
+        <translation>匯入卷積核(&amp;K)…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport kernel…</source>
+        <translation>匯出卷積核(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>&amp;Your kernels…</source>
+        <translation>你的卷積核(&amp;Y)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>結束(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Lessons</source>
+        <translation>課程(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Next lesson</source>
+        <translation>下一課(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Previous lesson</source>
+        <translation>上一課(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Teacher&apos;s &amp;note</source>
+        <translation>教師備註(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>編輯(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>復原(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Step</source>
+        <translation>步驟(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Play / pause</source>
+        <translation>播放 / 暫停(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Next step</source>
+        <translation>下一步(&amp;N)</translation>
+    </message>
+    <message>
+        <source>P&amp;revious step</source>
+        <translation>上一步(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;First step</source>
+        <translation>第一步(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Last step</source>
+        <translation>最後一步(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>檢視(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Side panel</source>
+        <translation>側邊面板(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>縮小(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Actual size</source>
+        <translation>實際大小(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Full screen</source>
+        <translation>全螢幕(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Heat maps</source>
+        <translation>熱圖(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Window counts</source>
+        <translation>視窗計數(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Quiz</source>
+        <translation>測驗(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Present</source>
+        <translation>簡報模式(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Leave the presentation</source>
+        <translation>離開簡報模式</translation>
+    </message>
+    <message>
+        <source>&amp;Blank screen</source>
+        <translation>黑畫面(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>語言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>說明(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Keys</source>
+        <translation>按鍵(&amp;K)</translation>
+    </message>
+    <message>
+        <source>open another scene</source>
+        <translation>開啟另一個場景</translation>
+    </message>
+    <message>
+        <source>Open scene</source>
+        <translation>開啟場景</translation>
+    </message>
+    <message>
+        <source>Import kernel</source>
+        <translation>匯入卷積核</translation>
+    </message>
+    <message>
+        <source>kernel</source>
+        <translation>卷積核</translation>
+    </message>
+    <message>
+        <source>Export kernel</source>
+        <translation>匯出卷積核</translation>
+    </message>
+    <message>
+        <source>Could not open the scene. {0} Your work is unchanged.</source>
+        <translation>無法開啟場景。{0}你的工作內容沒有變動。</translation>
+    </message>
+    <message>
+        <source>Could not open the scene {0}: {1} Your work is unchanged.</source>
+        <translation>無法開啟場景 {0}：{1}你的工作內容沒有變動。</translation>
+    </message>
+    <message>
+        <source>Could not open the scene. {0} has settings that cannot work together: {1} Your work is unchanged.</source>
+        <translation>無法開啟場景。{0} 的設定彼此無法同時成立：{1}你的工作內容沒有變動。</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未儲存的變更</translation>
+    </message>
+    <message>
+        <source>The scene has changes that are not saved. Save them before you {0}?</source>
+        <translation>場景有尚未儲存的變更。要先儲存再{0}嗎？</translation>
+    </message>
+    <message>
+        <source>Open image</source>
+        <translation>開啟影像</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <source>Save scene as</source>
+        <translation>場景另存新檔</translation>
+    </message>
+    <message>
+        <source>Could not save to {0}: {1}. Nothing was changed.</source>
+        <translation>無法儲存到 {0}：{1}。沒有任何變更。</translation>
+    </message>
+    <message>
+        <source>The unsaved work of an earlier session could not be read ({0}).</source>
+        <translation>無法讀取上次工作階段未儲存的內容（{0}）。</translation>
+    </message>
+    <message>
+        <source> It was kept as {0}.</source>
+        <translation>該內容已另存為 {0}。</translation>
+    </message>
+    <message>
+        <source>Restore unsaved work</source>
+        <translation>還原未儲存的工作</translation>
+    </message>
+    <message>
+        <source>ConvStudio did not close properly last time. Restore the scene “{0}” as it was at {1}?</source>
+        <translation>ConvStudio 上次沒有正常關閉。要把場景「{0}」還原成 {1} 時的狀態嗎？</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按鍵</translation>
+    </message>
+    <message>
+        <source>Space: play / pause
+→ or PageDown: next step
+← or PageUp: previous step
+Home / End: first / last step
+Ctrl+Z / Ctrl+Shift+Z: undo / redo
+Ctrl+= / Ctrl+- / Ctrl+0: larger / smaller / actual size
+F11: full screen
+Ctrl+O / Ctrl+Shift+S: open / save a scene
+Ctrl+I: open an image
+Ctrl+PageDown / Ctrl+PageUp: next / previous lesson
+N: the teacher&apos;s note on / off
+F9: side panel on / off
+Ctrl+H: heat maps on / off
+Ctrl+Shift+W: window counts on / off
+F5: present (Esc leaves); B or .: blank screen
+Q: quiz on / off (→ or PageDown reveals, then steps)
+Point at a weight: the values it multiplies (hold Shift: at every step)
+Double-click or type in a cell to edit it; Ctrl+V pastes a block.</source>
+        <translation>Space：播放 / 暫停
+→ 或 PageDown：下一步
+← 或 PageUp：上一步
+Home / End：第一步 / 最後一步
+Ctrl+Z / Ctrl+Shift+Z：復原 / 重做
+Ctrl+= / Ctrl+- / Ctrl+0：放大 / 縮小 / 實際大小
+F11：全螢幕
+Ctrl+O / Ctrl+Shift+S：開啟 / 儲存場景
+Ctrl+I：開啟影像
+Ctrl+PageDown / Ctrl+PageUp：下一課 / 上一課
+N：教師備註 開 / 關
+F9：側邊面板 開 / 關
+Ctrl+H：熱圖 開 / 關
+Ctrl+Shift+W：視窗計數 開 / 關
+F5：簡報模式（Esc 離開）；B 或 .：黑畫面
+Q：測驗 開 / 關（→ 或 PageDown 先揭曉答案，再前進一步）
+指向權重：顯示它所乘的值（按住 Shift：所有步驟的值）
+雙擊格子或直接輸入即可編輯；Ctrl+V 貼上區塊。</translation>
+    </message>
+    <message>
+        <source>{0}{1} — ConvStudio</source>
+        <translation>{0}{1} — ConvStudio</translation>
+    </message>
+    <message>
+        <source>quit</source>
+        <translation>結束</translation>
+    </message>
+</context>
+<context>
+    <name>Numbers</name>
+    <message>
+        <source>A cell cannot be empty: type a number such as {0}.</source>
+        <translation>格子不能是空的：請輸入數字，例如 {0}。</translation>
+    </message>
+    <message>
+        <source>“{0}” is not a number.</source>
+        <translation>「{0}」不是數字。</translation>
+    </message>
+    <message>
+        <source>“{0}” is not a finite number.</source>
+        <translation>「{0}」不是有限的數字。</translation>
+    </message>
+    <message>
+        <source>{0} is too large: keep numbers within {1}.</source>
+        <translation>{0} 太大：數字請保持在 {1} 以內。</translation>
+    </message>
+    <message>
+        <source>Pasted row {0}, column {1}: {2}</source>
+        <extracomment>{2} is what is wrong with the number there (a sentence).</extracomment>
+        <translation>貼上的第 {0} 列、第 {1} 行：{2}</translation>
+    </message>
+    <message>
+        <source>There are no numbers to paste.</source>
+        <translation>沒有可貼上的數字。</translation>
+    </message>
+</context>
+<context>
+    <name>OutputModel</name>
+    <message>
+        <source>Output row {0}, column {1}: click to show its step</source>
+        <translation>輸出第 {0} 列、第 {1} 行：按一下可顯示它的那一步</translation>
+    </message>
+</context>
+<context>
+    <name>OutputPanel</name>
+    <message>
+        <source>Output</source>
+        <translation>輸出</translation>
+    </message>
+    <message>
+        <source>Map {0}</source>
+        <translation>特徵圖 {0}</translation>
+    </message>
+    <message>
+        <source>Output: none (see the red note)</source>
+        <translation>輸出：無（見紅字說明）</translation>
+    </message>
+</context>
+<context>
+    <name>PaddedInputModel</name>
+    <message>
+        <source>Input row {0}, column {1}</source>
+        <translation>輸入第 {0} 列、第 {1} 行</translation>
+    </message>
+    <message>
+        <source>: no window reaches this cell</source>
+        <translation>：沒有任何視窗涵蓋這一格</translation>
+    </message>
+    <message>
+        <source>Padding: zero</source>
+        <translation>填充：零</translation>
+    </message>
+    <message>
+        <source>Padding ({0}): a copy of input row {1}, column {2}</source>
+        <translation>填充（{0}）：複製自輸入第 {1} 列、第 {2} 行</translation>
+    </message>
+    <message>
+        <source>It takes part in {0} of the {1} windows.</source>
+        <translation>它參與了 {1} 個視窗中的 {0} 個。</translation>
+    </message>
+    <message>
+        <source>It takes part in {0} of the {1} windows of kernel {2}.</source>
+        <translation>它參與了卷積核 {2} 的 {1} 個視窗中的 {0} 個。</translation>
+    </message>
+    <message>
+        <source>{0} The cell keeps its value.</source>
+        <translation>{0}這一格維持原值。</translation>
+    </message>
+    <message>
+        <source>{0} Nothing was pasted.</source>
+        <translation>{0}沒有貼上任何內容。</translation>
+    </message>
+</context>
+<context>
+    <name>Presets</name>
+    <message>
+        <source>Lesson: X pattern</source>
+        <translation>課程：X 形圖樣</translation>
+    </message>
+    <message>
+        <source>The worked example&apos;s kernel: adds the centre and the four corners of each 3×3 window.</source>
+        <translation>範例中的卷積核：把每個 3×3 視窗的中心和四個角相加。</translation>
+    </message>
+    <message>
+        <source>Lesson: vertical edges</source>
+        <translation>課程：垂直邊緣</translation>
+    </message>
+    <message>
+        <source>Left column minus right column: large where brightness changes from left to right, 0 on flat areas.</source>
+        <translation>左邊一行減右邊一行：亮度由左到右變化的地方值很大，平坦區域為 0。</translation>
+    </message>
+    <message>
+        <source>Lesson: horizontal edges</source>
+        <translation>課程：水平邊緣</translation>
+    </message>
+    <message>
+        <source>Top row minus bottom row: large where brightness changes from top to bottom.</source>
+        <translation>上面一列減下面一列：亮度由上到下變化的地方值很大。</translation>
+    </message>
+    <message>
+        <source>Box blur (sum)</source>
+        <translation>方框模糊（總和）</translation>
+    </message>
+    <message>
+        <source>Adds the 9 values of each window: a blur whose output is 9 times brighter.</source>
+        <translation>把每個視窗的 9 個值相加：一種輸出亮 9 倍的模糊。</translation>
+    </message>
+    <message>
+        <source>Box blur (mean)</source>
+        <translation>方框模糊（平均）</translation>
+    </message>
+    <message>
+        <source>The average of each 3×3 window (every weight 1/9): smooths noise, keeps the brightness.</source>
+        <translation>每個 3×3 視窗的平均（每個權重都是 1/9）：平滑雜訊，保持亮度。</translation>
+    </message>
+    <message>
+        <source>Gaussian 3×3</source>
+        <translation>高斯 3×3</translation>
+    </message>
+    <message>
+        <source>A weighted average, heavier in the middle (1 2 1 / 2 4 2 / 1 2 1, over 16): a softer blur than the box.</source>
+        <translation>加權平均，中間較重（1 2 1 / 2 4 2 / 1 2 1，除以 16）：比方框模糊更柔和。</translation>
+    </message>
+    <message>
+        <source>Gaussian 5×5</source>
+        <translation>高斯 5×5</translation>
+    </message>
+    <message>
+        <source>The 5×5 binomial weights (1 4 6 4 1 by itself, over 256): a wider, smoother blur.</source>
+        <translation>5×5 的二項式權重（1 4 6 4 1 與自身相乘，除以 256）：範圍更大、更平滑的模糊。</translation>
+    </message>
+    <message>
+        <source>Motion blur</source>
+        <translation>動態模糊</translation>
+    </message>
+    <message>
+        <source>The average along a diagonal: what a camera moving during the shot does.</source>
+        <translation>沿對角線取平均：就像拍攝時相機移動的效果。</translation>
+    </message>
+    <message>
+        <source>Sharpen</source>
+        <translation>銳化</translation>
+    </message>
+    <message>
+        <source>Five times the centre minus its four neighbours: the value itself plus its difference from the surroundings.</source>
+        <translation>中心的五倍減去四個鄰居：值本身加上它與周圍的差。</translation>
+    </message>
+    <message>
+        <source>Unsharp mask 5×5</source>
+        <translation>反銳化遮罩 5×5</translation>
+    </message>
+    <message>
+        <source>The value plus (value − its Gaussian blur): sharpens by adding back the detail a blur removes.</source>
+        <translation>值加上（值 − 它的高斯模糊）：把模糊去掉的細節加回來，達到銳化。</translation>
+    </message>
+    <message>
+        <source>Laplacian (4 neighbours)</source>
+        <translation>拉普拉斯（4 鄰居）</translation>
+    </message>
+    <message>
+        <source>The four neighbours minus four times the centre: 0 on flat and evenly sloping areas, large at edges in any direction.</source>
+        <translation>四個鄰居減去中心的四倍：在平坦與均勻傾斜的區域為 0，在任何方向的邊緣都很大。</translation>
+    </message>
+    <message>
+        <source>Laplacian (8 neighbours)</source>
+        <translation>拉普拉斯（8 鄰居）</translation>
+    </message>
+    <message>
+        <source>All eight neighbours minus eight times the centre: like the 4-neighbour one, diagonals included.</source>
+        <translation>全部八個鄰居減去中心的八倍：和 4 鄰居版相同，但包含對角線。</translation>
+    </message>
+    <message>
+        <source>Outline</source>
+        <translation>輪廓</translation>
+    </message>
+    <message>
+        <source>Eight times the centre minus its neighbours: bright outlines, flat areas black.</source>
+        <translation>中心的八倍減去它的鄰居：輪廓明亮，平坦區域為黑色。</translation>
+    </message>
+    <message>
+        <source>Sobel x</source>
+        <translation>Sobel x</translation>
+    </message>
+    <message>
+        <source>Right minus left, the middle row counted twice: the horizontal gradient, less sensitive to noise than a plain difference.</source>
+        <translation>右減左，中間那一列算兩次：水平梯度，比單純相減更不易受雜訊影響。</translation>
+    </message>
+    <message>
+        <source>Sobel y</source>
+        <translation>Sobel y</translation>
+    </message>
+    <message>
+        <source>Bottom minus top, the middle column counted twice: the vertical gradient.</source>
+        <translation>下減上，中間那一行算兩次：垂直梯度。</translation>
+    </message>
+    <message>
+        <source>Prewitt x</source>
+        <translation>Prewitt x</translation>
+    </message>
+    <message>
+        <source>Right column minus left column, each row alike: the simplest horizontal gradient.</source>
+        <translation>右邊一行減左邊一行，每列權重相同：最簡單的水平梯度。</translation>
+    </message>
+    <message>
+        <source>Prewitt y</source>
+        <translation>Prewitt y</translation>
+    </message>
+    <message>
+        <source>Bottom row minus top row: the simplest vertical gradient.</source>
+        <translation>下面一列減上面一列：最簡單的垂直梯度。</translation>
+    </message>
+    <message>
+        <source>Scharr x</source>
+        <translation>Scharr x</translation>
+    </message>
+    <message>
+        <source>Like Sobel x with weights 3, 10, 3: a gradient that treats every direction more evenly.</source>
+        <translation>類似 Sobel x，但權重為 3、10、3：對各個方向更一致的梯度。</translation>
+    </message>
+    <message>
+        <source>Scharr y</source>
+        <translation>Scharr y</translation>
+    </message>
+    <message>
+        <source>Like Sobel y with weights 3, 10, 3.</source>
+        <translation>類似 Sobel y，但權重為 3、10、3。</translation>
+    </message>
+    <message>
+        <source>Identity</source>
+        <translation>恆等</translation>
+    </message>
+    <message>
+        <source>A 1 in the middle: every output value is the input value under it (with valid padding, the border is lost).</source>
+        <translation>中間是 1：每個輸出值就是它底下的輸入值（用 valid 填充時，邊框會消失）。</translation>
+    </message>
+    <message>
+        <source>Emboss</source>
+        <translation>浮雕</translation>
+    </message>
+    <message>
+        <source>Bottom-right minus top-left, plus the value itself: edges look raised, as if lit from one side.</source>
+        <translation>右下減左上，再加上值本身：邊緣看起來像浮起來，彷彿光從一側照來。</translation>
+    </message>
+    <message>
+        <source>1×1 (times 2)</source>
+        <translation>1×1（乘以 2）</translation>
+    </message>
+    <message>
+        <source>A 1×1 kernel: doubles every value, looks at no neighbour; with several channels a 1×1 kernel mixes them.</source>
+        <translation>1×1 的卷積核：把每個值加倍，不看任何鄰居；有多個通道時，1×1 卷積核會把它們混合。</translation>
+    </message>
+    <message>
+        <source>Even 2×2 (sum)</source>
+        <translation>偶數 2×2（總和）</translation>
+    </message>
+    <message>
+        <source>A 2×2 kernel has no centre: under same padding it needs padding on one side only.</source>
+        <translation>2×2 的卷積核沒有中心：在 same 填充下只需要在一側填充。</translation>
+    </message>
+    <message>
+        <source>RGB → grey (1×1×3)</source>
+        <translation>RGB → 灰階（1×1×3）</translation>
+    </message>
+    <message>
+        <source>0.299 R + 0.587 G + 0.114 B at each pixel: a 1×1 kernel across three channels turns colour into grey. For a 3-channel input.</source>
+        <translation>每個像素 0.299 R + 0.587 G + 0.114 B：橫跨三個通道的 1×1 卷積核把彩色轉成灰階。用於 3 通道的輸入。</translation>
+    </message>
+    <message>
+        <source>Vertical edges on R, G and B (3×3×3)</source>
+        <translation>R、G、B 上的垂直邊緣（3×3×3）</translation>
+    </message>
+    <message>
+        <source>The lesson&apos;s vertical edge kernel on each of the three channels, added up: one map of colour edges. For a 3-channel input.</source>
+        <translation>把課程中的垂直邊緣卷積核用在三個通道上再相加：得到一張彩色邊緣的特徵圖。用於 3 通道的輸入。</translation>
+    </message>
+    <message>
+        <source>lesson</source>
+        <translation>課程</translation>
+    </message>
+    <message>
+        <source>blur and smoothing</source>
+        <translation>模糊與平滑</translation>
+    </message>
+    <message>
+        <source>sharpen</source>
+        <translation>銳化</translation>
+    </message>
+    <message>
+        <source>edges and gradients</source>
+        <translation>邊緣與梯度</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>colour</source>
+        <translation>彩色</translation>
+    </message>
+    <message>
+        <source>This is not a ConvStudio kernel file (“format” must be {0}).</source>
+        <translation>這不是 ConvStudio 卷積核檔案（「format」必須是 {0}）。</translation>
+    </message>
+    <message>
+        <source>“kernels” must be a list of {{name, weights}}.</source>
+        <translation>「kernels」必須是 {{name, weights}} 的清單。</translation>
+    </message>
+    <message>
+        <source>Kernel {0} needs a “name” (text).</source>
+        <translation>卷積核 {0} 需要「name」（文字）。</translation>
+    </message>
+    <message>
+        <source>Kernel {0} (“{1}”)</source>
+        <translation>卷積核 {0}（「{1}」）</translation>
+    </message>
+    <message>
+        <source>{0}, slice {1}</source>
+        <translation>{0}，切片 {1}</translation>
+    </message>
+    <message>
+        <source>{0}: every slice of “weights” must be the same size.</source>
+        <translation>{0}：「weights」的每個切片大小必須相同。</translation>
+    </message>
+    <message>
+        <source>{0}: “group” and “description” must be text.</source>
+        <translation>{0}：「group」和「description」必須是文字。</translation>
+    </message>
+    <message>
+        <source>{0}: “weights” must be rows of numbers, all the same length.</source>
+        <translation>{0}：「weights」必須由數字列組成，每列長度相同。</translation>
+    </message>
+    <message>
+        <source>{0}, row {1}, column {2}: {3} is not a number.</source>
+        <translation>{0}，第 {1} 列、第 {2} 行：{3} 不是數字。</translation>
+    </message>
+    <message>
+        <source>{0}, row {1}, column {2}: {3} is not a finite number within ±10¹².</source>
+        <translation>{0}，第 {1} 列、第 {2} 行：{3} 不是 ±10¹² 範圍內的有限數字。</translation>
+    </message>
+    <message>
+        <source>{0} is larger than {1}×{2}.</source>
+        <translation>{0} 大於 {1}×{2}。</translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation>{0}：{1}</translation>
+    </message>
+    <message>
+        <source>Kernel files of version {0} cannot be read here.</source>
+        <translation>這裡無法讀取版本 {0} 的卷積核檔案。</translation>
+    </message>
+    <message>
+        <source>a kernel file</source>
+        <translation>卷積核檔案</translation>
+    </message>
+    <message>
+        <source>{0} is not valid JSON (line {1}: {2}).</source>
+        <translation>{0} 不是有效的 JSON（第 {1} 列：{2}）。</translation>
+    </message>
+    <message>
+        <source>{0} holds a number too long to read.</source>
+        <translation>{0} 含有一個太長而無法讀取的數字。</translation>
+    </message>
+    <message>
+        <source>{0} is nested too deeply to be a kernel file.</source>
+        <translation>{0} 的巢狀層數太深，不可能是卷積核檔案。</translation>
+    </message>
+    <message>
+        <source>“bias”: {0} is not a finite number or null.</source>
+        <translation>「bias」：{0} 不是有限數字，也不是 null。</translation>
+    </message>
+    <message>
+        <source>{0} holds {1} kernels, not one.</source>
+        <translation>{0} 含有 {1} 個卷積核，而不是一個。</translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <source>OK</source>
+        <translation>確定</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>關閉</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>儲存</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>捨棄</translation>
+    </message>
+    <message>
+        <source>&amp;Yes</source>
+        <translation>是(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>&amp;No</source>
+        <translation>否(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>開啟</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>說明</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>套用</translation>
+    </message>
+</context>
+<context>
+    <name>Quiz</name>
+    <message>
+        <source>“{0}” is not a size: type rows × columns, like {1}.</source>
+        <extracomment>{0} is what the user typed; {1} is 4x4, a size as the user types it.</extracomment>
+        <translation>「{0}」不是大小：請輸入列 × 行，例如 {1}。</translation>
+    </message>
+    <message>
+        <source>Guess the output&apos;s size first: rows × columns.</source>
+        <translation>先猜輸出的大小：列 × 行。</translation>
+    </message>
+    <message>
+        <source>There is no hidden value to guess now: take the next step.</source>
+        <translation>現在沒有要猜的隱藏值：請前進到下一步。</translation>
+    </message>
+    <message>
+        <source>The output&apos;s size is not asked now.</source>
+        <translation>現在不問輸出的大小。</translation>
+    </message>
+</context>
+<context>
+    <name>QuizView</name>
+    <message>
+        <source>Reveal</source>
+        <translation>揭曉</translation>
+    </message>
+    <message>
+        <source>Show the answer (→ or PageDown does too)</source>
+        <translation>顯示答案（→ 或 PageDown 也可以）</translation>
+    </message>
+    <message>
+        <source>Output size (rows × columns):</source>
+        <translation>輸出大小（列 × 行）：</translation>
+    </message>
+    <message>
+        <source>4×4</source>
+        <translation>4×4</translation>
+    </message>
+    <message>
+        <source>Your guess:</source>
+        <translation>你的猜測：</translation>
+    </message>
+    <message>
+        <source>Next step: → or PageDown</source>
+        <translation>下一步：→ 或 PageDown</translation>
+    </message>
+    <message>
+        <source>{0} of {1} right</source>
+        <translation>{1} 題答對 {0} 題</translation>
+    </message>
+    <message>
+        <source>{0} (rows and columns)</source>
+        <translation>{0}（列與行）</translation>
+    </message>
+    <message>
+        <source>rows {0}, columns {1}</source>
+        <translation>列 {0}，行 {1}</translation>
+    </message>
+    <message>
+        <source>The output is {0}×{1}: {2}</source>
+        <translation>輸出是 {0}×{1}：{2}</translation>
+    </message>
+    <message>
+        <source>Your {0}: right! {1}</source>
+        <translation>你的 {0}：答對了！{1}</translation>
+    </message>
+    <message>
+        <source>Your {0}: wrong, it is {1}×{2}: {3}</source>
+        <translation>你的 {0}：錯了，答案是 {1}×{2}：{3}</translation>
+    </message>
+</context>
+<context>
+    <name>Refusals</name>
+    <message>
+        <source>{0} or {1}</source>
+        <extracomment>{0} and {1} are array shapes, H×W and C×H×W (rows, columns, channels).</extracomment>
+        <translation>{0} 或 {1}</translation>
+    </message>
+    <message>
+        <source>{0}, {1} or {2}</source>
+        <extracomment>{0}, {1} and {2} are array shapes, kH×kW, C×kH×kW and O×C×kH×kW.</extracomment>
+        <translation>{0}、{1} 或 {2}</translation>
+    </message>
+    <message>
+        <source>at least {0} in every dimension</source>
+        <translation>每個維度至少 {0}</translation>
+    </message>
+    <message>
+        <source>The input is {0}, but it must be {1}.</source>
+        <extracomment>{0} is a shape such as 5 or 1×1×5×5; {1} what it must be (translated apart).</extracomment>
+        <translation>輸入是 {0}，但必須是 {1}。</translation>
+    </message>
+    <message>
+        <source>The input is a single number, but it must be {0}.</source>
+        <translation>輸入只是單一數字，但必須是 {0}。</translation>
+    </message>
+    <message>
+        <source>The kernel is {0}, but it must be {1}.</source>
+        <translation>卷積核是 {0}，但必須是 {1}。</translation>
+    </message>
+    <message>
+        <source>The kernel is a single number, but it must be {0}.</source>
+        <translation>卷積核只是單一數字，但必須是 {0}。</translation>
+    </message>
+    <message>
+        <source>a single number</source>
+        <extracomment>What an array without dimensions is, in &quot;The {0} is {1}, but it must be {2}.&quot;</extracomment>
+        <translation>單一數字</translation>
+    </message>
+    <message>
+        <source>The {0} is {1}, but it must be {2}.</source>
+        <extracomment>{0} is an English word from the engine; {1} a shape; {2} what it must be.</extracomment>
+        <translation>{0} 是 {1}，但必須是 {2}。</translation>
+    </message>
+    <message>
+        <source>Unknown padding {0}; use one of {1}.</source>
+        <extracomment>{0} is what the user asked for, quoted; {1} the padding words, valid, same, full.</extracomment>
+        <translation>未知的填充 {0}；請使用以下其中之一：{1}。</translation>
+    </message>
+    <message>
+        <source>Unknown padding mode {0}; use one of {1}.</source>
+        <translation>未知的填充方式 {0}；請使用以下其中之一：{1}。</translation>
+    </message>
+    <message>
+        <source>Unknown {0} {1}; use one of {2}.</source>
+        <extracomment>{0} is an English word from the engine; {1} the value asked for; {2} the choices.</extracomment>
+        <translation>未知的 {0} {1}；請使用以下其中之一：{2}。</translation>
+    </message>
+    <message>
+        <source>{0} padding only works with stride {1} (the stride is {2}): with a larger stride the output cannot be as large as the input.</source>
+        <extracomment>{0} is &apos;same&apos;, the padding word as the user types it; {1} and {2} are strides.</extracomment>
+        <translation>{0} 填充只適用於步長 {1}（目前步長是 {2}）：步長更大時，輸出不可能和輸入一樣大。</translation>
+    </message>
+    <message>
+        <source>The kernel spans {0} rows ({1} taps at dilation {2}) but the padded input has only {3}: make the kernel or the dilation smaller, or add padding.</source>
+        <extracomment>{3} is &quot;3 rows&quot; (translated apart); the others are numbers.</extracomment>
+        <translation>卷積核跨越 {0} 列（膨脹 {2} 下的 {1} 個取樣點），但填充後的輸入只有 {3}：請縮小卷積核或膨脹，或增加填充。</translation>
+    </message>
+    <message>
+        <source>The kernel spans {0} rows but the padded input has only {1}: make the kernel smaller or add padding.</source>
+        <translation>卷積核跨越 {0} 列，但填充後的輸入只有 {1}：請縮小卷積核或增加填充。</translation>
+    </message>
+    <message>
+        <source>The kernel spans {0} columns ({1} taps at dilation {2}) but the padded input has only {3}: make the kernel or the dilation smaller, or add padding.</source>
+        <translation>卷積核跨越 {0} 行（膨脹 {2} 下的 {1} 個取樣點），但填充後的輸入只有 {3}：請縮小卷積核或膨脹，或增加填充。</translation>
+    </message>
+    <message>
+        <source>The kernel spans {0} columns but the padded input has only {1}: make the kernel smaller or add padding.</source>
+        <translation>卷積核跨越 {0} 行，但填充後的輸入只有 {1}：請縮小卷積核或增加填充。</translation>
+    </message>
+    <message>
+        <source>{0} padding of {1} needs an input of at least {2} rows, and it has {3}: reduce the padding or use {4} or {5} padding.</source>
+        <extracomment>{0} is Reflect or Circular, {4} zeros and {5} replicate: padding modes as the user chooses them (they stay in English); {1}, {2}, {3} are numbers.</extracomment>
+        <translation>{0} 填充 {1} 圈時，輸入至少要有 {2} 列，但目前只有 {3} 列：請減少填充，或改用 {4} 或 {5} 填充。</translation>
+    </message>
+    <message>
+        <source>{0} padding of {1} needs an input of at least {2} columns, and it has {3}: reduce the padding or use {4} or {5} padding.</source>
+        <translation>{0} 填充 {1} 圈時，輸入至少要有 {2} 行，但目前只有 {3} 行：請減少填充，或改用 {4} 或 {5} 填充。</translation>
+    </message>
+    <message>
+        <source>The number of groups must be at least {0}, not {1}.</source>
+        <translation>分組數至少要是 {0}，不能是 {1}。</translation>
+    </message>
+    <message>
+        <source>{0} groups must divide both the {1} and the {2}, and they do not.</source>
+        <extracomment>{1} is &quot;3 input channels&quot;, {2} &quot;2 kernels&quot; (both translated apart).</extracomment>
+        <translation>分組數 {0} 必須能同時整除 {1} 和 {2}，但目前無法整除。</translation>
+    </message>
+    <message>
+        <source>The input has {0}, so each kernel needs {1} with {2} groups, but it has {3}.</source>
+        <extracomment>{0} is &quot;3 channels&quot;, {1} &quot;3 slices&quot; (both translated apart); {2}, {3} numbers.</extracomment>
+        <translation>輸入有 {0}，所以分成 {2} 組時每個卷積核需要 {1}，但它有 {3} 個。</translation>
+    </message>
+    <message>
+        <source>The input has {0}, so each kernel needs {1}, but it has {2}.</source>
+        <translation>輸入有 {0}，所以每個卷積核需要 {1}，但它有 {2} 個。</translation>
+    </message>
+    <message>
+        <source>The padded input would have {0} cells; the most this can compute is {1}. Use less padding or a smaller input.</source>
+        <extracomment>{0} and {1} are numbers of cells, written with commas: 123,456,789.</extracomment>
+        <translation>填充後的輸入會有 {0} 個格子；最多只能計算 {1} 個。請減少填充或縮小輸入。</translation>
+    </message>
+    <message>
+        <source>The output would have {0} cells; the most this can compute is {1}. Use less padding or a smaller input.</source>
+        <translation>輸出會有 {0} 個格子；最多只能計算 {1} 個。請減少填充或縮小輸入。</translation>
+    </message>
+    <message>
+        <source>The {0} would have {1} cells; the most this can compute is {2}. Use less padding or a smaller input.</source>
+        <translation>{0} 會有 {1} 個格子；最多只能計算 {2} 個。請減少填充或縮小輸入。</translation>
+    </message>
+    <message>
+        <source>The stride must be at least {0}, not {1}.</source>
+        <translation>步長至少要是 {0}，不能是 {1}。</translation>
+    </message>
+    <message>
+        <source>The dilation must be at least {0}, not {1}.</source>
+        <translation>膨脹至少要是 {0}，不能是 {1}。</translation>
+    </message>
+    <message>
+        <source>The padding cannot be negative ({0}).</source>
+        <translation>填充不能是負數（{0}）。</translation>
+    </message>
+    <message>
+        <source>The bias needs one value per kernel ({0}), but it has {1}.</source>
+        <translation>偏置需要每個卷積核一個值（{0} 個），但目前有 {1} 個。</translation>
+    </message>
+</context>
+<context>
+    <name>Resources</name>
+    <message>
+        <source>ConvStudio&apos;s resources folder is missing from this installation.</source>
+        <translation>這個安裝版本缺少 ConvStudio 的資源資料夾。</translation>
+    </message>
+</context>
+<context>
+    <name>Scene</name>
+    <message>
+        <source>{0}, entry {1}</source>
+        <translation>{0}，第 {1} 項</translation>
+    </message>
+    <message>
+        <source>{0}, row {1}</source>
+        <translation>{0}，第 {1} 列</translation>
+    </message>
+    <message>
+        <source>{0}, row {1}, column {2}</source>
+        <translation>{0}，第 {1} 列、第 {2} 行</translation>
+    </message>
+    <message>
+        <source>{0}, channel {1}</source>
+        <translation>{0}，通道 {1}</translation>
+    </message>
+    <message>
+        <source>{0}, channel {1}, row {2}</source>
+        <translation>{0}，通道 {1}、第 {2} 列</translation>
+    </message>
+    <message>
+        <source>{0}, channel {1}, row {2}, column {3}</source>
+        <translation>{0}，通道 {1}、第 {2} 列、第 {3} 行</translation>
+    </message>
+    <message>
+        <source>{0}, kernel {1}</source>
+        <translation>{0}，卷積核 {1}</translation>
+    </message>
+    <message>
+        <source>{0}, kernel {1}, slice {2}</source>
+        <translation>{0}，卷積核 {1}、切片 {2}</translation>
+    </message>
+    <message>
+        <source>{0}, kernel {1}, slice {2}, row {3}</source>
+        <translation>{0}，卷積核 {1}、切片 {2}、第 {3} 列</translation>
+    </message>
+    <message>
+        <source>{0}, kernel {1}, slice {2}, row {3}, column {4}</source>
+        <translation>{0}，卷積核 {1}、切片 {2}、第 {3} 列、第 {4} 行</translation>
+    </message>
+    <message>
+        <source>{0}-D</source>
+        <translation>{0} 維</translation>
+    </message>
+    <message>
+        <source>{0} or {1}</source>
+        <translation>{0} 或 {1}</translation>
+    </message>
+    <message>
+        <source>“{0}” must be a non-empty list of rows of numbers.</source>
+        <translation>「{0}」必須是非空的清單，每一項是一列數字。</translation>
+    </message>
+    <message>
+        <source>{0}-D or more</source>
+        <translation>{0} 維以上</translation>
+    </message>
+    <message>
+        <source>“{0}” must be a {1} list of numbers, not {2}.</source>
+        <translation>「{0}」必須是 {1} 的數字清單，而不是 {2}。</translation>
+    </message>
+    <message>
+        <source>{0}: {1} is not a number.</source>
+        <translation>{0}：{1} 不是數字。</translation>
+    </message>
+    <message>
+        <source>{0}: {1} is out of range.</source>
+        <translation>{0}：{1} 超出範圍。</translation>
+    </message>
+    <message>
+        <source>{0}: expected a list, got {1}.</source>
+        <translation>{0}：應該是清單，卻是 {1}。</translation>
+    </message>
+    <message>
+        <source>{0} has {1} entries, but the first has {2}: every row must be the same length.</source>
+        <translation>{0} 有 {1} 項，但第一列有 {2} 項：每一列的長度必須相同。</translation>
+    </message>
+    <message>
+        <source>“{0}” is too large ({1}).</source>
+        <translation>「{0}」太大（{1}）。</translation>
+    </message>
+    <message>
+        <source>a number of about {0} digits</source>
+        <translation>約 {0} 位數的數字</translation>
+    </message>
+    <message>
+        <source>“{0}” must be a whole number or a list of two, not {1}.</source>
+        <translation>「{0}」必須是整數或兩個整數的清單，不能是 {1}。</translation>
+    </message>
+    <message>
+        <source>“{0}” must be at least {1}, not {2}.</source>
+        <translation>「{0}」至少要是 {1}，不能是 {2}。</translation>
+    </message>
+    <message>
+        <source>“{0}” must be at most {1}, not {2}.</source>
+        <translation>「{0}」最多只能是 {1}，不能是 {2}。</translation>
+    </message>
+    <message>
+        <source>The file does not hold a scene (expected a JSON object).</source>
+        <translation>這個檔案不含場景（應該是 JSON 物件）。</translation>
+    </message>
+    <message>
+        <source>This is not a ConvStudio scene: “format” is {0}, expected {1}.</source>
+        <translation>這不是 ConvStudio 場景：「format」是 {0}，應該是 {1}。</translation>
+    </message>
+    <message>
+        <source>“version” must be a whole number, not {0}.</source>
+        <translation>「version」必須是整數，不能是 {0}。</translation>
+    </message>
+    <message>
+        <source>This scene was saved by a newer ConvStudio (version {0}); this one reads version {1}.</source>
+        <translation>這個場景是由較新版的 ConvStudio（版本 {0}）儲存的；目前這一版只能讀取版本 {1}。</translation>
+    </message>
+    <message>
+        <source>“version” must be 1, not {0}.</source>
+        <translation>「version」必須是 1，不能是 {0}。</translation>
+    </message>
+    <message>
+        <source>Unknown field “{0}”.</source>
+        <translation>未知的欄位「{0}」。</translation>
+    </message>
+    <message>
+        <source>The field “{0}” is missing.</source>
+        <translation>缺少欄位「{0}」。</translation>
+    </message>
+    <message>
+        <source>“title” must be text.</source>
+        <translation>「title」必須是文字。</translation>
+    </message>
+    <message>
+        <source>“bias” must be null or a list of numbers, one per kernel.</source>
+        <translation>「bias」必須是 null，或是每個卷積核一個數字的清單。</translation>
+    </message>
+    <message>
+        <source>“padding” must be a number or one of {0}, not {1}.</source>
+        <translation>「padding」必須是數字或 {0} 其中之一，不能是 {1}。</translation>
+    </message>
+    <message>
+        <source>“padding_mode” must be one of {0}, not {1}.</source>
+        <translation>「padding_mode」必須是 {0} 其中之一，不能是 {1}。</translation>
+    </message>
+    <message>
+        <source>“groups” must be a whole number of at least 1, not {0}.</source>
+        <translation>「groups」必須是至少 1 的整數，不能是 {0}。</translation>
+    </message>
+    <message>
+        <source>“groups” must be at most {0}, not {1}.</source>
+        <translation>「groups」最多只能是 {0}，不能是 {1}。</translation>
+    </message>
+    <message>
+        <source>“true_convolution” must be true or false, not {0}.</source>
+        <translation>「true_convolution」必須是 true 或 false，不能是 {0}。</translation>
+    </message>
+    <message>
+        <source>“channel_names” must be a list of names, one per input channel.</source>
+        <translation>「channel_names」必須是名稱清單，每個輸入通道一個。</translation>
+    </message>
+    <message>
+        <source>“channel_names” has {0} names, but the input has {1} channel.</source>
+        <translation>「channel_names」有 {0} 個名稱，但輸入有 {1} 個通道。</translation>
+    </message>
+    <message>
+        <source>“channel_names” has {0} names, but the input has {1} channels.</source>
+        <translation>「channel_names」有 {0} 個名稱，但輸入有 {1} 個通道。</translation>
+    </message>
+    <message>
+        <source>a scene file</source>
+        <translation>場景檔案</translation>
+    </message>
+    <message>
+        <source>{0} is not valid JSON (line {1}, column {2}: {3}).</source>
+        <translation>{0} 不是有效的 JSON（第 {1} 列、第 {2} 行：{3}）。</translation>
+    </message>
+    <message>
+        <source>{0} holds a number too long to read.</source>
+        <translation>{0} 含有一個太長而無法讀取的數字。</translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation>{0}：{1}</translation>
+    </message>
+    <message>
+        <source>{0} is nested too deeply to be a scene.</source>
+        <translation>{0} 的巢狀層數太深，不可能是場景。</translation>
+    </message>
+</context>
+<context>
+    <name>Scenes</name>
+    <message>
+        <source>torch.nn.Conv2d(1, 2, kernel_size=3, stride=2, padding=1, bias=True)</source>
+        <translation>torch.nn.Conv2d(1, 2, kernel_size=3, stride=2, padding=1, bias=True)</translation>
+    </message>
+    <message>
+        <source>Receptive field, parameters and cost of one layer: 6×6×3 → 4×4×3</source>
+        <translation>單一層的感受野、參數與成本：6×6×3 → 4×4×3</translation>
+    </message>
+    <message>
+        <source>Depthwise: groups = channels, one kernel per channel</source>
+        <translation>深度（depthwise）卷積：分組數 = 通道數，每個通道一個卷積核</translation>
+    </message>
+    <message>
+        <source>Dilation 2: a 3×3 kernel spans 5×5</source>
+        <translation>膨脹 2：3×3 卷積核涵蓋 5×5</translation>
+    </message>
+    <message>
+        <source>Groups = 2: each kernel sees half the channels, as on AlexNet&apos;s two GPUs</source>
+        <translation>分組 = 2：每個卷積核只看到一半的通道，如同 AlexNet 的兩張 GPU</translation>
+    </message>
+    <message>
+        <source>Without padding: the map shrinks, and the edges are used less</source>
+        <translation>不填充：特徵圖縮小，邊緣也較少被用到</translation>
+    </message>
+    <message>
+        <source>Why kernels are odd: a 2×2 kernel has no centre</source>
+        <translation>為什麼卷積核是奇數：2×2 卷積核沒有中心</translation>
+    </message>
+    <message>
+        <source>1×1 convolution: mixing channels at each pixel</source>
+        <translation>1×1 卷積：在每個像素混合通道</translation>
+    </message>
+    <message>
+        <source>RGB 6×6×3 with one 3×3×3 kernel: one 4×4 map</source>
+        <translation>RGB 6×6×3 配一個 3×3×3 卷積核：一張 4×4 特徵圖</translation>
+    </message>
+    <message>
+        <source>Two kernels with biases: a 4×4×2 output</source>
+        <translation>兩個帶偏置的卷積核：4×4×2 的輸出</translation>
+    </message>
+    <message>
+        <source>When (n + 2p − f)/s is not whole: 6×6, 3×3, stride 2</source>
+        <translation>當 (n + 2p − f)/s 不是整數：6×6、3×3、步長 2</translation>
+    </message>
+    <message>
+        <source>Stride 2: a 5×5 input and a 3×3 kernel give 2×2</source>
+        <translation>步長 2：5×5 輸入配 3×3 卷積核得到 2×2</translation>
+    </message>
+    <message>
+        <source>Valid and same: no padding, or the padding that keeps the size</source>
+        <translation>valid 與 same：不填充，或保持大小的填充</translation>
+    </message>
+    <message>
+        <source>Why convolution: 28 parameters instead of 3 000 000 000</source>
+        <translation>為什麼要卷積：28 個參數，而不是 3 000 000 000 個</translation>
+    </message>
+    <message>
+        <source>Worked example: 6×6 input, 3×3 kernel</source>
+        <translation>實作範例：6×6 輸入，3×3 卷積核</translation>
+    </message>
+    <message>
+        <source>Zero padding: 6×6 padded to 8×8 gives a 6×6 map</source>
+        <translation>補零填充：6×6 填充成 8×8，得到 6×6 特徵圖</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPanel</name>
+    <message>
+        <source>valid</source>
+        <translation>valid</translation>
+    </message>
+    <message>
+        <source>No padding: the window stays inside the input</source>
+        <translation>不填充：視窗留在輸入範圍內</translation>
+    </message>
+    <message>
+        <source>same</source>
+        <translation>same</translation>
+    </message>
+    <message>
+        <source>Pad so that the output is as large as the input (stride 1 only)</source>
+        <translation>填充到輸出和輸入一樣大（僅限步長 1）</translation>
+    </message>
+    <message>
+        <source>full</source>
+        <translation>full</translation>
+    </message>
+    <message>
+        <source>Pad so that every partial overlap counts: d·(f−1) on each side</source>
+        <translation>填充到每個部分重疊都算進去：每側 d·(f−1)</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>數字</translation>
+    </message>
+    <message>
+        <source>Pad with the rings set beside</source>
+        <translation>依旁邊設定的圈數填充</translation>
+    </message>
+    <message>
+        <source>Padded cells are 0</source>
+        <translation>填充格為 0</translation>
+    </message>
+    <message>
+        <source>Padded cells mirror the input, without repeating the edge</source>
+        <translation>填充格鏡像輸入，不重複邊緣</translation>
+    </message>
+    <message>
+        <source>Padded cells repeat the nearest edge cell</source>
+        <translation>填充格重複最近的邊緣格</translation>
+    </message>
+    <message>
+        <source>Padded cells wrap around from the other side</source>
+        <translation>填充格從另一側繞回來</translation>
+    </message>
+    <message>
+        <source>Input channels: {0}</source>
+        <translation>輸入通道：{0}</translation>
+    </message>
+    <message>
+        <source>RGB</source>
+        <translation>RGB</translation>
+    </message>
+    <message>
+        <source>Three channels named R, G and B, like a colour image</source>
+        <translation>三個通道，名稱為 R、G、B，如同彩色影像</translation>
+    </message>
+    <message>
+        <source>Kernels: each makes one output map (channel)</source>
+        <translation>卷積核：每個產生一張輸出特徵圖（通道）</translation>
+    </message>
+    <message>
+        <source>Groups: each kernel sees channels/groups channels</source>
+        <translation>分組：每個卷積核看到 通道數/分組數 個通道</translation>
+    </message>
+    <message>
+        <source>bias</source>
+        <translation>偏置</translation>
+    </message>
+    <message>
+        <source>Add one number per kernel to its map</source>
+        <translation>為每個卷積核的特徵圖加上一個數字</translation>
+    </message>
+    <message>
+        <source>true convolution</source>
+        <translation>真正的卷積</translation>
+    </message>
+    <message>
+        <source>Flip the kernel before sliding it, as mathematics does; deep learning does not (cross-correlation). The equation shows the weights actually used.</source>
+        <translation>滑動前先翻轉卷積核，和數學上的做法一樣；深度學習則不翻轉（互相關）。算式會顯示實際使用的權重。</translation>
+    </message>
+    <message>
+        <source>Rings of padding above and below</source>
+        <translation>上下各填充幾圈</translation>
+    </message>
+    <message>
+        <source>Rings of padding left and right</source>
+        <translation>左右各填充幾圈</translation>
+    </message>
+    <message>
+        <source>How many rows the window moves at each step</source>
+        <translation>視窗每一步往下移動幾列</translation>
+    </message>
+    <message>
+        <source>How many columns the window moves</source>
+        <translation>視窗往右移動幾行</translation>
+    </message>
+    <message>
+        <source>Rows between the kernel&apos;s taps</source>
+        <translation>卷積核取樣點之間的列距</translation>
+    </message>
+    <message>
+        <source>Columns between the kernel&apos;s taps</source>
+        <translation>卷積核取樣點之間的行距</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>通道</translation>
+    </message>
+    <message>
+        <source>Kernels</source>
+        <translation>卷積核</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>分組</translation>
+    </message>
+    <message>
+        <source>rows</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>cols</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Padding</source>
+        <translation>填充</translation>
+    </message>
+    <message>
+        <source>Stride</source>
+        <translation>步長</translation>
+    </message>
+    <message>
+        <source>Dilation</source>
+        <translation>膨脹</translation>
+    </message>
+    <message>
+        <source>Pad with</source>
+        <translation>填充方式</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>層</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>視窗</translation>
+    </message>
+    <message>
+        <source>Output size</source>
+        <translation>輸出大小</translation>
+    </message>
+    <message>
+        <source>rows:     </source>
+        <translation>列： </translation>
+    </message>
+    <message>
+        <source>columns: </source>
+        <translation>行： </translation>
+    </message>
+    <message>
+        <source>Hatched input cells are never used.</source>
+        <translation>斜線標示的輸入格從未被用到。</translation>
+    </message>
+    <message>
+        <source>{0}{1} The output stays empty until this is fixed.</source>
+        <translation>{0}{1}在修正之前，輸出會保持空白。</translation>
+    </message>
+    <message>
+        <source>{0} groups do not divide {1} and {2}, so the groups are back to 1. Ctrl+Z undoes this.</source>
+        <translation>分組數 {0} 無法同時整除 {1} 和 {2}，所以分組已改回 1。Ctrl+Z 可以復原。</translation>
+    </message>
+    <message>
+        <source>&apos;same&apos; padding exists only for stride 1 (as in PyTorch), so the padding is now the {0} &apos;same&apos; added. Ctrl+Z undoes this.</source>
+        <translation>&apos;same&apos; 填充只適用於步長 1（和 PyTorch 一樣），所以填充已改為 &apos;same&apos; 原本加上的圈數（{0}）。Ctrl+Z 可以復原。</translation>
+    </message>
+</context>
+<context>
+    <name>SizeControls</name>
+    <message>
+        <source>Rows of the {0}: 1 to {1}</source>
+        <translation>{0}的列數：1 到 {1}</translation>
+    </message>
+    <message>
+        <source>Columns of the {0}: 1 to {1}</source>
+        <translation>{0}的行數：1 到 {1}</translation>
+    </message>
+</context>
+<context>
+    <name>TorchPanel</name>
+    <message>
+        <source>Copy</source>
+        <translation>複製</translation>
+    </message>
+    <message>
+        <source>Copy the call to the clipboard</source>
+        <translation>把呼叫複製到剪貼簿</translation>
+    </message>
+</context>
+<context>
+    <name>TransportBar</name>
+    <message>
+        <source>First step (Home)</source>
+        <translation>第一步（Home）</translation>
+    </message>
+    <message>
+        <source>Previous step (← or PageUp)</source>
+        <translation>上一步（← 或 PageUp）</translation>
+    </message>
+    <message>
+        <source>Play or pause (Space)</source>
+        <translation>播放或暫停（Space）</translation>
+    </message>
+    <message>
+        <source>Next step (→ or PageDown)</source>
+        <translation>下一步（→ 或 PageDown）</translation>
+    </message>
+    <message>
+        <source>Last step (End)</source>
+        <translation>最後一步（End）</translation>
+    </message>
+    <message>
+        <source>Drag to any step</source>
+        <translation>拖曳到任一步</translation>
+    </message>
+    <message>
+        <source> steps/s</source>
+        <translation> 步/秒</translation>
+    </message>
+    <message>
+        <source>Playing speed</source>
+        <translation>播放速度</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>速度</translation>
+    </message>
+    <message>
+        <source>Step {0} of {1}</source>
+        <translation>第 {0} 步，共 {1} 步</translation>
+    </message>
+    <message>
+        <source>Pause (Space)</source>
+        <translation>暫停（Space）</translation>
+    </message>
+    <message>
+        <source>Play (Space)</source>
+        <translation>播放（Space）</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <source>Something went wrong ({0}: {1}). Your numbers are unchanged; Ctrl+Z undoes the last edit.</source>
+        <translation>發生了錯誤（{0}：{1}）。你的數字沒有改變；Ctrl+Z 可以復原上一次編輯。</translation>
+    </message>
+</context>
+<context>
+    <name>equation_view</name>
+    <message>
+        <source>Output row {0}, column {1}</source>
+        <translation>輸出第 {0} 列、第 {1} 行</translation>
+    </message>
+    <message>
+        <source>Output row {0}, column {1} of map {2}</source>
+        <translation>特徵圖 {2} 的輸出第 {0} 列、第 {1} 行</translation>
+    </message>
+    <message>
+        <source>channel {0}:</source>
+        <translation>通道 {0}：</translation>
+    </message>
+    <message>
+        <source>bias</source>
+        <translation>偏置</translation>
+    </message>
+</context>
+<context>
+    <name>image_window</name>
+    <message>
+        <source>There is no file {0}.</source>
+        <translation>沒有 {0} 這個檔案。</translation>
+    </message>
+    <message>
+        <source>{0} is not an image that can be read (PNG or JPEG).</source>
+        <translation>{0} 不是可讀取的影像（PNG 或 JPEG）。</translation>
+    </message>
+    <message>
+        <source>{0} could not be read: {1}.</source>
+        <translation>無法讀取 {0}：{1}。</translation>
+    </message>
+</context>
+<context>
+    <name>settings_panel</name>
+    <message>
+        <source> Set the kernels to a multiple of {0} first, then the groups.</source>
+        <translation>請先把卷積核數設為 {0} 的倍數，再設定分組。</translation>
+    </message>
+    <message>
+        <source> For the {0} &apos;same&apos; adds at stride 1, choose “a number” and {1}.</source>
+        <translation>若要使用步長 1 時 &apos;same&apos; 所加的填充（{0}），請選「數字」並設為 {1}。</translation>
+    </message>
+    <message>
+        <source> With this kernel &apos;same&apos; adds no padding: choose “valid”.</source>
+        <translation>用這個卷積核時 &apos;same&apos; 不會加任何填充：請選「valid」。</translation>
+    </message>
+    <message>
+        <source>channel</source>
+        <translation>通道</translation>
+    </message>
+    <message>
+        <source>channels</source>
+        <translation>通道</translation>
+    </message>
+    <message>
+        <source>kernel {0} sees {1} {2}</source>
+        <translation>卷積核 {0} 讀取{1} {2}</translation>
+    </message>
+    <message>
+        <source> (depthwise)</source>
+        <translation>（深度卷積）</translation>
+    </message>
+    <message>
+        <source>{0} groups{1}: </source>
+        <translation>{0} 個分組{1}：</translation>
+    </message>
+</context>
+</TS>
