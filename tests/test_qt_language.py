@@ -21,6 +21,9 @@ from convstudio.qt.language import current_language, install_language
 from convstudio.qt.main_window import MainWindow
 
 CHINESE = ["zh_TW", "zh_CN"]
+# The real questions, before conftest's autouse fixture answers them for every test.
+ASK_UNSAVED = MainWindow._ask_unsaved_dialog
+ASK_RESTORE = MainWindow._ask_restore_dialog
 # English that stays English in every language: PyTorch's names and values (the lesson
 # teaches them), key names, file formats, symbols of the formula, the app's name.
 KEPT = re.compile(
@@ -203,3 +206,37 @@ def test_every_lesson_shows_whole_in_chinese(qtbot, speaking, name, size, presen
         for label in window.side_panel.findChildren(QLabel):
             if label.isVisible() and not label.wordWrap() and label.text():
                 assert label.width() >= label.sizeHint().width() - 2, label.text()
+
+
+@pytest.mark.parametrize("language", CHINESE)
+def test_the_windows_questions_are_in_chinese_too(qtbot, speaking, language, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from convstudio.model.userfiles import Recovered
+
+    speaking(language)
+    window = MainWindow(Studio(load_scene(resource_dir() / "scenes" / "worked-example.json")),
+                        remember_geometry=False)  # fmt: skip
+    qtbot.addWidget(window)
+    asked: list[tuple[str, str]] = []
+    boxes: list[QMessageBox] = []
+
+    def capture(_parent, title, text, *_args, **_kwargs):
+        asked.append((title, text))
+        return QMessageBox.StandardButton.No
+
+    def shown(box):
+        boxes.append(box)
+        return QMessageBox.StandardButton.Cancel
+
+    monkeypatch.setattr(QMessageBox, "information", capture)
+    monkeypatch.setattr(QMessageBox, "question", capture)
+    monkeypatch.setattr(QMessageBox, "exec", shown)
+    window._show_keys()  # F1
+    scene = window.studio.document.scene
+    ASK_RESTORE(window, Recovered(scene, None, "2026-11-29 14:05", resource_dir()))
+    ASK_UNSAVED(window, window.tr("quit"))  # Save, Discard, Cancel: Qt's own buttons
+    assert len(asked) == 2 and len(boxes) == 1, (asked, boxes)
+    for title, text in asked:
+        assert english_words(title) == [] and english_words(text) == [], (title, text)
+    assert untranslated(boxes[0]) == []
