@@ -16,7 +16,6 @@ from convstudio.model import (
     load_presets,
     resource_dir,
     save_presets,
-    with_preset,
 )
 
 
@@ -34,12 +33,6 @@ def test_save_then_load_round_trips(tmp_path):
     loaded = load_presets(path)
     assert [p.name for p in loaded] == ["edge", "half"]
     np.testing.assert_array_equal(loaded[1].weights, [[0.5]])
-
-
-def test_with_preset_replaces_a_preset_of_the_same_name():
-    old = [KernelPreset("a", [[1]]), KernelPreset("b", [[2]])]
-    new = with_preset(old, KernelPreset("a", [[3]]))
-    assert [(p.name, float(p.weights[0, 0])) for p in new] == [("b", 2.0), ("a", 3.0)]
 
 
 @pytest.mark.parametrize(

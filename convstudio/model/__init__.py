@@ -26,7 +26,7 @@ from .limits import (
 )
 from .numbers import NumberError, format_number, parse_block, parse_number
 from .playback import Playback, PlaybackState
-from .presets import KernelPreset, PresetFileError, load_presets, save_presets, with_preset
+from .presets import KernelPreset, PresetFileError, load_presets, save_presets
 from .resources import DEFAULT_SCENE, resource_dir, scene_path
 from .scene import Scene, SceneFileError, load_scene, save_scene, scene_from_dict, scene_to_dict
 from .studio import Studio
@@ -70,5 +70,4 @@ __all__ = [
     "scene_path",
     "scene_to_dict",
     "torch_call",
-    "with_preset",
 ]

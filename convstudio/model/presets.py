@@ -236,11 +236,6 @@ def _entry(preset: KernelPreset) -> dict[str, Any]:
     return entry
 
 
-def with_preset(presets: list[KernelPreset], preset: KernelPreset) -> list[KernelPreset]:
-    """*presets* with *preset* added, replacing one of the same name."""
-    return [p for p in presets if p.name != preset.name] + [preset]
-
-
 # ---------------------------------------------------------------- one kernel per file
 
 KERNEL_FORMAT = "convstudio-kernel"
