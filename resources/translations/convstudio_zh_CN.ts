@@ -984,6 +984,73 @@ give it the flipped weights, {0}.</source>
     </message>
 </context>
 <context>
+    <name>Layers</name>
+    <message>
+        <source>“{0}” must be true or false, not {1}.</source>
+        <translation>“{0}”必须是 true 或 false，不能是 {1}。</translation>
+    </message>
+    <message>
+        <source>“{0}” must be a number, not {1}.</source>
+        <translation>“{0}”必须是数字，不能是 {1}。</translation>
+    </message>
+    <message>
+        <source>“{0}” must be a number or one of {1}, not {2}.</source>
+        <translation>“{0}”必须是数字或 {1} 之一，不能是 {2}。</translation>
+    </message>
+    <message>
+        <source>“{0}” must be one of {1}, not {2}.</source>
+        <translation>“{0}”必须是 {1} 之一，不能是 {2}。</translation>
+    </message>
+    <message>
+        <source>“{0}” must be a whole number from 1 to {1}, not {2}.</source>
+        <translation>“{0}”必须是 1 到 {1} 的整数，不能是 {2}。</translation>
+    </message>
+    <message>
+        <source>“{0}” must be null or a list of numbers, one per kernel.</source>
+        <translation>“{0}”必须是 null，或每个卷积核一个数字的列表。</translation>
+    </message>
+    <message>
+        <source>“padding” is {0}, more than half the window of {1}: at most {2}.</source>
+        <translation>“padding”是 {0}，超过窗口 {1} 的一半：最多 {2}。</translation>
+    </message>
+    <message>
+        <source>Layer {0}: {1}</source>
+        <translation>第 {0} 层：{1}</translation>
+    </message>
+    <message>
+        <source>Layer {0} ({1}): {2}</source>
+        <translation>第 {0} 层（{1}）：{2}</translation>
+    </message>
+    <message>
+        <source>a layer must be a JSON object.</source>
+        <translation>每一层必须是 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>the key “type” is missing.</source>
+        <translation>缺少“type”。</translation>
+    </message>
+    <message>
+        <source>unknown type {0}; use one of {1}.</source>
+        <translation>未知的类型 {0}；请用 {1} 之一。</translation>
+    </message>
+    <message>
+        <source>unknown key “{0}”.</source>
+        <translation>未知的键“{0}”。</translation>
+    </message>
+    <message>
+        <source>the key “{0}” is missing.</source>
+        <translation>缺少“{0}”。</translation>
+    </message>
+    <message>
+        <source>“layers” must be a non-empty list of layers.</source>
+        <translation>“layers”必须是非空的层列表。</translation>
+    </message>
+    <message>
+        <source>“layers” has {0} layers; a scene holds at most {1}.</source>
+        <translation>“layers”有 {0} 层；一个场景最多 {1} 层。</translation>
+    </message>
+</context>
+<context>
     <name>LessonNote</name>
     <message>
         <source>Lesson {0} of {1}: {2}</source>
