@@ -1007,7 +1007,7 @@ give it the flipped weights, {0}.</source>
     </message>
     <message>
         <source>“{0}” must be null or a list of numbers, one per kernel.</source>
-        <translation>“{0}”必须是 null，或每个卷积核一个数字的列表。</translation>
+        <translation>“{0}”必须是 null，或每个卷积核一个数字组成的数组。</translation>
     </message>
     <message>
         <source>“padding” is {0}, more than half the window of {1}: at most {2}.</source>
@@ -1043,7 +1043,7 @@ give it the flipped weights, {0}.</source>
     </message>
     <message>
         <source>“layers” must be a non-empty list of layers.</source>
-        <translation>“layers”必须是非空的层列表。</translation>
+        <translation>“layers”必须是非空的层数组。</translation>
     </message>
     <message>
         <source>“layers” has {0} layers; a scene holds at most {1}.</source>
