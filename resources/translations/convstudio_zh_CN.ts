@@ -984,6 +984,23 @@ give it the flipped weights, {0}.</source>
     </message>
 </context>
 <context>
+    <name>LayerExplain</name>
+    <message>
+        <source>The divisor {0} counts the padding too (the input gives {1} of the cells).</source>
+        <extracomment>{0} is the divisor; {1} how many of the window&apos;s cells are the input&apos;s.</extracomment>
+        <translation>除数 {0} 也算入填充（其中 {1} 格来自输入）。</translation>
+    </message>
+    <message>
+        <source>The divisor {0} counts only the input&apos;s cells, not the padding.</source>
+        <translation>除数 {0} 只算输入的格子，不算填充。</translation>
+    </message>
+    <message>
+        <source>ConvStudio flips the kernels of true convolutions; Conv2d does not: give it the flipped weights, {0}.</source>
+        <extracomment>A comment under Python code; {0} is Python code.</extracomment>
+        <translation>ConvStudio 会把真正的卷积的卷积核翻转；Conv2d 不会：请给它翻转后的权重，{0}。</translation>
+    </message>
+</context>
+<context>
     <name>Layers</name>
     <message>
         <source>“{0}” must be true or false, not {1}.</source>
