@@ -636,3 +636,19 @@ def test_the_open_dialog_starts_in_the_documents_or_the_last_folder_never_in_the
         window.close()  # before the settings are tidied: closing keeps the geometry
         settings.remove(LAST_FOLDER)
         settings.remove("window/geometry")
+
+
+def test_every_file_dialog_is_the_apps_one():
+    """Qt's static dialogs would be the platform's, in the system's language, and start
+    wherever the caller said: only ``file_dialog`` makes a QFileDialog."""
+    from pathlib import Path
+
+    import convstudio
+
+    package = Path(convstudio.__file__).parent
+    making = [
+        path.relative_to(package).as_posix()
+        for path in package.rglob("*.py")
+        if "QFileDialog" in path.read_text(encoding="utf-8")
+    ]
+    assert making == ["qt/file_dialog.py"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths
+from PySide6.QtCore import QCoreApplication, QSettings, QSize, QStandardPaths
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from ..model import resource_dir
@@ -80,6 +80,8 @@ def make_dialog(
         dialog.setLabelText(which, text)
     if name:
         dialog.selectFile(name)
+    # Qt's first size shows the names alone: room for their size, type and date too.
+    dialog.resize(dialog.sizeHint().expandedTo(QSize(900, 560)))
     return dialog
 
 

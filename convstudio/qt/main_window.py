@@ -730,7 +730,8 @@ class MainWindow(QMainWindow):
             name = self.path.name
         else:
             folder = None
-            title = self.studio.document.scene.title or self.tr("Untitled")
+            # A lesson's copy is offered under its title in the language in use.
+            title = scene_title(self.studio.document.scene.title) or self.tr("Untitled")
             name = f"{_file_stem(title)}.json"
         path = self.ask_file(
             self.tr("Save scene as"), self.tr(SCENE_FILTER), save=True, folder=folder, name=name

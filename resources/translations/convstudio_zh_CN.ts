@@ -484,7 +484,7 @@
     <name>EquationView</name>
     <message>
         <source>Press → or PageDown to take the first step; Space plays.</source>
-        <translation>按 → 或 PageDown 走第一步；按 Space 播放。</translation>
+        <translation>按 → 或 PageDown 走第一步；按空格键播放。</translation>
     </message>
     <message>
         <source>No output: the settings are impossible (see the red note under the output).</source>
@@ -2846,7 +2846,7 @@ Q：打开 / 关闭测验（→ 或 PageDown 先揭晓答案，再前进一步�
     </message>
     <message>
         <source>Play or pause (Space)</source>
-        <translation>播放或暂停（Space）</translation>
+        <translation>播放或暂停（空格键）</translation>
     </message>
     <message>
         <source>Next step (→ or PageDown)</source>
@@ -2878,11 +2878,11 @@ Q：打开 / 关闭测验（→ 或 PageDown 先揭晓答案，再前进一步�
     </message>
     <message>
         <source>Pause (Space)</source>
-        <translation>暂停（Space）</translation>
+        <translation>暂停（空格键）</translation>
     </message>
     <message>
         <source>Play (Space)</source>
-        <translation>播放（Space）</translation>
+        <translation>播放（空格键）</translation>
     </message>
 </context>
 <context>

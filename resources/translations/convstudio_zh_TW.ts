@@ -484,7 +484,7 @@
     <name>EquationView</name>
     <message>
         <source>Press → or PageDown to take the first step; Space plays.</source>
-        <translation>按 → 或 PageDown 走第一步；按 Space 自動播放。</translation>
+        <translation>按 → 或 PageDown 走第一步；按空白鍵自動播放。</translation>
     </message>
     <message>
         <source>No output: the settings are impossible (see the red note under the output).</source>
@@ -2846,7 +2846,7 @@ Q：測驗 開 / 關（→ 或 PageDown 先揭曉答案，再前進一步）
     </message>
     <message>
         <source>Play or pause (Space)</source>
-        <translation>播放或暫停（Space）</translation>
+        <translation>播放或暫停（空白鍵）</translation>
     </message>
     <message>
         <source>Next step (→ or PageDown)</source>
@@ -2878,11 +2878,11 @@ Q：測驗 開 / 關（→ 或 PageDown 先揭曉答案，再前進一步）
     </message>
     <message>
         <source>Pause (Space)</source>
-        <translation>暫停（Space）</translation>
+        <translation>暫停（空白鍵）</translation>
     </message>
     <message>
         <source>Play (Space)</source>
-        <translation>播放（Space）</translation>
+        <translation>播放（空白鍵）</translation>
     </message>
 </context>
 <context>
