@@ -4,7 +4,7 @@
     .venv/bin/python scripts/update_translations.py --check    # exit 1 if anything is stale
 
 1. The words of the shipped lessons, scenes and presets (JSON data), and Qt's standard
-   button texts, are written as ``translate(...)`` calls into
+   button texts and key names, are written as ``translate(...)`` calls into
    ``resources/translations/data_words.py``, so that ``pyside6-lupdate`` finds them beside
    the code's.
 2. ``pyside6-lupdate`` updates ``convstudio_zh_TW.ts`` and ``convstudio_zh_CN.ts`` (no source
@@ -31,6 +31,9 @@ LANGUAGES = ("zh_TW", "zh_CN")
 DATA_WORDS = "data_words.py"
 # The standard buttons the app's dialogs show, as Qt 6 spells them (qplatformtheme.cpp).
 QT_BUTTONS = ("OK", "Cancel", "Close", "Save", "Discard", "&Yes", "&No", "Open", "Help", "Apply")
+# Key names the Step menu shows beside its actions (qkeysequence.cpp): qtbase's zh_TW calls
+# → "右鍵", which reads as the right mouse button, so the app names them its own way.
+QT_KEYS = ("Space", "Left", "Right")
 
 
 def _tool(name: str) -> str:
@@ -74,10 +77,13 @@ def data_words() -> str:
             groups.append(preset["group"])
     for group in groups:
         add("Presets", group)
-    # Qt's standard buttons (Close, Cancel, Save…): PySide6-Essentials ships no Chinese
-    # qtbase translation, and Qt looks these up under this context in every translator.
+    # Qt's standard buttons (Close, Cancel, Save…): qtbase's translation may be missing (the
+    # window loads it when found), and Qt looks these up under this context in every
+    # translator, the app's first.
     for word in QT_BUTTONS:
         add("QPlatformTheme", word)
+    for word in QT_KEYS:
+        add("QShortcut", word)
     return "\n".join(dict.fromkeys(lines)) + "\n"  # a word used twice is listed once
 
 

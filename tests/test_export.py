@@ -196,9 +196,10 @@ def test_an_impossible_scene_renders_as_the_window_shows_it(qapp):
 def export_window(qtbot, studio, monkeypatch):
     """A main window with the export actions on a File menu of its own, and the size and
     file choosers replaced: ``answers`` holds what the next file dialog returns."""
-    from PySide6.QtWidgets import QFileDialog, QMenu
+    from gui_helpers import FileDialogs
+    from PySide6.QtWidgets import QMenu
 
-    from convstudio.qt import export
+    from convstudio.qt import export, file_dialog
     from convstudio.qt.main_window import MainWindow
 
     window = MainWindow(studio, remember_geometry=False)
@@ -210,11 +211,13 @@ def export_window(qtbot, studio, monkeypatch):
     window.export_menu = menu
     window.answers = {"size": (1280, 720), "file": ""}
     monkeypatch.setattr(export, "choose_size", lambda w, title: window.answers["size"])
-    monkeypatch.setattr(
-        QFileDialog,
-        "getSaveFileName",
-        staticmethod(lambda *args, **kw: (window.answers["file"], "")),
-    )
+    dialogs = FileDialogs(monkeypatch)
+
+    def answer(dialog) -> bool:  # "" cancels
+        dialogs.answer = window.answers["file"] or None
+        return dialogs._run(dialog)
+
+    monkeypatch.setattr(file_dialog, "run", answer)
     return window
 
 

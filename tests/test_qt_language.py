@@ -240,3 +240,111 @@ def test_the_windows_questions_are_in_chinese_too(qtbot, speaking, language, mon
     for title, text in asked:
         assert english_words(title) == [] and english_words(text) == [], (title, text)
     assert untranslated(boxes[0]) == []
+
+
+def mnemonic(text: str) -> str | None:
+    """The letter after a single & (Alt+letter), lower case; ``None`` when there is none."""
+    found = re.search(r"(?<!&)&([^&])", text.replace("&&", ""))
+    return found.group(1).lower() if found else None
+
+
+@pytest.mark.parametrize("language", ["en", *CHINESE])
+def test_every_menu_has_its_own_alt_key(qtbot, speaking, language):
+    speaking(language)
+    window = MainWindow(Studio(load_scene(resource_dir() / "scenes" / "worked-example.json")),
+                        remember_geometry=False)  # fmt: skip
+    qtbot.addWidget(window)
+    titles = [action.text() for action in window.menuBar().actions()]
+    keys = [mnemonic(title) for title in titles]
+    assert None not in keys, titles
+    assert len(set(keys)) == len(keys), titles  # Alt+L opened Lessons and Language both
+    for menu in window.menuBar().findChildren(QMenu):  # and inside each menu
+        items = [a.text() for a in menu.actions() if not a.isSeparator() and "&" in a.text()]
+        items_keys = [mnemonic(text) for text in items]
+        assert len(set(items_keys)) == len(items_keys), (menu.title(), items)
+
+
+@pytest.mark.parametrize(
+    ("language", "play", "next_step", "previous_step"),
+    [("zh_TW", "空白鍵", "右方向鍵", "左方向鍵"), ("zh_CN", "空格键", "右方向键", "左方向键")],
+)
+def test_the_step_menu_names_its_keys_in_chinese(
+    qtbot, speaking, language, play, next_step, previous_step
+):
+    from PySide6.QtGui import QKeySequence
+
+    speaking(language)
+    window = MainWindow(Studio(load_scene(resource_dir() / "scenes" / "worked-example.json")),
+                        remember_geometry=False)  # fmt: skip
+    qtbot.addWidget(window)
+    native = QKeySequence.SequenceFormat.NativeText
+    # What the menu shows beside each action: its first shortcut in the platform's words.
+    shown = [
+        action.shortcut().toString(native)
+        for action in (window.play_action, window.next_action, window.previous_action)
+    ]
+    assert shown == [play, next_step, previous_step]
+    assert "Shift+F5" in window.present_action.shortcuts()[1].toString(native)
+
+
+@pytest.mark.parametrize("language", CHINESE)
+def test_every_file_dialog_is_whole_in_chinese(qtbot, speaking, language, monkeypatch):
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QFileDialog, QTreeView
+
+    from convstudio.qt import file_dialog
+
+    speaking(language)
+    window = MainWindow(Studio(load_scene(resource_dir() / "scenes" / "worked-example.json")),
+                        remember_geometry=False)  # fmt: skip
+    qtbot.addWidget(window)
+    left: dict[str, list[tuple[str, str, list[str]]]] = {}
+
+    def look(dialog: QFileDialog) -> bool:
+        dialog.show()  # as the user sees it: labels, buttons, tooltips, headers, menus
+        texts = visible_texts(dialog)
+        view = dialog.findChild(QTreeView, "treeView")
+        model = view.model()
+        texts += [
+            ("header", model.headerData(i, Qt.Orientation.Horizontal))
+            for i in range(model.columnCount())
+        ]
+        texts += [("action", action.text()) for action in dialog.findChildren(QAction)]
+        left[dialog.windowTitle()] = [
+            (kind, text, words)
+            for kind, text in texts
+            # The filters' patterns (*.json) and the folders' paths are not words.
+            if (words := english_words(re.sub(r"\(\*[^)]*\)", " ", text)))
+        ]
+        dialog.hide()
+        return False
+
+    monkeypatch.setattr(file_dialog, "run", look)
+    window.open_scene_dialog()
+    window.save_scene_dialog()
+    window.import_kernel_dialog()
+    window.export_kernel_dialog()
+    window.open_image_dialog()
+    assert len(left) == 5
+    assert all(found == [] for found in left.values()), left
+
+
+@pytest.mark.parametrize("language", ["en", *CHINESE])
+def test_the_costs_section_carries_the_heading_the_notes_name(qtbot, speaking, language):
+    from convstudio.model.lessons import lessons
+    from convstudio.model.words import lesson_text
+
+    speaking(language)
+    window = MainWindow(Studio(load_scene(resource_dir() / "scenes" / "worked-example.json")),
+                        remember_geometry=False)  # fmt: skip
+    qtbot.addWidget(window)
+    window.show()
+    heading = window.costs_panel.title
+    assert heading.isVisible() and heading.text()
+    assert heading.font().bold()  # a heading, as the settings' are
+    naming = [lesson for lesson in lessons() if "Costs section" in lesson.note]
+    assert naming  # the lessons point to it
+    for lesson in naming:
+        # English says "the Costs section"; Chinese quotes the heading: 「成本」, “成本”.
+        assert heading.text() in lesson_text(lesson.note), (lesson.name, heading.text())

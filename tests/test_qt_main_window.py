@@ -569,3 +569,86 @@ def test_opening_a_scene_applies_the_number_being_typed_to_the_scene_it_was_type
     assert studio.document.scene.kernels[0, 0, 0, 0] == 1  # not the 7
     studio.document.undo()
     assert studio.document.scene.kernels[0, 0, 0, 0] == 7  # kept in the scene it was typed in
+
+
+def test_a_new_lesson_shows_the_side_panel_from_its_top(qtbot, window):
+    from convstudio.model.lessons import lessons
+
+    window.resize(900, 500)  # a short window: the side panel scrolls
+    assert window.open_lesson(lessons()[0])
+    bar = window.side_panel.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    bar.setValue(bar.maximum())  # the teacher read the costs at the bottom
+    assert window.open_lesson(lessons()[1])
+    assert bar.value() == 0  # the new note's title is in sight
+    assert window.note.isVisible()
+
+
+def test_a_lessons_note_goes_when_a_photos_region_replaces_its_scene(window, tmp_path):
+    from test_image_mode import write_png
+
+    from convstudio.model.lessons import lessons
+
+    assert window.open_lesson(lessons()[1])
+    assert window.note.lesson is not None and window.note.isVisible()
+    rng = np.random.default_rng(0)
+    photo = write_png(tmp_path / "photo.png", rng.integers(0, 256, (20, 24, 3), dtype=np.uint8))
+    assert window.open_image(photo)
+    images = window.image_window()
+    images.set_region(2, 3, 8, 8)
+    assert images.apply_region()
+    assert window.note.lesson is None and not window.note.isVisible()
+    assert window.step_lesson(+1)  # from a scene of no lesson: the first
+    assert window.note.lesson == lessons()[0]
+
+
+def test_the_open_dialog_starts_in_the_documents_or_the_last_folder_never_in_the_app(
+    qtbot, studio, tmp_path, monkeypatch
+):
+    from gui_helpers import FileDialogs
+    from PySide6.QtCore import QSettings
+
+    from convstudio.model import resource_dir
+    from convstudio.qt.file_dialog import LAST_FOLDER, documents_folder
+
+    dialogs = FileDialogs(monkeypatch)
+    settings = QSettings()
+    settings.setValue(LAST_FOLDER, str(resource_dir() / "scenes"))  # browsed there once
+    window = MainWindow(studio, remember_geometry=True)
+    qtbot.addWidget(window)
+    try:
+        window.open_scene_dialog()  # a lesson's copy: no folder of its own
+        assert dialogs.shown[-1][1] == documents_folder()
+        folder = tmp_path / "lecture"
+        folder.mkdir()
+        save_scene(studio.document.scene.replace(title="Mine"), folder / "mine.json")
+        dialogs.answer = folder / "mine.json"
+        window.open_scene_dialog()
+        assert window.path == folder / "mine.json"
+        window.path = None  # a scene with no file: the folder last used
+        dialogs.answer = None
+        window.open_scene_dialog()
+        window.open_image_dialog()
+        assert [shown[1] for shown in dialogs.shown[-2:]] == [folder, folder]
+        for _, start, _ in dialogs.shown:
+            assert not start.resolve().is_relative_to(resource_dir().resolve())
+    finally:
+        window.close()  # before the settings are tidied: closing keeps the geometry
+        settings.remove(LAST_FOLDER)
+        settings.remove("window/geometry")
+
+
+def test_every_file_dialog_is_the_apps_one():
+    """Qt's static dialogs would be the platform's, in the system's language, and start
+    wherever the caller said: only ``file_dialog`` makes a QFileDialog."""
+    from pathlib import Path
+
+    import convstudio
+
+    package = Path(convstudio.__file__).parent
+    making = [
+        path.relative_to(package).as_posix()
+        for path in package.rglob("*.py")
+        if "QFileDialog" in path.read_text(encoding="utf-8")
+    ]
+    assert making == ["qt/file_dialog.py"]

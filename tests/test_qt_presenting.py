@@ -57,6 +57,13 @@ def test_present_hides_every_editing_control_and_esc_brings_them_back(qtbot, win
     assert all(w.isVisible() for w in hidden)
 
 
+def test_shift_f5_from_a_presenter_remote_presents_too(qtbot, window):
+    key(window, Qt.Key.Key_F5, Qt.KeyboardModifier.ShiftModifier)
+    assert window.presenting and not window.menuBar().isVisible()
+    key(window, Qt.Key.Key_Escape)
+    assert not window.presenting
+
+
 def test_the_remotes_keys_step_and_blank_while_presenting(qtbot, window, studio):
     window.set_presenting(True)
     for k in (Qt.Key.Key_PageDown, Qt.Key.Key_PageDown, Qt.Key.Key_Right):

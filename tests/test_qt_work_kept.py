@@ -4,18 +4,23 @@ change nothing, autosave and restore after a crash, damaged files set aside."""
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import numpy as np
 import pytest
+from gui_helpers import FileDialogs
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from convstudio.model import load_scene, resource_dir, save_scene
 from convstudio.model.userfiles import Autosave
 from convstudio.qt import main_window
+from convstudio.qt.file_dialog import documents_folder
 from convstudio.qt.main_window import CANCEL, DISCARD, SAVE, MainWindow
 
 
@@ -55,16 +60,12 @@ def test_quit_with_save_saves_first_and_a_failed_save_keeps_the_window(
 ):
     edit(studio)
     target = tmp_path / "kept.json"
-    chosen = [str(tmp_path / "no-such-folder" / "x.json")]
-    monkeypatch.setattr(
-        main_window.QFileDialog,
-        "getSaveFileName",
-        staticmethod(lambda *args: (chosen[0], "")),
-    )
+    dialogs = FileDialogs(monkeypatch)
+    dialogs.answer = tmp_path / "no-such-folder" / "x.json"
     window.ask_unsaved = lambda action: SAVE
     assert window.close() is False  # the save failed: nothing may be lost
     assert "Could not save" in window.messages.text()
-    chosen[0] = str(target)
+    dialogs.answer = target
     assert window.close() is True
     assert load_scene(target).input[0, 0, 0] == 99
 
@@ -90,19 +91,12 @@ def test_a_shipped_lesson_opens_as_an_untitled_copy_saved_in_documents(
     before = lesson.read_bytes()
     assert window.open_scene(lesson)
     assert window.path is None  # "Save" never writes into the app's own files
-    offered = []
-    monkeypatch.setattr(
-        main_window.QFileDialog,
-        "getSaveFileName",
-        staticmethod(lambda parent, caption, start, filters: offered.append(start) or ("", "")),
-    )
+    dialogs = FileDialogs(monkeypatch)  # cancelled
     edit(studio)
     assert window.save_scene_dialog() is False
-    documents = main_window.QStandardPaths.writableLocation(
-        main_window.QStandardPaths.StandardLocation.DocumentsLocation
-    )
-    assert Path(offered[0]).parent == Path(documents)
-    assert Path(offered[0]).suffix == ".json"
+    [(_, folder, offered)] = dialogs.shown
+    assert folder == documents_folder() and offered is not None
+    assert offered.parent == documents_folder() and offered.suffix == ".json"
     assert lesson.read_bytes() == before
 
 
@@ -132,6 +126,86 @@ def test_save_as_has_one_unambiguous_shortcut_each(window):
             assert text not in seen, f"{text} is both {seen[text]!r} and {action.text()!r}"
             seen[text] = action.text()
     assert QKeySequence("Ctrl+Shift+S").toString() in seen
+
+
+@pytest.fixture
+def active(window, qtbot):
+    """The window, active: its shortcuts (Ctrl+S) take the keys."""
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    return window
+
+
+def opened(window, studio, path: Path, title: str = "Mine") -> Path:
+    """*path* written with the worked example titled *title*, and opened in *window*."""
+    save_scene(studio.document.scene.replace(title=title), path)
+    assert window.open_scene(path)
+    return path
+
+
+def test_ctrl_s_writes_back_to_the_file_the_scene_came_from(active, studio, tmp_path, monkeypatch):
+    dialogs = FileDialogs(monkeypatch)
+    path = opened(active, studio, tmp_path / "mine.json")
+    assert QKeySequence.keyBindings(QKeySequence.StandardKey.Save)[0] in (
+        active.save_action.shortcuts()
+    )
+    edit(studio)
+    assert active.windowTitle() == "Mine* — ConvStudio"
+    QTest.keyClick(active, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert dialogs.shown == []  # the file is known: no question
+    saved = load_scene(path)
+    assert saved.input[0, 0, 0] == 99 and saved.title == "Mine"
+    assert active.windowTitle() == "Mine — ConvStudio" and not active.is_modified()
+    assert [p.name for p in tmp_path.iterdir()] == ["mine.json"]  # no temporary file left
+
+
+def test_save_asks_for_a_name_when_there_is_no_file_then_saves_there(
+    window, studio, tmp_path, monkeypatch
+):
+    dialogs = FileDialogs(monkeypatch)
+    lesson = resource_dir() / "scenes" / "dilation.json"
+    before = lesson.read_bytes()
+    assert window.open_scene(lesson)  # a lesson's copy: no file of its own
+    edit(studio)
+    assert window.save() is False  # cancelled: nothing changes
+    assert len(dialogs.shown) == 1 and window.is_modified() and window.path is None
+    dialogs.answer = tmp_path / "my-dilation.json"
+    assert window.save() is True
+    assert window.path == tmp_path / "my-dilation.json" and not window.is_modified()
+    assert "*" not in window.windowTitle()
+    studio.document.set_input_value(0, 0, 1, 42)
+    assert window.save() is True  # now in place, without asking again
+    assert len(dialogs.shown) == 2
+    assert load_scene(tmp_path / "my-dilation.json").input[0, 0, 1] == 42
+    assert lesson.read_bytes() == before
+
+
+def test_a_failed_save_in_place_changes_nothing_and_says_why(window, studio, tmp_path, monkeypatch):
+    dialogs = FileDialogs(monkeypatch)
+    folder = tmp_path / "usb-stick"
+    folder.mkdir()
+    path = opened(window, studio, folder / "mine.json")
+    edit(studio)
+    scene, title = studio.document.scene, window.windowTitle()
+    shutil.rmtree(folder)  # the stick was pulled out
+    assert window.save() is False
+    assert "Could not save" in window.messages.text() and "mine.json" in window.messages.text()
+    assert window.messages.isVisible()
+    assert studio.document.scene is scene and window.windowTitle() == title
+    assert window.path == path and window.is_modified() and dialogs.shown == []
+
+
+def test_the_unsaved_questions_save_writes_back_in_place(window, studio, tmp_path, monkeypatch):
+    dialogs = FileDialogs(monkeypatch)
+    path = opened(window, studio, tmp_path / "mine.json")
+    other = tmp_path / "other.json"
+    save_scene(studio.document.scene.replace(title="Other"), other)
+    edit(studio)
+    window.ask_unsaved = lambda action: SAVE
+    assert window.open_scene(other) is True
+    assert dialogs.shown == []  # saved where it came from, not "Save as"
+    assert load_scene(path).input[0, 0, 0] == 99 and load_scene(path).title == "Mine"
+    assert studio.document.scene.title == "Other"
 
 
 def test_unsaved_work_is_written_and_offered_back_after_a_crash(qtbot, studio, tmp_path):

@@ -30,10 +30,13 @@ class CostsPanel(QWidget):
     def __init__(self, studio: Studio, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._studio = studio
+        # The heading the lessons' notes name ("Open the Costs section of the side panel").
+        self.title = QLabel(self.tr("Costs"))
         self.text = QLabel()
         self.text.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.title)
         layout.addWidget(self.text)
         layout.addStretch(1)
         bind(self, studio.document.evaluation_changed, self.set_evaluation)
@@ -41,6 +44,7 @@ class CostsPanel(QWidget):
         self.set_evaluation()
 
     def set_zoom(self, zoom: float) -> None:
+        self.title.setFont(style.font(style.UI_PT, bold=True, zoom=zoom))
         self.text.setFont(style.font(style.UI_PT, zoom=zoom))
 
     def set_evaluation(self, evaluation: object = None) -> None:

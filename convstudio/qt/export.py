@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QEventLoop, QIODevice, Qt
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMenu
+from PySide6.QtWidgets import QApplication, QInputDialog, QMenu
 
 from ..model import Scene, Studio
 from ..model.export import ExportError, check_gif_size, frame_ms, numbers_csv, run_positions
@@ -298,14 +298,13 @@ def choose_size(window: MainWindow, title: str) -> tuple[int, int] | None:
 
 def _ask_target(window: MainWindow, title: str, suffix: str, name_filter: str) -> Path | None:
     """Ask where to write; ``None`` when cancelled. A name without suffix gets *suffix*."""
-    folder = window.path.parent if window.path is not None else Path.home()
+    folder = window.path.parent if window.path is not None else None
     title_text = window.studio.document.scene.title or "convstudio"
     stem = "".join("-" if c in '/\\:*?"<>|' or not c.isprintable() else c for c in title_text)
-    start = folder / f"{stem.strip(' .')[:80] or 'convstudio'}{suffix}"
-    name, _ = QFileDialog.getSaveFileName(window, title, str(start), name_filter)
-    if not name:
+    name = f"{stem.strip(' .')[:80] or 'convstudio'}{suffix}"
+    path = window.ask_file(title, name_filter, save=True, folder=folder, name=name)
+    if path is None:
         return None
-    path = Path(name)
     return path.with_name(path.name + suffix) if not path.suffix else path
 
 

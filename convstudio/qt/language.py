@@ -95,14 +95,19 @@ def install_language(language: str) -> bool:
     _installed.clear()
     found = language == "en"
     if language != "en":
+        # Qt's own words: key names, the file dialog's labels, the standard buttons.
+        # qtbase, not the qt_ catalogue: that one also asks for the multimedia module's
+        # file, which PySide6-Essentials does not ship, and then loads nothing at all.
+        qt = QTranslator()
+        if qt.load(
+            f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        ):
+            _installed.append(qt)
+        # Installed last, so asked first: where both have a word, the app's own wins.
         ours = QTranslator()
         if ours.load(f"convstudio_{language}", translations_dir()):
             _installed.append(ours)
             found = True
-        # Qt's own words: the Close and Cancel of standard dialogs, the file dialog's.
-        qt = QTranslator()
-        if qt.load(f"qt_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-            _installed.append(qt)
     _current = language if found else "en"
     style.set_fallback_families(cjk_families(_current))
     set_translator(_translate if _installed else None)
@@ -119,7 +124,7 @@ def _translate(context: str, text: str) -> str:
     # when not (the command line creates no application).
     if QCoreApplication.instance() is not None:
         return QCoreApplication.translate(context, text)
-    for translator in _installed:
+    for translator in reversed(_installed):  # as Qt asks them: the last installed first
         found = translator.translate(context, text)
         if found:
             return found

@@ -29,7 +29,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -61,6 +60,7 @@ from .binding import bind
 from .costs_panel import CostsPanel
 from .equation_view import EquationView
 from .export import add_export_actions
+from .file_dialog import ask_file
 from .input_panel import InputPanel
 from .kernel_panel import KernelPanel
 from .language import current_language, install_language, remember_language
@@ -371,9 +371,14 @@ class MainWindow(QMainWindow):
             )
         )
         file_menu.addAction(self._action(self.tr("Open &image…"), self.open_image_dialog, "Ctrl+I"))
+        # Back to the file the scene came from; a scene with none asks for a name.
+        self.save_action = self._action(
+            self.tr("&Save scene"), self.save, QKeySequence.StandardKey.Save
+        )
+        file_menu.addAction(self.save_action)
         file_menu.addAction(
             self._action(
-                self.tr("&Save scene as…"),
+                self.tr("Save scene &as…"),
                 self.save_scene_dialog,
                 QKeySequence.StandardKey.SaveAs,
                 "Ctrl+Shift+S",
@@ -399,7 +404,7 @@ class MainWindow(QMainWindow):
         )
         lesson_menu.addAction(self.next_lesson_action)
         lesson_menu.addAction(self.previous_lesson_action)
-        self.note_action = self._action(self.tr("Teacher's &note"), self.set_note_shown, "N")
+        self.note_action = self._action(self.tr("&Teacher's note"), self.set_note_shown, "N")
         self.note_action.setCheckable(True)
         self.note_action.setChecked(True)
         lesson_menu.addAction(self.note_action)
@@ -476,7 +481,10 @@ class MainWindow(QMainWindow):
         self.quiz_action.setCheckable(True)
         view.addAction(self.quiz_action)
         view.addSeparator()
-        self.present_action = self._action(self.tr("&Present"), self.set_presenting, "F5")
+        # Some presenter remotes send Shift+F5 (PowerPoint's "from the current slide").
+        self.present_action = self._action(
+            self.tr("&Present"), self.set_presenting, "F5", "Shift+F5"
+        )
         self.present_action.setCheckable(True)
         view.addAction(self.present_action)
         # Only while presenting: Esc closes a cell editor otherwise, and B and . are typed.
@@ -489,9 +497,10 @@ class MainWindow(QMainWindow):
             action.setEnabled(False)
 
         # Each language named in itself, and the menu's name in English too: whoever cannot
-        # read the current language still finds theirs.
-        title = self.tr("&Language")
-        language_menu = menu.addMenu(title if "Language" in title else f"{title} (Language)")
+        # read the current language still finds theirs. G: L is the Lessons menu's.
+        title = self.tr("Lan&guage")
+        named = "Language" in title.replace("&", "")
+        language_menu = menu.addMenu(title if named else f"{title} (Language)")
         group = QActionGroup(language_menu)
         self.language_actions: dict[str, QAction] = {}
         for code in LANGUAGES:
@@ -507,31 +516,50 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------ files
 
+    def ask_file(
+        self,
+        title: str,
+        name_filter: str,
+        *,
+        save: bool = False,
+        folder: Path | None = None,
+        name: str = "",
+    ) -> Path | None:
+        """Ask for a file with the app's one file dialog (:func:`.file_dialog.ask_file`):
+        in the folder last used, else the user's documents; ``None`` when cancelled."""
+        return ask_file(
+            self,
+            title,
+            name_filter,
+            save=save,
+            folder=folder,
+            name=name,
+            remember=self._remember_geometry,
+        )
+
     def open_scene_dialog(self) -> None:
         if not self.keep_work(self.tr("open another scene")):
             return
-        start = str(self.path.parent if self.path else resource_dir() / "scenes")
-        name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open scene"), start, self.tr(SCENE_FILTER)
-        )
-        if name:
-            self.open_scene(Path(name), asked=True)
+        folder = self.path.parent if self.path else None
+        path = self.ask_file(self.tr("Open scene"), self.tr(SCENE_FILTER), folder=folder)
+        if path is not None:
+            self.open_scene(path, asked=True)
 
     def import_kernel_dialog(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Import kernel"), str(user_data_folder()), self.tr(KERNEL_FILTER)
-        )
-        if name:
-            self.kernel_panel.import_kernel(Path(name))
+        path = self.ask_file(self.tr("Import kernel"), self.tr(KERNEL_FILTER))
+        if path is not None:
+            self.kernel_panel.import_kernel(path)
 
     def export_kernel_dialog(self) -> None:
         title = self.studio.document.scene.title or self.tr("kernel")
-        start = _in_documents(f"{_file_stem(title)}.kernel.json")
-        name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export kernel"), str(start), self.tr(KERNEL_FILTER)
+        path = self.ask_file(
+            self.tr("Export kernel"),
+            self.tr(KERNEL_FILTER),
+            save=True,
+            name=f"{_file_stem(title)}.kernel.json",
         )
-        if name:
-            self.kernel_panel.export_kernel(Path(name), title)
+        if path is not None:
+            self.kernel_panel.export_kernel(path, title)
 
     # ------------------------------------------------------------ drag and drop
 
@@ -609,6 +637,8 @@ class MainWindow(QMainWindow):
     def _show_lesson(self, lesson: Lesson | None) -> None:
         self.note.set_lesson(lesson)
         self._show_note()
+        # A new scene is read from the top: the note's title, then the sizes.
+        self.side_panel.scroll_to_top()
         if lesson is not None:
             self.window_counts_action.setChecked(lesson.window_counts)
             self.input_panel.set_show_counts(lesson.window_counts)
@@ -627,7 +657,7 @@ class MainWindow(QMainWindow):
             return True
         answer = self.ask_unsaved(action)
         if answer == SAVE:
-            return self.save_scene_dialog()
+            return self.save()
         return answer == DISCARD
 
     def is_modified(self) -> bool:
@@ -657,6 +687,8 @@ class MainWindow(QMainWindow):
             self._image_window = ImageWindow(self.studio, self._report)
             # After "Step through this region" the remote's PageDown must reach this window.
             self._image_window.region_applied.connect(self._take_focus)
+            # The photo's region is no longer the lesson's scene: its note would mislead.
+            self._image_window.region_applied.connect(lambda: self._show_lesson(None))
         return self._image_window
 
     def _take_focus(self) -> None:
@@ -667,14 +699,11 @@ class MainWindow(QMainWindow):
     def open_image_dialog(self) -> None:
         from .image_window import IMAGE_FILTER
 
-        name, _ = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Open image"),
-            str(Path.home()),
-            QCoreApplication.translate("ImageWindow", IMAGE_FILTER),
+        path = self.ask_file(
+            self.tr("Open image"), QCoreApplication.translate("ImageWindow", IMAGE_FILTER)
         )
-        if name:
-            self.open_image(Path(name))
+        if path is not None:
+            self.open_image(path)
 
     def open_image(self, path: Path) -> bool:
         """Show *path* next to the current kernels' result; say why if it cannot be read."""
@@ -686,17 +715,28 @@ class MainWindow(QMainWindow):
         window.raise_()
         return True
 
+    def save(self) -> bool:
+        """Save to the file the scene came from (Ctrl+S); a scene without one (untitled,
+        a lesson's copy) asks for a name first. Whether it was saved."""
+        commit_open_edit()  # the number still being typed is part of the scene
+        if self.path is None:
+            return self.save_scene_dialog()
+        return self.save_scene(self.path)
+
     def save_scene_dialog(self) -> bool:
-        """Ask where to save; the first time, in the user's documents folder."""
+        """Ask where to save; the first time, in the folder last used or the documents."""
         if self.path is not None:
-            start = self.path
+            folder: Path | None = self.path.parent
+            name = self.path.name
         else:
-            title = self.studio.document.scene.title or self.tr("Untitled")
-            start = _in_documents(f"{_file_stem(title)}.json")
-        name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save scene as"), str(start), self.tr(SCENE_FILTER)
+            folder = None
+            # A lesson's copy is offered under its title in the language in use.
+            title = scene_title(self.studio.document.scene.title) or self.tr("Untitled")
+            name = f"{_file_stem(title)}.json"
+        path = self.ask_file(
+            self.tr("Save scene as"), self.tr(SCENE_FILTER), save=True, folder=folder, name=name
         )
-        return bool(name) and self.save_scene(Path(name))
+        return path is not None and self.save_scene(path)
 
     def save_scene(self, path: Path) -> bool:
         """Save atomically; on failure say why and change nothing (title, file, undo).
@@ -939,12 +979,12 @@ class MainWindow(QMainWindow):
                 "Space: play / pause\n→ or PageDown: next step\n← or PageUp: previous step\n"
                 "Home / End: first / last step\nCtrl+Z / Ctrl+Shift+Z: undo / redo\n"
                 "Ctrl+= / Ctrl+- / Ctrl+0: larger / smaller / actual size\nF11: full screen\n"
-                "Ctrl+O / Ctrl+Shift+S: open / save a scene\nCtrl+I: open an image\n"
+                "Ctrl+O / Ctrl+S / Ctrl+Shift+S: open / save / save as\nCtrl+I: open an image\n"
                 "Ctrl+PageDown / Ctrl+PageUp: next / previous lesson\n"
                 "N: the teacher's note on / off\n"
                 "F9: side panel on / off\n"
                 "Ctrl+H: heat maps on / off\nCtrl+Shift+W: window counts on / off\n"
-                "F5: present (Esc leaves); B or .: blank screen\n"
+                "F5 or Shift+F5: present (Esc leaves); B or .: blank screen\n"
                 "Q: quiz on / off (→ or PageDown reveals, then steps)\n"
                 "Point at a weight: the values it multiplies (hold Shift: at every step)\n"
                 "Double-click or type in a cell to edit it; Ctrl+V pastes a block."
@@ -1002,12 +1042,6 @@ def _editable(path: Path | None) -> Path | None:
     except ValueError:
         return path
     return None
-
-
-def _in_documents(name: str) -> Path:
-    """*name* in the user's documents folder (their home when there is none)."""
-    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(documents or Path.home()) / name
 
 
 def _file_stem(title: str) -> str:

@@ -51,6 +51,10 @@ class SidePanel(QScrollArea):
         if layout is not None and hasattr(layout, "insertWidget"):
             layout.insertWidget(0, widget)
 
+    def scroll_to_top(self) -> None:
+        """Show the panel from its top (the lesson's note) again."""
+        self.verticalScrollBar().setValue(0)
+
     def sizeHint(self) -> QSize:
         content = self.widget()
         bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self)

@@ -270,6 +270,10 @@
 <context>
     <name>CostsPanel</name>
     <message>
+        <source>Costs</source>
+        <translation>成本</translation>
+    </message>
+    <message>
         <source>No costs: the settings are impossible.</source>
         <translation>无法统计开销：当前设置无法成立。</translation>
     </message>
@@ -480,7 +484,7 @@
     <name>EquationView</name>
     <message>
         <source>Press → or PageDown to take the first step; Space plays.</source>
-        <translation>按 → 或 PageDown 走第一步；按 Space 播放。</translation>
+        <translation>按 → 或 PageDown 走第一步；按空格键播放。</translation>
     </message>
     <message>
         <source>No output: the settings are impossible (see the red note under the output).</source>
@@ -634,6 +638,33 @@ give it the flipped weights, {0}.</source>
     <message>
         <source>Export &amp;numbers…</source>
         <translation>导出数字(&amp;N)…</translation>
+    </message>
+</context>
+<context>
+    <name>FileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>File &amp;name:</source>
+        <translation>文件名(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
     </message>
 </context>
 <context>
@@ -1082,7 +1113,7 @@ give it the flipped weights, {0}.</source>
     </message>
     <message>
         <source>A 1000×1000 RGB photo into 1000 fully connected neurons needs 1000·1000·3·1000 = 3&#xa0;000&#xa0;000&#xa0;000 weights; one 3×3×3 kernel needs 27, and a bias. Open the Costs section of the side panel: it puts this layer&apos;s 28 parameters beside what a fully connected layer from the same input to the same output would need. Ask the class why one small kernel may be used at every position of the image.</source>
-        <translation>把一张 1000×1000 的 RGB 照片全连接到 1000 个神经元，需要 1000·1000·3·1000 = 3&#xa0;000&#xa0;000&#xa0;000 个权重；而一个 3×3×3 的卷积核只需要 27 个权重，外加一个偏置。打开侧边面板中统计参数和乘加次数的部分：它把这一层的 28 个参数，与从相同输入到相同输出的全连接层所需的参数放在一起对比。问问学生：为什么一个小小的卷积核可以用在图像的每一个位置？</translation>
+        <translation>把一张 1000×1000 的 RGB 照片全连接到 1000 个神经元，需要 1000·1000·3·1000 = 3&#xa0;000&#xa0;000&#xa0;000 个权重；而一个 3×3×3 的卷积核只需要 27 个权重，外加一个偏置。打开侧边面板的“成本”部分：它把这一层的 28 个参数，与从相同输入到相同输出的全连接层所需的参数放在一起对比。问问学生：为什么一个小小的卷积核可以用在图像的每一个位置？</translation>
     </message>
     <message>
         <source>The worked example: 6×6 ∗ 3×3 → 4×4</source>
@@ -1162,7 +1193,7 @@ give it the flipped weights, {0}.</source>
     </message>
     <message>
         <source>The Costs section counts this layer: 3 kernels of 3×3×3 weights and 3 biases, 84 parameters; 27 multiply-adds per output value; the receptive field of one value, 3×3 in each of 3 channels. Compare with the fully connected count beside it. Ask how the cost grows with a 5×5 kernel.</source>
-        <translation>侧边面板中统计参数和乘加次数的部分算出了这一层的数据：3 个 3×3×3 的卷积核加 3 个偏置，共 84 个参数；每个输出值需要 27 次乘加；一个输出值的感受野是 3 个通道中各 3×3。把它和旁边的全连接数量比较一下。问问学生：换成 5×5 的卷积核，计算量会怎样增长？</translation>
+        <translation>侧边面板的“成本”部分统计了这一层：3 个 3×3×3 的卷积核加 3 个偏置，共 84 个参数；每个输出值需要 27 次乘加；一个输出值的感受野是 3 个通道中各 3×3。把它和旁边的全连接数量比较一下。问问学生：换成 5×5 的卷积核，计算量会怎样增长？</translation>
     </message>
     <message>
         <source>Groups: AlexNet&apos;s two GPUs, ResNeXt</source>
@@ -1510,8 +1541,12 @@ give it the flipped weights, {0}.</source>
         <translation>打开图像(&amp;I)…</translation>
     </message>
     <message>
-        <source>&amp;Save scene as…</source>
-        <translation>场景另存为(&amp;S)…</translation>
+        <source>&amp;Save scene</source>
+        <translation>保存场景(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save scene &amp;as…</source>
+        <translation>场景另存为(&amp;A)…</translation>
     </message>
     <message>
         <source>Import &amp;kernel…</source>
@@ -1540,10 +1575,6 @@ give it the flipped weights, {0}.</source>
     <message>
         <source>&amp;Previous lesson</source>
         <translation>上一课(&amp;P)</translation>
-    </message>
-    <message>
-        <source>Teacher&apos;s &amp;note</source>
-        <translation>教师备注(&amp;N)</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
@@ -1630,12 +1661,54 @@ give it the flipped weights, {0}.</source>
         <translation>黑屏(&amp;B)</translation>
     </message>
     <message>
-        <source>&amp;Language</source>
-        <translation>语言(&amp;L)</translation>
+        <source>Lan&amp;guage</source>
+        <translation>语言(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Space: play / pause
+→ or PageDown: next step
+← or PageUp: previous step
+Home / End: first / last step
+Ctrl+Z / Ctrl+Shift+Z: undo / redo
+Ctrl+= / Ctrl+- / Ctrl+0: larger / smaller / actual size
+F11: full screen
+Ctrl+O / Ctrl+S / Ctrl+Shift+S: open / save / save as
+Ctrl+I: open an image
+Ctrl+PageDown / Ctrl+PageUp: next / previous lesson
+N: the teacher&apos;s note on / off
+F9: side panel on / off
+Ctrl+H: heat maps on / off
+Ctrl+Shift+W: window counts on / off
+F5 or Shift+F5: present (Esc leaves); B or .: blank screen
+Q: quiz on / off (→ or PageDown reveals, then steps)
+Point at a weight: the values it multiplies (hold Shift: at every step)
+Double-click or type in a cell to edit it; Ctrl+V pastes a block.</source>
+        <translation>空格键：播放 / 暂停
+→ 或 PageDown：下一步
+← 或 PageUp：上一步
+Home / End：第一步 / 最后一步
+Ctrl+Z / Ctrl+Shift+Z：撤销 / 重做
+Ctrl+= / Ctrl+- / Ctrl+0：放大 / 缩小 / 实际大小
+F11：全屏
+Ctrl+O / Ctrl+S / Ctrl+Shift+S：打开 / 保存 / 另存场景
+Ctrl+I：打开图像
+Ctrl+PageDown / Ctrl+PageUp：下一课 / 上一课
+N：显示 / 隐藏教师备注
+F9：显示 / 隐藏侧边面板
+Ctrl+H：显示 / 隐藏热图
+Ctrl+Shift+W：显示 / 隐藏窗口计数
+F5 或 Shift+F5：演示（Esc 退出）；B 或 .：黑屏
+Q：打开 / 关闭测验（→ 或 PageDown 先揭晓答案，再前进一步）
+指向某个权重：显示与它相乘的值（按住 Shift：显示所有步骤中的）
+双击单元格或直接输入即可编辑；Ctrl+V 粘贴数据块。</translation>
     </message>
     <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Teacher&apos;s note</source>
+        <translation>教师备注(&amp;T)</translation>
     </message>
     <message>
         <source>&amp;Keys</source>
@@ -1716,44 +1789,6 @@ give it the flipped weights, {0}.</source>
     <message>
         <source>Keys</source>
         <translation>快捷键</translation>
-    </message>
-    <message>
-        <source>Space: play / pause
-→ or PageDown: next step
-← or PageUp: previous step
-Home / End: first / last step
-Ctrl+Z / Ctrl+Shift+Z: undo / redo
-Ctrl+= / Ctrl+- / Ctrl+0: larger / smaller / actual size
-F11: full screen
-Ctrl+O / Ctrl+Shift+S: open / save a scene
-Ctrl+I: open an image
-Ctrl+PageDown / Ctrl+PageUp: next / previous lesson
-N: the teacher&apos;s note on / off
-F9: side panel on / off
-Ctrl+H: heat maps on / off
-Ctrl+Shift+W: window counts on / off
-F5: present (Esc leaves); B or .: blank screen
-Q: quiz on / off (→ or PageDown reveals, then steps)
-Point at a weight: the values it multiplies (hold Shift: at every step)
-Double-click or type in a cell to edit it; Ctrl+V pastes a block.</source>
-        <translation>Space：播放 / 暂停
-→ 或 PageDown：下一步
-← 或 PageUp：上一步
-Home / End：第一步 / 最后一步
-Ctrl+Z / Ctrl+Shift+Z：撤销 / 重做
-Ctrl+= / Ctrl+- / Ctrl+0：放大 / 缩小 / 实际大小
-F11：全屏
-Ctrl+O / Ctrl+Shift+S：打开 / 保存场景
-Ctrl+I：打开图像
-Ctrl+PageDown / Ctrl+PageUp：下一课 / 上一课
-N：显示 / 隐藏教师备注
-F9：显示 / 隐藏侧边面板
-Ctrl+H：显示 / 隐藏热图
-Ctrl+Shift+W：显示 / 隐藏窗口计数
-F5：演示（Esc 退出）；B 或 .：黑屏
-Q：打开 / 关闭测验（→ 或 PageDown 先揭晓答案，再前进一步）
-指向某个权重：显示与它相乘的值（按住 Shift：显示所有步骤中的）
-双击单元格或直接输入即可编辑；Ctrl+V 粘贴数据块。</translation>
     </message>
     <message>
         <source>{0}{1} — ConvStudio</source>
@@ -2193,6 +2228,21 @@ Q：打开 / 关闭测验（→ 或 PageDown 先揭晓答案，再前进一步�
     <message>
         <source>Apply</source>
         <translation>应用</translation>
+    </message>
+</context>
+<context>
+    <name>QShortcut</name>
+    <message>
+        <source>Space</source>
+        <translation>空格键</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>左方向键</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>右方向键</translation>
     </message>
 </context>
 <context>
@@ -2880,7 +2930,7 @@ Q：打开 / 关闭测验（→ 或 PageDown 先揭晓答案，再前进一步�
     </message>
     <message>
         <source>Play or pause (Space)</source>
-        <translation>播放或暂停（Space）</translation>
+        <translation>播放或暂停（空格键）</translation>
     </message>
     <message>
         <source>Next step (→ or PageDown)</source>
@@ -2912,11 +2962,11 @@ Q：打开 / 关闭测验（→ 或 PageDown 先揭晓答案，再前进一步�
     </message>
     <message>
         <source>Pause (Space)</source>
-        <translation>暂停（Space）</translation>
+        <translation>暂停（空格键）</translation>
     </message>
     <message>
         <source>Play (Space)</source>
-        <translation>播放（Space）</translation>
+        <translation>播放（空格键）</translation>
     </message>
 </context>
 <context>

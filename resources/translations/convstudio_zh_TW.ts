@@ -270,6 +270,10 @@
 <context>
     <name>CostsPanel</name>
     <message>
+        <source>Costs</source>
+        <translation>成本</translation>
+    </message>
+    <message>
         <source>No costs: the settings are impossible.</source>
         <translation>無法計算成本：這組設定不可能成立。</translation>
     </message>
@@ -480,7 +484,7 @@
     <name>EquationView</name>
     <message>
         <source>Press → or PageDown to take the first step; Space plays.</source>
-        <translation>按 → 或 PageDown 走第一步；按 Space 自動播放。</translation>
+        <translation>按 → 或 PageDown 走第一步；按空白鍵自動播放。</translation>
     </message>
     <message>
         <source>No output: the settings are impossible (see the red note under the output).</source>
@@ -634,6 +638,33 @@ give it the flipped weights, {0}.</source>
     <message>
         <source>Export &amp;numbers…</source>
         <translation>匯出數字(&amp;N)…</translation>
+    </message>
+</context>
+<context>
+    <name>FileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>搜尋位置(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>File &amp;name:</source>
+        <translation>檔案名稱(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>檔案類型(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>儲存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>開啟(&amp;O)</translation>
     </message>
 </context>
 <context>
@@ -1082,7 +1113,7 @@ give it the flipped weights, {0}.</source>
     </message>
     <message>
         <source>A 1000×1000 RGB photo into 1000 fully connected neurons needs 1000·1000·3·1000 = 3&#xa0;000&#xa0;000&#xa0;000 weights; one 3×3×3 kernel needs 27, and a bias. Open the Costs section of the side panel: it puts this layer&apos;s 28 parameters beside what a fully connected layer from the same input to the same output would need. Ask the class why one small kernel may be used at every position of the image.</source>
-        <translation>一張 1000×1000 的 RGB 照片接到 1000 個全連接神經元，需要 1000·1000·3·1000 = 3&#xa0;000&#xa0;000&#xa0;000 個權重；一個 3×3×3 的卷積核只需要 27 個，再加一個偏置。打開側邊面板的成本區塊：它把這一層的 28 個參數，和從同樣輸入到同樣輸出的全連接層所需的參數並排比較。問問全班：為什麼一個小小的卷積核可以用在影像的每個位置？</translation>
+        <translation>一張 1000×1000 的 RGB 照片接到 1000 個全連接神經元，需要 1000·1000·3·1000 = 3&#xa0;000&#xa0;000&#xa0;000 個權重；一個 3×3×3 的卷積核只需要 27 個，再加一個偏置。打開側邊面板的「成本」區塊：它把這一層的 28 個參數，和從同樣輸入到同樣輸出的全連接層所需的參數並排比較。問問全班：為什麼一個小小的卷積核可以用在影像的每個位置？</translation>
     </message>
     <message>
         <source>The worked example: 6×6 ∗ 3×3 → 4×4</source>
@@ -1162,7 +1193,7 @@ give it the flipped weights, {0}.</source>
     </message>
     <message>
         <source>The Costs section counts this layer: 3 kernels of 3×3×3 weights and 3 biases, 84 parameters; 27 multiply-adds per output value; the receptive field of one value, 3×3 in each of 3 channels. Compare with the fully connected count beside it. Ask how the cost grows with a 5×5 kernel.</source>
-        <translation>成本區塊會計算這一層：3 個 3×3×3 權重的卷積核和 3 個偏置，共 84 個參數；每個輸出值 27 次乘加；一個值的感受野是 3 個通道中各 3×3。和旁邊的全連接數量比較一下。問問全班：換成 5×5 的卷積核，成本會怎麼增加？</translation>
+        <translation>「成本」區塊會計算這一層：3 個 3×3×3 權重的卷積核和 3 個偏置，共 84 個參數；每個輸出值 27 次乘加；一個值的感受野是 3 個通道中各 3×3。和旁邊的全連接數量比較一下。問問全班：換成 5×5 的卷積核，成本會怎麼增加？</translation>
     </message>
     <message>
         <source>Groups: AlexNet&apos;s two GPUs, ResNeXt</source>
@@ -1510,8 +1541,12 @@ give it the flipped weights, {0}.</source>
         <translation>開啟影像(&amp;I)…</translation>
     </message>
     <message>
-        <source>&amp;Save scene as…</source>
-        <translation>場景另存新檔(&amp;S)…</translation>
+        <source>&amp;Save scene</source>
+        <translation>儲存場景(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save scene &amp;as…</source>
+        <translation>場景另存新檔(&amp;A)…</translation>
     </message>
     <message>
         <source>Import &amp;kernel…</source>
@@ -1540,10 +1575,6 @@ give it the flipped weights, {0}.</source>
     <message>
         <source>&amp;Previous lesson</source>
         <translation>上一課(&amp;P)</translation>
-    </message>
-    <message>
-        <source>Teacher&apos;s &amp;note</source>
-        <translation>教師備註(&amp;N)</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
@@ -1630,12 +1661,54 @@ give it the flipped weights, {0}.</source>
         <translation>黑畫面(&amp;B)</translation>
     </message>
     <message>
-        <source>&amp;Language</source>
-        <translation>語言(&amp;L)</translation>
+        <source>Lan&amp;guage</source>
+        <translation>語言(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Space: play / pause
+→ or PageDown: next step
+← or PageUp: previous step
+Home / End: first / last step
+Ctrl+Z / Ctrl+Shift+Z: undo / redo
+Ctrl+= / Ctrl+- / Ctrl+0: larger / smaller / actual size
+F11: full screen
+Ctrl+O / Ctrl+S / Ctrl+Shift+S: open / save / save as
+Ctrl+I: open an image
+Ctrl+PageDown / Ctrl+PageUp: next / previous lesson
+N: the teacher&apos;s note on / off
+F9: side panel on / off
+Ctrl+H: heat maps on / off
+Ctrl+Shift+W: window counts on / off
+F5 or Shift+F5: present (Esc leaves); B or .: blank screen
+Q: quiz on / off (→ or PageDown reveals, then steps)
+Point at a weight: the values it multiplies (hold Shift: at every step)
+Double-click or type in a cell to edit it; Ctrl+V pastes a block.</source>
+        <translation>空白鍵：播放 / 暫停
+→ 或 PageDown：下一步
+← 或 PageUp：上一步
+Home / End：第一步 / 最後一步
+Ctrl+Z / Ctrl+Shift+Z：復原 / 重做
+Ctrl+= / Ctrl+- / Ctrl+0：放大 / 縮小 / 實際大小
+F11：全螢幕
+Ctrl+O / Ctrl+S / Ctrl+Shift+S：開啟 / 儲存 / 另存場景
+Ctrl+I：開啟影像
+Ctrl+PageDown / Ctrl+PageUp：下一課 / 上一課
+N：教師備註 開 / 關
+F9：側邊面板 開 / 關
+Ctrl+H：熱圖 開 / 關
+Ctrl+Shift+W：視窗計數 開 / 關
+F5 或 Shift+F5：簡報模式（Esc 離開）；B 或 .：黑畫面
+Q：測驗 開 / 關（→ 或 PageDown 先揭曉答案，再前進一步）
+指向權重：顯示它所乘的值（按住 Shift：所有步驟的值）
+雙擊格子或直接輸入即可編輯；Ctrl+V 貼上區塊。</translation>
     </message>
     <message>
         <source>&amp;Help</source>
         <translation>說明(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Teacher&apos;s note</source>
+        <translation>教師備註(&amp;T)</translation>
     </message>
     <message>
         <source>&amp;Keys</source>
@@ -1716,44 +1789,6 @@ give it the flipped weights, {0}.</source>
     <message>
         <source>Keys</source>
         <translation>按鍵</translation>
-    </message>
-    <message>
-        <source>Space: play / pause
-→ or PageDown: next step
-← or PageUp: previous step
-Home / End: first / last step
-Ctrl+Z / Ctrl+Shift+Z: undo / redo
-Ctrl+= / Ctrl+- / Ctrl+0: larger / smaller / actual size
-F11: full screen
-Ctrl+O / Ctrl+Shift+S: open / save a scene
-Ctrl+I: open an image
-Ctrl+PageDown / Ctrl+PageUp: next / previous lesson
-N: the teacher&apos;s note on / off
-F9: side panel on / off
-Ctrl+H: heat maps on / off
-Ctrl+Shift+W: window counts on / off
-F5: present (Esc leaves); B or .: blank screen
-Q: quiz on / off (→ or PageDown reveals, then steps)
-Point at a weight: the values it multiplies (hold Shift: at every step)
-Double-click or type in a cell to edit it; Ctrl+V pastes a block.</source>
-        <translation>Space：播放 / 暫停
-→ 或 PageDown：下一步
-← 或 PageUp：上一步
-Home / End：第一步 / 最後一步
-Ctrl+Z / Ctrl+Shift+Z：復原 / 重做
-Ctrl+= / Ctrl+- / Ctrl+0：放大 / 縮小 / 實際大小
-F11：全螢幕
-Ctrl+O / Ctrl+Shift+S：開啟 / 儲存場景
-Ctrl+I：開啟影像
-Ctrl+PageDown / Ctrl+PageUp：下一課 / 上一課
-N：教師備註 開 / 關
-F9：側邊面板 開 / 關
-Ctrl+H：熱圖 開 / 關
-Ctrl+Shift+W：視窗計數 開 / 關
-F5：簡報模式（Esc 離開）；B 或 .：黑畫面
-Q：測驗 開 / 關（→ 或 PageDown 先揭曉答案，再前進一步）
-指向權重：顯示它所乘的值（按住 Shift：所有步驟的值）
-雙擊格子或直接輸入即可編輯；Ctrl+V 貼上區塊。</translation>
     </message>
     <message>
         <source>{0}{1} — ConvStudio</source>
@@ -2193,6 +2228,21 @@ Q：測驗 開 / 關（→ 或 PageDown 先揭曉答案，再前進一步）
     <message>
         <source>Apply</source>
         <translation>套用</translation>
+    </message>
+</context>
+<context>
+    <name>QShortcut</name>
+    <message>
+        <source>Space</source>
+        <translation>空白鍵</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>左方向鍵</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>右方向鍵</translation>
     </message>
 </context>
 <context>
@@ -2880,7 +2930,7 @@ Q：測驗 開 / 關（→ 或 PageDown 先揭曉答案，再前進一步）
     </message>
     <message>
         <source>Play or pause (Space)</source>
-        <translation>播放或暫停（Space）</translation>
+        <translation>播放或暫停（空白鍵）</translation>
     </message>
     <message>
         <source>Next step (→ or PageDown)</source>
@@ -2912,11 +2962,11 @@ Q：測驗 開 / 關（→ 或 PageDown 先揭曉答案，再前進一步）
     </message>
     <message>
         <source>Pause (Space)</source>
-        <translation>暫停（Space）</translation>
+        <translation>暫停（空白鍵）</translation>
     </message>
     <message>
         <source>Play (Space)</source>
-        <translation>播放（Space）</translation>
+        <translation>播放（空白鍵）</translation>
     </message>
 </context>
 <context>
