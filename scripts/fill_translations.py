@@ -18,7 +18,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import update_translations  # noqa: E402
+import update_translations
 
 
 def fill(ts: Path, language: str, words: list[dict[str, str]]) -> list[str]:
