@@ -16,7 +16,7 @@ import sys
 import unicodedata
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import IO, NoReturn
+from typing import IO, Any, NoReturn
 
 import numpy as np
 
@@ -58,7 +58,21 @@ class _ReaderGoneError(Exception):
     """Standard output's reader has gone (``| head``): exit status 2, silently."""
 
 
+class _Formatter(argparse.HelpFormatter):
+    """argparse's help, wrapped by display width (Chinese characters take two columns)."""
+
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        return wrap_to_width(text, width)
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        return "\n".join(indent + line for line in wrap_to_width(text, width - len(indent)))
+
+
 class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **kwargs)
+
     def error(self, message: str) -> NoReturn:
         #: an argparse error (in English), then the command to ask for help
         raise CliError(translate("Cli", "{0} (see “{1} --help”)").format(message, self.prog))
@@ -489,7 +503,7 @@ def _may_break(text: str, at: int) -> bool:
     (Chinese has no spaces), but never inside a Latin word or number, before a closing
     mark or after an opening one."""
     before, after = text[at - 1], text[at]
-    if before.isspace() or after.isspace():
+    if before == " " or after == " ":  # not a no-break space (3 000 000 000)
         return True
     if after in _CLOSING or before in _OPENING:
         return False
@@ -504,7 +518,7 @@ def wrap_to_width(text: str, width: int) -> list[str]:
     inside a phrase when one falls in the second half of the line.
     """
     lines: list[str] = []
-    rest = " ".join(text.split())
+    rest = re.sub(r"[ \t\r\n]+", " ", text).strip(" ")
     while display_width(rest) > width:
         fit, used = 0, 0
         while used + _columns(rest[fit]) <= width:
@@ -515,8 +529,8 @@ def wrap_to_width(text: str, width: int) -> list[str]:
             at for at in breaks if rest[at - 1] in _PAUSES and display_width(rest[:at]) * 2 >= width
         ]
         at = (pauses or breaks or [max(fit, 1)])[-1]
-        lines.append(rest[:at].rstrip())
-        rest = rest[at:].lstrip()
+        lines.append(rest[:at].rstrip(" "))
+        rest = rest[at:].lstrip(" ")
     if rest:
         lines.append(rest)
     return lines

@@ -55,7 +55,7 @@ from ..model.presets import is_kernel_file
 from ..model.quiz import quiz_of
 from ..model.scene import remove_interrupted_saves
 from ..model.userfiles import Autosave, Recovered, read_autosave, set_aside
-from ..model.words import lesson_text, scene_title
+from ..model.words import lesson_text, preset_text, scene_title
 from . import style
 from .binding import bind
 from .costs_panel import CostsPanel
@@ -525,13 +525,17 @@ class MainWindow(QMainWindow):
             self.kernel_panel.import_kernel(Path(name))
 
     def export_kernel_dialog(self) -> None:
-        title = self.studio.document.scene.title or self.tr("kernel")
+        document = self.studio.document
+        # Named after the preset kernel 1 came from while unedited ("Sobel x"), else after
+        # the scene; the kernel inside is named after the preset, else the file chosen.
+        preset = document.kernel_name(0)
+        title = preset_text(preset) if preset else document.scene.title or self.tr("kernel")
         start = _in_documents(f"{_file_stem(title)}.kernel.json")
         name, _ = QFileDialog.getSaveFileName(
             self, self.tr("Export kernel"), str(start), self.tr(KERNEL_FILTER)
         )
         if name:
-            self.kernel_panel.export_kernel(Path(name), title)
+            self.kernel_panel.export_kernel(Path(name))
 
     # ------------------------------------------------------------ drag and drop
 
