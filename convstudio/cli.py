@@ -13,17 +13,17 @@ import os
 import re
 import socket
 import sys
-import textwrap
+import unicodedata
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import IO, NoReturn
+from typing import IO, Any, NoReturn
 
 import numpy as np
 
 from . import __version__
 from .model import Scene, SceneFileError, load_scene, scene_path
 from .model.budget import BudgetError, check_budget
-from .model.document import EditError, kernels_for
+from .model.document import EditError, biases_for, kernels_for
 from .model.explain import fully_connected_parameters
 from .model.export import ExportError, check_gif_size, run_positions
 from .model.files import FileCheckError, check_writable_target
@@ -37,6 +37,7 @@ from .model.presets import (
     KernelPreset,
     PresetFileError,
     builtin_presets,
+    kernel_file_bias,
     load_kernel_file,
 )
 from .model.refusals import reason_text
@@ -57,7 +58,21 @@ class _ReaderGoneError(Exception):
     """Standard output's reader has gone (``| head``): exit status 2, silently."""
 
 
+class _Formatter(argparse.HelpFormatter):
+    """argparse's help, wrapped by display width (Chinese characters take two columns)."""
+
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        return wrap_to_width(text, width)
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        return "\n".join(indent + line for line in wrap_to_width(text, width - len(indent)))
+
+
 class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **kwargs)
+
     def error(self, message: str) -> NoReturn:
         #: an argparse error (in English), then the command to ask for help
         raise CliError(translate("Cli", "{0} (see “{1} --help”)").format(message, self.prog))
@@ -90,7 +105,12 @@ def _parsers() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
         nargs="?",
         help=translate("Cli", "scene file to open (default: the worked example)"),
     )
-    launcher.add_argument("--version", action="version", version=f"ConvStudio {__version__}")
+    launcher.add_argument(
+        "--version",
+        action="version",
+        version=f"ConvStudio {__version__}",
+        help=translate("Cli", "show the version number and exit"),
+    )
 
     tools = _Parser(prog="convstudio")
     commands = tools.add_subparsers(dest="command", required=True, parser_class=_Parser)
@@ -367,36 +387,53 @@ def _user_data_folder() -> Path:
 
 
 def _library() -> list[KernelPreset]:
-    """The built-in presets, then the user's; damaged files are left out, and said.
+    """The built-in presets, then the user's; damaged files are left out, and said."""
+    return [preset for preset, _ in _library_files()]
+
+
+def _library_files() -> list[tuple[KernelPreset, Path | None]]:
+    """The built-in presets, then the user's with the file each is kept in (its bias).
 
     Only read: the window sets damaged files aside and carries ``kernels.json`` over.
     """
     found = user_library(_user_data_folder()).scan()
     for path, reason in found.damaged:
         _say(translate("Cli", "convstudio: {0} is left out: {1}").format(path.name, reason))
-    return builtin_presets() + [entry.preset for entry in found.entries]
+    builtin: list[tuple[KernelPreset, Path | None]] = [(p, None) for p in builtin_presets()]
+    # A kernel still listed from the older kernels.json has no bias of its own.
+    return builtin + [(e.preset, None if e.legacy else e.file) for e in found.entries]
 
 
 def _with_kernel(scene: Scene, choice: str | None) -> Scene:
-    """*scene* with the preset *choice* (a name, or a kernel file) as its kernels."""
+    """*scene* with the preset *choice* (a name, or a kernel file) as its kernels, and the
+    bias the kernel's file carries (switched on) if it carries one."""
     if choice is None:
         return scene
+    file: Path | None
     if os.path.exists(choice):
+        file = Path(choice)
         try:
-            preset = load_kernel_file(choice)
+            preset = load_kernel_file(file)
         except PresetFileError as exc:
             raise CliError(str(exc)) from None
     else:
-        preset = next((p for p in _library() if p.name == choice), None)
-        if preset is None:
+        found = next(((p, f) for p, f in _library_files() if p.name == choice), None)
+        if found is None:
             raise CliError(
                 translate(
                     "Cli",
                     "there is no kernel preset or file “{0}” (“convstudio presets” lists them)",
                 ).format(shortened(choice))
             )
+        preset, file = found
     try:
-        return scene.replace(kernels=kernels_for(scene, preset.weights))
+        bias = None if file is None else kernel_file_bias(file)
+    except PresetFileError as exc:
+        raise CliError(str(exc)) from None
+    try:
+        return scene.replace(
+            kernels=kernels_for(scene, preset.weights), bias=biases_for(scene, bias)
+        )
     except EditError as exc:
         raise CliError(
             translate("Cli", "the kernel “{0}” does not fit this scene: {1}").format(
@@ -443,6 +480,62 @@ def list_presets(args: argparse.Namespace) -> int:
     return 0
 
 
+NOTE_WIDTH = 88  # terminal columns of a lesson's note in “convstudio lessons”
+NOTE_INDENT = "    "
+# A pause: a line that ends here ends between phrases. Never at a line's start.
+_PAUSES = "，。、；：！？）」』〉》】"
+_CLOSING = _PAUSES + ",.;:!?)]}…"
+# Never at a line's end.
+_OPENING = "（「『〈《【([{"
+
+
+def display_width(text: str) -> int:
+    """The terminal columns *text* takes: two for a wide (CJK) character, one otherwise."""
+    return sum(_columns(c) for c in text)
+
+
+def _columns(char: str) -> int:
+    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+
+
+def _may_break(text: str, at: int) -> bool:
+    """Whether a line may end before ``text[at]``: at a space, or next to a wide character
+    (Chinese has no spaces), but never inside a Latin word or number, before a closing
+    mark or after an opening one."""
+    before, after = text[at - 1], text[at]
+    if before == " " or after == " ":  # not a no-break space (3 000 000 000)
+        return True
+    if after in _CLOSING or before in _OPENING:
+        return False
+    return _columns(before) == 2 or _columns(after) == 2
+
+
+def wrap_to_width(text: str, width: int) -> list[str]:
+    """*text* in lines of at most *width* terminal columns.
+
+    Lines break at spaces and between Chinese characters, never inside a Latin word or a
+    number (one longer than a line is cut); they end at a pause (，。：…) rather than
+    inside a phrase when one falls in the second half of the line.
+    """
+    lines: list[str] = []
+    rest = re.sub(r"[ \t\r\n]+", " ", text).strip(" ")
+    while display_width(rest) > width:
+        fit, used = 0, 0
+        while used + _columns(rest[fit]) <= width:
+            used += _columns(rest[fit])
+            fit += 1
+        breaks = [at for at in range(1, fit + 1) if _may_break(rest, at)]
+        pauses = [
+            at for at in breaks if rest[at - 1] in _PAUSES and display_width(rest[:at]) * 2 >= width
+        ]
+        at = (pauses or breaks or [max(fit, 1)])[-1]
+        lines.append(rest[:at].rstrip(" "))
+        rest = rest[at:].lstrip(" ")
+    if rest:
+        lines.append(rest)
+    return lines
+
+
 def list_lessons(args: argparse.Namespace) -> int:
     """``convstudio lessons``: the lessons in order, with their titles and notes."""
     found = lessons()
@@ -456,14 +549,11 @@ def list_lessons(args: argparse.Namespace) -> int:
     heading = translate("Cli", "{0}. {1}: {2}")
     blocks = []
     for x in found:
-        note = lesson_text(x.note)
-        # Chinese characters take two columns of a terminal, and have no spaces to wrap at.
-        width = 88 if note.isascii() else 44
-        indent = "    "
+        lines = wrap_to_width(lesson_text(x.note), NOTE_WIDTH - len(NOTE_INDENT))
         blocks.append(
             heading.format(f"{x.number:>2}", x.name, lesson_text(x.title))
             + "\n"
-            + textwrap.fill(note, width=width, initial_indent=indent, subsequent_indent=indent)
+            + "\n".join(NOTE_INDENT + line for line in lines)
         )
     _print("\n\n".join(blocks) + "\n")
     return 0
@@ -549,14 +639,14 @@ def render(args: argparse.Namespace) -> int:
     scene = _with_kernel(_load(args.scene), args.kernel)
     _check(scene, window=True)
     size = _size(args.size)
-    if args.step is not None:
-        steps = _steps(scene)
-        if not 0 <= args.step < steps:
-            raise CliError(
-                translate(
-                    "Cli", "--step must be between {0} and {1} for this scene, not {2}"
-                ).format(0, steps - 1, args.step)
+    # Impossible settings draw no step, only a note: refused as compute and gif refuse them.
+    steps = _steps(scene)
+    if args.step is not None and not 0 <= args.step < steps:
+        raise CliError(
+            translate("Cli", "--step must be between {0} and {1} for this scene, not {2}").format(
+                0, steps - 1, args.step
             )
+        )
     #: what “convstudio render” writes, in “render writes PNG images: name the file .png…”
     target = _picture_target(args, ".png", translate("Cli", "PNG images"))
     from .qt.export import render_frame_png
@@ -681,11 +771,83 @@ def _speak_the_environments_language() -> None:
         install_language(language)
 
 
+def _argparse_words() -> dict[str, str]:
+    """The words argparse asks gettext for (its help and its errors), in the current language.
+
+    Listed here as ``translate`` calls so that pyside6-lupdate puts them in the ``.ts`` files.
+    Messages only a programmer meets (conflicting options) are left in English.
+    """
+    english = (
+        "usage: ",
+        "positional arguments",
+        "options",
+        "show this help message and exit",
+        "argument %(argument_name)s: %(message)s",
+        "unrecognized arguments: %s",
+        "the following arguments are required: %s",
+        "one of the arguments %s is required",
+        "not allowed with argument %s",
+        "ignored explicit argument %r",
+        "expected one argument",
+        "expected at most one argument",
+        "expected at least one argument",
+        "expected %s argument",
+        "expected %s arguments",
+        "ambiguous option: %(option)s could match %(matches)s",
+        "unexpected option string: %s",
+        "invalid %(type)s value: %(value)r",
+        "invalid choice: %(value)r (choose from %(choices)s)",
+        "unknown parser %(parser_name)r (choices: %(choices)s)",
+        "can't open '%(filename)s': %(error)s",
+    )
+    translated = (
+        translate("argparse", "usage: "),
+        translate("argparse", "positional arguments"),
+        translate("argparse", "options"),
+        translate("argparse", "show this help message and exit"),
+        translate("argparse", "argument %(argument_name)s: %(message)s"),
+        translate("argparse", "unrecognized arguments: %s"),
+        translate("argparse", "the following arguments are required: %s"),
+        translate("argparse", "one of the arguments %s is required"),
+        translate("argparse", "not allowed with argument %s"),
+        translate("argparse", "ignored explicit argument %r"),
+        translate("argparse", "expected one argument"),
+        translate("argparse", "expected at most one argument"),
+        translate("argparse", "expected at least one argument"),
+        translate("argparse", "expected %s argument"),
+        translate("argparse", "expected %s arguments"),
+        translate("argparse", "ambiguous option: %(option)s could match %(matches)s"),
+        translate("argparse", "unexpected option string: %s"),
+        translate("argparse", "invalid %(type)s value: %(value)r"),
+        translate("argparse", "invalid choice: %(value)r (choose from %(choices)s)"),
+        translate("argparse", "unknown parser %(parser_name)r (choices: %(choices)s)"),
+        translate("argparse", "can't open '%(filename)s': %(error)s"),
+    )
+    return dict(zip(english, translated, strict=True))
+
+
+def _give_argparse_the_translations() -> None:
+    """Let argparse speak the user's language: it looks its words up with the gettext
+    functions it imported as ``_`` and ``ngettext``; these look them up with translate()."""
+    words = _argparse_words()
+
+    def gettext(message: str) -> str:
+        # argparse also passes None (a subcommand group with no description).
+        return words.get(message, message) if isinstance(message, str) else message
+
+    def ngettext(singular: str, plural: str, n: int) -> str:
+        return gettext(singular if n == 1 else plural)
+
+    argparse._ = gettext  # type: ignore[attr-defined]
+    argparse.ngettext = ngettext  # type: ignore[attr-defined]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``convstudio``, ``python -m convstudio`` and ``python main.py``."""
     args_list = list(sys.argv[1:] if argv is None else argv)
     _guard_standard_fds()
     _speak_the_environments_language()
+    _give_argparse_the_translations()
     launcher, tools = _parsers()
     try:
         if args_list and args_list[0] in COMMANDS:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import stat
 import struct
 import subprocess
@@ -524,6 +525,10 @@ ERRORS = {
         lambda t: ["render", WORKED, "-o", t / "f.png", "--step", "two"],
         "invalid int value",
     ),
+    "render of an impossible scene": (
+        lambda t: ["render", impossible(t), "-o", t / "f.png"],
+        "the scene's settings are impossible, so it has no steps: The kernel spans 3 rows",
+    ),
     "step of an impossible scene": (
         lambda t: ["render", impossible(t), "-o", t / "f.png", "--step", "0"],
         "impossible, so it has no steps",
@@ -923,3 +928,91 @@ def test_render_and_gif_present_draw_the_presentation_stage(tmp_path):
     assert run("gif", WORKED, "-o", run_gif, "--present").returncode == 0
     with Image.open(run_gif) as gif:
         assert gif.n_frames == 16
+
+
+# ---------------------------------------------------------------- in Chinese
+
+
+def chinese_env() -> dict[str, str]:
+    """LANGUAGE=zh_TW, as gettext reads it (a locale of C would make it ignored)."""
+    env = {k: v for k, v in headless_env().items() if k not in ("LANG", "LC_ALL", "LC_MESSAGES")}
+    return {**env, "LANGUAGE": "zh_TW"}
+
+
+ARGPARSE_ENGLISH = re.compile(
+    r"usage|positional arguments|options:|show this help|show the version|"
+    r"unrecognized arguments|required:"
+)
+
+
+def test_help_and_argparse_errors_are_in_chinese():
+    env = chinese_env()
+    for args in (["--help"], ["compute", "--help"], ["gif", "--help"]):
+        shown = run(*args, env=env)
+        assert shown.returncode == 0, shown.stderr
+        assert not ARGPARSE_ENGLISH.search(shown.stdout), shown.stdout
+        assert "用法：" in shown.stdout and "選項" in shown.stdout
+    assert "位置參數" in run("--help", env=env).stdout
+    for args in (["compute", WORKED, "--colour"], ["compute"]):
+        refused = run(*args, env=env)
+        assert refused.returncode == 2
+        assert len(refused.stderr.splitlines()) == 1
+        assert not ARGPARSE_ENGLISH.search(refused.stderr), refused.stderr
+    assert "無法辨識的參數：--colour" in run("compute", WORKED, "--colour", env=env).stderr
+    # English stays English.
+    assert "positional arguments" in run("--help").stdout
+
+
+def zh_tw_lesson_notes() -> list[str]:
+    """The shipped lessons' notes in 繁體中文, from the translation file."""
+    import xml.etree.ElementTree as ET
+
+    from convstudio.model import resource_dir
+    from convstudio.model.lessons import lessons
+
+    notes = {x.note for x in lessons()}
+    ts = ET.parse(resource_dir() / "translations" / "convstudio_zh_TW.ts")
+    return [
+        message.findtext("translation")
+        for context in ts.getroot().iter("context")
+        if context.findtext("name") == "Lessons"
+        for message in context.iter("message")
+        if message.findtext("source") in notes
+    ]
+
+
+def test_lessons_in_chinese_wrap_by_display_width_between_phrases():
+    from convstudio.cli import display_width
+
+    env = {**headless_env(), "LC_ALL": "zh_TW.UTF-8", "LANG": "zh_TW.UTF-8"}
+    listed = run("lessons", env=env)
+    assert listed.returncode == 0, listed.stderr
+    blocks = [
+        [line[4:] for line in block.splitlines()[1:]] for block in listed.stdout.split("\n\n")
+    ]
+    notes = {note.replace(" ", ""): note for note in zh_tw_lesson_notes()}
+    assert len(blocks) == len(notes)
+    for lines in blocks:
+        assert all(display_width(line) <= 84 for line in lines)  # 88 columns with the indent
+        assert not [line for line in lines if line[0] in "，。、；：！？）」"]
+        note = notes["".join(lines).replace(" ", "")]
+        at = 0
+        for line in lines[:-1]:
+            at = note.index(line, at) + len(line)
+            if note[at] != " ":  # not at a space: beside a wide (Chinese) character
+                assert display_width(note[at - 1 : at + 1]) > 2, (line, note[at:])
+    # Full lines: far wider than the old 44 characters of two columns each.
+    assert max(display_width(line) for lines in blocks for line in lines) > 80
+
+
+def test_a_line_ends_at_a_pause_rather_than_inside_a_phrase():
+    from convstudio.cli import display_width, wrap_to_width
+
+    text = "一二三四五六七八九十一二，三四五六七八九十一二三四五六七八九十一二三四"
+    lines = wrap_to_width(text, 30)
+    assert lines[0] == "一二三四五六七八九十一二，"  # not cut in the next phrase
+    assert all(display_width(line) <= 30 for line in lines)
+    assert "".join(lines) == text
+    # A phrase longer than a line is cut between characters; a word never.
+    assert wrap_to_width("三四五六七八九十一二三四", 10) == ["三四五六七", "八九十一二", "三四"]
+    assert wrap_to_width("看 convolution 的結果", 12) == ["看", "convolution", "的結果"]

@@ -106,7 +106,12 @@ GOOD = {"format": "convstudio-kernel", "version": 1, "name": "k", "weights": [[1
     [
         ("not json", "not valid JSON"),
         ({"format": "other"}, "not a ConvStudio kernel file"),
+        # The format asked of a one-kernel file, not the list's (convstudio-kernels).
+        ({"format": "convstudio-kernel "}, r"must be 'convstudio-kernel'\)"),
         ({"version": 2}, "version 2"),
+        ({"version": 0}, "version 0 cannot be read"),
+        ({"version": -1}, "version -1 cannot be read"),
+        ({"name": "n" * 61}, "a name has at most 60 characters"),
         ({"weights": [[1, 2], [3]]}, "all the same length"),
         ({"weights": [[1, "x"], [3, 4]]}, "row 1, column 2"),
         ({"weights": []}, "rows of numbers"),
@@ -128,6 +133,27 @@ def test_a_kernel_file_larger_than_allowed_is_refused_before_reading(tmp_path):
     path.write_bytes(b" " * (5 * 1024 * 1024))
     with pytest.raises(PresetFileError):
         load_kernel_file(path)
+
+
+def test_a_kernel_file_is_at_most_1_mb_and_its_name_60_characters(tmp_path):
+    from convstudio.model.library import MAX_NAME as LIBRARY_NAME
+    from convstudio.model.presets import MAX_NAME
+
+    assert LIBRARY_NAME is MAX_NAME == 60  # one limit for files and the user's library
+    text = json.dumps({**GOOD, "name": "n" * MAX_NAME})
+    path = kernel_file(tmp_path, text + " " * (1024 * 1024 - len(text)))
+    assert load_kernel_file(path).name == "n" * MAX_NAME  # exactly 1 MB: read
+    path.write_text(text + " " * (1024 * 1024 - len(text) + 1), encoding="utf-8")
+    with pytest.raises(
+        PresetFileError, match=r"too large to be a kernel file \(more than 1 MB\)"
+    ) as caught:
+        load_kernel_file(path)
+    assert "\n" not in str(caught.value)
+    # A list of kernels is a kernel file too: the same limits.
+    listed = {"format": "convstudio-kernels", "version": 1, "kernels": [{**GOOD, "name": "x" * 61}]}
+    with pytest.raises(PresetFileError, match="at most 60 characters") as caught:
+        load_kernel_file(kernel_file(tmp_path, listed))
+    assert "x" * 41 not in str(caught.value)  # the name is quoted shortened
 
 
 json_values = st.recursive(
@@ -207,6 +233,83 @@ def test_compute_takes_a_preset_by_name_or_file(tmp_path):
     assert "no kernel preset or file “No such kernel”" in unknown.stderr
     misfit = run("compute", WORKED, "--kernel", "RGB → grey (1×1×3)")
     assert misfit.returncode == 2 and "does not fit this scene" in misfit.stderr
+
+
+def test_compute_render_and_gif_keep_the_bias_of_a_kernel_file(tmp_path):
+    path = tmp_path / "biased.json"
+    save_kernel_file(named("Sobel x"), path, bias=5)
+    plain = json.loads(run("compute", WORKED, "--kernel", "Sobel x", "--json").stdout)
+    biased = run("compute", WORKED, "--kernel", path, "--json")
+    assert biased.returncode == 0, biased.stderr
+    added = np.array(json.loads(biased.stdout)["output"]) - np.array(plain["output"])
+    assert (added == 5).all()  # the worked example has no bias: switched on
+    assert json.loads(biased.stdout)["parameters"] == plain["parameters"] + 1
+    for command, name in (("render", "f.png"), ("gif", "f.gif")):
+        drawn = run(command, WORKED, "--kernel", path, "-o", tmp_path / name, "--size", "800x600")
+        assert drawn.returncode == 0 and (tmp_path / name).exists(), drawn.stderr
+
+
+def test_a_users_kernel_keeps_its_bias_on_the_command_line(tmp_path):
+    from convstudio.model.library import user_library
+
+    data = tmp_path / "ConvStudio" / "ConvStudio"  # Qt's AppDataLocation under XDG_DATA_HOME
+    user_library(data).save("plus two", np.array([[1.0]]), 2.0)
+    env = {**headless_env(), "XDG_DATA_HOME": str(tmp_path)}
+    used = run("compute", WORKED, "--kernel", "plus two", "--json", env=env)
+    assert used.returncode == 0, used.stderr
+    scene = load_scene(scene_path("worked-example"))
+    expected = scene.input[0, :4, :4] + 2  # a 1×1 kernel of 1 on a 6×6 input, plus 2
+    assert json.loads(used.stdout)["output"][0][0][:4] == list(expected[0])
+
+
+def test_exporting_after_a_preset_names_the_kernel_after_it(qtbot, tmp_path):
+    from convstudio.model.presets import MAX_NAME
+    from convstudio.qt.kernel_panel import KernelPanel
+
+    studio = Studio(load_scene(scene_path("worked-example")))
+    panel = KernelPanel(studio, lambda text: None)
+    qtbot.addWidget(panel)
+    panel.apply_preset("Sobel x")
+    path = tmp_path / "k.kernel.json"
+    assert panel.export_kernel(path)
+    assert load_kernel_file(path).name == "Sobel x"
+    studio.document.set_kernel_value(0, 0, 0, 0, 9)  # edited: no longer Sobel x
+    assert panel.export_kernel(tmp_path / "mine.kernel.json")
+    assert load_kernel_file(tmp_path / "mine.kernel.json").name == "mine"
+    long = tmp_path / ("x" * 100 + ".kernel.json")
+    assert panel.export_kernel(long)
+    assert len(load_kernel_file(long).name) == MAX_NAME  # readable back
+
+
+def test_the_export_dialog_offers_the_presets_name(qtbot, monkeypatch, tmp_path):
+    from gui_helpers import FileDialogs
+
+    from convstudio.qt.main_window import MainWindow
+
+    studio = Studio(load_scene(scene_path("worked-example")))
+    window = MainWindow(studio, remember_geometry=False)
+    qtbot.addWidget(window)
+    dialogs = FileDialogs(monkeypatch)
+    target = tmp_path / "chosen.kernel.json"
+    dialogs.answer = target
+    window.kernel_panel.apply_preset("Sobel x")
+    window.export_kernel_dialog()
+    offered = dialogs.shown[-1][2]
+    assert offered is not None and offered.name == "Sobel x.kernel.json"
+    assert load_kernel_file(target).name == "Sobel x"
+
+
+def test_an_imported_kernel_brings_its_bias(qtbot, tmp_path):
+    from convstudio.qt.kernel_panel import KernelPanel
+
+    studio = Studio(load_scene(scene_path("worked-example")))
+    panel = KernelPanel(studio, lambda text: None)
+    qtbot.addWidget(panel)
+    path = tmp_path / "biased.json"
+    save_kernel_file(named("Sobel x"), path, bias=5)
+    assert panel.import_kernel(path)
+    assert list(studio.document.scene.bias) == [5]
+    assert studio.document.kernel_name(0) == "Sobel x"
 
 
 def test_the_picker_groups_the_presets_and_explains_each(qtbot, studio):

@@ -354,3 +354,65 @@ def test_ctrl_v_pastes_a_block_into_the_kernel(qtbot, panel, studio, messages):
     QTest.keyClick(panel.table, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     assert studio.document.scene is before
     assert "largest is 9×9" in messages[-1] and "Nothing was pasted" in messages[-1]
+
+
+# ---------------------------------------------------------------- a preset: one kernel or all
+
+
+def two_kernel_panel(qtbot, messages):
+    from convstudio.model import Studio, load_scene, scene_path
+
+    studio = Studio(load_scene(scene_path("rgb-two-kernels")))
+    panel = KernelPanel(studio, messages.append)
+    qtbot.addWidget(panel.controls)
+    qtbot.addWidget(panel)
+    panel.controls.show()
+    return studio, panel
+
+
+def choose(panel, name):
+    index = next(
+        i for i in range(panel.presets.count()) if panel.presets.itemText(i).startswith(name)
+    )
+    panel.presets.activated.emit(index)
+
+
+def test_the_picker_puts_a_preset_into_the_current_kernel_only_or_into_all(qtbot, messages):
+    studio, panel = two_kernel_panel(qtbot, messages)
+    before = studio.document.scene.kernels.copy()
+    problem = studio.evaluation.problem
+    kernel_2 = next(s for s in range(problem.n_steps) if problem.step(s).out_channel == 1)
+    studio.playback.show_step(kernel_2)
+    assert panel.only_current.isVisibleTo(panel.controls)
+    assert panel.only_current.text() == "Only into ▶ kernel 2"
+    panel.only_current.setChecked(True)
+    choose(panel, "Sobel x")
+    kernels = studio.document.scene.kernels
+    np.testing.assert_array_equal(kernels[0], before[0])  # kernel 1 kept its weights
+    assert (kernels[1] == [[-1, 0, 1], [-2, 0, 2], [-1, 0, 1]]).all()  # every slice of 2
+    assert studio.document.kernel_name(1) == "Sobel x" and messages == []
+
+    panel.only_current.setChecked(False)
+    choose(panel, "Identity")
+    assert (studio.document.scene.kernels[:, :, 1, 1] == 1).all()  # both kernels
+
+
+def test_a_preset_of_another_size_for_one_kernel_says_why_and_changes_nothing(qtbot, messages):
+    studio, panel = two_kernel_panel(qtbot, messages)
+    studio.playback.show_step(0)
+    panel.only_current.setChecked(True)
+    before = studio.document.scene
+    choose(panel, "Gaussian 5×5")
+    assert studio.document.scene is before
+    assert "Every kernel here is 3×3, and this one is 5×5" in messages[-1]
+
+
+def test_one_kernel_or_no_current_step_offers_no_choice(qtbot, panel, studio, messages):
+    assert not panel.only_current.isVisibleTo(panel.controls)  # one kernel: all is one
+    two_studio, two = two_kernel_panel(qtbot, messages)
+    two.only_current.setChecked(True)
+    two_studio.playback.first()  # before the first step: no ▶ kernel
+    assert two.only_current.text() == "Only into the ▶ kernel"
+    assert not two.only_current.isEnabled()
+    choose(two, "Identity")
+    assert (two_studio.document.scene.kernels[:, :, 1, 1] == 1).all()  # so into every kernel

@@ -68,38 +68,85 @@ def evaluate(scene: Scene) -> Evaluation:
     return Evaluation(problem, None)
 
 
-def kernels_for(scene: Scene, weights: Any) -> np.ndarray:
+def kernels_for(scene: Scene, weights: Any, kernel: int | None = None) -> np.ndarray:
     """*weights* as the kernels of *scene*: a kH×kW kernel goes into every slice of every
     kernel, a C×kH×kW one becomes every kernel.
+
+    Parameters
+    ----------
+    scene
+        The scene whose kernels are replaced.
+    weights
+        kH×kW, C×kH×kW, or (only for every kernel) K×C×kH×kW.
+    kernel
+        Only this kernel (0-based) takes *weights*, the others keep theirs; ``None``: every
+        kernel. All kernels of a layer have one size, so a kernel of another size goes
+        into every kernel or none (when there are several).
 
     Raises
     ------
     EditError
-        When *weights* is not a grid of numbers of an allowed size, or has a slice count
-        other than the channels each kernel reads.
+        When *weights* is not a grid of numbers of an allowed size, has a slice count
+        other than the channels each kernel reads, or (for one kernel of several) is not
+        the size of the others.
     """
     try:
         w = np.asarray(weights, dtype=np.float64)
     except (TypeError, ValueError):
         raise EditError(_not_a_grid()) from None
-    if w.ndim < 2 or w.ndim > 4:
+    if w.ndim < 2 or w.ndim > (4 if kernel is None else 3):
         raise EditError(_not_a_grid())
     _check_side("kernel", w.shape[-2], w.shape[-1], MAX_KERNEL)
-    count, depth = scene.kernels.shape[:2]
-    if w.ndim == 2:
-        return np.broadcast_to(w, (count, depth, *w.shape)).copy()
-    if w.ndim == 3:
-        if w.shape[0] != depth:
-            raise EditError(
-                #: {0} is "3 slices", {1} "1 channel" (both translated apart), {2} a number.
-                translate(
-                    "Document",
-                    "This kernel has {0}, one per input channel, but each kernel here reads "
-                    "{1}: set the input to {2} channels first.",
-                ).format(counted(w.shape[0], "slice"), counted(depth, "channel"), w.shape[0])
+    count, depth, kh, kw = scene.kernels.shape
+    if w.ndim == 4:
+        return w
+    if w.ndim == 3 and w.shape[0] != depth:
+        raise EditError(
+            #: {0} is "3 slices", {1} "1 channel" (both translated apart), {2} a number.
+            translate(
+                "Document",
+                "This kernel has {0}, one per input channel, but each kernel here reads "
+                "{1}: set the input to {2} channels first.",
+            ).format(counted(w.shape[0], "slice"), counted(depth, "channel"), w.shape[0])
+        )
+    one = np.broadcast_to(w, (depth, *w.shape[-2:]))
+    if kernel is None or count == 1:
+        return np.broadcast_to(one, (count, *one.shape)).copy()
+    if not 0 <= kernel < count:
+        raise EditError(
+            #: {0} is a kernel's number, {1} "2 kernels" (translated apart).
+            translate("Document", "There is no kernel {0}: this layer has {1}.").format(
+                kernel + 1, counted(count, "kernel")
             )
-        return np.broadcast_to(w, (count, *w.shape)).copy()
-    return w
+        )
+    if w.shape[-2:] != (kh, kw):
+        raise EditError(
+            #: {0}×{1}: the size of every kernel of the layer; {2}×{3}: the size of the new one.
+            translate(
+                "Document",
+                "Every kernel here is {0}×{1}, and this one is {2}×{3}: put it into every "
+                "kernel, or make the kernels {2}×{3} first.",
+            ).format(kh, kw, w.shape[-2], w.shape[-1])
+        )
+    result = scene.kernels.copy()
+    result[kernel] = one
+    return result
+
+
+def biases_for(scene: Scene, bias: float | None, kernel: int | None = None) -> np.ndarray | None:
+    """The biases of *scene* once a kernel that carries *bias* (a kernel file's) is put into
+    *kernel* (0-based; ``None``: every kernel): *bias* is switched on if it was off, the
+    other kernels' biases stay (0 when they had none). No *bias*: the scene's, unchanged.
+    """
+    if bias is None:
+        return scene.bias
+    count = scene.kernels.shape[0]
+    result = np.zeros(count) if scene.bias is None else scene.bias.copy()
+    if kernel is None or count == 1:
+        result[:] = bias
+    else:
+        result[kernel] = bias
+    return result
 
 
 def _not_a_grid() -> str:
@@ -138,6 +185,8 @@ class Document:
         self._scene = scene
         self._evaluation = evaluate(scene)
         self._undo: list[Scene] = []
+        # Kernel → the preset it was set from, and the weights it then had (see kernel_name).
+        self._kernel_sources: dict[int, tuple[str, np.ndarray]] = {}
         self._redo: list[Scene] = []
         self._preparers: list[Callable[[Evaluation], Callable[[], None]]] = []
 
@@ -313,16 +362,53 @@ class Document:
         kernels = _with_grid_size(self._scene.kernels, rows, cols)
         self.set_scene(self._scene.replace(kernels=kernels))
 
-    def set_kernel(self, weights: Any) -> None:
+    def set_kernel(
+        self,
+        weights: Any,
+        *,
+        name: str | None = None,
+        kernel: int | None = None,
+        bias: float | None = None,
+    ) -> None:
         """Replace the kernels with *weights* (any engine weight form), e.g. from a preset.
+
+        Parameters
+        ----------
+        weights
+            The new weights, fitted by :func:`kernels_for`.
+        name
+            The preset's name: :meth:`kernel_name` gives it until the weights are edited.
+        kernel
+            Only this kernel (0-based) takes the weights; ``None``: every kernel.
+        bias
+            The bias that comes with the weights (a kernel file's), see :func:`biases_for`.
 
         Raises
         ------
         EditError
-            When *weights* is not a grid of numbers of an allowed size.
+            When *weights* is not a grid of numbers of an allowed size, or does not fit.
         """
-        w = kernels_for(self._scene, weights)
-        self.set_scene(self._scene.replace(kernels=w))
+        w = kernels_for(self._scene, weights, kernel)
+        b = biases_for(self._scene, bias, kernel)
+        self.set_scene(self._scene.replace(kernels=w, bias=b))
+        changed = range(w.shape[0]) if kernel is None or w.shape[0] == 1 else (kernel,)
+        if kernel is None:
+            self._kernel_sources.clear()
+        for k in changed:
+            if name:
+                self._kernel_sources[k] = (name, w[k].copy())
+            else:
+                self._kernel_sources.pop(k, None)
+
+    def kernel_name(self, kernel: int = 0) -> str | None:
+        """The name of the preset kernel *kernel* (0-based) was set from, while it still has
+        the preset's weights (an edit forgets it, its undo brings it back); else ``None``."""
+        source = self._kernel_sources.get(kernel)
+        kernels = self._scene.kernels
+        if source is None or kernel >= kernels.shape[0]:
+            return None
+        name, weights = source
+        return name if np.array_equal(weights, kernels[kernel]) else None
 
     # ------------------------------------------------------------ channels and kernels
 

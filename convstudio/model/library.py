@@ -25,6 +25,7 @@ import numpy as np
 from .i18n import translate
 from .numbers import shortened
 from .presets import (
+    MAX_NAME,
     KernelPreset,
     PresetFileError,
     kernel_file_bias,
@@ -38,8 +39,6 @@ from .userfiles import set_aside
 FOLDER = "kernels"
 LEGACY_FILE = "kernels.json"
 CARRIED_OVER_FILE = "kernels.carried-over.json"
-# Long enough for "Sobel x, sharpened twice"; short enough for the picker's line.
-MAX_NAME = 60
 _DAMAGED = ".damaged-"
 # Characters no file name may hold on one of the three systems, and control characters.
 _UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')

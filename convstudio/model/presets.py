@@ -26,8 +26,12 @@ from .limits import MAX_ABS_VALUE, MAX_KERNEL
 from .numbers import json_number, shortened
 from .scene import SceneFileError, atomic_write_text, shown
 
-# Hundreds of kernels of 9×9 fit in far less; a larger file is not a preset file.
-MAX_FILE_BYTES = 4 * 1024 * 1024
+# What the kernel file format promises: hundreds of kernels of 9×9 fit in far less, and a
+# larger file is not a kernel file.
+MAX_FILE_BYTES = 1024 * 1024
+# Long enough for "Sobel x, sharpened twice"; short enough for the picker's line. The one
+# limit of a kernel's name: files, the user's library and exported kernels keep to it.
+MAX_NAME = 60
 
 FORMAT = "convstudio-kernels"
 VERSION = 1
@@ -69,14 +73,8 @@ def presets_from_dict(data: Any) -> list[KernelPreset]:
         The first problem, naming the preset by number and name.
     """
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise PresetFileError(
-            translate(
-                "Presets", "This is not a ConvStudio kernel file (“format” must be {0})."
-            ).format(repr(FORMAT))
-        )
-    version = data.get("version")
-    if not isinstance(version, int) or isinstance(version, bool) or version > VERSION:
-        raise PresetFileError(_unknown_version(version))
+        raise PresetFileError(_wrong_format(FORMAT))
+    _check_version(data.get("version"))
     kernels = data.get("kernels")
     if not isinstance(kernels, list):
         raise PresetFileError(
@@ -90,6 +88,12 @@ def presets_from_dict(data: Any) -> list[KernelPreset]:
             )
         # A message never repeats a whole file: the name is shortened.
         where = translate("Presets", "Kernel {0} (“{1}”)").format(number, shortened(item["name"]))
+        if len(item["name"]) > MAX_NAME:
+            raise PresetFileError(
+                translate("Presets", "{0}: a name has at most {1} characters.").format(
+                    where, MAX_NAME
+                )
+            )
         weights: Any = item.get("weights")
         # C×kH×kW: a list of grids (its first row's first entry is itself a list).
         deep = (
@@ -180,10 +184,21 @@ def _in_file(p: Path, exc: PresetFileError) -> str:
     return translate("Presets", "{0}: {1}").format(p.name, exc)
 
 
-def _unknown_version(version: Any) -> str:
-    return translate("Presets", "Kernel files of version {0} cannot be read here.").format(
-        shown(version)
-    )
+def _wrong_format(expected: str) -> str:
+    """The message for a file that does not say it is a kernel file of *expected* format."""
+    return translate(
+        "Presets", "This is not a ConvStudio kernel file (“format” must be {0})."
+    ).format(repr(expected))
+
+
+def _check_version(version: Any) -> None:
+    """Refuse any version but one this app writes (1 to :data:`VERSION`), as scene files do."""
+    if not isinstance(version, int) or isinstance(version, bool) or not 1 <= version <= VERSION:
+        raise PresetFileError(
+            translate("Presets", "Kernel files of version {0} cannot be read here.").format(
+                shown(version)
+            )
+        )
 
 
 def _read_json(path: Path) -> Any:
@@ -277,10 +292,11 @@ def load_kernel_file(path: str | os.PathLike[str]) -> KernelPreset:
     p = Path(path)
     data = _read_json(p)
     try:
-        if isinstance(data, dict) and data.get("format") == KERNEL_FORMAT:
-            version = data.get("version")
-            if not isinstance(version, int) or isinstance(version, bool) or version > VERSION:
-                raise PresetFileError(_unknown_version(version))
+        if not isinstance(data, dict) or data.get("format") not in (KERNEL_FORMAT, FORMAT):
+            # A list holding one kernel is read too, but a one-kernel file is what is asked.
+            raise PresetFileError(_wrong_format(KERNEL_FORMAT))
+        if data.get("format") == KERNEL_FORMAT:
+            _check_version(data.get("version"))
             bias = data.get("bias")
             if bias is not None and (
                 isinstance(bias, bool)

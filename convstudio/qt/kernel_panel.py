@@ -20,6 +20,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QInputDialog,
@@ -41,7 +42,14 @@ from ..model import (
     parse_number,
 )
 from ..model.library import Entry, KernelLibrary, LibraryError
-from ..model.presets import builtin_presets, load_kernel_file, save_kernel_file
+from ..model.numbers import shortened
+from ..model.presets import (
+    MAX_NAME,
+    builtin_presets,
+    kernel_file_bias,
+    load_kernel_file,
+    save_kernel_file,
+)
 from ..model.sharing import hover_of
 from ..model.stage import Length
 from ..model.words import preset_text
@@ -272,6 +280,11 @@ class KernelPanel(QWidget):
         self.save_preset_button = QPushButton(self.tr("Save…"))
         self.save_preset_button.setToolTip(self.tr("Keep this kernel under a name, for next time"))
         self.save_preset_button.setEnabled(library is not None)
+        # Where a chosen preset goes: every kernel, or (ticked) only the current one.
+        self.only_current = QCheckBox()
+        self.only_current.setToolTip(
+            self.tr("A preset goes into every kernel; tick this to put it into the ▶ kernel only")
+        )
         self.size_controls = SizeControls(self.tr("Kernel"), MAX_KERNEL)
         self.title = self.size_controls.title
         self.rows = self.size_controls.rows
@@ -293,9 +306,12 @@ class KernelPanel(QWidget):
         preset_row.addWidget(self.save_preset_button)
         preset_row.addStretch(1)
         layout.addLayout(preset_row)
+        layout.addWidget(self.only_current)
         self.presets.activated.connect(self._on_q_preset_chosen)
         self.save_preset_button.clicked.connect(self._on_q_save_preset)
         self.reload_presets()
+        self._show_preset_target()
+        bind(self, studio.frame_changed, self._show_preset_target)
         self.size_controls.size_requested.connect(self._on_q_size_requested)
         self._sync_slices()
         bind(self, self._document.scene_changed, self.set_scene)
@@ -451,13 +467,40 @@ class KernelPanel(QWidget):
     def preset_names(self) -> list[str]:
         return [p.name for p in self._builtin] + [e.name for e in self._user]
 
+    def _current_kernel(self) -> int | None:
+        """The kernel of the current step (marked ▶), if there are several and a step."""
+        step = self._studio.current
+        if step is None or self._document.scene.kernels.shape[0] < 2:
+            return None
+        return step.out_channel
+
+    def _show_preset_target(self) -> None:
+        """Offer "only the ▶ kernel" when there are several kernels; never writes the model."""
+        several = self._document.scene.kernels.shape[0] > 1
+        current = self._current_kernel()
+        if current is None:
+            text = self.tr("Only into the ▶ kernel")
+        else:
+            text = self.tr("Only into ▶ kernel {0}").format(current + 1)
+        if self.only_current.text() != text:  # a new text re-lays out the panel
+            self.only_current.setText(text)
+        self.only_current.setEnabled(current is not None)
+        self.only_current.setVisible(several)
+
+    def preset_kernel(self) -> int | None:
+        """The kernel a chosen preset goes into (0-based), or ``None`` for every kernel."""
+        current = self._current_kernel()
+        ticked = self.only_current.isChecked() and self.only_current.isEnabled()
+        return current if ticked else None
+
     def apply_preset(self, preset: KernelPreset | str) -> None:
-        """Put *preset* (or the first preset of that name) into every slice of every kernel."""
+        """Put *preset* (or the first preset of that name) into every slice of every kernel,
+        or of the ▶ kernel only when the picker says so (:meth:`preset_kernel`)."""
         if isinstance(preset, str):
             everything = self._builtin + [e.preset for e in self._user]
             preset = next(p for p in everything if p.name == preset)
         try:
-            self._document.set_kernel(preset.weights)
+            self._document.set_kernel(preset.weights, name=preset.name, kernel=self.preset_kernel())
         except EditError as exc:
             self._report(str(exc))
 
@@ -502,19 +545,30 @@ class KernelPanel(QWidget):
             self._report(self.tr("Could not import the kernel: {0} Nothing changed.").format(exc))
             return False
         try:
-            self._document.set_kernel(preset.weights)
+            # The file's bias comes with its kernel (load_kernel_file has read the file).
+            bias = kernel_file_bias(path)
+            self._document.set_kernel(preset.weights, name=preset.name, bias=bias)
+        except PresetFileError as exc:
+            self._report(self.tr("Could not import the kernel: {0} Nothing changed.").format(exc))
+            return False
         except EditError as exc:
             self._report(self.tr("Could not import the kernel “{0}”: {1}").format(preset.name, exc))
             return False
         return True
 
-    def export_kernel(self, path: Path, name: str) -> bool:
-        """Write kernel 1 (all its slices) and its bias as a kernel file others can import."""
+    def export_kernel(self, path: Path, name: str | None = None) -> bool:
+        """Write kernel 1 (all its slices) and its bias as a kernel file others can import.
+
+        It is named *name*, else after the preset it was set from (while unedited), else
+        after the file; a kernel file's name has at most :data:`MAX_NAME` characters.
+        """
         scene = self._document.scene
         weights = scene.kernels[0, 0] if scene.kernels.shape[1] == 1 else scene.kernels[0]
         bias = None if scene.bias is None else float(scene.bias[0])
+        stem = path.name.removesuffix(".json").removesuffix(".kernel") or path.stem
+        name = shortened(name or self._document.kernel_name(0) or stem, MAX_NAME)
         try:
-            save_kernel_file(KernelPreset(name or path.stem, weights), path, bias)
+            save_kernel_file(KernelPreset(name, weights), path, bias)
         except OSError as exc:
             self._report(
                 self.tr("Could not export the kernel to {0}: {1}.").format(

@@ -54,7 +54,7 @@ from ..model.presets import is_kernel_file
 from ..model.quiz import quiz_of
 from ..model.scene import remove_interrupted_saves
 from ..model.userfiles import Autosave, Recovered, read_autosave, set_aside
-from ..model.words import lesson_text, scene_title
+from ..model.words import lesson_text, preset_text, scene_title
 from . import style
 from .binding import bind
 from .costs_panel import CostsPanel
@@ -551,7 +551,11 @@ class MainWindow(QMainWindow):
             self.kernel_panel.import_kernel(path)
 
     def export_kernel_dialog(self) -> None:
-        title = self.studio.document.scene.title or self.tr("kernel")
+        document = self.studio.document
+        # Named after the preset kernel 1 came from while unedited ("Sobel x"), else after
+        # the scene; the kernel inside is named after the preset, else the file chosen.
+        preset = document.kernel_name(0)
+        title = preset_text(preset) if preset else document.scene.title or self.tr("kernel")
         path = self.ask_file(
             self.tr("Export kernel"),
             self.tr(KERNEL_FILTER),
@@ -559,7 +563,7 @@ class MainWindow(QMainWindow):
             name=f"{_file_stem(title)}.kernel.json",
         )
         if path is not None:
-            self.kernel_panel.export_kernel(path, title)
+            self.kernel_panel.export_kernel(path)
 
     # ------------------------------------------------------------ drag and drop
 

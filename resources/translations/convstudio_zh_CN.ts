@@ -75,6 +75,10 @@
         <translation>要打开的场景文件（默认：例题）</translation>
     </message>
     <message>
+        <source>show the version number and exit</source>
+        <translation>显示版本号并退出</translation>
+    </message>
+    <message>
         <source>scene file (JSON), or a lesson&apos;s name</source>
         <translation>场景文件（JSON）或课的名称</translation>
     </message>
@@ -408,6 +412,16 @@
         <source>This kernel has {0}, one per input channel, but each kernel here reads {1}: set the input to {2} channels first.</source>
         <extracomment>{0} is &quot;3 slices&quot;, {1} &quot;1 channel&quot; (both translated apart), {2} a number.</extracomment>
         <translation>这个卷积核有 {0}（每个输入通道一个），但这里的每个卷积核读取 {1}：请先把输入设为 {2} 个通道。</translation>
+    </message>
+    <message>
+        <source>There is no kernel {0}: this layer has {1}.</source>
+        <extracomment>{0} is a kernel&apos;s number, {1} &quot;2 kernels&quot; (translated apart).</extracomment>
+        <translation>没有卷积核 {0}：这一层只有 {1}。</translation>
+    </message>
+    <message>
+        <source>Every kernel here is {0}×{1}, and this one is {2}×{3}: put it into every kernel, or make the kernels {2}×{3} first.</source>
+        <extracomment>{0}×{1}: the size of every kernel of the layer; {2}×{3}: the size of the new one.</extracomment>
+        <translation>这里的每个卷积核都是 {0}×{1}，而这个是 {2}×{3}：请把它放进所有卷积核，或先把卷积核改成 {2}×{3}。</translation>
     </message>
     <message>
         <source>The kernel must be a grid of numbers.</source>
@@ -927,6 +941,10 @@ give it the flipped weights, {0}.</source>
         <translation>给这个卷积核起个名字保存下来，以便下次使用</translation>
     </message>
     <message>
+        <source>A preset goes into every kernel; tick this to put it into the ▶ kernel only</source>
+        <translation>预设的卷积核会放进每个卷积核；勾选这里，就只放进 ▶ 标示的卷积核</translation>
+    </message>
+    <message>
         <source>Kernel</source>
         <translation>卷积核</translation>
     </message>
@@ -977,6 +995,14 @@ give it the flipped weights, {0}.</source>
     <message>
         <source>Your kernels… (rename, delete)</source>
         <translation>我的卷积核…（重命名、删除）</translation>
+    </message>
+    <message>
+        <source>Only into the ▶ kernel</source>
+        <translation>只放进 ▶ 卷积核</translation>
+    </message>
+    <message>
+        <source>Only into ▶ kernel {0}</source>
+        <translation>只放进 ▶ 卷积核 {0}</translation>
     </message>
     <message>
         <source>Could not save the kernel: {0}.</source>
@@ -2127,6 +2153,10 @@ Q：打开 / 关闭测验（→ 或 PageDown 先揭晓答案，再前进一步�
         <translation>卷积核 {0}（“{1}”）</translation>
     </message>
     <message>
+        <source>{0}: a name has at most {1} characters.</source>
+        <translation>{0}：名称最多 {1} 个字符。</translation>
+    </message>
+    <message>
         <source>{0}, slice {1}</source>
         <translation>{0}，切片 {1}</translation>
     </message>
@@ -2974,6 +3004,93 @@ Q：打开 / 关闭测验（→ 或 PageDown 先揭晓答案，再前进一步�
     <message>
         <source>Something went wrong ({0}: {1}). Your numbers are unchanged; Ctrl+Z undoes the last edit.</source>
         <translation>出现了问题（{0}：{1}）。你的数字没有改变；按 Ctrl+Z 可撤销上一次编辑。</translation>
+    </message>
+</context>
+<context>
+    <name>argparse</name>
+    <message>
+        <source>usage: </source>
+        <translation>用法：</translation>
+    </message>
+    <message>
+        <source>positional arguments</source>
+        <translation>位置参数</translation>
+    </message>
+    <message>
+        <source>options</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <source>show this help message and exit</source>
+        <translation>显示此帮助信息并退出</translation>
+    </message>
+    <message>
+        <source>argument %(argument_name)s: %(message)s</source>
+        <translation>参数 %(argument_name)s：%(message)s</translation>
+    </message>
+    <message>
+        <source>unrecognized arguments: %s</source>
+        <translation>无法识别的参数：%s</translation>
+    </message>
+    <message>
+        <source>the following arguments are required: %s</source>
+        <translation>缺少必需的参数：%s</translation>
+    </message>
+    <message>
+        <source>one of the arguments %s is required</source>
+        <translation>需要参数 %s 中的一个</translation>
+    </message>
+    <message>
+        <source>not allowed with argument %s</source>
+        <translation>不能与参数 %s 一起使用</translation>
+    </message>
+    <message>
+        <source>ignored explicit argument %r</source>
+        <translation>这个选项不接受值 %r</translation>
+    </message>
+    <message>
+        <source>expected one argument</source>
+        <translation>需要一个值</translation>
+    </message>
+    <message>
+        <source>expected at most one argument</source>
+        <translation>最多只能有一个值</translation>
+    </message>
+    <message>
+        <source>expected at least one argument</source>
+        <translation>至少需要一个值</translation>
+    </message>
+    <message>
+        <source>expected %s argument</source>
+        <translation>需要 %s 个值</translation>
+    </message>
+    <message>
+        <source>expected %s arguments</source>
+        <translation>需要 %s 个值</translation>
+    </message>
+    <message>
+        <source>ambiguous option: %(option)s could match %(matches)s</source>
+        <translation>选项 %(option)s 不明确，可能是 %(matches)s</translation>
+    </message>
+    <message>
+        <source>unexpected option string: %s</source>
+        <translation>不应出现的选项：%s</translation>
+    </message>
+    <message>
+        <source>invalid %(type)s value: %(value)r</source>
+        <translation>无效的 %(type)s 值：%(value)r</translation>
+    </message>
+    <message>
+        <source>invalid choice: %(value)r (choose from %(choices)s)</source>
+        <translation>无效的选择：%(value)r（可选：%(choices)s）</translation>
+    </message>
+    <message>
+        <source>unknown parser %(parser_name)r (choices: %(choices)s)</source>
+        <translation>没有这个命令 %(parser_name)r（可选：%(choices)s）</translation>
+    </message>
+    <message>
+        <source>can&apos;t open &apos;%(filename)s&apos;: %(error)s</source>
+        <translation>无法打开“%(filename)s”：%(error)s</translation>
     </message>
 </context>
 <context>

@@ -75,6 +75,10 @@
         <translation>要開啟的場景檔案（預設：實作範例）</translation>
     </message>
     <message>
+        <source>show the version number and exit</source>
+        <translation>顯示版本編號後結束</translation>
+    </message>
+    <message>
         <source>scene file (JSON), or a lesson&apos;s name</source>
         <translation>場景檔案（JSON）或課程名稱</translation>
     </message>
@@ -408,6 +412,16 @@
         <source>This kernel has {0}, one per input channel, but each kernel here reads {1}: set the input to {2} channels first.</source>
         <extracomment>{0} is &quot;3 slices&quot;, {1} &quot;1 channel&quot; (both translated apart), {2} a number.</extracomment>
         <translation>這個卷積核有 {0}（每個輸入通道一個），但這裡每個卷積核讀取 {1}：請先把輸入設為 {2} 個通道。</translation>
+    </message>
+    <message>
+        <source>There is no kernel {0}: this layer has {1}.</source>
+        <extracomment>{0} is a kernel&apos;s number, {1} &quot;2 kernels&quot; (translated apart).</extracomment>
+        <translation>沒有卷積核 {0}：這一層只有 {1}。</translation>
+    </message>
+    <message>
+        <source>Every kernel here is {0}×{1}, and this one is {2}×{3}: put it into every kernel, or make the kernels {2}×{3} first.</source>
+        <extracomment>{0}×{1}: the size of every kernel of the layer; {2}×{3}: the size of the new one.</extracomment>
+        <translation>這裡的每個卷積核都是 {0}×{1}，而這個是 {2}×{3}：請把它放進所有卷積核，或先把卷積核改成 {2}×{3}。</translation>
     </message>
     <message>
         <source>The kernel must be a grid of numbers.</source>
@@ -927,6 +941,10 @@ give it the flipped weights, {0}.</source>
         <translation>替這個卷積核命名並儲存，下次可以再用</translation>
     </message>
     <message>
+        <source>A preset goes into every kernel; tick this to put it into the ▶ kernel only</source>
+        <translation>預設的卷積核會放進每個卷積核；勾選這裡，就只放進 ▶ 標示的卷積核</translation>
+    </message>
+    <message>
         <source>Kernel</source>
         <translation>卷積核</translation>
     </message>
@@ -977,6 +995,14 @@ give it the flipped weights, {0}.</source>
     <message>
         <source>Your kernels… (rename, delete)</source>
         <translation>你的卷積核…（重新命名、刪除）</translation>
+    </message>
+    <message>
+        <source>Only into the ▶ kernel</source>
+        <translation>只放進 ▶ 卷積核</translation>
+    </message>
+    <message>
+        <source>Only into ▶ kernel {0}</source>
+        <translation>只放進 ▶ 卷積核 {0}</translation>
     </message>
     <message>
         <source>Could not save the kernel: {0}.</source>
@@ -2127,6 +2153,10 @@ Q：測驗 開 / 關（→ 或 PageDown 先揭曉答案，再前進一步）
         <translation>卷積核 {0}（「{1}」）</translation>
     </message>
     <message>
+        <source>{0}: a name has at most {1} characters.</source>
+        <translation>{0}：名稱最多 {1} 個字元。</translation>
+    </message>
+    <message>
         <source>{0}, slice {1}</source>
         <translation>{0}，切片 {1}</translation>
     </message>
@@ -2974,6 +3004,93 @@ Q：測驗 開 / 關（→ 或 PageDown 先揭曉答案，再前進一步）
     <message>
         <source>Something went wrong ({0}: {1}). Your numbers are unchanged; Ctrl+Z undoes the last edit.</source>
         <translation>發生了錯誤（{0}：{1}）。你的數字沒有改變；Ctrl+Z 可以復原上一次編輯。</translation>
+    </message>
+</context>
+<context>
+    <name>argparse</name>
+    <message>
+        <source>usage: </source>
+        <translation>用法：</translation>
+    </message>
+    <message>
+        <source>positional arguments</source>
+        <translation>位置參數</translation>
+    </message>
+    <message>
+        <source>options</source>
+        <translation>選項</translation>
+    </message>
+    <message>
+        <source>show this help message and exit</source>
+        <translation>顯示這份說明後結束</translation>
+    </message>
+    <message>
+        <source>argument %(argument_name)s: %(message)s</source>
+        <translation>參數 %(argument_name)s：%(message)s</translation>
+    </message>
+    <message>
+        <source>unrecognized arguments: %s</source>
+        <translation>無法辨識的參數：%s</translation>
+    </message>
+    <message>
+        <source>the following arguments are required: %s</source>
+        <translation>缺少必要的參數：%s</translation>
+    </message>
+    <message>
+        <source>one of the arguments %s is required</source>
+        <translation>需要參數 %s 其中之一</translation>
+    </message>
+    <message>
+        <source>not allowed with argument %s</source>
+        <translation>不能和參數 %s 一起使用</translation>
+    </message>
+    <message>
+        <source>ignored explicit argument %r</source>
+        <translation>這個選項不接受值 %r</translation>
+    </message>
+    <message>
+        <source>expected one argument</source>
+        <translation>需要一個值</translation>
+    </message>
+    <message>
+        <source>expected at most one argument</source>
+        <translation>最多只能有一個值</translation>
+    </message>
+    <message>
+        <source>expected at least one argument</source>
+        <translation>至少需要一個值</translation>
+    </message>
+    <message>
+        <source>expected %s argument</source>
+        <translation>需要 %s 個值</translation>
+    </message>
+    <message>
+        <source>expected %s arguments</source>
+        <translation>需要 %s 個值</translation>
+    </message>
+    <message>
+        <source>ambiguous option: %(option)s could match %(matches)s</source>
+        <translation>選項 %(option)s 不明確，可能是 %(matches)s</translation>
+    </message>
+    <message>
+        <source>unexpected option string: %s</source>
+        <translation>不應出現的選項：%s</translation>
+    </message>
+    <message>
+        <source>invalid %(type)s value: %(value)r</source>
+        <translation>無效的 %(type)s 值：%(value)r</translation>
+    </message>
+    <message>
+        <source>invalid choice: %(value)r (choose from %(choices)s)</source>
+        <translation>無效的選擇：%(value)r（可選：%(choices)s）</translation>
+    </message>
+    <message>
+        <source>unknown parser %(parser_name)r (choices: %(choices)s)</source>
+        <translation>沒有這個指令 %(parser_name)r（可選：%(choices)s）</translation>
+    </message>
+    <message>
+        <source>can&apos;t open &apos;%(filename)s&apos;: %(error)s</source>
+        <translation>無法開啟「%(filename)s」：%(error)s</translation>
     </message>
 </context>
 <context>
