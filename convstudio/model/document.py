@@ -68,9 +68,12 @@ def evaluate(scene: Scene) -> Evaluation:
     return Evaluation(problem, None)
 
 
-def kernels_for(scene: Scene, weights: Any) -> np.ndarray:
+def kernels_for(scene: Scene, weights: Any, max_channels: int = MAX_CHANNELS) -> np.ndarray:
     """*weights* as the kernels of *scene*: a kH×kW kernel goes into every slice of every
     kernel, a C×kH×kW one becomes every kernel.
+
+    *max_channels* is the most input channels a scene may have where the kernel goes (the
+    window's limit by default): a refusal never asks for more.
 
     Raises
     ------
@@ -89,6 +92,15 @@ def kernels_for(scene: Scene, weights: Any) -> np.ndarray:
     if w.ndim == 2:
         return np.broadcast_to(w, (count, depth, *w.shape)).copy()
     if w.ndim == 3:
+        if w.shape[0] != depth and w.shape[0] > max_channels:
+            raise EditError(
+                #: {0} is "500000 slices", {1} "4 channels" (both translated apart).
+                translate(
+                    "Document",
+                    "This kernel has {0}, one per input channel, but the input can have at "
+                    "most {1}.",
+                ).format(counted(w.shape[0], "slice"), counted(max_channels, "channel"))
+            )
         if w.shape[0] != depth:
             raise EditError(
                 #: {0} is "3 slices", {1} "1 channel" (both translated apart), {2} a number.
