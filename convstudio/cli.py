@@ -576,14 +576,17 @@ def _picture_target(args: argparse.Namespace, suffix: str, kind: str) -> Path:
     """The ``-o`` of a drawing command: named *suffix*, in a folder that exists."""
     try:
         check_target_name(args.output)  # "" or "frame.png/", which Path would take
-        target = Path(args.output)
-        if target.suffix.lower() != suffix:
-            raise CliError(
-                #: a command (render, gif), what it writes (“PNG images”), the suffix, the name
-                translate("Cli", "{0} writes {1}: name the file {2}, not “{3}”").format(
-                    args.command, kind, suffix, shown_name(target)
-                )
+    except FileCheckError as exc:
+        raise CliError(str(exc)) from None
+    target = Path(args.output)
+    if target.suffix.lower() != suffix:
+        raise CliError(
+            #: a command (render, gif), what it writes (“PNG images”), the suffix, the file's name
+            translate("Cli", "{0} writes {1}: name the file {2}, not “{3}”").format(
+                args.command, kind, suffix, shown_name(target)
             )
+        )
+    try:
         folder = path_status(target.parent)
     except FileCheckError as exc:
         raise CliError(str(exc)) from None

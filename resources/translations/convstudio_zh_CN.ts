@@ -27,6 +27,11 @@
 <context>
     <name>Budget</name>
     <message>
+        <source>This scene&apos;s output has {0} values to print or write; the budget is {1}.</source>
+        <extracomment>{0} and {1} are counts (&quot;64 million&quot;, &quot;2 million&quot;).</extracomment>
+        <translation>这个场景的输出有 {0} 个数值要打印或写入；上限是 {1} 个。</translation>
+    </message>
+    <message>
         <source>just over {0}</source>
         <translation>略超过 {0}</translation>
     </message>
@@ -57,6 +62,21 @@
 </context>
 <context>
     <name>Cli</name>
+    <message>
+        <source>“{0}” is too long a number</source>
+        <extracomment>an int option&apos;s value that has too many digits, shortened</extracomment>
+        <translation>“{0}”这个数字太长</translation>
+    </message>
+    <message>
+        <source>“{0}” is not a whole number</source>
+        <extracomment>an int option&apos;s value that is not a whole number, shortened</extracomment>
+        <translation>“{0}”不是整数</translation>
+    </message>
+    <message>
+        <source>“{0}” is not a number</source>
+        <extracomment>a decimal option&apos;s value that is not a number, shortened</extracomment>
+        <translation>“{0}”不是数字</translation>
+    </message>
     <message>
         <source>{0} (see “{1} --help”)</source>
         <extracomment>an argparse error (in English), then the command to ask for help</extracomment>
@@ -401,6 +421,11 @@
         <translation>{0}设置保持不变。</translation>
     </message>
     <message>
+        <source>This kernel has {0}, one per input channel, but the input can have at most {1}.</source>
+        <extracomment>{0} is &quot;500000 slices&quot;, {1} &quot;4 channels&quot; (both translated apart).</extracomment>
+        <translation>这个卷积核有 {0}（每个输入通道一个），但输入最多只能有 {1}。</translation>
+    </message>
+    <message>
         <source>This kernel has {0}, one per input channel, but each kernel here reads {1}: set the input to {2} channels first.</source>
         <extracomment>{0} is &quot;3 slices&quot;, {1} &quot;1 channel&quot; (both translated apart), {2} a number.</extracomment>
         <translation>这个卷积核有 {0}（每个输入通道一个），但这里的每个卷积核读取 {1}：请先把输入设为 {2} 个通道。</translation>
@@ -639,6 +664,10 @@ give it the flipped weights, {0}.</source>
 <context>
     <name>Files</name>
     <message>
+        <source>Cannot look at {0}: {1}.</source>
+        <translation>无法查看 {0}：{1}。</translation>
+    </message>
+    <message>
         <source>a folder</source>
         <translation>文件夹</translation>
     </message>
@@ -701,6 +730,14 @@ give it the flipped weights, {0}.</source>
     <message>
         <source>Cannot write {0}: it is the file being read.</source>
         <translation>无法写入 {0}：它正是要读取的那个文件。</translation>
+    </message>
+    <message>
+        <source>The name of the file to write is empty.</source>
+        <translation>要写入的文件名是空的。</translation>
+    </message>
+    <message>
+        <source>Cannot write {0}: a name ending in {1} is a folder, not a file.</source>
+        <translation>无法写入 {0}：以 {1} 结尾的名称是文件夹，不是文件。</translation>
     </message>
 </context>
 <context>
@@ -2006,6 +2043,11 @@ Q：打开 / 关闭测验（→ 或 PageDown 先揭晓答案，再前进一步�
     <message>
         <source>Kernel {0} (“{1}”)</source>
         <translation>卷积核 {0}（“{1}”）</translation>
+    </message>
+    <message>
+        <source>{0} has {1}, one per input channel; a scene has at most {2}.</source>
+        <extracomment>{1} is &quot;500000 slices&quot;, {2} &quot;64 input channels&quot; (both translated apart).</extracomment>
+        <translation>{0} 有 {1}（每个输入通道一个）；场景最多只有 {2}。</translation>
     </message>
     <message>
         <source>{0}, slice {1}</source>
