@@ -159,7 +159,9 @@ def _parsers() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
         "--no-budget",
         action="store_true",
         help=translate(
-            "Cli", "compute even a scene beyond the budget of 10⁹ multiply-adds and 1 GB"
+            "Cli",
+            "compute even a scene beyond the budget of 10⁹ multiply-adds, 1 GB and 2 million "
+            "values printed or written",
         ),
     )
     render = commands.add_parser(
@@ -611,7 +613,7 @@ def _draw(args: argparse.Namespace, target: Path, make: Callable[[], bytes]) -> 
             translate(
                 "Cli",
                 "--size {0} is smaller than the window can be for this scene (at least {1}x{2})",
-            ).format(args.size, width, height)
+            ).format(shortened(args.size, 20), width, height)
         ) from None
     except ExportError as exc:
         raise CliError(str(exc)) from None

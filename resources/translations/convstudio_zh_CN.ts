@@ -119,8 +119,8 @@
         <translation>改为把输出写入 CSV 文件</translation>
     </message>
     <message>
-        <source>compute even a scene beyond the budget of 10⁹ multiply-adds and 1 GB</source>
-        <translation>即使场景超出 10⁹ 次乘加和 1 GB 内存的预算，也照样计算</translation>
+        <source>compute even a scene beyond the budget of 10⁹ multiply-adds, 1 GB and 2 million values printed or written</source>
+        <translation>即使场景超出 10⁹ 次乘加、1 GB 内存和打印或写入 2 × 10⁶ 个数值的预算，也照样计算</translation>
     </message>
     <message>
         <source>draw the window at one step into a PNG, no display needed</source>

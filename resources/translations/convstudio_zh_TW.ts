@@ -119,8 +119,8 @@
         <translation>改以 CSV 格式寫出輸出</translation>
     </message>
     <message>
-        <source>compute even a scene beyond the budget of 10⁹ multiply-adds and 1 GB</source>
-        <translation>即使場景超出 10⁹ 次乘加與 1 GB 的上限，也照樣計算</translation>
+        <source>compute even a scene beyond the budget of 10⁹ multiply-adds, 1 GB and 2 million values printed or written</source>
+        <translation>即使場景超出 10⁹ 次乘加、1 GB 與印出或寫入 2 × 10⁶ 個數值的上限，也照樣計算</translation>
     </message>
     <message>
         <source>draw the window at one step into a PNG, no display needed</source>
