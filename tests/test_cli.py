@@ -613,7 +613,7 @@ ERRORS = {
             "--size",
             "1920x1080",
         ],
-        "A GIF of 8192 frames at 1920×1080 is too large (at most 169 frames at that size)",
+        "A GIF of 8192 frames at 1920×1080 is too large (at most 289 frames at that size)",
     ),
     "gif without -o": (lambda t: ["gif", WORKED], "-o/--output"),
     "unknown launcher option": (lambda t: ["--frobnicate"], "unrecognized arguments"),
@@ -978,7 +978,7 @@ BOUNDED = {
     ),
     "gif at 7680x4320": (
         lambda t: ["gif", "worked-example", "--size", "7680x4320", "-o", t / "f.gif"],
-        "A GIF of 16 frames at 7680×4320 is too large (at most 7 frames at that size)",
+        "A GIF of 16 frames at 7680×4320 is too large (at most 2 frames at that size)",
     ),
     **{
         f"{command} a name of 300 characters": (
