@@ -11,11 +11,15 @@ import io
 import json
 import os
 import re
+import signal
 import socket
+import stat
 import sys
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager, suppress
 from pathlib import Path
+from types import FrameType
 from typing import IO, Any, NoReturn
 
 import numpy as np
@@ -26,11 +30,19 @@ from .model.budget import BudgetError, check_budget
 from .model.document import EditError, biases_for, kernels_for
 from .model.explain import fully_connected_parameters
 from .model.export import ExportError, check_gif_size, run_positions
-from .model.files import FileCheckError, check_writable_target
+from .model.files import (
+    FileCheckError,
+    check_target_name,
+    check_writable_target,
+    path_exists,
+    path_status,
+    shown_name,
+    shown_path,
+)
 from .model.i18n import language_from_environment, translate
 from .model.lessons import lessons, scene_argument
 from .model.library import user_library
-from .model.limits import LimitError, check_scene_limits
+from .model.limits import CHANNELS, LimitError, check_scene_limits
 from .model.numbers import format_number, json_number, shortened
 from .model.playback import MAX_SPEED, MIN_SPEED
 from .model.presets import (
@@ -42,7 +54,8 @@ from .model.presets import (
 )
 from .model.refusals import reason_text
 from .model.resources import APP_NAME, DEFAULT_SCENE
-from .model.scene import atomic_write_text
+from .model.scene import MAX_CHANNELS as MAX_SCENE_CHANNELS
+from .model.scene import atomic_write_text, remove_interrupted_saves
 from .model.words import lesson_text, preset_text
 
 DEFAULT_SPEED = 2.0  # the window's own default (Playback)
@@ -68,12 +81,42 @@ class _Formatter(argparse.HelpFormatter):
         return "\n".join(indent + line for line in wrap_to_width(text, width - len(indent)))
 
 
+# An argparse error, which may quote several arguments, at most this long.
+_ARGPARSE_CHARS = 160
+
+
+def _whole_number(text: str) -> int:
+    """An int argument; argparse's own refusal would quote the whole text."""
+    try:
+        return int(text)
+    except ValueError:
+        if text.strip().lstrip("+-").isdigit():  # more than Python's 4300 digits
+            #: an int option's value that has too many digits, shortened
+            message = translate("Cli", "“{0}” is too long a number")
+        else:
+            #: an int option's value that is not a whole number, shortened
+            message = translate("Cli", "“{0}” is not a whole number")
+        raise argparse.ArgumentTypeError(message.format(shortened(text))) from None
+
+
+def _decimal_number(text: str) -> float:
+    """A float argument; argparse's own refusal would quote the whole text."""
+    try:
+        return float(text)
+    except ValueError:
+        #: a decimal option's value that is not a number, shortened
+        message = translate("Cli", "“{0}” is not a number")
+        raise argparse.ArgumentTypeError(message.format(shortened(text))) from None
+
+
 class _Parser(argparse.ArgumentParser):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("formatter_class", _Formatter)
         super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> NoReturn:
+        # argparse quotes what was typed whole ("unrecognized arguments: …"): cut and escaped.
+        message = shortened(message, _ARGPARSE_CHARS)
         #: an argparse error (in English), then the command to ask for help
         raise CliError(translate("Cli", "{0} (see “{1} --help”)").format(message, self.prog))
 
@@ -136,7 +179,9 @@ def _parsers() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
         "--no-budget",
         action="store_true",
         help=translate(
-            "Cli", "compute even a scene beyond the budget of 10⁹ multiply-adds and 1 GB"
+            "Cli",
+            "compute even a scene beyond the budget of 10⁹ multiply-adds, 1 GB and 2 million "
+            "values printed or written",
         ),
     )
     render = commands.add_parser(
@@ -152,7 +197,7 @@ def _parsers() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
     )
     render.add_argument(
         "--step",
-        type=int,
+        type=_whole_number,
         metavar="K",
         help=translate("Cli", "0-based step to show (default: all steps done)"),
     )
@@ -199,7 +244,7 @@ def _parsers() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
     gif.add_argument("--present", action="store_true", help=present_help)
     gif.add_argument(
         "--fps",
-        type=float,
+        type=_decimal_number,
         default=DEFAULT_SPEED,
         metavar="N",
         help=translate("Cli", "steps per second, {0} to {1} (default {2})").format(
@@ -212,17 +257,33 @@ def _parsers() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
 
 def _load(path: str) -> Scene:
     """The scene of a file, or of a lesson named *path* (``worked-example``)."""
+    return load_scene_file(_scene_file(path))
+
+
+def _scene_file(text: str) -> Path:
+    """The scene file *text* names (a path, or a lesson's name), or one line why not."""
     try:
-        return load_scene(scene_argument(path))
+        return scene_argument(text)
+    except FileCheckError as exc:
+        raise CliError(str(exc)) from None
+
+
+def load_scene_file(path: Path) -> Scene:
+    """The scene in *path*, or one line why not."""
+    try:
+        return load_scene(path)
     except SceneFileError as exc:
         raise CliError(str(exc)) from None
 
 
-def _check(scene: Scene, *, budget: bool = True, window: bool = False) -> None:
-    """Refuse *scene* beyond the work budget, or the window's limits, before any work."""
+def _check(
+    scene: Scene, *, budget: bool = True, window: bool = False, outputs: Sequence[str] = ()
+) -> None:
+    """Refuse *scene* beyond the work budget (making *outputs* of it included), or the
+    window's limits, before any work."""
     try:
         if budget:
-            check_budget(scene)
+            check_budget(scene, outputs=outputs)
         if window:
             check_scene_limits(scene)
     except (BudgetError, LimitError) as exc:
@@ -345,9 +406,13 @@ def _csv(output: np.ndarray) -> str:
 
 def compute(args: argparse.Namespace) -> int:
     """``convstudio compute``: print (or write) the output map."""
-    scene = _with_kernel(_load(args.scene), args.kernel)
-    _check(scene, budget=not args.no_budget)
-    target = _target(args.output, args.scene) if args.output else None
+    scene = _with_kernel(_load(args.scene), args.kernel, MAX_SCENE_CHANNELS)
+    # What is made of the output is work too: 64 million values are slow to print.
+    outputs = (["json"] if args.json else []) + (
+        ["csv"] if args.output is not None else [] if args.json else ["text"]
+    )
+    _check(scene, budget=not args.no_budget, outputs=outputs)
+    target = _target(args.output, args.scene) if args.output is not None else None
     try:
         output, parameters, macs = _evaluate(scene)
     except MemoryError:
@@ -356,10 +421,13 @@ def compute(args: argparse.Namespace) -> int:
         ) from None
     if target is not None:
         try:
-            atomic_write_text(target, _csv(output))
+            with _writing(target):
+                atomic_write_text(target, _csv(output))
         except OSError as exc:
             raise CliError(
-                translate("Cli", "cannot write {0}: {1}").format(args.output, exc.strerror or exc)
+                translate("Cli", "cannot write {0}: {1}").format(
+                    shown_path(args.output), exc.strerror or exc
+                )
             ) from None
     if args.json:
         payload = {
@@ -398,19 +466,24 @@ def _library_files() -> list[tuple[KernelPreset, Path | None]]:
     """
     found = user_library(_user_data_folder()).scan()
     for path, reason in found.damaged:
-        _say(translate("Cli", "convstudio: {0} is left out: {1}").format(path.name, reason))
+        _say(translate("Cli", "convstudio: {0} is left out: {1}").format(shown_name(path), reason))
     builtin: list[tuple[KernelPreset, Path | None]] = [(p, None) for p in builtin_presets()]
     # A kernel still listed from the older kernels.json has no bias of its own.
     return builtin + [(e.preset, None if e.legacy else e.file) for e in found.entries]
 
 
-def _with_kernel(scene: Scene, choice: str | None) -> Scene:
+def _with_kernel(scene: Scene, choice: str | None, max_channels: int = CHANNELS.maximum) -> Scene:
     """*scene* with the preset *choice* (a name, or a kernel file) as its kernels, and the
-    bias the kernel's file carries (switched on) if it carries one."""
+    bias the kernel's file carries (switched on) if it carries one; the scene may have up to
+    *max_channels* (the window's limit, or any scene's)."""
     if choice is None:
         return scene
+    try:
+        is_file = path_exists(choice)
+    except FileCheckError as exc:
+        raise CliError(str(exc)) from None
     file: Path | None
-    if os.path.exists(choice):
+    if is_file:
         file = Path(choice)
         try:
             preset = load_kernel_file(file)
@@ -432,12 +505,13 @@ def _with_kernel(scene: Scene, choice: str | None) -> Scene:
         raise CliError(str(exc)) from None
     try:
         return scene.replace(
-            kernels=kernels_for(scene, preset.weights), bias=biases_for(scene, bias)
+            kernels=kernels_for(scene, preset.weights, max_channels=max_channels),
+            bias=biases_for(scene, bias),
         )
     except EditError as exc:
         raise CliError(
             translate("Cli", "the kernel “{0}” does not fit this scene: {1}").format(
-                preset.name, exc
+                shortened(preset.name), exc
             )
         ) from None
 
@@ -563,14 +637,15 @@ def _size(text: str) -> tuple[int, int]:
     try:
         width, height = (int(part) for part in text.lower().split("x"))
     except ValueError:
-        shown = text if len(text) <= 20 else text[:19] + "…"
         raise CliError(
-            translate("Cli", "--size must look like {0}, not “{1}”").format(DEFAULT_SIZE, shown)
+            translate("Cli", "--size must look like {0}, not “{1}”").format(
+                DEFAULT_SIZE, shortened(text, 20)
+            )
         ) from None
     if not (320 <= width <= 7680 and 240 <= height <= 4320):
         raise CliError(
             translate("Cli", "--size {0} is out of range ({1} to {2})").format(
-                text, "320x240", "7680x4320"
+                shortened(text, 20), "320x240", "7680x4320"
             )
         )
     return width, height
@@ -592,18 +667,26 @@ def _steps(scene: Scene) -> int:
 
 def _picture_target(args: argparse.Namespace, suffix: str, kind: str) -> Path:
     """The ``-o`` of a drawing command: named *suffix*, in a folder that exists."""
+    try:
+        check_target_name(args.output)  # "" or "frame.png/", which Path would take
+    except FileCheckError as exc:
+        raise CliError(str(exc)) from None
     target = Path(args.output)
     if target.suffix.lower() != suffix:
         raise CliError(
             #: a command (render, gif), what it writes (“PNG images”), the suffix, the file's name
             translate("Cli", "{0} writes {1}: name the file {2}, not “{3}”").format(
-                args.command, kind, suffix, target.name
+                args.command, kind, suffix, shown_name(target)
             )
         )
-    if not target.parent.is_dir():
+    try:
+        folder = path_status(target.parent)
+    except FileCheckError as exc:
+        raise CliError(str(exc)) from None
+    if folder is None or not stat.S_ISDIR(folder.st_mode):
         raise CliError(
             translate("Cli", "cannot write {0}: the folder {1} does not exist").format(
-                target, target.parent
+                shown_path(target), shown_path(target.parent)
             )
         )
     return _target(args.output, args.scene)
@@ -621,15 +704,18 @@ def _draw(args: argparse.Namespace, target: Path, make: Callable[[], bytes]) -> 
             translate(
                 "Cli",
                 "--size {0} is smaller than the window can be for this scene (at least {1}x{2})",
-            ).format(args.size, width, height)
+            ).format(shortened(args.size, 20), width, height)
         ) from None
     except ExportError as exc:
         raise CliError(str(exc)) from None
     try:
-        write_file(target, data)
+        with _writing(target):
+            write_file(target, data)
     except OSError as exc:
         raise CliError(
-            translate("Cli", "cannot write {0}: {1}").format(args.output, exc.strerror or exc)
+            translate("Cli", "cannot write {0}: {1}").format(
+                shown_path(args.output), exc.strerror or exc
+            )
         ) from None
     return 0
 
@@ -644,7 +730,7 @@ def render(args: argparse.Namespace) -> int:
     if args.step is not None and not 0 <= args.step < steps:
         raise CliError(
             translate("Cli", "--step must be between {0} and {1} for this scene, not {2}").format(
-                0, steps - 1, args.step
+                0, steps - 1, shortened(str(args.step))
             )
         )
     #: what “convstudio render” writes, in “render writes PNG images: name the file .png…”
@@ -727,17 +813,20 @@ def x_display_answers(display: str, timeout: float = 2.0) -> bool:
 
 def launch(args: argparse.Namespace) -> int:
     """``convstudio [SCENE]``: open the window."""
-    path = scene_argument(args.scene) if args.scene else scene_path(DEFAULT_SCENE)
-    # os.path.exists, not Path.exists: it says False for a name too long, not an error.
-    if args.scene and not os.path.exists(path) and not path.suffix:
+    path = _scene_file(args.scene) if args.scene else scene_path(DEFAULT_SCENE)
+    try:
+        found = path_exists(path)
+    except FileCheckError as exc:
+        raise CliError(str(exc)) from None
+    if args.scene and not found and not path.suffix:
         raise CliError(
             translate(
                 "Cli",
                 "“{0}” is neither a command ({1}), a lesson "
                 "(“convstudio lessons” lists them) nor a scene file",
-            ).format(args.scene, ", ".join(COMMANDS))
+            ).format(shortened(args.scene), ", ".join(COMMANDS))
         )
-    scene = _load(str(path))
+    scene = load_scene_file(path)
     _check(scene, budget=False, window=True)
     if not _has_display():
         raise CliError(
@@ -868,6 +957,49 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2  # like a Unix tool whose reader has gone: no message
     except KeyboardInterrupt:
         return 130
+    except _Stopped as exc:
+        return 128 + exc.number
+
+
+class _Stopped(BaseException):
+    """A TERM, INT or HUP signal stopped a write (a BaseException, as KeyboardInterrupt)."""
+
+    def __init__(self, number: int) -> None:
+        super().__init__(number)
+        self.number = number
+
+
+# The signals that stop a command: a terminal's Ctrl+C, ``kill``, a closed terminal.
+_STOPPING = tuple(getattr(signal, n) for n in ("SIGTERM", "SIGINT", "SIGHUP") if hasattr(signal, n))
+
+
+@contextmanager
+def _writing(target: Path) -> Iterator[None]:
+    """Around a write of *target*: no temporary of it is ever left beside it.
+
+    First the temporaries of *target* that a killed command left are removed; then,
+    until the write is done, a TERM, INT or HUP signal removes this process's own
+    temporary before the process ends by that signal (as it would have).
+    """
+    remove_interrupted_saves(target.parent, target.name)
+
+    def stop(number: int, _frame: FrameType | None) -> None:
+        # Whatever line the write is at (even before the writer knows its temporary's
+        # name), the temporary is on disk, named with this process's id.
+        remove_interrupted_saves(target.parent, target.name, ours=True)
+        signal.signal(number, signal.SIG_DFL)
+        os.kill(os.getpid(), number)
+        raise _Stopped(number)  # where a signal cannot end the process (Windows)
+
+    previous = {}
+    for number in _STOPPING:
+        with suppress(OSError, ValueError):  # not the main thread: nothing to install
+            previous[number] = signal.signal(number, stop)
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
 
 
 if __name__ == "__main__":

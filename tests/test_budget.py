@@ -11,6 +11,8 @@ import pytest
 from convstudio.model import Scene
 from convstudio.model.budget import (
     MEMORY_BUDGET_BYTES,
+    OUTPUT_BUDGET_VALUES,
+    OUTPUT_KINDS,
     WORK_BUDGET_MACS,
     BudgetError,
     Work,
@@ -122,3 +124,31 @@ def test_a_need_just_past_the_budget_never_reads_as_equal_to_it():
         "This scene needs just over 1 billion multiply-adds and just over 1 GB; "
         "the budget is 1 billion and 1 GB."
     )
+
+
+def test_printing_the_output_is_counted_one_estimate_per_kind():
+    # The 95-byte scene: the convolution is within the budget, printing it is not.
+    scene = Scene(np.ones((1, 1)), np.ones((1, 1)), padding=4000)
+    check_budget(scene)
+    values = 8001 * 8001
+    estimates = {kind: estimate_work(scene, [kind]) for kind in OUTPUT_KINDS}
+    assert {w.written_values for w in estimates.values()} == {values}
+    bare = estimate_work(scene).memory_bytes
+    assert bare < estimates["csv"].memory_bytes < estimates["json"].memory_bytes
+    assert estimates["json"].memory_bytes < estimates["text"].memory_bytes
+    assert estimate_work(scene, ["json", "csv"]).written_values == 2 * values
+    for kind in OUTPUT_KINDS:
+        with pytest.raises(BudgetError, match=r"^This scene needs 64 million multiply-adds and"):
+            check_budget(scene, outputs=[kind])
+
+
+def test_many_values_to_print_are_refused_with_their_count():
+    scene = Scene(np.ones((1, 1500, 1500)), np.ones((1, 1, 1, 1)))
+    check_budget(scene)  # computing it is cheap
+    with pytest.raises(BudgetError) as info:
+        check_budget(scene, outputs=["csv", "json"])
+    assert str(info.value) == (
+        "This scene's output has 4.5 million values to print or write; the budget is 2 million."
+    )
+    work = check_budget(scene, outputs=["csv"], values_budget=2 * OUTPUT_BUDGET_VALUES)
+    assert work.written_values == 2_250_000

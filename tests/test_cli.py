@@ -458,7 +458,8 @@ ERRORS = {
     ),
     "compute over budget": (
         lambda t: ["compute", padded_4096(t)],
-        "This scene needs 5.44 billion multiply-adds and 3.01 GB; "
+        # 3.01 GB to compute, and 3 × 8193² values to print as text (18.8 GB)
+        "This scene needs 5.44 billion multiply-adds and 21.8 GB; "
         "the budget is 1 billion and 1 GB.",
     ),
     "render over budget": (
@@ -523,7 +524,7 @@ ERRORS = {
     ),
     "step not a number": (
         lambda t: ["render", WORKED, "-o", t / "f.png", "--step", "two"],
-        "invalid int value",
+        "argument --step: “two” is not a whole number",
     ),
     "render of an impossible scene": (
         lambda t: ["render", impossible(t), "-o", t / "f.png"],
@@ -606,7 +607,7 @@ ERRORS = {
     ),
     "gif fps not a number": (
         lambda t: ["gif", WORKED, "-o", t / "f.gif", "--fps", "fast"],
-        "invalid float value",
+        "argument --fps: “fast” is not a number",
     ),
     "gif too large for memory": (
         lambda t: [
@@ -1016,3 +1017,242 @@ def test_a_line_ends_at_a_pause_rather_than_inside_a_phrase():
     # A phrase longer than a line is cut between characters; a word never.
     assert wrap_to_width("三四五六七八九十一二三四", 10) == ["三四五六七", "八九十一二", "三四"]
     assert wrap_to_width("看 convolution 的結果", 12) == ["看", "convolution", "的結果"]
+
+
+# ---------------------------------------------------------------- bounded work, short lines
+
+
+def padded_4000(tmp_path: Path) -> Path:
+    """The issue's 95-byte scene: a cheap convolution with 64 million values to print."""
+    path = tmp_path / "padded.json"
+    path.write_text(
+        '{"format":"convstudio-scene","version":1,"input":[[1]],"kernels":[[1]],"padding":4000}'
+    )
+    return path
+
+
+def named(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def kernel_file(tmp_path: Path, slices: int) -> Path:
+    data = {
+        "format": "convstudio-kernel",
+        "version": 1,
+        "name": "deep",
+        "weights": [[[1]]] * slices,
+    }
+    return named(tmp_path, f"deep-{slices}.json", json.dumps(data))
+
+
+LONG_NAME = "a" * 300  # one name longer than any file system's 255 bytes
+CONTROLS = "\n\x1b[2J"  # a new line, and the escape that clears a terminal
+LONG_DIGITS = "9" * 4000  # a number Python can read, far too long to quote
+TOO_MANY_DIGITS = "9" * 5000  # one it cannot (more than 4300 digits)
+
+BOUNDED = {
+    "padding 4000 printed": (
+        lambda t: ["compute", padded_4000(t)],
+        "This scene needs 64 million multiply-adds and 6.92 GB; the budget is 1 billion and 1 GB.",
+    ),
+    "padding 4000 as JSON": (
+        lambda t: ["compute", padded_4000(t), "--json"],
+        "This scene needs 64 million multiply-adds and 5.72 GB",
+    ),
+    "padding 4000 as CSV": (
+        lambda t: ["compute", padded_4000(t), "-o", t / "out.csv"],
+        "This scene needs 64 million multiply-adds and 3.34 GB",
+    ),
+    "2.25 million values printed": (
+        lambda t: ["compute", scene_file(t, "wide.json", input=[[1] * 1500] * 1500, kernels=[[1]])],
+        "This scene's output has 2.25 million values to print or write; the budget is 2 million.",
+    ),
+    "gif at 7680x4320": (
+        lambda t: ["gif", "worked-example", "--size", "7680x4320", "-o", t / "f.gif"],
+        "A GIF of 16 frames at 7680×4320 is too large (at most 2 frames at that size)",
+    ),
+    **{
+        f"{command} a name of 300 characters": (
+            lambda t, command=command: [
+                *([] if command == "launch" else [command]),
+                LONG_NAME,
+                *({"render": ["-o", t / "f.png"], "gif": ["-o", t / "f.gif"]}.get(command, [])),
+            ],
+            "…" + "a" * 50 + ": File name too long.",
+        )
+        for command in ("compute", "render", "gif", "launch")
+    },
+    "render -o a name of 300 characters": (
+        lambda t: ["render", WORKED, "-o", t / (LONG_NAME + ".png")],
+        "a.png: File name too long.",
+    ),
+    "--kernel a name of 300 characters": (
+        lambda t: ["compute", WORKED, "--kernel", t / LONG_NAME],
+        "a: File name too long.",
+    ),
+    "a missing file named with control characters": (
+        lambda t: ["compute", f"nowhere{CONTROLS}.json"],
+        "There is no file nowhere\\n\\x1b[2J.json.",
+    ),
+    "a damaged file named with control characters": (
+        lambda t: ["compute", named(t, f"bad{CONTROLS}.json", "{")],
+        "bad\\n\\x1b[2J.json is not valid JSON",
+    ),
+    "an unknown key with control characters": (
+        lambda t: ["compute", scene_file(t, "key.json", **{f"a{CONTROLS}\x00b": 1})],
+        "Unknown field “a\\n\\x1b[2J\\x00b”.",
+    ),
+    "-o a name with control characters": (
+        lambda t: ["compute", WORKED, "-o", t / f"no{CONTROLS}" / "out.csv"],
+        "no\\n\\x1b[2J/out.csv",
+    ),
+    "a version of 4000 digits": (
+        lambda t: [
+            "compute",
+            named(t, "v.json", '{"format": "convstudio-scene", "version": -' + LONG_DIGITS + "}"),
+        ],
+        "v.json: “version” must be 1, not a number of about 4001 digits.",
+    ),
+    "--step of 5000 digits": (
+        lambda t: ["render", WORKED, "-o", t / "f.png", "--step", TOO_MANY_DIGITS],
+        "argument --step: “" + "9" * 39 + "…” is too long a number",
+    ),
+    "--step of 4000 digits": (
+        lambda t: ["render", WORKED, "-o", t / "f.png", "--step", LONG_DIGITS],
+        "--step must be between 0 and 15 for this scene, not " + "9" * 39 + "…",
+    ),
+    "--fps of 5000 characters": (
+        lambda t: ["gif", WORKED, "-o", t / "f.gif", "--fps", "x" * 5000],
+        "argument --fps: “" + "x" * 39 + "…” is not a number",
+    ),
+    "--size of 4000 digits": (
+        lambda t: ["render", WORKED, "-o", t / "f.png", "--size", LONG_DIGITS + "x240"],
+        "is out of range (320x240 to 7680x4320)",
+    ),
+    "an unknown option of 5000 characters": (
+        lambda t: ["compute", WORKED, "--" + "x" * 5000],
+        "unrecognized arguments: --xxx",
+    ),
+    **{
+        f"{command} -o an empty name": (
+            lambda t, command=command: [command, WORKED, "-o", ""],
+            "The name of the file to write is empty.",
+        )
+        for command in ("compute", "render", "gif")
+    },
+    **{
+        f"{command} -o a name ending in /": (
+            lambda t, command=command, name=name: [command, WORKED, "-o", f"{t / name}/"],
+            f"{name}/: a name ending in / is a folder, not a file.",
+        )
+        for command, name in (("compute", "out.csv"), ("render", "f.png"), ("gif", "f.gif"))
+    },
+    "a kernel of 65 slices": (
+        lambda t: ["compute", WORKED, "--kernel", kernel_file(t, 65)],
+        "has 65 slices, one per input channel; a scene has at most 64 input channels.",
+    ),
+    "a kernel of 500000 slices": (
+        lambda t: ["compute", WORKED, "--kernel", kernel_file(t, 500_000)],
+        "is too large to be a kernel file (more than 1 MB).",
+    ),
+    "render a kernel of 10 slices": (
+        lambda t: ["render", WORKED, "-o", t / "f.png", "--kernel", kernel_file(t, 10)],
+        "This kernel has 10 slices, one per input channel, but the input can have at most "
+        "4 channels.",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(BOUNDED))
+def test_work_is_bounded_and_every_refusal_is_one_short_line(tmp_path, case):
+    make_args, expected = BOUNDED[case]
+    args = make_args(tmp_path)
+    before = sorted(tmp_path.iterdir())
+    result = run(*args, cwd=tmp_path, timeout=60)
+    assert result.returncode == 2, result.stderr[:300]
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr[:300]
+    assert len(lines[0]) <= 240, lines[0][:300]
+    assert "\x1b" not in result.stderr and "\x00" not in result.stderr
+    assert lines[0].startswith("convstudio: error: ")
+    assert expected in lines[0]
+    assert sorted(tmp_path.iterdir()) == before  # nothing written, no temporary left
+    assert not Path(f"{tmp_path}/out.csv").exists()
+
+
+def test_a_10_slice_kernel_still_says_what_compute_needs(tmp_path):
+    # compute takes scenes of up to 64 channels: setting the input to 10 is possible there.
+    result = run("compute", WORKED, "--kernel", kernel_file(tmp_path, 10))
+    assert result.returncode == 2
+    assert "set the input to 10 channels first" in result.stderr
+
+
+# A command whose write stops once its temporary is written, until a signal comes.
+STOPPED_WRITE = """
+import os, signal, sys
+from convstudio import cli
+
+def fsync(fd):
+    print("writing", flush=True)  # the temporary is on disk now
+    signal.pause()
+
+os.fsync = fsync
+sys.exit(cli.main(sys.argv[1:]))
+"""
+
+STOPPED = [("compute", "out.csv", name) for name in ("SIGTERM", "SIGINT", "SIGHUP")] + [
+    ("render", "f.png", "SIGTERM"),
+    ("gif", "f.gif", "SIGINT"),
+]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="signals are POSIX")
+@pytest.mark.parametrize(("command", "name", "signal_name"), STOPPED)
+def test_a_write_stopped_by_a_signal_leaves_no_temporary(tmp_path, command, name, signal_name):
+    import signal
+
+    number = getattr(signal, signal_name)
+    target = tmp_path / name
+    target.write_bytes(b"the old file")
+    child = subprocess.Popen(
+        [sys.executable, "-c", STOPPED_WRITE, command, WORKED, "-o", str(target)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=headless_env(),
+    )
+    try:
+        assert child.stdout.readline() == "writing\n", child.stderr.read()
+        assert len(list(tmp_path.iterdir())) == 2  # the file, and the temporary being written
+        child.send_signal(number)
+        child.wait(timeout=60)
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.wait()
+        child.stdout.close()
+        child.stderr.close()
+    assert child.returncode == -number  # ended by the signal, as the shell expects
+    assert [p.name for p in tmp_path.iterdir()] == [name]
+    assert target.read_bytes() == b"the old file"
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="removal is POSIX-only")
+@pytest.mark.parametrize(
+    ("command", "name"), [("compute", "out.csv"), ("render", "f.png"), ("gif", "f.gif")]
+)
+def test_every_command_clears_what_killed_writes_of_its_target_left(tmp_path, command, name):
+    dead = 2**31 - 1  # no such process
+    left = tmp_path / f".{name}.convstudio-{dead}-zz9_.tmp"
+    in_progress = tmp_path / f".{name}.convstudio-{os.getpid()}-abc123.tmp"
+    another_files = tmp_path / f".other.csv.convstudio-{dead}-zz9_.tmp"
+    for path in (left, in_progress, another_files):
+        path.write_text("x")
+    result = run(command, WORKED, "-o", tmp_path / name)
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        [name, in_progress.name, another_files.name]
+    )

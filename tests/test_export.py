@@ -12,6 +12,7 @@ import numpy as np
 import pytest
 
 from convstudio.model import Scene, load_scene, scene_path
+from convstudio.model.budget import MEMORY_BUDGET_BYTES, estimate_gif, most_gif_frames
 from convstudio.model.export import (
     MAX_GIF_PIXELS,
     ExportError,
@@ -54,10 +55,22 @@ def test_a_run_is_one_frame_per_step_without_the_empty_step_0():
 
 def test_a_gif_too_large_for_memory_is_refused_with_the_most_frames():
     check_gif_size(16, 1280, 720)
+    check_gif_size(651, 1280, 720)
     with pytest.raises(ExportError, match=r"at most 651 frames at that size"):
         check_gif_size(MAX_GIF_PIXELS // (1280 * 720) + 1, 1280, 720)
     with pytest.raises(ExportError, match="no steps"):
         check_gif_size(0, 1280, 720)
+
+
+def test_a_gif_is_counted_in_the_memory_budget():
+    # The 13 s and 1.5 GB: the worked example's 16 steps at 7680×4320 (1.58 GB
+    # measured, within 600 million pixels); 2 frames fit in 1 GB at that size.
+    assert MAX_GIF_PIXELS > 16 * 7680 * 4320
+    assert estimate_gif(16, 7680, 4320).memory_bytes > MEMORY_BUDGET_BYTES
+    with pytest.raises(ExportError, match=r"16 frames at 7680×4320 .*at most 2 frames"):
+        check_gif_size(16, 7680, 4320)
+    check_gif_size(2, 7680, 4320)
+    assert most_gif_frames(7680, 4320) == 2
 
 
 def test_the_csv_round_trips_the_worked_example():

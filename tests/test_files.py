@@ -134,3 +134,54 @@ def test_the_file_being_read_is_never_written(tmp_path):
 def test_a_target_with_a_nul_byte_is_refused_in_words():
     with pytest.raises(FileCheckError, match="null byte"):
         check_writable_target("scene\x00.json")
+
+
+# ---------------------------------------------------------------- quoting and probing
+
+
+def test_a_quote_is_cut_and_escaped_in_one_helper():
+    from convstudio.model.numbers import shortened
+
+    assert shortened("a\nb\x1b[2J\x00c\u2028") == "a\\nb\\x1b[2J\\x00c\\u2028"
+    assert shortened("x" * 10**6) == "x" * 39 + "…"
+    assert len(shortened("\n" * 100)) == 40  # the escapes count toward the limit
+    assert shortened("\ud800") == "\\ud800"  # a lone surrogate, which UTF-8 cannot take
+    path = "/a/long/folder/" * 20 + "scene.json"
+    assert shortened(path, 40, middle=True).endswith("…der/scene.json"[-14:])
+    assert len(shortened(path, 40, middle=True)) == 40
+
+
+def test_a_path_that_cannot_be_looked_at_is_one_sentence(tmp_path):
+    from convstudio.model.files import path_exists, path_status
+
+    assert path_status(tmp_path / "missing") is None
+    assert path_status(tmp_path / "missing" / "below") is None
+    assert path_exists(tmp_path)
+    with pytest.raises(FileCheckError, match=r"^Cannot look at .*a: File name too long\.$") as info:
+        path_exists(tmp_path / ("a" * 300))
+    assert len(str(info.value)) < 150
+    with pytest.raises(FileCheckError, match="Cannot look at"):
+        path_exists("nul\x00name")
+
+
+def test_a_scene_argument_too_long_for_a_path_is_a_file_check_error():
+    from convstudio.model.lessons import scene_argument
+
+    with pytest.raises(FileCheckError, match="File name too long"):
+        scene_argument("a" * 300)
+    assert scene_argument("worked-example").name == "worked-example.json"
+
+
+@pytest.mark.parametrize("name", ["", "out.csv/", "folder/out.csv/"])
+def test_a_target_named_as_no_file_is_refused(tmp_path, name):
+    with pytest.raises(FileCheckError, match=r"empty|a name ending in / is a folder, not a file"):
+        check_writable_target(name)
+
+
+def test_a_control_character_in_a_file_name_is_escaped(tmp_path):
+    path = tmp_path / "bad\n\x1b[2J.json"
+    path.mkdir()
+    with pytest.raises(FileCheckError) as info:
+        read_bytes_checked(path, 100)
+    assert "\n" not in str(info.value) and "\x1b" not in str(info.value)
+    assert "bad\\n\\x1b[2J.json is a folder" in str(info.value)

@@ -79,6 +79,32 @@ def test_colour_presets_go_across_three_channels_and_only_there():
     assert one.document.scene is before
 
 
+def test_a_kernel_of_more_slices_than_the_window_takes_says_the_limit():
+    one = Studio(load_scene(scene_path("worked-example")))
+    with pytest.raises(EditError) as info:
+        one.document.set_kernel(np.ones((5, 3, 3)))
+    assert str(info.value) == (
+        "This kernel has 5 slices, one per input channel, but the input can have at most "
+        "4 channels."
+    )
+
+
+def test_a_kernel_file_of_more_slices_than_any_scene_is_refused_on_reading(tmp_path):
+    path = tmp_path / "deep.json"
+    weights = [[[1]]] * 65  # under the 1 MB a kernel file may have (500 000 is over it)
+    path.write_text(
+        json.dumps(
+            {"format": "convstudio-kernel", "version": 1, "name": "deep", "weights": weights}
+        )
+    )
+    with pytest.raises(PresetFileError) as info:
+        load_kernel_file(path)
+    assert str(info.value) == (
+        "deep.json: Kernel 1 (“deep”) has 65 slices, one per input channel; a scene has "
+        "at most 64 input channels."
+    )
+
+
 @pytest.mark.parametrize("name", ["Sobel x", "Vertical edges on R, G and B (3×3×3)"])
 def test_a_kernel_file_round_trips(tmp_path, name):
     preset = named(name)

@@ -4,10 +4,16 @@ A scene file of a few hundred bytes can ask for billions of multiply-adds (paddi
 a 300×300 kernel): :func:`check_budget` refuses it at once, with the figures, instead of
 letting the engine run for minutes or exhaust memory. The estimate uses shapes only and
 builds no array.
+
+What is made of the output is counted too, one estimate per kind: printing it as text,
+JSON or CSV (:data:`OUTPUT_KINDS`) costs time and memory for every value, and a GIF holds
+every frame (:func:`estimate_gif`). A 95-byte scene padded by 4000 has a cheap
+convolution but 64 million values to print.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..engine import ConvSettingsError, resolve_padding
@@ -18,6 +24,19 @@ from .scene import Scene
 WORK_BUDGET_MACS = 10**9
 MEMORY_BUDGET_BYTES = 2**30
 _FLOAT_BYTES = 8  # the engine computes in float64
+# Values printed or written as text, JSON or CSV: about a microsecond each, so this is
+# seconds of work, as the budget of multiply-adds is.
+OUTPUT_BUDGET_VALUES = 2_000_000
+# The peak memory of each kind of output, per value (measured with tracemalloc on a
+# million fractions: the formatted pieces, the whole text, and its encoded bytes).
+_OUTPUT_BYTES = {"text": 100, "json": 80, "csv": 40}
+OUTPUT_KINDS = tuple(_OUTPUT_BYTES)
+# A GIF keeps its 256-colour frames, a byte a pixel, until it is written; drawing and
+# encoding one frame needs about 30 bytes a pixel more (the window drawn at that size, its
+# ARGB and RGB copies, Pillow's palette and optimizer). Measured peaks: 16 frames at
+# 1920×1080, 211 MB; at 3840×2160, 507 MB; 4 and 16 frames at 7680×4320, 1.17 and 1.58 GB.
+GIF_BYTES_PER_PIXEL = 1
+_FRAME_BYTES_PER_PIXEL = 30
 
 
 @dataclass(frozen=True)
@@ -35,6 +54,7 @@ class Work:
 
     macs: int
     memory_bytes: int
+    written_values: int = 0
 
 
 class BudgetError(ValueError):
@@ -46,8 +66,23 @@ class BudgetError(ValueError):
         The scene's estimated work.
     """
 
-    def __init__(self, work: Work, macs_budget: int, memory_budget: int) -> None:
+    def __init__(
+        self,
+        work: Work,
+        macs_budget: int,
+        memory_budget: int,
+        values_budget: int = OUTPUT_BUDGET_VALUES,
+    ) -> None:
         self.work = work
+        if work.macs <= macs_budget and work.memory_bytes <= memory_budget:
+            super().__init__(
+                #: {0} and {1} are counts ("64 million", "2 million").
+                translate(
+                    "Budget",
+                    "This scene's output has {0} values to print or write; the budget is {1}.",
+                ).format(_count(work.written_values), _count(values_budget))
+            )
+            return
         macs, memory = _count(work.macs), _bytes(work.memory_bytes)
         macs_limit, memory_limit = _count(macs_budget), _bytes(memory_budget)
         # A need just past the budget rounds to the budget's own figure: say so.
@@ -63,7 +98,7 @@ class BudgetError(ValueError):
         )
 
 
-def estimate_work(scene: Scene) -> Work:
+def estimate_work(scene: Scene, outputs: Iterable[str] = ()) -> Work:
     """Estimate the multiply-adds and peak memory of computing *scene*'s output.
 
     Only shapes are used (the engine's own padding rules and band sizes), so the estimate
@@ -74,11 +109,14 @@ def estimate_work(scene: Scene) -> Work:
     ----------
     scene
         The scene to estimate.
+    outputs
+        What is made of the output, each of :data:`OUTPUT_KINDS` (``"text"``, ``"json"``,
+        ``"csv"``): its memory is added, and its values counted as written.
 
     Returns
     -------
     Work
-        The multiply-adds and the peak bytes.
+        The multiply-adds, the peak bytes and the values written.
     """
     c_in, h, w = scene.input.shape
     c_out, depth, kh, kw = scene.kernels.shape
@@ -107,23 +145,54 @@ def estimate_work(scene: Scene) -> Work:
         taps = depth * kh * kw
         rows = min(ho, max(1, _conv._IM2COL_BYTES // max(1, groups * taps * wo * _FLOAT_BYTES)))
         cells += groups * taps * rows * wo + c_out * rows * wo
-    return Work(macs=macs, memory_bytes=cells * _FLOAT_BYTES)
+    values = c_out * ho * wo
+    kinds = list(outputs)
+    # The output is made once it is computed: the working bands are gone by then.
+    written = sum(values * _OUTPUT_BYTES[kind] for kind in kinds)
+    return Work(
+        macs=macs, memory_bytes=cells * _FLOAT_BYTES + written, written_values=values * len(kinds)
+    )
+
+
+def estimate_gif(frames: int, width: int, height: int) -> Work:
+    """Estimate the peak memory of drawing and encoding a GIF of *frames* at *width*×*height*.
+
+    Returns
+    -------
+    Work
+        No multiply-adds (the convolution is counted apart), and the peak bytes.
+    """
+    pixels = width * height
+    return Work(
+        macs=0, memory_bytes=GIF_BYTES_PER_PIXEL * frames * pixels + _FRAME_BYTES_PER_PIXEL * pixels
+    )
+
+
+def most_gif_frames(width: int, height: int, memory_budget: int = MEMORY_BUDGET_BYTES) -> int:
+    """The most frames a GIF at *width*×*height* may have within *memory_budget* (maybe 0)."""
+    pixels = max(1, width * height)
+    left = memory_budget - _FRAME_BYTES_PER_PIXEL * pixels
+    return max(0, left // (GIF_BYTES_PER_PIXEL * pixels))
 
 
 def check_budget(
     scene: Scene,
     *,
+    outputs: Iterable[str] = (),
     macs_budget: int = WORK_BUDGET_MACS,
     memory_budget: int = MEMORY_BUDGET_BYTES,
+    values_budget: int = OUTPUT_BUDGET_VALUES,
 ) -> Work:
-    """Refuse *scene* if computing it needs more than the budget.
+    """Refuse *scene* if computing it, and making *outputs* of it, needs more than the budget.
 
     Parameters
     ----------
     scene
         The scene to check.
-    macs_budget, memory_budget
-        The most multiply-adds and bytes allowed.
+    outputs
+        What is made of the output (see :func:`estimate_work`).
+    macs_budget, memory_budget, values_budget
+        The most multiply-adds, bytes and values written allowed.
 
     Returns
     -------
@@ -133,11 +202,15 @@ def check_budget(
     Raises
     ------
     BudgetError
-        When the multiply-adds or the memory exceed the budget.
+        When the multiply-adds, the memory or the values written exceed the budget.
     """
-    work = estimate_work(scene)
-    if work.macs > macs_budget or work.memory_bytes > memory_budget:
-        raise BudgetError(work, macs_budget, memory_budget)
+    work = estimate_work(scene, outputs)
+    if (
+        work.macs > macs_budget
+        or work.memory_bytes > memory_budget
+        or work.written_values > values_budget
+    ):
+        raise BudgetError(work, macs_budget, memory_budget, values_budget)
     return work
 
 
@@ -164,10 +237,15 @@ def _bytes(n: int) -> str:
 
 
 __all__ = [
+    "GIF_BYTES_PER_PIXEL",
     "MEMORY_BUDGET_BYTES",
+    "OUTPUT_BUDGET_VALUES",
+    "OUTPUT_KINDS",
     "WORK_BUDGET_MACS",
     "BudgetError",
     "Work",
     "check_budget",
+    "estimate_gif",
     "estimate_work",
+    "most_gif_frames",
 ]

@@ -68,7 +68,9 @@ def evaluate(scene: Scene) -> Evaluation:
     return Evaluation(problem, None)
 
 
-def kernels_for(scene: Scene, weights: Any, kernel: int | None = None) -> np.ndarray:
+def kernels_for(
+    scene: Scene, weights: Any, kernel: int | None = None, max_channels: int = MAX_CHANNELS
+) -> np.ndarray:
     """*weights* as the kernels of *scene*: a kH×kW kernel goes into every slice of every
     kernel, a C×kH×kW one becomes every kernel.
 
@@ -82,6 +84,9 @@ def kernels_for(scene: Scene, weights: Any, kernel: int | None = None) -> np.nda
         Only this kernel (0-based) takes *weights*, the others keep theirs; ``None``: every
         kernel. All kernels of a layer have one size, so a kernel of another size goes
         into every kernel or none (when there are several).
+    max_channels
+        The most input channels a scene may have where the kernel goes (the window's limit
+        by default): a refusal never asks for more.
 
     Raises
     ------
@@ -100,6 +105,14 @@ def kernels_for(scene: Scene, weights: Any, kernel: int | None = None) -> np.nda
     count, depth, kh, kw = scene.kernels.shape
     if w.ndim == 4:
         return w
+    if w.ndim == 3 and w.shape[0] != depth and w.shape[0] > max_channels:
+        raise EditError(
+            #: {0} is "500000 slices", {1} "4 channels" (both translated apart).
+            translate(
+                "Document",
+                "This kernel has {0}, one per input channel, but the input can have at most {1}.",
+            ).format(counted(w.shape[0], "slice"), counted(max_channels, "channel"))
+        )
     if w.ndim == 3 and w.shape[0] != depth:
         raise EditError(
             #: {0} is "3 slices", {1} "1 channel" (both translated apart), {2} a number.

@@ -12,6 +12,7 @@ import io
 import numpy as np
 
 from ..engine import ConvSettingsError
+from .budget import MEMORY_BUDGET_BYTES, estimate_gif, most_gif_frames
 from .i18n import translate
 from .numbers import json_number
 from .scene import Scene
@@ -19,7 +20,8 @@ from .scene import Scene
 # GIF delays are whole hundredths of a second, and browsers show a delay under 2/100 s
 # as 1/10 s: the fastest speed (30 steps/s) becomes 30 ms, not 100 ms.
 MIN_FRAME_MS = 20
-# Every frame of a GIF is held in memory (one byte a pixel) until the file is written.
+# The most pixels of a whole run: each is drawn and encoded (a few seconds per 10⁸). Its
+# memory is counted apart, in the budget (see budget.estimate_gif).
 MAX_GIF_PIXELS = 600_000_000
 
 
@@ -62,14 +64,18 @@ def check_gif_size(frames: int, width: int, height: int) -> None:
     Raises
     ------
     ExportError
-        When *frames* × *width* × *height* exceeds :data:`MAX_GIF_PIXELS`, or there
-        is no frame at all.
+        When *frames* × *width* × *height* exceeds :data:`MAX_GIF_PIXELS`, or drawing and
+        encoding the frames would need more than the memory budget
+        (:func:`convstudio.model.budget.estimate_gif`), or there is no frame at all.
     """
     if frames < 1:
         raise ExportError(translate("Export", "This scene has no steps to put in a GIF."))
     pixels = frames * width * height
-    if pixels > MAX_GIF_PIXELS:
-        most = max(1, MAX_GIF_PIXELS // (width * height))
+    if (
+        pixels > MAX_GIF_PIXELS
+        or estimate_gif(frames, width, height).memory_bytes > MEMORY_BUDGET_BYTES
+    ):
+        most = max(1, min(MAX_GIF_PIXELS // (width * height), most_gif_frames(width, height)))
         raise ExportError(
             translate(
                 "Export",

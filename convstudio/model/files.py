@@ -12,6 +12,7 @@ import stat
 from pathlib import Path
 
 from .i18n import translate
+from .numbers import shortened
 
 # Files are read in pieces of this size, so a file that grows while it is read costs
 # at most one piece past the limit.
@@ -20,6 +21,59 @@ _CHUNK = 1 << 20
 
 class FileCheckError(ValueError):
     """A file refused before (or while) it is read or written; ``str()`` is one sentence."""
+
+
+# A path in a message: enough for the folder and the name, never a whole screen.
+PATH_CHARS = 100
+NAME_CHARS = 60
+
+
+def shown_path(path: str | os.PathLike[str]) -> str:
+    """*path* as a message quotes it: escaped, and its middle cut out when it is long."""
+    return shortened(os.fspath(path), PATH_CHARS, middle=True)
+
+
+def shown_name(path: str | os.PathLike[str]) -> str:
+    """*path*'s file name as a message quotes it (see :func:`shown_path`)."""
+    return shortened(Path(path).name, NAME_CHARS, middle=True)
+
+
+def _reason(exc: OSError | ValueError) -> str:
+    """Why *exc* happened, in the system's words ("File name too long")."""
+    return exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+
+
+def path_status(path: str | os.PathLike[str]) -> os.stat_result | None:
+    """The status of *path* (links followed), or ``None`` when nothing is there.
+
+    The one safe way to ask whether a path exists: :meth:`pathlib.Path.exists` raises for
+    a name too long, a folder that cannot be searched or a NUL byte, where this says so
+    in one sentence.
+
+    Raises
+    ------
+    FileCheckError
+        When the path cannot be looked at, naming it and the reason.
+    """
+    try:
+        return os.stat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    except (OSError, ValueError) as exc:  # ValueError: a NUL byte in the name
+        raise FileCheckError(
+            translate("Files", "Cannot look at {0}: {1}.").format(shown_path(path), _reason(exc))
+        ) from None
+
+
+def path_exists(path: str | os.PathLike[str]) -> bool:
+    """Whether something is at *path*, as :func:`path_status` finds it.
+
+    Raises
+    ------
+    FileCheckError
+        As :func:`path_status`.
+    """
+    return path_status(path) is not None
 
 
 def _kind(mode: int) -> str:
@@ -42,17 +96,21 @@ def _what(what: str | None) -> str:
 
 def _refuse_special(p: Path, mode: int, what: str | None) -> None:
     if stat.S_ISDIR(mode):
-        raise FileCheckError(translate("Files", "{0} is a folder, not {1}.").format(p, _what(what)))
+        raise FileCheckError(
+            translate("Files", "{0} is a folder, not {1}.").format(shown_path(p), _what(what))
+        )
     if not stat.S_ISREG(mode):
         raise FileCheckError(
-            translate("Files", "{0} is {1}, not {2}.").format(p.name, _kind(mode), _what(what))
+            translate("Files", "{0} is {1}, not {2}.").format(
+                shown_name(p), _kind(mode), _what(what)
+            )
         )
 
 
 def _too_large(p: Path, max_bytes: int, what: str | None) -> FileCheckError:
     return FileCheckError(
         translate("Files", "{0} is too large to be {1} (more than {2}).").format(
-            p.name, _what(what), _size_text(max_bytes)
+            shown_name(p), _what(what), _size_text(max_bytes)
         )
     )
 
@@ -66,9 +124,10 @@ def _size_text(n: int) -> str:
 
 def _cannot_read(p: Path, exc: OSError | ValueError) -> FileCheckError:
     if isinstance(exc, FileNotFoundError):
-        return FileCheckError(translate("Files", "There is no file {0}.").format(p))
-    reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-    return FileCheckError(translate("Files", "Cannot read {0}: {1}.").format(p, reason))
+        return FileCheckError(translate("Files", "There is no file {0}.").format(shown_path(p)))
+    return FileCheckError(
+        translate("Files", "Cannot read {0}: {1}.").format(shown_path(p), _reason(exc))
+    )
 
 
 def check_readable_file(
@@ -171,7 +230,7 @@ def read_text_checked(path: str | os.PathLike[str], max_bytes: int, what: str | 
     except UnicodeDecodeError:
         raise FileCheckError(
             translate("Files", "{0} is not a text file, so it cannot be {1}.").format(
-                p.name, _what(what)
+                shown_name(p), _what(what)
             )
         ) from None
 
@@ -198,8 +257,10 @@ def check_writable_target(
     Raises
     ------
     FileCheckError
-        When *path* is a folder, a named pipe, a device or a socket, or is *source*.
+        When *path* is empty or ends in a folder separator (``out.csv/``), or is a folder,
+        a named pipe, a device or a socket, or is *source*.
     """
+    check_target_name(path)
     p = Path(path)
     try:
         target = Path(os.path.realpath(p))  # a NUL byte in the name raises ValueError here
@@ -207,13 +268,12 @@ def check_writable_target(
     except FileNotFoundError:
         return target
     except (OSError, ValueError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        message = translate("Files", "Cannot write {0}: {1}.").format(p, reason)
+        message = translate("Files", "Cannot write {0}: {1}.").format(shown_path(p), _reason(exc))
         raise FileCheckError(message) from None
     if not stat.S_ISREG(status.st_mode):
         raise FileCheckError(
             translate("Files", "Cannot write {0}: it is {1}, not a file.").format(
-                p, _kind(status.st_mode)
+                shown_path(p), _kind(status.st_mode)
             )
         )
     if source is not None:
@@ -223,15 +283,46 @@ def check_writable_target(
             same = False
         if same:
             raise FileCheckError(
-                translate("Files", "Cannot write {0}: it is the file being read.").format(p)
+                translate("Files", "Cannot write {0}: it is the file being read.").format(
+                    shown_path(p)
+                )
             )
     return target
+
+
+def check_target_name(path: str | os.PathLike[str]) -> None:
+    """Refuse a name no file can be written under, before anything else is looked at.
+
+    ``pathlib`` reads ``""`` as the current folder and ``out.csv/`` as ``out.csv``: a
+    command told to write there would print to the terminal, or write a file the user
+    named as a folder.
+
+    Raises
+    ------
+    FileCheckError
+        When *path* is empty or ends in a folder separator.
+    """
+    text = os.fspath(path)
+    if not text:
+        raise FileCheckError(translate("Files", "The name of the file to write is empty."))
+    separators = tuple(s for s in (os.sep, os.altsep, "/") if s)
+    if text.endswith(separators):
+        raise FileCheckError(
+            translate(
+                "Files", "Cannot write {0}: a name ending in {1} is a folder, not a file."
+            ).format(shown_path(text), text[-1])
+        )
 
 
 __all__ = [
     "FileCheckError",
     "check_readable_file",
+    "check_target_name",
     "check_writable_target",
+    "path_exists",
+    "path_status",
     "read_bytes_checked",
     "read_text_checked",
+    "shown_name",
+    "shown_path",
 ]

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from .files import FileCheckError, path_exists
 from .i18n import translate
 from .resources import resource_dir
 
@@ -140,9 +141,20 @@ def lesson_of(path: Path) -> Lesson | None:
 
 
 def scene_argument(text: str) -> Path:
-    """The scene file a command-line argument means: a path, or else a lesson's name."""
+    """The scene file a command-line argument means: a path, or else a lesson's name.
+
+    Raises
+    ------
+    FileCheckError
+        When *text* cannot be looked at as a path (a name too long, a folder that cannot
+        be searched): a lesson's name is never such a path.
+    """
     path = Path(text)
-    if path.exists():
-        return path
     lesson = lesson_named(text)
+    try:
+        if path_exists(path):
+            return path
+    except FileCheckError:
+        if lesson is None:
+            raise
     return lesson.file if lesson is not None else path

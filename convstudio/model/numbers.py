@@ -61,12 +61,43 @@ def _quoted(text: str) -> str:
     return shortened(text.strip(), 24)
 
 
-def shortened(text: str, limit: int = 40) -> str:
-    """*text* cut to *limit* characters, for a message that quotes it.
+def shortened(text: str, limit: int = 40, *, middle: bool = False) -> str:
+    """*text* cut to *limit* characters and escaped, for a message that quotes it.
 
-    A lone surrogate (which no terminal or UTF-8 file can take) is shown as its escape.
+    Every quote of what a user typed or a file holds goes through here, so that a message
+    stays one short line: a control character (a newline, ESC, NUL; a line separator) is
+    shown as its escape (``\\n``, ``\\x1b``), as is a lone surrogate, which no terminal or
+    UTF-8 file can take. Only the first (or the last) *limit* characters are looked at, so a
+    megabyte costs no more than a word.
+
+    Parameters
+    ----------
+    text
+        What to quote.
+    limit
+        The most characters shown, the ellipsis and the escapes included.
+    middle
+        Cut out the middle rather than the end (a path, whose file name is at its end).
     """
-    text = text if len(text) <= limit else text[: limit - 1] + "…"
+    if len(text) <= limit:
+        whole = _escaped(text)
+        if len(whole) <= limit:
+            return whole
+    if not middle or limit < 3:
+        return _escaped(text[:limit])[: limit - 1] + "…"
+    head = (limit - 1) // 2
+    tail = limit - 1 - head
+    return _escaped(text[:head])[:head] + "…" + _escaped(text[-tail:])[-tail:]
+
+
+# C0 and C1 controls, DEL, the line and paragraph separators, and the bidirectional
+# overrides and isolates (which would reorder the rest of the line on a terminal).
+_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def _escaped(text: str) -> str:
+    """*text* with every control character and lone surrogate as its backslash escape."""
+    text = _CONTROLS.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
     return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 

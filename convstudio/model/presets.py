@@ -20,11 +20,12 @@ from typing import Any
 
 import numpy as np
 
-from .files import FileCheckError, read_text_checked
+from .files import FileCheckError, read_text_checked, shown_name
 from .i18n import translate
 from .limits import MAX_ABS_VALUE, MAX_KERNEL
 from .numbers import json_number, shortened
-from .scene import SceneFileError, atomic_write_text, shown
+from .scene import MAX_CHANNELS, SceneFileError, atomic_write_text, shown
+from .words import counted
 
 # What the kernel file format promises: hundreds of kernels of 9×9 fit in far less, and a
 # larger file is not a kernel file.
@@ -104,6 +105,15 @@ def presets_from_dict(data: Any) -> list[KernelPreset]:
             and isinstance(weights[0][0], list)
         )
         grids: list[Any] = weights if deep else [weights]
+        if len(grids) > MAX_CHANNELS:  # one slice per input channel, and no scene has more
+            raise PresetFileError(
+                #: {1} is "500000 slices", {2} "64 input channels" (both translated apart).
+                translate(
+                    "Presets", "{0} has {1}, one per input channel; a scene has at most {2}."
+                ).format(
+                    where, counted(len(grids), "slice"), counted(MAX_CHANNELS, "input channel")
+                )
+            )
         shapes = set()
         for depth, rows in enumerate(grids, start=1):
             place = translate("Presets", "{0}, slice {1}").format(where, depth) if deep else where
@@ -181,7 +191,7 @@ def load_presets(path: str | os.PathLike[str]) -> list[KernelPreset]:
 
 def _in_file(p: Path, exc: PresetFileError) -> str:
     """*exc*'s sentence after the name of the file it is about."""
-    return translate("Presets", "{0}: {1}").format(p.name, exc)
+    return translate("Presets", "{0}: {1}").format(shown_name(p), exc)
 
 
 def _wrong_format(expected: str) -> str:
@@ -211,16 +221,18 @@ def _read_json(path: Path) -> Any:
     except json.JSONDecodeError as exc:
         raise PresetFileError(
             translate("Presets", "{0} is not valid JSON (line {1}: {2}).").format(
-                path.name, exc.lineno, exc.msg
+                shown_name(path), exc.lineno, exc.msg
             )
         ) from None
     except ValueError:  # an integer of thousands of digits
         raise PresetFileError(
-            translate("Presets", "{0} holds a number too long to read.").format(path.name)
+            translate("Presets", "{0} holds a number too long to read.").format(shown_name(path))
         ) from None
     except RecursionError:
         raise PresetFileError(
-            translate("Presets", "{0} is nested too deeply to be a kernel file.").format(path.name)
+            translate("Presets", "{0} is nested too deeply to be a kernel file.").format(
+                shown_name(path)
+            )
         ) from None
 
 
@@ -316,7 +328,9 @@ def load_kernel_file(path: str | os.PathLike[str]) -> KernelPreset:
         raise PresetFileError(_in_file(p, exc)) from None
     if len(presets) != 1:
         raise PresetFileError(
-            translate("Presets", "{0} holds {1} kernels, not one.").format(p.name, len(presets))
+            translate("Presets", "{0} holds {1} kernels, not one.").format(
+                shown_name(p), len(presets)
+            )
         )
     return presets[0]
 

@@ -23,7 +23,7 @@ from typing import Any
 import numpy as np
 
 from ..engine import PADDING_MODES, PADDING_WORDS, ConvProblem, as_pair
-from .files import FileCheckError, read_text_checked
+from .files import FileCheckError, read_text_checked, shown_name
 from .i18n import translate
 from .numbers import json_number, shortened
 
@@ -300,10 +300,8 @@ def shown(value: Any, limit: int = SHOWN_CHARS) -> str:
     A message quotes a bad value, never a whole megabyte of it; building the text stops
     once it is long enough, so a list nested a thousand deep costs *limit* steps.
     """
-    text = _spelled(value, limit + 1)
-    # JSON's own escape for a lone surrogate, which no terminal or UTF-8 file can take.
-    text = text.encode("utf-8", "backslashreplace").decode("utf-8")
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    # JSON's escapes already spell a control character; shortened cuts it, as every quote.
+    return shortened(_spelled(value, limit + 1), limit)
 
 
 def _spelled(value: Any, limit: int) -> str:
@@ -403,7 +401,9 @@ def scene_from_dict(data: Any) -> Scene:
             ).format(shown(version), VERSION)
         )
     if version < 1:
-        raise SceneFileError(translate("Scene", "“version” must be 1, not {0}.").format(version))
+        raise SceneFileError(
+            translate("Scene", "“version” must be 1, not {0}.").format(shown(version))
+        )
     unknown = sorted(set(data) - _KNOWN, key=str)
     if unknown:
         raise SceneFileError(
@@ -517,13 +517,13 @@ def load_scene(path: str | os.PathLike[str], max_bytes: int = MAX_FILE_BYTES) ->
     except json.JSONDecodeError as exc:
         raise SceneFileError(
             translate("Scene", "{0} is not valid JSON (line {1}, column {2}: {3}).").format(
-                p.name, exc.lineno, exc.colno, exc.msg
+                shown_name(p), exc.lineno, exc.colno, exc.msg
             )
         ) from None
     except ValueError:
         # Python refuses integers of more than 4300 digits (sys.set_int_max_str_digits).
         raise SceneFileError(
-            translate("Scene", "{0} holds a number too long to read.").format(p.name)
+            translate("Scene", "{0} holds a number too long to read.").format(shown_name(p))
         ) from None
     except RecursionError:
         raise SceneFileError(_too_deep(p)) from None
@@ -531,13 +531,13 @@ def load_scene(path: str | os.PathLike[str], max_bytes: int = MAX_FILE_BYTES) ->
         return scene_from_dict(data)
     except SceneFileError as exc:
         # The file's name, then what is wrong in it.
-        raise SceneFileError(translate("Scene", "{0}: {1}").format(p.name, exc)) from None
+        raise SceneFileError(translate("Scene", "{0}: {1}").format(shown_name(p), exc)) from None
     except RecursionError:  # a safety net: the parser itself does not recurse deeply
         raise SceneFileError(_too_deep(p)) from None
 
 
 def _too_deep(p: Path) -> str:
-    return translate("Scene", "{0} is nested too deeply to be a scene.").format(p.name)
+    return translate("Scene", "{0} is nested too deeply to be a scene.").format(shown_name(p))
 
 
 # ---------------------------------------------------------------- writing
@@ -646,11 +646,24 @@ def process_running(pid: int) -> bool:
     return True
 
 
-def remove_interrupted_saves(folder: str | os.PathLike[str]) -> list[Path]:
+def remove_interrupted_saves(
+    folder: str | os.PathLike[str], name: str | None = None, *, ours: bool = False
+) -> list[Path]:
     """Remove the temporaries that saves killed midway left in *folder*.
 
     Only files named as :func:`atomic_write_text` names them, whose process is no longer
     running, are removed; a save in progress in another process keeps its temporary.
+
+    Parameters
+    ----------
+    folder
+        Where to look.
+    name
+        Only the temporaries of saves of this file name (a command clears its own
+        target's); by default every one.
+    ours
+        Remove this process's own temporaries instead: its save is being stopped (a
+        TERM, INT or HUP signal).
 
     Returns
     -------
@@ -662,9 +675,13 @@ def remove_interrupted_saves(folder: str | os.PathLike[str]) -> list[Path]:
         entries = list(Path(folder).iterdir())
     except OSError:
         return removed
+    prefix = None if name is None else f".{name[:40]}.convstudio-"
     for entry in entries:
         match = _TEMP_NAME.fullmatch(entry.name)
-        if match is None or process_running(int(match.group(1))):
+        if match is None or (prefix is not None and not entry.name.startswith(prefix)):
+            continue
+        pid = int(match.group(1))
+        if (pid != os.getpid()) if ours else process_running(pid):
             continue
         try:
             if entry.is_symlink() or not entry.is_file():

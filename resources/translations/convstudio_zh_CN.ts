@@ -27,6 +27,11 @@
 <context>
     <name>Budget</name>
     <message>
+        <source>This scene&apos;s output has {0} values to print or write; the budget is {1}.</source>
+        <extracomment>{0} and {1} are counts (&quot;64 million&quot;, &quot;2 million&quot;).</extracomment>
+        <translation>这个场景的输出有 {0} 个数值要打印或写入；上限是 {1} 个。</translation>
+    </message>
+    <message>
         <source>just over {0}</source>
         <translation>略超过 {0}</translation>
     </message>
@@ -103,8 +108,23 @@
         <translation>改为把输出写入 CSV 文件</translation>
     </message>
     <message>
-        <source>compute even a scene beyond the budget of 10⁹ multiply-adds and 1 GB</source>
-        <translation>即使场景超出 10⁹ 次乘加和 1 GB 内存的预算，也照样计算</translation>
+        <source>“{0}” is too long a number</source>
+        <extracomment>an int option&apos;s value that has too many digits, shortened</extracomment>
+        <translation>“{0}”这个数字太长</translation>
+    </message>
+    <message>
+        <source>“{0}” is not a whole number</source>
+        <extracomment>an int option&apos;s value that is not a whole number, shortened</extracomment>
+        <translation>“{0}”不是整数</translation>
+    </message>
+    <message>
+        <source>“{0}” is not a number</source>
+        <extracomment>a decimal option&apos;s value that is not a number, shortened</extracomment>
+        <translation>“{0}”不是数字</translation>
+    </message>
+    <message>
+        <source>compute even a scene beyond the budget of 10⁹ multiply-adds, 1 GB and 2 million values printed or written</source>
+        <translation>即使场景超出 10⁹ 次乘加、1 GB 内存和打印或写入 2 × 10⁶ 个数值的预算，也照样计算</translation>
     </message>
     <message>
         <source>draw the window at one step into a PNG, no display needed</source>
@@ -409,6 +429,11 @@
         <translation>{0}设置保持不变。</translation>
     </message>
     <message>
+        <source>This kernel has {0}, one per input channel, but the input can have at most {1}.</source>
+        <extracomment>{0} is &quot;500000 slices&quot;, {1} &quot;4 channels&quot; (both translated apart).</extracomment>
+        <translation>这个卷积核有 {0}（每个输入通道一个），但输入最多只能有 {1}。</translation>
+    </message>
+    <message>
         <source>This kernel has {0}, one per input channel, but each kernel here reads {1}: set the input to {2} channels first.</source>
         <extracomment>{0} is &quot;3 slices&quot;, {1} &quot;1 channel&quot; (both translated apart), {2} a number.</extracomment>
         <translation>这个卷积核有 {0}（每个输入通道一个），但这里的每个卷积核读取 {1}：请先把输入设为 {2} 个通道。</translation>
@@ -684,6 +709,10 @@ give it the flipped weights, {0}.</source>
 <context>
     <name>Files</name>
     <message>
+        <source>Cannot look at {0}: {1}.</source>
+        <translation>无法查看 {0}：{1}。</translation>
+    </message>
+    <message>
         <source>a folder</source>
         <translation>文件夹</translation>
     </message>
@@ -746,6 +775,14 @@ give it the flipped weights, {0}.</source>
     <message>
         <source>Cannot write {0}: it is the file being read.</source>
         <translation>无法写入 {0}：它正是要读取的那个文件。</translation>
+    </message>
+    <message>
+        <source>The name of the file to write is empty.</source>
+        <translation>要写入的文件名是空的。</translation>
+    </message>
+    <message>
+        <source>Cannot write {0}: a name ending in {1} is a folder, not a file.</source>
+        <translation>无法写入 {0}：以 {1} 结尾的名称是文件夹，不是文件。</translation>
     </message>
 </context>
 <context>
@@ -2155,6 +2192,11 @@ Q：打开 / 关闭测验（→ 或 PageDown 先揭晓答案，再前进一步�
     <message>
         <source>{0}: a name has at most {1} characters.</source>
         <translation>{0}：名称最多 {1} 个字符。</translation>
+    </message>
+    <message>
+        <source>{0} has {1}, one per input channel; a scene has at most {2}.</source>
+        <extracomment>{1} is &quot;500000 slices&quot;, {2} &quot;64 input channels&quot; (both translated apart).</extracomment>
+        <translation>{0} 有 {1}（每个输入通道一个）；场景最多只有 {2}。</translation>
     </message>
     <message>
         <source>{0}, slice {1}</source>

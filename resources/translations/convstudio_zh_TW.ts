@@ -27,6 +27,11 @@
 <context>
     <name>Budget</name>
     <message>
+        <source>This scene&apos;s output has {0} values to print or write; the budget is {1}.</source>
+        <extracomment>{0} and {1} are counts (&quot;64 million&quot;, &quot;2 million&quot;).</extracomment>
+        <translation>這個場景的輸出有 {0} 個數值要印出或寫入；上限是 {1} 個。</translation>
+    </message>
+    <message>
         <source>just over {0}</source>
         <translation>略多於 {0}</translation>
     </message>
@@ -103,8 +108,23 @@
         <translation>改以 CSV 格式寫出輸出</translation>
     </message>
     <message>
-        <source>compute even a scene beyond the budget of 10⁹ multiply-adds and 1 GB</source>
-        <translation>即使場景超出 10⁹ 次乘加與 1 GB 的上限，也照樣計算</translation>
+        <source>“{0}” is too long a number</source>
+        <extracomment>an int option&apos;s value that has too many digits, shortened</extracomment>
+        <translation>「{0}」這個數字太長</translation>
+    </message>
+    <message>
+        <source>“{0}” is not a whole number</source>
+        <extracomment>an int option&apos;s value that is not a whole number, shortened</extracomment>
+        <translation>「{0}」不是整數</translation>
+    </message>
+    <message>
+        <source>“{0}” is not a number</source>
+        <extracomment>a decimal option&apos;s value that is not a number, shortened</extracomment>
+        <translation>「{0}」不是數字</translation>
+    </message>
+    <message>
+        <source>compute even a scene beyond the budget of 10⁹ multiply-adds, 1 GB and 2 million values printed or written</source>
+        <translation>即使場景超出 10⁹ 次乘加、1 GB 與印出或寫入 2 × 10⁶ 個數值的上限，也照樣計算</translation>
     </message>
     <message>
         <source>draw the window at one step into a PNG, no display needed</source>
@@ -409,6 +429,11 @@
         <translation>{0}設定維持不變。</translation>
     </message>
     <message>
+        <source>This kernel has {0}, one per input channel, but the input can have at most {1}.</source>
+        <extracomment>{0} is &quot;500000 slices&quot;, {1} &quot;4 channels&quot; (both translated apart).</extracomment>
+        <translation>這個卷積核有 {0}（每個輸入通道一個），但輸入最多只能有 {1}。</translation>
+    </message>
+    <message>
         <source>This kernel has {0}, one per input channel, but each kernel here reads {1}: set the input to {2} channels first.</source>
         <extracomment>{0} is &quot;3 slices&quot;, {1} &quot;1 channel&quot; (both translated apart), {2} a number.</extracomment>
         <translation>這個卷積核有 {0}（每個輸入通道一個），但這裡每個卷積核讀取 {1}：請先把輸入設為 {2} 個通道。</translation>
@@ -684,6 +709,10 @@ give it the flipped weights, {0}.</source>
 <context>
     <name>Files</name>
     <message>
+        <source>Cannot look at {0}: {1}.</source>
+        <translation>無法查看 {0}：{1}。</translation>
+    </message>
+    <message>
         <source>a folder</source>
         <translation>資料夾</translation>
     </message>
@@ -746,6 +775,14 @@ give it the flipped weights, {0}.</source>
     <message>
         <source>Cannot write {0}: it is the file being read.</source>
         <translation>無法寫入 {0}：它就是正在讀取的那個檔案。</translation>
+    </message>
+    <message>
+        <source>The name of the file to write is empty.</source>
+        <translation>要寫入的檔案名稱是空的。</translation>
+    </message>
+    <message>
+        <source>Cannot write {0}: a name ending in {1} is a folder, not a file.</source>
+        <translation>無法寫入 {0}：以 {1} 結尾的名稱是資料夾，不是檔案。</translation>
     </message>
 </context>
 <context>
@@ -2155,6 +2192,11 @@ Q：測驗 開 / 關（→ 或 PageDown 先揭曉答案，再前進一步）
     <message>
         <source>{0}: a name has at most {1} characters.</source>
         <translation>{0}：名稱最多 {1} 個字元。</translation>
+    </message>
+    <message>
+        <source>{0} has {1}, one per input channel; a scene has at most {2}.</source>
+        <extracomment>{1} is &quot;500000 slices&quot;, {2} &quot;64 input channels&quot; (both translated apart).</extracomment>
+        <translation>{0} 有 {1}（每個輸入通道一個）；場景最多只有 {2}。</translation>
     </message>
     <message>
         <source>{0}, slice {1}</source>
