@@ -25,6 +25,7 @@ from .i18n import translate
 from .limits import MAX_ABS_VALUE, MAX_KERNEL
 from .numbers import json_number, shortened
 from .scene import SceneFileError, atomic_write_text, shown
+from .version import APP_VERSION, WRITTEN_BY, written_by
 
 # Hundreds of kernels of 9×9 fit in far less; a larger file is not a preset file.
 MAX_FILE_BYTES = 4 * 1024 * 1024
@@ -76,7 +77,7 @@ def presets_from_dict(data: Any) -> list[KernelPreset]:
         )
     version = data.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version > VERSION:
-        raise PresetFileError(_unknown_version(version))
+        raise PresetFileError(_unknown_version(version, data))
     kernels = data.get("kernels")
     if not isinstance(kernels, list):
         raise PresetFileError(
@@ -180,7 +181,14 @@ def _in_file(p: Path, exc: PresetFileError) -> str:
     return translate("Presets", "{0}: {1}").format(p.name, exc)
 
 
-def _unknown_version(version: Any) -> str:
+def _unknown_version(version: Any, data: Any) -> str:
+    writer = written_by(data)
+    if writer is not None and isinstance(version, int) and not isinstance(version, bool):
+        return translate(
+            "Presets",
+            "This kernel file was made by {0}; this is ConvStudio {1}, which cannot read its "
+            "format (version {2}). Install {0} or newer to open it.",
+        ).format(writer, APP_VERSION, version)
     return translate("Presets", "Kernel files of version {0} cannot be read here.").format(
         shown(version)
     )
@@ -215,6 +223,7 @@ def save_presets(presets: list[KernelPreset], path: str | os.PathLike[str]) -> N
     data = {
         "format": FORMAT,
         "version": VERSION,
+        "written_by": WRITTEN_BY,
         "kernels": [_entry(p) for p in presets],
     }
     atomic_write_text(path, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
@@ -251,6 +260,7 @@ def kernel_to_dict(preset: KernelPreset, bias: float | None = None) -> dict[str,
     return {
         "format": KERNEL_FORMAT,
         "version": VERSION,
+        "written_by": WRITTEN_BY,
         "name": preset.name,
         "description": preset.description,
         "weights": entry["weights"],
@@ -280,7 +290,7 @@ def load_kernel_file(path: str | os.PathLike[str]) -> KernelPreset:
         if isinstance(data, dict) and data.get("format") == KERNEL_FORMAT:
             version = data.get("version")
             if not isinstance(version, int) or isinstance(version, bool) or version > VERSION:
-                raise PresetFileError(_unknown_version(version))
+                raise PresetFileError(_unknown_version(version, data))
             bias = data.get("bias")
             if bias is not None and (
                 isinstance(bias, bool)

@@ -504,6 +504,7 @@ class MainWindow(QMainWindow):
 
         help_menu = menu.addMenu(self.tr("&Help"))
         help_menu.addAction(self._action(self.tr("&Keys"), self._show_keys, "F1"))
+        help_menu.addAction(self._action(self.tr("&About ConvStudio"), self.show_about))
 
     # ------------------------------------------------------------ files
 
@@ -950,6 +951,12 @@ class MainWindow(QMainWindow):
                 "Double-click or type in a cell to edit it; Ctrl+V pastes a block."
             ),
         )
+
+    def show_about(self) -> None:
+        """Help ▸ About: the version, the licences and the versions a bug report needs."""
+        from .about import AboutDialog  # built on demand: nothing at start-up
+
+        AboutDialog(self).exec()
 
     def _update_title(self, *_: object) -> None:
         scene = self.studio.document.scene
