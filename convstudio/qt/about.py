@@ -8,7 +8,7 @@ from importlib import metadata
 
 import numpy
 import PySide6
-from PySide6.QtCore import Qt, qVersion
+from PySide6.QtCore import QSize, Qt, qVersion
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import (
     QDialog,
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..model.resources import icon_files
+from ..model.resources import ICON_SIZES, icon_files
 from ..model.version import APP_VERSION
 from . import style
 from .language import current_language
@@ -41,9 +41,11 @@ THIRD_PARTY = (
 def app_icon() -> QIcon:
     """The app's icon at every size it ships (for every window and the task bar)."""
     icon = QIcon()
-    for path in icon_files().values():
+    files = icon_files()
+    for size in ICON_SIZES:  # the PNGs: the SVG would give the icon Qt's SVG engine
+        path = files[str(size)]
         if path.exists():  # a damaged install is said at start; the window still opens
-            icon.addFile(str(path))
+            icon.addFile(str(path), QSize(size, size))
     return icon
 
 
@@ -67,7 +69,8 @@ def version_report() -> str:
         f"pyqtgraph {_package_version('pyqtgraph')}",
         f"psygnal {_package_version('psygnal')}",
         f"Pillow {_package_version('pillow', 'PIL')}",
-        f"{platform.platform()}, Qt platform {QGuiApplication.platformName()}",
+        platform.platform(),
+        f"Qt platform {QGuiApplication.platformName()}",
         f"language {current_language()}",
     ]
     return "\n".join(lines)
@@ -119,6 +122,7 @@ class AboutDialog(QDialog):
         paragraph(self.tr("For a bug report, copy these lines:"))
         self.report = QPlainTextEdit(version_report())
         self.report.setReadOnly(True)
+        self.report.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         lines = self.report.document().blockCount()
         self.report.setFixedHeight(int(self.report.fontMetrics().lineSpacing() * (lines + 1.5)))
         layout.addWidget(self.report)
@@ -129,7 +133,9 @@ class AboutDialog(QDialog):
         self.copy_button.clicked.connect(self.copy_report)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.setMinimumWidth(560)
+        # Wide enough for the report's lines; tall enough for every wrapped paragraph.
+        self.setMinimumWidth(self.report.fontMetrics().horizontalAdvance("M") * 50)
+        self.resize(self.sizeHint())  # the height of the paragraphs wrapped at that width
 
     def copy_report(self) -> None:
         """Put the version lines on the clipboard."""
