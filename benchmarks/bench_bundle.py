@@ -116,8 +116,8 @@ def main() -> int:
     print(f"   pipx {size_of(environment) / 2**20:6.0f} MB")
     times: dict[tuple[str, str], list[float]] = {}
     with tempfile.TemporaryDirectory() as folder:
-        for name, program in candidates.items():
-            for case, case_args in CASES.items():
+        for program in candidates.values():
+            for case_args in CASES.values():
                 run_once(program, case_args, folder)  # warm-up
         for _ in range(args.runs):
             for case, case_args in CASES.items():
