@@ -29,8 +29,8 @@ DESKTOP_ID = "convstudio"
 _GENERIC_NAME = {"": "Convolution lesson", "zh_TW": "卷積教學", "zh_CN": "卷积教学"}
 _COMMENT = {
     "": "Step through the 2-D convolution of a CNN, number by number",
-    "zh_TW": "一步一步看卷積神經網路的二維卷積，每個數字都看得到",
-    "zh_CN": "一步一步看卷积神经网络的二维卷积，每个数字都看得到",
+    "zh_TW": "一步一步看卷積神經網路的 2D 卷積，每個數字都看得到",
+    "zh_CN": "一步一步看卷积神经网络的 2D 卷积，每个数字都看得到",
 }
 _KEYWORDS = "convolution;CNN;kernel;neural network;deep learning;卷積;卷积;"
 # Characters that the Exec key's quoting rules reserve (Desktop Entry Specification 1.4).

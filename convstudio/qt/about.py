@@ -119,7 +119,7 @@ class AboutDialog(QDialog):
             ).format(parts)
         )
 
-        paragraph(self.tr("For a bug report, copy these lines:"))
+        paragraph(self.tr("For a bug report, copy these versions:"))
         self.report = QPlainTextEdit(version_report())
         self.report.setReadOnly(True)
         self.report.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)

@@ -14,7 +14,7 @@
     </message>
     <message>
         <source>Steps through the 2-D convolution of a convolutional neural network, number by number, on numbers you can edit.</source>
-        <translation>一步一步走过卷积神经网络的二维卷积，每个数字都看得到，而且都能修改。</translation>
+        <translation>一步一步走过卷积神经网络的 2D 卷积，每个数字都看得到，而且都能修改。</translation>
     </message>
     <message>
         <source>It follows the lesson “{0}”.</source>
@@ -37,8 +37,8 @@ Qt and PySide6 are used unchanged, as installed: under the LGPL you may replace 
 Qt 和 PySide6 按安装时的原样使用，没有修改：依照 LGPL，你可以换成自己构建的版本。</translation>
     </message>
     <message>
-        <source>For a bug report, copy these lines:</source>
-        <translation>报告问题时，请复制这几行：</translation>
+        <source>For a bug report, copy these versions:</source>
+        <translation>报告问题时，请复制这些版本信息：</translation>
     </message>
     <message>
         <source>&amp;Copy the versions</source>

@@ -14,7 +14,7 @@
     </message>
     <message>
         <source>Steps through the 2-D convolution of a convolutional neural network, number by number, on numbers you can edit.</source>
-        <translation>一步一步走過卷積神經網路的二維卷積，每個數字都看得到，而且都能修改。</translation>
+        <translation>一步一步走過卷積神經網路的 2D 卷積，每個數字都看得到，而且都能修改。</translation>
     </message>
     <message>
         <source>It follows the lesson “{0}”.</source>
@@ -37,8 +37,8 @@ Qt and PySide6 are used unchanged, as installed: under the LGPL you may replace 
 Qt 和 PySide6 照安裝時的原樣使用，沒有修改：依照 LGPL，你可以換成自己建置的版本。</translation>
     </message>
     <message>
-        <source>For a bug report, copy these lines:</source>
-        <translation>回報問題時，請複製這幾行：</translation>
+        <source>For a bug report, copy these versions:</source>
+        <translation>回報問題時，請複製這些版本資訊：</translation>
     </message>
     <message>
         <source>&amp;Copy the versions</source>
