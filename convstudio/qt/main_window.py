@@ -57,6 +57,7 @@ from ..model.scene import remove_interrupted_saves
 from ..model.userfiles import Autosave, Recovered, read_autosave, set_aside
 from ..model.words import lesson_text, scene_title
 from . import style
+from .about import AboutDialog
 from .binding import bind
 from .costs_panel import CostsPanel
 from .equation_view import EquationView
@@ -954,8 +955,6 @@ class MainWindow(QMainWindow):
 
     def show_about(self) -> None:
         """Help ▸ About: the version, the licences and the versions a bug report needs."""
-        from .about import AboutDialog  # built on demand: nothing at start-up
-
         AboutDialog(self).exec()
 
     def _update_title(self, *_: object) -> None:
