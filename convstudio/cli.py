@@ -53,7 +53,7 @@ from .model.presets import (
     load_kernel_file,
 )
 from .model.refusals import reason_text
-from .model.resources import APP_NAME, DEFAULT_SCENE
+from .model.resources import APP_NAME, DEFAULT_SCENE, DamagedInstallError, check_installation
 from .model.scene import MAX_CHANNELS as MAX_SCENE_CHANNELS
 from .model.scene import atomic_write_text, remove_interrupted_saves
 from .model.words import lesson_text, preset_text
@@ -153,6 +153,19 @@ def _parsers() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
         action="version",
         version=f"ConvStudio {__version__}",
         help=translate("Cli", "show the version number and exit"),
+    )
+    desktop = launcher.add_mutually_exclusive_group()
+    desktop.add_argument(
+        "--install-desktop",
+        action="store_true",
+        help=translate(
+            "Cli", "Linux: put ConvStudio in your applications menu (an entry and its icon)"
+        ),
+    )
+    desktop.add_argument(
+        "--uninstall-desktop",
+        action="store_true",
+        help=translate("Cli", "Linux: take ConvStudio out of your applications menu again"),
     )
 
     tools = _Parser(prog="convstudio")
@@ -851,6 +864,40 @@ def launch(args: argparse.Namespace) -> int:
     return run_window(scene, path)
 
 
+def desktop_menu(args: argparse.Namespace) -> int:
+    """``convstudio --install-desktop`` / ``--uninstall-desktop`` (Linux, per user)."""
+    from .model.desktop import data_home, install_desktop, launch_command, uninstall_desktop
+
+    if sys.platform != "linux":
+        raise CliError(
+            translate(
+                "Cli",
+                "--install-desktop is for Linux; on Windows and macOS start ConvStudio "
+                "with “convstudio” (pipx puts it on your PATH)",
+            )
+        )
+    home = data_home()
+    try:
+        if args.install_desktop:
+            written = install_desktop(home, launch_command())
+            _print(
+                translate("Cli", "ConvStudio is in your applications menu: {0}").format(written[0])
+                + "\n"
+            )
+        else:
+            if uninstall_desktop(home):
+                _print(translate("Cli", "ConvStudio is out of your applications menu") + "\n")
+            else:
+                _print(translate("Cli", "ConvStudio was not in your applications menu") + "\n")
+    except OSError as exc:
+        raise CliError(
+            translate("Cli", "cannot change the applications menu in {0}: {1}").format(
+                home, exc.strerror or exc
+            )
+        ) from None
+    return 0
+
+
 def _speak_the_environments_language() -> None:
     """Messages in the language of ``LANG`` (and ``LANGUAGE``, ``LC_ALL``, ``LC_MESSAGES``)."""
     language = language_from_environment()
@@ -935,10 +982,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``convstudio``, ``python -m convstudio`` and ``python main.py``."""
     args_list = list(sys.argv[1:] if argv is None else argv)
     _guard_standard_fds()
-    _speak_the_environments_language()
-    _give_argparse_the_translations()
-    launcher, tools = _parsers()
     try:
+        _speak_the_environments_language()
+        _give_argparse_the_translations()
+        launcher, tools = _parsers()
         if args_list and args_list[0] in COMMANDS:
             args = tools.parse_args(args_list)
             run = {
@@ -948,9 +995,14 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "lessons": list_lessons,
                 "presets": list_presets,
             }
+            check_installation()
             return run[args.command](args)
-        return launch(launcher.parse_args(args_list))
-    except CliError as exc:
+        args = launcher.parse_args(args_list)
+        if args.uninstall_desktop:  # works on a damaged copy too
+            return desktop_menu(args)
+        check_installation()
+        return desktop_menu(args) if args.install_desktop else launch(args)
+    except (CliError, DamagedInstallError) as exc:
         _say(translate("Cli", "convstudio: error: {0}").format(exc))
         return 2
     except _ReaderGoneError:

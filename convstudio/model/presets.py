@@ -25,6 +25,7 @@ from .i18n import translate
 from .limits import MAX_ABS_VALUE, MAX_KERNEL
 from .numbers import json_number, shortened
 from .scene import MAX_CHANNELS, SceneFileError, atomic_write_text, shown
+from .version import APP_VERSION, WRITTEN_BY, written_by
 from .words import counted
 
 # What the kernel file format promises: hundreds of kernels of 9×9 fit in far less, and a
@@ -75,7 +76,7 @@ def presets_from_dict(data: Any) -> list[KernelPreset]:
     """
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise PresetFileError(_wrong_format(FORMAT))
-    _check_version(data.get("version"))
+    _check_version(data.get("version"), data)
     kernels = data.get("kernels")
     if not isinstance(kernels, list):
         raise PresetFileError(
@@ -201,14 +202,26 @@ def _wrong_format(expected: str) -> str:
     ).format(repr(expected))
 
 
-def _check_version(version: Any) -> None:
-    """Refuse any version but one this app writes (1 to :data:`VERSION`), as scene files do."""
-    if not isinstance(version, int) or isinstance(version, bool) or not 1 <= version <= VERSION:
+def _check_version(version: Any, data: Any) -> None:
+    """Refuse any version but one this app writes (1 to :data:`VERSION`), as scene files do;
+    a newer file names the ConvStudio that wrote it."""
+    if isinstance(version, int) and not isinstance(version, bool) and 1 <= version <= VERSION:
+        return
+    writer = written_by(data)
+    newer = isinstance(version, int) and not isinstance(version, bool) and version > VERSION
+    if writer is not None and newer:
         raise PresetFileError(
-            translate("Presets", "Kernel files of version {0} cannot be read here.").format(
-                shown(version)
-            )
+            translate(
+                "Presets",
+                "This kernel file was made by {0}; this is ConvStudio {1}, which cannot "
+                "read its format (version {2}). Install {0} or newer to open it.",
+            ).format(writer, APP_VERSION, version)
         )
+    raise PresetFileError(
+        translate("Presets", "Kernel files of version {0} cannot be read here.").format(
+            shown(version)
+        )
+    )
 
 
 def _read_json(path: Path) -> Any:
@@ -242,6 +255,7 @@ def save_presets(presets: list[KernelPreset], path: str | os.PathLike[str]) -> N
     data = {
         "format": FORMAT,
         "version": VERSION,
+        "written_by": WRITTEN_BY,
         "kernels": [_entry(p) for p in presets],
     }
     atomic_write_text(path, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
@@ -278,6 +292,7 @@ def kernel_to_dict(preset: KernelPreset, bias: float | None = None) -> dict[str,
     return {
         "format": KERNEL_FORMAT,
         "version": VERSION,
+        "written_by": WRITTEN_BY,
         "name": preset.name,
         "description": preset.description,
         "weights": entry["weights"],
@@ -308,7 +323,7 @@ def load_kernel_file(path: str | os.PathLike[str]) -> KernelPreset:
             # A list holding one kernel is read too, but a one-kernel file is what is asked.
             raise PresetFileError(_wrong_format(KERNEL_FORMAT))
         if data.get("format") == KERNEL_FORMAT:
-            _check_version(data.get("version"))
+            _check_version(data.get("version"), data)
             bias = data.get("bias")
             if bias is not None and (
                 isinstance(bias, bool)

@@ -2,7 +2,8 @@
 
 A scene file is versioned JSON::
 
-    {"format": "convstudio-scene", "version": 1, "title": "Worked example",
+    {"format": "convstudio-scene", "version": 1, "written_by": "ConvStudio 0.4.0",
+     "title": "Worked example",
      "input": [[18, 54, ...], ...], "kernels": [[1, 0, 1], [0, 1, 0], [1, 0, 1]],
      "bias": null, "stride": 1, "padding": 0, "dilation": 1, "groups": 1,
      "padding_mode": "zeros"}
@@ -26,6 +27,7 @@ from ..engine import PADDING_MODES, PADDING_WORDS, ConvProblem, as_pair
 from .files import FileCheckError, read_text_checked, shown_name
 from .i18n import translate
 from .numbers import json_number, shortened
+from .version import APP_VERSION, WRITTEN_BY, written_by
 
 FORMAT = "convstudio-scene"
 VERSION = 1
@@ -358,7 +360,7 @@ def _pair(value: Any, field_name: str, minimum: int) -> Pair:
     return int(items[0]), int(items[1])
 
 
-_KNOWN = {"format", "version", "title", "input", "kernels", "bias"} | {
+_KNOWN = {"format", "version", "written_by", "title", "input", "kernels", "bias"} | {
     "true_convolution",
     "channel_names",
     "stride",
@@ -391,6 +393,14 @@ def scene_from_dict(data: Any) -> Scene:
     if isinstance(version, bool) or not isinstance(version, int):
         raise SceneFileError(
             translate("Scene", "“version” must be a whole number, not {0}.").format(shown(version))
+        )
+    if version > VERSION and written_by(data) is not None:
+        raise SceneFileError(
+            translate(
+                "Scene",
+                "This scene was made by {0}; this is ConvStudio {1}, which cannot read its "
+                "format (version {2}). Install {0} or newer to open it.",
+            ).format(written_by(data), APP_VERSION, version)
         )
     if version > VERSION:
         raise SceneFileError(
@@ -565,6 +575,7 @@ def scene_to_dict(scene: Scene) -> dict[str, Any]:
     return {
         "format": FORMAT,
         "version": VERSION,
+        "written_by": WRITTEN_BY,
         "title": scene.title,
         "input": _nested(x),
         "kernels": _nested(w),

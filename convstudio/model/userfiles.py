@@ -2,7 +2,8 @@
 
 An autosave file is versioned JSON::
 
-    {"format": "convstudio-autosave", "version": 1, "saved_at": "2026-11-29T14:05:00",
+    {"format": "convstudio-autosave", "version": 1, "written_by": "ConvStudio 0.4.0",
+     "saved_at": "2026-11-29T14:05:00",
      "source": "lessons/mine.json" or null, "scene": {... a scene, as in a scene file ...}}
 
 It is named after the process that writes it (``autosave-PID.json``), so that two windows
@@ -28,6 +29,7 @@ from .scene import (
     scene_from_dict,
     scene_to_dict,
 )
+from .version import APP_VERSION, WRITTEN_BY, written_by
 
 FORMAT = "convstudio-autosave"
 VERSION = 1
@@ -101,6 +103,7 @@ class Autosave:
         data = {
             "format": FORMAT,
             "version": VERSION,
+            "written_by": WRITTEN_BY,
             "saved_at": datetime.datetime.now().isoformat(timespec="seconds"),
             "source": None if source is None else str(source),
             "scene": scene_to_dict(scene),
@@ -144,7 +147,16 @@ def read_autosave(file: Path) -> Recovered:
         raise SceneFileError(
             translate("Autosave", "{0} is not a ConvStudio autosave file.").format(file.name)
         )
-    if data.get("version") != VERSION:
+    version = data.get("version")
+    writer = written_by(data)
+    if isinstance(version, int) and version > VERSION and writer is not None:
+        raise SceneFileError(
+            translate(
+                "Autosave",
+                "{0} was made by {1}; this is ConvStudio {2}, which cannot read it.",
+            ).format(file.name, writer, APP_VERSION)
+        )
+    if version != VERSION:
         raise SceneFileError(translate("Autosave", "{0} has an unknown version.").format(file.name))
     source = data.get("source")
     saved_at = data.get("saved_at")

@@ -11,9 +11,12 @@ from PySide6.QtCore import QCoreApplication, QMessageLogContext, QtMsgType, qIns
 from PySide6.QtWidgets import QApplication
 
 from ..model import Scene, Studio
+from ..model.desktop import DESKTOP_ID
 from ..model.resources import APP_NAME
 from ..model.userfiles import Autosave
+from ..model.version import APP_VERSION
 from . import style
+from .about import app_icon
 from .language import chosen_language, install_language
 from .main_window import MainWindow, user_data_folder
 
@@ -35,6 +38,10 @@ def application() -> QApplication:
         app = QApplication(sys.argv[:1])
         app.setApplicationName(APP_NAME)
         app.setOrganizationName(APP_NAME)
+        app.setApplicationVersion(APP_VERSION)
+        # Every window's icon; on Wayland the desktop entry's name finds it for the task bar.
+        app.setWindowIcon(app_icon())
+        app.setDesktopFileName(DESKTOP_ID)
         # The remembered language, else the system's (it also sets the font, with CJK glyphs).
         install_language(chosen_language())
         # Menus, dialogs and tooltips at projector size too, not only the grids.

@@ -56,6 +56,7 @@ from ..model.scene import remove_interrupted_saves
 from ..model.userfiles import Autosave, Recovered, read_autosave, set_aside
 from ..model.words import lesson_text, preset_text, scene_title
 from . import style
+from .about import AboutDialog
 from .binding import bind
 from .costs_panel import CostsPanel
 from .equation_view import EquationView
@@ -513,6 +514,7 @@ class MainWindow(QMainWindow):
 
         help_menu = menu.addMenu(self.tr("&Help"))
         help_menu.addAction(self._action(self.tr("&Keys"), self._show_keys, "F1"))
+        help_menu.addAction(self._action(self.tr("&About ConvStudio"), self.show_about))
 
     # ------------------------------------------------------------ files
 
@@ -994,6 +996,10 @@ class MainWindow(QMainWindow):
                 "Double-click or type in a cell to edit it; Ctrl+V pastes a block."
             ),
         )
+
+    def show_about(self) -> None:
+        """Help ▸ About: the version, the licences and the versions a bug report needs."""
+        AboutDialog(self).exec()
 
     def _update_title(self, *_: object) -> None:
         scene = self.studio.document.scene

@@ -2,6 +2,50 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About ConvStudio</source>
+        <extracomment>The lesson the app follows, as it is titled (in Traditional Chinese). What the app uses and under which licence (an SPDX name), in the order a reader looks.</extracomment>
+        <translation>关于 ConvStudio</translation>
+    </message>
+    <message>
+        <source>ConvStudio {0}</source>
+        <translation>ConvStudio {0}</translation>
+    </message>
+    <message>
+        <source>Steps through the 2-D convolution of a convolutional neural network, number by number, on numbers you can edit.</source>
+        <translation>一步一步走过卷积神经网络的 2D 卷积，每个数字都看得到，而且都能修改。</translation>
+    </message>
+    <message>
+        <source>It follows the lesson “{0}”.</source>
+        <translation>它依照课程“{0}”。</translation>
+    </message>
+    <message>
+        <source>Licence: MIT. Free to use, change and share.</source>
+        <translation>许可证：MIT。可自由使用、修改和分享。</translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation>{0}：{1}</translation>
+    </message>
+    <message>
+        <source>Made with these, each under its own licence:
+{0}
+Qt and PySide6 are used unchanged, as installed: under the LGPL you may replace them with a build of your own.</source>
+        <translation>使用了以下软件，各有各的许可证：
+{0}
+Qt 和 PySide6 按安装时的原样使用，没有修改：依照 LGPL，你可以换成自己构建的版本。</translation>
+    </message>
+    <message>
+        <source>For a bug report, copy these versions:</source>
+        <translation>报告问题时，请复制这些版本信息：</translation>
+    </message>
+    <message>
+        <source>&amp;Copy the versions</source>
+        <translation>复制版本信息(&amp;C)</translation>
+    </message>
+</context>
+<context>
     <name>Autosave</name>
     <message>
         <source>an autosave file</source>
@@ -14,6 +58,10 @@
     <message>
         <source>{0} is not a ConvStudio autosave file.</source>
         <translation>{0} 不是 ConvStudio 自动保存文件。</translation>
+    </message>
+    <message>
+        <source>{0} was made by {1}; this is ConvStudio {2}, which cannot read it.</source>
+        <translation>{0} 是 {1} 做的；这里是 ConvStudio {2}，读不了它。</translation>
     </message>
     <message>
         <source>{0} has an unknown version.</source>
@@ -121,6 +169,14 @@
         <source>“{0}” is not a number</source>
         <extracomment>a decimal option&apos;s value that is not a number, shortened</extracomment>
         <translation>“{0}”不是数字</translation>
+    </message>
+    <message>
+        <source>Linux: put ConvStudio in your applications menu (an entry and its icon)</source>
+        <translation>Linux：把 ConvStudio 放进应用程序菜单（一个条目和它的图标）</translation>
+    </message>
+    <message>
+        <source>Linux: take ConvStudio out of your applications menu again</source>
+        <translation>Linux：把 ConvStudio 从应用程序菜单移除</translation>
     </message>
     <message>
         <source>compute even a scene beyond the budget of 10⁹ multiply-adds, 1 GB and 2 million values printed or written</source>
@@ -285,6 +341,26 @@
     <message>
         <source>there is no X display answering at DISPLAY={0}, so the window cannot open; “convstudio render SCENE.json -o frame.png” draws a frame without one</source>
         <translation>DISPLAY={0} 处没有响应的 X 显示服务，因此无法打开窗口；“convstudio render SCENE.json -o frame.png”无需显示器即可绘制一帧</translation>
+    </message>
+    <message>
+        <source>--install-desktop is for Linux; on Windows and macOS start ConvStudio with “convstudio” (pipx puts it on your PATH)</source>
+        <translation>--install-desktop 只用于 Linux；在 Windows 和 macOS 上请用“convstudio”启动 ConvStudio（pipx 会把它放进 PATH）</translation>
+    </message>
+    <message>
+        <source>ConvStudio is in your applications menu: {0}</source>
+        <translation>ConvStudio 已在应用程序菜单中：{0}</translation>
+    </message>
+    <message>
+        <source>ConvStudio is out of your applications menu</source>
+        <translation>ConvStudio 已从应用程序菜单移除</translation>
+    </message>
+    <message>
+        <source>ConvStudio was not in your applications menu</source>
+        <translation>ConvStudio 本来就不在应用程序菜单中</translation>
+    </message>
+    <message>
+        <source>cannot change the applications menu in {0}: {1}</source>
+        <translation>无法更改 {0} 里的应用程序菜单：{1}</translation>
     </message>
     <message>
         <source>convstudio: error: {0}</source>
@@ -1728,6 +1804,10 @@ give it the flipped weights, {0}.</source>
         <translation>语言(&amp;G)</translation>
     </message>
     <message>
+        <source>&amp;About ConvStudio</source>
+        <translation>关于 ConvStudio(&amp;A)</translation>
+    </message>
+    <message>
         <source>Space: play / pause
 → or PageDown: next step
 ← or PageUp: previous step
@@ -2231,6 +2311,10 @@ Q：打开 / 关闭测验（→ 或 PageDown 先揭晓答案，再前进一步�
         <translation>{0}：{1}</translation>
     </message>
     <message>
+        <source>This kernel file was made by {0}; this is ConvStudio {1}, which cannot read its format (version {2}). Install {0} or newer to open it.</source>
+        <translation>这个卷积核文件是 {0} 做的；这里是 ConvStudio {1}，读不了它的格式（第 {2} 版）。请安装 {0} 或更新的版本来打开它。</translation>
+    </message>
+    <message>
         <source>Kernel files of version {0} cannot be read here.</source>
         <translation>无法读取版本为 {0} 的卷积核文件。</translation>
     </message>
@@ -2527,8 +2611,13 @@ Q：打开 / 关闭测验（→ 或 PageDown 先揭晓答案，再前进一步�
 <context>
     <name>Resources</name>
     <message>
-        <source>ConvStudio&apos;s resources folder is missing from this installation.</source>
-        <translation>此安装中缺少 ConvStudio 的资源文件夹。</translation>
+        <source>ConvStudio&apos;s installation is damaged: its resources folder {0} is missing. Install ConvStudio again.</source>
+        <translation>ConvStudio 的安装已损坏：找不到它的资源文件夹 {0}。请重新安装 ConvStudio。</translation>
+    </message>
+    <message>
+        <source>ConvStudio&apos;s installation is damaged: {0} is missing from {1}. Install ConvStudio again.</source>
+        <extracomment>The sizes of the app&apos;s icon as PNG (``icons/convstudio-N.png``), as desktops ask for them.</extracomment>
+        <translation>ConvStudio 的安装已损坏：{1} 里少了 {0}。请重新安装 ConvStudio。</translation>
     </message>
 </context>
 <context>
@@ -2640,6 +2729,10 @@ Q：打开 / 关闭测验（→ 或 PageDown 先揭晓答案，再前进一步�
     <message>
         <source>“version” must be a whole number, not {0}.</source>
         <translation>“version”必须是整数，不能是 {0}。</translation>
+    </message>
+    <message>
+        <source>This scene was made by {0}; this is ConvStudio {1}, which cannot read its format (version {2}). Install {0} or newer to open it.</source>
+        <translation>这个场景是 {0} 做的；这里是 ConvStudio {1}，读不了它的格式（第 {2} 版）。请安装 {0} 或更新的版本来打开它。</translation>
     </message>
     <message>
         <source>This scene was saved by a newer ConvStudio (version {0}); this one reads version {1}.</source>

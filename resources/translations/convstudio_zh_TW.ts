@@ -2,6 +2,50 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_TW">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About ConvStudio</source>
+        <extracomment>The lesson the app follows, as it is titled (in Traditional Chinese). What the app uses and under which licence (an SPDX name), in the order a reader looks.</extracomment>
+        <translation>關於 ConvStudio</translation>
+    </message>
+    <message>
+        <source>ConvStudio {0}</source>
+        <translation>ConvStudio {0}</translation>
+    </message>
+    <message>
+        <source>Steps through the 2-D convolution of a convolutional neural network, number by number, on numbers you can edit.</source>
+        <translation>一步一步走過卷積神經網路的 2D 卷積，每個數字都看得到，而且都能修改。</translation>
+    </message>
+    <message>
+        <source>It follows the lesson “{0}”.</source>
+        <translation>它依照課程「{0}」。</translation>
+    </message>
+    <message>
+        <source>Licence: MIT. Free to use, change and share.</source>
+        <translation>授權：MIT。可自由使用、修改和分享。</translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation>{0}：{1}</translation>
+    </message>
+    <message>
+        <source>Made with these, each under its own licence:
+{0}
+Qt and PySide6 are used unchanged, as installed: under the LGPL you may replace them with a build of your own.</source>
+        <translation>使用了以下軟體，各有各的授權：
+{0}
+Qt 和 PySide6 照安裝時的原樣使用，沒有修改：依照 LGPL，你可以換成自己建置的版本。</translation>
+    </message>
+    <message>
+        <source>For a bug report, copy these versions:</source>
+        <translation>回報問題時，請複製這些版本資訊：</translation>
+    </message>
+    <message>
+        <source>&amp;Copy the versions</source>
+        <translation>複製版本資訊(&amp;C)</translation>
+    </message>
+</context>
+<context>
     <name>Autosave</name>
     <message>
         <source>an autosave file</source>
@@ -14,6 +58,10 @@
     <message>
         <source>{0} is not a ConvStudio autosave file.</source>
         <translation>{0} 不是 ConvStudio 自動儲存檔案。</translation>
+    </message>
+    <message>
+        <source>{0} was made by {1}; this is ConvStudio {2}, which cannot read it.</source>
+        <translation>{0} 是 {1} 做的；這裡是 ConvStudio {2}，讀不了它。</translation>
     </message>
     <message>
         <source>{0} has an unknown version.</source>
@@ -121,6 +169,14 @@
         <source>“{0}” is not a number</source>
         <extracomment>a decimal option&apos;s value that is not a number, shortened</extracomment>
         <translation>「{0}」不是數字</translation>
+    </message>
+    <message>
+        <source>Linux: put ConvStudio in your applications menu (an entry and its icon)</source>
+        <translation>Linux：把 ConvStudio 放進應用程式選單（一個項目和它的圖示）</translation>
+    </message>
+    <message>
+        <source>Linux: take ConvStudio out of your applications menu again</source>
+        <translation>Linux：把 ConvStudio 從應用程式選單移除</translation>
     </message>
     <message>
         <source>compute even a scene beyond the budget of 10⁹ multiply-adds, 1 GB and 2 million values printed or written</source>
@@ -285,6 +341,26 @@
     <message>
         <source>there is no X display answering at DISPLAY={0}, so the window cannot open; “convstudio render SCENE.json -o frame.png” draws a frame without one</source>
         <translation>DISPLAY={0} 上沒有回應的 X 顯示器，所以無法開啟視窗；「convstudio render SCENE.json -o frame.png」不需要顯示器就能畫出一個畫面</translation>
+    </message>
+    <message>
+        <source>--install-desktop is for Linux; on Windows and macOS start ConvStudio with “convstudio” (pipx puts it on your PATH)</source>
+        <translation>--install-desktop 只用於 Linux；在 Windows 和 macOS 上請用「convstudio」啟動 ConvStudio（pipx 會把它放進 PATH）</translation>
+    </message>
+    <message>
+        <source>ConvStudio is in your applications menu: {0}</source>
+        <translation>ConvStudio 已在應用程式選單中：{0}</translation>
+    </message>
+    <message>
+        <source>ConvStudio is out of your applications menu</source>
+        <translation>ConvStudio 已從應用程式選單移除</translation>
+    </message>
+    <message>
+        <source>ConvStudio was not in your applications menu</source>
+        <translation>ConvStudio 本來就不在應用程式選單中</translation>
+    </message>
+    <message>
+        <source>cannot change the applications menu in {0}: {1}</source>
+        <translation>無法變更 {0} 裡的應用程式選單：{1}</translation>
     </message>
     <message>
         <source>convstudio: error: {0}</source>
@@ -1728,6 +1804,10 @@ give it the flipped weights, {0}.</source>
         <translation>語言(&amp;G)</translation>
     </message>
     <message>
+        <source>&amp;About ConvStudio</source>
+        <translation>關於 ConvStudio(&amp;A)</translation>
+    </message>
+    <message>
         <source>Space: play / pause
 → or PageDown: next step
 ← or PageUp: previous step
@@ -2231,6 +2311,10 @@ Q：測驗 開 / 關（→ 或 PageDown 先揭曉答案，再前進一步）
         <translation>{0}：{1}</translation>
     </message>
     <message>
+        <source>This kernel file was made by {0}; this is ConvStudio {1}, which cannot read its format (version {2}). Install {0} or newer to open it.</source>
+        <translation>這個卷積核檔案是 {0} 做的；這裡是 ConvStudio {1}，讀不了它的格式（第 {2} 版）。請安裝 {0} 或更新的版本來開啟它。</translation>
+    </message>
+    <message>
         <source>Kernel files of version {0} cannot be read here.</source>
         <translation>這裡無法讀取版本 {0} 的卷積核檔案。</translation>
     </message>
@@ -2527,8 +2611,13 @@ Q：測驗 開 / 關（→ 或 PageDown 先揭曉答案，再前進一步）
 <context>
     <name>Resources</name>
     <message>
-        <source>ConvStudio&apos;s resources folder is missing from this installation.</source>
-        <translation>這個安裝版本缺少 ConvStudio 的資源資料夾。</translation>
+        <source>ConvStudio&apos;s installation is damaged: its resources folder {0} is missing. Install ConvStudio again.</source>
+        <translation>ConvStudio 的安裝已損壞：找不到它的資源資料夾 {0}。請重新安裝 ConvStudio。</translation>
+    </message>
+    <message>
+        <source>ConvStudio&apos;s installation is damaged: {0} is missing from {1}. Install ConvStudio again.</source>
+        <extracomment>The sizes of the app&apos;s icon as PNG (``icons/convstudio-N.png``), as desktops ask for them.</extracomment>
+        <translation>ConvStudio 的安裝已損壞：{1} 裡少了 {0}。請重新安裝 ConvStudio。</translation>
     </message>
 </context>
 <context>
@@ -2640,6 +2729,10 @@ Q：測驗 開 / 關（→ 或 PageDown 先揭曉答案，再前進一步）
     <message>
         <source>“version” must be a whole number, not {0}.</source>
         <translation>「version」必須是整數，不能是 {0}。</translation>
+    </message>
+    <message>
+        <source>This scene was made by {0}; this is ConvStudio {1}, which cannot read its format (version {2}). Install {0} or newer to open it.</source>
+        <translation>這個場景是 {0} 做的；這裡是 ConvStudio {1}，讀不了它的格式（第 {2} 版）。請安裝 {0} 或更新的版本來開啟它。</translation>
     </message>
     <message>
         <source>This scene was saved by a newer ConvStudio (version {0}); this one reads version {1}.</source>
