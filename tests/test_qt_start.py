@@ -384,3 +384,19 @@ def test_the_probe_finds_a_listening_compositor(tmp_path, monkeypatch):
         assert wayland_display_answers(str(tmp_path / "wayland-5"))
     monkeypatch.delenv("XDG_RUNTIME_DIR")
     assert not wayland_display_answers("wayland-5")
+
+
+def test_the_details_button_speaks_the_language_chosen(qtbot, studio):
+    from convstudio.qt.language import install_language
+    from convstudio.qt.main_window import MainWindow
+
+    window = MainWindow(studio, remember_geometry=False)
+    qtbot.addWidget(window)
+    button = window.messages.details_button
+    assert button.text() == "Details…"
+    try:
+        install_language("zh_TW")
+        qtbot.waitUntil(lambda: button.text() == "詳細資訊…")
+    finally:
+        install_language("en")
+    qtbot.waitUntil(lambda: button.text() == "Details…")

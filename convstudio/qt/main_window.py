@@ -127,14 +127,27 @@ class MessageBar(QLabel):
         )
         self.notices: list[str] = []
         self.details: QDialog | None = None
-        self.details_button = QPushButton(self.tr("Details…"), self)
+        self._details_text: QPlainTextEdit | None = None
+        self.details_button = QPushButton(self)
         self.details_button.setFont(style.font(style.UI_PT))
-        self.details_button.setToolTip(self.tr("Everything ConvStudio had to say at start"))
         self.details_button.clicked.connect(self.show_details)
+        self._retranslate()
         self.details_button.hide()
         self.hide()
         self._timer = QTimer(self, singleShot=True, interval=MESSAGE_MS)
         self._timer.timeout.connect(self.hide)
+
+    def _retranslate(self) -> None:
+        # The bar lives as long as the window (it is not built again with the views).
+        self.details_button.setText(self.tr("Details…"))
+        self.details_button.setToolTip(self.tr("Everything ConvStudio had to say at start"))
+        if self.details is not None:
+            self.details.setWindowTitle(self.tr("What ConvStudio found at start"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
 
     def show_message(self, text: str) -> None:
         """Say *text*, in place of whatever was said before."""
@@ -164,16 +177,15 @@ class MessageBar(QLabel):
         """Open (or bring up) the list of every notice in full."""
         if self.details is None:
             self.details = QDialog(self.window())
-            self.details.setWindowTitle(self.tr("What ConvStudio found at start"))
-            text = QPlainTextEdit(self.details)
+            text = self._details_text = QPlainTextEdit(self.details)
             text.setReadOnly(True)
-            text.setObjectName("notices")
             close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
             close.rejected.connect(self.details.reject)
             layout = QVBoxLayout(self.details)
             layout.addWidget(text)
             layout.addWidget(close)
             self.details.resize(900, 480)
+            self._retranslate()
         self._fill_details()
         self.details.show()
         self.details.raise_()
@@ -181,13 +193,11 @@ class MessageBar(QLabel):
 
     def details_text(self) -> str:
         """What the list of notices shows."""
-        if self.details is None:
-            return ""
-        return self.details.findChild(QPlainTextEdit, "notices").toPlainText()
+        return "" if self._details_text is None else self._details_text.toPlainText()
 
     def _fill_details(self) -> None:
-        assert self.details is not None
-        self.details.findChild(QPlainTextEdit, "notices").setPlainText(listed_in_full(self.notices))
+        if self._details_text is not None:
+            self._details_text.setPlainText(listed_in_full(self.notices))
 
     def place(self) -> None:
         """Span the parent's width just above its bottom edge (the button at its right)."""
