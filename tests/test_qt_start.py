@@ -118,6 +118,14 @@ def test_a_damaged_setting_is_ignored_and_said_once(tmp_path, value):
     assert start(tmp_path)["message"] == ""  # and so said once
 
 
+def test_a_damaged_language_is_said_at_one_start_only(tmp_path):
+    settings = tmp_path / SETTINGS
+    settings.parent.mkdir(parents=True)
+    settings.write_text("[General]\nlanguage=@Variant(\\0\\0\\0\\x2\\0\\0\\0\\x5)\n")
+    assert "(language) was damaged" in str(start(tmp_path)["message"])
+    assert start(tmp_path)["message"] == ""
+
+
 def test_every_setting_is_read_for_its_type(qtbot, monkeypatch):
     from PySide6.QtCore import QByteArray, QSettings
 
@@ -136,6 +144,7 @@ def test_every_setting_is_read_for_its_type(qtbot, monkeypatch):
     assert settings.read("test/list", list) == []
     assert settings.read("test/one", list) == ["only"]  # one item comes back as bare text
     assert settings.read("test/absent", str) is None
+    assert not stored.contains("test/bytes")  # forgotten: the next start is not told again
     assert settings.read("test/bytes", QByteArray) is None  # asked twice: said once
     assert [n.subject for n in settings.take_notices()] == ["test/bytes", "test/text", "test/list"]
     assert settings.take_notices() == []

@@ -87,7 +87,7 @@ def read(key: str, kind: type[T]) -> T | None: ...
 def read(key: str, kind: type[list[str]]) -> list[str]: ...
 def read(key: str, kind: type) -> object:
     """The value remembered under *key* if it is a *kind* (``str``, ``QByteArray``, ``list``
-    of text); else ``None`` (an empty list), and a wrong value is said once.
+    of text); else ``None`` (an empty list): a wrong value is said once and forgotten.
 
     A list of one item comes back from the file as bare text: it is taken as that list.
     """
@@ -106,6 +106,7 @@ def read(key: str, kind: type) -> object:
     elif isinstance(value, kind):
         return value
     _say_damaged(key)
+    remove(key)  # said once: the next start finds the default, not the damage again
     return [] if kind is list else None
 
 
