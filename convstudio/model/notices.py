@@ -54,7 +54,8 @@ def summed_up(notices: Sequence[str]) -> str:
     if len(notices) == 1:
         return str(notices[0])
     subjects = [shortened(_subject(n)) for n in notices if _subject(n)]
-    named = ", ".join(subjects[:NAMED])
+    #: between the names of files in a list: "a.json, b.json"
+    named = translate("Notices", ", ").join(subjects[:NAMED])
     more = len(notices) - min(len(subjects), NAMED)
     if not named:
         return translate("Notices", "{0} at start.").format(counted(len(notices), "problem"))

@@ -1759,6 +1759,11 @@ Q：打开 / 关闭测验（→ 或 PageDown 先揭晓答案，再前进一步�
 <context>
     <name>Notices</name>
     <message>
+        <source>, </source>
+        <extracomment>between the names of files in a list: &quot;a.json, b.json&quot;</extracomment>
+        <translation>、</translation>
+    </message>
+    <message>
         <source>{0} at start.</source>
         <translation>启动时发现 {0}。</translation>
     </message>

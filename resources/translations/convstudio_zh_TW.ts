@@ -1759,6 +1759,11 @@ Q：測驗 開 / 關（→ 或 PageDown 先揭曉答案，再前進一步）
 <context>
     <name>Notices</name>
     <message>
+        <source>, </source>
+        <extracomment>between the names of files in a list: &quot;a.json, b.json&quot;</extracomment>
+        <translation>、</translation>
+    </message>
+    <message>
         <source>{0} at start.</source>
         <translation>啟動時發現 {0}。</translation>
     </message>
