@@ -478,6 +478,9 @@ def _library_files() -> list[tuple[KernelPreset, Path | None]]:
     Only read: the window sets damaged files aside and carries ``kernels.json`` over.
     """
     found = user_library(_user_data_folder()).scan()
+    if found.unreadable is not None:
+        #: a warning: the user's kernels folder cannot be listed ({0} says why)
+        _say(translate("Cli", "convstudio: warning: {0}").format(found.unreadable))
     for path, reason in found.damaged:
         _say(translate("Cli", "convstudio: {0} is left out: {1}").format(shown_name(path), reason))
     builtin: list[tuple[KernelPreset, Path | None]] = [(p, None) for p in builtin_presets()]
@@ -785,13 +788,86 @@ def _has_display() -> bool:
     return any(os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
 
 
+def _platforms() -> list[str]:
+    """The Qt platforms asked for in ``QT_QPA_PLATFORM``, in order ("xcb;wayland",
+    "xcb:option=…"); none when it is unset."""
+    platform = os.environ.get("QT_QPA_PLATFORM", "")
+    return [p.split(":")[0] for p in platform.split(";") if p]
+
+
 def _uses_x11() -> bool:
     """Whether Qt would open the window on X11 (xcb), whose failure aborts the process."""
-    platform = os.environ.get("QT_QPA_PLATFORM", "")
-    first = platform.split(";")[0].split(":")[0]  # "xcb;wayland", "xcb:option=…"
+    platforms = _platforms()
+    first = platforms[0] if platforms else ""
     if sys.platform != "linux" or first not in ("", "xcb"):
         return False
     return bool(first) or not os.environ.get("WAYLAND_DISPLAY")
+
+
+def _uses_wayland() -> bool:
+    """Whether Qt would try Wayland first: asked for, or ``WAYLAND_DISPLAY`` set and no
+    platform asked for. Its failure aborts the process too, unless Qt may fall back to X11."""
+    platforms = _platforms()
+    if sys.platform != "linux":
+        return False
+    if platforms:
+        return platforms[0].startswith("wayland")
+    return bool(os.environ.get("WAYLAND_DISPLAY"))
+
+
+def wayland_display_answers(name: str, timeout: float = 2.0) -> bool:
+    """Whether a Wayland compositor listens at *name* (``WAYLAND_DISPLAY``: ``"wayland-0"``,
+    or an absolute path), as libwayland finds it: in ``XDG_RUNTIME_DIR`` unless absolute."""
+    if not name:
+        return False
+    if os.path.isabs(name):
+        path = name
+    else:
+        runtime = os.environ.get("XDG_RUNTIME_DIR", "")
+        if not runtime:
+            return False  # libwayland cannot find any socket without it
+        path = os.path.join(runtime, name)
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as unix:
+        unix.settimeout(timeout)
+        try:
+            unix.connect(path)
+        except (OSError, ValueError):
+            return False
+    return True
+
+
+def _check_wayland() -> None:
+    """Refuse in one line a Wayland display nobody answers at, when Qt would use it."""
+    wayland = os.environ.get("WAYLAND_DISPLAY", "") or "wayland-0"
+    if not _uses_wayland() or wayland_display_answers(wayland):
+        return
+    platforms = _platforms()
+    # With no platform asked for, or X11 listed after it, Qt falls back to X11.
+    falls_back = not platforms or "xcb" in platforms
+    display = os.environ.get("DISPLAY", "")
+    if falls_back and display and x_display_answers(display):
+        return
+    if falls_back and display:
+        text = translate(
+            "Cli",
+            "there is no Wayland compositor answering at WAYLAND_DISPLAY={0} and no X display "
+            "answering at DISPLAY={1}, so the window cannot open; “convstudio render "
+            "SCENE.json -o frame.png” draws a frame without one",
+        )
+    elif falls_back:
+        text = translate(
+            "Cli",
+            "there is no Wayland compositor answering at WAYLAND_DISPLAY={0}, and DISPLAY is "
+            "not set, so the window cannot open; “convstudio render SCENE.json -o frame.png” "
+            "draws a frame without one",
+        )
+    else:
+        text = translate(
+            "Cli",
+            "there is no Wayland compositor answering at WAYLAND_DISPLAY={0}, so the window "
+            "cannot open; “convstudio render SCENE.json -o frame.png” draws a frame without one",
+        )
+    raise CliError(text.format(shortened(wayland), shortened(display)))
 
 
 def x_display_answers(display: str, timeout: float = 2.0) -> bool:
@@ -849,6 +925,8 @@ def launch(args: argparse.Namespace) -> int:
                 "“convstudio render SCENE.json -o frame.png” draws a frame without one",
             )
         )
+    # Qt would abort the process (a core dump) when it cannot connect.
+    _check_wayland()
     display = os.environ.get("DISPLAY", "")
     if _uses_x11() and not x_display_answers(display):
         # Qt would abort the process (a core dump) when it cannot connect.

@@ -7,6 +7,7 @@ Qt-free, for the scene, preset and image loaders alike.
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from pathlib import Path
@@ -235,6 +236,63 @@ def read_text_checked(path: str | os.PathLike[str], max_bytes: int, what: str | 
         ) from None
 
 
+def exists(path: str | os.PathLike[str]) -> bool:
+    """Whether anything (a dangling symbolic link too) has the name *path*; never raises.
+
+    ``Path.exists`` raises when the answer cannot be known (a folder that cannot be read,
+    a link that loops, a name too long); for the user's own files that is "not there", and
+    the write that follows says why it failed.
+    """
+    return os.path.lexists(path)
+
+
+def folder_problem(folder: str | os.PathLike[str]) -> str | None:
+    """Why files cannot be kept in *folder*, as a phrase for a sentence; ``None`` when they can.
+
+    A folder that does not exist yet is fine when it can be made: its nearest existing
+    parent must be a folder that can be written. Never raises.
+
+    Parameters
+    ----------
+    folder
+        The folder that should hold the files (it is not created).
+
+    Returns
+    -------
+    str or None
+        E.g. "/home/ana/.local/share is a file, not a folder", in the user's language.
+    """
+    p = Path(folder)
+    try:
+        status = os.stat(p)
+    except FileNotFoundError as exc:
+        parent = p.parent
+        if os.path.lexists(p):  # a link to nothing: a folder cannot be made there
+            return translate("Files", "{0} cannot be used: {1}").format(p, exc.strerror)
+        if parent == p:
+            return translate("Files", "{0} does not exist").format(p)
+        return folder_problem(parent)
+    except NotADirectoryError:
+        # Something on the way is a file: name it.
+        for parent in p.parents:
+            try:
+                if not stat.S_ISDIR(os.stat(parent).st_mode):
+                    return translate("Files", "{0} is a file, not a folder").format(parent)
+            except OSError:
+                continue
+        return translate("Files", "{0} cannot be used: {1}").format(p, os.strerror(errno.ENOTDIR))
+    except (OSError, ValueError) as exc:  # a link that loops, a parent that cannot be read
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        return translate("Files", "{0} cannot be used: {1}").format(p, reason)
+    if stat.S_ISREG(status.st_mode):
+        return translate("Files", "{0} is a file, not a folder").format(p)
+    if not stat.S_ISDIR(status.st_mode):
+        return translate("Files", "{0} is {1}, not a folder").format(p, _kind(status.st_mode))
+    if not os.access(p, os.R_OK | os.W_OK | os.X_OK):
+        return translate("Files", "{0} cannot be used: {1}").format(p, os.strerror(errno.EACCES))
+    return None
+
+
 def check_writable_target(
     path: str | os.PathLike[str], *, source: str | os.PathLike[str] | None = None
 ) -> Path:
@@ -319,6 +377,8 @@ __all__ = [
     "check_readable_file",
     "check_target_name",
     "check_writable_target",
+    "exists",
+    "folder_problem",
     "path_exists",
     "path_status",
     "read_bytes_checked",

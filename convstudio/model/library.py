@@ -22,7 +22,9 @@ from pathlib import Path
 
 import numpy as np
 
+from .files import exists, folder_problem
 from .i18n import translate
+from .notices import Notice
 from .numbers import shortened
 from .presets import (
     MAX_NAME,
@@ -93,10 +95,13 @@ class Scan:
         The kernels, sorted by name.
     damaged
         Files that could not be read, with the reason (one sentence each).
+    unreadable
+        Why the folder itself could not be listed (one sentence), if it could not.
     """
 
     entries: list[Entry] = field(default_factory=list)
     damaged: list[tuple[Path, str]] = field(default_factory=list)
+    unreadable: str | None = None
 
 
 class KernelLibrary:
@@ -120,7 +125,8 @@ class KernelLibrary:
     def scan(self) -> Scan:
         """Read every kernel file, and the older ``kernels.json`` if it is still there."""
         found = Scan()
-        for path in self._files():
+        files, found.unreadable = self._files()
+        for path in files:
             try:
                 preset = load_kernel_file(path)
             except PresetFileError as exc:
@@ -128,7 +134,7 @@ class KernelLibrary:
                 continue
             found.entries.append(Entry(_yours(preset), path))
         names = {e.name for e in found.entries}
-        if self.legacy_file.exists():
+        if exists(self.legacy_file):
             try:
                 old = load_presets(self.legacy_file)
             except PresetFileError as exc:
@@ -142,16 +148,26 @@ class KernelLibrary:
         found.entries.sort(key=lambda e: (e.name.casefold(), e.name))
         return found
 
-    def _files(self) -> list[Path]:
+    def _files(self) -> tuple[list[Path], str | None]:
+        """The kernel files, and why the folder could not be listed (``None`` if it could)."""
         try:
             children = sorted(self.folder.iterdir())
-        except OSError:  # no folder yet, or one that cannot be listed: no kernels
-            return []
-        return [
+        except FileNotFoundError:  # no folder yet: no kernels
+            return [], None
+        except OSError:  # a file, a loop, no permission: no kernels, and say why
+            reason = folder_problem(self.folder) or translate(
+                "Library", "{0} cannot be read"
+            ).format(self.folder)
+            return [], translate(
+                "Library",
+                "Your saved kernels cannot be read: {0}. Only the built-in ones are listed.",
+            ).format(reason)
+        files = [
             p
             for p in children
             if p.suffix == ".json" and _DAMAGED not in p.name and not p.name.startswith(".")
         ]
+        return files, None
 
     def entries(self) -> list[Entry]:
         """The kernels, sorted by name (damaged files left out)."""
@@ -163,7 +179,7 @@ class KernelLibrary:
 
     # ------------------------------------------------------------------ tidying
 
-    def tidy(self, now: datetime.datetime | None = None) -> list[str]:
+    def tidy(self, now: datetime.datetime | None = None) -> list[Notice]:
         """Set damaged files aside and carry the older ``kernels.json`` over; say what was done.
 
         Nothing is ever deleted: a damaged file is renamed ``NAME.damaged-DATE.json`` and
@@ -171,11 +187,15 @@ class KernelLibrary:
 
         Returns
         -------
-        list of str
-            One sentence per thing done or not done, for the user.
+        list of Notice
+            One sentence per thing done or not done, for the user, naming its file.
         """
-        said: list[str] = []
+        said: list[Notice] = []
         found = self.scan()
+        # A data folder that cannot be used is said once, by whoever keeps work there
+        # (:meth:`~convstudio.model.userfiles.Autosave.problem`); a kernels folder of its own.
+        if found.unreadable is not None and folder_problem(self.folder.parent) is None:
+            said.append(Notice(found.unreadable, self.folder.name))
         for path, reason in found.damaged:
             legacy_file = path == self.legacy_file
             # The older kernels.json is not named: "your saved kernels" are all in it.
@@ -196,7 +216,7 @@ class KernelLibrary:
                         "({2}), and is left as it is.",
                     )
                 )
-                said.append(text.format(*named, reason, _reason(exc)))
+                said.append(Notice(text.format(*named, reason, _reason(exc)), path.name))
             else:
                 text = (
                     translate(
@@ -211,20 +231,21 @@ class KernelLibrary:
                         "others are listed.",
                     )
                 )
-                said.append(text.format(*named, reason, kept.name))
+                said.append(Notice(text.format(*named, reason, kept.name), path.name, True))
         legacy = [e for e in self.scan().entries if e.legacy]
-        if self.legacy_file.exists() and not any(p == self.legacy_file for p, _ in found.damaged):
+        if exists(self.legacy_file) and not any(p == self.legacy_file for p, _ in found.damaged):
             try:
                 for entry in legacy:
                     self._write(entry.preset, None)
                 os.replace(self.legacy_file, _unused(self.folder.parent / CARRIED_OVER_FILE))
             except OSError as exc:
+                text = translate(
+                    "Library",
+                    "Your saved kernels in {0} could not be moved into the folder {1} ({2}). "
+                    "They are still listed, and {0} is unchanged.",
+                )
                 said.append(
-                    translate(
-                        "Library",
-                        "Your saved kernels in {0} could not be moved into the folder {1} ({2}). "
-                        "They are still listed, and {0} is unchanged.",
-                    ).format(LEGACY_FILE, self.folder, _reason(exc))
+                    Notice(text.format(LEGACY_FILE, self.folder, _reason(exc)), LEGACY_FILE)
                 )
         return said
 
@@ -450,7 +471,7 @@ def _unused(path: Path) -> Path:
     """*path*, or ``NAME-2.EXT``, ``NAME-3.EXT``…: the first that does not exist."""
     counter = 1
     candidate = path
-    while candidate.exists():
+    while exists(candidate):
         counter += 1
         candidate = path.with_name(f"{path.stem}-{counter}{path.suffix}")
     return candidate

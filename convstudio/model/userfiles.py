@@ -12,13 +12,14 @@ open at once never take each other's file for the remains of a crash.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from .files import FileCheckError, read_text_checked
+from .files import FileCheckError, exists, folder_problem, read_text_checked
 from .i18n import translate
 from .scene import (
     MAX_FILE_BYTES,
@@ -49,7 +50,7 @@ def set_aside(path: Path, now: datetime.datetime | None = None) -> Path:
     stamp = (now or datetime.datetime.now()).strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.stem}.damaged-{stamp}{path.suffix}")
     counter = 1
-    while target.exists():  # two damaged files in one second: keep both
+    while exists(target):  # two damaged files in one second: keep both
         counter += 1
         target = path.with_name(f"{path.stem}.damaged-{stamp}-{counter}{path.suffix}")
     os.replace(path, target)
@@ -111,19 +112,49 @@ class Autosave:
         atomic_write_text(self.path, json.dumps(data) + "\n")
 
     def clear(self) -> None:
-        """Forget the unsaved scene (it was saved, discarded, or the window closed)."""
-        self.path.unlink(missing_ok=True)
+        """Forget the unsaved scene (it was saved, discarded, or the window closed).
+
+        Never raises: a folder that cannot hold the file (see :meth:`problem`) holds none.
+        """
+        with contextlib.suppress(OSError):
+            self.path.unlink(missing_ok=True)
+
+    def problem(self) -> str | None:
+        """Why unsaved work cannot be kept here, as a sentence for the user; ``None`` if it can."""
+        reason = folder_problem(self.folder)
+        if reason is None:
+            return None
+        return translate(
+            "Autosave",
+            "Your unsaved work cannot be kept in case ConvStudio closes unexpectedly, and "
+            "your kernels cannot be saved: {0}. Scenes you save yourself are kept.",
+        ).format(reason)
 
     def left_behind(self) -> list[Path]:
-        """Autosave files of processes that are no longer running, newest first."""
-        if not self.folder.is_dir():
+        """Autosave files of processes that are no longer running, newest first.
+
+        Never raises: a folder that cannot be read holds none, and a file that cannot be
+        looked at (a link to nothing, or to itself) is listed, for :func:`read_autosave`
+        to refuse and the window to set aside.
+        """
+        try:
+            files = list(self.folder.glob(f"{_PREFIX}*.json"))
+        except OSError:
             return []
         found = []
-        for file in self.folder.glob(f"{_PREFIX}*.json"):
+        for file in files:
             pid = file.stem.removeprefix(_PREFIX)
             if pid.isdigit() and not process_running(int(pid)):
                 found.append(file)
-        return sorted(found, key=lambda f: f.stat().st_mtime, reverse=True)
+        return sorted(found, key=_modified, reverse=True)
+
+
+def _modified(file: Path) -> float:
+    """When *file* (or the link of that name) was last written; 0 when it cannot be known."""
+    try:
+        return file.lstat().st_mtime
+    except OSError:
+        return 0.0
 
 
 def read_autosave(file: Path) -> Recovered:

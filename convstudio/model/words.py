@@ -39,7 +39,8 @@ def counted(count: int, noun: str) -> str:
         How many.
     noun
         One of ``"row"``, ``"column"``, ``"channel"``, ``"input channel"``, ``"kernel"``,
-        ``"slice"``, ``"ring"``, ``"group"``, ``"step"``, ``"value"``, ``"window"``.
+        ``"slice"``, ``"ring"``, ``"group"``, ``"step"``, ``"value"``, ``"window"``,
+        ``"file"``, ``"problem"``.
     """
     one = count == 1
     forms = {
@@ -57,6 +58,8 @@ def counted(count: int, noun: str) -> str:
         "step": (translate("Counts", "{0} step"), translate("Counts", "{0} steps")),
         "value": (translate("Counts", "{0} value"), translate("Counts", "{0} values")),
         "window": (translate("Counts", "{0} window"), translate("Counts", "{0} windows")),
+        "file": (translate("Counts", "{0} file"), translate("Counts", "{0} files")),
+        "problem": (translate("Counts", "{0} problem"), translate("Counts", "{0} problems")),
     }[noun]
     return (forms[0] if one else forms[1]).format(count)
 

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings, QSize, QStandardPaths
+from PySide6.QtCore import QCoreApplication, QSize, QStandardPaths
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from ..model import resource_dir
+from . import settings
 
 LAST_FOLDER = "files/last folder"  # the QSettings key
 
@@ -27,8 +28,8 @@ def documents_folder() -> Path:
 def start_folder(*, remember: bool = True) -> Path:
     """The folder a dialog opens in: the last one used (when *remember*), else documents."""
     if remember:
-        last = QSettings().value(LAST_FOLDER)
-        if isinstance(last, str) and last and _usable(Path(last)):
+        last = settings.read(LAST_FOLDER, str)
+        if last and _usable(Path(last)):
             return Path(last)
     return documents_folder()
 
@@ -130,5 +131,5 @@ def ask_file(
         return None
     path = Path(files[0])
     if remember:
-        QSettings().setValue(LAST_FOLDER, str(path.parent))
+        settings.write(LAST_FOLDER, str(path.parent))
     return path

@@ -7,12 +7,12 @@ The language is the one chosen in the Language menu (remembered), else the syste
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 
 from ..model.i18n import LANGUAGES, language_from_environment, language_of, set_translator
 from ..model.resources import resource_dir
-from . import style
+from . import settings, style
 
 _SETTING = "language"
 # Fonts that draw Chinese well, Traditional or Simplified shapes first as the language
@@ -62,8 +62,8 @@ def system_language() -> str:
 
 def chosen_language() -> str:
     """The language remembered from the Language menu, else :func:`system_language`."""
-    remembered = QSettings().value(_SETTING)
-    if isinstance(remembered, str) and remembered in LANGUAGES:
+    remembered = settings.read(_SETTING, str)
+    if remembered in LANGUAGES:
         return remembered
     return system_language()
 
@@ -71,9 +71,9 @@ def chosen_language() -> str:
 def remember_language(language: str | None) -> None:
     """Remember *language* for the next start (``None``: follow the system again)."""
     if language is None:
-        QSettings().remove(_SETTING)
+        settings.remove(_SETTING)
     else:
-        QSettings().setValue(_SETTING, language)
+        settings.write(_SETTING, language)
 
 
 def current_language() -> str:

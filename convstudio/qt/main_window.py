@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
+    QByteArray,
     QCoreApplication,
     QEvent,
-    QSettings,
     QSize,
     QStandardPaths,
     Qt,
@@ -23,17 +23,22 @@ from PySide6.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
+    QHideEvent,
     QKeySequence,
     QResizeEvent,
     QShowEvent,
 )
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
+    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QMainWindow,
     QMenu,
     QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -50,12 +55,13 @@ from ..model import (
 from ..model.i18n import LANGUAGE_NAMES, LANGUAGES
 from ..model.lessons import Lesson, lesson_of, lessons
 from ..model.library import user_library
+from ..model.notices import Notice, listed_in_full, summed_up
 from ..model.presets import is_kernel_file
 from ..model.quiz import quiz_of
 from ..model.scene import remove_interrupted_saves
 from ..model.userfiles import Autosave, Recovered, read_autosave, set_aside
 from ..model.words import lesson_text, preset_text, scene_title
-from . import style
+from . import settings, style
 from .about import AboutDialog
 from .binding import bind
 from .costs_panel import CostsPanel
@@ -88,6 +94,8 @@ AUTOSAVE_MS = 5000  # a crash or a kill loses at most five seconds of a teacher'
 SAVE = "save"
 DISCARD = "discard"
 CANCEL = "cancel"
+MESSAGE_MS = 9000  # long enough to read a sentence
+NOTICES_MS = 30000  # long enough to open the list of what start-up found
 ZOOM_STEPS = (0.5, 0.6, 0.7, 0.8, 0.9, 1.0, 1.15, 1.3, 1.5, 1.75, 2.0)
 
 
@@ -95,7 +103,18 @@ class MessageBar(QLabel):
     """A plain sentence for the user (a refused edit, a file that could not be read).
 
     It floats over the bottom of the window instead of taking room in the layout, so a
-    message never squeezes the grids or the settings.
+    message never squeezes the grids or the settings. What start-up has to say (damaged
+    files set aside, a bad setting, a data folder that cannot be used) is gathered with
+    :meth:`add_notice`: one line sums them all up, and "Details…" lists each in full.
+
+    Attributes
+    ----------
+    notices
+        The notices summed up now (empty while it shows a single message).
+    details_button
+        Shown when several notices are summed up; opens :attr:`details`.
+    details
+        The dialog of every notice in full, once opened.
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -104,28 +123,108 @@ class MessageBar(QLabel):
         self.setFont(style.font(style.UI_PT))
         self.setAcceptDrops(True)  # a kernel or scene file dropped on the window
         self.setStyleSheet(
-            "background: #fdecea; color: #8c1d18; border: 2px solid #b3261e; "
-            "border-radius: 4px; padding: 6px;"
+            "MessageBar { background: #fdecea; color: #8c1d18; border: 2px solid #b3261e; "
+            "border-radius: 4px; padding: 6px; }"
         )
+        self.notices: list[str] = []
+        self.details: QDialog | None = None
+        self._details_text: QPlainTextEdit | None = None
+        self.details_button = QPushButton(self)
+        self.details_button.setFont(style.font(style.UI_PT))
+        self.details_button.clicked.connect(self.show_details)
+        self._retranslate()
+        self.details_button.hide()
         self.hide()
-        self._timer = QTimer(self, singleShot=True, interval=9000)
+        self._timer = QTimer(self, singleShot=True, interval=MESSAGE_MS)
         self._timer.timeout.connect(self.hide)
 
+    def _retranslate(self) -> None:
+        # The bar lives as long as the window (it is not built again with the views).
+        self.details_button.setText(self.tr("Details…"))
+        self.details_button.setToolTip(self.tr("Everything ConvStudio had to say at start"))
+        if self.details is not None:
+            self.details.setWindowTitle(self.tr("What ConvStudio found at start"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+
     def show_message(self, text: str) -> None:
+        """Say *text*, in place of whatever was said before."""
+        self.notices.clear()
+        self._show(text, with_details=False)
+        self._timer.start(MESSAGE_MS)
+
+    def add_notice(self, notice: str) -> None:
+        """Add *notice* (a :class:`~convstudio.model.notices.Notice` names its file) to what
+        is shown: one line that sums up every notice since the bar was last dismissed."""
+        self.notices.append(notice)
+        several = len(self.notices) > 1
+        self._show(summed_up(self.notices), with_details=several)
+        # A list to read stays longer than one sentence.
+        self._timer.start(NOTICES_MS if several else MESSAGE_MS)
+        if self.details is not None and self.details.isVisible():
+            self._fill_details()
+
+    def _show(self, text: str, *, with_details: bool) -> None:
         self.setText(text)
+        self.details_button.setVisible(with_details)
         self.place()
         self.show()
         self.raise_()
-        self._timer.start()
+
+    def show_details(self) -> QDialog:
+        """Open (or bring up) the list of every notice in full."""
+        if self.details is None:
+            self.details = QDialog(self.window())
+            text = self._details_text = QPlainTextEdit(self.details)
+            text.setReadOnly(True)
+            close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+            close.rejected.connect(self.details.reject)
+            layout = QVBoxLayout(self.details)
+            layout.addWidget(text)
+            layout.addWidget(close)
+            self.details.resize(900, 480)
+            self._retranslate()
+        self._fill_details()
+        self.details.show()
+        self.details.raise_()
+        return self.details
+
+    def details_text(self) -> str:
+        """What the list of notices shows."""
+        return "" if self._details_text is None else self._details_text.toPlainText()
+
+    def _fill_details(self) -> None:
+        if self._details_text is not None:
+            self._details_text.setPlainText(listed_in_full(self.notices))
 
     def place(self) -> None:
-        """Span the parent's width just above its bottom edge."""
+        """Span the parent's width just above its bottom edge (the button at its right)."""
         parent = self.parentWidget()
         if parent is None:
             return
         width = parent.width() - 24
+        button = self.details_button.sizeHint() if self.details_button.isVisibleTo(self) else None
+        # The text wraps short of the button, which sits in the margin it leaves.
+        self.setContentsMargins(0, 0, 0 if button is None else button.width() + 12, 0)
         height = self.heightForWidth(width)
+        if button is not None:
+            height = max(height, button.height() + 16)
         self.setGeometry(12, parent.height() - height - 12, width, height)
+        if button is not None:
+            self.details_button.setGeometry(
+                width - button.width() - 10,
+                (height - button.height()) // 2,
+                button.width(),
+                button.height(),
+            )
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802
+        super().hideEvent(event)
+        if not event.spontaneous() and not self.window().isHidden():
+            self.notices.clear()  # dismissed: what comes next is said afresh
 
     def mousePressEvent(self, event: object) -> None:
         self.hide()  # a click dismisses it
@@ -193,6 +292,11 @@ class MainWindow(QMainWindow):
         self._blank.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self._blank.hide()
         self._retranslate_queued = False
+        # Until the window is built, what the views report is gathered as start-up
+        # notices; when they are built again (a new language), it was said already.
+        self._starting = True
+        self._rebuilding = False
+        self._autosave_problem_said = False
         self._build_views()
         self._normal_geometry = self.geometry()
         bind(self, self.quiz.changed, self._on_quiz_changed)
@@ -210,6 +314,9 @@ class MainWindow(QMainWindow):
         # The stage fits any room; below this, the side panel and the bar would crowd it.
         self.setMinimumSize(QSize(800, 480))
         self.resize(1280, 720)
+        if autosave is not None:
+            self._say_autosave_problem()
+        self._starting = False
 
     # ------------------------------------------------------------ views
 
@@ -301,7 +408,11 @@ class MainWindow(QMainWindow):
             old_menu.deleteLater()
         self.menuBar().clear()
         old = self.centralWidget()
-        self._build_views()
+        self._rebuilding = True
+        try:
+            self._build_views()
+        finally:
+            self._rebuilding = False
         old.deleteLater()
         self.set_side_panel(kept["side panel"])
         self.note_action.setChecked(kept["note"])
@@ -785,8 +896,21 @@ class MainWindow(QMainWindow):
         try:
             self._autosave.write(scene, self.path)
         except OSError:
-            return  # a full disk: the next tick tries again; the window works on
+            # A full disk: the next tick tries again; the window works on. A folder that
+            # can never hold it is said (once).
+            self._say_autosave_problem()
+            return
         self._autosaved_scene = scene
+
+    def _say_autosave_problem(self) -> None:
+        """Say once, and why, that unsaved work cannot be kept (the data folder is unusable)."""
+        if self._autosave is None or self._autosave_problem_said:
+            return
+        problem = self._autosave.problem()
+        if problem is None:
+            return
+        self._autosave_problem_said = True
+        self.messages.add_notice(Notice(problem, self._autosave.folder.name))
 
     def _forget_autosave(self) -> None:
         self._autosaved_scene = self.studio.document.scene
@@ -826,11 +950,15 @@ class MainWindow(QMainWindow):
         except OSError:
             file.unlink(missing_ok=True)
             kept = None
-        self.messages.show_message(
-            self.tr("The unsaved work of an earlier session could not be read ({0}).").format(
-                reason
+        self.messages.add_notice(
+            Notice(
+                self.tr("The unsaved work of an earlier session could not be read ({0}).").format(
+                    reason
+                )
+                + (self.tr(" It was kept as {0}.").format(kept) if kept else ""),
+                file.name,
+                set_aside=kept is not None,
             )
-            + (self.tr(" It was kept as {0}.").format(kept) if kept else "")
         )
 
     def _ask_restore_dialog(self, recovered: Recovered) -> bool:
@@ -849,7 +977,8 @@ class MainWindow(QMainWindow):
         """Remove the temporary files of saves that a crash or a kill interrupted."""
         folders = {str(user_data_folder()), str(user_library(user_data_folder()).folder)}
         if self._remember_geometry:
-            folders.update(_str_list(QSettings().value("files/folders")))
+            folders.update(settings.read("files/folders", list))
+            self._say_settings_problems()
         for folder in folders:
             # A folder gone or unreadable: nothing of ours to tidy there.
             with contextlib.suppress(OSError):
@@ -858,20 +987,26 @@ class MainWindow(QMainWindow):
     def _remember_folder(self, folder: Path) -> None:
         if not self._remember_geometry:
             return
-        settings = QSettings()
         folders = [str(folder)] + [
-            f for f in _str_list(settings.value("files/folders")) if f != str(folder)
+            f for f in settings.read("files/folders", list) if f != str(folder)
         ]
-        settings.setValue("files/folders", folders[:10])
+        settings.write("files/folders", folders[:10])
 
     # ------------------------------------------------------------ view
 
     def _report(self, text: str) -> None:
-        self.messages.show_message(text)
+        if self._rebuilding:
+            return  # said when the views were first built
+        if self._starting:
+            self.messages.add_notice(text)
+        else:
+            self.messages.show_message(text)
 
     def _on_scene_changed(self, *_: object) -> None:
-        # A message about an earlier mistake is stale once the user has changed something.
-        self.messages.hide()
+        # A message about an earlier mistake is stale once the user has changed something;
+        # what start-up found is not (a restored scene must not hide it).
+        if not self.messages.notices:
+            self.messages.hide()
 
     @property
     def zoom(self) -> float:
@@ -1012,11 +1147,17 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------ Qt events
 
     def restore_geometry(self) -> None:
-        """Put the window where the user last left it."""
+        """Put the window where the user last left it; say what was wrong with the settings."""
         if self._remember_geometry:
-            geometry = QSettings().value("window/geometry")
+            geometry = settings.read("window/geometry", QByteArray)
             if geometry is not None:
                 self.restoreGeometry(geometry)
+            self._say_settings_problems()
+
+    def _say_settings_problems(self) -> None:
+        """Say what was wrong with the settings read so far (each thing once)."""
+        for notice in settings.take_notices():
+            self.messages.add_notice(notice)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.studio.playback.pause()
@@ -1033,7 +1174,7 @@ class MainWindow(QMainWindow):
             self._image_window = None
         QApplication.instance().removeEventFilter(self._step_keys)
         if self._remember_geometry:
-            QSettings().setValue("window/geometry", self.saveGeometry())
+            settings.write("window/geometry", self.saveGeometry())
         super().closeEvent(event)
 
 
@@ -1064,12 +1205,3 @@ def _sequences(key: QKeySequence | QKeySequence.StandardKey | str) -> list[QKeyS
     if isinstance(key, QKeySequence.StandardKey):
         return QKeySequence.keyBindings(key)
     return [QKeySequence(key)]
-
-
-def _str_list(value: object) -> list[str]:
-    """A list of text read back from QSettings (which gives one item as a bare string)."""
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, (list, tuple)):
-        return [v for v in value if isinstance(v, str)]
-    return []

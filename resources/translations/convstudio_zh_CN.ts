@@ -48,6 +48,10 @@ Qt 和 PySide6 按安装时的原样使用，没有修改：依照 LGPL，你可
 <context>
     <name>Autosave</name>
     <message>
+        <source>Your unsaved work cannot be kept in case ConvStudio closes unexpectedly, and your kernels cannot be saved: {0}. Scenes you save yourself are kept.</source>
+        <translation>ConvStudio 意外关闭时无法保留你未保存的工作，也无法保存你的卷积核：{0}。你自己保存的场景不受影响。</translation>
+    </message>
+    <message>
         <source>an autosave file</source>
         <translation>自动保存文件</translation>
     </message>
@@ -252,6 +256,11 @@ Qt 和 PySide6 按安装时的原样使用，没有修改：依照 LGPL，你可
         <translation>无法写入 {0}：{1}</translation>
     </message>
     <message>
+        <source>convstudio: warning: {0}</source>
+        <extracomment>a warning: the user&apos;s kernels folder cannot be listed ({0} says why)</extracomment>
+        <translation>convstudio：警告：{0}</translation>
+    </message>
+    <message>
         <source>convstudio: {0} is left out: {1}</source>
         <translation>convstudio：已略过 {0}：{1}</translation>
     </message>
@@ -329,6 +338,18 @@ Qt 和 PySide6 按安装时的原样使用，没有修改：依照 LGPL，你可
         <source>GIF animations</source>
         <extracomment>what “convstudio gif” writes, in “gif writes GIF animations: name the file .gif…”</extracomment>
         <translation>GIF 动画</translation>
+    </message>
+    <message>
+        <source>there is no Wayland compositor answering at WAYLAND_DISPLAY={0} and no X display answering at DISPLAY={1}, so the window cannot open; “convstudio render SCENE.json -o frame.png” draws a frame without one</source>
+        <translation>WAYLAND_DISPLAY={0} 没有响应的 Wayland 合成器，DISPLAY={1} 也没有响应的 X 显示器，因此无法打开窗口；“convstudio render SCENE.json -o frame.png”无需显示器即可绘制一帧</translation>
+    </message>
+    <message>
+        <source>there is no Wayland compositor answering at WAYLAND_DISPLAY={0}, and DISPLAY is not set, so the window cannot open; “convstudio render SCENE.json -o frame.png” draws a frame without one</source>
+        <translation>WAYLAND_DISPLAY={0} 没有响应的 Wayland 合成器，也未设置 DISPLAY，因此无法打开窗口；“convstudio render SCENE.json -o frame.png”无需显示器即可绘制一帧</translation>
+    </message>
+    <message>
+        <source>there is no Wayland compositor answering at WAYLAND_DISPLAY={0}, so the window cannot open; “convstudio render SCENE.json -o frame.png” draws a frame without one</source>
+        <translation>WAYLAND_DISPLAY={0} 没有响应的 Wayland 合成器，因此无法打开窗口；“convstudio render SCENE.json -o frame.png”无需显示器即可绘制一帧</translation>
     </message>
     <message>
         <source>“{0}” is neither a command ({1}), a lesson (“convstudio lessons” lists them) nor a scene file</source>
@@ -495,6 +516,22 @@ Qt 和 PySide6 按安装时的原样使用，没有修改：依照 LGPL，你可
     <message>
         <source>{0} windows</source>
         <translation>{0} 个窗口</translation>
+    </message>
+    <message>
+        <source>{0} file</source>
+        <translation>{0} 个文件</translation>
+    </message>
+    <message>
+        <source>{0} files</source>
+        <translation>{0} 个文件</translation>
+    </message>
+    <message>
+        <source>{0} problem</source>
+        <translation>{0} 个问题</translation>
+    </message>
+    <message>
+        <source>{0} problems</source>
+        <translation>{0} 个问题</translation>
     </message>
 </context>
 <context>
@@ -839,6 +876,22 @@ give it the flipped weights, {0}.</source>
     <message>
         <source>{0} is not a text file, so it cannot be {1}.</source>
         <translation>{0} 不是文本文件，因此不能作为{1}。</translation>
+    </message>
+    <message>
+        <source>{0} cannot be used: {1}</source>
+        <translation>无法使用 {0}：{1}</translation>
+    </message>
+    <message>
+        <source>{0} does not exist</source>
+        <translation>{0} 不存在</translation>
+    </message>
+    <message>
+        <source>{0} is a file, not a folder</source>
+        <translation>{0} 是文件，不是文件夹</translation>
+    </message>
+    <message>
+        <source>{0} is {1}, not a folder</source>
+        <translation>{0} 是{1}，不是文件夹</translation>
     </message>
     <message>
         <source>Cannot write {0}: {1}.</source>
@@ -1414,6 +1467,14 @@ give it the flipped weights, {0}.</source>
 <context>
     <name>Library</name>
     <message>
+        <source>{0} cannot be read</source>
+        <translation>无法读取 {0}</translation>
+    </message>
+    <message>
+        <source>Your saved kernels cannot be read: {0}. Only the built-in ones are listed.</source>
+        <translation>无法读取你保存的卷积核：{0}。只显示内置的卷积核。</translation>
+    </message>
+    <message>
         <source>Your saved kernels could not be read: {0} It could not be set aside ({1}), and is left as it is.</source>
         <translation>无法读取你保存的卷积核：{0}也无法把该文件移到一旁（{1}），因此它保持原样。</translation>
     </message>
@@ -1940,6 +2001,45 @@ Q：打开 / 关闭测验（→ 或 PageDown 先揭晓答案，再前进一步�
     <message>
         <source>quit</source>
         <translation>退出</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBar</name>
+    <message>
+        <source>Details…</source>
+        <translation>详细信息…</translation>
+    </message>
+    <message>
+        <source>Everything ConvStudio had to say at start</source>
+        <translation>ConvStudio 启动时要告诉你的所有事项</translation>
+    </message>
+    <message>
+        <source>What ConvStudio found at start</source>
+        <translation>ConvStudio 启动时发现的问题</translation>
+    </message>
+</context>
+<context>
+    <name>Notices</name>
+    <message>
+        <source>, </source>
+        <extracomment>between the names of files in a list: &quot;a.json, b.json&quot;</extracomment>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>{0} at start.</source>
+        <translation>启动时发现 {0}。</translation>
+    </message>
+    <message>
+        <source>{0} and {1} more</source>
+        <translation>{0}，另有 {1} 个</translation>
+    </message>
+    <message>
+        <source>{0} set aside at start: {1}.</source>
+        <translation>启动时已将 {0}移到一旁：{1}。</translation>
+    </message>
+    <message>
+        <source>{0} at start: {1}.</source>
+        <translation>启动时发现 {0}：{1}。</translation>
     </message>
 </context>
 <context>
@@ -2876,6 +2976,25 @@ Q：打开 / 关闭测验（→ 或 PageDown 先揭晓答案，再前进一步�
     <message>
         <source>Zero padding: 6×6 padded to 8×8 gives a 6×6 map</source>
         <translation>零填充：6×6 填充为 8×8，得到 6×6 特征图</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <source>{0} cannot be read: {1}</source>
+        <translation>无法读取 {0}：{1}</translation>
+    </message>
+    <message>
+        <source>{0} is not a regular file</source>
+        <translation>{0} 不是普通文件</translation>
+    </message>
+    <message>
+        <source>Your settings (the window&apos;s place, the language) cannot be read or kept: {0}. The defaults are used for now.</source>
+        <translation>无法读取或保留你的设置（窗口位置、语言）：{0}。目前先使用默认值。</translation>
+    </message>
+    <message>
+        <source>A remembered setting ({0}) was damaged, so it was ignored and the default is used.</source>
+        <translation>记住的设置（{0}）已损坏，因此忽略它并改用默认值。</translation>
     </message>
 </context>
 <context>

@@ -48,6 +48,10 @@ Qt 和 PySide6 照安裝時的原樣使用，沒有修改：依照 LGPL，你可
 <context>
     <name>Autosave</name>
     <message>
+        <source>Your unsaved work cannot be kept in case ConvStudio closes unexpectedly, and your kernels cannot be saved: {0}. Scenes you save yourself are kept.</source>
+        <translation>ConvStudio 意外關閉時無法保留你未儲存的內容，也無法儲存你的卷積核：{0}。你自己儲存的場景不受影響。</translation>
+    </message>
+    <message>
         <source>an autosave file</source>
         <translation>自動儲存檔案</translation>
     </message>
@@ -252,6 +256,11 @@ Qt 和 PySide6 照安裝時的原樣使用，沒有修改：依照 LGPL，你可
         <translation>無法寫入 {0}：{1}</translation>
     </message>
     <message>
+        <source>convstudio: warning: {0}</source>
+        <extracomment>a warning: the user&apos;s kernels folder cannot be listed ({0} says why)</extracomment>
+        <translation>convstudio：警告：{0}</translation>
+    </message>
+    <message>
         <source>convstudio: {0} is left out: {1}</source>
         <translation>convstudio：略過 {0}：{1}</translation>
     </message>
@@ -329,6 +338,18 @@ Qt 和 PySide6 照安裝時的原樣使用，沒有修改：依照 LGPL，你可
         <source>GIF animations</source>
         <extracomment>what “convstudio gif” writes, in “gif writes GIF animations: name the file .gif…”</extracomment>
         <translation>GIF 動畫</translation>
+    </message>
+    <message>
+        <source>there is no Wayland compositor answering at WAYLAND_DISPLAY={0} and no X display answering at DISPLAY={1}, so the window cannot open; “convstudio render SCENE.json -o frame.png” draws a frame without one</source>
+        <translation>WAYLAND_DISPLAY={0} 沒有回應的 Wayland 合成器，DISPLAY={1} 也沒有回應的 X 顯示器，因此無法開啟視窗；「convstudio render SCENE.json -o frame.png」不需要顯示器就能畫出一個畫面</translation>
+    </message>
+    <message>
+        <source>there is no Wayland compositor answering at WAYLAND_DISPLAY={0}, and DISPLAY is not set, so the window cannot open; “convstudio render SCENE.json -o frame.png” draws a frame without one</source>
+        <translation>WAYLAND_DISPLAY={0} 沒有回應的 Wayland 合成器，也未設定 DISPLAY，因此無法開啟視窗；「convstudio render SCENE.json -o frame.png」不需要顯示器就能畫出一個畫面</translation>
+    </message>
+    <message>
+        <source>there is no Wayland compositor answering at WAYLAND_DISPLAY={0}, so the window cannot open; “convstudio render SCENE.json -o frame.png” draws a frame without one</source>
+        <translation>WAYLAND_DISPLAY={0} 沒有回應的 Wayland 合成器，因此無法開啟視窗；「convstudio render SCENE.json -o frame.png」不需要顯示器就能畫出一個畫面</translation>
     </message>
     <message>
         <source>“{0}” is neither a command ({1}), a lesson (“convstudio lessons” lists them) nor a scene file</source>
@@ -495,6 +516,22 @@ Qt 和 PySide6 照安裝時的原樣使用，沒有修改：依照 LGPL，你可
     <message>
         <source>{0} windows</source>
         <translation>{0} 個視窗</translation>
+    </message>
+    <message>
+        <source>{0} file</source>
+        <translation>{0} 個檔案</translation>
+    </message>
+    <message>
+        <source>{0} files</source>
+        <translation>{0} 個檔案</translation>
+    </message>
+    <message>
+        <source>{0} problem</source>
+        <translation>{0} 個問題</translation>
+    </message>
+    <message>
+        <source>{0} problems</source>
+        <translation>{0} 個問題</translation>
     </message>
 </context>
 <context>
@@ -839,6 +876,22 @@ give it the flipped weights, {0}.</source>
     <message>
         <source>{0} is not a text file, so it cannot be {1}.</source>
         <translation>{0} 不是文字檔，所以不能當作{1}。</translation>
+    </message>
+    <message>
+        <source>{0} cannot be used: {1}</source>
+        <translation>無法使用 {0}：{1}</translation>
+    </message>
+    <message>
+        <source>{0} does not exist</source>
+        <translation>{0} 不存在</translation>
+    </message>
+    <message>
+        <source>{0} is a file, not a folder</source>
+        <translation>{0} 是檔案，不是資料夾</translation>
+    </message>
+    <message>
+        <source>{0} is {1}, not a folder</source>
+        <translation>{0} 是{1}，不是資料夾</translation>
     </message>
     <message>
         <source>Cannot write {0}: {1}.</source>
@@ -1414,6 +1467,14 @@ give it the flipped weights, {0}.</source>
 <context>
     <name>Library</name>
     <message>
+        <source>{0} cannot be read</source>
+        <translation>無法讀取 {0}</translation>
+    </message>
+    <message>
+        <source>Your saved kernels cannot be read: {0}. Only the built-in ones are listed.</source>
+        <translation>無法讀取你儲存的卷積核：{0}。只顯示內建的卷積核。</translation>
+    </message>
+    <message>
         <source>Your saved kernels could not be read: {0} It could not be set aside ({1}), and is left as it is.</source>
         <translation>無法讀取你儲存的卷積核：{0}該檔案也無法移到一旁（{1}），因此維持原狀。</translation>
     </message>
@@ -1940,6 +2001,45 @@ Q：測驗 開 / 關（→ 或 PageDown 先揭曉答案，再前進一步）
     <message>
         <source>quit</source>
         <translation>結束</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBar</name>
+    <message>
+        <source>Details…</source>
+        <translation>詳細資訊…</translation>
+    </message>
+    <message>
+        <source>Everything ConvStudio had to say at start</source>
+        <translation>ConvStudio 啟動時要告訴你的所有事項</translation>
+    </message>
+    <message>
+        <source>What ConvStudio found at start</source>
+        <translation>ConvStudio 啟動時發現的問題</translation>
+    </message>
+</context>
+<context>
+    <name>Notices</name>
+    <message>
+        <source>, </source>
+        <extracomment>between the names of files in a list: &quot;a.json, b.json&quot;</extracomment>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>{0} at start.</source>
+        <translation>啟動時發現 {0}。</translation>
+    </message>
+    <message>
+        <source>{0} and {1} more</source>
+        <translation>{0}，另有 {1} 個</translation>
+    </message>
+    <message>
+        <source>{0} set aside at start: {1}.</source>
+        <translation>啟動時已將 {0}移到一旁：{1}。</translation>
+    </message>
+    <message>
+        <source>{0} at start: {1}.</source>
+        <translation>啟動時發現 {0}：{1}。</translation>
     </message>
 </context>
 <context>
@@ -2876,6 +2976,25 @@ Q：測驗 開 / 關（→ 或 PageDown 先揭曉答案，再前進一步）
     <message>
         <source>Zero padding: 6×6 padded to 8×8 gives a 6×6 map</source>
         <translation>補零填充：6×6 填充成 8×8，得到 6×6 特徵圖</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <source>{0} cannot be read: {1}</source>
+        <translation>無法讀取 {0}：{1}</translation>
+    </message>
+    <message>
+        <source>{0} is not a regular file</source>
+        <translation>{0} 不是一般檔案</translation>
+    </message>
+    <message>
+        <source>Your settings (the window&apos;s place, the language) cannot be read or kept: {0}. The defaults are used for now.</source>
+        <translation>無法讀取或保留你的設定（視窗位置、語言）：{0}。目前先使用預設值。</translation>
+    </message>
+    <message>
+        <source>A remembered setting ({0}) was damaged, so it was ignored and the default is used.</source>
+        <translation>記住的設定（{0}）已損壞，因此略過它並改用預設值。</translation>
     </message>
 </context>
 <context>
