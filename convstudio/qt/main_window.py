@@ -244,6 +244,8 @@ class MainWindow(QMainWindow):
             self.equation,
             self.quiz_view,
         )
+        # While presenting, no click, wheel or key reaches a control on the stage.
+        self._step_keys.read_only_area = self.stage
         self.side_panel = SidePanel(
             [
                 self.input_panel.controls,
@@ -870,7 +872,8 @@ class MainWindow(QMainWindow):
         """The stage full screen for a class: no menus and no editing controls, or back.
 
         While presenting, the stepping keys, Home/End, Space, B/. (blank) and Esc work; a
-        typed key or a double-click never reaches a control, so no number changes.
+        typed key or a double-click never reaches a control, nor a click or the wheel a
+        control on the stage (:class:`StepKeysFilter`), so no number changes.
         *full_screen* False keeps the window's size (a frame drawn for a slide).
         """
         presenting = bool(presenting)
