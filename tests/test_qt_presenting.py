@@ -314,3 +314,37 @@ def test_a_click_on_the_bias_arrow_neither_changes_the_bias_nor_takes_the_focus(
     window.set_presenting(False)
     QTest.mouseClick(bias, Qt.MouseButton.LeftButton, pos=QPoint(bias.width() - 5, 5))
     assert studio.document.scene.bias[0] == 1
+
+
+# ------------------------------------------------------------ the message bar
+
+
+def _in_window(window, widget):
+    return widget.geometry().translated(widget.parentWidget().mapTo(window, QPoint(0, 0)))
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1280, 720)])
+@pytest.mark.parametrize("presenting", [False, True])
+def test_a_message_never_covers_the_step_bar_or_the_stage(qtbot, window, size, presenting):
+    window.set_presenting(presenting, full_screen=False)
+    window.resize(*size)
+    long = "The pasted block is 12×3; from row 8, column 1 it needs a 19×3 kernel. " * 3
+    window.messages.show_message(long)
+    bar, stage, messages = window.transport, window.stage, window.messages
+    qtbot.waitUntil(
+        lambda: (
+            messages.isVisible() and messages.height() >= messages.heightForWidth(messages.width())
+        )
+    )
+    placed = _in_window(window, messages)
+    controls = [bar, *(w for w in bar.findChildren(QWidget) if w.isVisible())]
+    assert len(controls) > 5  # the buttons, the slider, the step count
+    for widget in controls:
+        assert not placed.intersects(_in_window(window, widget)), type(widget).__name__
+    assert not placed.intersects(_in_window(window, stage))
+    assert placed.bottom() < _in_window(window, bar).top()  # just above the step bar
+    # The whole message shows, and it gives its room back when it goes.
+    assert messages.height() >= messages.heightForWidth(messages.width())
+    height = stage.height()
+    messages.hide()
+    qtbot.waitUntil(lambda: stage.height() > height)

@@ -93,8 +93,8 @@ ZOOM_STEPS = (0.5, 0.6, 0.7, 0.8, 0.9, 1.0, 1.15, 1.3, 1.5, 1.75, 2.0)
 class MessageBar(QLabel):
     """A plain sentence for the user (a refused edit, a file that could not be read).
 
-    It floats over the bottom of the window instead of taking room in the layout, so a
-    message never squeezes the grids or the settings.
+    It takes its own room in the window's layout, under the stage and above the step bar:
+    floating, it covered the step controls (and whatever else was under it).
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -112,19 +112,8 @@ class MessageBar(QLabel):
 
     def show_message(self, text: str) -> None:
         self.setText(text)
-        self.place()
         self.show()
-        self.raise_()
         self._timer.start()
-
-    def place(self) -> None:
-        """Span the parent's width just above its bottom edge."""
-        parent = self.parentWidget()
-        if parent is None:
-            return
-        width = parent.width() - 24
-        height = self.heightForWidth(width)
-        self.setGeometry(12, parent.height() - height - 12, width, height)
 
     def mousePressEvent(self, event: object) -> None:
         self.hide()  # a click dismisses it
@@ -267,13 +256,15 @@ class MainWindow(QMainWindow):
         self.note = LessonNote()
         self.side_panel.insert_top(self.note)
         self._left = left
+        # The message above the step bar, in room of its own (the stage gives it up while
+        # a message shows); a new language builds this again and takes the bar along.
+        left.addWidget(self.messages)
         left.addWidget(self.transport)
         layout = QHBoxLayout(central)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(left, 1)
         layout.addWidget(self.side_panel)
         self.setCentralWidget(central)
-        self.messages.raise_()
         self.setFont(style.font(style.UI_PT))
 
         self._build_actions()
@@ -313,7 +304,6 @@ class MainWindow(QMainWindow):
         self._on_quiz_changed()
         self._show_lesson(lesson)
         self._update_title()
-        self.messages.raise_()
         if presenting:
             self.set_presenting(True, full_screen=False)
 
@@ -854,8 +844,6 @@ class MainWindow(QMainWindow):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        if self.messages.isVisible():
-            self.messages.place()
         if self._blank.isVisible():
             self._blank.setGeometry(self.rect())
 
