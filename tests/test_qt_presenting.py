@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from convstudio.model import RGB
 from convstudio.model.playback import PlaybackState
+from convstudio.model.sharing import hover_of
 from convstudio.qt.cells import NumberTable
 from convstudio.qt.heatmap_view import HeatMapView
 from convstudio.qt.main_window import MainWindow
@@ -301,6 +302,17 @@ def test_a_click_on_the_bias_arrow_neither_changes_the_bias_nor_takes_the_focus(
     )
     assert bias.value() == 0 and studio.document.scene.bias[0] == 0
     assert QApplication.focusWidget() is focused
+    # The same for a click in a grid: no current cell, no focus frame.
+    table = window.kernel_panel.table
+    cell = table.viewport().mapTo(window, table.visualRect(table.model().index(1, 1)).center())
+    QTest.mouseClick(
+        window.windowHandle(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, cell
+    )
+    assert QApplication.focusWidget() is focused and not table.currentIndex().isValid()
+    # The pointer still moves over the stage: a hovered weight lights what it multiplies.
+    QTest.mouseMove(window.windowHandle(), cell)
+    weight = hover_of(studio).weight
+    assert weight is not None and (weight.row, weight.col) == (1, 1)
     # The step bar under the stage still takes clicks.
     play = window.transport.play_button
     QTest.mouseClick(
