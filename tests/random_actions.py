@@ -750,7 +750,9 @@ class Driver:
                 continue
             r, col = rng.randrange(kh), rng.randrange(kw)
             shown = piece.model.index(r, col).data()
-            wanted = format_number(scene.kernels[k, d, r, col])
+            # A true convolution shows the kernel as applied: turned 180°.
+            weight = (kh - 1 - r, kw - 1 - col) if scene.flip else (r, col)
+            wanted = format_number(scene.kernels[(k, d, *weight)])
             if shown != wanted:
                 problems.append(
                     f"kernel {k + 1} slice {d + 1} cell ({r + 1}, {col + 1}) shows {shown!r}, "

@@ -377,6 +377,17 @@ def test_paste_into_one_channel_only():
     np.testing.assert_array_equal(d.scene.input[0], [[1.0, 1.0, 0.0], [1.0, 1.0, 0.0]])
 
 
+def test_paste_into_a_kernel_shown_flipped_lands_where_it_shows():
+    # Two kernels 2×2; the block goes to kernel 2 as the true convolution shows it (180°).
+    d = Document(Scene(np.zeros((1, 4, 4)), np.arange(8.0).reshape(2, 1, 2, 2), flip=True))
+    d.paste_kernel(1, 0, 0, 1, [[10.0], [20.0], [30.0]], flipped=True)
+    w = d.scene.kernels
+    assert w.shape == (2, 1, 3, 2)  # every kernel grows, at the shown bottom: the top
+    shown = w[..., ::-1, ::-1]
+    np.testing.assert_array_equal(shown[1, 0], [[7, 10], [5, 20], [0, 30]])
+    np.testing.assert_array_equal(shown[0, 0], [[3, 2], [1, 0], [0, 0]])
+
+
 def test_fill_random_is_pixel_values(doc):
     doc.fill_input("random", np.random.default_rng(3))
     x = doc.scene.input

@@ -342,3 +342,104 @@ def test_copy_puts_the_selection_on_the_clipboard(panel):
     QTest.keyClick(table, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
     QTest.keyClick(table, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
     assert QGuiApplication.clipboard().text() == "121\t75\n24\t204"
+
+
+# ---------------------------------------------------------------- repainting a step
+
+
+@pytest.mark.parametrize("zoom", [1.0, 1.6, 2.0, 3.0])
+def test_a_cell_paints_nothing_past_its_edge(panel, studio, zoom):
+    """A step repaints only the cells that changed: what a cell drew on its neighbours
+    would stay there (the receptive field's border left 2-pixel lines at 1920×1080)."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QColor, QImage, QPainter
+    from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
+
+    studio.playback.show_step(0)
+    delegate = panel.table.itemDelegate()
+    delegate.set_zoom(zoom)
+    index = panel.model.index(0, 0)
+    assert index.data(LOOK_ROLE).border  # the field's corner: border and weight
+    width, height = round(60 * zoom), round(50 * zoom)
+    image = QImage(3 * width, 3 * height, QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    option = QStyleOptionViewItem()
+    option.rect = QRect(width, height, width, height)
+    option.state = QStyle.StateFlag.State_Enabled | QStyle.StateFlag.State_HasFocus
+    painter = QPainter(image)
+    delegate.paint(painter, option, index)
+    painter.end()
+    white = QColor("white").rgb()
+    outside = [
+        (x, y)
+        for y in range(image.height())
+        for x in range(image.width())
+        if not option.rect.contains(x, y) and image.pixel(x, y) != white
+    ]
+    assert outside == []
+    # The border is there, all round the cell's edge.
+    edge = image.pixelColor(width + width // 2, height)
+    assert edge == style.FIELD_BORDER
+
+
+def test_a_step_repaints_the_cells_the_field_left_without_its_border(qtbot, panel, studio):
+    """What the screen shows after a step (the earlier picture, and only the regions Qt
+    repainted drawn over it) is what a whole repaint would draw."""
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtGui import QRegion
+    from PySide6.QtWidgets import QApplication
+
+    table = panel.table
+    table.set_zoom(2.0)  # about the zoom of a presentation at 1920×1080
+    table.show_scroll_bars(False, False)
+    size = table.sizeHint()
+    for widget in (table, panel.grids[0], panel):
+        widget.resize(size)
+    viewport = table.viewport()
+    studio.playback.show_step(5)  # the field at rows 2-4, columns 2-4
+    qtbot.waitUntil(lambda: viewport.visibleRegion().boundingRect() == viewport.rect())
+    QApplication.processEvents()  # nothing of the set-up is left to paint
+    screen = viewport.grab().toImage()
+
+    class Repaints(QObject):
+        def __init__(self):
+            super().__init__()
+            self.regions: list[QRegion] = []
+
+        def eventFilter(self, watched, event):
+            if watched is viewport and event.type() == QEvent.Type.Paint:
+                self.regions.append(QRegion(event.region()))
+            return False
+
+    repaints = Repaints()
+    viewport.installEventFilter(repaints)
+    studio.playback.show_step(6)  # one column right: column 2 leaves the field
+    qtbot.waitUntil(lambda: bool(repaints.regions))
+    QApplication.processEvents()  # every repaint of that step
+    viewport.removeEventFilter(repaints)
+    changed = QRegion()
+    for region in repaints.regions:
+        changed = changed.united(region)
+    # Only part of the grid was repainted (a step does not repaint the grid) ...
+    assert not changed.contains(table.visualRect(panel.model.index(0, 0)).center())
+    for rect in changed:
+        viewport.render(screen, rect.topLeft(), QRegion(rect))
+    # ... and the cell that left the field, and the one above it (whose bottom edge the
+    # border reached), show no border.
+    above, left = (table.visualRect(panel.model.index(r, 1)) for r in (0, 1))
+    border = style.FIELD_BORDER.rgb()
+    stale = [
+        (x, y)
+        for y in range(above.top(), left.bottom() + 1)
+        for x in range(above.left(), above.right() + 1)
+        if screen.pixel(x, y) == border
+    ]
+    assert stale == []
+    whole = viewport.grab().toImage()
+    differ = [
+        (x, y)
+        for y in range(whole.height())
+        for x in range(whole.width())
+        if screen.pixel(x, y) != whole.pixel(x, y)
+    ]
+    assert differ == []

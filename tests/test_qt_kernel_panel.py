@@ -416,3 +416,83 @@ def test_one_kernel_or_no_current_step_offers_no_choice(qtbot, panel, studio, me
     assert not two.only_current.isEnabled()
     choose(two, "Identity")
     assert (two_studio.document.scene.kernels[:, :, 1, 1] == 1).all()  # so into every kernel
+
+
+# ---------------------------------------------------------------- true convolution: flipped
+
+
+NINE = [[1, 2, 3], [4, 5, 6], [7, 8, 9]]
+
+
+def test_a_true_convolution_shows_the_kernel_flipped_and_says_so(panel, studio):
+    studio.document.set_kernel(NINE)
+    assert panel.kernel_titles[0].text() == "Kernel 3×3"
+    studio.document.set_flip(True)
+    # The kernel as it is applied: turned 180°, as the ×w tags on the input show it.
+    assert grid_text(panel) == [["9", "8", "7"], ["6", "5", "4"], ["3", "2", "1"]]
+    assert panel.kernel_titles[0].text() == "Kernel 3×3\nflipped (true\nconvolution)"
+    tip = panel.model.index(0, 1).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip.startswith("Weight typed at row 3, column 2, shown flipped")
+    # A model change shows in the flipped cell; a non-square kernel too.
+    studio.document.set_kernel_value(0, 0, 0, 2, -4)
+    assert panel.model.index(2, 0).data() == "-4"
+    studio.document.set_kernel([[1, 2, 3], [4, 5, 6]])
+    assert grid_text(panel) == [["6", "5", "4"], ["3", "2", "1"]]
+    studio.document.set_flip(False)
+    assert grid_text(panel) == [["1", "2", "3"], ["4", "5", "6"]]
+    assert panel.kernel_titles[0].text() == "Kernel 2×3"
+
+
+def test_several_kernels_say_flipped_in_every_title(qtbot, studio, messages):
+    studio.document.set_kernel_count(2)
+    studio.document.set_flip(True)
+    panel = KernelPanel(studio, messages.append)
+    qtbot.addWidget(panel)
+    studio.playback.show_step(0)
+    assert [t.text() for t in panel.kernel_titles] == [
+        "▶ Kernel 1\nflipped (true\nconvolution)",
+        "Kernel 2\nflipped (true\nconvolution)",
+    ]
+    # The heading makes room for every line (the stage lays it out from this).
+    one_line = panel.headings[1].lengths()[1]
+    studio.document.set_flip(False)
+    studio.playback.show_step(0)
+    assert panel.kernel_titles[1].text() == "Kernel 2"
+    assert panel.headings[1].lengths()[1].per_zoom < one_line.per_zoom
+
+
+def test_editing_a_flipped_cell_writes_the_weight_it_shows(qtbot, panel, studio, messages):
+    studio.document.set_kernel(NINE)
+    studio.document.set_flip(True)
+    type_into_cell(qtbot, panel.table, 0, 1, "-7")  # shows the weight typed at (3, 2)
+    np.testing.assert_array_equal(
+        studio.document.scene.kernels[0, 0], [[1, 2, 3], [4, 5, 6], [7, -7, 9]]
+    )
+    assert panel.model.index(0, 1).data() == "-7"
+    assert panel.model.setData(panel.model.index(2, 2), "0.5", Qt.ItemDataRole.EditRole)
+    assert studio.document.scene.kernels[0, 0, 0, 0] == 0.5
+    assert messages == []
+
+
+def test_ctrl_v_into_a_flipped_kernel_lands_where_it_shows(qtbot, panel, studio, messages):
+    from PySide6.QtGui import QGuiApplication
+
+    studio.document.set_kernel(NINE)
+    studio.document.set_flip(True)
+    QGuiApplication.clipboard().setText("10\t20\n30\t40\n")
+    panel.table.setCurrentIndex(panel.model.index(1, 1))
+    QTest.keyClick(panel.table, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert grid_text(panel) == [["9", "8", "7"], ["6", "10", "20"], ["3", "30", "40"]]
+    np.testing.assert_array_equal(
+        studio.document.scene.kernels[0, 0], [[40, 30, 3], [20, 10, 6], [7, 8, 9]]
+    )
+    # Past the shown kernel's edge it grows there, as shown: the shown cells stay put.
+    panel.table.setCurrentIndex(panel.model.index(2, 2))
+    QTest.keyClick(panel.table, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert grid_text(panel) == [
+        ["9", "8", "7", "0"],
+        ["6", "10", "20", "0"],
+        ["3", "30", "10", "20"],
+        ["0", "0", "30", "40"],
+    ]
+    assert messages == []

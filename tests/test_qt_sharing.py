@@ -230,3 +230,31 @@ def test_shift_after_a_hovered_table_is_gone_reaches_nothing(qtbot, studio, mess
     qtbot.addWidget(other)
     QTest.keyClick(other, Qt.Key.Key_Shift)  # crashed here when the watcher outlived it
     QTest.keyClick(other, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+
+
+# ---------------------------------------------------------------- a flipped kernel
+
+
+def test_a_flipped_kernel_lights_the_cells_its_shown_weights_multiply(panels, studio):
+    studio.document.set_kernel([[1, 2, 3], [4, 5, 6], [7, 8, 9]])
+    studio.document.set_flip(True)
+    studio.playback.show_step(0)  # the window at the top-left
+    kernel, values = panels.kernel.model, panels.input.model
+    # Each shown weight is the ×w tag of the input cell at its place in the window.
+    for r in range(3):
+        for c in range(3):
+            assert values.index(r, c).data(LOOK_ROLE).weight == kernel.index(r, c).data()
+    # The pointer over a shown cell: the weight typed at the other corner, and the input
+    # cell under that shown cell lit.
+    move_to(panels.kernel.table, 0, 1)
+    weight = hover_of(studio).weight
+    assert (weight.row, weight.col) == (2, 1)
+    assert lit(kernel) == {(0, 1)}
+    assert lit(values) == {(0, 1)}
+    # The other way: a weight pointed at (as typed) lights the cell that shows it.
+    leave(panels.kernel.table)
+    hover_of(studio).point_at_weight(0, 0, 0, 0)
+    assert lit(kernel) == {(2, 2)}
+    assert lit(values) == {(2, 2)}
+    studio.document.set_flip(False)  # the same weight, now shown where it was typed
+    assert lit(kernel) == {(0, 0)}

@@ -351,16 +351,31 @@ class Document:
         self.set_scene(self._scene.replace(kernels=w))
 
     def paste_kernel(
-        self, kernel: int, depth: int, row: int, col: int, block: list[list[float]]
+        self,
+        kernel: int,
+        depth: int,
+        row: int,
+        col: int,
+        block: list[list[float]],
+        *,
+        flipped: bool = False,
     ) -> None:
         """Paste *block* into one kernel slice from (row, col); every kernel grows to hold it.
+
+        *flipped*: (row, col) and *block* are as the kernels are shown flipped 180° (a true
+        convolution's kernel as applied); the block lands where it was pasted as shown.
 
         Raises
         ------
         EditError
             When the block does not fit in a 9×9 kernel from there.
         """
-        w = _pasted(self._scene.kernels, (kernel, depth), row, col, block, MAX_KERNEL, "kernel")
+        kernels = self._scene.kernels
+        if flipped:
+            kernels = kernels[..., ::-1, ::-1]
+        w = _pasted(kernels, (kernel, depth), row, col, block, MAX_KERNEL, "kernel")
+        if flipped:
+            w = np.ascontiguousarray(w[..., ::-1, ::-1])
         self.set_scene(self._scene.replace(kernels=w))
 
     def resize_kernel(self, rows: int, cols: int) -> None:

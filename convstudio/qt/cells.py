@@ -20,6 +20,7 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     QRect,
+    QRectF,
     QSize,
     Qt,
     Signal,
@@ -160,6 +161,9 @@ class CellDelegate(QStyledItemDelegate):
         text: str = model.data(index, _DISPLAY) or ""
         rect: QRect = option.rect  # type: ignore[attr-defined]
         painter.save()
+        # Nothing of a cell is drawn past it: a step repaints only the cells that changed,
+        # and a neighbour left as it was would keep whatever this cell drew over it.
+        painter.setClipRect(rect)
         painter.fillRect(rect, style.LIT_BG if look.lit else look.background)
         if look.hatch:
             painter.fillRect(rect, self._hatch)
@@ -189,7 +193,10 @@ class CellDelegate(QStyledItemDelegate):
             painter.drawText(rect.adjusted(2, 1, -4, 0), _TOP_RIGHT, "×" + look.weight)
         if look.border:
             painter.setPen(self._border_pen)
-            painter.drawRect(rect.adjusted(1, 1, -2, -2))
+            # The pen is centred on the path: inset by half its width, it fills the cell's
+            # edge exactly (at 1920×1080 the wider pen used to reach 2 pixels past it).
+            half = self._border_pen.widthF() / 2
+            painter.drawRect(QRectF(rect).adjusted(half, half, -half, -half))
         if option.state & _HAS_FOCUS:  # type: ignore[attr-defined]
             painter.setPen(self._focus_pen)
             # Around the value only under a weight or count: those stay legible.

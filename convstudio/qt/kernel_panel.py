@@ -68,7 +68,12 @@ _HOVERED_LOOK = CellLook(foreground=style.WEIGHT_FG, lit=True)
 
 
 class KernelModel(GridModel):
-    """Slice *depth* of kernel *kernel* as an editable table."""
+    """Slice *depth* of kernel *kernel* as an editable table.
+
+    For a true convolution the kernel is shown as it is applied, flipped 180°: the cell
+    at (i, j) shows, edits and hovers the weight typed at (kh−1−i, kw−1−j)
+    (:meth:`weight_at`).
+    """
 
     def __init__(self, studio: Studio, kernel: int, depth: int, report: Report) -> None:
         super().__init__()
@@ -77,6 +82,7 @@ class KernelModel(GridModel):
         self._depth = depth
         self._report = report
         self._weights = self._document.scene.kernels[kernel, depth]
+        self.flipped = self._document.scene.flip
         self.hover = hover_of(studio)
         self._hovered = self._hovered_cell()
         bind(self, self._document.scene_changed, self._on_scene_changed)
@@ -86,13 +92,24 @@ class KernelModel(GridModel):
         weight = self.hover.weight
         if weight is None or (weight.kernel, weight.depth) != (self._kernel, self._depth):
             return None
-        return weight.row, weight.col
+        return self.weight_at(weight.row, weight.col)
+
+    def weight_at(self, row: int, col: int) -> tuple[int, int]:
+        """The weight (row, column, as typed) that cell (row, col) shows, or the reverse.
+
+        Flipped (a true convolution), cell (i, j) shows weight (kh−1−i, kw−1−j): the map is
+        its own inverse, so it also says which cell shows a weight.
+        """
+        if not self.flipped:
+            return row, col
+        rows, cols = self._weights.shape
+        return rows - 1 - row, cols - 1 - col
 
     def _on_hover_changed(self) -> None:
         old, self._hovered = self._hovered, self._hovered_cell()
         rows, cols = self._weights.shape
         for cell in {old, self._hovered} - {None}:
-            if cell is not None and cell[0] < rows and cell[1] < cols:
+            if cell is not None and 0 <= cell[0] < rows and 0 <= cell[1] < cols:
                 index = self.index(*cell)
                 self.dataChanged.emit(index, index)
 
@@ -101,12 +118,15 @@ class KernelModel(GridModel):
         if self._kernel >= kernels.shape[0] or self._depth >= kernels.shape[1]:
             return  # this slice is gone; its panel removes this table
         weights = kernels[self._kernel, self._depth]
+        self.flipped = self._document.scene.flip
         if weights.shape != self._weights.shape:
             self.beginResetModel()
             self._weights = weights
+            self._hovered = self._hovered_cell()
             self.endResetModel()
         else:
             self._weights = weights
+            self._hovered = self._hovered_cell()  # flipped or not: it may show elsewhere
             rows, cols = weights.shape
             self.dataChanged.emit(self.index(0, 0), self.index(rows - 1, cols - 1))
         self.content_changed.emit()
@@ -122,15 +142,22 @@ class KernelModel(GridModel):
         if not index.isValid():
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            return format_number(self._weights[index.row(), index.column()])
+            return format_number(self._weights[self.weight_at(index.row(), index.column())])
         if role == LOOK_ROLE:
             hovered = (index.row(), index.column()) == self._hovered
             return _HOVERED_LOOK if hovered else _WEIGHT_LOOK
         if role == Qt.ItemDataRole.ToolTipRole:
+            row, col = self.weight_at(index.row(), index.column())
+            if self.flipped:
+                return self.tr(
+                    "Weight typed at row {0}, column {1}, shown flipped as the true "
+                    "convolution applies it. The input values it multiplies at this step "
+                    "are lit; hold Shift for every step, with how many times each."
+                ).format(row + 1, col + 1)
             return self.tr(
                 "Weight at row {0}, column {1}. The input values it multiplies at this step "
                 "are lit; hold Shift for every step, with how many times each."
-            ).format(index.row() + 1, index.column() + 1)
+            ).format(row + 1, col + 1)
         return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
@@ -146,10 +173,9 @@ class KernelModel(GridModel):
         except NumberError as exc:
             self._report(self.tr("{0} The weight keeps its value.").format(exc))
             return False
+        row, col = self.weight_at(index.row(), index.column())
         try:
-            self._document.set_kernel_value(
-                self._kernel, self._depth, index.row(), index.column(), number
-            )
+            self._document.set_kernel_value(self._kernel, self._depth, row, col, number)
         except EditError as exc:
             # Never raised into Qt: an exception out of setData can bring PySide down.
             self._report(str(exc))
@@ -183,6 +209,7 @@ class KernelSlice(GridPiece):
         if row < 0:
             hover.leave_kernel(self.kernel, self.depth)
         else:
+            row, col = self.model.weight_at(row, col)
             hover.point_at_weight(self.kernel, self.depth, row, col, every_step=shift)
 
 
@@ -219,15 +246,16 @@ class KernelHeading(QWidget):
         """Width and height, as they grow with the zoom."""
         title_font, bias_font = (QFontMetricsF(f) for f in self.fonts(MEASURE_ZOOM))
         width = 0.0
+        lines = self.title.text().split("\n")  # a flipped kernel says so on a second line
         if not self.title.isHidden():
-            width += title_font.horizontalAdvance(self.title.text() + "▶ ")
+            width += max(title_font.horizontalAdvance(line + "▶ ") for line in lines)
         fixed = 8.0
         if not self.bias.isHidden():
             # The box shows its prefix and value; its frame and arrows do not grow.
             text = self.bias.prefix() + self.bias.textFromValue(self.bias.value()) + "0"
             width += bias_font.horizontalAdvance(text)
             fixed += 48
-        height = max(title_font.height(), bias_font.height() + 6)
+        height = max(title_font.height() * len(lines), bias_font.height() + 6)
         return Length(fixed, width / MEASURE_ZOOM), Length(8, height / MEASURE_ZOOM)
 
     def set_zoom(self, zoom: float) -> None:
@@ -386,12 +414,22 @@ class KernelPanel(QWidget):
         one = len(self.kernel_titles) == 1
         for k, title in enumerate(self.kernel_titles):
             current = step is not None and step.out_channel == k
-            if one:  # its size: f of the lesson's formula
-                text = self.tr("Kernel {0}×{1}").format(*scene.kernels.shape[2:])
+            # A true convolution: the cells show the kernel as applied, and the title says so
+            # (in lines no wider than the kernel's name: a wider title widens the kernel's
+            # column, and the whole stage shrinks to fit it, by 8% at 1920×1080).
+            if one and scene.flip:
+                text = self.tr("Kernel {0}×{1}\nflipped (true\nconvolution)")
+            elif one:  # its size: f of the lesson's formula
+                text = self.tr("Kernel {0}×{1}")
+            elif current and scene.flip:
+                text = self.tr("▶ Kernel {0}\nflipped (true\nconvolution)")
             elif current:
-                text = self.tr("▶ Kernel {0}").format(k + 1)
+                text = self.tr("▶ Kernel {0}")
+            elif scene.flip:
+                text = self.tr("Kernel {0}\nflipped (true\nconvolution)")
             else:
-                text = self.tr("Kernel {0}").format(k + 1)
+                text = self.tr("Kernel {0}")
+            text = text.format(*scene.kernels.shape[2:]) if one else text.format(k + 1)
             if title.text() != text:  # a new text re-lays out the window: only on change
                 title.setText(text)
 
@@ -424,7 +462,9 @@ class KernelPanel(QWidget):
 
     def _on_q_paste(self, kernel: int, depth: int, row: int, col: int, text: str) -> None:
         try:
-            self._document.paste_kernel(kernel, depth, row, col, parse_block(text))
+            self._document.paste_kernel(
+                kernel, depth, row, col, parse_block(text), flipped=self._document.scene.flip
+            )
         except (NumberError, EditError) as exc:
             self._report(self.tr("{0} Nothing was pasted.").format(exc))
 

@@ -102,10 +102,11 @@ ZOOM_STEPS = (0.5, 0.6, 0.7, 0.8, 0.9, 1.0, 1.15, 1.3, 1.5, 1.75, 2.0)
 class MessageBar(QLabel):
     """A plain sentence for the user (a refused edit, a file that could not be read).
 
-    It floats over the bottom of the window instead of taking room in the layout, so a
-    message never squeezes the grids or the settings. What start-up has to say (damaged
-    files set aside, a bad setting, a data folder that cannot be used) is gathered with
-    :meth:`add_notice`: one line sums them all up, and "Details…" lists each in full.
+    It takes its own room in the window's layout, under the stage and above the step bar:
+    floating, it covered the step controls (and whatever else was under it). What start-up
+    has to say (damaged files set aside, a bad setting, a data folder that cannot be used) is
+    gathered with :meth:`add_notice`: one line sums them all up, and "Details…" lists each
+    in full.
 
     Attributes
     ----------
@@ -170,9 +171,8 @@ class MessageBar(QLabel):
     def _show(self, text: str, *, with_details: bool) -> None:
         self.setText(text)
         self.details_button.setVisible(with_details)
-        self.place()
+        self._place_button()
         self.show()
-        self.raise_()
 
     def show_details(self) -> QDialog:
         """Open (or bring up) the list of every notice in full."""
@@ -200,26 +200,22 @@ class MessageBar(QLabel):
         if self._details_text is not None:
             self._details_text.setPlainText(listed_in_full(self.notices))
 
-    def place(self) -> None:
-        """Span the parent's width just above its bottom edge (the button at its right)."""
-        parent = self.parentWidget()
-        if parent is None:
-            return
-        width = parent.width() - 24
+    def _place_button(self) -> None:
+        """The "Details…" button at the bar's right, in a margin the text wraps short of."""
         button = self.details_button.sizeHint() if self.details_button.isVisibleTo(self) else None
-        # The text wraps short of the button, which sits in the margin it leaves.
         self.setContentsMargins(0, 0, 0 if button is None else button.width() + 12, 0)
-        height = self.heightForWidth(width)
-        if button is not None:
-            height = max(height, button.height() + 16)
-        self.setGeometry(12, parent.height() - height - 12, width, height)
+        self.setMinimumHeight(0 if button is None else button.height() + 16)
         if button is not None:
             self.details_button.setGeometry(
-                width - button.width() - 10,
-                (height - button.height()) // 2,
+                self.width() - button.width() - 10,
+                (self.height() - button.height()) // 2,
                 button.width(),
                 button.height(),
             )
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place_button()
 
     def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802
         super().hideEvent(event)
@@ -352,6 +348,8 @@ class MainWindow(QMainWindow):
             self.equation,
             self.quiz_view,
         )
+        # While presenting, no click, wheel or key reaches a control on the stage.
+        self._step_keys.read_only_area = self.stage
         self.side_panel = SidePanel(
             [
                 self.input_panel.controls,
@@ -373,13 +371,15 @@ class MainWindow(QMainWindow):
         self.note = LessonNote()
         self.side_panel.insert_top(self.note)
         self._left = left
+        # The message above the step bar, in room of its own (the stage gives it up while
+        # a message shows); a new language builds this again and takes the bar along.
+        left.addWidget(self.messages)
         left.addWidget(self.transport)
         layout = QHBoxLayout(central)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(left, 1)
         layout.addWidget(self.side_panel)
         self.setCentralWidget(central)
-        self.messages.raise_()
         self.setFont(style.font(style.UI_PT))
 
         self._build_actions()
@@ -423,7 +423,6 @@ class MainWindow(QMainWindow):
         self._on_quiz_changed()
         self._show_lesson(lesson)
         self._update_title()
-        self.messages.raise_()
         if presenting:
             self.set_presenting(True, full_screen=False)
 
@@ -1033,8 +1032,6 @@ class MainWindow(QMainWindow):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        if self.messages.isVisible():
-            self.messages.place()
         if self._blank.isVisible():
             self._blank.setGeometry(self.rect())
 
@@ -1051,7 +1048,8 @@ class MainWindow(QMainWindow):
         """The stage full screen for a class: no menus and no editing controls, or back.
 
         While presenting, the stepping keys, Home/End, Space, B/. (blank) and Esc work; a
-        typed key or a double-click never reaches a control, so no number changes.
+        typed key or a double-click never reaches a control, nor a click or the wheel a
+        control on the stage (:class:`StepKeysFilter`), so no number changes.
         *full_screen* False keeps the window's size (a frame drawn for a slide).
         """
         presenting = bool(presenting)

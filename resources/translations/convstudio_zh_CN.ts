@@ -1084,6 +1084,10 @@ give it the flipped weights, {0}.</source>
 <context>
     <name>KernelModel</name>
     <message>
+        <source>Weight typed at row {0}, column {1}, shown flipped as the true convolution applies it. The input values it multiplies at this step are lit; hold Shift for every step, with how many times each.</source>
+        <translation>输入时位于第 {0} 行、第 {1} 列的权重，此处按真卷积实际使用的方式翻转显示。这一步中与它相乘的输入值已高亮；按住 Shift 可显示所有步骤中的输入值，并标出各自相乘的次数。</translation>
+    </message>
+    <message>
         <source>Weight at row {0}, column {1}. The input values it multiplies at this step are lit; hold Shift for every step, with how many times each.</source>
         <translation>第 {0} 行、第 {1} 列的权重。这一步中与它相乘的输入值已高亮；按住 Shift 可显示所有步骤中的输入值，并标出各自相乘的次数。</translation>
     </message>
@@ -1141,6 +1145,30 @@ give it the flipped weights, {0}.</source>
     <message>
         <source>▶ Kernel {0}</source>
         <translation>▶ 卷积核 {0}</translation>
+    </message>
+    <message>
+        <source>Kernel {0}×{1}
+flipped (true
+convolution)</source>
+        <translation>卷积核 {0}×{1}
+已翻转：
+真卷积</translation>
+    </message>
+    <message>
+        <source>▶ Kernel {0}
+flipped (true
+convolution)</source>
+        <translation>▶ 卷积核 {0}
+已翻转：
+真卷积</translation>
+    </message>
+    <message>
+        <source>Kernel {0}
+flipped (true
+convolution)</source>
+        <translation>卷积核 {0}
+已翻转：
+真卷积</translation>
     </message>
     <message>
         <source>{0} Nothing was pasted.</source>

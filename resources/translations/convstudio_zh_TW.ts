@@ -1084,6 +1084,10 @@ give it the flipped weights, {0}.</source>
 <context>
     <name>KernelModel</name>
     <message>
+        <source>Weight typed at row {0}, column {1}, shown flipped as the true convolution applies it. The input values it multiplies at this step are lit; hold Shift for every step, with how many times each.</source>
+        <translation>輸入時在第 {0} 列、第 {1} 行的權重，這裡照真正的卷積套用時的樣子翻轉顯示。這一步它所乘的輸入值會亮起；按住 Shift 可看到所有步驟，以及每個值各被乘了幾次。</translation>
+    </message>
+    <message>
         <source>Weight at row {0}, column {1}. The input values it multiplies at this step are lit; hold Shift for every step, with how many times each.</source>
         <translation>第 {0} 列、第 {1} 行的權重。這一步它所乘的輸入值會亮起；按住 Shift 可看到所有步驟，以及每個值各被乘了幾次。</translation>
     </message>
@@ -1141,6 +1145,30 @@ give it the flipped weights, {0}.</source>
     <message>
         <source>▶ Kernel {0}</source>
         <translation>▶ 卷積核 {0}</translation>
+    </message>
+    <message>
+        <source>Kernel {0}×{1}
+flipped (true
+convolution)</source>
+        <translation>卷積核 {0}×{1}
+已翻轉：
+真正的卷積</translation>
+    </message>
+    <message>
+        <source>▶ Kernel {0}
+flipped (true
+convolution)</source>
+        <translation>▶ 卷積核 {0}
+已翻轉：
+真正的卷積</translation>
+    </message>
+    <message>
+        <source>Kernel {0}
+flipped (true
+convolution)</source>
+        <translation>卷積核 {0}
+已翻轉：
+真正的卷積</translation>
     </message>
     <message>
         <source>{0} Nothing was pasted.</source>
