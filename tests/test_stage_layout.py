@@ -445,20 +445,20 @@ def worked_example(*, extras: bool) -> StageSpec:
 @pytest.mark.parametrize(
     ("width", "height", "zoom"),
     [
-        # Across: 6⌈62z⌉ + 3⌈44z⌉ + 4⌈60z⌉ + 3 frames + 2 gaps = … + 38. At 2.52 it is
-        # 942 + 333 + 608 + 38 = 1921 > 1920; at 2.51, 936 + 333 + 604 + 38 = 1911. Down, the
-        # footer under all (866 + 16 + 226 = 1108) does not fit 1080: it goes right of the input.
-        (1920, 1080, 2.51),
-        # At 1.67, 624 + 222 + 404 + 38 = 1288 > 1280; at 1.66, 618 + 222 + 400 + 38 = 1278.
-        # Down: 572 + 16 + 150 = 738 > 720 with the footer under all; right of the input it fits.
-        (1280, 720, 1.66),
+        # The map under the kernel, right of the input; the footer under both. Across:
+        # 6⌈62z⌉ + 2 + 16 + 4⌈60z⌉ + 2 = 1016 + 16 + 654 = 1686 at 2.71. Down: kernel, gap,
+        # map, gap, footer: 3⌈42z⌉ + 2 + 16 + 4⌈42z⌉ + 2 + 16 + 3⌈30z⌉ = 344 + 16 + 458 + 16
+        # + 246 = 1080 at 2.71; at 2.72, 347 + 16 + 462 + 16 + 246 = 1087 > 1080.
+        (1920, 1080, 2.71),
+        # At 1.76, 224 + 16 + 298 + 16 + 159 = 713; at 1.77, 227 + 16 + 302 + 16 + 162 = 723.
+        (1280, 720, 1.76),
     ],
 )
 def test_worked_example_zoom_by_hand(width, height, zoom):
     result = plan(worked_example(extras=False), width, height)
     assert result.zoom == zoom
-    # One column each; the footer right of the input (under the kernel and the map).
-    assert result.arrangement[:4] == (1, 1, 1, True)
+    # One column each; the map under the kernel, the footer under both, right of the input.
+    assert result.arrangement == (1, 1, 1, True, False, False, True)
     assert not result.scrolls
     assert fits(result, width, height)
     assert overlaps(result.parts()) == []

@@ -240,8 +240,8 @@ class StagePlan:
     size: tuple[int, int]  # width and height used
     scrolls: bool  # some grid shows only part of its cells
     overflows: bool = False  # the room is too small for any stage: parts lie beyond it
-    arrangement: tuple[int, int, int, bool, bool, bool] = field(
-        default=(1, 1, 1, False, False, False)
+    arrangement: tuple[int, int, int, bool, bool, bool, bool] = field(
+        default=(1, 1, 1, False, False, False, False)
     )
 
     def input_box(self) -> Rect:
@@ -319,6 +319,7 @@ class _Arrangement:
     footer_right: bool  # under the kernels and maps only, beside the input
     slices_down: bool = False  # a kernel's slices one under another, not side by side
     inputs_on_top: bool = False  # the kernels and maps in a row under the input
+    maps_under: bool = False  # the maps under the kernels, in one column with them
 
 
 class _Layout:
@@ -397,15 +398,22 @@ class _Layout:
 
         if how.inputs_on_top:
             self.row_y = after(0, self.in_h)
-            self.kernel_x, self.map_x = 0, after(0, self.k_w)
+            self.kernel_x = 0
         else:
             self.row_y = 0
             self.kernel_x = after(0, self.in_w)
-            self.map_x = after(self.kernel_x, self.k_w)
-        self.grids_right = max(self.in_w, self.map_x + self.m_w if self.m_w else self.map_x - gap)
-        self.row_h = max(self.k_h, self.m_h)  # the kernels' and maps' row
+        if how.maps_under:  # one column: the kernels, the maps under them
+            self.map_x, self.map_y = self.kernel_x, after(self.row_y, self.k_h)
+            column_w = max(self.k_w, self.m_w)
+            self.row_h = self.map_y - self.row_y + self.m_h
+            right = self.kernel_x + column_w
+        else:
+            self.map_x, self.map_y = after(self.kernel_x, self.k_w), self.row_y
+            self.row_h = max(self.k_h, self.m_h)  # the kernels' and maps' row
+            right = self.map_x + self.m_w if self.m_w else self.map_x - gap
+        self.grids_right = max(self.in_w, right)
         if how.footer_right and how.inputs_on_top:  # right of the kernels and maps
-            self.footer_x0, self.footer_y0 = after(self.map_x, self.m_w), self.row_y
+            self.footer_x0, self.footer_y0 = after(self.kernel_x, right - self.kernel_x), self.row_y
         elif how.footer_right:  # under the kernels and maps, beside the input
             self.footer_x0, self.footer_y0 = after(0, self.in_w), after(0, self.row_h)
         else:  # under everything
@@ -454,7 +462,7 @@ class _Layout:
         maps: list[GridPlace] = []
         heat: list[Rect] = []
         for (mx, my), m in zip(
-            _origins(self.map_items, self.how.map_columns, gap, self.map_x, self.row_y),
+            _origins(self.map_items, self.how.map_columns, gap, self.map_x, self.map_y),
             self.maps,
             strict=True,
         ):
@@ -486,6 +494,7 @@ class _Layout:
                 self.how.footer_right,
                 self.how.slices_down,
                 self.how.inputs_on_top,
+                self.how.maps_under,
             ),
         )
 
@@ -534,7 +543,8 @@ def _arrangements(spec: StageSpec) -> list[_Arrangement]:
     """Every arrangement worth trying, fewest columns first (the first wins a tie)."""
     several_slices = any(len(k) > 1 for k in spec.kernels)
     found = [
-        _Arrangement(i, k, m, right, down, top)
+        _Arrangement(i, k, m, right, down, top, under)
+        for under in ((False, True) if spec.maps else (False,))
         for top in (False, True)
         for right in (False, True)
         for down in ((False, True) if several_slices else (False,))
@@ -547,6 +557,7 @@ def _arrangements(spec: StageSpec) -> list[_Arrangement]:
         key=lambda a: (
             a.input_columns + a.kernel_columns + a.map_columns,
             a.inputs_on_top,
+            a.maps_under,
             a.footer_right,
             a.slices_down,
         ),
