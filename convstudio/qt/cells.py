@@ -20,6 +20,7 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     QRect,
+    QRectF,
     QSize,
     Qt,
     Signal,
@@ -59,6 +60,15 @@ LOOK_ROLE = Qt.ItemDataRole.UserRole + 1
 # Texts are measured at this zoom and scaled down: large glyphs round less.
 MEASURE_ZOOM = 4.0
 BADGE_PAD = 4  # pixels around a count, per unit of zoom
+
+
+def _text_width(metrics: QFontMetricsF, text: str) -> float:
+    """Width of *text* as drawn (a Chinese word's glyphs come from a fallback font)."""
+    return metrics.boundingRect(QRectF(0, 0, 1e6, 1e6), 0, text).width()
+
+
+def _text_height(metrics: QFontMetricsF, text: str) -> float:
+    return metrics.boundingRect(QRectF(0, 0, 1e6, 1e6), 0, text).height()
 
 
 def digit_height(metrics: QFontMetricsF) -> float:
@@ -379,8 +389,13 @@ class NumberTable(QTableView):
         metrics = QFontMetricsF(style.font(style.UI_PT, zoom=MEASURE_ZOOM))
         model = self.model()
         rows = model.rowCount() if model is not None else 1
-        digits = metrics.horizontalAdvance(str(max(1, rows))) / MEASURE_ZOOM
-        line = metrics.height() / MEASURE_ZOOM
+        # The widest row header in the language in use (a padding row's word), whole.
+        texts = [str(max(1, rows))]
+        if model is not None:
+            vertical = Qt.Orientation.Vertical
+            texts += [str(model.headerData(r, vertical) or "") for r in range(rows)]
+        digits = max(_text_width(metrics, t) for t in texts) / MEASURE_ZOOM
+        line = max(metrics.height(), *(_text_height(metrics, t) for t in texts)) / MEASURE_ZOOM
         return Length(12, digits + 4), Length(6, line + 2)
 
     def grid_spec(

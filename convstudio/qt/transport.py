@@ -69,6 +69,11 @@ class TransportBar(QWidget):
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setToolTip(self.tr("Drag to any step"))
         self.slider.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # arrows belong to stepping
+        # Hidden while the quiz asks the output's size, it keeps its place: the bar does not
+        # change its layout (nor the speed box stretch) when a question comes.
+        policy = self.slider.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.slider.setSizePolicy(policy)
         self.position_label = QLabel()
         self.position_label.setFont(style.font(style.UI_PT, bold=True))
         self.speed = QDoubleSpinBox(
