@@ -8,7 +8,6 @@ from ..model.lessons import Lesson, lessons
 from ..model.words import lesson_text
 from . import style
 
-
 # The stage draws its text at about this zoom when presenting (1.1–2.8 in the lessons).
 PRESENTING_ZOOM = 1.5
 

@@ -124,9 +124,9 @@ class QuizView(QWidget):
             else:  # a label draws nothing around its text
                 extra_w = 0.0
             extra_h = 0.0 if isinstance(widget, QLabel) else hint.height() - now.height()
-            parts.append(
-                (Length(max(0.0, extra_w) + 2, text_w), Length(max(0.0, extra_h) + 2, text_h))
-            )
+            # A little over the measure: glyphs at a small size round wider than scaled.
+            width = Length(max(0.0, extra_w) + 6, text_w * 1.02)
+            parts.append((width, Length(max(0.0, extra_h) + 2, text_h)))
         verdict = self.quiz.size_verdict
         if verdict is None:
             return QuizSpec(tuple(parts))

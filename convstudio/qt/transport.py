@@ -153,6 +153,11 @@ class TransportBar(QWidget):
             self.speed.setValue(p.speed)
         total = "?" if self._total_hidden else str(p.total)
         self.position_label.setText(self.tr("Step {0} of {1}").format(p.position, total))
+        # As wide as the longest position of this run, "?" or not: the bar keeps its layout.
+        longest = self.tr("Step {0} of {1}").format(p.total, p.total)
+        self.position_label.setMinimumWidth(
+            self.position_label.fontMetrics().horizontalAdvance(longest) + 4
+        )
         playing = p.state is PlaybackState.PLAYING
         self.play_button.setIcon(self._pause_icon if playing else self._play_icon)
         self.play_button.setToolTip(
