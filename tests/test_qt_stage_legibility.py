@@ -16,7 +16,6 @@ from test_qt_small_screen import LESSONS, SIZES, lesson_window, settle
 
 from convstudio.model.quiz import quiz_of
 from convstudio.qt import style
-from convstudio.qt.cells import digit_height
 
 # Issue 8's floors: the least digit height (pixels) of the output values, keyed by (a lesson
 # of several input channels, presenting, screen size). The same as the benchmark's.
@@ -30,6 +29,11 @@ FLOORS = {
     (True, False, (1920, 1080)): 16,
     (True, False, (1280, 720)): 11,
 }
+
+
+def digit_height(metrics: QFontMetricsF) -> float:
+    """The height of the digits drawn in a font (the OCR's word boxes measure the same)."""
+    return metrics.tightBoundingRect("0123456789").height()
 
 
 def planned_digit_height(window) -> float:
