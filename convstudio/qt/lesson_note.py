@@ -8,8 +8,9 @@ from ..model.lessons import Lesson, lessons
 from ..model.words import lesson_text
 from . import style
 
-# The stage draws its text at about this zoom when presenting (1.1–2.8 in the lessons).
-PRESENTING_ZOOM = 1.5
+# The stage draws its text at about this zoom when presenting at 1280×720 (1.0–1.7 in the
+# lessons; more at 1920×1080): a fixed size, or the note and the stage would resize each other.
+PRESENTING_ZOOM = 1.2
 
 
 class LessonNote(QWidget):
