@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from test_qt_language import speaking  # noqa: F401 (a fixture)
 
 from convstudio.model.quiz import QuizState, Score, quiz_of
 from convstudio.qt.equation_view import EquationView
@@ -122,3 +123,78 @@ def test_the_reveal_button(qtbot, studio, views):
     qtbot.mouseClick(bar.reveal_button, Qt.MouseButton.LeftButton)
     assert output.model.index(0, 0).data() == "429"
     assert quiz_of(studio).score == Score(0, 0)
+
+
+# ---------------------------------------------------------------- on the stage, whole
+
+
+def whole_width(label) -> float:
+    """The width *label*'s text needs as drawn (Chinese glyphs from a fallback font)."""
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QFontMetricsF
+
+    metrics = QFontMetricsF(label.font())
+    return metrics.boundingRect(QRectF(0, 0, 1e6, 1e6), 0, label.text()).width()
+
+
+def wrapped_height(label) -> float:
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QFontMetricsF
+
+    metrics = QFontMetricsF(label.font())
+    box = QRectF(0, 0, label.width(), 1e6)
+    return metrics.boundingRect(box, Qt.TextFlag.TextWordWrap, label.text()).height()
+
+
+def check_whole(window, widgets) -> None:
+    """Each of *widgets* shows its text whole, inside the stage and over no other part."""
+    from test_qt_small_screen import in_stage
+
+    stage = window.stage.rect()
+    for widget in widgets:
+        assert widget.isVisible(), widget.text()
+        rect = in_stage(window, widget)
+        assert stage.contains(rect), widget.text()
+        if widget.wordWrap():  # the answer wraps: all its lines, top to bottom
+            assert widget.height() >= wrapped_height(widget), widget.text()
+        else:
+            assert widget.width() >= whole_width(widget), widget.text()
+            assert widget.height() >= widget.fontMetrics().height() - 1, widget.text()
+    equation = in_stage(window, window.equation)
+    grids = [in_stage(window, p) for p in (*window.input_panel.grids, *window.output_panel.maps)]
+    for widget in widgets:
+        rect = in_stage(window, widget)
+        assert not rect.intersects(equation) and not any(rect.intersects(g) for g in grids)
+
+
+@pytest.mark.parametrize("language", ["en", "zh_TW"])
+@pytest.mark.parametrize("presenting", [False, True], ids=["editing", "presenting"])
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_quiz_reads_whole_on_the_stage(
+    qtbot,
+    speaking,  # noqa: F811
+    language,
+    presenting,
+    size,
+):
+    from test_qt_small_screen import lesson_window, settle
+
+    speaking(language)
+    window = lesson_window(qtbot, "worked-example.json", size, presenting)
+    bar, quiz = window.quiz_view, quiz_of(window.studio)
+    quiz.set_on(True)
+    settle()
+    # The size question, then a wrong answer with its formula (it wrapped, clipped).
+    window.studio.document.update_settings(stride=2)
+    settle()
+    check_whole(window, [bar.prompt, bar.score])
+    quiz.guess_size(4, 4)
+    settle()
+    check_whole(window, [bar.prompt, bar.score, bar.said])
+    # A value guessed and revealed: the score counts it.
+    window.studio.playback.next()
+    quiz.guess(0)
+    settle()
+    check_whole(window, [bar.prompt, bar.score])
+    expected = {"en": "0 of 2 right", "zh_TW": "答對 0 題，共 2 題"}[language]
+    assert bar.score.text() == expected

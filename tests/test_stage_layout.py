@@ -9,7 +9,9 @@ a case worked out by hand:
 * a grid's table is exactly as large as its (visible) cells, numbers, frame and scroll bars;
 * a larger room never gives a smaller zoom, and the zoom found is the largest that fits;
 * cells grow with the zoom, and grids of the same spec get the same size;
-* when even the smallest zoom does not fit, the grids scroll, showing whole cells.
+* when even the smallest zoom does not fit, the grids scroll, showing whole cells;
+* the quiz's parts and its answer, the row numbers (a padding row's word) get their whole
+  measured size.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ import pytest
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
-from convstudio.model.stage import GridSpec, Length, Rect, StageSpec, plan_stage
+from convstudio.model.stage import GridSpec, Length, QuizSpec, Rect, StageSpec, plan_stage
 
 MIN_ZOOM = 0.55
 MAX_ZOOM = 4.0
@@ -112,6 +114,18 @@ def several(items: st.SearchStrategy, least: int, most: int) -> st.SearchStrateg
     return sizes.flatmap(lambda n: st.lists(items, min_size=n, max_size=n).map(tuple))
 
 
+# The quiz's bar: a prompt, a guess box, Reveal and the score (each up to a long Chinese
+# sentence wide), and sometimes an answer about the size that wraps.
+quiz_parts = st.lists(
+    st.tuples(lengths(30, (0, 400)), lengths(20, (10, 40))), min_size=1, max_size=4
+).map(tuple)
+quizzes = st.none() | st.builds(
+    QuizSpec,
+    parts=quiz_parts,
+    said=st.none() | st.builds(Footer, line=lengths(30), text=lengths(1500)),
+    said_width=lengths(60, (0, 100)),
+)
+
 stages = st.builds(
     StageSpec,
     inputs=several(grids(16), 1, 4),
@@ -122,6 +136,7 @@ stages = st.builds(
     footer=footers,
     footer_width=lengths(600),
     heat_map_width=heat_maps(),
+    quiz=quizzes,
 )
 widths = st.integers(300, 2500)
 heights = st.integers(200, 1500)
@@ -219,6 +234,56 @@ def test_nothing_is_cut_when_nothing_scrolls(spec, width, height):
         assert place.table.height == (
             place.column_numbers + grid.rows * place.cell_height + grid.frame
         ), kind
+
+
+@SETTINGS
+@given(spec=stages, width=widths, height=heights)
+def test_the_quiz_and_the_row_numbers_get_their_whole_size(spec, width, height):
+    result = plan(spec, width, height)
+    zoom = result.zoom
+    for kind, grid, place in places(spec, result):
+        # The row numbers: a padding row's word ("填充") is never cut to "pa".
+        assert place.row_numbers >= grid.row_numbers.at(zoom), kind
+    if spec.quiz is None:
+        assert result.quiz == () and result.said.height == 0
+        return
+    assert len(result.quiz) == len(spec.quiz.parts)
+    for (part_w, part_h), rect in zip(spec.quiz.parts, result.quiz, strict=True):
+        assert rect.width >= part_w.at(zoom) and rect.height >= part_h.at(zoom)
+    if spec.quiz.said is not None and result.said.height:
+        assert result.said.height >= spec.quiz.said(zoom, result.said.width)
+    if not result.overflows:
+        room = Rect(0, 0, width, height)
+        assert all(room.contains(r) for r in (*result.quiz, result.said))
+        # Under the equation, apart from it and from every grid.
+        assert all(r.y >= result.footer.bottom for r in result.quiz)
+
+
+def test_a_long_score_wraps_to_a_row_of_its_own_whole():
+    """The score of a Chinese quiz is wider than what is left of the row: it goes whole
+    to the next row (it was cut to "2 題答對" when the row was one box)."""
+    spec = replace(
+        worked_example(extras=False),
+        quiz=QuizSpec(
+            parts=(
+                (Length(0, 300), Length(0, 30)),
+                (Length(10, 90), Length(8, 30)),
+                (Length(20, 60), Length(8, 30)),
+                (Length(0, 250), Length(0, 30)),
+            ),
+            said=Footer(Length(0, 30), text=Length(0, 900)),
+            said_width=Length(0, 120),
+        ),
+    )
+    for width, height in ((1280, 720), (1920, 1080)):
+        result = plan(spec, width, height)
+        zoom = result.zoom
+        assert not result.overflows
+        score = result.quiz[3]
+        assert score.width >= math.ceil(250 * zoom)
+        assert score.right <= width
+        assert overlaps(result.parts()) == []
+        assert result.said.height >= spec.quiz.said(zoom, result.said.width)
 
 
 # ---------------------------------------------------------------- 3. larger room, larger zoom
@@ -445,20 +510,20 @@ def worked_example(*, extras: bool) -> StageSpec:
 @pytest.mark.parametrize(
     ("width", "height", "zoom"),
     [
-        # Across: 6⌈62z⌉ + 3⌈44z⌉ + 4⌈60z⌉ + 3 frames + 2 gaps = … + 38. At 2.52 it is
-        # 942 + 333 + 608 + 38 = 1921 > 1920; at 2.51, 936 + 333 + 604 + 38 = 1911. Down, the
-        # footer under all (866 + 16 + 226 = 1108) does not fit 1080: it goes right of the input.
-        (1920, 1080, 2.51),
-        # At 1.67, 624 + 222 + 404 + 38 = 1288 > 1280; at 1.66, 618 + 222 + 400 + 38 = 1278.
-        # Down: 572 + 16 + 150 = 738 > 720 with the footer under all; right of the input it fits.
-        (1280, 720, 1.66),
+        # The map under the kernel, right of the input; the footer under both. Across:
+        # 6⌈62z⌉ + 2 + 16 + 4⌈60z⌉ + 2 = 1016 + 16 + 654 = 1686 at 2.71. Down: kernel, gap,
+        # map, gap, footer: 3⌈42z⌉ + 2 + 16 + 4⌈42z⌉ + 2 + 16 + 3⌈30z⌉ = 344 + 16 + 458 + 16
+        # + 246 = 1080 at 2.71; at 2.72, 347 + 16 + 462 + 16 + 246 = 1087 > 1080.
+        (1920, 1080, 2.71),
+        # At 1.76, 224 + 16 + 298 + 16 + 159 = 713; at 1.77, 227 + 16 + 302 + 16 + 162 = 723.
+        (1280, 720, 1.76),
     ],
 )
 def test_worked_example_zoom_by_hand(width, height, zoom):
     result = plan(worked_example(extras=False), width, height)
     assert result.zoom == zoom
-    # One column each; the footer right of the input (under the kernel and the map).
-    assert result.arrangement[:4] == (1, 1, 1, True)
+    # One column each; the map under the kernel, the footer under both, right of the input.
+    assert result.arrangement == (1, 1, 1, True, False, False, True)
     assert not result.scrolls
     assert fits(result, width, height)
     assert overlaps(result.parts()) == []

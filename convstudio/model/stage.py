@@ -35,6 +35,7 @@ __all__ = [
     "GridPlace",
     "GridSpec",
     "Length",
+    "QuizSpec",
     "Rect",
     "StagePlan",
     "StageSpec",
@@ -109,6 +110,28 @@ class GridSpec:
 
 
 @dataclass(frozen=True)
+class QuizSpec:
+    """The quiz's bar, measured in the language in use, under the equation.
+
+    Parameters
+    ----------
+    parts
+        Width and height of each part of its row, left to right (the prompt, the guess
+        box, Reveal, the score): the row wraps where the width runs out, a part never does.
+    said
+        Height of the answer about the output's size (a sentence that wraps) at a zoom and
+        a width, under the row; never smaller for a larger zoom or a narrower width.
+        ``None``: nothing said.
+    said_width
+        The least width the answer needs (its longest word).
+    """
+
+    parts: tuple[tuple[Length, Length], ...]
+    said: Callable[[float, int], int] | None = None
+    said_width: Length = NONE
+
+
+@dataclass(frozen=True)
 class StageSpec:
     """Everything on the stage, measured.
 
@@ -130,6 +153,8 @@ class StageSpec:
         The least width the footer needs.
     heat_map_width
         Width of one heat map beside its map (``Length()`` when heat maps are hidden).
+    quiz
+        The quiz's bar, at the foot of the footer (``None`` when the quiz is off).
     gap
         Pixels between parts.
     """
@@ -142,6 +167,7 @@ class StageSpec:
     footer: Callable[[float, int], int] | None = None
     footer_width: Length = NONE
     heat_map_width: Length = NONE
+    quiz: QuizSpec | None = None
     gap: int = 16
 
 
@@ -236,13 +262,15 @@ class StagePlan:
     kernels: tuple[tuple[GridPlace, ...], ...]
     maps: tuple[GridPlace, ...]
     heat_maps: tuple[Rect, ...]
-    footer: Rect
+    footer: Rect  # the equation's
     size: tuple[int, int]  # width and height used
     scrolls: bool  # some grid shows only part of its cells
     overflows: bool = False  # the room is too small for any stage: parts lie beyond it
-    arrangement: tuple[int, int, int, bool, bool, bool] = field(
-        default=(1, 1, 1, False, False, False)
+    arrangement: tuple[int, int, int, bool, bool, bool, bool] = field(
+        default=(1, 1, 1, False, False, False, False)
     )
+    quiz: tuple[Rect, ...] = ()  # one per part of the quiz's row (QuizSpec.parts)
+    said: Rect = field(default=Rect(0, 0, 0, 0))  # the quiz's answer about the size
 
     def input_box(self) -> Rect:
         """Around the input channels."""
@@ -253,6 +281,10 @@ class StagePlan:
         slices = [p.outline for p in itertools.chain(*self.kernels)]
         return bounds([*self.kernel_headings, *slices])
 
+    def quiz_box(self) -> Rect:
+        """Around the quiz's row and its answer (empty when the quiz is off)."""
+        return bounds([*self.quiz, self.said])
+
     def map_box(self) -> Rect:
         """Around the output maps and their heat maps."""
         return bounds([*(p.outline for p in self.maps), *self.heat_maps])
@@ -262,7 +294,7 @@ class StagePlan:
         rects: list[Rect] = []
         for place in (*self.inputs, *itertools.chain(*self.kernels), *self.maps):
             rects += [place.title, place.table]
-        rects += [*self.kernel_headings, *self.heat_maps, self.footer]
+        rects += [*self.kernel_headings, *self.heat_maps, self.footer, *self.quiz, self.said]
         return [r for r in rects if r.width > 0 and r.height > 0]
 
 
@@ -319,6 +351,7 @@ class _Arrangement:
     footer_right: bool  # under the kernels and maps only, beside the input
     slices_down: bool = False  # a kernel's slices one under another, not side by side
     inputs_on_top: bool = False  # the kernels and maps in a row under the input
+    maps_under: bool = False  # the maps under the kernels, in one column with them
 
 
 class _Layout:
@@ -360,6 +393,12 @@ class _Layout:
         self.footer_min_w = (
             spec.footer_width.at(zoom) if spec.footer is not None and not capped else 0
         )
+        quiz = spec.quiz
+        if quiz is not None:  # the quiz's parts are never cut: its widest always counts
+            widest = [w.at(zoom) for w, _ in quiz.parts]
+            if quiz.said is not None:
+                widest.append(quiz.said_width.at(zoom))
+            self.footer_min_w = max(self.footer_min_w, *widest, 0)
         small = gap // 2  # slices of one kernel sit close: they are one kernel
         memo_key = ("blocks", zoom, cap, how.slices_down)
         memo = known.get(memo_key)
@@ -397,15 +436,22 @@ class _Layout:
 
         if how.inputs_on_top:
             self.row_y = after(0, self.in_h)
-            self.kernel_x, self.map_x = 0, after(0, self.k_w)
+            self.kernel_x = 0
         else:
             self.row_y = 0
             self.kernel_x = after(0, self.in_w)
-            self.map_x = after(self.kernel_x, self.k_w)
-        self.grids_right = max(self.in_w, self.map_x + self.m_w if self.m_w else self.map_x - gap)
-        self.row_h = max(self.k_h, self.m_h)  # the kernels' and maps' row
+        if how.maps_under:  # one column: the kernels, the maps under them
+            self.map_x, self.map_y = self.kernel_x, after(self.row_y, self.k_h)
+            column_w = max(self.k_w, self.m_w)
+            self.row_h = self.map_y - self.row_y + self.m_h
+            right = self.kernel_x + column_w
+        else:
+            self.map_x, self.map_y = after(self.kernel_x, self.k_w), self.row_y
+            self.row_h = max(self.k_h, self.m_h)  # the kernels' and maps' row
+            right = self.map_x + self.m_w if self.m_w else self.map_x - gap
+        self.grids_right = max(self.in_w, right)
         if how.footer_right and how.inputs_on_top:  # right of the kernels and maps
-            self.footer_x0, self.footer_y0 = after(self.map_x, self.m_w), self.row_y
+            self.footer_x0, self.footer_y0 = after(self.kernel_x, right - self.kernel_x), self.row_y
         elif how.footer_right:  # under the kernels and maps, beside the input
             self.footer_x0, self.footer_y0 = after(0, self.in_w), after(0, self.row_h)
         else:  # under everything
@@ -414,9 +460,15 @@ class _Layout:
         self.width = max(self.grids_right, self.footer_x0 + self.footer_min_w)
 
     def footer_height(self, room_width: int) -> int:
-        """The footer's height when it gets all the width it can in *room_width*."""
+        """The footer's height (the equation's and the quiz's) when it gets all the width
+        it can in *room_width*."""
+        width = max(1, room_width - self.footer_x0)
         footer = self.spec.footer
-        return 0 if footer is None else footer(self.zoom, max(1, room_width - self.footer_x0))
+        height = 0 if footer is None else footer(self.zoom, width)
+        if self.spec.quiz is not None:
+            quiz_h = _quiz_places(self.spec.quiz, self.zoom, width, self.spec.gap // 2)[2]
+            height += (self.spec.gap // 2 if height else 0) + quiz_h
+        return height
 
     def height_in(self, room_width: int) -> int:
         """The stage's height in a room *room_width* wide (the footer wraps to it)."""
@@ -454,17 +506,29 @@ class _Layout:
         maps: list[GridPlace] = []
         heat: list[Rect] = []
         for (mx, my), m in zip(
-            _origins(self.map_items, self.how.map_columns, gap, self.map_x, self.row_y),
+            _origins(self.map_items, self.how.map_columns, gap, self.map_x, self.map_y),
             self.maps,
             strict=True,
         ):
             maps.append(_grid_place(m, mx, my))
             if self.heat_w:
                 heat.append(Rect(mx + m.width + gap, my, self.heat_w, m.height))
-        # The footer takes the rest of the room right of and below its corner.
+        # The footer takes the rest of the room right of and below its corner; the quiz's
+        # bar sits at its foot, the equation above it.
         footer_h = self.footer_height(width)
         fx, fy = self.footer_x0, self.footer_y0
         footer = Rect(fx, fy, max(0, width - fx), max(footer_h, height - fy))
+        quiz: tuple[Rect, ...] = ()
+        said = Rect(fx, fy, 0, 0)
+        if self.spec.quiz is not None:
+            small = gap // 2
+            parts, said, quiz_h = _quiz_places(self.spec.quiz, self.zoom, footer.width, small)
+            quiz_y = footer.bottom - quiz_h
+            quiz = tuple(r.moved(fx, quiz_y) for r in parts)
+            said = said.moved(fx, quiz_y)
+            footer = Rect(fx, fy, footer.width, max(0, quiz_y - small - fy))
+            if self.spec.footer is None:
+                footer = Rect(fx, fy, 0, 0)
         if not footer_h:
             footer = Rect(fx, fy, 0, 0)
         grids = (*self.inputs, *itertools.chain(*self.kernels), *self.maps)
@@ -477,6 +541,8 @@ class _Layout:
             maps=tuple(maps),
             heat_maps=tuple(heat),
             footer=footer,
+            quiz=quiz,
+            said=said,
             size=(self.width, self.height_in(width)),
             scrolls=scrolls,
             arrangement=(
@@ -486,6 +552,7 @@ class _Layout:
                 self.how.footer_right,
                 self.how.slices_down,
                 self.how.inputs_on_top,
+                self.how.maps_under,
             ),
         )
 
@@ -497,6 +564,28 @@ class _Layout:
                 _origins(sizes, per_row, self.spec.gap, x, y), grids, strict=True
             )
         ]
+
+
+def _quiz_places(quiz: QuizSpec, zoom: float, width: int, gap: int) -> tuple[list[Rect], Rect, int]:
+    """The quiz's parts in rows of *width* (a part wraps whole to the next row), the answer
+    under them, and the height of all, from (0, 0)."""
+    rects: list[Rect] = []
+    x = y = row_h = 0
+    for part_w, part_h in quiz.parts:
+        w, h = part_w.at(zoom), part_h.at(zoom)
+        if x and x + w > width:  # no room left in this row
+            x, y, row_h = 0, y + row_h + gap, 0
+        rects.append(Rect(x, y, w, h))
+        x += w + gap
+        row_h = max(row_h, h)
+    height = y + row_h
+    said = Rect(0, height, 0, 0)
+    said_h = 0 if quiz.said is None else quiz.said(zoom, max(1, width))
+    if said_h:
+        top = height + (gap if height else 0)
+        said = Rect(0, top, width, said_h)
+        height = top + said_h
+    return rects, said, height
 
 
 def _origins(
@@ -534,7 +623,8 @@ def _arrangements(spec: StageSpec) -> list[_Arrangement]:
     """Every arrangement worth trying, fewest columns first (the first wins a tie)."""
     several_slices = any(len(k) > 1 for k in spec.kernels)
     found = [
-        _Arrangement(i, k, m, right, down, top)
+        _Arrangement(i, k, m, right, down, top, under)
+        for under in ((False, True) if spec.maps else (False,))
         for top in (False, True)
         for right in (False, True)
         for down in ((False, True) if several_slices else (False,))
@@ -547,6 +637,7 @@ def _arrangements(spec: StageSpec) -> list[_Arrangement]:
         key=lambda a: (
             a.input_columns + a.kernel_columns + a.map_columns,
             a.inputs_on_top,
+            a.maps_under,
             a.footer_right,
             a.slices_down,
         ),

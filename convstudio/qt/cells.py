@@ -62,6 +62,20 @@ MEASURE_ZOOM = 4.0
 BADGE_PAD = 4  # pixels around a count, per unit of zoom
 
 
+def _text_width(metrics: QFontMetricsF, text: str) -> float:
+    """Width of *text* as drawn (a Chinese word's glyphs come from a fallback font)."""
+    return metrics.boundingRect(QRectF(0, 0, 1e6, 1e6), 0, text).width()
+
+
+def _text_height(metrics: QFontMetricsF, text: str) -> float:
+    return metrics.boundingRect(QRectF(0, 0, 1e6, 1e6), 0, text).height()
+
+
+def digit_height(metrics: QFontMetricsF) -> float:
+    """The height of the digits drawn in a font: what the back row must read."""
+    return metrics.tightBoundingRect("0123456789").height()
+
+
 class CellLook(NamedTuple):
     """How one cell is painted."""
 
@@ -148,6 +162,9 @@ class CellDelegate(QStyledItemDelegate):
         self.badge_font = self._badge_font = style.font(style.BADGE_PT, bold=True, zoom=zoom)
         self._badge_metrics = QFontMetrics(self._badge_font)
         self._weight_metrics = QFontMetrics(self._weight_font)
+        # Under a weight, the value starts just below the weight's glyphs (the cell is no
+        # taller than the two need: NumberTable.cell_lengths).
+        self._value_top = self._weight_metrics.ascent() + 1
         self._badge_pad = max(3, round(BADGE_PAD * zoom))
         self._border_pen = QPen(style.FIELD_BORDER, max(2, round(3 * zoom)))
         self._border_pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
@@ -172,8 +189,7 @@ class CellDelegate(QStyledItemDelegate):
         top_line = look.weight is not None or look.badge is not None
         if top_line:
             # Weight and count on the top line, value below: all readable at once.
-            third = rect.height() // 3
-            value_rect = rect.adjusted(2, third, -2, -1)
+            value_rect = rect.adjusted(2, self._value_top, -2, -1)
             badge_box = None if look.badge is None else self._badge_box(rect, look.badge)
             if badge_box is not None and look.weight is not None:
                 room = rect.width() - self._weight_metrics.horizontalAdvance("×" + look.weight)
@@ -200,7 +216,7 @@ class CellDelegate(QStyledItemDelegate):
         if option.state & _HAS_FOCUS:  # type: ignore[attr-defined]
             painter.setPen(self._focus_pen)
             # Around the value only under a weight or count: those stay legible.
-            top = rect.height() // 3 if top_line else 3
+            top = self._value_top if top_line else 3
             painter.drawRect(rect.adjusted(3, top, -4, -4))
         painter.restore()
 
@@ -224,6 +240,7 @@ class CellDelegate(QStyledItemDelegate):
         self, parent: QWidget, option: QStyleOptionViewItem, index: AnyIndex
     ) -> QWidget:
         editor = QLineEdit(parent)
+        editor.setFrame(False)  # the cell is as tall as its digits need: no room for a frame
         editor.setFont(self._value_font)
         editor.setAlignment(Qt.AlignmentFlag.AlignCenter)
         return editor
@@ -356,15 +373,19 @@ class NumberTable(QTableView):
             # room for the cheaper of the two, so that counts seldom widen the cells.
             badge_w += 2 * BADGE_PAD
             beside = badge_w + min(weight_w + 8, value_w + 9)
-        base = 60.0 if self._two_lines else 42.0
-        width = Length(3, max(value_w + 12, weight_w + 6 if weights else 0.0, beside, base))
+        # The widest number and a margin of a third of a digit each side: numbers fill
+        # their cells (a single digit gets a cell no narrower than tall, nearly).
+        base = 40.0 if self._two_lines else 32.0
+        width = Length(3, max(value_w + 8, weight_w + 6 if weights else 0.0, beside, base))
         value_h = value_m.height() / MEASURE_ZOOM
         if self._two_lines:
-            # Weight line over value line, and no more: the receptive field of a 3-channel
-            # lesson must still show whole at 1280×720.
-            height = Length(2, weight_m.height() / MEASURE_ZOOM + value_h + 2)
+            # The weight's glyphs over the value's digits and a margin, and no more: the digits
+            # fill the cell (not the fonts' line boxes, mostly empty), and the receptive field
+            # of a 3-channel lesson still shows whole at 1280×720.
+            digits = digit_height(value_m) / MEASURE_ZOOM
+            height = Length(4, weight_m.ascent() / MEASURE_ZOOM + 1 + 1.5 * digits)
         else:  # one number per cell: as tall as the number and a margin
-            height = Length(4, value_h + 6)
+            height = Length(4, max(value_h, 1.6 * digit_height(value_m) / MEASURE_ZOOM))
         return width, height
 
     def header_lengths(self) -> tuple[Length, Length]:
@@ -374,8 +395,13 @@ class NumberTable(QTableView):
         metrics = QFontMetricsF(style.font(style.UI_PT, zoom=MEASURE_ZOOM))
         model = self.model()
         rows = model.rowCount() if model is not None else 1
-        digits = metrics.horizontalAdvance(str(max(1, rows))) / MEASURE_ZOOM
-        line = metrics.height() / MEASURE_ZOOM
+        # The widest row header in the language in use (a padding row's word), whole.
+        texts = [str(max(1, rows))]
+        if model is not None:
+            vertical = Qt.Orientation.Vertical
+            texts += [str(model.headerData(r, vertical) or "") for r in range(rows)]
+        digits = max(_text_width(metrics, t) for t in texts) / MEASURE_ZOOM
+        line = max(metrics.height(), *(_text_height(metrics, t) for t in texts)) / MEASURE_ZOOM
         return Length(12, digits + 4), Length(6, line + 2)
 
     def grid_spec(

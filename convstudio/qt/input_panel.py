@@ -278,7 +278,10 @@ class PaddedInputModel(GridModel):
             n, before = self._width, self._left
         else:
             n, before = self._height, self._top
-        return str(section - before + 1) if before <= section < before + n else "pad"
+        if before <= section < before + n:
+            return str(section - before + 1)
+        # A row or column of padding; the table's headers are as wide as this (header_lengths).
+        return self.tr("pad")
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():

@@ -8,6 +8,10 @@ from ..model.lessons import Lesson, lessons
 from ..model.words import lesson_text
 from . import style
 
+# The stage draws its text at about this zoom when presenting at 1280×720 (1.0–1.7 in the
+# lessons; more at 1920×1080): a fixed size, or the note and the stage would resize each other.
+PRESENTING_ZOOM = 1.2
+
 
 class LessonNote(QWidget):
     """The lesson's number and title over its note; empty (and hidden) for other scenes."""
@@ -27,6 +31,13 @@ class LessonNote(QWidget):
         layout.addWidget(self.text)
         self.lesson: Lesson | None = None
         self.set_lesson(None)
+
+    def set_large(self, large: bool) -> None:
+        """The stage's text size (under the stage while presenting: read from the room), or
+        the side panel's."""
+        points = style.EQUATION_PT * PRESENTING_ZOOM if large else style.UI_PT
+        self.title.setFont(style.font(points, bold=True))
+        self.text.setFont(style.font(points))
 
     def set_lesson(self, lesson: Lesson | None) -> None:
         """Show *lesson*'s note (``None``: a scene of the user's own, nothing to show)."""

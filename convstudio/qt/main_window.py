@@ -1069,6 +1069,7 @@ class MainWindow(QMainWindow):
             self._left.insertWidget(1, self.note)  # under the stage, above the step bar
         else:
             self.side_panel.insert_top(self.note)
+        self.note.set_large(presenting)
         self.set_note_shown(editing and self._note_before)
         if presenting:
             self._side_panel_was_shown = not self.side_panel.isHidden()

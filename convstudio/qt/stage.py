@@ -11,15 +11,14 @@ import weakref
 from dataclasses import replace
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QFontMetricsF, QResizeEvent
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QWidget
 
 from ..model import Studio
 from ..model.quiz import quiz_of
-from ..model.stage import NONE, GridSpec, Length, StagePlan, StageSpec, plan_stage
-from . import style
+from ..model.stage import NONE, GridSpec, Length, StagePlan, StageSpec, bounds, plan_stage
 from .binding import bind
-from .cells import MEASURE_ZOOM, NumberTable, set_geometry
+from .cells import NumberTable, set_geometry
 from .equation_view import EquationView
 from .input_panel import InputPanel
 from .kernel_panel import KernelPanel
@@ -59,12 +58,10 @@ class Stage(QWidget):
             output_panel,
         )
         self.equation, self.quiz_view = equation, quiz_view
+        # The equation and the quiz's bar under it: placed by the plan, as every part.
         self.footer = QWidget(self)
-        column = QVBoxLayout(self.footer)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(4)
-        column.addWidget(equation, 1)
-        column.addWidget(quiz_view)
+        equation.setParent(self.footer)
+        quiz_view.setParent(self.footer)
         for panel in (input_panel, kernel_panel, output_panel):
             panel.setParent(self)
             panel.show()
@@ -82,7 +79,7 @@ class Stage(QWidget):
         # The quiz changes the parts only when it comes, goes, or asks the size (its row,
         # the question, the heat maps): a reveal at each step must not lay out again.
         self._quiz = quiz_of(studio)
-        self._quiz_shape = (self._quiz.on, self._quiz.asking_size)
+        self._quiz_shape = self._quiz_shape_now()
         bind(self, self._quiz.changed, self._on_quiz_changed)
         bind(self, studio.frame_changed, self._on_frame_changed)
 
@@ -129,6 +126,7 @@ class Stage(QWidget):
             footer=self._footer_height,
             footer_width=Length(0, 360),
             heat_map_width=heat,
+            quiz=self.quiz_view.quiz_spec() if self._quiz.on else None,
             gap=max(12, round(self.fontMetrics().height() * 0.6)),
         )
 
@@ -140,17 +138,18 @@ class Stage(QWidget):
         return self._footer_heights[key]
 
     def _measure_footer(self, zoom: float, width: int) -> int:
-        height = self.equation.height_for(zoom, width)
-        if self._quiz.on:
-            line = QFontMetricsF(style.font(style.EQUATION_PT, zoom=MEASURE_ZOOM)).height()
-            # A row of the prompt and the guess box, and a row for what was said.
-            height += 4 + Length(24, 2 * line / MEASURE_ZOOM).at(zoom)
-        return height
+        return self.equation.height_for(zoom, width)
 
     # ------------------------------------------------------------ placing
 
+    def _quiz_shape_now(self) -> tuple[object, ...]:
+        # What changes the quiz's room: on or off, asking the size, an answer about the
+        # size said, the score's digits.
+        quiz = self._quiz
+        return (quiz.on, quiz.asking_size, quiz.size_verdict, len(str(quiz.score.total)))
+
     def _on_quiz_changed(self) -> None:
-        shape = (self._quiz.on, self._quiz.asking_size)
+        shape = self._quiz_shape_now()
         if shape != self._quiz_shape:
             self._quiz_shape = shape
             self.mark_stale()
@@ -225,7 +224,16 @@ class Stage(QWidget):
                 set_geometry(output_map.heat_map, rect.moved(-maps.x, -maps.y))
         self.equation.set_zoom(zoom)
         self.quiz_view.set_zoom(zoom)
-        set_geometry(self.footer, plan.footer.moved(MARGIN, MARGIN))
+        quiz = plan.quiz_box()
+        footer = bounds([plan.footer, quiz])
+        set_geometry(self.footer, footer.moved(MARGIN, MARGIN))
+        set_geometry(self.equation, plan.footer.moved(-footer.x, -footer.y))
+        set_geometry(self.quiz_view, quiz.moved(-footer.x, -footer.y))
+        if plan.quiz:  # planned only while the quiz is on
+            self.quiz_view.place(
+                tuple(r.moved(-quiz.x, -quiz.y) for r in plan.quiz),
+                plan.said.moved(-quiz.x, -quiz.y),
+            )
 
     def set_user_zoom(self, zoom: float) -> None:
         """The user's own zoom, as a factor of the largest that fits (1.0)."""

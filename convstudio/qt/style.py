@@ -25,7 +25,7 @@ BADGE_FG = QColor("#ffffff")
 
 # Point sizes at zoom 1.0. The stage scales them all alike (model/stage.py picks the zoom),
 # so that what it measured is what is drawn.
-VALUE_PT = 18
+VALUE_PT = 24
 WEIGHT_PT = 12
 UI_PT = 14
 EQUATION_PT = 20

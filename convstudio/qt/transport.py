@@ -69,6 +69,11 @@ class TransportBar(QWidget):
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setToolTip(self.tr("Drag to any step"))
         self.slider.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # arrows belong to stepping
+        # Hidden while the quiz asks the output's size, it keeps its place: the bar does not
+        # change its layout (nor the speed box stretch) when a question comes.
+        policy = self.slider.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.slider.setSizePolicy(policy)
         self.position_label = QLabel()
         self.position_label.setFont(style.font(style.UI_PT, bold=True))
         self.speed = QDoubleSpinBox(
@@ -148,6 +153,11 @@ class TransportBar(QWidget):
             self.speed.setValue(p.speed)
         total = "?" if self._total_hidden else str(p.total)
         self.position_label.setText(self.tr("Step {0} of {1}").format(p.position, total))
+        # As wide as the longest position of this run, "?" or not: the bar keeps its layout.
+        longest = self.tr("Step {0} of {1}").format(p.total, p.total)
+        self.position_label.setMinimumWidth(
+            self.position_label.fontMetrics().horizontalAdvance(longest) + 4
+        )
         playing = p.state is PlaybackState.PLAYING
         self.play_button.setIcon(self._pause_icon if playing else self._play_icon)
         self.play_button.setToolTip(

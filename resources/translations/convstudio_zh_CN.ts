@@ -2147,6 +2147,10 @@ Q：打开 / 关闭测验（→ 或 PageDown 先揭晓答案，再前进一步�
         <translation>它参与了卷积核 {2} 的 {1} 个窗口中的 {0} 个。</translation>
     </message>
     <message>
+        <source>pad</source>
+        <translation>填充</translation>
+    </message>
+    <message>
         <source>{0} The cell keeps its value.</source>
         <translation>{0}该单元格保持原值。</translation>
     </message>

@@ -2147,6 +2147,10 @@ Q：測驗 開 / 關（→ 或 PageDown 先揭曉答案，再前進一步）
         <translation>它參與了卷積核 {2} 的 {1} 個視窗中的 {0} 個。</translation>
     </message>
     <message>
+        <source>pad</source>
+        <translation>填充</translation>
+    </message>
+    <message>
         <source>{0} The cell keeps its value.</source>
         <translation>{0}這一格維持原值。</translation>
     </message>
@@ -2577,7 +2581,7 @@ Q：測驗 開 / 關（→ 或 PageDown 先揭曉答案，再前進一步）
     </message>
     <message>
         <source>{0} of {1} right</source>
-        <translation>{1} 題答對 {0} 題</translation>
+        <translation>答對 {0} 題，共 {1} 題</translation>
     </message>
     <message>
         <source>{0} (rows and columns)</source>

@@ -1,0 +1,132 @@
+"""The stage read from the back row: every lesson's digits at least the floor, the padding
+headers named in the language in use and whole, the note at the stage's size, the step bar
+unchanged while the quiz asks the size.
+
+The digits' height is computed from the plan (the font the cells are drawn in at the planned
+zoom); ``benchmarks/bench_legibility.py`` reads the same frames back by OCR.
+"""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QFontMetricsF
+from test_qt_language import speaking  # noqa: F401 (a fixture)
+from test_qt_small_screen import LESSONS, SIZES, lesson_window, settle
+
+from convstudio.model.quiz import quiz_of
+from convstudio.qt import style
+
+# Issue 8's floors: the least digit height (pixels) of the output values, keyed by (a lesson
+# of several input channels, presenting, screen size). The same as the benchmark's.
+FLOORS = {
+    (False, True, (1920, 1080)): 40,
+    (False, True, (1280, 720)): 26,
+    (False, False, (1920, 1080)): 26,
+    (False, False, (1280, 720)): 17,
+    (True, True, (1920, 1080)): 20,
+    (True, True, (1280, 720)): 13,
+    (True, False, (1920, 1080)): 16,
+    (True, False, (1280, 720)): 11,
+}
+
+
+def digit_height(metrics: QFontMetricsF) -> float:
+    """The height of the digits drawn in a font (the OCR's word boxes measure the same)."""
+    return metrics.tightBoundingRect("0123456789").height()
+
+
+def planned_digit_height(window) -> float:
+    """The output digits' height as drawn: the cells' font at the plan's zoom."""
+    table = window.output_panel.maps[0].table
+    return digit_height(QFontMetricsF(table.itemDelegate().value_font))
+
+
+@pytest.mark.parametrize("language", ["en", "zh_TW"])
+@pytest.mark.parametrize("presenting", [False, True], ids=["editing", "presenting"])
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("name", LESSONS)
+def test_every_lesson_draws_its_digits_at_least_the_floor(
+    qtbot,
+    speaking,  # noqa: F811
+    name,
+    size,
+    presenting,
+    language,
+):
+    speaking(language)
+    window = lesson_window(qtbot, name, size, presenting)
+    window.studio.playback.seek(window.studio.playback.total)
+    settle()
+    plan = window.stage.plan
+    assert plan is not None and not plan.scrolls
+    # The cells' font is the plan's: drawn at its zoom.
+    assert window.output_panel.maps[0].table.itemDelegate().value_font.pointSizeF() == (
+        pytest.approx(style.VALUE_PT * plan.zoom)
+    )
+    several = window.studio.document.scene.input.shape[0] > 1
+    assert planned_digit_height(window) >= FLOORS[(several, presenting, size)]
+
+
+def test_digits_fill_more_of_a_cell_under_a_weight(qtbot):
+    """The value under a weight fills at least 0.4 of its cell's height (0.37 before)."""
+    window = lesson_window(qtbot, "zero-padding.json", (1920, 1080), True)
+    table = window.input_panel.grids[0].table
+    digits = digit_height(QFontMetricsF(table.itemDelegate().value_font))
+    assert digits / table.rowHeight(0) >= 0.4
+
+
+@pytest.mark.parametrize("language", ["en", "zh_TW", "zh_CN"])
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_padding_headers_are_named_in_the_language_and_whole(
+    qtbot,
+    speaking,  # noqa: F811
+    language,
+    size,
+):
+    speaking(language)
+    window = lesson_window(qtbot, "zero-padding.json", size, True)
+    table = window.input_panel.grids[0].table
+    model = table.model()
+    word = {"en": "pad", "zh_TW": "填充", "zh_CN": "填充"}[language]
+    for orientation in (Qt.Orientation.Vertical, Qt.Orientation.Horizontal):
+        assert model.headerData(0, orientation) == word
+    header = table.verticalHeader()
+    metrics = QFontMetricsF(header.font())
+    text = metrics.boundingRect(QRectF(0, 0, 1e6, 1e6), 0, word)
+    # Whole in the row header (it was cut to "pa"): the word and the header's margins.
+    assert header.width() >= text.width() + 4
+    assert table.rowHeight(0) >= text.height()
+
+
+def test_the_note_while_presenting_has_the_stages_text_size(qtbot):
+    window = lesson_window(qtbot, "worked-example.json", (1920, 1080))
+    window.set_presenting(True, full_screen=False)
+    settle()
+    equation = window.equation.font().pointSizeF()
+    for label in (window.note.title, window.note.text):
+        assert label.font().pointSizeF() >= style.EQUATION_PT
+        assert label.font().pointSizeF() >= 0.6 * equation
+    window.set_presenting(False, full_screen=False)
+    assert window.note.text.font().pointSizeF() == style.UI_PT
+
+
+@pytest.mark.parametrize("presenting", [False, True], ids=["editing", "presenting"])
+def test_the_step_bar_keeps_its_slider_and_layout_while_the_size_is_asked(qtbot, presenting):
+    window = lesson_window(qtbot, "worked-example.json", (1280, 720), presenting)
+    bar = window.transport
+    speed = bar.speed.geometry()
+    quiz = quiz_of(window.studio)
+    quiz.set_on(True)
+    window.studio.document.update_settings(stride=2)
+    settle()
+    assert quiz.asking_size
+    assert "?" in bar.position_label.text()  # the number of steps would tell the size
+    asking = {w: w.geometry() for w in (bar.slider, bar.speed, bar.position_label)}
+    # The slider's place is kept (blank), the speed box does not stretch across it.
+    assert bar.slider.width() > bar.width() // 3
+    assert bar.speed.geometry() == speed
+    quiz.guess_size(2, 2)
+    settle()
+    assert not quiz.asking_size and bar.slider.isVisible()
+    assert {w: w.geometry() for w in asking} == asking
