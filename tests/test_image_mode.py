@@ -51,6 +51,13 @@ def png_header_claiming(path: Path, width: int, height: int) -> Path:
     return path
 
 
+def opened(qtbot, window: ImageWindow, path: Path) -> bool:
+    """Open *path* and wait until it is shown (it is decoded on a worker thread)."""
+    with qtbot.waitSignal(window.image_loaded, timeout=20000):
+        assert window.open_image(path)
+    return True
+
+
 @pytest.fixture
 def pixels() -> np.ndarray:
     return np.random.default_rng(1).integers(0, 256, (40, 50, 3), dtype=np.uint8)
@@ -97,7 +104,7 @@ def test_the_window_shows_the_result_and_steps_a_region(qtbot, studio, pixels, t
     window = ImageWindow(studio, messages.append)
     qtbot.addWidget(window)
     window.show()  # a hidden window leaves edits until it is shown again
-    assert window.open_image(write_png(tmp_path / "a.png", pixels))
+    assert opened(qtbot, window, write_png(tmp_path / "a.png", pixels))
     assert window.result.shape == (1, 38, 48)  # small: computed at once
     studio.document.set_kernel([[0, 0, 0], [0, 2, 0], [0, 0, 0]])  # an edit recomputes
     np.testing.assert_allclose(window.result[0], 2 * as_channels(pixels, 1)[0, 1:-1, 1:-1])
@@ -114,7 +121,7 @@ def test_a_region_smaller_than_the_kernel_is_refused_in_words(qtbot, studio, pix
     messages: list[str] = []
     window = ImageWindow(studio, messages.append)
     qtbot.addWidget(window)
-    assert window.open_image(write_png(tmp_path / "a.png", pixels))
+    assert opened(qtbot, window, write_png(tmp_path / "a.png", pixels))
     before = studio.document.scene
     window.set_region(4, 6, 2, 2)  # 2×2 pixels under a 3×3 kernel
     assert not window.apply_region()
@@ -127,7 +134,7 @@ def test_bad_images_are_refused_in_words_and_the_old_one_kept(qtbot, studio, pix
     messages: list[str] = []
     window = ImageWindow(studio, messages.append)
     qtbot.addWidget(window)
-    assert window.open_image(write_png(tmp_path / "a.png", pixels))
+    assert opened(qtbot, window, write_png(tmp_path / "a.png", pixels))
     (tmp_path / "text.png").write_text("not an image")
     assert not window.open_image(tmp_path / "text.png")
     assert "not an image" in messages[-1]
@@ -143,7 +150,7 @@ def test_bad_images_are_refused_in_words_and_the_old_one_kept(qtbot, studio, pix
 def test_a_region_larger_than_the_grid_is_clamped(qtbot, studio, pixels, tmp_path):
     window = ImageWindow(studio, lambda _text: None)
     qtbot.addWidget(window)
-    window.open_image(write_png(tmp_path / "a.png", pixels))
+    opened(qtbot, window, write_png(tmp_path / "a.png", pixels))
     window.region.setSize((45, 38))
     assert window.region_box()[2:] == (32, 32)
 
@@ -173,7 +180,7 @@ def test_a_file_cut_to_two_thirds_is_refused_in_words_and_the_old_image_kept(
     messages: list[str] = []
     window = ImageWindow(studio, messages.append)
     qtbot.addWidget(window)
-    assert window.open_image(write_png(tmp_path / "a.png", pixels))
+    assert opened(qtbot, window, write_png(tmp_path / "a.png", pixels))
     assert not window.open_image(cut)  # Qt would show a JPEG's missing third grey
     assert messages == [
         f"Could not open the image. cut.{suffix} is cut short (the file ends before the "
@@ -301,3 +308,103 @@ def test_closing_the_window_while_a_job_runs_is_clean(qtbot, studio, pixels, tmp
     with qtbot.waitSignal(window.result_ready):
         window.show()  # shown again: the newest scene's result
     assert window.result.shape == (1, 40, 50) and ready == [True]
+
+
+# An SVG of nested <use> elements: 3 levels of 10 here (8 levels took Qt's SVG reader 56 s).
+NESTED_SVG = """<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"
+ width="64" height="64"><defs><rect id="a0" width="1" height="1"/>
+{0}</defs><use xlink:href="#a3"/></svg>""".format(
+    "\n".join(
+        f'<g id="a{level}">' + f'<use xlink:href="#a{level - 1}"/>' * 10 + "</g>"
+        for level in range(1, 4)
+    )
+)
+
+
+class RecordingReader(image_window.QImageReader):
+    """Qt's image reader, remembering each one made (to see what it was told to read)."""
+
+    made: list[image_window.QImageReader] = []
+
+    def __init__(self, *args) -> None:
+        super().__init__(*args)
+        RecordingReader.made.append(self)
+
+
+@pytest.fixture
+def readers(monkeypatch) -> list[image_window.QImageReader]:
+    RecordingReader.made = []
+    monkeypatch.setattr(image_window, "QImageReader", RecordingReader)
+    return RecordingReader.made
+
+
+def test_an_svg_named_png_is_refused_by_its_content_before_any_decoder_sees_it(
+    qtbot, studio, pixels, tmp_path, readers
+):
+    messages: list[str] = []
+    window = ImageWindow(studio, messages.append)
+    qtbot.addWidget(window)
+    svg = tmp_path / "photo.png"
+    svg.write_text(NESTED_SVG)
+    assert not window.open_image(svg)  # refused at once, on the GUI thread
+    assert messages == [
+        "Could not open the image. photo.png is not an image that can be read (PNG or JPEG)."
+    ]
+    assert readers == []  # no reader, so neither Qt's SVG plugin nor any other, saw it
+    with pytest.raises(ImageError, match="not an image"):
+        read_image(svg)
+    assert window.pixels is None
+
+
+def test_a_file_is_decoded_as_what_its_content_is_and_as_nothing_else(
+    qapp, pixels, tmp_path, readers
+):
+    named_jpeg = write_png(tmp_path / "a.png", pixels).rename(tmp_path / "photo.jpg")
+    np.testing.assert_array_equal(read_image(named_jpeg), pixels)
+    assert readers  # every reader was told the format found in the file, and only that
+    for reader in readers:
+        assert bytes(reader.format()) == b"png"
+        assert not reader.autoDetectImageFormat() and not reader.decideFormatFromContent()
+
+
+def test_decoding_runs_on_a_worker_and_its_failure_is_said_in_words(
+    qtbot, studio, pixels, tmp_path, monkeypatch
+):
+    threads: list[threading.Thread] = []
+    real = image_window.decode_image
+
+    def recording(path: Path) -> np.ndarray:
+        threads.append(threading.current_thread())
+        return real(path)
+
+    monkeypatch.setattr(image_window, "decode_image", recording)
+    messages: list[str] = []
+    window = ImageWindow(studio, messages.append)
+    qtbot.addWidget(window)
+    assert opened(qtbot, window, write_png(tmp_path / "a.png", pixels))
+    assert threads and threads[0] is not threading.main_thread()
+    # A whole file whose header is right but whose pixel data is not.
+    broken = png_header_claiming(tmp_path / "broken.png", 64, 64)
+    assert window.open_image(broken)  # the header passes: refused only when decoded
+    assert window.status.text() == "Opening broken.png…" and not window.progress.isHidden()
+    qtbot.waitUntil(lambda: bool(messages))
+    assert messages[0].startswith("Could not open the image. broken.png could not be read: ")
+    assert threads[-1] is not threading.main_thread()
+    assert window.pixels.shape == (40, 50, 3)  # the old image stays
+
+
+def test_an_image_that_would_take_too_much_memory_is_refused_before_decoding(
+    qtbot, studio, pixels, tmp_path, monkeypatch
+):
+    monkeypatch.setattr("convstudio.model.image.MAX_DECODE_MB", 2)
+    messages: list[str] = []
+    window = ImageWindow(studio, messages.append)
+    qtbot.addWidget(window)
+    assert opened(qtbot, window, write_png(tmp_path / "a.png", pixels))
+    assert image_window.QImageReader.allocationLimit() == image_window.MAX_DECODE_MB  # Qt's too
+    big = write_png(tmp_path / "big.png", np.zeros((1024, 1024, 3), dtype=np.uint8))
+    assert not window.open_image(big)
+    assert messages == [
+        "Could not open the image. big.png would take 4 MB of memory to decode; "
+        "ConvStudio decodes images of up to 2 MB."
+    ]

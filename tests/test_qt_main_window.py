@@ -465,13 +465,14 @@ def test_the_kernel_box_jumps_to_a_kernel_and_follows_the_steps(window, studio):
     assert jump.currentIndex() == 1
 
 
-def test_file_open_image_shows_the_image_window(window, tmp_path):
+def test_file_open_image_shows_the_image_window(qtbot, window, tmp_path):
     from test_image_mode import write_png
 
     rng = np.random.default_rng(0)
     path = write_png(tmp_path / "photo.png", rng.integers(0, 256, (20, 24, 3), dtype=np.uint8))
-    assert window.open_image(path)
-    assert window.image_window().isVisible()
+    with qtbot.waitSignal(window.image_window().image_loaded):  # decoded on a worker
+        assert window.open_image(path)
+        assert window.image_window().isVisible()
     assert window.image_window().result.shape == (1, 18, 22)
     (tmp_path / "broken.png").write_bytes(b"\x89PNG broken")
     assert not window.open_image(tmp_path / "broken.png")

@@ -1,8 +1,9 @@
 """Images as inputs: limits, channels, the whole-image result, and the region a student steps.
 
-Decoding the file is the Qt layer's job; this module works on the pixels (and checks that
-a file is whole). The whole-image result is computed in bands of output rows, so that a
-caller on another thread can show progress and stop it between bands.
+Decoding the file is the Qt layer's job; this module says which files may be decoded (a
+PNG or JPEG by its first bytes, whole, of bounded size and memory) and works on the pixels.
+The whole-image result is computed in bands of output rows, so that a caller on another
+thread can show progress and stop it between bands.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from pathlib import Path
 import numpy as np
 
 from ..engine import ConvGeometry, ConvProblem, ConvSettingsError, plan
+from .files import FileCheckError, check_readable_file
 from .i18n import translate
 from .limits import MAX_GRID
 from .scene import Scene
@@ -24,6 +26,16 @@ PREVIEW_SIDE = 512
 # About this many multiply-adds per band (10-30 ms here): progress moves and a cancel
 # is noticed that often, while the per-band overhead (~0.1 ms) stays negligible.
 _BAND_WORK = 32_000_000
+
+# The largest image file read (a 4096² photo as an uncompressed PNG is 48-96 MB).
+MAX_IMAGE_BYTES = 256 * 2**20
+# The most memory one decoded image may take: a 4096² PNG of 16-bit RGBA is 128 MB. Qt's
+# reader is held to it too, whatever a file's header claims.
+MAX_DECODE_MB = 160
+
+# The formats the window offers, by their first bytes (whatever the file's name says):
+# anything else, an SVG named photo.png for one, is refused before a decoder sees it.
+_FORMATS = {b"\x89PNG\r\n\x1a\n": "png", b"\xff\xd8\xff": "jpeg"}
 
 # What a whole file ends with; a download or copy cut short does not. Some cameras append
 # a few bytes after the end marker, so the marker is looked for in the last few KB.
@@ -66,6 +78,56 @@ def check_complete(path: Path) -> None:
                     "{0} is cut short (the file ends before the image does); it cannot be shown.",
                 ).format(path.name)
             )
+
+
+def image_format(path: Path) -> str:
+    """Which format to decode *path* as, from its content: ``"png"`` or ``"jpeg"``.
+
+    Reads the first and last few KB only. The name's suffix plays no part: decoding is
+    only ever tried in the format found here, so no other decoder (Qt's SVG reader, say)
+    sees a file that merely claims to be an image.
+
+    Raises
+    ------
+    ImageError
+        When *path* is not a readable regular file of at most ``MAX_IMAGE_BYTES``, does
+        not start as a PNG or JPEG does, or is cut short (:func:`check_complete`).
+    """
+    try:
+        check_readable_file(path, MAX_IMAGE_BYTES)
+        with path.open("rb") as file:
+            head = file.read(8)
+        for start, kind in _FORMATS.items():
+            if head.startswith(start):
+                check_complete(path)
+                return kind
+    except FileCheckError as exc:
+        raise ImageError(str(exc)) from None
+    except OSError as exc:  # it changed since the check, or cannot be read after all
+        reason = exc.strerror or str(exc)
+        raise ImageError(translate("Files", "Cannot read {0}: {1}.").format(path, reason)) from None
+    raise ImageError(
+        translate("Image", "{0} is not an image that can be read (PNG or JPEG).").format(path.name)
+    )
+
+
+def check_decode_size(name: str, width: int, height: int, bits_per_pixel: int) -> None:
+    """Refuse an image whose decoded pixels would take more than ``MAX_DECODE_MB``.
+
+    Raises
+    ------
+    ImageError
+        Naming the memory it would take and the limit.
+    """
+    needed = width * height * max(1, bits_per_pixel) / 8 / 2**20
+    if needed > MAX_DECODE_MB:
+        raise ImageError(
+            translate(
+                "Image",
+                "{0} would take {1} MB of memory to decode; ConvStudio decodes images of "
+                "up to {2} MB.",
+            ).format(name, f"{needed:.0f}", MAX_DECODE_MB)
+        )
 
 
 def check_image_size(width: int, height: int) -> None:
@@ -257,6 +319,8 @@ def region_scene(
 
 
 __all__ = [
+    "MAX_DECODE_MB",
+    "MAX_IMAGE_BYTES",
     "MAX_IMAGE_SIDE",
     "PREVIEW_SIDE",
     "Cancelled",
@@ -264,8 +328,10 @@ __all__ = [
     "ImageError",
     "as_channels",
     "check_complete",
+    "check_decode_size",
     "check_image_size",
     "colour_indices",
+    "image_format",
     "image_geometry",
     "image_output",
     "image_work",
