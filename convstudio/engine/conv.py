@@ -21,6 +21,10 @@ from .geometry import ConvGeometry, IntOrPair, PaddingSpec, plan
 # im2col matrix of several channels is built in bands of about this many.
 _BAND_BYTES = 512 * 1024
 _IM2COL_BYTES = 512 * 1024
+# OpenBLAS splits a product of more multiply-adds than about this over its threads; on a
+# loaded machine (the lecture hall's laptop, a shared CI) that made the float32 path up to
+# 25x slower, measured here, while one thread never loses more than a few per cent.
+_BLAS_WORK = 1 << 20
 
 
 def pad(x: np.ndarray, geometry: ConvGeometry, dtype: DTypeLike = np.float64) -> np.ndarray:
@@ -104,7 +108,9 @@ def _correlate(
 
     k = cg * kh * kw
     w_rows = wg.reshape(groups, og, k)
-    band = max(1, _IM2COL_BYTES // max(1, groups * k * wo * itemsize))
+    # Each product stays under _BLAS_WORK multiply-adds, where OpenBLAS uses one thread.
+    span = max(1, _BLAS_WORK // max(1, og * k))  # output cells of one product
+    band = max(1, min(_IM2COL_BYTES // max(1, groups * k * wo * itemsize), span // wo))
     # One buffer for every band: a fresh large array per band costs page faults.
     buffer: np.ndarray = np.empty(groups * k * min(band, ho) * wo, dtype=dtype)
     for r0 in range(0, ho, band):
@@ -112,8 +118,11 @@ def _correlate(
         cols = buffer[: groups * k * rows * wo].reshape(groups, cg, kh, kw, rows, wo)
         for i, j, window in views(r0, rows):
             cols[:, :, i, j] = window
-        product = np.matmul(w_rows, cols.reshape(groups, k, rows * wo))
-        out[:, :, r0 : r0 + rows] = product.reshape(groups, og, rows, wo)
+        flat = cols.reshape(groups, k, rows * wo)
+        # The band's whole rows of the output, as a view: the product lands in place.
+        target = out[:, :, r0 : r0 + rows].reshape(groups, og, rows * wo)
+        for c0 in range(0, rows * wo, span):
+            np.matmul(w_rows, flat[:, :, c0 : c0 + span], out=target[:, :, c0 : c0 + span])
     return out.reshape(g.out_channels, ho, wo)
 
 
