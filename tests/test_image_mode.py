@@ -6,6 +6,7 @@ import struct
 import threading
 import zlib
 from pathlib import Path
+from typing import ClassVar
 
 import numpy as np
 import pytest
@@ -313,7 +314,7 @@ def test_closing_the_window_while_a_job_runs_is_clean(qtbot, studio, pixels, tmp
 # An SVG of nested <use> elements: 3 levels of 10 here (8 levels took Qt's SVG reader 56 s).
 NESTED_SVG = """<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"
  width="64" height="64"><defs><rect id="a0" width="1" height="1"/>
-{0}</defs><use xlink:href="#a3"/></svg>""".format(
+{}</defs><use xlink:href="#a3"/></svg>""".format(
     "\n".join(
         f'<g id="a{level}">' + f'<use xlink:href="#a{level - 1}"/>' * 10 + "</g>"
         for level in range(1, 4)
@@ -324,7 +325,7 @@ NESTED_SVG = """<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.
 class RecordingReader(image_window.QImageReader):
     """Qt's image reader, remembering each one made (to see what it was told to read)."""
 
-    made: list[image_window.QImageReader] = []
+    made: ClassVar[list[image_window.QImageReader]] = []
 
     def __init__(self, *args) -> None:
         super().__init__(*args)
