@@ -254,7 +254,10 @@ def test_the_result_arrives_from_the_worker_and_is_the_engines(qtbot, threaded, 
     assert threaded.status.text().startswith("Result 48×38, computed at full resolution")
 
 
-def test_a_large_image_shows_a_preview_first_then_the_full_result(qtbot, threaded, tmp_path):
+def test_a_large_image_shows_a_preview_first_then_the_full_result(
+    qtbot, threaded, tmp_path, monkeypatch
+):
+    monkeypatch.setattr(image_window, "PREVIEW_WORK", 0)  # stands for a long computation
     shown: list[str] = []
     threaded.preview_ready.connect(lambda: shown.append(threaded.status.text()))
     threaded.result_ready.connect(lambda: shown.append(threaded.status.text()))
@@ -265,6 +268,16 @@ def test_a_large_image_shows_a_preview_first_then_the_full_result(qtbot, threade
     assert threaded.result.shape == (1, 1098, 598)
     # The picture drawn is the full one, coloured on the worker.
     assert threaded.result_image.image.shape == (1098, 598)
+
+
+def test_a_quick_result_on_a_large_image_comes_without_a_preview(qtbot, threaded, tmp_path):
+    # 1100×600 with a 3×3 kernel: 6 M multiply-adds, a few ms; a preview would delay it.
+    previews: list[bool] = []
+    threaded.preview_ready.connect(lambda: previews.append(True))
+    with qtbot.waitSignal(threaded.result_ready, timeout=20000):
+        threaded.open_image(write_png(tmp_path / "big.png", photo(1100, 600)))
+    assert previews == []
+    assert threaded.status.text().startswith("Result 598×1098, computed at full resolution")
 
 
 def test_an_edit_cancels_the_running_job_and_only_the_newest_result_shows(

@@ -22,6 +22,9 @@ from .scene import Scene
 MAX_IMAGE_SIDE = 4096
 PREVIEW_SIDE = 512
 """The preview samples the image down to at most this many pixels a side."""
+PREVIEW_WORK = 200_000_000
+"""Multiply-adds of a whole-image result below which no preview is made first: such a
+result is ready in about 0.2 s, and a preview would only delay it (by a quarter or more)."""
 
 # About this many multiply-adds per band (10-30 ms here): progress moves and a cancel
 # is noticed that often, while the per-band overhead (~0.1 ms) stays negligible.
@@ -323,6 +326,7 @@ __all__ = [
     "MAX_IMAGE_BYTES",
     "MAX_IMAGE_SIDE",
     "PREVIEW_SIDE",
+    "PREVIEW_WORK",
     "Cancelled",
     "ConvSettingsError",
     "ImageError",

@@ -33,6 +33,7 @@ from ..engine import ConvSettingsError
 from ..model import MAX_GRID, EditError, Scene, Studio
 from ..model.image import (
     MAX_DECODE_MB,
+    PREVIEW_WORK,
     Cancelled,
     ImageError,
     check_decode_size,
@@ -191,12 +192,13 @@ def _picture(
 
 
 def compute_picture(scene: Scene, pixels: np.ndarray, ticket: Ticket | None = None) -> Picture:
-    """The full-resolution picture; with a *ticket* (on the worker), a preview first."""
+    """The full-resolution picture; with a *ticket* (on the worker), a preview first
+    when the full result takes long (more than ``PREVIEW_WORK`` multiply-adds)."""
     height, width = pixels.shape[:2]
     g = image_geometry(scene, height, width)
     size = (g.out_height, g.out_width)
     step = preview_step(height, width)
-    if ticket is not None and step > 1:
+    if ticket is not None and step > 1 and image_work(g) > PREVIEW_WORK:
         try:
             start = time.perf_counter()
             small = image_output(scene, pixels[::step, ::step], cancelled=ticket.cancelled)
@@ -283,6 +285,11 @@ class ImageWindow(QWidget):
         self.status.setWordWrap(True)
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(240)
+        # Hidden, it keeps its place: the views are not resized (and repainted) each time
+        # a computation starts or ends.
+        policy = self.progress.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.progress.setSizePolicy(policy)
         self.progress.hide()
 
         views = QHBoxLayout()
@@ -303,6 +310,9 @@ class ImageWindow(QWidget):
         footer.addWidget(self.progress)
         layout.addLayout(footer)
         self.setFont(style.font(style.UI_PT))
+        # Two lines whatever the message: a status of another length must not change the
+        # views' height (a resize repaints both views and their axes, 20 ms a time).
+        self.status.setFixedHeight(2 * self.status.fontMetrics().lineSpacing() + 4)
         self.resize(1100, 620)
 
         self.region.sigRegionChanged.connect(self._on_q_region_changed)
