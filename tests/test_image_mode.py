@@ -15,12 +15,14 @@ from PySide6.QtGui import QImage
 
 from convstudio.engine import conv2d
 from convstudio.model import Scene, Studio
+from convstudio.model import image as image_model
 from convstudio.model.image import (
     Cancelled,
     ImageError,
     as_channels,
     check_complete,
     image_output,
+    image_planes,
     region_scene,
 )
 from convstudio.qt import image_window
@@ -214,7 +216,7 @@ class Gate:
         self.progress: list[list[tuple[int, int]]] = []
         real = image_window.image_output
 
-        def held(scene, rgb, *, progress=None, cancelled=None):
+        def held(scene, rgb, *, progress=None, cancelled=None, planes=None):
             self.started.append(scene)
             calls: list[tuple[int, int]] = []
             self.progress.append(calls)
@@ -226,7 +228,7 @@ class Gate:
                 if progress is not None:
                     progress(done, total)
 
-            return real(scene, rgb, progress=record, cancelled=cancelled)
+            return real(scene, rgb, progress=record, cancelled=cancelled, planes=planes)
 
         monkeypatch.setattr(image_window, "image_output", held)
 
@@ -422,3 +424,52 @@ def test_an_image_that_would_take_too_much_memory_is_refused_before_decoding(
         "Could not open the image. big.png would take 4 MB of memory to decode; "
         "ConvStudio decodes images of up to 2 MB."
     ]
+
+
+@pytest.mark.parametrize("mode", ["zeros", "reflect", "replicate", "circular"])
+@pytest.mark.parametrize(("channels", "groups"), [(1, 1), (3, 1), (3, 3), (4, 2)])
+def test_the_kept_planes_give_the_numbers_of_converting_each_band(
+    mode, channels, groups, monkeypatch
+):
+    rgb = photo(70, 90)
+    rng = np.random.default_rng(4)
+    scene = Scene(
+        input=np.zeros((channels, 6, 6)),
+        kernels=rng.integers(-3, 4, (groups * 2, channels // groups, 3, 3)).astype(float),
+        bias=[0.5] * (groups * 2),
+        groups=groups,
+        padding=2,
+        padding_mode=mode,
+        stride=2,
+        dilation=2,
+    )
+    monkeypatch.setattr("convstudio.model.image._BAND_WORK", 2000)  # many bands
+    planes = image_planes(rgb, channels)
+    assert planes.dtype == np.float32 and planes.shape == (3 if channels == 3 else 1, 70, 90)
+    np.testing.assert_array_equal(image_output(scene, rgb, planes=planes), image_output(scene, rgb))
+    # A preview samples the planes as it samples the pixels.
+    np.testing.assert_array_equal(
+        image_output(scene, rgb[::3, ::3], planes=planes[:, ::3, ::3]),
+        image_output(scene, rgb[::3, ::3]),
+    )
+
+
+def test_edits_reuse_the_image_converted_once(qtbot, threaded, studio, tmp_path, monkeypatch):
+    made: list[int] = []
+    real = image_model.image_planes
+
+    def counting(rgb: np.ndarray, channels: int) -> np.ndarray:
+        made.append(channels)
+        return real(rgb, channels)
+
+    monkeypatch.setattr(image_model, "image_planes", counting)
+    rgb = photo(60, 80)
+    with qtbot.waitSignal(threaded.result_ready):
+        threaded.open_image(write_png(tmp_path / "a.png", rgb))
+    for weight in (2, 3):
+        with qtbot.waitSignal(threaded.result_ready):
+            studio.document.set_kernel([[0, 0, 0], [0, weight, 0], [0, 0, 0]])
+        np.testing.assert_array_equal(
+            threaded.result[0], weight * as_channels(rgb, 1)[0, 1:-1, 1:-1]
+        )
+    assert made == [1]  # converted to grey once, for the first result

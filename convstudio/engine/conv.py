@@ -202,6 +202,60 @@ def conv2d(
     return out[0] if both_2d else out
 
 
+def correlate_padded(
+    xp: np.ndarray,
+    w: np.ndarray,
+    bias: np.ndarray | None = None,
+    *,
+    stride: IntOrPair = 1,
+    dilation: IntOrPair = 1,
+    groups: int = 1,
+    flip: bool = False,
+    dtype: DTypeLike = np.float32,
+) -> np.ndarray:
+    """Cross-correlate an input that is already padded, in the working type *dtype*.
+
+    The arithmetic of :func:`conv2d`, without its conversions: an input of *dtype*
+    (image mode's float32 bands) is read where it lies, never copied to float64 first.
+
+    Parameters
+    ----------
+    xp
+        The padded input, ``(C_in, H, W)``.
+    w
+        Weights, ``(C_out, C_in/groups, kH, kW)``.
+    bias, stride, dilation, groups, flip
+        As for :func:`conv2d`.
+    dtype
+        The working and result type.
+
+    Returns
+    -------
+    numpy.ndarray
+        ``(C_out, H_out, W_out)`` of *dtype*.
+
+    Raises
+    ------
+    ConvSettingsError
+        When the settings are impossible for these shapes.
+    """
+    g = plan(
+        xp.shape,
+        w.shape,
+        stride=stride,
+        dilation=dilation,
+        groups=groups,
+        bias_length=None if bias is None else np.size(bias),
+    )
+    weights = np.asarray(w, dtype=np.float64)
+    if flip:
+        weights = weights[:, :, ::-1, ::-1]
+    out = _correlate(xp, weights, g, dtype)
+    if bias is not None:
+        out += np.asarray(bias, dtype=np.float64).reshape(-1)[:, None, None].astype(dtype)
+    return out
+
+
 @dataclass(frozen=True)
 class StepDetail:
     """Everything one animation step shows: one output value and how it is made.

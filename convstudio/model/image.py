@@ -8,12 +8,13 @@ thread can show progress and stop it between bands.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
 
-from ..engine import ConvGeometry, ConvProblem, ConvSettingsError, plan
+from ..engine import ConvGeometry, ConvSettingsError, correlate_padded, plan
 from .files import FileCheckError, check_readable_file
 from .i18n import translate
 from .limits import MAX_GRID
@@ -162,6 +163,46 @@ def as_channels(rgb: np.ndarray, channels: int) -> np.ndarray:
     return np.repeat(np.round(grey)[None], channels, axis=0)
 
 
+def image_planes(rgb: np.ndarray, channels: int) -> np.ndarray:
+    """*rgb* ``(H, W, 3)`` as the float32 planes the scene's channels read.
+
+    ``(3, H, W)`` R, G, B for 3 channels, else ``(1, H, W)``: the grey of
+    :func:`as_channels`, which every channel repeats. The same numbers as converting each
+    band as it is computed, made once per image instead of once per edit (that conversion
+    was half the whole-image work of a 7×7 kernel).
+    """
+    height, width = rgb.shape[:2]
+    if channels == 3:
+        return np.ascontiguousarray(np.moveaxis(rgb, -1, 0), dtype=np.float32)
+    out = np.empty((1, height, width), dtype=np.float32)
+    rows = max(1, (1 << 18) // max(1, width))  # float64 temporaries of ~6 MB
+    for top in range(0, height, rows):
+        out[0, top : top + rows] = as_channels(rgb[top : top + rows], 1)[0]
+    return out
+
+
+class ImagePlanes:
+    """One image's planes for the mode last asked (grey or R, G, B), made on first use.
+
+    Only one mode's planes are kept (a 4096² photo's R, G, B take 192 MB). A lock lets
+    the worker make them while the GUI thread may ask too.
+    """
+
+    def __init__(self, rgb: np.ndarray) -> None:
+        self.rgb = rgb
+        self._lock = threading.Lock()
+        self._kept: tuple[bool, np.ndarray] | None = None
+
+    def planes(self, channels: int) -> np.ndarray:
+        """The planes for a scene of *channels* channels (see :func:`image_planes`)."""
+        colour = channels == 3
+        with self._lock:
+            if self._kept is None or self._kept[0] != colour:
+                self._kept = None  # the other mode's go first: never both at once
+                self._kept = (colour, image_planes(self.rgb, channels))
+            return self._kept[1]
+
+
 def image_geometry(scene: Scene, height: int, width: int) -> ConvGeometry:
     """The geometry of the scene's settings on a *height* × *width* image (a few µs).
 
@@ -200,6 +241,7 @@ def image_output(
     *,
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    planes: np.ndarray | None = None,
 ) -> np.ndarray:
     """The scene's kernels and settings applied to the whole image, ``(C_out, H', W')``.
 
@@ -218,6 +260,9 @@ def image_output(
         Called as ``progress(done, total)`` after each band.
     cancelled
         Asked before each band; when it returns True the computation stops.
+    planes
+        *rgb* already as :func:`image_planes` for the scene's channels (kept from an
+        earlier edit): the bands are cut from them instead of converting the pixels.
 
     Raises
     ------
@@ -247,17 +292,54 @@ def image_output(
         bottom = min(g.out_height, top + band)
         rows = source_rows[top * stride : (bottom - 1) * stride + reach + 1]
         # The band's padded input: rows and columns taken by the padding mode's index.
-        x = as_channels(rgb[rows.clip(0)][:, source_cols.clip(0)], channels)
-        x[:, rows < 0] = 0.0
-        x[:, :, source_cols < 0] = 0.0
-        problem = ConvProblem(
+        if planes is None:
+            x = as_channels(rgb[rows.clip(0)][:, source_cols.clip(0)], channels)
+            x[:, rows < 0] = 0.0
+            x[:, :, source_cols < 0] = 0.0
+        else:
+            x = _band_input(planes, rows, source_cols)
+        out[:, top:bottom] = correlate_padded(
             x, kernels, scene.bias, stride=g.stride, dilation=g.dilation, groups=groups,
-            flip=scene.flip,
+            flip=scene.flip, dtype=np.float32,
         )  # fmt: skip
-        out[:, top:bottom] = problem.compute(np.float32)
         if progress is not None:
             progress(done, total)
     return out
+
+
+def _run(index: np.ndarray) -> tuple[int, int, int] | None:
+    """``(first, stop, source)`` when *index* is -1s around one run of consecutive sources."""
+    inside = np.flatnonzero(index >= 0)
+    if inside.size == 0:
+        return None
+    first, stop, source = int(inside[0]), int(inside[-1]) + 1, int(index[inside[0]])
+    if stop - first != inside.size or index[stop - 1] - source != stop - first - 1:
+        return None
+    if not (np.diff(index[first:stop]) == 1).all():
+        return None
+    return first, stop, source
+
+
+def _band_input(planes: np.ndarray, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+    """``planes[:, rows][:, :, cols]`` as a new C-contiguous float32 array, 0 where -1.
+
+    Zero padding reads a block of the planes: copied as one slice (the indices' gather
+    costs as much as a third of a 7×7 kernel's arithmetic). Other modes gather, with
+    take(), which keeps the result C-contiguous (``planes[:, r][:, :, c]`` is not, and
+    every tap's view would then stride across memory).
+    """
+    row_run, col_run = _run(rows), _run(cols)
+    if row_run is not None and col_run is not None:
+        (r0, r1, source_row), (c0, c1, source_col) = row_run, col_run
+        x = np.zeros((planes.shape[0], rows.size, cols.size), dtype=np.float32)
+        x[:, r0:r1, c0:c1] = planes[
+            :, source_row : source_row + r1 - r0, source_col : source_col + c1 - c0
+        ]
+        return x
+    x = np.take(np.take(planes, rows.clip(0), axis=1), cols.clip(0), axis=2)
+    x[:, rows < 0] = 0.0
+    x[:, :, cols < 0] = 0.0
+    return x
 
 
 def colour_indices(values: np.ndarray, low: float, high: float) -> np.ndarray:
@@ -330,6 +412,7 @@ __all__ = [
     "Cancelled",
     "ConvSettingsError",
     "ImageError",
+    "ImagePlanes",
     "as_channels",
     "check_complete",
     "check_decode_size",
@@ -338,6 +421,7 @@ __all__ = [
     "image_format",
     "image_geometry",
     "image_output",
+    "image_planes",
     "image_work",
     "preview_step",
     "region_scene",

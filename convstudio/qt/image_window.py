@@ -36,6 +36,7 @@ from ..model.image import (
     PREVIEW_WORK,
     Cancelled,
     ImageError,
+    ImagePlanes,
     check_decode_size,
     check_image_size,
     colour_indices,
@@ -191,17 +192,32 @@ def _picture(
     return Picture(maps, tuple(colours), size, step, ms)
 
 
-def compute_picture(scene: Scene, pixels: np.ndarray, ticket: Ticket | None = None) -> Picture:
+def compute_picture(
+    scene: Scene,
+    pixels: np.ndarray,
+    ticket: Ticket | None = None,
+    planes: ImagePlanes | None = None,
+) -> Picture:
     """The full-resolution picture; with a *ticket* (on the worker), a preview first
-    when the full result takes long (more than ``PREVIEW_WORK`` multiply-adds)."""
+    when the full result takes long (more than ``PREVIEW_WORK`` multiply-adds).
+
+    *planes*, the image's planes kept from one edit to the next, spare each edit the
+    conversion of every pixel (made here, on first use, when missing).
+    """
     height, width = pixels.shape[:2]
     g = image_geometry(scene, height, width)
     size = (g.out_height, g.out_width)
     step = preview_step(height, width)
+    ready = None if planes is None else planes.planes(scene.input.shape[0])
     if ticket is not None and step > 1 and image_work(g) > PREVIEW_WORK:
         try:
             start = time.perf_counter()
-            small = image_output(scene, pixels[::step, ::step], cancelled=ticket.cancelled)
+            small = image_output(
+                scene,
+                pixels[::step, ::step],
+                cancelled=ticket.cancelled,
+                planes=None if ready is None else ready[:, ::step, ::step],
+            )
         except ConvSettingsError:
             pass  # the kernel does not fit the sampled-down image: no preview then
         else:
@@ -213,6 +229,7 @@ def compute_picture(scene: Scene, pixels: np.ndarray, ticket: Ticket | None = No
         pixels,
         progress=None if ticket is None else ticket.progress,
         cancelled=None if ticket is None else ticket.cancelled,
+        planes=ready,
     )
     return _picture(maps, size, 1, (time.perf_counter() - start) * 1e3, ticket)
 
@@ -244,6 +261,7 @@ class ImageWindow(QWidget):
         self.compute_ms = 0.0
         self.inline_work = INLINE_WORK
         self._picture: Picture | None = None
+        self._planes: ImagePlanes | None = None  # the pixels as planes, made on first use
         self._opened: tuple[str, int, int] | None = None  # the file's name and size
         self._stale = False  # an edit arrived while the window was hidden
         self._job = LatestJob(self)
@@ -416,14 +434,22 @@ class ImageWindow(QWidget):
             self._show_failure(exc)
             return
         if work <= self.inline_work:
-            self._on_result(compute_picture(scene, self.pixels))
+            self._on_result(compute_picture(scene, self.pixels, planes=self._planes_of()))
             return
         self.result = None  # stale; dropping it also halves the peak memory
         self.progress.setValue(0)
         self.progress.show()
         self.status.setText(self.tr("Computing the result on the whole image…"))
         pixels = self.pixels
-        self._job.start(lambda ticket: compute_picture(scene, pixels, ticket))
+        planes = self._planes_of()
+        self._job.start(lambda ticket: compute_picture(scene, pixels, ticket, planes))
+
+    def _planes_of(self) -> ImagePlanes:
+        """The planes of the image shown (kept while it is; new ones for a new image)."""
+        assert self.pixels is not None
+        if self._planes is None or self._planes.rgb is not self.pixels:
+            self._planes = ImagePlanes(self.pixels)
+        return self._planes
 
     def _on_preview(self, picture: Picture) -> None:
         self._picture = picture
