@@ -121,7 +121,7 @@ def measure(
         marks.clear()
         meter.start()
         start = time.perf_counter()
-        studio.document.set_kernel_value(0, 0, 0, 0, float(i % 5 + 3))
+        studio.document.set_kernel_value(0, 0, 0, 0, float(i % 5 + 3))  # never the last value
         loop.exec()
         frozen.append(meter.stop())
         full.append(marks["full"] - start)
@@ -133,7 +133,7 @@ def measure(
         # The GUI thread's CPU time for the same edit, without the timer's own ticks: the
         # work done on it, which a loaded machine does not inflate.
         cpu = time.thread_time()
-        studio.document.set_kernel_value(0, 0, 0, 0, float(i % 5 + 4))
+        studio.document.set_kernel_value(0, 0, 0, 0, -float(i % 5 + 3))
         loop.exec()
         busy.append(time.thread_time() - cpu)
     # The reference freeze: the same timer with nothing running (the machine's own noise).
