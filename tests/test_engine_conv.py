@@ -569,6 +569,39 @@ def test_result_does_not_depend_on_band_size(band_bytes, data):
     np.testing.assert_allclose(got, run_reference(x, weights, bias, kwargs), rtol=1e-12, atol=1e-9)
 
 
+@pytest.mark.parametrize("blas_work", [1, 50, 1000])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_result_does_not_depend_on_how_the_products_are_split(blas_work, data):
+    # Small limits split each band's product into pieces of a few output cells.
+    x, weights, bias, _, _, kwargs = data.draw(conv_cases())
+    assume(not errors_for(x, weights, bias, kwargs))
+    with mock.patch.object(conv_module, "_BLAS_WORK", blas_work):
+        got = ConvProblem(x, weights, bias, **kwargs).output()
+    np.testing.assert_allclose(got, run_reference(x, weights, bias, kwargs), rtol=1e-12, atol=1e-9)
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_every_product_stays_small_enough_for_one_blas_thread(dtype):
+    # OpenBLAS spreads a larger product over its threads, which on a loaded machine made
+    # the float32 path many times slower. 4 channels of 9×9 and 8 kernels: one output row
+    # alone is 8 × 324 × 400 = 1.04 M multiply-adds.
+    rng = np.random.default_rng(3)
+    x, w = rng.standard_normal((4, 40, 408)), rng.standard_normal((8, 4, 9, 9))
+    real = np.matmul
+    works: list[int] = []
+
+    def recording(a, b, *args, **kwargs):
+        works.append(a.shape[-2] * a.shape[-1] * b.shape[-1])
+        return real(a, b, *args, **kwargs)
+
+    with mock.patch.object(conv_module.np, "matmul", recording):
+        got = ConvProblem(x, w).compute(dtype)
+    assert works and max(works) <= conv_module._BLAS_WORK
+    want = windowed_reference(x, w, stride=(1, 1), dilation=(1, 1), padding=0, groups=1)
+    np.testing.assert_allclose(got, want, rtol=1e-4 if dtype == np.float32 else 1e-10, atol=1e-3)
+
+
 # ---------------------------------------------------------------- 'same' padding
 
 

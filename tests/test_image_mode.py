@@ -6,6 +6,7 @@ import struct
 import threading
 import zlib
 from pathlib import Path
+from typing import ClassVar
 
 import numpy as np
 import pytest
@@ -14,12 +15,14 @@ from PySide6.QtGui import QImage
 
 from convstudio.engine import conv2d
 from convstudio.model import Scene, Studio
+from convstudio.model import image as image_model
 from convstudio.model.image import (
     Cancelled,
     ImageError,
     as_channels,
     check_complete,
     image_output,
+    image_planes,
     region_scene,
 )
 from convstudio.qt import image_window
@@ -49,6 +52,13 @@ def png_header_claiming(path: Path, width: int, height: int) -> Path:
         + chunk(b"IEND", b"")
     )
     return path
+
+
+def opened(qtbot, window: ImageWindow, path: Path) -> bool:
+    """Open *path* and wait until it is shown (it is decoded on a worker thread)."""
+    with qtbot.waitSignal(window.image_loaded, timeout=20000):
+        assert window.open_image(path)
+    return True
 
 
 @pytest.fixture
@@ -97,7 +107,7 @@ def test_the_window_shows_the_result_and_steps_a_region(qtbot, studio, pixels, t
     window = ImageWindow(studio, messages.append)
     qtbot.addWidget(window)
     window.show()  # a hidden window leaves edits until it is shown again
-    assert window.open_image(write_png(tmp_path / "a.png", pixels))
+    assert opened(qtbot, window, write_png(tmp_path / "a.png", pixels))
     assert window.result.shape == (1, 38, 48)  # small: computed at once
     studio.document.set_kernel([[0, 0, 0], [0, 2, 0], [0, 0, 0]])  # an edit recomputes
     np.testing.assert_allclose(window.result[0], 2 * as_channels(pixels, 1)[0, 1:-1, 1:-1])
@@ -114,7 +124,7 @@ def test_a_region_smaller_than_the_kernel_is_refused_in_words(qtbot, studio, pix
     messages: list[str] = []
     window = ImageWindow(studio, messages.append)
     qtbot.addWidget(window)
-    assert window.open_image(write_png(tmp_path / "a.png", pixels))
+    assert opened(qtbot, window, write_png(tmp_path / "a.png", pixels))
     before = studio.document.scene
     window.set_region(4, 6, 2, 2)  # 2×2 pixels under a 3×3 kernel
     assert not window.apply_region()
@@ -127,7 +137,7 @@ def test_bad_images_are_refused_in_words_and_the_old_one_kept(qtbot, studio, pix
     messages: list[str] = []
     window = ImageWindow(studio, messages.append)
     qtbot.addWidget(window)
-    assert window.open_image(write_png(tmp_path / "a.png", pixels))
+    assert opened(qtbot, window, write_png(tmp_path / "a.png", pixels))
     (tmp_path / "text.png").write_text("not an image")
     assert not window.open_image(tmp_path / "text.png")
     assert "not an image" in messages[-1]
@@ -143,7 +153,7 @@ def test_bad_images_are_refused_in_words_and_the_old_one_kept(qtbot, studio, pix
 def test_a_region_larger_than_the_grid_is_clamped(qtbot, studio, pixels, tmp_path):
     window = ImageWindow(studio, lambda _text: None)
     qtbot.addWidget(window)
-    window.open_image(write_png(tmp_path / "a.png", pixels))
+    opened(qtbot, window, write_png(tmp_path / "a.png", pixels))
     window.region.setSize((45, 38))
     assert window.region_box()[2:] == (32, 32)
 
@@ -173,7 +183,7 @@ def test_a_file_cut_to_two_thirds_is_refused_in_words_and_the_old_image_kept(
     messages: list[str] = []
     window = ImageWindow(studio, messages.append)
     qtbot.addWidget(window)
-    assert window.open_image(write_png(tmp_path / "a.png", pixels))
+    assert opened(qtbot, window, write_png(tmp_path / "a.png", pixels))
     assert not window.open_image(cut)  # Qt would show a JPEG's missing third grey
     assert messages == [
         f"Could not open the image. cut.{suffix} is cut short (the file ends before the "
@@ -206,7 +216,7 @@ class Gate:
         self.progress: list[list[tuple[int, int]]] = []
         real = image_window.image_output
 
-        def held(scene, rgb, *, progress=None, cancelled=None):
+        def held(scene, rgb, *, progress=None, cancelled=None, planes=None):
             self.started.append(scene)
             calls: list[tuple[int, int]] = []
             self.progress.append(calls)
@@ -218,7 +228,7 @@ class Gate:
                 if progress is not None:
                     progress(done, total)
 
-            return real(scene, rgb, progress=record, cancelled=cancelled)
+            return real(scene, rgb, progress=record, cancelled=cancelled, planes=planes)
 
         monkeypatch.setattr(image_window, "image_output", held)
 
@@ -246,7 +256,10 @@ def test_the_result_arrives_from_the_worker_and_is_the_engines(qtbot, threaded, 
     assert threaded.status.text().startswith("Result 48×38, computed at full resolution")
 
 
-def test_a_large_image_shows_a_preview_first_then_the_full_result(qtbot, threaded, tmp_path):
+def test_a_large_image_shows_a_preview_first_then_the_full_result(
+    qtbot, threaded, tmp_path, monkeypatch
+):
+    monkeypatch.setattr(image_window, "PREVIEW_WORK", 0)  # stands for a long computation
     shown: list[str] = []
     threaded.preview_ready.connect(lambda: shown.append(threaded.status.text()))
     threaded.result_ready.connect(lambda: shown.append(threaded.status.text()))
@@ -257,6 +270,16 @@ def test_a_large_image_shows_a_preview_first_then_the_full_result(qtbot, threade
     assert threaded.result.shape == (1, 1098, 598)
     # The picture drawn is the full one, coloured on the worker.
     assert threaded.result_image.image.shape == (1098, 598)
+
+
+def test_a_quick_result_on_a_large_image_comes_without_a_preview(qtbot, threaded, tmp_path):
+    # 1100×600 with a 3×3 kernel: 6 M multiply-adds, a few ms; a preview would delay it.
+    previews: list[bool] = []
+    threaded.preview_ready.connect(lambda: previews.append(True))
+    with qtbot.waitSignal(threaded.result_ready, timeout=20000):
+        threaded.open_image(write_png(tmp_path / "big.png", photo(1100, 600)))
+    assert previews == []
+    assert threaded.status.text().startswith("Result 598×1098, computed at full resolution")
 
 
 def test_an_edit_cancels_the_running_job_and_only_the_newest_result_shows(
@@ -301,3 +324,152 @@ def test_closing_the_window_while_a_job_runs_is_clean(qtbot, studio, pixels, tmp
     with qtbot.waitSignal(window.result_ready):
         window.show()  # shown again: the newest scene's result
     assert window.result.shape == (1, 40, 50) and ready == [True]
+
+
+# An SVG of nested <use> elements: 3 levels of 10 here (8 levels took Qt's SVG reader 56 s).
+NESTED_SVG = """<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"
+ width="64" height="64"><defs><rect id="a0" width="1" height="1"/>
+{}</defs><use xlink:href="#a3"/></svg>""".format(
+    "\n".join(
+        f'<g id="a{level}">' + f'<use xlink:href="#a{level - 1}"/>' * 10 + "</g>"
+        for level in range(1, 4)
+    )
+)
+
+
+class RecordingReader(image_window.QImageReader):
+    """Qt's image reader, remembering each one made (to see what it was told to read)."""
+
+    made: ClassVar[list[image_window.QImageReader]] = []
+
+    def __init__(self, *args) -> None:
+        super().__init__(*args)
+        RecordingReader.made.append(self)
+
+
+@pytest.fixture
+def readers(monkeypatch) -> list[image_window.QImageReader]:
+    RecordingReader.made = []
+    monkeypatch.setattr(image_window, "QImageReader", RecordingReader)
+    return RecordingReader.made
+
+
+def test_an_svg_named_png_is_refused_by_its_content_before_any_decoder_sees_it(
+    qtbot, studio, pixels, tmp_path, readers
+):
+    messages: list[str] = []
+    window = ImageWindow(studio, messages.append)
+    qtbot.addWidget(window)
+    svg = tmp_path / "photo.png"
+    svg.write_text(NESTED_SVG)
+    assert not window.open_image(svg)  # refused at once, on the GUI thread
+    assert messages == [
+        "Could not open the image. photo.png is not an image that can be read (PNG or JPEG)."
+    ]
+    assert readers == []  # no reader, so neither Qt's SVG plugin nor any other, saw it
+    with pytest.raises(ImageError, match="not an image"):
+        read_image(svg)
+    assert window.pixels is None
+
+
+def test_a_file_is_decoded_as_what_its_content_is_and_as_nothing_else(
+    qapp, pixels, tmp_path, readers
+):
+    named_jpeg = write_png(tmp_path / "a.png", pixels).rename(tmp_path / "photo.jpg")
+    np.testing.assert_array_equal(read_image(named_jpeg), pixels)
+    assert readers  # every reader was told the format found in the file, and only that
+    for reader in readers:
+        assert bytes(reader.format()) == b"png"
+        assert not reader.autoDetectImageFormat() and not reader.decideFormatFromContent()
+
+
+def test_decoding_runs_on_a_worker_and_its_failure_is_said_in_words(
+    qtbot, studio, pixels, tmp_path, monkeypatch
+):
+    threads: list[threading.Thread] = []
+    real = image_window.decode_image
+
+    def recording(path: Path) -> np.ndarray:
+        threads.append(threading.current_thread())
+        return real(path)
+
+    monkeypatch.setattr(image_window, "decode_image", recording)
+    messages: list[str] = []
+    window = ImageWindow(studio, messages.append)
+    qtbot.addWidget(window)
+    assert opened(qtbot, window, write_png(tmp_path / "a.png", pixels))
+    assert threads and threads[0] is not threading.main_thread()
+    # A whole file whose header is right but whose pixel data is not.
+    broken = png_header_claiming(tmp_path / "broken.png", 64, 64)
+    assert window.open_image(broken)  # the header passes: refused only when decoded
+    assert window.status.text() == "Opening broken.png…" and not window.progress.isHidden()
+    qtbot.waitUntil(lambda: bool(messages))
+    assert messages[0].startswith("Could not open the image. broken.png could not be read: ")
+    assert threads[-1] is not threading.main_thread()
+    assert window.pixels.shape == (40, 50, 3)  # the old image stays
+
+
+def test_an_image_that_would_take_too_much_memory_is_refused_before_decoding(
+    qtbot, studio, pixels, tmp_path, monkeypatch
+):
+    monkeypatch.setattr("convstudio.model.image.MAX_DECODE_MB", 2)
+    messages: list[str] = []
+    window = ImageWindow(studio, messages.append)
+    qtbot.addWidget(window)
+    assert opened(qtbot, window, write_png(tmp_path / "a.png", pixels))
+    assert image_window.QImageReader.allocationLimit() == image_window.MAX_DECODE_MB  # Qt's too
+    big = write_png(tmp_path / "big.png", np.zeros((1024, 1024, 3), dtype=np.uint8))
+    assert not window.open_image(big)
+    assert messages == [
+        "Could not open the image. big.png would take 4 MB of memory to decode; "
+        "ConvStudio decodes images of up to 2 MB."
+    ]
+
+
+@pytest.mark.parametrize("mode", ["zeros", "reflect", "replicate", "circular"])
+@pytest.mark.parametrize(("channels", "groups"), [(1, 1), (3, 1), (3, 3), (4, 2)])
+def test_the_kept_planes_give_the_numbers_of_converting_each_band(
+    mode, channels, groups, monkeypatch
+):
+    rgb = photo(70, 90)
+    rng = np.random.default_rng(4)
+    scene = Scene(
+        input=np.zeros((channels, 6, 6)),
+        kernels=rng.integers(-3, 4, (groups * 2, channels // groups, 3, 3)).astype(float),
+        bias=[0.5] * (groups * 2),
+        groups=groups,
+        padding=2,
+        padding_mode=mode,
+        stride=2,
+        dilation=2,
+    )
+    monkeypatch.setattr("convstudio.model.image._BAND_WORK", 2000)  # many bands
+    planes = image_planes(rgb, channels)
+    assert planes.dtype == np.float32 and planes.shape == (3 if channels == 3 else 1, 70, 90)
+    np.testing.assert_array_equal(image_output(scene, rgb, planes=planes), image_output(scene, rgb))
+    # A preview samples the planes as it samples the pixels.
+    np.testing.assert_array_equal(
+        image_output(scene, rgb[::3, ::3], planes=planes[:, ::3, ::3]),
+        image_output(scene, rgb[::3, ::3]),
+    )
+
+
+def test_edits_reuse_the_image_converted_once(qtbot, threaded, studio, tmp_path, monkeypatch):
+    made: list[int] = []
+    real = image_model.image_planes
+
+    def counting(rgb: np.ndarray, channels: int) -> np.ndarray:
+        made.append(channels)
+        return real(rgb, channels)
+
+    monkeypatch.setattr(image_model, "image_planes", counting)
+    rgb = photo(60, 80)
+    with qtbot.waitSignal(threaded.result_ready):
+        threaded.open_image(write_png(tmp_path / "a.png", rgb))
+    for weight in (2, 3):
+        with qtbot.waitSignal(threaded.result_ready):
+            studio.document.set_kernel([[0, 0, 0], [0, weight, 0], [0, 0, 0]])
+        np.testing.assert_array_equal(
+            threaded.result[0], weight * as_channels(rgb, 1)[0, 1:-1, 1:-1]
+        )
+    assert made == [1]  # converted to grey once, for the first result

@@ -465,13 +465,14 @@ def test_the_kernel_box_jumps_to_a_kernel_and_follows_the_steps(window, studio):
     assert jump.currentIndex() == 1
 
 
-def test_file_open_image_shows_the_image_window(window, tmp_path):
+def test_file_open_image_shows_the_image_window(qtbot, window, tmp_path):
     from test_image_mode import write_png
 
     rng = np.random.default_rng(0)
     path = write_png(tmp_path / "photo.png", rng.integers(0, 256, (20, 24, 3), dtype=np.uint8))
-    assert window.open_image(path)
-    assert window.image_window().isVisible()
+    with qtbot.waitSignal(window.image_window().image_loaded):  # decoded on a worker
+        assert window.open_image(path)
+        assert window.image_window().isVisible()
     assert window.image_window().result.shape == (1, 18, 22)
     (tmp_path / "broken.png").write_bytes(b"\x89PNG broken")
     assert not window.open_image(tmp_path / "broken.png")
@@ -584,7 +585,7 @@ def test_a_new_lesson_shows_the_side_panel_from_its_top(qtbot, window):
     assert window.note.isVisible()
 
 
-def test_a_lessons_note_goes_when_a_photos_region_replaces_its_scene(window, tmp_path):
+def test_a_lessons_note_goes_when_a_photos_region_replaces_its_scene(qtbot, window, tmp_path):
     from test_image_mode import write_png
 
     from convstudio.model.lessons import lessons
@@ -593,7 +594,8 @@ def test_a_lessons_note_goes_when_a_photos_region_replaces_its_scene(window, tmp
     assert window.note.lesson is not None and window.note.isVisible()
     rng = np.random.default_rng(0)
     photo = write_png(tmp_path / "photo.png", rng.integers(0, 256, (20, 24, 3), dtype=np.uint8))
-    assert window.open_image(photo)
+    with qtbot.waitSignal(window.image_window().image_loaded):  # decoded on a worker
+        assert window.open_image(photo)
     images = window.image_window()
     images.set_region(2, 3, 8, 8)
     assert images.apply_region()

@@ -1,6 +1,6 @@
 """The numpy engine: padding, conv2d and per-step detail. No Qt, no printing."""
 
-from .conv import ConvProblem, StepDetail, conv2d, pad
+from .conv import ConvProblem, StepDetail, conv2d, correlate_padded, pad
 from .errors import (
     BiasShapeError,
     ChannelMismatchError,
@@ -58,6 +58,7 @@ __all__ = [
     "UnknownPaddingError",
     "as_pair",
     "conv2d",
+    "correlate_padded",
     "input_window_counts",
     "output_size",
     "outputs_of_cell",

@@ -21,6 +21,10 @@ from .geometry import ConvGeometry, IntOrPair, PaddingSpec, plan
 # im2col matrix of several channels is built in bands of about this many.
 _BAND_BYTES = 512 * 1024
 _IM2COL_BYTES = 512 * 1024
+# OpenBLAS splits a product of more multiply-adds than about this over its threads; on a
+# loaded machine (the lecture hall's laptop, a shared CI) that made the float32 path up to
+# 25x slower, measured here, while one thread never loses more than a few per cent.
+_BLAS_WORK = 1 << 20
 
 
 def pad(x: np.ndarray, geometry: ConvGeometry, dtype: DTypeLike = np.float64) -> np.ndarray:
@@ -104,16 +108,29 @@ def _correlate(
 
     k = cg * kh * kw
     w_rows = wg.reshape(groups, og, k)
-    band = max(1, _IM2COL_BYTES // max(1, groups * k * wo * itemsize))
+    sg, sc, sr, sx = xg.strides
+    # Each product stays under _BLAS_WORK multiply-adds, where OpenBLAS uses one thread.
+    span = max(1, _BLAS_WORK // max(1, og * k))  # output cells of one product
+    band = max(1, min(_IM2COL_BYTES // max(1, groups * k * wo * itemsize), span // wo))
     # One buffer for every band: a fresh large array per band costs page faults.
     buffer: np.ndarray = np.empty(groups * k * min(band, ho) * wo, dtype=dtype)
     for r0 in range(0, ho, band):
         rows = min(ho, r0 + band) - r0
         cols = buffer[: groups * k * rows * wo].reshape(groups, cg, kh, kw, rows, wo)
-        for i, j, window in views(r0, rows):
-            cols[:, :, i, j] = window
-        product = np.matmul(w_rows, cols.reshape(groups, k, rows * wo))
-        out[:, :, r0 : r0 + rows] = product.reshape(groups, og, rows, wo)
+        # Every tap's view at once, (groups, cg, kh, kw, rows, wo): one copy per band
+        # rather than kh·kw (the calls cost as much as the copying on a 3×3 kernel).
+        taps = np.lib.stride_tricks.as_strided(
+            xg[:, :, r0 * sh :],
+            shape=cols.shape,
+            strides=(sg, sc, dh * sr, dw * sx, sh * sr, sw * sx),
+            writeable=False,
+        )
+        np.copyto(cols, taps)
+        flat = cols.reshape(groups, k, rows * wo)
+        # The band's whole rows of the output, as a view: the product lands in place.
+        target = out[:, :, r0 : r0 + rows].reshape(groups, og, rows * wo)
+        for c0 in range(0, rows * wo, span):
+            np.matmul(w_rows, flat[:, :, c0 : c0 + span], out=target[:, :, c0 : c0 + span])
     return out.reshape(g.out_channels, ho, wo)
 
 
@@ -191,6 +208,60 @@ def conv2d(
     out = problem.compute()
     both_2d = np.ndim(x) == 2 and np.ndim(w) == 2
     return out[0] if both_2d else out
+
+
+def correlate_padded(
+    xp: np.ndarray,
+    w: np.ndarray,
+    bias: np.ndarray | None = None,
+    *,
+    stride: IntOrPair = 1,
+    dilation: IntOrPair = 1,
+    groups: int = 1,
+    flip: bool = False,
+    dtype: DTypeLike = np.float32,
+) -> np.ndarray:
+    """Cross-correlate an input that is already padded, in the working type *dtype*.
+
+    The arithmetic of :func:`conv2d`, without its conversions: an input of *dtype*
+    (image mode's float32 bands) is read where it lies, never copied to float64 first.
+
+    Parameters
+    ----------
+    xp
+        The padded input, ``(C_in, H, W)``.
+    w
+        Weights, ``(C_out, C_in/groups, kH, kW)``.
+    bias, stride, dilation, groups, flip
+        As for :func:`conv2d`.
+    dtype
+        The working and result type.
+
+    Returns
+    -------
+    numpy.ndarray
+        ``(C_out, H_out, W_out)`` of *dtype*.
+
+    Raises
+    ------
+    ConvSettingsError
+        When the settings are impossible for these shapes.
+    """
+    g = plan(
+        xp.shape,
+        w.shape,
+        stride=stride,
+        dilation=dilation,
+        groups=groups,
+        bias_length=None if bias is None else np.size(bias),
+    )
+    weights = np.asarray(w, dtype=np.float64)
+    if flip:
+        weights = weights[:, :, ::-1, ::-1]
+    out = _correlate(xp, weights, g, dtype)
+    if bias is not None:
+        out += np.asarray(bias, dtype=np.float64).reshape(-1)[:, None, None].astype(dtype)
+    return out
 
 
 @dataclass(frozen=True)

@@ -1,18 +1,21 @@
 """Images as inputs: limits, channels, the whole-image result, and the region a student steps.
 
-Decoding the file is the Qt layer's job; this module works on the pixels (and checks that
-a file is whole). The whole-image result is computed in bands of output rows, so that a
-caller on another thread can show progress and stop it between bands.
+Decoding the file is the Qt layer's job; this module says which files may be decoded (a
+PNG or JPEG by its first bytes, whole, of bounded size and memory) and works on the pixels.
+The whole-image result is computed in bands of output rows, so that a caller on another
+thread can show progress and stop it between bands.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
 
-from ..engine import ConvGeometry, ConvProblem, ConvSettingsError, plan
+from ..engine import ConvGeometry, ConvSettingsError, correlate_padded, plan
+from .files import FileCheckError, check_readable_file
 from .i18n import translate
 from .limits import MAX_GRID
 from .scene import Scene
@@ -20,10 +23,23 @@ from .scene import Scene
 MAX_IMAGE_SIDE = 4096
 PREVIEW_SIDE = 512
 """The preview samples the image down to at most this many pixels a side."""
+PREVIEW_WORK = 200_000_000
+"""Multiply-adds of a whole-image result below which no preview is made first: such a
+result is ready in about 0.2 s, and a preview would only delay it (by a quarter or more)."""
 
 # About this many multiply-adds per band (10-30 ms here): progress moves and a cancel
 # is noticed that often, while the per-band overhead (~0.1 ms) stays negligible.
 _BAND_WORK = 32_000_000
+
+# The largest image file read (a 4096² photo as an uncompressed PNG is 48-96 MB).
+MAX_IMAGE_BYTES = 256 * 2**20
+# The most memory one decoded image may take: a 4096² PNG of 16-bit RGBA is 128 MB. Qt's
+# reader is held to it too, whatever a file's header claims.
+MAX_DECODE_MB = 160
+
+# The formats the window offers, by their first bytes (whatever the file's name says):
+# anything else, an SVG named photo.png for one, is refused before a decoder sees it.
+_FORMATS = {b"\x89PNG\r\n\x1a\n": "png", b"\xff\xd8\xff": "jpeg"}
 
 # What a whole file ends with; a download or copy cut short does not. Some cameras append
 # a few bytes after the end marker, so the marker is looked for in the last few KB.
@@ -68,6 +84,56 @@ def check_complete(path: Path) -> None:
             )
 
 
+def image_format(path: Path) -> str:
+    """Which format to decode *path* as, from its content: ``"png"`` or ``"jpeg"``.
+
+    Reads the first and last few KB only. The name's suffix plays no part: decoding is
+    only ever tried in the format found here, so no other decoder (Qt's SVG reader, say)
+    sees a file that merely claims to be an image.
+
+    Raises
+    ------
+    ImageError
+        When *path* is not a readable regular file of at most ``MAX_IMAGE_BYTES``, does
+        not start as a PNG or JPEG does, or is cut short (:func:`check_complete`).
+    """
+    try:
+        check_readable_file(path, MAX_IMAGE_BYTES)
+        with path.open("rb") as file:
+            head = file.read(8)
+        for start, kind in _FORMATS.items():
+            if head.startswith(start):
+                check_complete(path)
+                return kind
+    except FileCheckError as exc:
+        raise ImageError(str(exc)) from None
+    except OSError as exc:  # it changed since the check, or cannot be read after all
+        reason = exc.strerror or str(exc)
+        raise ImageError(translate("Files", "Cannot read {0}: {1}.").format(path, reason)) from None
+    raise ImageError(
+        translate("Image", "{0} is not an image that can be read (PNG or JPEG).").format(path.name)
+    )
+
+
+def check_decode_size(name: str, width: int, height: int, bits_per_pixel: int) -> None:
+    """Refuse an image whose decoded pixels would take more than ``MAX_DECODE_MB``.
+
+    Raises
+    ------
+    ImageError
+        Naming the memory it would take and the limit.
+    """
+    needed = width * height * max(1, bits_per_pixel) / 8 / 2**20
+    if needed > MAX_DECODE_MB:
+        raise ImageError(
+            translate(
+                "Image",
+                "{0} would take {1} MB of memory to decode; ConvStudio decodes images of "
+                "up to {2} MB.",
+            ).format(name, f"{needed:.0f}", MAX_DECODE_MB)
+        )
+
+
 def check_image_size(width: int, height: int) -> None:
     """Refuse images too large to convolve at once.
 
@@ -95,6 +161,46 @@ def as_channels(rgb: np.ndarray, channels: int) -> np.ndarray:
     # ITU-R BT.601 luma: the grey a photo editor makes.
     grey = rgb.astype(np.float64) @ np.array([0.299, 0.587, 0.114])
     return np.repeat(np.round(grey)[None], channels, axis=0)
+
+
+def image_planes(rgb: np.ndarray, channels: int) -> np.ndarray:
+    """*rgb* ``(H, W, 3)`` as the float32 planes the scene's channels read.
+
+    ``(3, H, W)`` R, G, B for 3 channels, else ``(1, H, W)``: the grey of
+    :func:`as_channels`, which every channel repeats. The same numbers as converting each
+    band as it is computed, made once per image instead of once per edit (that conversion
+    was half the whole-image work of a 7×7 kernel).
+    """
+    height, width = rgb.shape[:2]
+    if channels == 3:
+        return np.ascontiguousarray(np.moveaxis(rgb, -1, 0), dtype=np.float32)
+    out = np.empty((1, height, width), dtype=np.float32)
+    rows = max(1, (1 << 18) // max(1, width))  # float64 temporaries of ~6 MB
+    for top in range(0, height, rows):
+        out[0, top : top + rows] = as_channels(rgb[top : top + rows], 1)[0]
+    return out
+
+
+class ImagePlanes:
+    """One image's planes for the mode last asked (grey or R, G, B), made on first use.
+
+    Only one mode's planes are kept (a 4096² photo's R, G, B take 192 MB). A lock lets
+    the worker make them while the GUI thread may ask too.
+    """
+
+    def __init__(self, rgb: np.ndarray) -> None:
+        self.rgb = rgb
+        self._lock = threading.Lock()
+        self._kept: tuple[bool, np.ndarray] | None = None
+
+    def planes(self, channels: int) -> np.ndarray:
+        """The planes for a scene of *channels* channels (see :func:`image_planes`)."""
+        colour = channels == 3
+        with self._lock:
+            if self._kept is None or self._kept[0] != colour:
+                self._kept = None  # the other mode's go first: never both at once
+                self._kept = (colour, image_planes(self.rgb, channels))
+            return self._kept[1]
 
 
 def image_geometry(scene: Scene, height: int, width: int) -> ConvGeometry:
@@ -135,6 +241,7 @@ def image_output(
     *,
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    planes: np.ndarray | None = None,
 ) -> np.ndarray:
     """The scene's kernels and settings applied to the whole image, ``(C_out, H', W')``.
 
@@ -153,6 +260,9 @@ def image_output(
         Called as ``progress(done, total)`` after each band.
     cancelled
         Asked before each band; when it returns True the computation stops.
+    planes
+        *rgb* already as :func:`image_planes` for the scene's channels (kept from an
+        earlier edit): the bands are cut from them instead of converting the pixels.
 
     Raises
     ------
@@ -182,17 +292,54 @@ def image_output(
         bottom = min(g.out_height, top + band)
         rows = source_rows[top * stride : (bottom - 1) * stride + reach + 1]
         # The band's padded input: rows and columns taken by the padding mode's index.
-        x = as_channels(rgb[rows.clip(0)][:, source_cols.clip(0)], channels)
-        x[:, rows < 0] = 0.0
-        x[:, :, source_cols < 0] = 0.0
-        problem = ConvProblem(
+        if planes is None:
+            x = as_channels(rgb[rows.clip(0)][:, source_cols.clip(0)], channels)
+            x[:, rows < 0] = 0.0
+            x[:, :, source_cols < 0] = 0.0
+        else:
+            x = _band_input(planes, rows, source_cols)
+        out[:, top:bottom] = correlate_padded(
             x, kernels, scene.bias, stride=g.stride, dilation=g.dilation, groups=groups,
-            flip=scene.flip,
+            flip=scene.flip, dtype=np.float32,
         )  # fmt: skip
-        out[:, top:bottom] = problem.compute(np.float32)
         if progress is not None:
             progress(done, total)
     return out
+
+
+def _run(index: np.ndarray) -> tuple[int, int, int] | None:
+    """``(first, stop, source)`` when *index* is -1s around one run of consecutive sources."""
+    inside = np.flatnonzero(index >= 0)
+    if inside.size == 0:
+        return None
+    first, stop, source = int(inside[0]), int(inside[-1]) + 1, int(index[inside[0]])
+    if stop - first != inside.size or index[stop - 1] - source != stop - first - 1:
+        return None
+    if not (np.diff(index[first:stop]) == 1).all():
+        return None
+    return first, stop, source
+
+
+def _band_input(planes: np.ndarray, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+    """``planes[:, rows][:, :, cols]`` as a new C-contiguous float32 array, 0 where -1.
+
+    Zero padding reads a block of the planes: copied as one slice (the indices' gather
+    costs as much as a third of a 7×7 kernel's arithmetic). Other modes gather, with
+    take(), which keeps the result C-contiguous (``planes[:, r][:, :, c]`` is not, and
+    every tap's view would then stride across memory).
+    """
+    row_run, col_run = _run(rows), _run(cols)
+    if row_run is not None and col_run is not None:
+        (r0, r1, source_row), (c0, c1, source_col) = row_run, col_run
+        x = np.zeros((planes.shape[0], rows.size, cols.size), dtype=np.float32)
+        x[:, r0:r1, c0:c1] = planes[
+            :, source_row : source_row + r1 - r0, source_col : source_col + c1 - c0
+        ]
+        return x
+    x = np.take(np.take(planes, rows.clip(0), axis=1), cols.clip(0), axis=2)
+    x[:, rows < 0] = 0.0
+    x[:, :, cols < 0] = 0.0
+    return x
 
 
 def colour_indices(values: np.ndarray, low: float, high: float) -> np.ndarray:
@@ -257,17 +404,24 @@ def region_scene(
 
 
 __all__ = [
+    "MAX_DECODE_MB",
+    "MAX_IMAGE_BYTES",
     "MAX_IMAGE_SIDE",
     "PREVIEW_SIDE",
+    "PREVIEW_WORK",
     "Cancelled",
     "ConvSettingsError",
     "ImageError",
+    "ImagePlanes",
     "as_channels",
     "check_complete",
+    "check_decode_size",
     "check_image_size",
     "colour_indices",
+    "image_format",
     "image_geometry",
     "image_output",
+    "image_planes",
     "image_work",
     "preview_step",
     "region_scene",

@@ -32,11 +32,15 @@ from PySide6.QtWidgets import (
 from ..engine import ConvSettingsError
 from ..model import MAX_GRID, EditError, Scene, Studio
 from ..model.image import (
+    MAX_DECODE_MB,
+    PREVIEW_WORK,
     Cancelled,
     ImageError,
-    check_complete,
+    ImagePlanes,
+    check_decode_size,
     check_image_size,
     colour_indices,
+    image_format,
     image_geometry,
     image_output,
     image_work,
@@ -54,24 +58,38 @@ from .heatmap_view import colour_levels
 INLINE_WORK = 2_000_000
 
 # Translated where it is used (context "ImageWindow").
-IMAGE_FILTER = QT_TRANSLATE_NOOP("ImageWindow", "Images (*.png *.jpg *.jpeg *.bmp);;All files (*)")
+# PNG and JPEG only: the files are read as what their content is, and only as these.
+IMAGE_FILTER = QT_TRANSLATE_NOOP("ImageWindow", "Images (*.png *.jpg *.jpeg);;All files (*)")
 
 
-def read_image(path: Path) -> np.ndarray:
-    """The pixels of an image file as ``(H, W, 3)`` uint8 RGB.
+def _reader(path: Path, kind: str) -> QImageReader:
+    """A reader of *path* that decodes it as *kind* and as nothing else.
+
+    Qt would otherwise try every plugin it has when the named one refuses the file (its
+    SVG reader took 56 s over a 2.6 KB file of nested ``<use>`` elements named .png).
+    """
+    reader = QImageReader(str(path), kind.encode())
+    reader.setAutoDetectImageFormat(False)
+    reader.setDecideFormatFromContent(False)
+    return reader
+
+
+def check_image(path: Path) -> str:
+    """Refuse at once what cannot be shown, from the file's first bytes and header only.
+
+    Returns
+    -------
+    str
+        The format to decode it as (``"png"`` or ``"jpeg"``).
 
     Raises
     ------
     ImageError
-        When the file is not an image Qt can read, is cut short, or is too large
-        (checked from the header, before decoding).
+        When the file is missing, not a PNG or JPEG by its content, cut short, too
+        large (from the header), or would take too much memory to decode.
     """
-    if not path.is_file():
-        raise ImageError(
-            QCoreApplication.translate("image_window", "There is no file {0}.").format(path)
-        )
-    check_complete(path)
-    reader = QImageReader(str(path))
+    kind = image_format(path)
+    reader = _reader(path, kind)
     size = reader.size()
     if not reader.canRead() or not size.isValid():
         raise ImageError(
@@ -80,6 +98,27 @@ def read_image(path: Path) -> np.ndarray:
             ).format(path.name)
         )
     check_image_size(size.width(), size.height())
+    bits = QImage.toPixelFormat(reader.imageFormat()).bitsPerPixel() or 32
+    check_decode_size(path.name, size.width(), size.height(), max(bits, 32))
+    return kind
+
+
+def decode_image(path: Path) -> np.ndarray:
+    """The pixels of an image file as ``(H, W, 4)`` uint8 R, G, B, 255.
+
+    The fourth byte makes the array one Qt draws as it is (``Format_RGBX8888``): the
+    image view then wraps it without a copy or a conversion on the GUI thread. This may
+    run on any thread.
+
+    Raises
+    ------
+    ImageError
+        As :func:`check_image`, or when decoding fails (the message says why).
+    """
+    kind = check_image(path)
+    # Qt's own guard, whatever the header said (Qt's default allows 256 MB).
+    QImageReader.setAllocationLimit(MAX_DECODE_MB)
+    reader = _reader(path, kind)
     image = reader.read()
     if image.isNull():
         raise ImageError(
@@ -87,10 +126,21 @@ def read_image(path: Path) -> np.ndarray:
                 path.name, reader.errorString()
             )
         )
-    image = image.convertToFormat(QImage.Format.Format_RGB888)
+    image = image.convertToFormat(QImage.Format.Format_RGBX8888)
     width, height, stride = image.width(), image.height(), image.bytesPerLine()
     raw = np.frombuffer(image.constBits(), dtype=np.uint8, count=stride * height)
-    return raw.reshape(height, stride)[:, : width * 3].reshape(height, width, 3).copy()
+    return raw.reshape(height, stride)[:, : width * 4].reshape(height, width, 4).copy()
+
+
+def read_image(path: Path) -> np.ndarray:
+    """The pixels of an image file as ``(H, W, 3)`` uint8 RGB (a view of :func:`decode_image`).
+
+    Raises
+    ------
+    ImageError
+        As :func:`decode_image`.
+    """
+    return decode_image(path)[..., :3]
 
 
 def _image_plot(widget: pg.GraphicsLayoutWidget) -> tuple[pg.PlotItem, pg.ImageItem]:
@@ -142,16 +192,32 @@ def _picture(
     return Picture(maps, tuple(colours), size, step, ms)
 
 
-def compute_picture(scene: Scene, pixels: np.ndarray, ticket: Ticket | None = None) -> Picture:
-    """The full-resolution picture; with a *ticket* (on the worker), a preview first."""
+def compute_picture(
+    scene: Scene,
+    pixels: np.ndarray,
+    ticket: Ticket | None = None,
+    planes: ImagePlanes | None = None,
+) -> Picture:
+    """The full-resolution picture; with a *ticket* (on the worker), a preview first
+    when the full result takes long (more than ``PREVIEW_WORK`` multiply-adds).
+
+    *planes*, the image's planes kept from one edit to the next, spare each edit the
+    conversion of every pixel (made here, on first use, when missing).
+    """
     height, width = pixels.shape[:2]
     g = image_geometry(scene, height, width)
     size = (g.out_height, g.out_width)
     step = preview_step(height, width)
-    if ticket is not None and step > 1:
+    ready = None if planes is None else planes.planes(scene.input.shape[0])
+    if ticket is not None and step > 1 and image_work(g) > PREVIEW_WORK:
         try:
             start = time.perf_counter()
-            small = image_output(scene, pixels[::step, ::step], cancelled=ticket.cancelled)
+            small = image_output(
+                scene,
+                pixels[::step, ::step],
+                cancelled=ticket.cancelled,
+                planes=None if ready is None else ready[:, ::step, ::step],
+            )
         except ConvSettingsError:
             pass  # the kernel does not fit the sampled-down image: no preview then
         else:
@@ -163,6 +229,7 @@ def compute_picture(scene: Scene, pixels: np.ndarray, ticket: Ticket | None = No
         pixels,
         progress=None if ticket is None else ticket.progress,
         cancelled=None if ticket is None else ticket.cancelled,
+        planes=ready,
     )
     return _picture(maps, size, 1, (time.perf_counter() - start) * 1e3, ticket)
 
@@ -179,6 +246,8 @@ class ImageWindow(QWidget):
     """
 
     region_applied = Signal()
+    image_loaded = Signal()
+    """A file given to ``open_image`` is decoded and shown (``pixels`` holds it)."""
     preview_ready = Signal()
     result_ready = Signal()
     """The full-resolution result is shown (``result`` holds it)."""
@@ -192,6 +261,8 @@ class ImageWindow(QWidget):
         self.compute_ms = 0.0
         self.inline_work = INLINE_WORK
         self._picture: Picture | None = None
+        self._planes: ImagePlanes | None = None  # the pixels as planes, made on first use
+        self._dropped: list[object] = []  # a replaced image, to let go of on the worker
         self._opened: tuple[str, int, int] | None = None  # the file's name and size
         self._stale = False  # an edit arrived while the window was hidden
         self._job = LatestJob(self)
@@ -199,6 +270,11 @@ class ImageWindow(QWidget):
         self._job.progressed.connect(self._on_progress)
         self._job.finished.connect(self._on_result)
         self._job.failed.connect(self._on_failed)
+        # Decoding has its own worker: an edit meanwhile recomputes the image shown.
+        self._loader = LatestJob(self)
+        self._loader.finished.connect(self._on_loaded)
+        self._loader.failed.connect(self._on_load_failed)
+        self._loading: str | None = None  # the name of the file being decoded
 
         self.source_view = pg.GraphicsLayoutWidget()
         self.source_view.setBackground("w")
@@ -228,6 +304,11 @@ class ImageWindow(QWidget):
         self.status.setWordWrap(True)
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(240)
+        # Hidden, it keeps its place: the views are not resized (and repainted) each time
+        # a computation starts or ends.
+        policy = self.progress.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.progress.setSizePolicy(policy)
         self.progress.hide()
 
         views = QHBoxLayout()
@@ -248,6 +329,9 @@ class ImageWindow(QWidget):
         footer.addWidget(self.progress)
         layout.addLayout(footer)
         self.setFont(style.font(style.UI_PT))
+        # Two lines whatever the message: a status of another length must not change the
+        # views' height (a resize repaints both views and their axes, 20 ms a time).
+        self.status.setFixedHeight(2 * self.status.fontMetrics().lineSpacing() + 4)
         self.resize(1100, 620)
 
         self.region.sigRegionChanged.connect(self._on_q_region_changed)
@@ -287,23 +371,53 @@ class ImageWindow(QWidget):
     # ------------------------------------------------------------ loading
 
     def open_image(self, path: Path) -> bool:
-        """Load *path*; on failure say why and keep whatever was shown."""
+        """Start loading *path*; ``image_loaded`` follows once it is shown.
+
+        What the first bytes and the header show to be unusable is refused at once
+        (False, and the reason reported); decoding runs on a worker thread, with the
+        window responsive meanwhile, and a failure there is reported the same way.
+        Whatever was shown stays until the new image is ready.
+        """
         try:
-            pixels = read_image(path)
+            check_image(path)
         except ImageError as exc:
             self._report(self.tr("Could not open the image. {0}").format(exc))
             return False
-        self.pixels = pixels
-        height, width = pixels.shape[:2]
-        self.source_image.setImage(pixels, levels=(0, 255))
+        self._loading = path.name
+        self.progress.setRange(0, 0)  # busy: a decoder does not say how far it is
+        self.progress.show()
+        self.status.setText(self.tr("Opening {0}…").format(path.name))
+        self._loader.start(lambda _ticket: (path.name, decode_image(path)))
+        return True
+
+    def _on_loaded(self, loaded: tuple[str, np.ndarray]) -> None:
+        name, rgbx = loaded
+        self._loading = None
+        self.progress.hide()
+        # The old image (and its planes) go with the next job's stale arrays, off this thread.
+        self._dropped = [self.pixels, self._planes]
+        self._planes = None
+        self.pixels = rgbx[..., :3]
+        height, width = rgbx.shape[:2]
+        # Four bytes a pixel and no levels: pyqtgraph wraps the array as it is (with
+        # levels it would rescale every pixel on the GUI thread, 0.3 s at 4096²).
+        self.source_image.setImage(rgbx, autoLevels=False)
         self.region.maxBounds = QRectF(0, 0, width, height)
         side = min(16, width, height)
         self.region.setPos((0, 0), finish=False)
         self.region.setSize((side, side))
-        self._opened = (path.name, width, height)
+        self._opened = (name, width, height)
         self.setWindowTitle(self._title())
         self.recompute()
-        return True
+        self.image_loaded.emit()
+
+    def _on_load_failed(self, error: object) -> None:
+        self._loading = None
+        self.progress.hide()
+        if not isinstance(error, ImageError):  # memory ran out, or a bug
+            error = f"{type(error).__name__}: {error}"
+        self.status.setText("")
+        self._report(self.tr("Could not open the image. {0}").format(error))
 
     # ------------------------------------------------------------ result
 
@@ -324,14 +438,32 @@ class ImageWindow(QWidget):
             self._show_failure(exc)
             return
         if work <= self.inline_work:
-            self._on_result(compute_picture(scene, self.pixels))
+            self._dropped = []
+            self._on_result(compute_picture(scene, self.pixels, planes=self._planes_of()))
             return
-        self.result = None  # stale; dropping it also halves the peak memory
+        # Stale: dropping it also halves the peak memory. It is let go on the worker: a
+        # 4096² result of 5 maps is 400 MB, and unmapping it takes tens of ms.
+        stale = [self.result, self._picture, *self._dropped]
+        self._dropped = []
+        self.result = self._picture = None  # what is drawn stays until the new picture
         self.progress.setValue(0)
         self.progress.show()
         self.status.setText(self.tr("Computing the result on the whole image…"))
         pixels = self.pixels
-        self._job.start(lambda ticket: compute_picture(scene, pixels, ticket))
+        planes = self._planes_of()
+
+        def work(ticket: Ticket) -> Picture:
+            stale.clear()
+            return compute_picture(scene, pixels, ticket, planes)
+
+        self._job.start(work)
+
+    def _planes_of(self) -> ImagePlanes:
+        """The planes of the image shown (kept while it is; new ones for a new image)."""
+        assert self.pixels is not None
+        if self._planes is None or self._planes.rgb is not self.pixels:
+            self._planes = ImagePlanes(self.pixels)
+        return self._planes
 
     def _on_preview(self, picture: Picture) -> None:
         self._picture = picture
@@ -421,6 +553,10 @@ class ImageWindow(QWidget):
         # Stop the worker before the window can go away (it stops within one band).
         if self._job.cancel(wait=True):
             self._stale = True
+        # A decoder cannot be stopped: its answer, dropped, no longer reaches the window.
+        if self._loader.cancel():
+            self._loading = None
+            self.progress.hide()
         super().closeEvent(event)
 
     # ------------------------------------------------------------ region

@@ -928,6 +928,14 @@ give it the flipped weights, {0}.</source>
         <translation>{0} 不完整（文件在图像结束之前就结束了）；无法显示。</translation>
     </message>
     <message>
+        <source>{0} is not an image that can be read (PNG or JPEG).</source>
+        <translation>{0} 不是可读取的图像（PNG 或 JPEG）。</translation>
+    </message>
+    <message>
+        <source>{0} would take {1} MB of memory to decode; ConvStudio decodes images of up to {2} MB.</source>
+        <translation>解码 {0} 需要 {1} MB 内存；ConvStudio 只解码最多 {2} MB 的图像。</translation>
+    </message>
+    <message>
         <source>The image is empty.</source>
         <translation>图像是空的。</translation>
     </message>
@@ -951,16 +959,16 @@ give it the flipped weights, {0}.</source>
 <context>
     <name>ImageWindow</name>
     <message>
-        <source>Images (*.png *.jpg *.jpeg *.bmp);;All files (*)</source>
-        <translation>图像 (*.png *.jpg *.jpeg *.bmp);;所有文件 (*)</translation>
-    </message>
-    <message>
         <source>Image — ConvStudio</source>
         <translation>图像 — ConvStudio</translation>
     </message>
     <message>
         <source>grey</source>
         <translation>灰度</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg);;All files (*)</source>
+        <translation>图像 (*.png *.jpg *.jpeg);;所有文件 (*)</translation>
     </message>
     <message>
         <source>RGB</source>
@@ -1013,6 +1021,10 @@ give it the flipped weights, {0}.</source>
     <message>
         <source>kernel {0}</source>
         <translation>卷积核 {0}</translation>
+    </message>
+    <message>
+        <source>Opening {0}…</source>
+        <translation>正在打开 {0}…</translation>
     </message>
     <message>
         <source>No result on the image: {0}</source>
@@ -3400,10 +3412,6 @@ Q：打开 / 关闭测验（→ 或 PageDown 先揭晓答案，再前进一步�
 </context>
 <context>
     <name>image_window</name>
-    <message>
-        <source>There is no file {0}.</source>
-        <translation>文件 {0} 不存在。</translation>
-    </message>
     <message>
         <source>{0} is not an image that can be read (PNG or JPEG).</source>
         <translation>{0} 不是可读取的图像（PNG 或 JPEG）。</translation>

@@ -928,6 +928,14 @@ give it the flipped weights, {0}.</source>
         <translation>{0} 不完整（檔案在影像結束之前就結束了）；無法顯示。</translation>
     </message>
     <message>
+        <source>{0} is not an image that can be read (PNG or JPEG).</source>
+        <translation>{0} 不是可讀取的影像（PNG 或 JPEG）。</translation>
+    </message>
+    <message>
+        <source>{0} would take {1} MB of memory to decode; ConvStudio decodes images of up to {2} MB.</source>
+        <translation>解碼 {0} 需要 {1} MB 記憶體；ConvStudio 只解碼最多 {2} MB 的影像。</translation>
+    </message>
+    <message>
         <source>The image is empty.</source>
         <translation>影像是空的。</translation>
     </message>
@@ -951,16 +959,16 @@ give it the flipped weights, {0}.</source>
 <context>
     <name>ImageWindow</name>
     <message>
-        <source>Images (*.png *.jpg *.jpeg *.bmp);;All files (*)</source>
-        <translation>影像 (*.png *.jpg *.jpeg *.bmp);;所有檔案 (*)</translation>
-    </message>
-    <message>
         <source>Image — ConvStudio</source>
         <translation>影像 — ConvStudio</translation>
     </message>
     <message>
         <source>grey</source>
         <translation>灰階</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg);;All files (*)</source>
+        <translation>影像 (*.png *.jpg *.jpeg);;所有檔案 (*)</translation>
     </message>
     <message>
         <source>RGB</source>
@@ -1013,6 +1021,10 @@ give it the flipped weights, {0}.</source>
     <message>
         <source>kernel {0}</source>
         <translation>卷積核 {0}</translation>
+    </message>
+    <message>
+        <source>Opening {0}…</source>
+        <translation>正在開啟 {0}…</translation>
     </message>
     <message>
         <source>No result on the image: {0}</source>
@@ -3400,10 +3412,6 @@ Q：測驗 開 / 關（→ 或 PageDown 先揭曉答案，再前進一步）
 </context>
 <context>
     <name>image_window</name>
-    <message>
-        <source>There is no file {0}.</source>
-        <translation>沒有 {0} 這個檔案。</translation>
-    </message>
     <message>
         <source>{0} is not an image that can be read (PNG or JPEG).</source>
         <translation>{0} 不是可讀取的影像（PNG 或 JPEG）。</translation>
