@@ -1,0 +1,69 @@
+"""Draw the README's screenshots from the real window, off screen.
+
+    .venv/bin/python scripts/screenshots.py [--out docs]
+
+Each picture is the main window laid out at its size (as ``convstudio render`` draws it) on a
+shipped lesson, at a step, with the view options the README describes: the worked example
+while editing and presenting, the RGB lesson at both projector sizes, the quiz (a wrong guess
+scored) and the window counts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from convstudio.model import load_scene, scene_path
+from convstudio.qt.export import FrameRenderer
+
+
+def _quiz(renderer: FrameRenderer) -> None:
+    """Quiz on at step 2: step 1 guessed wrong (430 against 429), step 2's value asked."""
+    window = renderer.window
+    window.quiz_action.trigger()
+    renderer.studio.playback.seek(1)
+    window.quiz.guess(430.0)
+    renderer.studio.playback.seek(2)
+
+
+def _counts(renderer: FrameRenderer) -> None:
+    renderer.window.window_counts_action.trigger()
+
+
+SHOTS: dict[str, tuple[str, tuple[int, int], int | None, dict[str, object], Callable | None]] = {
+    # name: (lesson, size, steps done, FrameRenderer options, what to do before the frame)
+    "screenshot.png": ("worked-example", (1280, 720), 6, {}, None),
+    "screenshot-rgb.png": ("rgb-two-kernels", (1920, 1080), 7, {}, None),
+    "screenshot-present.png": ("worked-example", (1920, 1080), 6, {"present": True}, None),
+    "screenshot-present-720.png": ("rgb-two-kernels", (1280, 720), 7, {"present": True}, None),
+    "screenshot-rgb-720.png": ("rgb-two-kernels", (1280, 720), 7, {}, None),
+    "screenshot-quiz.png": ("worked-example", (1280, 720), None, {}, _quiz),
+    "screenshot-counts.png": ("worked-example", (1280, 720), 0, {}, _counts),
+}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parent.parent / "docs")
+    parser.add_argument("names", nargs="*", help="only these pictures (default: all)")
+    args = parser.parse_args()
+    for name, (lesson, size, position, options, before) in SHOTS.items():
+        if args.names and name not in args.names:
+            continue
+        with FrameRenderer(load_scene(scene_path(lesson)), size, **options) as renderer:  # type: ignore[arg-type]
+            if before is not None:
+                before(renderer)
+            steps = renderer.studio.playback.position if position is None else position
+            renderer.frame(steps).save(str(args.out / name))
+        print(f"{args.out / name}: {lesson} at {size[0]}×{size[1]}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
