@@ -67,23 +67,13 @@ from PySide6.QtGui import QImage, QRegion
 from PySide6.QtWidgets import QApplication
 
 from convstudio.model import Scene, Studio, format_number, load_scene, resource_dir
+from convstudio.model.stage import LEGIBILITY_FLOORS
 from convstudio.qt.app import application
 from convstudio.qt.language import install_language
 from convstudio.qt.main_window import MainWindow
 
 SIZES = ((1920, 1080), (1280, 720))
-# Issue 8: the smallest median digit height, in pixels, of the output values.
-# Keyed by (multi-channel lesson, presenting, size).
-FLOORS = {
-    (False, True, (1920, 1080)): 40,
-    (False, True, (1280, 720)): 26,
-    (False, False, (1920, 1080)): 26,
-    (False, False, (1280, 720)): 17,
-    (True, True, (1920, 1080)): 20,
-    (True, True, (1280, 720)): 13,
-    (True, False, (1920, 1080)): 16,
-    (True, False, (1280, 720)): 11,
-}
+FLOORS = LEGIBILITY_FLOORS  # the classroom's floors, defined once in the model
 WHITELIST = "0123456789-."
 QUICK_LESSON = "worked-example"
 STEP_TARGET_MS = 10.0

@@ -15,20 +15,10 @@ from test_qt_language import speaking  # noqa: F401 (a fixture)
 from test_qt_small_screen import LESSONS, SIZES, lesson_window, settle
 
 from convstudio.model.quiz import quiz_of
+from convstudio.model.stage import LEGIBILITY_FLOORS
 from convstudio.qt import style
 
-# Issue 8's floors: the least digit height (pixels) of the output values, keyed by (a lesson
-# of several input channels, presenting, screen size). The same as the benchmark's.
-FLOORS = {
-    (False, True, (1920, 1080)): 40,
-    (False, True, (1280, 720)): 26,
-    (False, False, (1920, 1080)): 26,
-    (False, False, (1280, 720)): 17,
-    (True, True, (1920, 1080)): 20,
-    (True, True, (1280, 720)): 13,
-    (True, False, (1920, 1080)): 16,
-    (True, False, (1280, 720)): 11,
-}
+FLOORS = LEGIBILITY_FLOORS  # the classroom's floors, defined once in the model
 
 
 def digit_height(metrics: QFontMetricsF) -> float:

@@ -45,6 +45,19 @@ __all__ = [
 
 MIN_ZOOM = 0.4
 MAX_ZOOM = 4.0
+# What the back row of a lecture hall reads: the least height in pixels of an output value's
+# digits, by (several input channels, presenting, screen size). A lesson of one channel has
+# room for larger numbers than one of three, so its floor is higher.
+LEGIBILITY_FLOORS: dict[tuple[bool, bool, tuple[int, int]], int] = {
+    (False, True, (1920, 1080)): 40,
+    (False, True, (1280, 720)): 26,
+    (False, False, (1920, 1080)): 26,
+    (False, False, (1280, 720)): 17,
+    (True, True, (1920, 1080)): 20,
+    (True, True, (1280, 720)): 13,
+    (True, False, (1920, 1080)): 16,
+    (True, False, (1280, 720)): 11,
+}
 
 
 @dataclass(frozen=True)
