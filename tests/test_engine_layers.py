@@ -403,7 +403,7 @@ def test_pool_gradients_match_finite_differences(layer, x, rng):
 @given(maps(), st.sampled_from(["relu", "leaky_relu", "sigmoid", "tanh"]))
 @settings(deadline=None)
 def test_activation_gradients_match_finite_differences(x, kind):
-    assume(np.all(np.abs(x) > 1e-3))  # ReLU has no derivative at 0
+    x = np.where(np.abs(x) < 1e-3, 0.5, x)  # ReLU has no derivative at 0
     layer = Activation(kind, negative_slope=0.1)
     grad_y = np.linspace(-1, 1, x.size).reshape(x.shape)
     grads = layer.backward(x, grad_y)

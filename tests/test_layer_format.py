@@ -35,7 +35,8 @@ def layer_dicts(draw):
         if draw(st.booleans()):
             data["stride"] = draw(PAIR)
         if draw(st.booleans()):
-            data["padding"] = draw(st.sampled_from(["valid", "same", "full", 1, [0, 2]]))
+            choices = ["valid", "full", 1, [0, 2]] + (["same"] if "stride" not in data else [])
+            data["padding"] = draw(st.sampled_from(choices))
         if draw(st.booleans()):
             data["padding_mode"] = draw(st.sampled_from(["zeros", "reflect", "circular"]))
         if draw(st.booleans()):
@@ -114,6 +115,10 @@ def test_each_type_builds_the_engines_layer():
         ([{"type": "conv2d", "kernels": [[1, "a"]]}], "Layer 1 (conv2d): kernels, row 1, column 2"),
         ([{"type": "conv2d", "kernels": [[1]], "padding_mode": "mirror"}], "“padding_mode”"),
         ([{"type": "leaky_relu", "negative_slope": None}], "“negative_slope” must be a number"),
+        (
+            [{"type": "conv2d", "kernels": [[1]], "padding": "same", "stride": [1, 2]}],
+            "Layer 1 (conv2d): “padding” “same” needs a stride of 1, not [1, 2].",
+        ),
         ([], "“layers” must be a non-empty list"),
         ({"type": "relu"}, "“layers” must be a non-empty list"),
         ([{"type": "relu"}] * (MAX_LAYERS + 1), f"at most {MAX_LAYERS}"),

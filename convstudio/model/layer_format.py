@@ -131,6 +131,13 @@ def _bias(value: Any, name: str) -> np.ndarray | None:
 
 
 def _make_conv(v: dict[str, Any]) -> Layer:
+    if v["padding"] == "same" and v["stride"] != (1, 1):
+        # torch refuses it too: at a stride above 1 no output can be as large as the input.
+        raise SceneFileError(
+            translate("Layers", "“padding” “same” needs a stride of 1, not {0}.").format(
+                _json_value(v["stride"])
+            )
+        )
     return Conv2d(
         v["kernels"],
         v["bias"],

@@ -1290,6 +1290,10 @@ convolution)</source>
         <translation>“{0}”必须是 null，或每个卷积核一个数字组成的数组。</translation>
     </message>
     <message>
+        <source>“padding” “same” needs a stride of 1, not {0}.</source>
+        <translation>“padding”为“same”时步长必须是 1，不能是 {0}。</translation>
+    </message>
+    <message>
         <source>“padding” is {0}, more than half the window of {1}: at most {2}.</source>
         <translation>“padding”是 {0}，超过窗口 {1} 的一半：最多 {2}。</translation>
     </message>

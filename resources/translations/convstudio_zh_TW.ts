@@ -1290,6 +1290,10 @@ convolution)</source>
         <translation>「{0}」必須是 null，或每個卷積核一個數字的清單。</translation>
     </message>
     <message>
+        <source>“padding” “same” needs a stride of 1, not {0}.</source>
+        <translation>「padding」為「same」時步長必須是 1，不能是 {0}。</translation>
+    </message>
+    <message>
         <source>“padding” is {0}, more than half the window of {1}: at most {2}.</source>
         <translation>「padding」是 {0}，超過視窗 {1} 的一半：最多 {2}。</translation>
     </message>
