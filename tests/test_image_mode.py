@@ -26,6 +26,7 @@ from convstudio.model.image import (
     region_scene,
 )
 from convstudio.qt import image_window
+from convstudio.qt.background import LatestJob
 from convstudio.qt.image_window import ImageWindow, read_image
 
 
@@ -303,6 +304,24 @@ def test_an_edit_cancels_the_running_job_and_only_the_newest_result_shows(
     assert gate.progress[1] == [(1, 1)]
     assert len(results) == 1  # the old result never showed
     np.testing.assert_array_equal(results[0][0], 2 * as_channels(pixels, 1)[0, 1:-1, 1:-1])
+
+
+def test_progress_reaches_the_gui_thread_at_most_every_interval_and_always_the_last(qtbot):
+    # 128 bands at 4096² sent 128 label and bar repaints to the GUI thread, half its work
+    # for an edit; now the bands between two sends are skipped (never the cancel check).
+    job = LatestJob(progress_interval=1e9)  # stands for bands quicker than the interval
+    received: list[tuple[int, int]] = []
+    job.progressed.connect(lambda done, total: received.append((done, total)))
+
+    def work(ticket) -> int:
+        for done in range(1, 51):
+            ticket.progress(done, 50)
+        return 50
+
+    with qtbot.waitSignal(job.finished):
+        job.start(work)
+    assert received == [(1, 50), (50, 50)]  # the first, and the last (the bar full)
+    job.shutdown()
 
 
 def test_closing_the_window_while_a_job_runs_is_clean(qtbot, studio, pixels, tmp_path,
