@@ -11,6 +11,7 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
+from lesson import WORKED_INPUT, WORKED_KERNEL, WORKED_OUTPUT
 from reference import ref_source
 
 from convstudio.engine import ConvSettingsError, conv2d
@@ -279,22 +280,12 @@ def test_pooling_refusals_carry_their_numbers():
 
 
 def test_conv_layer_gives_the_lesson_numbers():
-    x = np.array(
-        [
-            [18, 54, 51, 239, 244, 188],
-            [55, 121, 75, 78, 95, 88],
-            [35, 24, 204, 113, 109, 221],
-            [3, 154, 104, 235, 25, 130],
-            [15, 253, 225, 159, 78, 233],
-            [68, 85, 180, 214, 245, 0],
-        ],
-        dtype=float,
-    )
-    kernel = np.array([[1, 0, 1], [0, 1, 0], [1, 0, 1]], dtype=float)
+    x, kernel = WORKED_INPUT, WORKED_KERNEL
     layer = Conv2d(kernel)
     out = layer.forward(x)
     assert out.shape == (1, 4, 4)
     assert out[0, 0, :2].tolist() == [429.0, 505.0]
+    np.testing.assert_array_equal(out[0], WORKED_OUTPUT)
     step = layer.step(x, 0)
     assert step.values == (18, 54, 51, 55, 121, 75, 35, 24, 204)
     assert step.weights == (1, 0, 1, 0, 1, 0, 1, 0, 1)
