@@ -1,6 +1,6 @@
 """The numpy engine: padding, conv2d and per-step detail. No Qt, no printing."""
 
-from .conv import ConvProblem, StepDetail, conv2d, correlate_padded, pad
+from .conv import ConvProblem, StepDetail, conv2d, correlate_padded, kernels_4d, pad
 from .errors import (
     BiasShapeError,
     ChannelMismatchError,
@@ -60,6 +60,7 @@ __all__ = [
     "conv2d",
     "correlate_padded",
     "input_window_counts",
+    "kernels_4d",
     "output_size",
     "outputs_of_cell",
     "outputs_of_input",

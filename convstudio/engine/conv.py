@@ -134,15 +134,18 @@ def _correlate(
     return out.reshape(g.out_channels, ho, wo)
 
 
-def _standardise(x: np.ndarray, w: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    x3 = x[None] if x.ndim == 2 else x
+def kernels_4d(w: np.ndarray) -> np.ndarray:
+    """*w* as ``(C_out, C_in/groups, kH, kW)``: a 2-D kernel is one kernel of one slice, a
+    3-D one a single kernel across channels (the forms :func:`conv2d` accepts)."""
     if w.ndim == 2:
-        w4 = w[None, None]
-    elif w.ndim == 3:
-        w4 = w[None]
-    else:
-        w4 = w
-    return x3, w4
+        return w[None, None]
+    if w.ndim == 3:
+        return w[None]
+    return w
+
+
+def _standardise(x: np.ndarray, w: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    return (x[None] if x.ndim == 2 else x), kernels_4d(w)
 
 
 def conv2d(

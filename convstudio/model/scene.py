@@ -23,7 +23,7 @@ from typing import Any
 
 import numpy as np
 
-from ..engine import PADDING_MODES, PADDING_WORDS, ConvProblem, as_pair
+from ..engine import PADDING_MODES, PADDING_WORDS, ConvProblem, as_pair, kernels_4d
 from .files import FileCheckError, read_text_checked, shown_name
 from .i18n import translate
 from .numbers import json_number, shortened
@@ -95,11 +95,7 @@ class Scene:
         x = np.asarray(self.input, dtype=np.float64)
         if x.ndim == 2:
             x = x[None]
-        w = np.asarray(self.kernels, dtype=np.float64)
-        if w.ndim == 2:
-            w = w[None, None]
-        elif w.ndim == 3:
-            w = w[None]
+        w = kernels_4d(np.asarray(self.kernels, dtype=np.float64))
         object.__setattr__(self, "input", _frozen(x))
         object.__setattr__(self, "kernels", _frozen(w))
         if self.bias is not None:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..conv import ConvProblem, pad
+from ..conv import ConvProblem, kernels_4d, pad
 from ..geometry import ConvGeometry, IntOrPair, PaddingSpec, as_pair, plan, resolve_padding
 from .base import Gradients, LayerStep, Shape, Window, as_map
 
@@ -50,11 +50,7 @@ class Conv2d:
     flip: bool = False
 
     def __post_init__(self) -> None:
-        kernels = np.asarray(self.kernels, dtype=np.float64)
-        if kernels.ndim == 2:
-            kernels = kernels[None, None]
-        elif kernels.ndim == 3:
-            kernels = kernels[None]
+        kernels = kernels_4d(np.asarray(self.kernels, dtype=np.float64))
         object.__setattr__(self, "kernels", _read_only(kernels))
         if self.bias is not None:
             object.__setattr__(self, "bias", _read_only(np.asarray(self.bias).reshape(-1)))
