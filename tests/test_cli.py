@@ -1113,7 +1113,7 @@ BOUNDED = {
             "compute",
             named(t, "v.json", '{"format": "convstudio-scene", "version": -' + LONG_DIGITS + "}"),
         ],
-        "v.json: “version” must be 1, not a number of about 4001 digits.",
+        "v.json: “version” must be 1 or 2, not a number of about 4001 digits.",
     ),
     "--step of 5000 digits": (
         lambda t: ["render", WORKED, "-o", t / "f.png", "--step", TOO_MANY_DIGITS],

@@ -257,7 +257,7 @@ def test_default_scene_is_the_worked_example():
             ["not a ConvStudio scene", "“format”", "null"],
             id="no-format",
         ),
-        pytest.param(minimal(version=2), ["newer ConvStudio", "version 2", "1"], id="newer"),
+        pytest.param(minimal(version=3), ["newer ConvStudio", "version 3", "2"], id="newer"),
         pytest.param(minimal(version="1"), ["“version”", "whole number"], id="version-text"),
         pytest.param(minimal(version=0), ["“version”", "0"], id="version-0"),
         pytest.param(minimal(stirde=2), ["Unknown field", "“stirde”"], id="unknown-field"),

@@ -55,7 +55,7 @@ def test_every_file_written_says_which_convstudio_wrote_it(tmp_path):
 def _future_scene(path, **changes):
     data = {
         "format": "convstudio-scene",
-        "version": 2,
+        "version": 3,
         "written_by": FUTURE,
         "input": [[1, 2], [3, 4]],
         "kernels": [[1]],
@@ -71,7 +71,7 @@ def test_a_scene_from_a_newer_convstudio_names_both_versions(tmp_path):
         load_scene(path)
     text = str(caught.value)
     assert f"made by {FUTURE}; this is ConvStudio {VERSION}" in text
-    assert "(version 2)" in text and f"Install {FUTURE} or newer" in text
+    assert "(version 3)" in text and f"Install {FUTURE} or newer" in text
     assert "\n" not in text
 
 

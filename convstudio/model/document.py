@@ -10,6 +10,8 @@ import numpy as np
 from psygnal import Signal
 
 from ..engine import ConvProblem, ConvSettingsError, as_pair
+from ..engine.layers import Layer, LayerStep, StackLayerError
+from ..engine.layers import shapes as stack_shapes
 from .i18n import translate
 from .limits import MAX_CHANNELS, MAX_GRID, MAX_KERNEL, MAX_KERNELS, LimitError, check_scene_limits
 from .numbers import NumberError
@@ -35,37 +37,103 @@ def kept(reason: object) -> str:
 
 @dataclass(frozen=True)
 class Evaluation:
-    """The result of a scene: a problem to step through, or the reason there is none.
+    """The result of a scene: maps to step through, or the reason there are none.
+
+    Steps are numbered across the stack: all of layer 1's, then layer 2's, … (a scene of
+    one convolution has only its own).
 
     Attributes
     ----------
     problem
-        The engine's problem, or ``None`` when the settings are impossible.
+        The engine's problem of the focused convolution (on the map it is given), or
+        ``None`` when the settings are impossible.
     error
-        The engine's error when they are.
+        The engine's error when they are (a :class:`StackLayerError` naming the layer when
+        the scene is a stack).
+    layers
+        The scene's layers.
+    maps
+        The input, then every layer's output (``(C, H, W)`` each); empty on an error.
+    counts
+        How many steps each layer offers; empty on an error.
+    conv_index
+        Which layer :attr:`problem` is.
     """
 
     problem: ConvProblem | None
     error: ConvSettingsError | None
+    layers: tuple[Layer, ...] = ()
+    maps: tuple[np.ndarray, ...] = ()
+    counts: tuple[int, ...] = ()
+    conv_index: int = 0
 
     @property
     def n_steps(self) -> int:
+        """Steps of the whole stack."""
+        if self.counts:
+            return sum(self.counts)
         return 0 if self.problem is None else self.problem.n_steps
 
     @property
     def output(self) -> np.ndarray | None:
-        """``(C_out, H_out, W_out)`` or ``None``."""
+        """The focused convolution's output, ``(C_out, H_out, W_out)``, or ``None``."""
         return None if self.problem is None else self.problem.output()
+
+    @property
+    def final(self) -> np.ndarray | None:
+        """The last layer's output, or ``None``."""
+        return self.maps[-1] if self.maps else self.output
+
+    def offset(self, layer: int) -> int:
+        """The number of the first step of *layer* (the steps of the layers before it)."""
+        return sum(self.counts[:layer])
+
+    def locate(self, step: int) -> tuple[int, int]:
+        """``(layer, step within that layer)`` of the stack's step *step*."""
+        if not 0 <= step < self.n_steps:
+            raise IndexError(f"step {step} is outside 0..{self.n_steps - 1}")
+        for layer, count in enumerate(self.counts):
+            if step < count:
+                return layer, step
+            step -= count
+        return 0, step  # one convolution without counts
+
+    def layer_position(self, position: int, layer: int) -> int:
+        """Of the stack's *position* (steps done), how many steps of *layer* are done."""
+        if not self.counts:
+            return position
+        return min(max(position - self.offset(layer), 0), self.counts[layer])
+
+    def layer_step(self, step: int) -> tuple[int, LayerStep]:
+        """The layer of step *step* and that layer's :class:`LayerStep`, computed now."""
+        layer, k = self.locate(step)
+        return layer, self.layers[layer].step(self.maps[layer], k)
 
 
 def evaluate(scene: Scene) -> Evaluation:
     """Evaluate *scene*; impossible settings become an :class:`Evaluation` with an error."""
     try:
-        problem = scene.problem()
+        sizes = stack_shapes(scene.layers, scene.input.shape)
     except ConvSettingsError as exc:
-        return Evaluation(None, exc)
-    problem.output()
-    return Evaluation(problem, None)
+        # A scene of one convolution keeps the convolution's own error, as it always had.
+        error = exc.error if isinstance(exc, StackLayerError) and not scene.is_stack else exc
+        return Evaluation(None, error, scene.layers, conv_index=scene.conv_index)
+    index = scene.conv_index
+    maps = [scene.input]
+    problem: ConvProblem | None = None
+    for i, layer in enumerate(scene.layers):
+        if i == index:  # the focused convolution's problem keeps its output for the views
+            try:
+                problem = scene.conv.problem(maps[-1])
+            except ConvSettingsError as exc:
+                return Evaluation(None, exc, scene.layers, conv_index=index)
+            maps.append(problem.output())
+        else:
+            maps.append(layer.forward(maps[-1]))
+    counts = tuple(
+        layer.step_count(shape) for layer, shape in zip(scene.layers, sizes, strict=False)
+    )
+    return Evaluation(problem, None, scene.layers, tuple(maps), counts, index)
 
 
 def kernels_for(

@@ -201,7 +201,7 @@ class Quiz:
     def size_verdict(self) -> SizeVerdict | None:
         """The answer about the output size, until the next step or edit."""
         studio = self._studio()
-        if studio is None or self._size_verdict_at != (studio.evaluation, studio.position):
+        if studio is None or self._size_verdict_at != (studio.evaluation, studio.conv_position):
             return None
         return self._size_verdict
 
@@ -298,7 +298,7 @@ class Quiz:
         self._asking = False
         self._known_sizes.add(_size_key(studio.document.scene))
         self._size_verdict = verdict
-        self._size_verdict_at = (studio.evaluation, studio.position)
+        self._size_verdict_at = (studio.evaluation, studio.conv_position)
         return verdict
 
     def _prepare(self, evaluation: Evaluation) -> Callable[[], None]:

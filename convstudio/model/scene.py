@@ -23,14 +23,18 @@ from typing import Any
 
 import numpy as np
 
-from ..engine import PADDING_MODES, PADDING_WORDS, ConvProblem, as_pair, kernels_4d
+from ..engine import PADDING_MODES, PADDING_WORDS, ConvProblem, as_pair
+from ..engine.geometry import IntOrPair
+from ..engine.layers import Conv2d, Layer
+from ..engine.layers import forward as stack_forward
 from .files import FileCheckError, read_text_checked, shown_name
 from .i18n import translate
 from .numbers import json_number, shortened
 from .version import APP_VERSION, WRITTEN_BY, written_by
 
 FORMAT = "convstudio-scene"
-VERSION = 1
+# Version 1: one convolution (its keys at the top level); 2: an input and "layers".
+VERSION = 2
 # Guards against a damaged or hostile file asking for gigabytes.
 MAX_SIDE = 4096
 MAX_CHANNELS = 64
@@ -49,17 +53,52 @@ def _frozen(array: np.ndarray) -> np.ndarray:
     return out
 
 
+# The settings of a convolution that a scene exposes for its focused convolution layer
+# (the views and edits of one convolution read and write them as before stacks existed).
+CONV_FIELDS = ("kernels", "bias", "stride", "padding", "dilation", "groups", "padding_mode", "flip")
+
+
+def _normal_conv(layer: Conv2d) -> Conv2d:
+    """*layer* with its settings in one form: ``(h, w)`` pairs or a padding word."""
+    padding = layer.padding
+    return Conv2d(
+        layer.kernels,
+        layer.bias,
+        stride=as_pair(layer.stride, "stride"),
+        padding=padding if isinstance(padding, str) else as_pair(padding, "padding"),
+        dilation=as_pair(layer.dilation, "dilation"),
+        groups=layer.groups,
+        padding_mode=layer.padding_mode,
+        flip=layer.flip,
+    )
+
+
 # eq=False: arrays do not compare with ==; use same_as().
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, init=False)
 class Scene:
-    """One convolution: input, kernels and settings. Immutable: edits make a new scene.
+    """An input and a stack of layers (a small network). Immutable: edits make a new scene.
+
+    A scene of one convolution is built as before stacks existed,
+    ``Scene(x, kernels, bias, stride=…, padding=…)``; a stack with ``Scene(x, layers=(…))``.
+    The settings of one convolution (``kernels``, ``bias``, ``stride``, …) read the
+    *focused* convolution: the layer at :attr:`focus` when it is one, else the first; and
+    :meth:`replace` with those names changes that layer.
 
     Attributes
     ----------
     input
         ``(C_in, H, W)`` float64, read-only.
+    layers
+        The engine's layers (:class:`~convstudio.engine.layers.Layer`), first to last; at
+        least one is a convolution.
+    title
+        Shown in the window title.
+    channel_names
+        Names of the input channels (e.g. R, G, B), or empty for numbers.
+    focus
+        The layer the side panel edits, 0-based (not saved; not part of :meth:`same_as`).
     kernels
-        ``(C_out, C_in/groups, kH, kW)`` float64, read-only.
+        ``(C_out, C_in/groups, kH, kW)`` float64, read-only (the focused convolution's).
     bias
         ``None`` or ``(C_out,)`` float64, read-only.
     stride, dilation
@@ -70,86 +109,191 @@ class Scene:
         Channel groups.
     padding_mode
         ``"zeros"``, ``"reflect"``, ``"replicate"`` or ``"circular"``.
-    title
-        Shown in the window title.
     flip
         True convolution: each kernel is flipped before it slides (the lesson's
         "convolution"); False is deep learning's cross-correlation.
-    channel_names
-        Names of the input channels (e.g. R, G, B), or empty for numbers.
     """
 
     input: np.ndarray
-    kernels: np.ndarray
-    bias: np.ndarray | None = None
-    stride: Pair = (1, 1)
-    padding: Pair | str = (0, 0)
-    dilation: Pair = (1, 1)
-    groups: int = 1
-    padding_mode: str = "zeros"
-    title: str = ""
-    flip: bool = False
-    channel_names: tuple[str, ...] = ()
+    layers: tuple[Layer, ...]
+    title: str
+    channel_names: tuple[str, ...]
+    focus: int
 
-    def __post_init__(self) -> None:
-        x = np.asarray(self.input, dtype=np.float64)
+    def __init__(
+        self,
+        input: np.ndarray,
+        kernels: np.ndarray | None = None,
+        bias: np.ndarray | None = None,
+        stride: IntOrPair = (1, 1),
+        padding: IntOrPair | str = (0, 0),
+        dilation: IntOrPair = (1, 1),
+        groups: int = 1,
+        padding_mode: str = "zeros",
+        title: str = "",
+        flip: bool = False,
+        channel_names: tuple[str, ...] | list[str] = (),
+        *,
+        layers: tuple[Layer, ...] | list[Layer] | None = None,
+        focus: int | None = None,
+    ) -> None:
+        x = np.asarray(input, dtype=np.float64)
         if x.ndim == 2:
             x = x[None]
-        w = kernels_4d(np.asarray(self.kernels, dtype=np.float64))
+        if layers is None:
+            if kernels is None:
+                raise TypeError("a scene needs kernels or layers")
+            layers = (
+                Conv2d(
+                    kernels,
+                    bias,
+                    stride=stride,
+                    padding=padding,
+                    dilation=dilation,
+                    groups=groups,
+                    padding_mode=padding_mode,
+                    flip=flip,
+                ),
+            )
+        elif kernels is not None:
+            raise TypeError("give a scene kernels or layers, not both")
+        stack = tuple(
+            _normal_conv(layer) if isinstance(layer, Conv2d) else layer for layer in layers
+        )
+        convs = [i for i, layer in enumerate(stack) if isinstance(layer, Conv2d)]
+        if not convs:
+            raise ValueError("a scene holds at least one convolution layer")
+        if focus is None or not 0 <= focus < len(stack):
+            focus = convs[0]
         object.__setattr__(self, "input", _frozen(x))
-        object.__setattr__(self, "kernels", _frozen(w))
-        if self.bias is not None:
-            object.__setattr__(self, "bias", _frozen(np.asarray(self.bias).reshape(-1)))
-        # Settings are kept in one form, (h, w) pairs or a padding word, whatever the caller
-        # passed (an int is accepted for convenience).
-        object.__setattr__(self, "stride", as_pair(self.stride, "stride"))
-        object.__setattr__(self, "dilation", as_pair(self.dilation, "dilation"))
-        if not isinstance(self.padding, str):
-            object.__setattr__(self, "padding", as_pair(self.padding, "padding"))
-        names = tuple(self.channel_names)
+        object.__setattr__(self, "layers", stack)
+        object.__setattr__(self, "title", title)
+        object.__setattr__(self, "focus", focus)
+        names = tuple(channel_names)
         if names and len(names) != self.input.shape[0]:
             names = ()  # names that no longer fit the channels are dropped, not misapplied
         object.__setattr__(self, "channel_names", names)
 
+    # -- the focused convolution, as a scene of one convolution had it
+
+    @property
+    def conv_index(self) -> int:
+        """The focused convolution's index in :attr:`layers`."""
+        if isinstance(self.layers[self.focus], Conv2d):
+            return self.focus
+        return next(i for i, layer in enumerate(self.layers) if isinstance(layer, Conv2d))
+
+    @property
+    def conv(self) -> Conv2d:
+        """The focused convolution layer."""
+        layer = self.layers[self.conv_index]
+        assert isinstance(layer, Conv2d)
+        return layer
+
+    @property
+    def kernels(self) -> np.ndarray:
+        return self.conv.kernels
+
+    @property
+    def bias(self) -> np.ndarray | None:
+        return self.conv.bias
+
+    @property
+    def stride(self) -> Pair:
+        return self.conv.stride  # type: ignore[return-value]  # made a pair in __init__
+
+    @property
+    def padding(self) -> Pair | str:
+        return self.conv.padding  # type: ignore[return-value]
+
+    @property
+    def dilation(self) -> Pair:
+        return self.conv.dilation  # type: ignore[return-value]
+
+    @property
+    def groups(self) -> int:
+        return self.conv.groups
+
+    @property
+    def padding_mode(self) -> str:
+        return self.conv.padding_mode
+
+    @property
+    def flip(self) -> bool:
+        return self.conv.flip
+
+    @property
+    def is_stack(self) -> bool:
+        """More than one layer (a scene of one convolution is written as version 1)."""
+        return len(self.layers) > 1
+
     def replace(self, **changes: Any) -> Scene:
-        """A copy with *changes* applied (arrays are copied and frozen again)."""
-        return dataclasses.replace(self, **changes)
+        """A copy with *changes* applied (arrays are copied and frozen again).
+
+        The names of :data:`CONV_FIELDS` change the focused convolution; ``input``,
+        ``layers``, ``title``, ``channel_names`` and ``focus`` the scene.
+        """
+        conv_changes = {k: changes.pop(k) for k in CONV_FIELDS if k in changes}
+        fields: dict[str, Any] = {
+            "input": self.input,
+            "layers": self.layers,
+            "title": self.title,
+            "channel_names": self.channel_names,
+            "focus": self.focus,
+        }
+        unknown = set(changes) - set(fields)
+        if unknown:
+            raise TypeError(f"Scene has no field {sorted(unknown)[0]!r}")
+        fields.update(changes)
+        scene = Scene(**fields)
+        if not conv_changes:
+            return scene
+        index = scene.conv_index
+        layers = list(scene.layers)
+        layers[index] = dataclasses.replace(scene.conv, **conv_changes)
+        return Scene(**{**fields, "layers": tuple(layers)})
 
     def same_as(self, other: Scene) -> bool:
-        """True when both scenes hold the same numbers and settings."""
-        if self.bias is None or other.bias is None:
-            same_bias = self.bias is None and other.bias is None
-        else:
-            same_bias = np.array_equal(self.bias, other.bias)
+        """True when both scenes hold the same numbers and settings (the focus aside)."""
         return (
-            same_bias
+            len(self.layers) == len(other.layers)
+            and all(same_layer(a, b) for a, b in zip(self.layers, other.layers, strict=True))
             and np.array_equal(self.input, other.input)
-            and np.array_equal(self.kernels, other.kernels)
-            and (self.stride, self.padding, self.dilation, self.groups, self.padding_mode)
-            == (other.stride, other.padding, other.dilation, other.groups, other.padding_mode)
             and self.title == other.title
-            and (self.flip, self.channel_names) == (other.flip, other.channel_names)
+            and self.channel_names == other.channel_names
         )
 
     def problem(self, x: np.ndarray | None = None) -> ConvProblem:
-        """The engine's problem for this scene, or for its settings applied to input *x*.
+        """The focused convolution's problem: on the map it is given in the stack, or
+        on input *x*.
 
         Raises
         ------
         ConvSettingsError
-            When the settings are impossible.
+            When the settings are impossible (a :class:`StackLayerError` naming the layer
+            when an earlier layer of a stack refuses its input).
         """
-        return ConvProblem(
-            self.input if x is None else x,
-            self.kernels,
-            self.bias,
-            stride=self.stride,
-            padding=self.padding,
-            dilation=self.dilation,
-            groups=self.groups,
-            padding_mode=self.padding_mode,
-            flip=self.flip,
-        )
+        if x is None:
+            index = self.conv_index
+            x = self.input if index == 0 else stack_forward(self.layers[:index], self.input)[-1]
+        return self.conv.problem(x)
+
+
+def same_layer(a: Layer, b: Layer) -> bool:
+    """True when two layers have the same type and settings (arrays compared by value)."""
+    if type(a) is not type(b):
+        return False
+    for f in dataclasses.fields(a):  # type: ignore[arg-type]
+        va, vb = getattr(a, f.name), getattr(b, f.name)
+        if isinstance(va, np.ndarray) or isinstance(vb, np.ndarray):
+            if va is None or vb is None:
+                if va is not vb:
+                    return False
+            elif not np.array_equal(va, vb):
+                return False
+        elif va != vb:
+            return False
+    return True
 
 
 # ---------------------------------------------------------------- reading
@@ -408,8 +552,10 @@ def scene_from_dict(data: Any) -> Scene:
         )
     if version < 1:
         raise SceneFileError(
-            translate("Scene", "“version” must be 1, not {0}.").format(shown(version))
+            translate("Scene", "“version” must be 1 or 2, not {0}.").format(shown(version))
         )
+    if version >= 2:
+        return _stack_from_dict(data)
     unknown = sorted(set(data) - _KNOWN, key=str)
     if unknown:
         raise SceneFileError(
@@ -471,6 +617,49 @@ def scene_from_dict(data: Any) -> Scene:
                 shown(flip)
             )
         )
+    names = _channel_names(data, x)
+    return Scene(
+        flip=flip,
+        channel_names=names,
+        input=x,
+        kernels=w,
+        bias=bias,
+        stride=_pair(data.get("stride", 1), "stride", 1),
+        padding=padding_value,
+        dilation=_pair(data.get("dilation", 1), "dilation", 1),
+        groups=groups,
+        padding_mode=mode,
+        title=title,
+    )
+
+
+_KNOWN_V2 = {"format", "version", "written_by", "title", "input", "channel_names", "layers"}
+
+
+def _stack_from_dict(data: dict[Any, Any]) -> Scene:
+    """A version 2 scene: an input and its ``"layers"`` (read by :mod:`.layer_format`)."""
+    from .layer_format import layers_from_list  # it reads grids with this module's helpers
+
+    unknown = sorted(set(data) - _KNOWN_V2, key=str)
+    if unknown:
+        raise SceneFileError(
+            translate("Scene", "Unknown field “{0}”.").format(shortened(str(unknown[0])))
+        )
+    for required in ("input", "layers"):
+        if required not in data:
+            raise SceneFileError(translate("Scene", "The field “{0}” is missing.").format(required))
+    title = data.get("title", "")
+    if not isinstance(title, str):
+        raise SceneFileError(translate("Scene", "“title” must be text."))
+    x = _grid(data["input"], "input", (2, 3))
+    names = _channel_names(data, x)
+    layers = layers_from_list(data["layers"])
+    if not any(isinstance(layer, Conv2d) for layer in layers):
+        raise SceneFileError(translate("Scene", "“layers” must hold at least one “conv2d” layer."))
+    return Scene(x, layers=layers, title=title, channel_names=names)
+
+
+def _channel_names(data: dict[Any, Any], x: np.ndarray) -> tuple[str, ...]:
     names = data.get("channel_names", [])
     if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
         raise SceneFileError(
@@ -487,19 +676,7 @@ def scene_from_dict(data: Any) -> Scene:
                 "Scene", "“channel_names” has {0} names, but the input has {1} channels."
             )
         raise SceneFileError(text.format(len(names), channels))
-    return Scene(
-        flip=flip,
-        channel_names=tuple(names),
-        input=x,
-        kernels=w,
-        bias=bias,
-        stride=_pair(data.get("stride", 1), "stride", 1),
-        padding=padding_value,
-        dilation=_pair(data.get("dilation", 1), "dilation", 1),
-        groups=groups,
-        padding_mode=mode,
-        title=title,
-    )
+    return tuple(names)
 
 
 def load_scene(path: str | os.PathLike[str], max_bytes: int = MAX_FILE_BYTES) -> Scene:
@@ -560,8 +737,24 @@ def _pair_json(pair: Pair) -> int | list[int]:
 
 
 def scene_to_dict(scene: Scene) -> dict[str, Any]:
-    """The JSON form of *scene*, using the shortest input and kernel forms that fit."""
+    """The JSON form of *scene*, using the shortest input and kernel forms that fit.
+
+    A scene of one convolution is written as version 1, which every ConvStudio reads; a
+    stack as version 2.
+    """
     x = scene.input[0] if scene.input.shape[0] == 1 else scene.input
+    head: dict[str, Any] = {
+        "format": FORMAT,
+        "version": 2 if scene.is_stack else 1,
+        "written_by": WRITTEN_BY,
+        "title": scene.title,
+        "input": _nested(x),
+    }
+    names = {"channel_names": list(scene.channel_names)} if scene.channel_names else {}
+    if scene.is_stack:
+        from .layer_format import layer_to_dict
+
+        return {**head, **names, "layers": [layer_to_dict(layer) for layer in scene.layers]}
     w: np.ndarray = scene.kernels
     if w.shape[0] == 1:
         w = w[0]
@@ -569,11 +762,7 @@ def scene_to_dict(scene: Scene) -> dict[str, Any]:
             w = w[0]
     padding = scene.padding if isinstance(scene.padding, str) else _pair_json(scene.padding)
     return {
-        "format": FORMAT,
-        "version": VERSION,
-        "written_by": WRITTEN_BY,
-        "title": scene.title,
-        "input": _nested(x),
+        **head,
         "kernels": _nested(w),
         "bias": None if scene.bias is None else _nested(scene.bias),
         "stride": _pair_json(scene.stride),
@@ -582,7 +771,7 @@ def scene_to_dict(scene: Scene) -> dict[str, Any]:
         "groups": scene.groups,
         "padding_mode": scene.padding_mode,
         "true_convolution": scene.flip,
-        **({"channel_names": list(scene.channel_names)} if scene.channel_names else {}),
+        **names,
     }
 
 

@@ -9,6 +9,7 @@ from typing import TypeVar
 from psygnal import Signal
 
 from ..engine import StepDetail
+from ..engine.layers import Conv2d, LayerStep
 from .document import Document, Evaluation
 from .playback import Playback
 from .scene import Scene
@@ -55,24 +56,81 @@ class Studio:
 
     @property
     def position(self) -> int:
-        """Steps done: output cells whose step is below this are filled."""
+        """Steps done in the whole stack."""
         return self.playback.position
 
     @property
+    def conv_position(self) -> int:
+        """Steps done of the focused convolution: its output cells whose step is below
+        this are filled (the stack's position for a scene of one convolution)."""
+        evaluation = self.evaluation
+        return evaluation.layer_position(self.playback.position, evaluation.conv_index)
+
+    def layer_position(self, layer: int) -> int:
+        """Steps done of *layer*."""
+        return self.evaluation.layer_position(self.playback.position, layer)
+
+    @property
+    def current_layer(self) -> int:
+        """The layer of the current step (the next one to do; the last layer at the end)."""
+        evaluation = self.evaluation
+        if not evaluation.counts:
+            return evaluation.conv_index
+        step = self.playback.current_step
+        if step is None:
+            position = self.playback.position
+            return 0 if position == 0 else len(evaluation.counts) - 1
+        return evaluation.locate(step)[0]
+
+    @property
     def current(self) -> StepDetail | None:
-        """Detail of the current step, computed on first use after each change."""
+        """Detail of the current step when it is one of the focused convolution's,
+        computed on first use after each change."""
         if not self._current_valid:
             step = self.playback.current_step
-            problem = self.evaluation.problem
-            self._current = None if step is None or problem is None else problem.step(step)
+            evaluation = self.evaluation
+            problem = evaluation.problem
+            self._current = None
+            if step is not None and problem is not None:
+                layer, k = evaluation.locate(step)
+                if layer == evaluation.conv_index:
+                    self._current = problem.step(k)
             self._current_valid = True
         return self._current
 
-    def show_cell(self, channel: int, row: int, col: int) -> None:
-        """Jump to the step that fills output cell (channel, row, col)."""
-        problem = self.evaluation.problem
-        if problem is not None:
-            self.playback.show_step(problem.step_of_cell(channel, row, col))
+    @property
+    def layer_step(self) -> tuple[int, LayerStep] | None:
+        """The current step's layer and its :class:`LayerStep` (any layer type)."""
+        step = self.playback.current_step
+        if step is None or not self.evaluation.maps:
+            return None
+        return self.evaluation.layer_step(step)
+
+    def show_cell(self, channel: int, row: int, col: int, layer: int | None = None) -> None:
+        """Jump to the step that fills output cell (channel, row, col) of *layer* (by
+        default the focused convolution)."""
+        evaluation = self.evaluation
+        problem = evaluation.problem
+        if layer is None or layer == evaluation.conv_index:
+            if problem is not None:
+                step = problem.step_of_cell(channel, row, col)
+                self.playback.show_step(evaluation.offset(evaluation.conv_index) + step)
+            return
+        if not evaluation.maps:
+            return
+        target = evaluation.layers[layer]
+        if isinstance(target, Conv2d):
+            k = target.problem(evaluation.maps[layer]).step_of_cell(channel, row, col)
+        else:  # the other layers step their output cells in row-major order
+            _, rows, cols = evaluation.maps[layer + 1].shape
+            k = (channel * rows + row) * cols + col
+        self.playback.show_step(evaluation.offset(layer) + k)
+
+    def show_layer(self, layer: int) -> None:
+        """Jump to the first step of *layer*."""
+        evaluation = self.evaluation
+        if evaluation.counts and 0 <= layer < len(evaluation.counts):
+            self.playback.show_step(evaluation.offset(layer))
 
     def _prepare(self, evaluation: Evaluation) -> Callable[[], None]:
         """Put the playback and the current step in step with *evaluation*, silently."""

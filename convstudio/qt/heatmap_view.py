@@ -109,7 +109,7 @@ class HeatMapView(pg.GraphicsLayoutWidget):
             self.bar.setColorMap(pg.colormap.get(name))
             self.bar.setLevels(levels)
         first = self._channel * values.size
-        done = np.clip(self._studio.position - first, 0, values.size)
+        done = np.clip(self._studio.conv_position - first, 0, values.size)
         shown = np.full(values.size, np.nan)
         shown[:done] = values.ravel()[:done]
         self._values = shown.reshape(values.shape)

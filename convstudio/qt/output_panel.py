@@ -71,7 +71,7 @@ class OutputModel(GridModel):
         else:
             self._values = output[self._channel]
         self._first_step = self._channel * self._values.size
-        self._position = self._studio.position
+        self._position = self._studio.conv_position
         self._lit = self._hover.output_lit(self._channel)
 
     def _reload(self) -> None:
@@ -89,7 +89,7 @@ class OutputModel(GridModel):
         if self._studio.evaluation is not self._evaluation:
             self._reload()
             return
-        old, new = self._position, self._studio.position
+        old, new = self._position, self._studio.conv_position
         self._position = new
         size = self._values.size
         cols = self._values.shape[1] if size else 0

@@ -172,7 +172,7 @@ class QuizView(QWidget):
         self.guess_box.setEnabled(open_question)
         self.reveal_button.setEnabled(open_question)
         # A new question (another step, the size, the quiz turned on) starts with an empty box.
-        shown = (quiz.on, state, self._studio.position, self._studio.evaluation)
+        shown = (quiz.on, state, self._studio.conv_position, self._studio.evaluation)
         if shown != self._shown:
             self.guess_box.clear()
             # Guesses type straight in, unless someone is typing elsewhere (a cell's editor).

@@ -2887,8 +2887,8 @@ Q：打开 / 关闭测验（→ 或 PageDown 先揭晓答案，再前进一步�
         <translation>此场景由更新版本的 ConvStudio 保存（版本 {0}）；当前版本只能读取版本 {1}。</translation>
     </message>
     <message>
-        <source>“version” must be 1, not {0}.</source>
-        <translation>“version”必须是 1，不能是 {0}。</translation>
+        <source>“version” must be 1 or 2, not {0}.</source>
+        <translation>“version”必须是 1 或 2，不能是 {0}。</translation>
     </message>
     <message>
         <source>Unknown field “{0}”.</source>
@@ -2925,6 +2925,10 @@ Q：打开 / 关闭测验（→ 或 PageDown 先揭晓答案，再前进一步�
     <message>
         <source>“true_convolution” must be true or false, not {0}.</source>
         <translation>“true_convolution”必须是 true 或 false，不能是 {0}。</translation>
+    </message>
+    <message>
+        <source>“layers” must hold at least one “conv2d” layer.</source>
+        <translation>“layers”至少要有一层“conv2d”。</translation>
     </message>
     <message>
         <source>“channel_names” must be a list of names, one per input channel.</source>

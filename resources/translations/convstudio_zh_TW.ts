@@ -2887,8 +2887,8 @@ Q：測驗 開 / 關（→ 或 PageDown 先揭曉答案，再前進一步）
         <translation>這個場景是由較新版的 ConvStudio（版本 {0}）儲存的；目前這一版只能讀取版本 {1}。</translation>
     </message>
     <message>
-        <source>“version” must be 1, not {0}.</source>
-        <translation>「version」必須是 1，不能是 {0}。</translation>
+        <source>“version” must be 1 or 2, not {0}.</source>
+        <translation>「version」必須是 1 或 2，不能是 {0}。</translation>
     </message>
     <message>
         <source>Unknown field “{0}”.</source>
@@ -2925,6 +2925,10 @@ Q：測驗 開 / 關（→ 或 PageDown 先揭曉答案，再前進一步）
     <message>
         <source>“true_convolution” must be true or false, not {0}.</source>
         <translation>「true_convolution」必須是 true 或 false，不能是 {0}。</translation>
+    </message>
+    <message>
+        <source>“layers” must hold at least one “conv2d” layer.</source>
+        <translation>「layers」至少要有一層「conv2d」。</translation>
     </message>
     <message>
         <source>“channel_names” must be a list of names, one per input channel.</source>
