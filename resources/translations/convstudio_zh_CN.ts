@@ -1484,8 +1484,8 @@ convolution)</source>
         <translation>三层 3×3 卷积看到 7×7</translation>
     </message>
     <message>
-        <source>A third 3×3 convolution gives r = 5 + (3 − 1)·1·1 = 7: the one value of the last map depends on the whole 7×7 input. One 7×7 kernel would see as much with 49 weights; three 3×3 kernels have 3·9 = 27, and VGG stacks 3×3 layers for this reason. Point at the last value, then at a cell of each earlier map: one of the 3×3 map sees 5×5 of the input, one of the 5×5 map 3×3. Ask how many 3×3 layers it takes to see 11×11.</source>
-        <translation>第三层 3×3 卷积得到 r = 5 + (3 − 1)·1·1 = 7：最后一张特征图唯一的值取决于整个 7×7 输入。一个 7×7 的卷积核要 49 个权重才能看到这么大；三个 3×3 卷积核只有 3·9 = 27 个，VGG 正是因此堆叠 3×3 卷积层。先指向最后这个值，再指向前面每张特征图的一个单元格：3×3 特征图的一格看到输入的 5×5，5×5 特征图的一格看到 3×3。问问学生：要几层 3×3 卷积才能看到 11×11？</translation>
+        <source>A third 3×3 convolution makes the receptive field r = 5 + (3 − 1)·1·1 = 7: the one value of the last map depends on the whole 7×7 input. One 7×7 kernel would see as much with 49 weights; three 3×3 kernels have 3·9 = 27, and VGG stacks 3×3 layers for this reason. Point at the last value, then at a cell of each earlier map: one of the 3×3 map sees 5×5 of the input, one of the 5×5 map 3×3. Ask how many 3×3 layers it takes to see 11×11.</source>
+        <translation>第三层 3×3 卷积让感受野变成 r = 5 + (3 − 1)·1·1 = 7：最后一张特征图唯一的值取决于整个 7×7 输入。一个 7×7 的卷积核要 49 个权重才能看到这么大；三个 3×3 卷积核只有 3·9 = 27 个，VGG 正是因此堆叠 3×3 卷积层。先指向最后这个值，再指向前面每张特征图的一个单元格：3×3 特征图的一格看到输入的 5×5，5×5 特征图的一格看到 3×3。问问学生：要几层 3×3 卷积才能看到 11×11？</translation>
     </message>
     <message>
         <source>ReLU after a convolution</source>

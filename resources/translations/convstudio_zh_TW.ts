@@ -1484,8 +1484,8 @@ convolution)</source>
         <translation>三層 3×3 卷積看見 7×7</translation>
     </message>
     <message>
-        <source>A third 3×3 convolution gives r = 5 + (3 − 1)·1·1 = 7: the one value of the last map depends on the whole 7×7 input. One 7×7 kernel would see as much with 49 weights; three 3×3 kernels have 3·9 = 27, and VGG stacks 3×3 layers for this reason. Point at the last value, then at a cell of each earlier map: one of the 3×3 map sees 5×5 of the input, one of the 5×5 map 3×3. Ask how many 3×3 layers it takes to see 11×11.</source>
-        <translation>第三層 3×3 卷積得到 r = 5 + (3 − 1)·1·1 = 7：最後一張特徵圖唯一的值取決於整個 7×7 輸入。一個 7×7 的卷積核要 49 個權重才看得到這麼大；三個 3×3 卷積核只有 3·9 = 27 個，VGG 正是因此堆疊 3×3 的卷積層。先指向最後這個值，再指向前面每張特徵圖的一格：3×3 特徵圖的一格看見輸入的 5×5，5×5 特徵圖的一格看見 3×3。問問全班：要幾層 3×3 卷積才能看見 11×11？</translation>
+        <source>A third 3×3 convolution makes the receptive field r = 5 + (3 − 1)·1·1 = 7: the one value of the last map depends on the whole 7×7 input. One 7×7 kernel would see as much with 49 weights; three 3×3 kernels have 3·9 = 27, and VGG stacks 3×3 layers for this reason. Point at the last value, then at a cell of each earlier map: one of the 3×3 map sees 5×5 of the input, one of the 5×5 map 3×3. Ask how many 3×3 layers it takes to see 11×11.</source>
+        <translation>第三層 3×3 卷積讓感受野變成 r = 5 + (3 − 1)·1·1 = 7：最後一張特徵圖唯一的值取決於整個 7×7 輸入。一個 7×7 的卷積核要 49 個權重才看得到這麼大；三個 3×3 卷積核只有 3·9 = 27 個，VGG 正是因此堆疊 3×3 的卷積層。先指向最後這個值，再指向前面每張特徵圖的一格：3×3 特徵圖的一格看見輸入的 5×5，5×5 特徵圖的一格看見 3×3。問問全班：要幾層 3×3 卷積才能看見 11×11？</translation>
     </message>
     <message>
         <source>ReLU after a convolution</source>
