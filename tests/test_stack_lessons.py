@@ -225,7 +225,13 @@ def test_average_pooling_says_what_its_divisor_counts():
     padded = counting.step(evaluation.maps[1], 0)
     assert step_equation(padded) == "(429 + 0 + 0 + 0) / 4 = 107.25"
     assert step_equation(padded) in note and "count_include_pad=True" in note
-    assert counting.forward(evaluation.maps[1])[0, 0, 0] < evaluation.final[0, 0, 0]
+    # The note's question: counting the padding makes every border value smaller.
+    border = np.ones((3, 3), dtype=bool)
+    border[1, 1] = False
+    including = counting.forward(evaluation.maps[1])[0]
+    assert (including[border] < evaluation.final[0][border]).all()
+    assert including[1, 1] == evaluation.final[0, 1, 1]
+    assert "gives the border smaller values" in note
     assert lesson.step == evaluation.counts[0]
 
 

@@ -1508,8 +1508,8 @@ convolution)</source>
         <translation>平均池化：除数算的是什么</translation>
     </message>
     <message>
-        <source>Average pooling gives each window&apos;s mean: (792 + 412 + 653 + 851) / 4 = 677 in the middle. Here one ring of padding around the 4×4 map lets 2×2 windows at stride 2 make a 3×3 map. With count_include_pad=False the divisor counts only the map&apos;s values: a corner window holds one, 429 / 1 = 429, and an edge window two, (505 + 686) / 2 = 595.5. With count_include_pad=True, torch&apos;s default, the padding&apos;s zeros would count: (429 + 0 + 0 + 0) / 4 = 107.25. Ask which choice darkens the border, and why.</source>
-        <translation>平均池化给出每个窗口的平均值：中间那个是 (792 + 412 + 653 + 851) / 4 = 677。这里在 4×4 特征图外围填充一圈，步长为 2 的 2×2 窗口就得到 3×3 的特征图。count_include_pad=False 时，除数只算特征图上的值：角上的窗口只有一个，429 / 1 = 429；边上的窗口有两个，(505 + 686) / 2 = 595.5。若 count_include_pad=True（torch 的默认值），填充的 0 也会算进去：(429 + 0 + 0 + 0) / 4 = 107.25。问问学生：哪一种选择会让边框变暗？为什么？</translation>
+        <source>Average pooling gives each window&apos;s mean: (792 + 412 + 653 + 851) / 4 = 677 in the middle. Here one ring of padding around the 4×4 map lets 2×2 windows at stride 2 make a 3×3 map. With count_include_pad=False the divisor counts only the map&apos;s values: a corner window holds one, 429 / 1 = 429, and an edge window two, (505 + 686) / 2 = 595.5. With count_include_pad=True, torch&apos;s default, the padding&apos;s zeros would count: (429 + 0 + 0 + 0) / 4 = 107.25. Ask which choice gives the border smaller values, and why.</source>
+        <translation>平均池化给出每个窗口的平均值：中间那个是 (792 + 412 + 653 + 851) / 4 = 677。这里在 4×4 特征图外围填充一圈，步长为 2 的 2×2 窗口就得到 3×3 的特征图。count_include_pad=False 时，除数只算特征图上的值：角上的窗口只有一个，429 / 1 = 429；边上的窗口有两个，(505 + 686) / 2 = 595.5。若 count_include_pad=True（torch 的默认值），填充的 0 也会算进去：(429 + 0 + 0 + 0) / 4 = 107.25。问问学生：哪一种选择会让边缘的值变小？为什么？</translation>
     </message>
     <message>
         <source>A small CNN: convolution, ReLU, pooling, convolution</source>

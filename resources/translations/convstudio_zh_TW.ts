@@ -1508,8 +1508,8 @@ convolution)</source>
         <translation>平均池化：除數算的是什麼</translation>
     </message>
     <message>
-        <source>Average pooling gives each window&apos;s mean: (792 + 412 + 653 + 851) / 4 = 677 in the middle. Here one ring of padding around the 4×4 map lets 2×2 windows at stride 2 make a 3×3 map. With count_include_pad=False the divisor counts only the map&apos;s values: a corner window holds one, 429 / 1 = 429, and an edge window two, (505 + 686) / 2 = 595.5. With count_include_pad=True, torch&apos;s default, the padding&apos;s zeros would count: (429 + 0 + 0 + 0) / 4 = 107.25. Ask which choice darkens the border, and why.</source>
-        <translation>平均池化給出每個視窗的平均值：中間的是 (792 + 412 + 653 + 851) / 4 = 677。這裡在 4×4 特徵圖外圍填充一圈，步長 2 的 2×2 視窗就得到 3×3 的特徵圖。count_include_pad=False 時，除數只算特徵圖上的值：角落的視窗只有一個，429 / 1 = 429；邊上的視窗有兩個，(505 + 686) / 2 = 595.5。若 count_include_pad=True（torch 的預設），填充的 0 也會算進去：(429 + 0 + 0 + 0) / 4 = 107.25。問問全班：哪一種選擇會讓邊框變暗？為什麼？</translation>
+        <source>Average pooling gives each window&apos;s mean: (792 + 412 + 653 + 851) / 4 = 677 in the middle. Here one ring of padding around the 4×4 map lets 2×2 windows at stride 2 make a 3×3 map. With count_include_pad=False the divisor counts only the map&apos;s values: a corner window holds one, 429 / 1 = 429, and an edge window two, (505 + 686) / 2 = 595.5. With count_include_pad=True, torch&apos;s default, the padding&apos;s zeros would count: (429 + 0 + 0 + 0) / 4 = 107.25. Ask which choice gives the border smaller values, and why.</source>
+        <translation>平均池化給出每個視窗的平均值：中間的是 (792 + 412 + 653 + 851) / 4 = 677。這裡在 4×4 特徵圖外圍填充一圈，步長 2 的 2×2 視窗就得到 3×3 的特徵圖。count_include_pad=False 時，除數只算特徵圖上的值：角落的視窗只有一個，429 / 1 = 429；邊上的視窗有兩個，(505 + 686) / 2 = 595.5。若 count_include_pad=True（torch 的預設），填充的 0 也會算進去：(429 + 0 + 0 + 0) / 4 = 107.25。問問全班：哪一種選擇會讓邊緣的值變小？為什麼？</translation>
     </message>
     <message>
         <source>A small CNN: convolution, ReLU, pooling, convolution</source>
