@@ -30,6 +30,13 @@ ORDER = [
     "one-by-one",
     "dilation",
     "conv2d",
+    # Stacks of layers (issue 18): their figures are checked in test_stack_lessons.py.
+    "two-convolutions",
+    "three-convolutions",
+    "relu",
+    "max-pooling",
+    "average-pooling",
+    "small-cnn",
 ]
 
 # name: (output shape, parameters, fully connected parameters), worked out by hand.
@@ -50,6 +57,13 @@ FIGURES = {
     "one-by-one": ((2, 6, 6), 2 * 3, 108 * 72 + 72),
     "dilation": ((1, 3, 3), 9, None),
     "conv2d": ((2, 4, 4), 2 * 9 + 2, 49 * 32 + 32),  # ⌊(7 + 2 − 3)/2⌋ + 1 = 4
+    # A stack's Costs figures here are its focused (first) convolution's.
+    "two-convolutions": ((1, 5, 5), 9, 49 * 25 + 25),
+    "three-convolutions": ((1, 5, 5), 9, 49 * 25 + 25),
+    "relu": ((1, 4, 4), 9, 592),
+    "max-pooling": ((1, 4, 4), 9, 592),
+    "average-pooling": ((1, 4, 4), 9, 592),
+    "small-cnn": ((1, 6, 6), 9, 64 * 36 + 36),
 }
 
 
@@ -147,7 +161,7 @@ def test_the_lessons_menu_lists_them_in_order(lesson_window):
 def test_next_and_previous_lesson_keys_go_through_the_lessons_with_their_notes(lesson_window):
     window = lesson_window
     assert window.note.isVisible()
-    assert window.note.title.text().startswith("Lesson 2 of 16: ")
+    assert window.note.title.text().startswith(f"Lesson 2 of {len(ORDER)}: ")
     window.next_lesson_action.trigger()
     assert window.note.lesson.name == "no-padding-drawbacks"
     assert window.studio.document.scene.title == load_scene(lesson_named(ORDER[2]).file).title

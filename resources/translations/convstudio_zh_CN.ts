@@ -1472,6 +1472,54 @@ convolution)</source>
         <translation>这一层就是 torch.nn.Conv2d(in_channels=1, out_channels=2, kernel_size=3, stride=2, padding=1, bias=True)；侧边面板的 PyTorch 部分会为当前显示的层写出对应的调用。改动一项设置，看看哪个参数随之变化：本课的每项设置在那里都有对应的参数名。</translation>
     </message>
     <message>
+        <source>Two 3×3 convolutions see 5×5</source>
+        <translation>两层 3×3 卷积看到 5×5</translation>
+    </message>
+    <message>
+        <source>Every map is computed when the lesson opens: point at a cell of the last map, and its 3×3 window lights in the middle map and a 5×5 patch in the 7×7 input. The receptive field grows by r = r_prev + (k − 1)·d·j_prev: r = 1 + (3 − 1)·1·1 = 3 after the first convolution, then r = 3 + (3 − 1)·1·1 = 5. One 5×5 kernel would also turn 7×7 into 3×3 and see as much, with 25 weights; the two 3×3 kernels have 2·9 = 18. Ask what a third 3×3 layer would see.</source>
+        <translation>打开本课时所有特征图都已算好：指向最后一张特征图的一个单元格，它在中间特征图上的 3×3 窗口和 7×7 输入上的 5×5 区域就会亮起。感受野按 r = r_prev + (k − 1)·d·j_prev 增长：第一层卷积后 r = 1 + (3 − 1)·1·1 = 3，第二层之后 r = 3 + (3 − 1)·1·1 = 5。一个 5×5 的卷积核同样能把 7×7 变成 3×3、看到同样大的范围，但需要 25 个权重；两个 3×3 卷积核只有 2·9 = 18 个。问问学生：再加第三层 3×3 卷积能看到多大？</translation>
+    </message>
+    <message>
+        <source>Three 3×3 convolutions see 7×7</source>
+        <translation>三层 3×3 卷积看到 7×7</translation>
+    </message>
+    <message>
+        <source>A third 3×3 convolution makes the receptive field r = 5 + (3 − 1)·1·1 = 7: the one value of the last map depends on the whole 7×7 input. One 7×7 kernel would see as much with 49 weights; three 3×3 kernels have 3·9 = 27, and VGG stacks 3×3 layers for this reason. Point at the last value, then at a cell of each earlier map: one of the 3×3 map sees 5×5 of the input, one of the 5×5 map 3×3. Ask how many 3×3 layers it takes to see 11×11.</source>
+        <translation>第三层 3×3 卷积让感受野变成 r = 5 + (3 − 1)·1·1 = 7：最后一张特征图唯一的值取决于整个 7×7 输入。一个 7×7 的卷积核要 49 个权重才能看到这么大；三个 3×3 卷积核只有 3·9 = 27 个，VGG 正是因此堆叠 3×3 卷积层。先指向最后这个值，再指向前面每张特征图的一个单元格：3×3 特征图的一格看到输入的 5×5，5×5 特征图的一格看到 3×3。问问学生：要几层 3×3 卷积才能看到 11×11？</translation>
+    </message>
+    <message>
+        <source>ReLU after a convolution</source>
+        <translation>卷积之后的 ReLU</translation>
+    </message>
+    <message>
+        <source>The kernel adds each window&apos;s left column and subtracts its right one, so many values are negative: 18 + 55 + 35 − 51 − 75 − 204 = −222. ReLU keeps a positive value and turns a negative one into 0: ReLU(−222) = 0, ReLU(154) = 154, and ReLU(−13) = 0 as well. The lesson opens with the convolution done: step on through the ReLU and watch 12 of the 16 values become 0. ReLU has no weights, and the map stays 4×4.</source>
+        <translation>卷积核把每个窗口左边一列相加，再减去右边一列，所以很多值是负的：18 + 55 + 35 − 51 − 75 − 204 = −222。ReLU 保留正值，把负值变成 0：ReLU(−222) = 0，ReLU(154) = 154，ReLU(−13) = 0 也一样。本课打开时卷积已经算完：继续一步步走过 ReLU，看着 16 个值中有 12 个变成 0。ReLU 没有权重，特征图仍是 4×4。</translation>
+    </message>
+    <message>
+        <source>Max pooling 2×2, stride 2: half the size</source>
+        <translation>最大池化 2×2、步长 2：尺寸减半</translation>
+    </message>
+    <message>
+        <source>Max pooling keeps the largest value of each 2×2 window; with stride 2 the windows do not overlap, and the 4×4 map becomes 2×2, half as many rows and columns. The first window gives max(429, 505, 261, 792) = 792: 792 is the winner, and in training the gradient of this output goes back to it alone. Pooling has no weights, nothing to learn. A pooled value sees 4×4 of the input (r = 3 + (2 − 1)·1·1 = 4), and its neighbours are 2 input pixels apart (j = 1·2 = 2). The lesson opens with the convolution done: ask for each window&apos;s winner before each step.</source>
+        <translation>最大池化保留每个 2×2 窗口中最大的值；步长为 2 时窗口互不重叠，4×4 的特征图变成 2×2，行数和列数都减半。第一个窗口得到 max(429, 505, 261, 792) = 792：792 是胜出者，训练时这个输出的梯度只会传回给它。池化没有权重，没有什么需要学习。池化后的一个值看到输入的 4×4（r = 3 + (2 − 1)·1·1 = 4），相邻的值在输入上相隔 2 个像素（j = 1·2 = 2）。本课打开时卷积已经算完：每一步之前，先问学生这个窗口的胜出者是哪一个。</translation>
+    </message>
+    <message>
+        <source>Average pooling: what the divisor counts</source>
+        <translation>平均池化：除数算的是什么</translation>
+    </message>
+    <message>
+        <source>Average pooling gives each window&apos;s mean: (792 + 412 + 653 + 851) / 4 = 677 in the middle. Here one ring of padding around the 4×4 map lets 2×2 windows at stride 2 make a 3×3 map. With count_include_pad=False the divisor counts only the map&apos;s values: a corner window holds one, 429 / 1 = 429, and an edge window two, (505 + 686) / 2 = 595.5. With count_include_pad=True, torch&apos;s default, the padding&apos;s zeros would count: (429 + 0 + 0 + 0) / 4 = 107.25. Ask which choice gives the border smaller values, and why.</source>
+        <translation>平均池化给出每个窗口的平均值：中间那个是 (792 + 412 + 653 + 851) / 4 = 677。这里在 4×4 特征图外围填充一圈，步长为 2 的 2×2 窗口就得到 3×3 的特征图。count_include_pad=False 时，除数只算特征图上的值：角上的窗口只有一个，429 / 1 = 429；边上的窗口有两个，(505 + 686) / 2 = 595.5。若 count_include_pad=True（torch 的默认值），填充的 0 也会算进去：(429 + 0 + 0 + 0) / 4 = 107.25。问问学生：哪一种选择会让边缘的值变小？为什么？</translation>
+    </message>
+    <message>
+        <source>A small CNN: convolution, ReLU, pooling, convolution</source>
+        <translation>小型 CNN：卷积、ReLU、池化、卷积</translation>
+    </message>
+    <message>
+        <source>A 3×3 convolution, ReLU, 2×2 max pooling and another 3×3 convolution turn the 8×8 picture of a T into maps of 6×6, 6×6, 3×3 and 1×1. The receptive field is 3 after the first convolution and still 3 after ReLU, then r = 3 + (2 − 1)·1·1 = 4 after pooling, where the jump becomes 2, and r = 4 + (3 − 1)·1·2 = 8 at the end. So the last value depends on all 8·8 = 64 input values, though the network has only 2·9 = 18 weights and no kernel larger than 3×3. Point at it, then at a cell of the pooled map, which sees 4×4 of the input. Ask why the second convolution sees so much further than the first.</source>
+        <translation>3×3 卷积、ReLU、2×2 最大池化，再接一层 3×3 卷积，把 T 字形的 8×8 图片依次变成 6×6、6×6、3×3 和 1×1 的特征图。感受野在第一层卷积后是 3，经过 ReLU 仍是 3，池化后 r = 3 + (2 − 1)·1·1 = 4，这时间距 j 变成 2，最后 r = 4 + (3 − 1)·1·2 = 8。所以最后的值取决于全部 8·8 = 64 个输入值，尽管整个网络只有 2·9 = 18 个权重，卷积核也都不大于 3×3。指向这个值，再指向池化后特征图的一个单元格：它看到输入的 4×4。问问学生：为什么第二层卷积看得比第一层远得多？</translation>
+    </message>
+    <message>
         <source>The lesson list {0} cannot be read: {1}</source>
         <translation>无法读取课程清单 {0}：{1}</translation>
     </message>
@@ -2966,6 +3014,10 @@ Q：打开 / 关闭测验（→ 或 PageDown 先揭晓答案，再前进一步�
 <context>
     <name>Scenes</name>
     <message>
+        <source>Average pooling 2×2 with padding 1: 6×6 → 4×4 → 3×3</source>
+        <translation>平均池化 2×2、填充 1：6×6 → 4×4 → 3×3</translation>
+    </message>
+    <message>
         <source>torch.nn.Conv2d(1, 2, kernel_size=3, stride=2, padding=1, bias=True)</source>
         <translation>torch.nn.Conv2d(1, 2, kernel_size=3, stride=2, padding=1, bias=True)</translation>
     </message>
@@ -2986,6 +3038,10 @@ Q：打开 / 关闭测验（→ 或 PageDown 先揭晓答案，再前进一步�
         <translation>分组 = 2：每个卷积核只看到一半通道，如同 AlexNet 的两块 GPU</translation>
     </message>
     <message>
+        <source>Max pooling 2×2, stride 2: 6×6 → 4×4 → 2×2</source>
+        <translation>最大池化 2×2、步长 2：6×6 → 4×4 → 2×2</translation>
+    </message>
+    <message>
         <source>Without padding: the map shrinks, and the edges are used less</source>
         <translation>不填充：特征图缩小，边缘用得更少</translation>
     </message>
@@ -2998,6 +3054,10 @@ Q：打开 / 关闭测验（→ 或 PageDown 先揭晓答案，再前进一步�
         <translation>1×1 卷积：在每个像素上混合通道</translation>
     </message>
     <message>
+        <source>A convolution, then ReLU: 6×6 → 4×4 → 4×4</source>
+        <translation>先卷积，再 ReLU：6×6 → 4×4 → 4×4</translation>
+    </message>
+    <message>
         <source>RGB 6×6×3 with one 3×3×3 kernel: one 4×4 map</source>
         <translation>RGB 6×6×3 配一个 3×3×3 卷积核：一个 4×4 特征图</translation>
     </message>
@@ -3006,12 +3066,24 @@ Q：打开 / 关闭测验（→ 或 PageDown 先揭晓答案，再前进一步�
         <translation>两个带偏置的卷积核：4×4×2 的输出</translation>
     </message>
     <message>
+        <source>A small CNN: 8×8 → 6×6 → 6×6 → 3×3 → 1×1</source>
+        <translation>小型 CNN：8×8 → 6×6 → 6×6 → 3×3 → 1×1</translation>
+    </message>
+    <message>
         <source>When (n + 2p − f)/s is not whole: 6×6, 3×3, stride 2</source>
         <translation>当 (n + 2p − f)/s 不是整数时：6×6，3×3，步长 2</translation>
     </message>
     <message>
         <source>Stride 2: a 5×5 input and a 3×3 kernel give 2×2</source>
         <translation>步长 2：5×5 的输入和 3×3 的卷积核得到 2×2</translation>
+    </message>
+    <message>
+        <source>Three 3×3 convolutions: 7×7 → 5×5 → 3×3 → 1×1</source>
+        <translation>三层 3×3 卷积：7×7 → 5×5 → 3×3 → 1×1</translation>
+    </message>
+    <message>
+        <source>Two 3×3 convolutions: 7×7 → 5×5 → 3×3</source>
+        <translation>两层 3×3 卷积：7×7 → 5×5 → 3×3</translation>
     </message>
     <message>
         <source>Valid and same: no padding, or the padding that keeps the size</source>

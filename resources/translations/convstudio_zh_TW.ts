@@ -1472,6 +1472,54 @@ convolution)</source>
         <translation>這一層就是 torch.nn.Conv2d(in_channels=1, out_channels=2, kernel_size=3, stride=2, padding=1, bias=True)；側邊面板的 PyTorch 區塊會依照畫面上目前的內容寫出這個呼叫。改變一項設定，看看哪個引數跟著改變：這一課的每項設定在那裡都有對應的名稱。</translation>
     </message>
     <message>
+        <source>Two 3×3 convolutions see 5×5</source>
+        <translation>兩層 3×3 卷積看見 5×5</translation>
+    </message>
+    <message>
+        <source>Every map is computed when the lesson opens: point at a cell of the last map, and its 3×3 window lights in the middle map and a 5×5 patch in the 7×7 input. The receptive field grows by r = r_prev + (k − 1)·d·j_prev: r = 1 + (3 − 1)·1·1 = 3 after the first convolution, then r = 3 + (3 − 1)·1·1 = 5. One 5×5 kernel would also turn 7×7 into 3×3 and see as much, with 25 weights; the two 3×3 kernels have 2·9 = 18. Ask what a third 3×3 layer would see.</source>
+        <translation>開啟本課時每張特徵圖都已算好：指向最後一張特徵圖的一格，它在中間特徵圖上的 3×3 視窗和 7×7 輸入上的 5×5 區塊就會亮起。感受野依 r = r_prev + (k − 1)·d·j_prev 增長：第一層卷積後 r = 1 + (3 − 1)·1·1 = 3，第二層之後 r = 3 + (3 − 1)·1·1 = 5。一個 5×5 的卷積核同樣能把 7×7 變成 3×3、看見一樣大的範圍，但需要 25 個權重；兩個 3×3 卷積核只有 2·9 = 18 個。問問全班：再加第三層 3×3 卷積會看見多大？</translation>
+    </message>
+    <message>
+        <source>Three 3×3 convolutions see 7×7</source>
+        <translation>三層 3×3 卷積看見 7×7</translation>
+    </message>
+    <message>
+        <source>A third 3×3 convolution makes the receptive field r = 5 + (3 − 1)·1·1 = 7: the one value of the last map depends on the whole 7×7 input. One 7×7 kernel would see as much with 49 weights; three 3×3 kernels have 3·9 = 27, and VGG stacks 3×3 layers for this reason. Point at the last value, then at a cell of each earlier map: one of the 3×3 map sees 5×5 of the input, one of the 5×5 map 3×3. Ask how many 3×3 layers it takes to see 11×11.</source>
+        <translation>第三層 3×3 卷積讓感受野變成 r = 5 + (3 − 1)·1·1 = 7：最後一張特徵圖唯一的值取決於整個 7×7 輸入。一個 7×7 的卷積核要 49 個權重才看得到這麼大；三個 3×3 卷積核只有 3·9 = 27 個，VGG 正是因此堆疊 3×3 的卷積層。先指向最後這個值，再指向前面每張特徵圖的一格：3×3 特徵圖的一格看見輸入的 5×5，5×5 特徵圖的一格看見 3×3。問問全班：要幾層 3×3 卷積才能看見 11×11？</translation>
+    </message>
+    <message>
+        <source>ReLU after a convolution</source>
+        <translation>卷積之後的 ReLU</translation>
+    </message>
+    <message>
+        <source>The kernel adds each window&apos;s left column and subtracts its right one, so many values are negative: 18 + 55 + 35 − 51 − 75 − 204 = −222. ReLU keeps a positive value and turns a negative one into 0: ReLU(−222) = 0, ReLU(154) = 154, and ReLU(−13) = 0 as well. The lesson opens with the convolution done: step on through the ReLU and watch 12 of the 16 values become 0. ReLU has no weights, and the map stays 4×4.</source>
+        <translation>卷積核把每個視窗左邊一行加起來，再減去右邊一行，所以許多值是負的：18 + 55 + 35 − 51 − 75 − 204 = −222。ReLU 保留正值，把負值變成 0：ReLU(−222) = 0，ReLU(154) = 154，ReLU(−13) = 0 也一樣。本課開啟時卷積已經算完：繼續逐步走過 ReLU，看 16 個值中有 12 個變成 0。ReLU 沒有權重，特徵圖仍是 4×4。</translation>
+    </message>
+    <message>
+        <source>Max pooling 2×2, stride 2: half the size</source>
+        <translation>最大池化 2×2、步長 2：尺寸減半</translation>
+    </message>
+    <message>
+        <source>Max pooling keeps the largest value of each 2×2 window; with stride 2 the windows do not overlap, and the 4×4 map becomes 2×2, half as many rows and columns. The first window gives max(429, 505, 261, 792) = 792: 792 is the winner, and in training the gradient of this output goes back to it alone. Pooling has no weights, nothing to learn. A pooled value sees 4×4 of the input (r = 3 + (2 − 1)·1·1 = 4), and its neighbours are 2 input pixels apart (j = 1·2 = 2). The lesson opens with the convolution done: ask for each window&apos;s winner before each step.</source>
+        <translation>最大池化保留每個 2×2 視窗中最大的值；步長為 2 時視窗互不重疊，4×4 的特徵圖變成 2×2，列數和行數都減半。第一個視窗得到 max(429, 505, 261, 792) = 792：792 是勝出者，訓練時這個輸出的梯度只會傳回給它。池化沒有權重，沒有東西要學。池化後的一個值看見輸入的 4×4（r = 3 + (2 − 1)·1·1 = 4），相鄰的值在輸入上相隔 2 個像素（j = 1·2 = 2）。本課開啟時卷積已經算完：每一步之前，先問全班這個視窗的勝出者是哪一個。</translation>
+    </message>
+    <message>
+        <source>Average pooling: what the divisor counts</source>
+        <translation>平均池化：除數算的是什麼</translation>
+    </message>
+    <message>
+        <source>Average pooling gives each window&apos;s mean: (792 + 412 + 653 + 851) / 4 = 677 in the middle. Here one ring of padding around the 4×4 map lets 2×2 windows at stride 2 make a 3×3 map. With count_include_pad=False the divisor counts only the map&apos;s values: a corner window holds one, 429 / 1 = 429, and an edge window two, (505 + 686) / 2 = 595.5. With count_include_pad=True, torch&apos;s default, the padding&apos;s zeros would count: (429 + 0 + 0 + 0) / 4 = 107.25. Ask which choice gives the border smaller values, and why.</source>
+        <translation>平均池化給出每個視窗的平均值：中間的是 (792 + 412 + 653 + 851) / 4 = 677。這裡在 4×4 特徵圖外圍填充一圈，步長 2 的 2×2 視窗就得到 3×3 的特徵圖。count_include_pad=False 時，除數只算特徵圖上的值：角落的視窗只有一個，429 / 1 = 429；邊上的視窗有兩個，(505 + 686) / 2 = 595.5。若 count_include_pad=True（torch 的預設），填充的 0 也會算進去：(429 + 0 + 0 + 0) / 4 = 107.25。問問全班：哪一種選擇會讓邊緣的值變小？為什麼？</translation>
+    </message>
+    <message>
+        <source>A small CNN: convolution, ReLU, pooling, convolution</source>
+        <translation>小型 CNN：卷積、ReLU、池化、卷積</translation>
+    </message>
+    <message>
+        <source>A 3×3 convolution, ReLU, 2×2 max pooling and another 3×3 convolution turn the 8×8 picture of a T into maps of 6×6, 6×6, 3×3 and 1×1. The receptive field is 3 after the first convolution and still 3 after ReLU, then r = 3 + (2 − 1)·1·1 = 4 after pooling, where the jump becomes 2, and r = 4 + (3 − 1)·1·2 = 8 at the end. So the last value depends on all 8·8 = 64 input values, though the network has only 2·9 = 18 weights and no kernel larger than 3×3. Point at it, then at a cell of the pooled map, which sees 4×4 of the input. Ask why the second convolution sees so much further than the first.</source>
+        <translation>3×3 卷積、ReLU、2×2 最大池化，再接一層 3×3 卷積，把 T 字形的 8×8 圖片依序變成 6×6、6×6、3×3 和 1×1 的特徵圖。感受野在第一層卷積後是 3，經過 ReLU 仍是 3，池化後 r = 3 + (2 − 1)·1·1 = 4，此時間距 j 變成 2，最後 r = 4 + (3 − 1)·1·2 = 8。所以最後的值取決於全部 8·8 = 64 個輸入值，雖然整個網路只有 2·9 = 18 個權重，卷積核也都不大於 3×3。指向這個值，再指向池化後特徵圖的一格：它看見輸入的 4×4。問問全班：為什麼第二層卷積看得比第一層遠得多？</translation>
+    </message>
+    <message>
         <source>The lesson list {0} cannot be read: {1}</source>
         <translation>無法讀取課程清單 {0}：{1}</translation>
     </message>
@@ -2966,6 +3014,10 @@ Q：測驗 開 / 關（→ 或 PageDown 先揭曉答案，再前進一步）
 <context>
     <name>Scenes</name>
     <message>
+        <source>Average pooling 2×2 with padding 1: 6×6 → 4×4 → 3×3</source>
+        <translation>平均池化 2×2、填充 1：6×6 → 4×4 → 3×3</translation>
+    </message>
+    <message>
         <source>torch.nn.Conv2d(1, 2, kernel_size=3, stride=2, padding=1, bias=True)</source>
         <translation>torch.nn.Conv2d(1, 2, kernel_size=3, stride=2, padding=1, bias=True)</translation>
     </message>
@@ -2986,6 +3038,10 @@ Q：測驗 開 / 關（→ 或 PageDown 先揭曉答案，再前進一步）
         <translation>分組 = 2：每個卷積核只看到一半的通道，如同 AlexNet 的兩張 GPU</translation>
     </message>
     <message>
+        <source>Max pooling 2×2, stride 2: 6×6 → 4×4 → 2×2</source>
+        <translation>最大池化 2×2、步長 2：6×6 → 4×4 → 2×2</translation>
+    </message>
+    <message>
         <source>Without padding: the map shrinks, and the edges are used less</source>
         <translation>不填充：特徵圖縮小，邊緣也較少被用到</translation>
     </message>
@@ -2998,6 +3054,10 @@ Q：測驗 開 / 關（→ 或 PageDown 先揭曉答案，再前進一步）
         <translation>1×1 卷積：在每個像素混合通道</translation>
     </message>
     <message>
+        <source>A convolution, then ReLU: 6×6 → 4×4 → 4×4</source>
+        <translation>先卷積，再 ReLU：6×6 → 4×4 → 4×4</translation>
+    </message>
+    <message>
         <source>RGB 6×6×3 with one 3×3×3 kernel: one 4×4 map</source>
         <translation>RGB 6×6×3 配一個 3×3×3 卷積核：一張 4×4 特徵圖</translation>
     </message>
@@ -3006,12 +3066,24 @@ Q：測驗 開 / 關（→ 或 PageDown 先揭曉答案，再前進一步）
         <translation>兩個帶偏置的卷積核：4×4×2 的輸出</translation>
     </message>
     <message>
+        <source>A small CNN: 8×8 → 6×6 → 6×6 → 3×3 → 1×1</source>
+        <translation>小型 CNN：8×8 → 6×6 → 6×6 → 3×3 → 1×1</translation>
+    </message>
+    <message>
         <source>When (n + 2p − f)/s is not whole: 6×6, 3×3, stride 2</source>
         <translation>當 (n + 2p − f)/s 不是整數：6×6、3×3、步長 2</translation>
     </message>
     <message>
         <source>Stride 2: a 5×5 input and a 3×3 kernel give 2×2</source>
         <translation>步長 2：5×5 輸入配 3×3 卷積核得到 2×2</translation>
+    </message>
+    <message>
+        <source>Three 3×3 convolutions: 7×7 → 5×5 → 3×3 → 1×1</source>
+        <translation>三層 3×3 卷積：7×7 → 5×5 → 3×3 → 1×1</translation>
+    </message>
+    <message>
+        <source>Two 3×3 convolutions: 7×7 → 5×5 → 3×3</source>
+        <translation>兩層 3×3 卷積：7×7 → 5×5 → 3×3</translation>
     </message>
     <message>
         <source>Valid and same: no padding, or the padding that keeps the size</source>
