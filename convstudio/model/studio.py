@@ -132,6 +132,23 @@ class Studio:
         if evaluation.counts and 0 <= layer < len(evaluation.counts):
             self.playback.show_step(evaluation.offset(layer))
 
+    def step_layer(self, delta: int) -> None:
+        """Jump to the first step of the next layer (*delta* +1) or back (−1): to the start
+        of the current layer when steps of it are done, else of the layer before."""
+        evaluation = self.evaluation
+        if not evaluation.counts:
+            return
+        layer = self.current_layer
+        if delta > 0:
+            if layer + 1 < len(evaluation.counts):
+                self.show_layer(layer + 1)
+            return
+        start = evaluation.offset(layer)
+        if self.playback.position > start:
+            self.show_layer(layer)
+        elif layer > 0:
+            self.show_layer(layer - 1)
+
     def _prepare(self, evaluation: Evaluation) -> Callable[[], None]:
         """Put the playback and the current step in step with *evaluation*, silently."""
         self._current_valid = False
