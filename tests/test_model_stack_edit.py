@@ -537,3 +537,36 @@ def test_every_pool_refusal_the_engine_gives_reads_as_its_english():
         with pytest.raises(ConvSettingsError) as info:
             layer.output_shape(shape)
         assert settings_error_text(info.value) == str(info.value)
+
+
+# ---------------------------------------------------------------- stepping layer by layer
+
+
+def test_step_layer_goes_to_a_layers_first_step(studio):
+    starts = [studio.evaluation.offset(i) for i in range(4)]
+    studio.step_layer(-1)  # nothing done: stays
+    assert studio.playback.current_step is None
+    studio.step_layer(+1)
+    assert studio.playback.current_step == starts[0]
+    studio.step_layer(+1)
+    studio.step_layer(+1)
+    assert studio.playback.current_step == starts[2]
+    studio.playback.next()
+    studio.step_layer(-1)
+    assert studio.playback.current_step == starts[2]
+    studio.step_layer(-1)
+    assert studio.playback.current_step == starts[1]
+    studio.playback.last()
+    studio.step_layer(+1)  # the last layer: nowhere further
+    assert studio.position == studio.playback.total
+    studio.step_layer(-1)
+    assert studio.playback.current_step == starts[3]
+
+
+def test_step_layer_in_a_scene_of_one_convolution():
+    studio = Studio(Scene(np.ones((4, 4)), np.ones((3, 3))))
+    studio.step_layer(+1)
+    assert studio.playback.current_step == 0
+    studio.playback.last()
+    studio.step_layer(-1)
+    assert studio.playback.current_step == 0

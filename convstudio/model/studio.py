@@ -133,18 +133,21 @@ class Studio:
             self.playback.show_step(evaluation.offset(layer))
 
     def step_layer(self, delta: int) -> None:
-        """Jump to the first step of the next layer (*delta* +1) or back (−1): to the start
-        of the current layer when steps of it are done, else of the layer before."""
+        """Make the first step of the next layer current (*delta* +1), or go back (−1):
+        to the current layer's first step when a later one of it is current, else to the
+        layer before's."""
         evaluation = self.evaluation
         if not evaluation.counts:
             return
         layer = self.current_layer
+        step = self.playback.current_step
         if delta > 0:
-            if layer + 1 < len(evaluation.counts):
+            if step is None:  # nothing done yet: the first layer's first step
+                self.show_layer(0)
+            elif layer + 1 < len(evaluation.counts):
                 self.show_layer(layer + 1)
             return
-        start = evaluation.offset(layer)
-        if self.playback.position > start:
+        if step is not None and step > evaluation.offset(layer):
             self.show_layer(layer)
         elif layer > 0:
             self.show_layer(layer - 1)
