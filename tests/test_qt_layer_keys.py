@@ -8,9 +8,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
+from test_qt_small_screen import settle
 
 from convstudio.engine.layers import Activation, Conv2d, Pool2d
 from convstudio.model import Scene, Studio
+from convstudio.qt.language import install_language
 from convstudio.qt.main_window import MainWindow
 
 
@@ -134,3 +136,31 @@ def test_undo_in_the_window_covers_the_layer_edits(window, stack):
     ]
     window.redo_action.trigger()
     assert len(stack.document.scene.layers) == 3
+
+
+@pytest.fixture
+def speaking(qapp):
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    # As tests/test_qt_language.py: earlier windows go first, then each language change
+    # reaches only this test's.
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    yield lambda language: install_language(language)
+    install_language("en")
+
+
+@pytest.mark.parametrize("language", ["zh_TW", "zh_CN"])
+@pytest.mark.parametrize("kind", ["max_pool2d", "avg_pool2d", "leaky_relu"])
+def test_the_layers_section_speaks_chinese(qtbot, speaking, language, kind):
+    from test_qt_language import untranslated
+
+    speaking(language)
+    studio = Studio(cnn())
+    studio.document.set_layer_type(2, kind)
+    window = MainWindow(studio, remember_geometry=False)
+    qtbot.addWidget(window)
+    window.show()
+    settle()
+    assert untranslated(window.layers_panel) == []
+    assert untranslated(window.costs_panel) == []
+    assert untranslated(window.layers_panel.add_menu) == []

@@ -1339,15 +1339,15 @@ convolution)</source>
     </message>
     <message>
         <source>leaky ReLU</source>
-        <translation>Leaky ReLU</translation>
+        <translation>带泄漏 ReLU</translation>
     </message>
     <message>
         <source>sigmoid</source>
-        <translation>sigmoid</translation>
+        <translation>S 型函数</translation>
     </message>
     <message>
         <source>tanh</source>
-        <translation>tanh</translation>
+        <translation>双曲正切</translation>
     </message>
     <message>
         <source>max pooling</source>
@@ -1397,7 +1397,7 @@ convolution)</source>
     </message>
     <message>
         <source>Round the size up (ceil mode)</source>
-        <translation>尺寸向上取整（ceil mode）</translation>
+        <translation>尺寸向上取整（ceil_mode）</translation>
     </message>
     <message>
         <source>Count the padding in the divisor</source>

@@ -1339,15 +1339,15 @@ convolution)</source>
     </message>
     <message>
         <source>leaky ReLU</source>
-        <translation>Leaky ReLU</translation>
+        <translation>帶洩漏 ReLU</translation>
     </message>
     <message>
         <source>sigmoid</source>
-        <translation>sigmoid</translation>
+        <translation>S 型函數</translation>
     </message>
     <message>
         <source>tanh</source>
-        <translation>tanh</translation>
+        <translation>雙曲正切</translation>
     </message>
     <message>
         <source>max pooling</source>
@@ -1397,7 +1397,7 @@ convolution)</source>
     </message>
     <message>
         <source>Round the size up (ceil mode)</source>
-        <translation>大小無條件進位（ceil mode）</translation>
+        <translation>大小無條件進位（ceil_mode）</translation>
     </message>
     <message>
         <source>Count the padding in the divisor</source>
