@@ -111,9 +111,11 @@ def test_each_type_shows_its_own_settings(panel, stack):
             continue
         stack.document.set_layer_type(1, kind)
         assert list(panel.setting_widgets) == [s.name for s in settings_of(kind)], kind
-        assert panel.conv_note.isHidden()
-    stack.document.select_layer(0)
-    assert panel.setting_widgets == {} and not panel.conv_note.isHidden()
+        # The one-convolution sections below still show a convolution: which one.
+        assert panel.conv_note.text() == "Kernel, Window and Layer below show layer 1 (conv 3×3)."
+    stack.document.select_layer(3)
+    assert panel.setting_widgets == {}
+    assert panel.conv_note.text().startswith("Its kernels and settings are in Kernel")
 
 
 def test_buttons_say_what_cannot_be_done(panel, stack):
@@ -246,3 +248,12 @@ def test_the_settings_rows_show_with_their_names(qtbot, panel, stack):
     assert {"Window", "Stride", "Padding", "Dilation"} <= set(shown_labels())
     assert panel.setting_widgets["ceil_mode"].text() == "Round the size up (ceil mode)"
     assert panel.setting_widgets["ceil_mode"].toolTip() == "ceil_mode"  # PyTorch's name
+
+
+def test_a_stack_opened_impossible_names_the_layer_by_its_short_name(qtbot):
+    scene = Scene(np.ones((3, 3)), layers=(Conv2d(np.ones((3, 3))), Pool2d("max_pool2d", 2)))
+    settings = SettingsPanel(Studio(scene))
+    qtbot.addWidget(settings)
+    assert settings.error.text().startswith(
+        "Layer 2 (max pool 2×2): The input has 1 row, fewer than the window's 2"
+    )

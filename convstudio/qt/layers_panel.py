@@ -35,7 +35,7 @@ from ..engine.layers import Conv2d
 from ..model import EditError, Studio
 from ..model.layer_edit import Setting, layer_values, setting_label, settings_of
 from ..model.layer_format import LAYER_TYPES, MAX_LAYERS
-from ..model.layer_names import numbered_name, type_name
+from ..model.layer_names import layer_name, numbered_name, type_name
 from ..model.scene import Scene
 from . import style
 from .binding import bind
@@ -102,7 +102,9 @@ class LayersPanel(QWidget):
         for kind in LAYER_TYPES:
             self.type.addItem(type_name(kind), kind)
         self.type.setToolTip(self.tr("The current layer's type"))
-        self.conv_note = QLabel(self.tr("A convolution's settings are in Window and Layer below."))
+        # Which convolution Kernel, Window and Layer below edit (another layer's type
+        # has its settings here).
+        self.conv_note = QLabel()
         self.conv_note.setWordWrap(True)
         self.settings_grid = QGridLayout()
         self.settings_grid.setColumnStretch(2, 1)
@@ -181,7 +183,14 @@ class LayersPanel(QWidget):
         self.down_button.setEnabled(focus < len(layers) - 1)
         with QSignalBlocker(self.type):
             self.type.setCurrentIndex(self.type.findData(current.kind))
-        self.conv_note.setVisible(isinstance(current, Conv2d))
+        if isinstance(current, Conv2d):
+            note = self.tr("Its kernels and settings are in Kernel, Window and Layer below.")
+        else:
+            #: {0} is a layer's number, {1} its name ("conv 3×3").
+            note = self.tr("Kernel, Window and Layer below show layer {0} ({1}).").format(
+                scene_now.conv_index + 1, layer_name(scene_now.conv)
+            )
+        self.conv_note.setText(note)
         self._show_settings(
             current.kind, {} if isinstance(current, Conv2d) else layer_values(current)
         )

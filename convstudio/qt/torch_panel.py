@@ -58,7 +58,8 @@ class TorchPanel(QWidget):
     def _fit_height(self) -> None:
         # A stack's Sequential shows whole (up to 9 lines: the side panel scrolls instead).
         lines = min(self.code.document().blockCount(), 9) if self._stack else 3
-        self.code.setMinimumHeight(max(lines, 3) * self._line_height + 12)
+        bar = self.code.horizontalScrollBar().sizeHint().height() if self._stack else 0
+        self.code.setMinimumHeight(max(lines, 3) * self._line_height + 12 + bar)
 
     def set_scene(self, scene: object = None) -> None:
         """Show the call; never writes the document."""

@@ -1518,10 +1518,6 @@ convolution)</source>
         <translation>当前层的类型</translation>
     </message>
     <message>
-        <source>A convolution&apos;s settings are in Window and Layer below.</source>
-        <translation>卷积的设置在下方的“窗口”和“层”。</translation>
-    </message>
-    <message>
         <source>Type</source>
         <translation>类型</translation>
     </message>
@@ -1532,6 +1528,15 @@ convolution)</source>
     <message>
         <source>A scene keeps at least one convolution.</source>
         <translation>场景至少要保留一个卷积。</translation>
+    </message>
+    <message>
+        <source>Its kernels and settings are in Kernel, Window and Layer below.</source>
+        <translation>它的卷积核与设置在下方的“卷积核”、“窗口”和“层”。</translation>
+    </message>
+    <message>
+        <source>Kernel, Window and Layer below show layer {0} ({1}).</source>
+        <extracomment>{0} is a layer&apos;s number, {1} its name (&quot;conv 3×3&quot;).</extracomment>
+        <translation>下方的“卷积核”、“窗口”和“层”显示的是第 {0} 层（{1}）。</translation>
     </message>
     <message>
         <source>= window</source>

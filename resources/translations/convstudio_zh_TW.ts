@@ -1518,10 +1518,6 @@ convolution)</source>
         <translation>目前這一層的類型</translation>
     </message>
     <message>
-        <source>A convolution&apos;s settings are in Window and Layer below.</source>
-        <translation>卷積的設定在下方的「視窗」和「層」。</translation>
-    </message>
-    <message>
         <source>Type</source>
         <translation>類型</translation>
     </message>
@@ -1532,6 +1528,15 @@ convolution)</source>
     <message>
         <source>A scene keeps at least one convolution.</source>
         <translation>場景至少要保留一個卷積。</translation>
+    </message>
+    <message>
+        <source>Its kernels and settings are in Kernel, Window and Layer below.</source>
+        <translation>它的卷積核與設定在下方的「卷積核」、「視窗」和「層」。</translation>
+    </message>
+    <message>
+        <source>Kernel, Window and Layer below show layer {0} ({1}).</source>
+        <extracomment>{0} is a layer&apos;s number, {1} its name (&quot;conv 3×3&quot;).</extracomment>
+        <translation>下方的「卷積核」、「視窗」和「層」顯示的是第 {0} 層（{1}）。</translation>
     </message>
     <message>
         <source>= window</source>
