@@ -147,6 +147,9 @@ def test_clicking_a_layer_selects_it_and_jumps_to_its_first_step(qtbot, panel, s
     assert stack.playback.current_step == stack.evaluation.offset(2)
     assert stack.current_layer == 2
     assert not stack.document.can_undo  # selecting is not an edit
+    stack.playback.last()
+    click_row(qtbot, panel, 2)  # the current one again: back to its first step
+    assert stack.playback.current_step == stack.evaluation.offset(2)
 
 
 def test_adding_from_the_menu_inserts_after_the_current_layer(qtbot, panel, stack):

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
+    QListWidgetItem,
     QMenu,
     QSpinBox,
     QToolButton,
@@ -127,6 +128,8 @@ class LayersPanel(QWidget):
         layout.addLayout(self.settings_grid)
 
         self.list.currentRowChanged.connect(self._on_q_row_changed)
+        # A click on the current layer jumps to its first step again.
+        self.list.itemClicked.connect(self._on_q_item_clicked)
         self.remove_button.clicked.connect(self._on_q_remove)
         self.up_button.clicked.connect(lambda: self._on_q_move(-1))
         self.down_button.clicked.connect(lambda: self._on_q_move(+1))
@@ -272,6 +275,11 @@ class LayersPanel(QWidget):
         if row < 0:
             return
         if self._try(self._document.select_layer, row):
+            self._studio.show_layer(row)
+
+    def _on_q_item_clicked(self, item: QListWidgetItem) -> None:
+        row = self.list.row(item)
+        if row == self._document.scene.focus:
             self._studio.show_layer(row)
 
     def _on_q_add(self, kind: str) -> None:
