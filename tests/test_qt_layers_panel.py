@@ -260,3 +260,14 @@ def test_a_stack_opened_impossible_names_the_layer_by_its_short_name(qtbot):
     assert settings.error.text().startswith(
         "Layer 2 (max pool 2×2): The input has 1 row, fewer than the window's 2"
     )
+
+
+def test_a_window_of_two_sizes_keeps_its_columns_when_the_rows_change(panel, stack):
+    stack.document.update_layer(2, kernel_size=(2, 3))
+    stack.document.select_layer(2)
+    assert panel.setting_widgets["kernel_size"].value() == 2
+    panel.setting_widgets["kernel_size"].setValue(3)
+    assert stack.document.scene.layers[2].window().kernel == (3, 3)
+    stack.document.undo()
+    panel.setting_widgets["kernel_size"].setValue(1)
+    assert stack.document.scene.layers[2].window().kernel == (1, 3)

@@ -253,7 +253,7 @@ class LayersPanel(QWidget):
             spin.setSpecialValueText(self.tr("= window"))
         spin.setKeyboardTracking(False)  # a typed number applies on Enter
         spin.valueChanged.connect(
-            lambda value, n=name, s=spin, o=optional: self._on_q_setting(
+            lambda value, n=name, s=spin, o=optional: self._on_q_pair(
                 n, None if o and value == s.minimum() else value
             )
         )
@@ -296,6 +296,16 @@ class LayersPanel(QWidget):
         self._try(
             self._document.set_layer_type, self._document.scene.focus, self.type.currentData()
         )
+
+    def _on_q_pair(self, name: str, rows: int | None) -> None:
+        """One box for rows and columns: the columns follow while the two are equal (a
+        file's 2×3 window keeps its 3 when the rows change)."""
+        layer = self._document.scene.layers[self._document.scene.focus]
+        old = layer_values(layer).get(name)
+        if rows is None or old is None or old[0] == old[1]:
+            self._on_q_setting(name, rows)
+        else:
+            self._on_q_setting(name, (rows, old[1]))
 
     def _on_q_setting(self, name: str, value: Any) -> None:
         self._try(self._document.update_layer, self._document.scene.focus, **{name: value})
