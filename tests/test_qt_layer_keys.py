@@ -164,3 +164,13 @@ def test_the_layers_section_speaks_chinese(qtbot, speaking, language, kind):
     assert untranslated(window.layers_panel) == []
     assert untranslated(window.costs_panel) == []
     assert untranslated(window.layers_panel.add_menu) == []
+
+
+def test_brackets_jump_from_a_spin_box_too(qtbot, window, stack):
+    spin = window.settings_panel.stride
+    spin.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() in (spin, spin.lineEdit()))
+    press(Qt.Key.Key_BracketRight)
+    press(Qt.Key.Key_BracketRight)
+    assert stack.playback.current_step == stack.evaluation.offset(1)
+    assert spin.value() == 1 and stack.document.scene.stride == (1, 1)
