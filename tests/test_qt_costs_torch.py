@@ -236,3 +236,124 @@ def test_copy_puts_exactly_the_call_on_the_clipboard(qtbot, studio):
     qtbot.mouseClick(panel.copy_button, Qt.MouseButton.LeftButton)
     assert clipboard.text() == torch_call(studio.document.scene)
     assert "    out_channels=4,\n" in clipboard.text()
+
+
+# ---------------------------------------------------------------- a stack of layers
+
+
+def small_cnn_studio() -> Studio:
+    """10×10 → conv 3×3 (bias) → ReLU → max pool 2×2 → conv 2×2."""
+    import numpy as np
+
+    from convstudio.engine.layers import Activation, Conv2d, Pool2d
+    from convstudio.model import Scene
+
+    layers = (
+        Conv2d(np.ones((3, 3)), [1.0]),
+        Activation("relu"),
+        Pool2d("max_pool2d", 2),
+        Conv2d(np.ones((2, 2))),
+    )
+    return Studio(Scene(np.zeros((10, 10)), layers=layers))
+
+
+def test_a_stacks_costs_are_listed_layer_by_layer_with_the_recurrence(qtbot):
+    studio = small_cnn_studio()
+    panel = shown(qtbot, CostsPanel(studio))
+    indent = "   "
+    assert costs(panel) == [
+        "Receptive field r and jump j, in input pixels, layer by layer:",
+        indent + "r = r_prev + (k − 1)·d·j_prev",
+        indent + "j = j_prev·s",
+        "1 conv 3×3: output 1×8×8",
+        indent + "parameters 10, multiply-adds 576",
+        indent + "receptive field 3×3, jump 1×1",
+        indent + "r = 1 + (3 − 1)·1·1 = 3; j = 1·1 = 1",
+        "2 ReLU: output 1×8×8",
+        indent + "parameters 0, multiply-adds 0",
+        indent + "receptive field 3×3, jump 1×1",
+        indent + "r = 3 + (1 − 1)·1·1 = 3; j = 1·1 = 1",
+        "3 max pool 2×2: output 1×4×4",
+        indent + "parameters 0, multiply-adds 0",
+        indent + "receptive field 4×4, jump 2×2",
+        indent + "r = 3 + (2 − 1)·1·1 = 4; j = 1·2 = 2",
+        "4 conv 2×2: output 1×3×3",
+        indent + "parameters 4, multiply-adds 36",
+        indent + "receptive field 6×6, jump 2×2",
+        indent + "r = 4 + (2 − 1)·1·2 = 6; j = 2·1 = 2",
+        "In all: 14 parameters, 612 multiply-adds",
+    ]
+
+
+def test_a_stacks_costs_follow_its_edits(qtbot):
+    studio = small_cnn_studio()
+    panel = shown(qtbot, CostsPanel(studio))
+    studio.document.update_layer(2, kernel_size=(2, 3))  # rows and columns differ now
+    lines = costs(panel)
+    assert "3 max pool 2×3: output 1×4×2" in lines
+    assert "   rows: r = 3 + (2 − 1)·1·1 = 4; j = 1·2 = 2" in lines
+    assert "   columns: r = 3 + (3 − 1)·1·1 = 5; j = 1·3 = 3" in lines
+    studio.document.undo()
+    assert "3 max pool 2×2: output 1×4×4" in costs(panel)
+    studio.document.remove_layer(1)
+    studio.document.remove_layer(1)
+    studio.document.remove_layer(1)  # one convolution again: the costs as before stacks
+    assert costs(panel)[0] == "Input 1×10×10  →  output 1×8×8"
+
+
+def test_a_stack_opened_impossible_has_no_costs_and_no_code(qtbot):
+    import numpy as np
+
+    from convstudio.engine.layers import Conv2d, Pool2d
+    from convstudio.model import Scene
+
+    scene = Scene(np.ones((3, 3)), layers=(Conv2d(np.ones((3, 3))), Pool2d("max_pool2d", 2)))
+    studio = Studio(scene)
+    costs_panel = shown(qtbot, CostsPanel(studio))
+    torch_panel = shown(qtbot, TorchPanel(studio))
+    assert costs_panel.text.text() == IMPOSSIBLE
+    code = torch_panel.code.toPlainText()
+    assert code.endswith("# No PyTorch code: the settings are impossible.")
+
+
+def test_a_stacks_code_is_the_sequential_that_computes_it(qtbot):
+    studio = small_cnn_studio()
+    panel = shown(qtbot, TorchPanel(studio))
+    assert panel.code.toPlainText() == (
+        "from torch import nn\n"
+        "nn.Sequential(\n"
+        "    nn.Conv2d(1, 1, kernel_size=3, stride=1, padding=0, dilation=1, groups=1, "
+        "bias=True, padding_mode='zeros'),\n"
+        "    nn.ReLU(),\n"
+        "    nn.MaxPool2d(kernel_size=2, stride=2, padding=0, dilation=1, ceil_mode=False),\n"
+        "    nn.Conv2d(1, 1, kernel_size=2, stride=1, padding=0, dilation=1, groups=1, "
+        "bias=False, padding_mode='zeros'),\n"
+        ")"
+    )
+    studio.document.set_layer_type(1, "leaky_relu")
+    assert "    nn.LeakyReLU(negative_slope=0.01),\n" in panel.code.toPlainText()
+    clipboard = QGuiApplication.clipboard()
+    qtbot.mouseClick(panel.copy_button, Qt.MouseButton.LeftButton)
+    assert clipboard.text() == panel.code.toPlainText()
+    # The whole Sequential shows: the box is as tall as its lines.
+    assert panel.code.minimumHeight() >= 7 * panel.code.fontMetrics().lineSpacing()
+
+
+def test_the_stacks_code_runs_in_torch(qtbot):
+    torch = pytest.importorskip("torch")
+    import numpy as np
+
+    studio = small_cnn_studio()
+    panel = shown(qtbot, TorchPanel(studio))
+    namespace: dict = {}
+    exec(panel.code.toPlainText().replace("nn.Sequential(", "model = nn.Sequential(", 1), namespace)
+    model = namespace["model"].double()
+    scene = studio.document.scene
+    with torch.no_grad():
+        for module, layer in zip(model, scene.layers, strict=True):
+            if hasattr(layer, "kernels"):
+                module.weight.copy_(torch.from_numpy(np.array(layer.kernels)))
+                if layer.bias is not None:
+                    module.bias.copy_(torch.from_numpy(np.array(layer.bias)))
+        out = model(torch.from_numpy(np.array(scene.input))[None])[0].numpy()
+    np.testing.assert_allclose(out, studio.evaluation.final)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -10,13 +10,17 @@ import numpy as np
 from psygnal import Signal
 
 from ..engine import ConvProblem, ConvSettingsError, as_pair
-from ..engine.layers import Layer, LayerStep, StackLayerError
+from ..engine.layers import Conv2d, Layer, LayerStep, StackLayerError
 from ..engine.layers import shapes as stack_shapes
 from .i18n import translate
+from .layer_edit import channels_before, fit_channels, new_layer, read_setting, with_settings
+from .layer_edit import resized as _resized
+from .layer_format import LAYER_TYPES, MAX_LAYERS
+from .layer_names import layer_name, type_name
 from .limits import MAX_CHANNELS, MAX_GRID, MAX_KERNEL, MAX_KERNELS, LimitError, check_scene_limits
 from .numbers import NumberError
-from .refusals import reason_text
-from .scene import Scene
+from .refusals import layer_refusal, reason_text
+from .scene import Scene, SceneFileError
 from .words import counted
 
 RGB = ("R", "G", "B")
@@ -27,12 +31,12 @@ class EditError(ValueError):
     """An edit the document refused; ``str()`` says why. The document is unchanged."""
 
 
-def kept(reason: object) -> str:
-    """A refused edit's message: *reason* (a sentence, or an engine error to phrase), then
-    that the settings stay as they were."""
+def kept(reason: object, layers: Sequence[Layer] | None = None) -> str:
+    """A refused edit's message: *reason* (a sentence, or an engine error to phrase, which
+    names a layer of *layers* by its short name), then that the settings stay as they were."""
     #: {0} is why the edit was refused (one or more sentences).
     text = translate("Document", "{0} The settings stay as they were.")
-    return text.format(reason_text(reason))
+    return text.format(reason_text(reason, layers))
 
 
 @dataclass(frozen=True)
@@ -322,7 +326,7 @@ class Document:
             raise EditError(kept(exc)) from exc
         evaluation = evaluate(scene)
         if evaluation.error is not None and self._evaluation.error is None:
-            raise EditError(kept(evaluation.error)) from evaluation.error
+            raise EditError(kept(evaluation.error, scene.layers)) from evaluation.error
         if undoable:
             self._undo.append(self._scene)
             del self._undo[:-_HISTORY]
@@ -512,7 +516,8 @@ class Document:
         """Use *count* input channels (1..4), named by *names* (e.g. :data:`RGB`) or numbered.
 
         New channels and kernel slices are zeros; the groups fall back to 1 when they no
-        longer divide the channels.
+        longer divide the channels. In a stack, the convolution the input reaches first is
+        fitted (see :func:`.layer_edit.fit_channels`).
 
         Raises
         ------
@@ -527,11 +532,10 @@ class Document:
             )
         scene = self._scene
         x = _resized(scene.input, 0, count)
-        groups = scene.groups if count % scene.groups == 0 else 1
-        kernels = _resized(scene.kernels, 1, count // groups)
-        self.set_scene(
-            scene.replace(input=x, kernels=kernels, groups=groups, channel_names=tuple(names))
-        )
+        # The input feeds the first layer, and through it the first convolution: fitted
+        # there, not in the focused one (which may be deeper in a stack).
+        layers = fit_channels(scene.layers, count)
+        self.set_scene(scene.replace(input=x, layers=layers, channel_names=tuple(names)))
 
     def set_kernel_count(self, count: int) -> None:
         """Use *count* kernels (1..8): one output map each. New kernels are zeros.
@@ -550,10 +554,12 @@ class Document:
         scene = self._scene
         groups = scene.groups if count % scene.groups == 0 else 1
         kernels = _resized(scene.kernels, 0, count)
-        if groups != scene.groups:
-            kernels = _resized(kernels, 1, scene.input.shape[0] // groups)
         bias = None if scene.bias is None else _resized(scene.bias, 0, count)
-        self.set_scene(scene.replace(kernels=kernels, bias=bias, groups=groups))
+        changed = scene.replace(kernels=kernels, bias=bias, groups=groups)
+        # Groups back to 1 change this convolution's depth; its new kernel count, the
+        # depth of the next convolution of a stack.
+        layers = fit_channels(changed.layers, scene.input.shape[0], start=scene.conv_index)
+        self.set_scene(changed.replace(layers=layers))
 
     def set_bias_enabled(self, enabled: bool) -> None:
         """Add a bias per kernel (starting at 0), or take the biases away."""
@@ -596,11 +602,224 @@ class Document:
             except (TypeError, ValueError) as exc:
                 raise EditError(str(exc)) from None
         groups = changes.get("groups")
-        channels = self._scene.input.shape[0]
+        scene = self._scene
+        channels = channels_before(scene.layers, scene.conv_index, scene.input.shape[0])
         if groups is not None and channels % groups == 0:
             # Each kernel sees channels/groups slices: keep the kernels' depth in step.
             changes["kernels"] = _resized(self._scene.kernels, 1, channels // groups)
         self.set_scene(self._scene.replace(**changes))
+
+    # ------------------------------------------------------------ the stack of layers
+
+    def select_layer(self, index: int) -> None:
+        """Make layer *index* (0-based) the current one: the side panel edits it, and the
+        one-convolution views show it when it is a convolution (``scene.focus``).
+
+        Not an undo step of its own and not a change of the scene's numbers (the scene
+        is not modified): the scene is replaced by the same one with another focus, and
+        both signals emit once. Undo and redo bring back the focus each scene had.
+
+        Raises
+        ------
+        EditError
+            When there is no such layer.
+        """
+        scene = self._scene
+        self._check_layer(index)
+        if index != scene.focus:
+            self._apply(scene.replace(focus=index))
+
+    def add_layer(self, kind: str, after: int | None = None) -> None:
+        """Insert a new layer of type *kind* after layer *after* (by default the current
+        one; ``-1``: before the first), and select it.
+
+        Its settings are :func:`.layer_edit.new_layer`'s (a convolution: one 3×3 kernel
+        with a slice per channel of the map it is given); the next convolution's kernels
+        are fitted to the new layer's channels.
+
+        Raises
+        ------
+        EditError
+            When the scene has :data:`MAX_LAYERS` layers already, *kind* is unknown, or a
+            layer could not take the map it would then be given (naming it).
+        """
+        scene = self._scene
+        layers = scene.layers
+        after = scene.focus if after is None else after
+        if after != -1:
+            self._check_layer(after)
+        if kind not in LAYER_TYPES:
+            raise EditError(
+                #: {0} is the type asked for; {1} the types, as a file names them.
+                translate("Document", "Unknown layer type {0}: use one of {1}.").format(
+                    repr(kind), ", ".join(LAYER_TYPES)
+                )
+            )
+        if len(layers) >= MAX_LAYERS:
+            raise EditError(
+                translate(
+                    "Document", "A scene holds at most {0} layers: remove one before adding one."
+                ).format(MAX_LAYERS)
+            )
+        at = after + 1
+        layer = new_layer(kind, channels_before(layers, at, scene.input.shape[0]))
+        stack = (*layers[:at], layer, *layers[at:])
+        self._set_layers(fit_channels(stack, scene.input.shape[0], start=at + 1), at)
+
+    def remove_layer(self, index: int) -> None:
+        """Remove layer *index*; the one after it (or before, for the last) is selected.
+
+        Raises
+        ------
+        EditError
+            When it is the scene's only convolution (a scene keeps at least one), or a
+            later layer could not take the map it would then be given (naming it).
+        """
+        scene = self._scene
+        self._check_layer(index)
+        self._check_keeps_a_convolution(index, "")
+        stack = (*scene.layers[:index], *scene.layers[index + 1 :])
+        if index == scene.focus:
+            focus = min(index, len(stack) - 1)
+        else:
+            focus = scene.focus - (scene.focus > index)
+        self._set_layers(fit_channels(stack, scene.input.shape[0], start=index), focus)
+
+    def move_layer(self, index: int, delta: int) -> None:
+        """Move layer *index* by *delta* places (−1: up, towards the input); the current
+        layer stays current. Convolutions given other channels are fitted.
+
+        Raises
+        ------
+        EditError
+            When that is past either end, or a layer could not take the map it would then
+            be given (naming it).
+        """
+        scene = self._scene
+        self._check_layer(index)
+        target = index + delta
+        if not 0 <= target < len(scene.layers):
+            name = layer_name(scene.layers[index])
+            if target < 0:
+                reason = translate("Document", "it is the first layer already.")
+            else:
+                reason = translate("Document", "it is the last layer already.")
+            raise EditError(layer_refusal(index, name, reason))
+        if delta == 0:
+            return
+        order = list(range(len(scene.layers)))
+        order.insert(target, order.pop(index))
+        stack = tuple(scene.layers[i] for i in order)
+        start = min(index, target)
+        self._set_layers(
+            fit_channels(stack, scene.input.shape[0], start=start), order.index(scene.focus)
+        )
+
+    def set_layer_type(self, index: int, kind: str) -> None:
+        """Make layer *index* a layer of type *kind*, with that type's defaults (settings
+        of the same name carry over between pooling layers), and select it.
+
+        Raises
+        ------
+        EditError
+            When *kind* is unknown, the layer is the only convolution, or a layer could
+            not take the map it would then be given (naming it).
+        """
+        scene = self._scene
+        self._check_layer(index)
+        old = scene.layers[index]
+        if kind not in LAYER_TYPES:
+            raise EditError(
+                translate("Document", "Unknown layer type {0}: use one of {1}.").format(
+                    repr(kind), ", ".join(LAYER_TYPES)
+                )
+            )
+        if kind == old.kind:
+            self.select_layer(index)
+            return
+        if kind != "conv2d":
+            self._check_keeps_a_convolution(index, type_name(kind))
+        channels = channels_before(scene.layers, index, scene.input.shape[0])
+        stack = list(scene.layers)
+        stack[index] = new_layer(kind, channels, like=old)
+        self._set_layers(fit_channels(stack, scene.input.shape[0], start=index + 1), index)
+
+    def update_layer(self, index: int, **settings: Any) -> None:
+        """Change settings of layer *index*, a pooling layer or an activation, by their
+        keys (PyTorch's names: ``kernel_size``, ``stride`` (``None``: the window's size),
+        ``padding``, ``dilation``, ``ceil_mode``, ``count_include_pad``,
+        ``negative_slope``). A convolution's settings go through :meth:`update_settings`
+        on the focused convolution.
+
+        Raises
+        ------
+        EditError
+            Naming the layer and the key: a value wrong on its own (checked as a file's
+            value is), settings that do not go together (padding over half the window),
+            or a layer that could not take the map it would then be given.
+        ValueError
+            When layer *index* is a convolution.
+        """
+        scene = self._scene
+        self._check_layer(index)
+        layer = scene.layers[index]
+        if isinstance(layer, Conv2d):
+            raise ValueError("a convolution's settings go through update_settings")
+        values: dict[str, Any] = {}
+        try:
+            for name, value in settings.items():
+                try:
+                    values[name] = read_setting(layer.kind, name, value)
+                except KeyError:
+                    raise EditError(
+                        layer_refusal(
+                            index,
+                            layer_name(layer),
+                            translate("Document", "it has no setting {0}.").format(repr(name)),
+                        )
+                    ) from None
+            changed = with_settings(layer, values)
+        except SceneFileError as exc:
+            raise EditError(layer_refusal(index, layer_name(layer), str(exc))) from None
+        stack = list(scene.layers)
+        stack[index] = changed
+        self._set_layers(tuple(stack), scene.focus)
+
+    def _set_layers(self, layers: Sequence[Layer], focus: int) -> None:
+        self.set_scene(self._scene.replace(layers=tuple(layers), focus=focus))
+
+    def _check_layer(self, index: int) -> None:
+        count = len(self._scene.layers)
+        if isinstance(index, bool) or not isinstance(index, int) or not 0 <= index < count:
+            raise EditError(
+                #: {0} is a layer's number from 1, as asked for; {1} the last layer's number.
+                translate(
+                    "Document", "There is no layer {0}: the layers are numbered 1 to {1}."
+                ).format(index + 1 if isinstance(index, int) else repr(index), count)
+            )
+
+    def _check_keeps_a_convolution(self, index: int, becoming: str) -> None:
+        """Refuse to remove (or, with the name of what it would become, to retype) layer
+        *index* when it is the scene's only convolution."""
+        layers = self._scene.layers
+        if not isinstance(layers[index], Conv2d):
+            return
+        if sum(isinstance(layer, Conv2d) for layer in layers) > 1:
+            return
+        if becoming:
+            #: {0} is a layer type ("max pooling").
+            reason = translate(
+                "Document",
+                "it is the scene's only convolution, and a scene keeps at least one: "
+                "add another convolution before making this one {0}.",
+            ).format(becoming)
+        else:
+            reason = translate(
+                "Document",
+                "it is the scene's only convolution, and a scene keeps at least one: "
+                "add another convolution before removing this one.",
+            )
+        raise EditError(layer_refusal(index, layer_name(layers[index]), reason))
 
 
 def _checked_setting(name: str, value: Any) -> Any:
@@ -688,15 +907,6 @@ def _pasted(
     for r, values in enumerate(block):
         grid[row + r, col : col + len(values)] = values
     return out
-
-
-def _resized(array: np.ndarray, axis: int, length: int) -> np.ndarray:
-    """*array* cut or zero-extended to *length* along *axis*."""
-    if array.shape[axis] >= length:
-        return np.take(array, np.arange(length), axis=axis)
-    shape = list(array.shape)
-    shape[axis] = length - array.shape[axis]
-    return np.concatenate([array, np.zeros(shape)], axis=axis)
 
 
 def _check_cell(

@@ -4,10 +4,13 @@ The engine stays English: each :class:`~convstudio.engine.ConvSettingsError` kee
 numbers as attributes and its ``str()`` is an English sentence. This module phrases the
 same sentence from those attributes with :func:`~convstudio.model.i18n.translate`, so
 that a window or the command line can show it in the user's language. In English the
-text is exactly ``str(error)``.
+text is exactly ``str(error)``, except that a layer of a known stack is named by its
+short name ("Layer 3 (max pool 2×2): …", where the engine says ``max_pool2d``).
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from ..engine import (
     BiasShapeError,
@@ -24,7 +27,16 @@ from ..engine import (
     TooLargeError,
     UnknownPaddingError,
 )
+from ..engine.layers import (
+    Layer,
+    PoolEmptyWindowError,
+    PoolKernelSizeError,
+    PoolPaddingError,
+    PoolTooSmallError,
+    StackLayerError,
+)
 from .i18n import translate
+from .layer_names import layer_name
 from .words import counted
 
 # ------------------------------------------------------------ one function per error
@@ -208,13 +220,79 @@ def _too_large(error: TooLargeError) -> str:
     return text.format(error.what, size, limit)
 
 
-def settings_error_text(error: ConvSettingsError) -> str:
+def _pool_padding(error: PoolPaddingError) -> str:
+    if error.axis == 0:
+        #: A pooling layer's padding; {0}, {1}, {2} are numbers.
+        text = translate(
+            "Refusals",
+            "The padding of {0} rows is more than half the window of {1}: "
+            "padding may be at most {2}.",
+        )
+    else:
+        text = translate(
+            "Refusals",
+            "The padding of {0} columns is more than half the window of {1}: "
+            "padding may be at most {2}.",
+        )
+    return text.format(error.padding, error.kernel_size, error.kernel_size // 2)
+
+
+def _pool_too_small(error: PoolTooSmallError) -> str:
+    size = counted(error.input_size, "row" if error.axis == 0 else "column")
+    if error.padding:
+        #: {0} is "1 row" or "3 columns" (translated apart); {1}, {2} are numbers.
+        text = translate(
+            "Refusals",
+            "The input has {0} ({1} with padding), fewer than the window's {2}: no window fits.",
+        )
+        return text.format(size, error.input_size + 2 * error.padding, error.extent)
+    #: {0} is "1 row" or "3 columns" (translated apart); {1} is a number.
+    text = translate("Refusals", "The input has {0}, fewer than the window's {1}: no window fits.")
+    return text.format(size, error.extent)
+
+
+def _pool_empty_window(error: PoolEmptyWindowError) -> str:
+    if error.axis == 0:
+        #: {0} is a window's number along the rows.
+        text = translate(
+            "Refusals",
+            "Window {0} along the rows reads only padding: use less padding or a smaller dilation.",
+        )
+    else:
+        text = translate(
+            "Refusals",
+            "Window {0} along the columns reads only padding: use less padding or a smaller "
+            "dilation.",
+        )
+    return text.format(error.position + 1)
+
+
+def layer_refusal(index: int, name: str, reason: str) -> str:
+    """ "Layer 3 (max pool 2×2): *reason*": a refusal that names layer *index* (0-based)."""
+    #: {0} is the layer's number from 1, {1} its name ("max pool 2×2"), {2} what is wrong.
+    return translate("Refusals", "Layer {0} ({1}): {2}").format(index + 1, name, reason)
+
+
+def _stack_layer(error: StackLayerError, layers: Sequence[Layer] | None) -> str:
+    # The layer's short name ("max pool 2×2") when the stack is known; else its type as
+    # the engine gives it ("max_pool2d"), which is then exactly str(error).
+    if layers is not None and 0 <= error.layer < len(layers):
+        name = layer_name(layers[error.layer])
+    else:
+        name = error.kind
+    return layer_refusal(error.layer, name, settings_error_text(error.error, layers))
+
+
+def settings_error_text(error: ConvSettingsError, layers: Sequence[Layer] | None = None) -> str:
     """The sentence that refuses *error*'s settings, in the user's language.
 
     Parameters
     ----------
     error
         An impossible-settings error raised by the engine.
+    layers
+        The stack the error is about: a :class:`StackLayerError` then names its layer by
+        its short name ("Layer 3 (max pool 2×2): …") rather than its type.
 
     Returns
     -------
@@ -250,15 +328,27 @@ def settings_error_text(error: ConvSettingsError) -> str:
         return text.format(error.expected, error.got)
     if isinstance(error, TooLargeError):
         return _too_large(error)
+    if isinstance(error, StackLayerError):
+        return _stack_layer(error, layers)
+    if isinstance(error, PoolKernelSizeError):
+        text = translate("Refusals", "The pooling window must be at least {0}, not {1}.")
+        return text.format(1, error.kernel_size)
+    if isinstance(error, PoolPaddingError):
+        return _pool_padding(error)
+    if isinstance(error, PoolTooSmallError):
+        return _pool_too_small(error)
+    if isinstance(error, PoolEmptyWindowError):
+        return _pool_empty_window(error)
     return str(error)
 
 
-def reason_text(error: object) -> str:
+def reason_text(error: object, layers: Sequence[Layer] | None = None) -> str:
     """Why something was refused, in the user's language: an engine error phrased by
-    :func:`settings_error_text`, anything else (already a sentence of the model) as it is."""
+    :func:`settings_error_text` (naming a layer of *layers* by its short name), anything
+    else (already a sentence of the model) as it is."""
     if isinstance(error, ConvSettingsError):
-        return settings_error_text(error)
+        return settings_error_text(error, layers)
     return str(error)
 
 
-__all__ = ["reason_text", "settings_error_text"]
+__all__ = ["layer_refusal", "reason_text", "settings_error_text"]

@@ -132,6 +132,26 @@ class Studio:
         if evaluation.counts and 0 <= layer < len(evaluation.counts):
             self.playback.show_step(evaluation.offset(layer))
 
+    def step_layer(self, delta: int) -> None:
+        """Make the first step of the next layer current (*delta* +1), or go back (−1):
+        to the current layer's first step when a later one of it is current, else to the
+        layer before's."""
+        evaluation = self.evaluation
+        if not evaluation.counts:
+            return
+        layer = self.current_layer
+        step = self.playback.current_step
+        if delta > 0:
+            if step is None:  # nothing done yet: the first layer's first step
+                self.show_layer(0)
+            elif layer + 1 < len(evaluation.counts):
+                self.show_layer(layer + 1)
+            return
+        if step is not None and step > evaluation.offset(layer):
+            self.show_layer(layer)
+        elif layer > 0:
+            self.show_layer(layer - 1)
+
     def _prepare(self, evaluation: Evaluation) -> Callable[[], None]:
         """Put the playback and the current step in step with *evaluation*, silently."""
         self._current_valid = False

@@ -1,10 +1,13 @@
-"""What the layer holds and costs, live: shapes, parameters, multiply-accumulates, field."""
+"""What the layer holds and costs, live: shapes, parameters, multiply-accumulates, field;
+for a stack, each layer's, with the receptive field's recurrence written out."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ..model import Studio, layer_costs
+from ..model.layer_explain import layer_rows
+from ..model.layer_names import numbered_name
 from ..model.words import counted
 from . import style
 from .binding import bind
@@ -49,6 +52,9 @@ class CostsPanel(QWidget):
 
     def set_evaluation(self, evaluation: object = None) -> None:
         """Show the costs; never writes the document."""
+        if self._studio.document.scene.is_stack:
+            self._show_stack()
+            return
         costs = layer_costs(self._studio.evaluation)
         if costs is None:
             self.text.setText(self.tr("No costs: the settings are impossible."))
@@ -80,3 +86,54 @@ class CostsPanel(QWidget):
         ]
         # A narrow tab wraps a line after its colon, never inside the arithmetic.
         self.text.setText("\n".join(_keep_together(line) for line in lines))
+
+    def _show_stack(self) -> None:
+        """Each layer's output, parameters, multiply-adds, receptive field and jump, with
+        the recurrence written out with its numbers; then the totals."""
+        scene = self._studio.document.scene
+        if self._studio.evaluation.error is not None:
+            self.text.setText(self.tr("No costs: the settings are impossible."))
+            return
+        rows = layer_rows(scene.layers, scene.input.shape)
+        indent = "\u00a0\u00a0\u00a0"
+        lines = [
+            #: r is the receptive field and j the jump (both in input pixels) of a layer's
+            #: output: the formulas follow on their own lines.
+            self.tr("Receptive field r and jump j, in input pixels, layer by layer:"),
+            # k: the window, d: its dilation, s: its stride; _prev: the layer before's.
+            indent + "r = r_prev + (k − 1)·d·j_prev".replace(" ", "\u00a0"),
+            indent + "j = j_prev·s".replace(" ", "\u00a0"),
+        ]
+        for index, (layer, row) in enumerate(zip(scene.layers, rows, strict=True)):
+            c, h, w = row.output_shape
+            lines.append(
+                self.tr("{0}: output {1}×{2}×{3}").format(numbered_name(index, layer), c, h, w)
+            )
+            lines.append(
+                indent
+                + self.tr("parameters {0}, multiply-adds {1}").format(
+                    _count(row.parameters), _count(row.macs)
+                )
+            )
+            lines.append(
+                indent
+                + self.tr("receptive field {0}×{1}, jump {2}×{3}").format(
+                    *row.receptive_field, *row.jump
+                )
+            )
+            formula_rows, formula_cols = row.recurrence
+            if formula_rows == formula_cols:
+                lines.append(indent + formula_rows.replace(" ", "\u00a0"))
+            else:
+                lines.append(
+                    indent + self.tr("rows: {0}").format(formula_rows.replace(" ", "\u00a0"))
+                )
+                lines.append(
+                    indent + self.tr("columns: {0}").format(formula_cols.replace(" ", "\u00a0"))
+                )
+        lines.append(
+            self.tr("In all: {0} parameters, {1} multiply-adds").format(
+                _count(sum(row.parameters for row in rows)), _count(sum(row.macs for row in rows))
+            )
+        )
+        self.text.setText("\n".join(lines))

@@ -71,6 +71,7 @@ from .file_dialog import ask_file
 from .input_panel import InputPanel
 from .kernel_panel import KernelPanel
 from .language import current_language, install_language, remember_language
+from .layers_panel import LayersPanel
 from .lesson_note import LessonNote
 from .output_panel import OutputsPanel
 from .quiz_view import QuizView
@@ -328,6 +329,7 @@ class MainWindow(QMainWindow):
         self.input_panel = InputPanel(studio, report)
         self.kernel_panel = KernelPanel(studio, report, user_library(user_data_folder()))
         self.settings_panel = SettingsPanel(studio, report)
+        self.layers_panel = LayersPanel(studio, report)
         self.costs_panel = CostsPanel(studio)
         self.torch_panel = TorchPanel(studio)
         self.output_panel = OutputsPanel(studio)
@@ -353,6 +355,7 @@ class MainWindow(QMainWindow):
         self.side_panel = SidePanel(
             [
                 self.input_panel.controls,
+                self.layers_panel,
                 self.kernel_panel.controls,
                 self.settings_panel,
                 self.costs_panel,
@@ -547,12 +550,28 @@ class MainWindow(QMainWindow):
         )
         self.first_action = self._action(self.tr("&First step"), p.first, "Home")
         self.last_action = self._action(self.tr("&Last step"), p.last, "End")
+        # A layer's first step: [ and ] at a keyboard; Alt+PageDown/PageUp beside the
+        # remote's keys (Ctrl+PageDown/PageUp go through the lessons).
+        self.next_layer_action = self._action(
+            self.tr("Next la&yer"),
+            lambda: (commit_open_edit(), self.studio.step_layer(+1)),
+            "]",
+            "Alt+PgDown",
+        )
+        self.previous_layer_action = self._action(
+            self.tr("Previous lay&er"),
+            lambda: (commit_open_edit(), self.studio.step_layer(-1)),
+            "[",
+            "Alt+PgUp",
+        )
         for action in (
             self.play_action,
             self.next_action,
             self.previous_action,
             self.first_action,
             self.last_action,
+            self.next_layer_action,
+            self.previous_layer_action,
         ):
             step.addAction(action)
 
@@ -778,7 +797,9 @@ class MainWindow(QMainWindow):
 
     def is_modified(self) -> bool:
         """The scene differs from the file it came from (or was never saved)."""
-        return self.studio.document.scene is not self._saved_scene
+        scene, saved = self.studio.document.scene, self._saved_scene
+        # Another layer selected is the same scene (the focus is not saved).
+        return scene is not saved and (saved is None or not scene.same_as(saved))
 
     def _ask_unsaved_dialog(self, action: str) -> str:
         box = QMessageBox(self)
@@ -1117,7 +1138,9 @@ class MainWindow(QMainWindow):
             self.tr("Keys"),
             self.tr(
                 "Space: play / pause\n→ or PageDown: next step\n← or PageUp: previous step\n"
-                "Home / End: first / last step\nCtrl+Z / Ctrl+Shift+Z: undo / redo\n"
+                "Home / End: first / last step\n"
+                "] / [ or Alt+PageDown / Alt+PageUp: next / previous layer\n"
+                "Ctrl+Z / Ctrl+Shift+Z: undo / redo\n"
                 "Ctrl+= / Ctrl+- / Ctrl+0: larger / smaller / actual size\nF11: full screen\n"
                 "Ctrl+O / Ctrl+S / Ctrl+Shift+S: open / save / save as\nCtrl+I: open an image\n"
                 "Ctrl+PageDown / Ctrl+PageUp: next / previous lesson\n"
@@ -1138,7 +1161,7 @@ class MainWindow(QMainWindow):
     def _update_title(self, *_: object) -> None:
         scene = self.studio.document.scene
         title = scene_title(scene.title) or (self.path.stem if self.path else self.tr("Untitled"))
-        edited = "*" if scene is not self._saved_scene else ""  # changed since opened or saved
+        edited = "*" if self.is_modified() else ""  # changed since opened or saved
         self.setWindowTitle(self.tr("{0}{1} — ConvStudio").format(title, edited))
         self.undo_action.setEnabled(self.studio.document.can_undo)
         self.redo_action.setEnabled(self.studio.document.can_redo)

@@ -303,7 +303,7 @@ class SettingsPanel(QWidget):
         message = ""
         if error is not None:  # a scene opened impossible: edits may mend it
             message = self.tr("{0}{1} The output stays empty until this is fixed.").format(
-                reason_text(error), _same_hint(scene)
+                reason_text(error, scene.layers), _same_hint(scene)
             )
         self.error.setText(message)
         self.error.setVisible(bool(message))

@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 _ALWAYS = {Qt.Key.Key_PageDown, Qt.Key.Key_PageUp}
+# The layer keys: a spin box, which would only refuse them as text, lets them jump.
+_LAYER_KEYS = {Qt.Key.Key_BracketLeft, Qt.Key.Key_BracketRight}
 _UNLESS_EDITING = {
     Qt.Key.Key_Left,
     Qt.Key.Key_Right,
@@ -115,6 +117,8 @@ class StepKeysFilter(QObject):
         key = event.key()
         if key in _ALWAYS:
             return True  # not overridden: the shortcut fires
+        if key in _LAYER_KEYS and _in_spin_box(watched):
+            return True
         return key in _UNLESS_EDITING and not _editing_a_cell(watched)
 
     def _dropped(self, watched: QObject, event: QEvent) -> bool:

@@ -426,6 +426,35 @@ Qt 和 PySide6 按安装时的原样使用，没有修改：依照 LGPL，你可
         <source>Receptive field: {0}×{1} input cells in each of {2}</source>
         <translation>感受野：每个通道 {0}×{1} 个输入单元格（共 {2}）</translation>
     </message>
+    <message>
+        <source>Receptive field r and jump j, in input pixels, layer by layer:</source>
+        <extracomment>r is the receptive field and j the jump (both in input pixels) of a layer&apos;s output: the formulas follow on their own lines.</extracomment>
+        <translation>逐层的感受野 r 与跳距 j（以输入像素计）：</translation>
+    </message>
+    <message>
+        <source>{0}: output {1}×{2}×{3}</source>
+        <translation>{0}：输出 {1}×{2}×{3}</translation>
+    </message>
+    <message>
+        <source>parameters {0}, multiply-adds {1}</source>
+        <translation>参数 {0}，乘加 {1}</translation>
+    </message>
+    <message>
+        <source>receptive field {0}×{1}, jump {2}×{3}</source>
+        <translation>感受野 {0}×{1}，跳距 {2}×{3}</translation>
+    </message>
+    <message>
+        <source>rows: {0}</source>
+        <translation>行：{0}</translation>
+    </message>
+    <message>
+        <source>columns: {0}</source>
+        <translation>列：{0}</translation>
+    </message>
+    <message>
+        <source>In all: {0} parameters, {1} multiply-adds</source>
+        <translation>总计：参数 {0}，乘加 {1}</translation>
+    </message>
 </context>
 <context>
     <name>Counts</name>
@@ -572,6 +601,41 @@ Qt 和 PySide6 按安装时的原样使用，没有修改：依照 LGPL，你可
     <message>
         <source>There can be {0} to {1} kernels, not {2}.</source>
         <translation>卷积核可以有 {0} 到 {1} 个，不能是 {2} 个。</translation>
+    </message>
+    <message>
+        <source>Unknown layer type {0}: use one of {1}.</source>
+        <extracomment>{0} is the type asked for; {1} the types, as a file names them.</extracomment>
+        <translation>未知的层类型 {0}：请用 {1} 之一。</translation>
+    </message>
+    <message>
+        <source>A scene holds at most {0} layers: remove one before adding one.</source>
+        <translation>一个场景最多只能有 {0} 层：请先删除一层再添加。</translation>
+    </message>
+    <message>
+        <source>it is the first layer already.</source>
+        <translation>它已经是第一层了。</translation>
+    </message>
+    <message>
+        <source>it is the last layer already.</source>
+        <translation>它已经是最后一层了。</translation>
+    </message>
+    <message>
+        <source>it has no setting {0}.</source>
+        <translation>它没有 {0} 这个设置。</translation>
+    </message>
+    <message>
+        <source>There is no layer {0}: the layers are numbered 1 to {1}.</source>
+        <extracomment>{0} is a layer&apos;s number from 1, as asked for; {1} the last layer&apos;s number.</extracomment>
+        <translation>没有第 {0} 层：各层的编号是 1 到 {1}。</translation>
+    </message>
+    <message>
+        <source>it is the scene&apos;s only convolution, and a scene keeps at least one: add another convolution before making this one {0}.</source>
+        <extracomment>{0} is a layer type (&quot;max pooling&quot;).</extracomment>
+        <translation>它是场景中唯一的卷积，而场景至少要保留一个：请先添加另一个卷积，再把这一层改成{0}。</translation>
+    </message>
+    <message>
+        <source>it is the scene&apos;s only convolution, and a scene keeps at least one: add another convolution before removing this one.</source>
+        <translation>它是场景中唯一的卷积，而场景至少要保留一个：请先添加另一个卷积，再删除这一层。</translation>
     </message>
     <message>
         <source>The stride must be at least {0}.</source>
@@ -1264,6 +1328,87 @@ convolution)</source>
     </message>
 </context>
 <context>
+    <name>LayerNames</name>
+    <message>
+        <source>convolution</source>
+        <translation>卷积</translation>
+    </message>
+    <message>
+        <source>ReLU</source>
+        <translation>ReLU</translation>
+    </message>
+    <message>
+        <source>leaky ReLU</source>
+        <translation>带泄漏 ReLU</translation>
+    </message>
+    <message>
+        <source>sigmoid</source>
+        <translation>S 型函数</translation>
+    </message>
+    <message>
+        <source>tanh</source>
+        <translation>双曲正切</translation>
+    </message>
+    <message>
+        <source>max pooling</source>
+        <translation>最大池化</translation>
+    </message>
+    <message>
+        <source>average pooling</source>
+        <translation>平均池化</translation>
+    </message>
+    <message>
+        <source>conv {0}×{1}</source>
+        <extracomment>A convolution layer&apos;s short name; {0}×{1} is its kernel&apos;s size.</extracomment>
+        <translation>卷积 {0}×{1}</translation>
+    </message>
+    <message>
+        <source>max pool {0}×{1}</source>
+        <extracomment>A max pooling layer&apos;s short name; {0}×{1} is its window&apos;s size.</extracomment>
+        <translation>最大池化 {0}×{1}</translation>
+    </message>
+    <message>
+        <source>avg pool {0}×{1}</source>
+        <translation>平均池化 {0}×{1}</translation>
+    </message>
+    <message>
+        <source>{0} {1}</source>
+        <extracomment>{0} is the layer&apos;s number from 1, {1} its short name (&quot;max pool 2×2&quot;).</extracomment>
+        <translation>{0} {1}</translation>
+    </message>
+</context>
+<context>
+    <name>LayerSettings</name>
+    <message>
+        <source>Window</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <source>Stride</source>
+        <translation>步长</translation>
+    </message>
+    <message>
+        <source>Padding</source>
+        <translation>填充</translation>
+    </message>
+    <message>
+        <source>Dilation</source>
+        <translation>膨胀</translation>
+    </message>
+    <message>
+        <source>Round the size up (ceil mode)</source>
+        <translation>尺寸向上取整（ceil_mode）</translation>
+    </message>
+    <message>
+        <source>Count the padding in the divisor</source>
+        <translation>除数也计入填充</translation>
+    </message>
+    <message>
+        <source>Slope below 0</source>
+        <translation>小于 0 时的斜率</translation>
+    </message>
+</context>
+<context>
     <name>Layers</name>
     <message>
         <source>“{0}” must be true or false, not {1}.</source>
@@ -1332,6 +1477,71 @@ convolution)</source>
     <message>
         <source>“layers” has {0} layers; a scene holds at most {1}.</source>
         <translation>“layers”有 {0} 层；一个场景最多 {1} 层。</translation>
+    </message>
+</context>
+<context>
+    <name>LayersPanel</name>
+    <message>
+        <source>Layers</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>The layers, input first. Click one to edit it and step from its start.</source>
+        <translation>各层，从输入开始。点击一层即可编辑它，并跳到它的第一步。</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Add a layer after the current one</source>
+        <translation>在当前层后面添加一层</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Remove the current layer</source>
+        <translation>删除当前层</translation>
+    </message>
+    <message>
+        <source>Move the current layer up, towards the input</source>
+        <translation>把当前层往上移，靠近输入</translation>
+    </message>
+    <message>
+        <source>Move the current layer down, towards the output</source>
+        <translation>把当前层往下移，靠近输出</translation>
+    </message>
+    <message>
+        <source>The current layer&apos;s type</source>
+        <translation>当前层的类型</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>A scene holds at most {0} layers.</source>
+        <translation>一个场景最多只能有 {0} 层。</translation>
+    </message>
+    <message>
+        <source>A scene keeps at least one convolution.</source>
+        <translation>场景至少要保留一个卷积。</translation>
+    </message>
+    <message>
+        <source>Its kernels and settings are in Kernel, Window and Layer below.</source>
+        <translation>它的卷积核与设置在下方的“卷积核”、“窗口”和“层”。</translation>
+    </message>
+    <message>
+        <source>Kernel, Window and Layer below show layer {0} ({1}).</source>
+        <extracomment>{0} is a layer&apos;s number, {1} its name (&quot;conv 3×3&quot;).</extracomment>
+        <translation>下方的“卷积核”、“窗口”和“层”显示的是第 {0} 层（{1}）。</translation>
+    </message>
+    <message>
+        <source>= window</source>
+        <extracomment>A pool&apos;s stride when none is set: the window&apos;s size (PyTorch&apos;s default).</extracomment>
+        <translation>= 窗口</translation>
     </message>
 </context>
 <context>
@@ -1905,6 +2115,14 @@ convolution)</source>
         <translation>最后一步(&amp;L)</translation>
     </message>
     <message>
+        <source>Next la&amp;yer</source>
+        <translation>下一层(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Previous lay&amp;er</source>
+        <translation>上一层(&amp;E)</translation>
+    </message>
+    <message>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
@@ -1959,44 +2177,6 @@ convolution)</source>
     <message>
         <source>&amp;About ConvStudio</source>
         <translation>关于 ConvStudio(&amp;A)</translation>
-    </message>
-    <message>
-        <source>Space: play / pause
-→ or PageDown: next step
-← or PageUp: previous step
-Home / End: first / last step
-Ctrl+Z / Ctrl+Shift+Z: undo / redo
-Ctrl+= / Ctrl+- / Ctrl+0: larger / smaller / actual size
-F11: full screen
-Ctrl+O / Ctrl+S / Ctrl+Shift+S: open / save / save as
-Ctrl+I: open an image
-Ctrl+PageDown / Ctrl+PageUp: next / previous lesson
-N: the teacher&apos;s note on / off
-F9: side panel on / off
-Ctrl+H: heat maps on / off
-Ctrl+Shift+W: window counts on / off
-F5 or Shift+F5: present (Esc leaves); B or .: blank screen
-Q: quiz on / off (→ or PageDown reveals, then steps)
-Point at a weight: the values it multiplies (hold Shift: at every step)
-Double-click or type in a cell to edit it; Ctrl+V pastes a block.</source>
-        <translation>空格键：播放 / 暂停
-→ 或 PageDown：下一步
-← 或 PageUp：上一步
-Home / End：第一步 / 最后一步
-Ctrl+Z / Ctrl+Shift+Z：撤销 / 重做
-Ctrl+= / Ctrl+- / Ctrl+0：放大 / 缩小 / 实际大小
-F11：全屏
-Ctrl+O / Ctrl+S / Ctrl+Shift+S：打开 / 保存 / 另存场景
-Ctrl+I：打开图像
-Ctrl+PageDown / Ctrl+PageUp：下一课 / 上一课
-N：显示 / 隐藏教师备注
-F9：显示 / 隐藏侧边面板
-Ctrl+H：显示 / 隐藏热图
-Ctrl+Shift+W：显示 / 隐藏窗口计数
-F5 或 Shift+F5：演示（Esc 退出）；B 或 .：黑屏
-Q：打开 / 关闭测验（→ 或 PageDown 先揭晓答案，再前进一步）
-指向某个权重：显示与它相乘的值（按住 Shift：显示所有步骤中的）
-双击单元格或直接输入即可编辑；Ctrl+V 粘贴数据块。</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -2085,6 +2265,46 @@ Q：打开 / 关闭测验（→ 或 PageDown 先揭晓答案，再前进一步�
     <message>
         <source>Keys</source>
         <translation>快捷键</translation>
+    </message>
+    <message>
+        <source>Space: play / pause
+→ or PageDown: next step
+← or PageUp: previous step
+Home / End: first / last step
+] / [ or Alt+PageDown / Alt+PageUp: next / previous layer
+Ctrl+Z / Ctrl+Shift+Z: undo / redo
+Ctrl+= / Ctrl+- / Ctrl+0: larger / smaller / actual size
+F11: full screen
+Ctrl+O / Ctrl+S / Ctrl+Shift+S: open / save / save as
+Ctrl+I: open an image
+Ctrl+PageDown / Ctrl+PageUp: next / previous lesson
+N: the teacher&apos;s note on / off
+F9: side panel on / off
+Ctrl+H: heat maps on / off
+Ctrl+Shift+W: window counts on / off
+F5 or Shift+F5: present (Esc leaves); B or .: blank screen
+Q: quiz on / off (→ or PageDown reveals, then steps)
+Point at a weight: the values it multiplies (hold Shift: at every step)
+Double-click or type in a cell to edit it; Ctrl+V pastes a block.</source>
+        <translation>空格键：播放 / 暂停
+→ 或 PageDown：下一步
+← 或 PageUp：上一步
+Home / End：第一步 / 最后一步
+] / [ 或 Alt+PageDown / Alt+PageUp：下一层 / 上一层
+Ctrl+Z / Ctrl+Shift+Z：撤销 / 重做
+Ctrl+= / Ctrl+- / Ctrl+0：放大 / 缩小 / 实际大小
+F11：全屏
+Ctrl+O / Ctrl+S / Ctrl+Shift+S：打开 / 保存 / 另存场景
+Ctrl+I：打开图像
+Ctrl+PageDown / Ctrl+PageUp：下一课 / 上一课
+N：显示 / 隐藏教师备注
+F9：显示 / 隐藏侧边面板
+Ctrl+H：显示 / 隐藏热图
+Ctrl+Shift+W：显示 / 隐藏窗口计数
+F5 或 Shift+F5：演示（Esc 退出）；B 或 .：黑屏
+Q：打开 / 关闭测验（→ 或 PageDown 先揭晓答案，再前进一步）
+指向某个权重：显示与它相乘的值（按住 Shift：显示所有步骤中的）
+双击单元格或直接输入即可编辑；Ctrl+V 粘贴数据块。</translation>
     </message>
     <message>
         <source>{0}{1} — ConvStudio</source>
@@ -2788,6 +3008,39 @@ Q：打开 / 关闭测验（→ 或 PageDown 先揭晓答案，再前进一步�
         <translation>{0} 将有 {1} 个单元格；最多只能计算 {2} 个。请减少填充或使用更小的输入。</translation>
     </message>
     <message>
+        <source>The padding of {0} rows is more than half the window of {1}: padding may be at most {2}.</source>
+        <extracomment>A pooling layer&apos;s padding; {0}, {1}, {2} are numbers.</extracomment>
+        <translation>{0} 行的填充超过窗口 {1} 的一半：填充最多只能是 {2}。</translation>
+    </message>
+    <message>
+        <source>The padding of {0} columns is more than half the window of {1}: padding may be at most {2}.</source>
+        <translation>{0} 列的填充超过窗口 {1} 的一半：填充最多只能是 {2}。</translation>
+    </message>
+    <message>
+        <source>The input has {0} ({1} with padding), fewer than the window&apos;s {2}: no window fits.</source>
+        <extracomment>{0} is &quot;1 row&quot; or &quot;3 columns&quot; (translated apart); {1}, {2} are numbers.</extracomment>
+        <translation>输入只有 {0}（含填充为 {1}），比窗口的 {2} 还少：放不下任何窗口。</translation>
+    </message>
+    <message>
+        <source>The input has {0}, fewer than the window&apos;s {1}: no window fits.</source>
+        <extracomment>{0} is &quot;1 row&quot; or &quot;3 columns&quot; (translated apart); {1} is a number.</extracomment>
+        <translation>输入只有 {0}，比窗口的 {1} 还少：放不下任何窗口。</translation>
+    </message>
+    <message>
+        <source>Window {0} along the rows reads only padding: use less padding or a smaller dilation.</source>
+        <extracomment>{0} is a window&apos;s number along the rows.</extracomment>
+        <translation>沿行方向的第 {0} 个窗口只读到填充：请减少填充或减小膨胀。</translation>
+    </message>
+    <message>
+        <source>Window {0} along the columns reads only padding: use less padding or a smaller dilation.</source>
+        <translation>沿列方向的第 {0} 个窗口只读到填充：请减少填充或减小膨胀。</translation>
+    </message>
+    <message>
+        <source>Layer {0} ({1}): {2}</source>
+        <extracomment>{0} is the layer&apos;s number from 1, {1} its name (&quot;max pool 2×2&quot;), {2} what is wrong.</extracomment>
+        <translation>第 {0} 层（{1}）：{2}</translation>
+    </message>
+    <message>
         <source>The stride must be at least {0}, not {1}.</source>
         <translation>步长至少为 {0}，不能是 {1}。</translation>
     </message>
@@ -2802,6 +3055,10 @@ Q：打开 / 关闭测验（→ 或 PageDown 先揭晓答案，再前进一步�
     <message>
         <source>The bias needs one value per kernel ({0}), but it has {1}.</source>
         <translation>偏置需要每个卷积核一个值（{0} 个），但现在有 {1} 个。</translation>
+    </message>
+    <message>
+        <source>The pooling window must be at least {0}, not {1}.</source>
+        <translation>池化窗口至少为 {0}，不能是 {1}。</translation>
     </message>
 </context>
 <context>
@@ -3322,8 +3579,12 @@ Q：打开 / 关闭测验（→ 或 PageDown 先揭晓答案，再前进一步�
         <translation>复制</translation>
     </message>
     <message>
-        <source>Copy the call to the clipboard</source>
-        <translation>把调用复制到剪贴板</translation>
+        <source>Copy the code to the clipboard</source>
+        <translation>把代码复制到剪贴板</translation>
+    </message>
+    <message>
+        <source># No PyTorch code: the settings are impossible.</source>
+        <translation># 没有 PyTorch 代码：这些设置无法成立。</translation>
     </message>
 </context>
 <context>

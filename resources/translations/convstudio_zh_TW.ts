@@ -426,6 +426,35 @@ Qt 和 PySide6 照安裝時的原樣使用，沒有修改：依照 LGPL，你可
         <source>Receptive field: {0}×{1} input cells in each of {2}</source>
         <translation>感受野：每個通道 {0}×{1} 個輸入格（{2}）</translation>
     </message>
+    <message>
+        <source>Receptive field r and jump j, in input pixels, layer by layer:</source>
+        <extracomment>r is the receptive field and j the jump (both in input pixels) of a layer&apos;s output: the formulas follow on their own lines.</extracomment>
+        <translation>逐層的感受野 r 與跳距 j（以輸入像素計）：</translation>
+    </message>
+    <message>
+        <source>{0}: output {1}×{2}×{3}</source>
+        <translation>{0}：輸出 {1}×{2}×{3}</translation>
+    </message>
+    <message>
+        <source>parameters {0}, multiply-adds {1}</source>
+        <translation>參數 {0}，乘加 {1}</translation>
+    </message>
+    <message>
+        <source>receptive field {0}×{1}, jump {2}×{3}</source>
+        <translation>感受野 {0}×{1}，跳距 {2}×{3}</translation>
+    </message>
+    <message>
+        <source>rows: {0}</source>
+        <translation>列：{0}</translation>
+    </message>
+    <message>
+        <source>columns: {0}</source>
+        <translation>行：{0}</translation>
+    </message>
+    <message>
+        <source>In all: {0} parameters, {1} multiply-adds</source>
+        <translation>總計：參數 {0}，乘加 {1}</translation>
+    </message>
 </context>
 <context>
     <name>Counts</name>
@@ -572,6 +601,41 @@ Qt 和 PySide6 照安裝時的原樣使用，沒有修改：依照 LGPL，你可
     <message>
         <source>There can be {0} to {1} kernels, not {2}.</source>
         <translation>卷積核可以有 {0} 到 {1} 個，不能是 {2} 個。</translation>
+    </message>
+    <message>
+        <source>Unknown layer type {0}: use one of {1}.</source>
+        <extracomment>{0} is the type asked for; {1} the types, as a file names them.</extracomment>
+        <translation>不明的層類型 {0}：請用 {1} 之一。</translation>
+    </message>
+    <message>
+        <source>A scene holds at most {0} layers: remove one before adding one.</source>
+        <translation>一個場景最多只能有 {0} 層：請先移除一層再新增。</translation>
+    </message>
+    <message>
+        <source>it is the first layer already.</source>
+        <translation>它已經是第一層了。</translation>
+    </message>
+    <message>
+        <source>it is the last layer already.</source>
+        <translation>它已經是最後一層了。</translation>
+    </message>
+    <message>
+        <source>it has no setting {0}.</source>
+        <translation>它沒有 {0} 這個設定。</translation>
+    </message>
+    <message>
+        <source>There is no layer {0}: the layers are numbered 1 to {1}.</source>
+        <extracomment>{0} is a layer&apos;s number from 1, as asked for; {1} the last layer&apos;s number.</extracomment>
+        <translation>沒有第 {0} 層：各層的編號是 1 到 {1}。</translation>
+    </message>
+    <message>
+        <source>it is the scene&apos;s only convolution, and a scene keeps at least one: add another convolution before making this one {0}.</source>
+        <extracomment>{0} is a layer type (&quot;max pooling&quot;).</extracomment>
+        <translation>它是場景中唯一的卷積，而場景至少要保留一個：請先新增另一個卷積，再把這一層改成{0}。</translation>
+    </message>
+    <message>
+        <source>it is the scene&apos;s only convolution, and a scene keeps at least one: add another convolution before removing this one.</source>
+        <translation>它是場景中唯一的卷積，而場景至少要保留一個：請先新增另一個卷積，再移除這一層。</translation>
     </message>
     <message>
         <source>The stride must be at least {0}.</source>
@@ -1264,6 +1328,87 @@ convolution)</source>
     </message>
 </context>
 <context>
+    <name>LayerNames</name>
+    <message>
+        <source>convolution</source>
+        <translation>卷積</translation>
+    </message>
+    <message>
+        <source>ReLU</source>
+        <translation>ReLU</translation>
+    </message>
+    <message>
+        <source>leaky ReLU</source>
+        <translation>帶洩漏 ReLU</translation>
+    </message>
+    <message>
+        <source>sigmoid</source>
+        <translation>S 型函數</translation>
+    </message>
+    <message>
+        <source>tanh</source>
+        <translation>雙曲正切</translation>
+    </message>
+    <message>
+        <source>max pooling</source>
+        <translation>最大池化</translation>
+    </message>
+    <message>
+        <source>average pooling</source>
+        <translation>平均池化</translation>
+    </message>
+    <message>
+        <source>conv {0}×{1}</source>
+        <extracomment>A convolution layer&apos;s short name; {0}×{1} is its kernel&apos;s size.</extracomment>
+        <translation>卷積 {0}×{1}</translation>
+    </message>
+    <message>
+        <source>max pool {0}×{1}</source>
+        <extracomment>A max pooling layer&apos;s short name; {0}×{1} is its window&apos;s size.</extracomment>
+        <translation>最大池化 {0}×{1}</translation>
+    </message>
+    <message>
+        <source>avg pool {0}×{1}</source>
+        <translation>平均池化 {0}×{1}</translation>
+    </message>
+    <message>
+        <source>{0} {1}</source>
+        <extracomment>{0} is the layer&apos;s number from 1, {1} its short name (&quot;max pool 2×2&quot;).</extracomment>
+        <translation>{0} {1}</translation>
+    </message>
+</context>
+<context>
+    <name>LayerSettings</name>
+    <message>
+        <source>Window</source>
+        <translation>視窗</translation>
+    </message>
+    <message>
+        <source>Stride</source>
+        <translation>步長</translation>
+    </message>
+    <message>
+        <source>Padding</source>
+        <translation>填充</translation>
+    </message>
+    <message>
+        <source>Dilation</source>
+        <translation>膨脹</translation>
+    </message>
+    <message>
+        <source>Round the size up (ceil mode)</source>
+        <translation>大小無條件進位（ceil_mode）</translation>
+    </message>
+    <message>
+        <source>Count the padding in the divisor</source>
+        <translation>除數也計入填充</translation>
+    </message>
+    <message>
+        <source>Slope below 0</source>
+        <translation>小於 0 時的斜率</translation>
+    </message>
+</context>
+<context>
     <name>Layers</name>
     <message>
         <source>“{0}” must be true or false, not {1}.</source>
@@ -1332,6 +1477,71 @@ convolution)</source>
     <message>
         <source>“layers” has {0} layers; a scene holds at most {1}.</source>
         <translation>「layers」有 {0} 層；一個場景最多 {1} 層。</translation>
+    </message>
+</context>
+<context>
+    <name>LayersPanel</name>
+    <message>
+        <source>Layers</source>
+        <translation>層</translation>
+    </message>
+    <message>
+        <source>The layers, input first. Click one to edit it and step from its start.</source>
+        <translation>各層，從輸入開始。點一層即可編輯它，並跳到它的第一步。</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Add a layer after the current one</source>
+        <translation>在目前這一層後面新增一層</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Remove the current layer</source>
+        <translation>移除目前這一層</translation>
+    </message>
+    <message>
+        <source>Move the current layer up, towards the input</source>
+        <translation>把目前這一層往上移，靠近輸入</translation>
+    </message>
+    <message>
+        <source>Move the current layer down, towards the output</source>
+        <translation>把目前這一層往下移，靠近輸出</translation>
+    </message>
+    <message>
+        <source>The current layer&apos;s type</source>
+        <translation>目前這一層的類型</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>類型</translation>
+    </message>
+    <message>
+        <source>A scene holds at most {0} layers.</source>
+        <translation>一個場景最多只能有 {0} 層。</translation>
+    </message>
+    <message>
+        <source>A scene keeps at least one convolution.</source>
+        <translation>場景至少要保留一個卷積。</translation>
+    </message>
+    <message>
+        <source>Its kernels and settings are in Kernel, Window and Layer below.</source>
+        <translation>它的卷積核與設定在下方的「卷積核」、「視窗」和「層」。</translation>
+    </message>
+    <message>
+        <source>Kernel, Window and Layer below show layer {0} ({1}).</source>
+        <extracomment>{0} is a layer&apos;s number, {1} its name (&quot;conv 3×3&quot;).</extracomment>
+        <translation>下方的「卷積核」、「視窗」和「層」顯示的是第 {0} 層（{1}）。</translation>
+    </message>
+    <message>
+        <source>= window</source>
+        <extracomment>A pool&apos;s stride when none is set: the window&apos;s size (PyTorch&apos;s default).</extracomment>
+        <translation>= 視窗</translation>
     </message>
 </context>
 <context>
@@ -1905,6 +2115,14 @@ convolution)</source>
         <translation>最後一步(&amp;L)</translation>
     </message>
     <message>
+        <source>Next la&amp;yer</source>
+        <translation>下一層(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Previous lay&amp;er</source>
+        <translation>上一層(&amp;E)</translation>
+    </message>
+    <message>
         <source>&amp;View</source>
         <translation>檢視(&amp;V)</translation>
     </message>
@@ -1959,44 +2177,6 @@ convolution)</source>
     <message>
         <source>&amp;About ConvStudio</source>
         <translation>關於 ConvStudio(&amp;A)</translation>
-    </message>
-    <message>
-        <source>Space: play / pause
-→ or PageDown: next step
-← or PageUp: previous step
-Home / End: first / last step
-Ctrl+Z / Ctrl+Shift+Z: undo / redo
-Ctrl+= / Ctrl+- / Ctrl+0: larger / smaller / actual size
-F11: full screen
-Ctrl+O / Ctrl+S / Ctrl+Shift+S: open / save / save as
-Ctrl+I: open an image
-Ctrl+PageDown / Ctrl+PageUp: next / previous lesson
-N: the teacher&apos;s note on / off
-F9: side panel on / off
-Ctrl+H: heat maps on / off
-Ctrl+Shift+W: window counts on / off
-F5 or Shift+F5: present (Esc leaves); B or .: blank screen
-Q: quiz on / off (→ or PageDown reveals, then steps)
-Point at a weight: the values it multiplies (hold Shift: at every step)
-Double-click or type in a cell to edit it; Ctrl+V pastes a block.</source>
-        <translation>空白鍵：播放 / 暫停
-→ 或 PageDown：下一步
-← 或 PageUp：上一步
-Home / End：第一步 / 最後一步
-Ctrl+Z / Ctrl+Shift+Z：復原 / 重做
-Ctrl+= / Ctrl+- / Ctrl+0：放大 / 縮小 / 實際大小
-F11：全螢幕
-Ctrl+O / Ctrl+S / Ctrl+Shift+S：開啟 / 儲存 / 另存場景
-Ctrl+I：開啟影像
-Ctrl+PageDown / Ctrl+PageUp：下一課 / 上一課
-N：教師備註 開 / 關
-F9：側邊面板 開 / 關
-Ctrl+H：熱圖 開 / 關
-Ctrl+Shift+W：視窗計數 開 / 關
-F5 或 Shift+F5：簡報模式（Esc 離開）；B 或 .：黑畫面
-Q：測驗 開 / 關（→ 或 PageDown 先揭曉答案，再前進一步）
-指向權重：顯示它所乘的值（按住 Shift：所有步驟的值）
-雙擊格子或直接輸入即可編輯；Ctrl+V 貼上區塊。</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -2085,6 +2265,46 @@ Q：測驗 開 / 關（→ 或 PageDown 先揭曉答案，再前進一步）
     <message>
         <source>Keys</source>
         <translation>按鍵</translation>
+    </message>
+    <message>
+        <source>Space: play / pause
+→ or PageDown: next step
+← or PageUp: previous step
+Home / End: first / last step
+] / [ or Alt+PageDown / Alt+PageUp: next / previous layer
+Ctrl+Z / Ctrl+Shift+Z: undo / redo
+Ctrl+= / Ctrl+- / Ctrl+0: larger / smaller / actual size
+F11: full screen
+Ctrl+O / Ctrl+S / Ctrl+Shift+S: open / save / save as
+Ctrl+I: open an image
+Ctrl+PageDown / Ctrl+PageUp: next / previous lesson
+N: the teacher&apos;s note on / off
+F9: side panel on / off
+Ctrl+H: heat maps on / off
+Ctrl+Shift+W: window counts on / off
+F5 or Shift+F5: present (Esc leaves); B or .: blank screen
+Q: quiz on / off (→ or PageDown reveals, then steps)
+Point at a weight: the values it multiplies (hold Shift: at every step)
+Double-click or type in a cell to edit it; Ctrl+V pastes a block.</source>
+        <translation>空白鍵：播放 / 暫停
+→ 或 PageDown：下一步
+← 或 PageUp：上一步
+Home / End：第一步 / 最後一步
+] / [ 或 Alt+PageDown / Alt+PageUp：下一層 / 上一層
+Ctrl+Z / Ctrl+Shift+Z：復原 / 重做
+Ctrl+= / Ctrl+- / Ctrl+0：放大 / 縮小 / 實際大小
+F11：全螢幕
+Ctrl+O / Ctrl+S / Ctrl+Shift+S：開啟 / 儲存 / 另存場景
+Ctrl+I：開啟影像
+Ctrl+PageDown / Ctrl+PageUp：下一課 / 上一課
+N：教師備註 開 / 關
+F9：側邊面板 開 / 關
+Ctrl+H：熱圖 開 / 關
+Ctrl+Shift+W：視窗計數 開 / 關
+F5 或 Shift+F5：簡報模式（Esc 離開）；B 或 .：黑畫面
+Q：測驗 開 / 關（→ 或 PageDown 先揭曉答案，再前進一步）
+指向權重：顯示它所乘的值（按住 Shift：所有步驟的值）
+雙擊格子或直接輸入即可編輯；Ctrl+V 貼上區塊。</translation>
     </message>
     <message>
         <source>{0}{1} — ConvStudio</source>
@@ -2788,6 +3008,39 @@ Q：測驗 開 / 關（→ 或 PageDown 先揭曉答案，再前進一步）
         <translation>{0} 會有 {1} 個格子；最多只能計算 {2} 個。請減少填充或縮小輸入。</translation>
     </message>
     <message>
+        <source>The padding of {0} rows is more than half the window of {1}: padding may be at most {2}.</source>
+        <extracomment>A pooling layer&apos;s padding; {0}, {1}, {2} are numbers.</extracomment>
+        <translation>{0} 列的填充超過視窗 {1} 的一半：填充最多只能是 {2}。</translation>
+    </message>
+    <message>
+        <source>The padding of {0} columns is more than half the window of {1}: padding may be at most {2}.</source>
+        <translation>{0} 行的填充超過視窗 {1} 的一半：填充最多只能是 {2}。</translation>
+    </message>
+    <message>
+        <source>The input has {0} ({1} with padding), fewer than the window&apos;s {2}: no window fits.</source>
+        <extracomment>{0} is &quot;1 row&quot; or &quot;3 columns&quot; (translated apart); {1}, {2} are numbers.</extracomment>
+        <translation>輸入只有 {0}（含填充為 {1}），比視窗的 {2} 還少：放不下任何視窗。</translation>
+    </message>
+    <message>
+        <source>The input has {0}, fewer than the window&apos;s {1}: no window fits.</source>
+        <extracomment>{0} is &quot;1 row&quot; or &quot;3 columns&quot; (translated apart); {1} is a number.</extracomment>
+        <translation>輸入只有 {0}，比視窗的 {1} 還少：放不下任何視窗。</translation>
+    </message>
+    <message>
+        <source>Window {0} along the rows reads only padding: use less padding or a smaller dilation.</source>
+        <extracomment>{0} is a window&apos;s number along the rows.</extracomment>
+        <translation>沿著列方向的第 {0} 個視窗只讀到填充：請減少填充或縮小膨脹。</translation>
+    </message>
+    <message>
+        <source>Window {0} along the columns reads only padding: use less padding or a smaller dilation.</source>
+        <translation>沿著行方向的第 {0} 個視窗只讀到填充：請減少填充或縮小膨脹。</translation>
+    </message>
+    <message>
+        <source>Layer {0} ({1}): {2}</source>
+        <extracomment>{0} is the layer&apos;s number from 1, {1} its name (&quot;max pool 2×2&quot;), {2} what is wrong.</extracomment>
+        <translation>第 {0} 層（{1}）：{2}</translation>
+    </message>
+    <message>
         <source>The stride must be at least {0}, not {1}.</source>
         <translation>步長至少要是 {0}，不能是 {1}。</translation>
     </message>
@@ -2802,6 +3055,10 @@ Q：測驗 開 / 關（→ 或 PageDown 先揭曉答案，再前進一步）
     <message>
         <source>The bias needs one value per kernel ({0}), but it has {1}.</source>
         <translation>偏置需要每個卷積核一個值（{0} 個），但目前有 {1} 個。</translation>
+    </message>
+    <message>
+        <source>The pooling window must be at least {0}, not {1}.</source>
+        <translation>池化視窗至少要是 {0}，不能是 {1}。</translation>
     </message>
 </context>
 <context>
@@ -3322,8 +3579,12 @@ Q：測驗 開 / 關（→ 或 PageDown 先揭曉答案，再前進一步）
         <translation>複製</translation>
     </message>
     <message>
-        <source>Copy the call to the clipboard</source>
-        <translation>把呼叫複製到剪貼簿</translation>
+        <source>Copy the code to the clipboard</source>
+        <translation>把程式碼複製到剪貼簿</translation>
+    </message>
+    <message>
+        <source># No PyTorch code: the settings are impossible.</source>
+        <translation># 沒有 PyTorch 程式碼：這些設定無法成立。</translation>
     </message>
 </context>
 <context>
