@@ -24,6 +24,7 @@ from ..engine import (
     TooLargeError,
     UnknownPaddingError,
 )
+from ..engine.layers import StackLayerError
 from .i18n import translate
 from .words import counted
 
@@ -223,6 +224,9 @@ def settings_error_text(error: ConvSettingsError) -> str:
         :func:`~convstudio.model.i18n.translate`: in English exactly ``str(error)``.
         An error this module does not know (a new subclass) gives ``str(error)``.
     """
+    if isinstance(error, StackLayerError):  # "Layer 3 (max_pool2d): …", as the files say it
+        text = translate("Layers", "Layer {0} ({1}): {2}")
+        return text.format(error.layer + 1, error.kind, settings_error_text(error.error))
     if isinstance(error, ShapeError):
         return _shape(error)
     if isinstance(error, InvalidStrideError):
