@@ -112,7 +112,8 @@ def _decimal_number(text: str) -> float:
 def _trace_cell(text: str) -> tuple[int, int, int]:
     """``--trace L,R,C``: three whole numbers; argparse's own refusal would quote the text."""
     parts = text.split(",")
-    if len(parts) != 3 or not all(re.fullmatch(r" *[0-9]{1,9} *", part) for part in parts):
+    # Python reads up to 4300 digits; a longer number is no cell of any stack either.
+    if len(parts) != 3 or not all(re.fullmatch(r" *[0-9]{1,4000} *", part) for part in parts):
         #: --trace's value that is not L,R,C, shortened
         message = translate("Cli", "“{0}” is not three whole numbers L,R,C from 0")
         raise argparse.ArgumentTypeError(message.format(shortened(text)))
@@ -480,7 +481,7 @@ def _check_trace(scene: Scene, maps: Sequence[np.ndarray], cell: tuple[int, int,
         raise CliError(
             #: {0} is the layer asked for, {1} the last layer's number (0-based)
             translate("Cli", "--trace: there is no layer {0}; the layers are 0 to {1}").format(
-                layer, count - 1
+                shortened(str(layer)), count - 1
             )
         )
     _, rows, cols = maps[layer + 1].shape
@@ -492,8 +493,8 @@ def _check_trace(scene: Scene, maps: Sequence[np.ndarray], cell: tuple[int, int,
                 "--trace: there is no cell ({0}, {1}) in the output of layer {2}, which is "
                 "{3}×{4}: rows 0 to {5}, columns 0 to {6}",
             ).format(
-                row,
-                col,
+                shortened(str(row)),
+                shortened(str(col)),
                 f"{layer} ({scene.layers[layer].kind})",
                 rows,
                 cols,

@@ -420,6 +420,10 @@ STACK_ERRORS = {
         lambda t: ["compute", stack_file(t, SMALL_CNN), "--json", "--trace", "4,0,0"],
         "--trace: there is no layer 4; the layers are 0 to 3",
     ),
+    "--trace of a layer of 3000 digits": (
+        lambda t: ["compute", stack_file(t, SMALL_CNN), "--json", "--trace", "9" * 3000 + ",0,0"],
+        "--trace: there is no layer " + "9" * 39 + "…; the layers are 0 to 3",
+    ),
     "--trace of a cell outside the map": (
         lambda t: [
             "compute",
@@ -454,6 +458,7 @@ def test_a_bad_stack_or_trace_is_one_line_and_status_2(tmp_path, case):
     assert result.stdout == ""
     lines = result.stderr.splitlines()
     assert len(lines) == 1, result.stderr
+    assert len(lines[0]) <= 240, lines[0][:300]
     assert lines[0].startswith("convstudio: error: ")
     assert expected in lines[0]
     assert sorted(tmp_path.iterdir()) == before  # nothing written
