@@ -137,6 +137,19 @@ def test_a_stack_whose_later_layers_need_too_much_is_refused():
         check_budget(deep)
 
 
+def test_the_estimate_of_a_pool_on_a_long_map_builds_no_array():
+    long = np.ones((1, 1, 3_000_000))  # each of the pool's windows listed would be 216 MB
+    scene = Scene(long, layers=(Conv2d(np.ones((1, 1))), Pool2d("max_pool2d", (1, 9), stride=1)))
+    tracemalloc.start()
+    try:
+        work = estimate_work(scene)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 100_000
+    assert work.macs == 3_000_000 + (3_000_000 - 8) * 9
+
+
 def test_the_estimate_of_a_stack_is_near_the_engines_peak():
     rng = np.random.default_rng(5)
     scene = Scene(

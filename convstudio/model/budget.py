@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from ..engine import ConvSettingsError, as_pair, resolve_padding
 from ..engine import conv as _conv
-from ..engine.layers import Conv2d, Layer, Pool2d, Shape
+from ..engine.layers import Conv2d, Layer, Pool2d, Shape, pool_output_size
 from .i18n import translate
 from .scene import Scene
 
@@ -159,9 +159,23 @@ def _layer_work(layer: Layer, shape: Shape) -> tuple[int, Shape, int]:
     if isinstance(layer, Pool2d):
         try:
             window = layer.window()
-            _, ho, wo = layer.output_shape(shape)
         except ConvSettingsError:
             return 0, (c, 0, 0), 0
+        # torch's size rule alone: the layer's own check lists every window's taps.
+        ho, wo = (
+            max(
+                0,
+                pool_output_size(
+                    (h, w)[axis],
+                    window.kernel[axis],
+                    window.stride[axis],
+                    window.padding[axis],
+                    window.dilation[axis],
+                    layer.ceil_mode,
+                ),
+            )
+            for axis in (0, 1)
+        )
         (kh, kw), (ph, pw) = window.kernel, window.padding
         # A padded copy, and a few output-sized arrays at a time (the tap, the running
         # result; for max also the winner's row and column).
