@@ -25,6 +25,7 @@ from typing import IO, Any, NoReturn
 import numpy as np
 
 from . import __version__
+from .engine.layers import Conv2d, receptive_fields, trace
 from .model import Scene, SceneFileError, load_scene, scene_path
 from .model.budget import BudgetError, check_budget
 from .model.document import EditError, Evaluation, biases_for, evaluate, kernels_for
@@ -433,8 +434,6 @@ def compute_payload(
     The last layer's ``output_shape`` and ``output``, the whole stack's ``parameters`` and
     ``macs``, then ``"layers"``: one object per layer (a scene of one convolution has one).
     """
-    from .engine.layers import receptive_fields, trace
-
     shapes = [(m.shape[0], m.shape[1], m.shape[2]) for m in maps]
     layers = []
     for layer, shape, out, field in zip(
@@ -615,8 +614,6 @@ def _with_kernel(scene: Scene, choice: str | None, max_channels: int = CHANNELS.
     scene may have up to *max_channels* (the window's limit, or any scene's)."""
     if choice is None:
         return scene
-    from .engine.layers import Conv2d
-
     # The one-convolution settings (kernels_for, replace) act on the focused convolution:
     # focus the first, whatever layer the scene was focused on.
     first = next(i for i, layer in enumerate(scene.layers) if isinstance(layer, Conv2d))
