@@ -479,22 +479,24 @@ def _check_trace(scene: Scene, maps: Sequence[np.ndarray], cell: tuple[int, int,
     if layer >= count:
         raise CliError(
             #: {0} is the layer asked for, {1} the last layer's number (0-based)
-            translate("Cli", "--trace: there is no layer {0}; the layers are 0 to {1}").format(
+            translate("Cli", "--trace: there is no layer L = {0}; L is 0 to {1}").format(
                 shortened(str(layer)), count - 1
             )
         )
     _, rows, cols = maps[layer + 1].shape
     if row >= rows or col >= cols:
         raise CliError(
-            #: {0}, {1}: the cell asked for; {2}: the layer (0-based), its type; {3}×{4} its map
+            #: {0}, {1}: the cell asked for; {2}: the layer (0-based), {3} its type (relu);
+            #: {4}×{5}: its map's rows and columns
             translate(
                 "Cli",
-                "--trace: there is no cell ({0}, {1}) in the output of layer {2}, which is "
-                "{3}×{4}: rows 0 to {5}, columns 0 to {6}",
+                "--trace: there is no cell ({0}, {1}) in the output of layer L = {2} ({3}), "
+                "which is {4}×{5}: rows 0 to {6}, columns 0 to {7}",
             ).format(
                 shortened(str(row)),
                 shortened(str(col)),
-                f"{layer} ({scene.layers[layer].kind})",
+                layer,
+                scene.layers[layer].kind,
                 rows,
                 cols,
                 rows - 1,

@@ -419,11 +419,11 @@ STACK_ERRORS = {
     ),
     "--trace of a layer past the stack": (
         lambda t: ["compute", stack_file(t, SMALL_CNN), "--json", "--trace", "4,0,0"],
-        "--trace: there is no layer 4; the layers are 0 to 3",
+        "--trace: there is no layer L = 4; L is 0 to 3",
     ),
     "--trace of a layer of 3000 digits": (
         lambda t: ["compute", stack_file(t, SMALL_CNN), "--json", "--trace", "9" * 3000 + ",0,0"],
-        "--trace: there is no layer " + "9" * 39 + "…; the layers are 0 to 3",
+        "--trace: there is no layer L = " + "9" * 39 + "…; L is 0 to 3",
     ),
     "--trace of a cell outside the map": (
         lambda t: [
@@ -435,7 +435,7 @@ STACK_ERRORS = {
             "-o",
             t / "out.csv",
         ],
-        "--trace: there is no cell (0, 2) in the output of layer 2 (max_pool2d), which is 2×2: "
+        "--trace: there is no cell (0, 2) in the output of layer L = 2 (max_pool2d), which is 2×2: "
         "rows 0 to 1, columns 0 to 1",
     ),
 }

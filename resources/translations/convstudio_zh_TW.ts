@@ -252,14 +252,14 @@ Qt 和 PySide6 照安裝時的原樣使用，沒有修改：依照 LGPL，你可
         <translation>場景的設定不可能成立：{0}</translation>
     </message>
     <message>
-        <source>--trace: there is no layer {0}; the layers are 0 to {1}</source>
+        <source>--trace: there is no layer L = {0}; L is 0 to {1}</source>
         <extracomment>{0} is the layer asked for, {1} the last layer&apos;s number (0-based)</extracomment>
-        <translation>--trace：沒有第 {0} 層；層的編號是 0 到 {1}</translation>
+        <translation>--trace：沒有 L = {0} 這一層；L 是 0 到 {1}</translation>
     </message>
     <message>
-        <source>--trace: there is no cell ({0}, {1}) in the output of layer {2}, which is {3}×{4}: rows 0 to {5}, columns 0 to {6}</source>
-        <extracomment>{0}, {1}: the cell asked for; {2}: the layer (0-based), its type; {3}×{4} its map</extracomment>
-        <translation>--trace：第 {2} 層的輸出是 {3}×{4}，沒有 ({0}, {1}) 這一格：列是 0 到 {5}，行是 0 到 {6}</translation>
+        <source>--trace: there is no cell ({0}, {1}) in the output of layer L = {2} ({3}), which is {4}×{5}: rows 0 to {6}, columns 0 to {7}</source>
+        <extracomment>{0}, {1}: the cell asked for; {2}: the layer (0-based), {3} its type (relu); {4}×{5}: its map&apos;s rows and columns</extracomment>
+        <translation>--trace：L = {2} 那一層（{3}）的輸出是 {4}×{5}，沒有 ({0}, {1}) 這一格：列是 0 到 {6}，行是 0 到 {7}</translation>
     </message>
     <message>
         <source># Layer {0} ({1}): {2}</source>
