@@ -24,7 +24,13 @@ from ..engine import (
     TooLargeError,
     UnknownPaddingError,
 )
-from ..engine.layers import StackLayerError
+from ..engine.layers import (
+    PoolEmptyWindowError,
+    PoolKernelSizeError,
+    PoolPaddingError,
+    PoolTooSmallError,
+    StackLayerError,
+)
 from .i18n import translate
 from .words import counted
 
@@ -209,6 +215,53 @@ def _too_large(error: TooLargeError) -> str:
     return text.format(error.what, size, limit)
 
 
+def _pool_padding(error: PoolPaddingError) -> str:
+    if error.axis == 0:
+        #: pooling: {0} the padding, {1} the window's size, {2} the most padding allowed
+        text = translate(
+            "Refusals",
+            "The padding of {0} rows is more than half the window of {1}: padding may be at "
+            "most {2}.",
+        )
+    else:
+        text = translate(
+            "Refusals",
+            "The padding of {0} columns is more than half the window of {1}: padding may be "
+            "at most {2}.",
+        )
+    return text.format(error.padding, error.kernel_size, error.kernel_size // 2)
+
+
+def _pool_too_small(error: PoolTooSmallError) -> str:
+    has = counted(error.input_size, "row" if error.axis == 0 else "column")
+    if error.padding:
+        #: pooling: {0} is "2 rows" (translated apart), {1} with padding, {2} the window's size
+        text = translate(
+            "Refusals",
+            "The input has {0} ({1} with padding), fewer than the window's {2}: no window fits.",
+        )
+        return text.format(has, error.input_size + 2 * error.padding, error.extent)
+    #: pooling: {0} is "2 rows" (translated apart), {1} the window's size
+    text = translate("Refusals", "The input has {0}, fewer than the window's {1}: no window fits.")
+    return text.format(has, error.extent)
+
+
+def _pool_empty(error: PoolEmptyWindowError) -> str:
+    if error.axis == 0:
+        #: pooling: {0} is the window's number along the rows
+        text = translate(
+            "Refusals",
+            "Window {0} along the rows reads only padding: use less padding or a smaller dilation.",
+        )
+    else:
+        text = translate(
+            "Refusals",
+            "Window {0} along the columns reads only padding: use less padding or a smaller "
+            "dilation.",
+        )
+    return text.format(error.position + 1)
+
+
 def settings_error_text(error: ConvSettingsError) -> str:
     """The sentence that refuses *error*'s settings, in the user's language.
 
@@ -227,6 +280,15 @@ def settings_error_text(error: ConvSettingsError) -> str:
     if isinstance(error, StackLayerError):  # "Layer 3 (max_pool2d): …", as the files say it
         text = translate("Layers", "Layer {0} ({1}): {2}")
         return text.format(error.layer + 1, error.kind, settings_error_text(error.error))
+    if isinstance(error, PoolKernelSizeError):
+        text = translate("Refusals", "The pooling window must be at least 1, not {0}.")
+        return text.format(error.kernel_size)
+    if isinstance(error, PoolPaddingError):
+        return _pool_padding(error)
+    if isinstance(error, PoolTooSmallError):
+        return _pool_too_small(error)
+    if isinstance(error, PoolEmptyWindowError):
+        return _pool_empty(error)
     if isinstance(error, ShapeError):
         return _shape(error)
     if isinstance(error, InvalidStrideError):

@@ -2790,6 +2790,38 @@ Q：測驗 開 / 關（→ 或 PageDown 先揭曉答案，再前進一步）
         <translation>{0} 會有 {1} 個格子；最多只能計算 {2} 個。請減少填充或縮小輸入。</translation>
     </message>
     <message>
+        <source>The padding of {0} rows is more than half the window of {1}: padding may be at most {2}.</source>
+        <extracomment>pooling: {0} the padding, {1} the window&apos;s size, {2} the most padding allowed</extracomment>
+        <translation>{0} 列的填充超過視窗 {1} 的一半：填充最多只能是 {2}。</translation>
+    </message>
+    <message>
+        <source>The padding of {0} columns is more than half the window of {1}: padding may be at most {2}.</source>
+        <translation>{0} 行的填充超過視窗 {1} 的一半：填充最多只能是 {2}。</translation>
+    </message>
+    <message>
+        <source>The input has {0} ({1} with padding), fewer than the window&apos;s {2}: no window fits.</source>
+        <extracomment>pooling: {0} is &quot;2 rows&quot; (translated apart), {1} with padding, {2} the window&apos;s size</extracomment>
+        <translation>輸入只有 {0}（加上填充是 {1}），比視窗的 {2} 少：放不下任何一個視窗。</translation>
+    </message>
+    <message>
+        <source>The input has {0}, fewer than the window&apos;s {1}: no window fits.</source>
+        <extracomment>pooling: {0} is &quot;2 rows&quot; (translated apart), {1} the window&apos;s size</extracomment>
+        <translation>輸入只有 {0}，比視窗的 {1} 少：放不下任何一個視窗。</translation>
+    </message>
+    <message>
+        <source>Window {0} along the rows reads only padding: use less padding or a smaller dilation.</source>
+        <extracomment>pooling: {0} is the window&apos;s number along the rows</extracomment>
+        <translation>沿著列方向的第 {0} 個視窗只讀到填充：請減少填充或縮小膨脹。</translation>
+    </message>
+    <message>
+        <source>Window {0} along the columns reads only padding: use less padding or a smaller dilation.</source>
+        <translation>沿著行方向的第 {0} 個視窗只讀到填充：請減少填充或縮小膨脹。</translation>
+    </message>
+    <message>
+        <source>The pooling window must be at least 1, not {0}.</source>
+        <translation>池化視窗至少要是 1，不能是 {0}。</translation>
+    </message>
+    <message>
         <source>The stride must be at least {0}, not {1}.</source>
         <translation>步長至少要是 {0}，不能是 {1}。</translation>
     </message>
