@@ -25,9 +25,10 @@ from typing import IO, Any, NoReturn
 import numpy as np
 
 from . import __version__
+from .engine.layers import Conv2d, receptive_fields, trace
 from .model import Scene, SceneFileError, load_scene, scene_path
 from .model.budget import BudgetError, check_budget
-from .model.document import EditError, biases_for, kernels_for
+from .model.document import EditError, Evaluation, biases_for, evaluate, kernels_for
 from .model.explain import fully_connected_parameters
 from .model.export import ExportError, check_gif_size, run_positions
 from .model.files import (
@@ -109,6 +110,18 @@ def _decimal_number(text: str) -> float:
         raise argparse.ArgumentTypeError(message.format(shortened(text))) from None
 
 
+def _trace_cell(text: str) -> tuple[int, int, int]:
+    """``--trace L,R,C``: three whole numbers; argparse's own refusal would quote the text."""
+    parts = text.split(",")
+    # Python reads up to 4300 digits; a longer number is no cell of any stack either.
+    if len(parts) != 3 or not all(re.fullmatch(r" *[0-9]{1,4000} *", part) for part in parts):
+        #: --trace's value that is not L,R,C, shortened
+        message = translate("Cli", "“{0}” is not three whole numbers L,R,C from 0")
+        raise argparse.ArgumentTypeError(message.format(shortened(text)))
+    layer, row, col = (int(part) for part in parts)
+    return layer, row, col
+
+
 class _Parser(argparse.ArgumentParser):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("formatter_class", _Formatter)
@@ -174,19 +187,37 @@ def _parsers() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
     size_help = translate("Cli", "window size (default {0})").format(DEFAULT_SIZE)
     present_help = translate("Cli", "draw the presentation stage (F5), not the editor")
     compute = commands.add_parser(
-        "compute", help=translate("Cli", "print the output map of a scene")
+        "compute",
+        help=translate("Cli", "print the output map of a scene (of every layer, for a stack)"),
     )
     compute.add_argument("scene", help=scene_help)
     compute.add_argument(
         "--json",
         action="store_true",
-        help=translate("Cli", "print shape, output, parameters and MACs as JSON"),
+        help=translate(
+            "Cli",
+            "print the last layer's shape and output, the parameters and MACs of the whole "
+            "stack, and “layers”: each layer's type, output_shape, output, parameters, macs, "
+            "receptive_field and jump ([rows, cols], in input pixels), as JSON",
+        ),
+    )
+    compute.add_argument(
+        "--trace",
+        type=_trace_cell,
+        metavar="L,R,C",
+        help=translate(
+            "Cli",
+            "with --json: add “trace”, the cells that cell (R, C) of layer L's output depends "
+            "on (all 0-based): L + 1 objects {{rows: [first, last], cols: [first, last]}}, "
+            "for the input, then for the output of each layer before L; null where its "
+            "windows read only padding",
+        ).format(),
     )
     compute.add_argument(
         "-o",
         "--output",
         metavar="FILE.csv",
-        help=translate("Cli", "write the output as CSV instead"),
+        help=translate("Cli", "write the last layer's output as CSV instead"),
     )
     compute.add_argument(
         "--no-budget",
@@ -217,7 +248,9 @@ def _parsers() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
     render.add_argument("--size", default=DEFAULT_SIZE, metavar="WxH", help=size_help)
     render.add_argument("--present", action="store_true", help=present_help)
     kernel_help = translate(
-        "Cli", "use this preset (its name, or a kernel file) in place of the scene's kernels"
+        "Cli",
+        "use this preset (its name, or a kernel file) in place of the kernels of the scene's "
+        "first convolution",
     )
     for command in (compute, render):
         command.add_argument("--kernel", metavar="NAME_OR_FILE", help=kernel_help)
@@ -380,17 +413,110 @@ def _say(line: str) -> None:
         pass
 
 
-def _evaluate(scene: Scene) -> tuple[np.ndarray, int, int]:
-    from .engine import ConvSettingsError
-
-    try:
-        problem = scene.problem()
-    except ConvSettingsError as exc:
+def _evaluate(scene: Scene) -> Evaluation:
+    """Every map of *scene* (the input, then each layer's output), or one line why not."""
+    evaluation = evaluate(scene)
+    if evaluation.error is not None:
         raise CliError(
-            translate("Cli", "the scene's settings are impossible: {0}").format(reason_text(exc))
-        ) from None
-    g = problem.geometry
-    return problem.output(), g.parameters, g.macs
+            translate("Cli", "the scene's settings are impossible: {0}").format(
+                reason_text(evaluation.error)
+            )
+        )
+    return evaluation
+
+
+def compute_payload(
+    scene: Scene, maps: Sequence[np.ndarray], cell: tuple[int, int, int] | None = None
+) -> dict[str, Any]:
+    """What ``compute --json`` prints for *scene*, given its *maps* (the input, then every
+    layer's output), with the ``"trace"`` of *cell* (layer, row, column) when given.
+
+    The last layer's ``output_shape`` and ``output``, the whole stack's ``parameters`` and
+    ``macs``, then ``"layers"``: one object per layer (a scene of one convolution has one).
+    """
+    shapes = [(m.shape[0], m.shape[1], m.shape[2]) for m in maps]
+    layers = []
+    for layer, shape, out, field in zip(
+        scene.layers, shapes[:-1], maps[1:], receptive_fields(scene.layers), strict=True
+    ):
+        layers.append(
+            {
+                "type": layer.kind,
+                "output_shape": list(out.shape),
+                "output": [[[json_number(v) for v in row] for row in grid] for grid in out],
+                "parameters": layer.parameter_count(shape),
+                "macs": layer.macs(shape),
+                "receptive_field": list(field.size),
+                "jump": list(field.jump),
+            }
+        )
+    final = maps[-1]
+    payload: dict[str, Any] = {
+        "output_shape": list(final.shape),
+        "output": layers[-1]["output"],  # the same lists as the last layer's, built once
+        "parameters": sum(layer["parameters"] for layer in layers),
+        "macs": sum(layer["macs"] for layer in layers),
+        # What a fully connected layer from this input to this output would need.
+        "fully_connected_parameters": fully_connected_parameters(scene.input.size, final.size),
+        "layers": layers,
+    }
+    if cell is not None:
+        spans = trace(scene.layers, shapes[0], *cell)
+        payload["trace"] = [
+            {
+                "rows": None if rows is None else list(rows),
+                "cols": None if cols is None else list(cols),
+            }
+            for rows, cols in spans
+        ]
+    return payload
+
+
+def _check_trace(scene: Scene, maps: Sequence[np.ndarray], cell: tuple[int, int, int]) -> None:
+    """Refuse a ``--trace`` cell that is not in the stack, in one line."""
+    layer, row, col = cell
+    count = len(scene.layers)
+    if layer >= count:
+        raise CliError(
+            #: {0} is the layer asked for, {1} the last layer's number (0-based)
+            translate("Cli", "--trace: there is no layer L = {0}; L is 0 to {1}").format(
+                shortened(str(layer)), count - 1
+            )
+        )
+    _, rows, cols = maps[layer + 1].shape
+    if row >= rows or col >= cols:
+        raise CliError(
+            #: {0}, {1}: the cell asked for; {2}: the layer (0-based), {3} its type (relu);
+            #: {4}×{5}: its map's rows and columns
+            translate(
+                "Cli",
+                "--trace: there is no cell ({0}, {1}) in the output of layer L = {2} ({3}), "
+                "which is {4}×{5}: rows 0 to {6}, columns 0 to {7}",
+            ).format(
+                shortened(str(row)),
+                shortened(str(col)),
+                layer,
+                scene.layers[layer].kind,
+                rows,
+                cols,
+                rows - 1,
+                cols - 1,
+            )
+        )
+
+
+def _stack_text(scene: Scene, maps: Sequence[np.ndarray]) -> str:
+    """What ``compute`` prints: the output map; for a stack every layer's, each headed."""
+    if not scene.is_stack:
+        return _text_table(maps[-1])
+    blocks = []
+    for number, (layer, out) in enumerate(zip(scene.layers, maps[1:], strict=True), start=1):
+        #: the heading above each layer's output in “convstudio compute” of a stack: the
+        #: layer's number from 1, its type (relu, max_pool2d), its shape (1×4×4)
+        heading = translate("Cli", "# Layer {0} ({1}): {2}")
+        shape = "×".join(str(n) for n in out.shape)
+        blocks.append(heading.format(number, layer.kind, shape) + "\n" + _text_table(out))
+    return "\n".join(blocks)
 
 
 def _text_table(output: np.ndarray) -> str:
@@ -418,7 +544,9 @@ def _csv(output: np.ndarray) -> str:
 
 
 def compute(args: argparse.Namespace) -> int:
-    """``convstudio compute``: print (or write) the output map."""
+    """``convstudio compute``: print (or write) the output map (every layer's, for a stack)."""
+    if args.trace is not None and not args.json:
+        raise CliError(translate("Cli", "--trace adds to the JSON output: add --json"))
     scene = _with_kernel(_load(args.scene), args.kernel, MAX_SCENE_CHANNELS)
     # What is made of the output is work too: 64 million values are slow to print.
     outputs = (["json"] if args.json else []) + (
@@ -427,15 +555,17 @@ def compute(args: argparse.Namespace) -> int:
     _check(scene, budget=not args.no_budget, outputs=outputs)
     target = _target(args.output, args.scene) if args.output is not None else None
     try:
-        output, parameters, macs = _evaluate(scene)
+        maps = _evaluate(scene).maps
     except MemoryError:
         raise CliError(
             translate("Cli", "there is not enough memory to compute this scene")
         ) from None
+    if args.trace is not None:
+        _check_trace(scene, maps, args.trace)
     if target is not None:
         try:
             with _writing(target):
-                atomic_write_text(target, _csv(output))
+                atomic_write_text(target, _csv(maps[-1]))
         except OSError as exc:
             raise CliError(
                 translate("Cli", "cannot write {0}: {1}").format(
@@ -443,17 +573,9 @@ def compute(args: argparse.Namespace) -> int:
                 )
             ) from None
     if args.json:
-        payload = {
-            "output_shape": list(output.shape),
-            "output": [[[json_number(v) for v in row] for row in grid] for grid in output],
-            "parameters": parameters,
-            "macs": macs,
-            # What a fully connected layer from this input to this output would need.
-            "fully_connected_parameters": fully_connected_parameters(scene.input.size, output.size),
-        }
-        _print(json.dumps(payload) + "\n")
+        _print(json.dumps(compute_payload(scene, maps, args.trace)) + "\n")
     elif target is None:
-        _print(_text_table(output))
+        _print(_stack_text(scene, maps))
     return 0
 
 
@@ -489,11 +611,15 @@ def _library_files() -> list[tuple[KernelPreset, Path | None]]:
 
 
 def _with_kernel(scene: Scene, choice: str | None, max_channels: int = CHANNELS.maximum) -> Scene:
-    """*scene* with the preset *choice* (a name, or a kernel file) as its kernels, and the
-    bias the kernel's file carries (switched on) if it carries one; the scene may have up to
-    *max_channels* (the window's limit, or any scene's)."""
+    """*scene* with the preset *choice* (a name, or a kernel file) as the kernels of its first
+    convolution, and the bias the kernel's file carries (switched on) if it carries one; the
+    scene may have up to *max_channels* (the window's limit, or any scene's)."""
     if choice is None:
         return scene
+    # The one-convolution settings (kernels_for, replace) act on the focused convolution:
+    # focus the first, whatever layer the scene was focused on.
+    first = next(i for i, layer in enumerate(scene.layers) if isinstance(layer, Conv2d))
+    scene = scene.replace(focus=first)
     try:
         is_file = path_exists(choice)
     except FileCheckError as exc:
@@ -668,17 +794,15 @@ def _size(text: str) -> tuple[int, int]:
 
 
 def _steps(scene: Scene) -> int:
-    """How many steps *scene* has; impossible settings have none."""
-    from .engine import ConvSettingsError
-
-    try:
-        return scene.problem().n_steps
-    except ConvSettingsError as exc:
+    """How many steps *scene* has (every layer's, for a stack); impossible settings have none."""
+    evaluation = evaluate(scene)
+    if evaluation.error is not None:
         raise CliError(
             translate("Cli", "the scene's settings are impossible, so it has no steps: {0}").format(
-                reason_text(exc)
+                reason_text(evaluation.error)
             )
-        ) from None
+        )
+    return evaluation.n_steps
 
 
 def _picture_target(args: argparse.Namespace, suffix: str, kind: str) -> Path:

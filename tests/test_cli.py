@@ -98,6 +98,18 @@ def test_compute_json_has_the_issues_schema():
         "parameters": 9,
         "macs": 144,
         "fully_connected_parameters": 36 * 16 + 16,
+        # A scene of one convolution is a stack of one layer, for scripts to rely on.
+        "layers": [
+            {
+                "type": "conv2d",
+                "output_shape": [1, 4, 4],
+                "output": [WORKED_OUTPUT],
+                "parameters": 9,
+                "macs": 144,
+                "receptive_field": [3, 3],
+                "jump": [1, 1],
+            }
+        ],
     }
 
 
@@ -1059,7 +1071,8 @@ BOUNDED = {
     ),
     "padding 4000 as JSON": (
         lambda t: ["compute", padded_4000(t), "--json"],
-        "This scene needs 64 million multiply-adds and 5.72 GB",
+        # The output twice: as "output", and as the one layer's in "layers".
+        "This scene needs 64 million multiply-adds and 8.7 GB",
     ),
     "padding 4000 as CSV": (
         lambda t: ["compute", padded_4000(t), "-o", t / "out.csv"],

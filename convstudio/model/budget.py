@@ -16,8 +16,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..engine import ConvSettingsError, resolve_padding
+from ..engine import ConvSettingsError, as_pair, resolve_padding
 from ..engine import conv as _conv
+from ..engine.layers import Conv2d, Layer, Pool2d, Shape, pool_output_size
 from .i18n import translate
 from .scene import Scene
 
@@ -27,9 +28,10 @@ _FLOAT_BYTES = 8  # the engine computes in float64
 # Values printed or written as text, JSON or CSV: about a microsecond each, so this is
 # seconds of work, as the budget of multiply-adds is.
 OUTPUT_BUDGET_VALUES = 2_000_000
-# The peak memory of each kind of output, per value (measured with tracemalloc on a
-# million fractions: the formatted pieces, the whole text, and its encoded bytes).
-_OUTPUT_BYTES = {"text": 100, "json": 80, "csv": 40}
+# The peak memory of each kind of output, per value printed (measured with tracemalloc on a
+# million fractions: the formatted pieces, the whole text, and its encoded bytes). JSON
+# prints the last output twice from one list of numbers: 55 to 63 bytes a value printed.
+_OUTPUT_BYTES = {"text": 100, "json": 65, "csv": 40}
 OUTPUT_KINDS = tuple(_OUTPUT_BYTES)
 # A GIF keeps its 256-colour frames, a byte a pixel, until it is written; drawing and
 # encoding one frame needs about 30 bytes a pixel more (the window drawn at that size, its
@@ -46,10 +48,12 @@ class Work:
     Attributes
     ----------
     macs
-        Multiply-adds of the whole output.
+        Multiply-adds of the whole output (of every layer; see :func:`estimate_work`).
     memory_bytes
-        Peak memory of the arrays the engine's ``conv2d`` holds: the input, its padded
-        copy, the output and the engine's working bands.
+        Peak memory of the arrays the engine holds: the input, every layer's output, and
+        the working arrays of the layer computing (a convolution's padded copy and bands).
+    written_values
+        Values printed or written.
     """
 
     macs: int
@@ -99,11 +103,17 @@ class BudgetError(ValueError):
 
 
 def estimate_work(scene: Scene, outputs: Iterable[str] = ()) -> Work:
-    """Estimate the multiply-adds and peak memory of computing *scene*'s output.
+    """Estimate the multiply-adds and peak memory of computing every layer of *scene*.
 
     Only shapes are used (the engine's own padding rules and band sizes), so the estimate
     costs microseconds whatever the scene asks for. Settings the engine will refuse are
-    estimated as if unpadded; the engine reports them.
+    estimated as if unpadded (a layer that has no output adds nothing); the engine reports
+    them.
+
+    Every map is kept (the input and each layer's output: a stack's are all printed), and
+    one layer works at a time, so the peak is every map plus the largest layer's working
+    arrays. A convolution's multiply-adds are its own; pooling counts one operation per
+    cell each window reads and an activation one per cell, work of the same order.
 
     Parameters
     ----------
@@ -111,29 +121,88 @@ def estimate_work(scene: Scene, outputs: Iterable[str] = ()) -> Work:
         The scene to estimate.
     outputs
         What is made of the output, each of :data:`OUTPUT_KINDS` (``"text"``, ``"json"``,
-        ``"csv"``): its memory is added, and its values counted as written.
+        ``"csv"``): its memory is added, and its values counted as written. Text prints
+        every layer's output, JSON the last one and every layer's (its ``"layers"``), CSV
+        the last one.
 
     Returns
     -------
     Work
         The multiply-adds, the peak bytes and the values written.
     """
-    c_in, h, w = scene.input.shape
-    c_out, depth, kh, kw = scene.kernels.shape
-    groups = max(1, scene.groups)
-    try:
-        top, bottom, left, right = resolve_padding(
-            scene.padding, (kh, kw), scene.dilation, scene.stride
+    shape = scene.input.shape
+    macs, cells, working = 0, shape[0] * shape[1] * shape[2], 0
+    sizes = []  # values of each layer's output
+    for layer in scene.layers:
+        layer_macs, shape, layer_working = _layer_work(layer, (shape[0], shape[1], shape[2]))
+        macs += layer_macs
+        sizes.append(shape[0] * shape[1] * shape[2])
+        cells += sizes[-1]
+        working = max(working, layer_working)
+    # JSON holds the last output twice: as "output", and in "layers" with every layer's.
+    printed = {"text": sum(sizes), "json": sizes[-1] + sum(sizes), "csv": sizes[-1]}
+    kinds = list(outputs)
+    # The output is made once it is computed: the working arrays are gone by then.
+    written = sum(printed[kind] * _OUTPUT_BYTES[kind] for kind in kinds)
+    return Work(
+        macs=macs,
+        memory_bytes=(cells + working) * _FLOAT_BYTES + written,
+        written_values=sum(printed[kind] for kind in kinds),
+    )
+
+
+def _layer_work(layer: Layer, shape: Shape) -> tuple[int, Shape, int]:
+    """``(operations, output shape, working cells)`` of *layer* on a map of *shape*."""
+    if isinstance(layer, Conv2d):
+        return _conv_work(layer, shape)
+    c, h, w = shape
+    if isinstance(layer, Pool2d):
+        try:
+            window = layer.window()
+        except ConvSettingsError:
+            return 0, (c, 0, 0), 0
+        # torch's size rule alone: the layer's own check lists every window's taps.
+        ho, wo = (
+            max(
+                0,
+                pool_output_size(
+                    (h, w)[axis],
+                    window.kernel[axis],
+                    window.stride[axis],
+                    window.padding[axis],
+                    window.dilation[axis],
+                    layer.ceil_mode,
+                ),
+            )
+            for axis in (0, 1)
         )
+        (kh, kw), (ph, pw) = window.kernel, window.padding
+        # A padded copy, and a few output-sized arrays at a time (the tap, the running
+        # result; for max also the winner's row and column).
+        padded = c * (h + 2 * ph + window.stride[0]) * (w + 2 * pw + window.stride[1])
+        temporaries = 6 if layer.kind == "max_pool2d" else 3
+        return c * ho * wo * kh * kw, (c, ho, wo), padded + temporaries * c * ho * wo
+    # An activation: one operation per cell, and a temporary or two of the map's size.
+    return c * h * w, shape, 2 * c * h * w
+
+
+def _conv_work(layer: Conv2d, shape: Shape) -> tuple[int, Shape, int]:
+    """``(multiply-adds, output shape, working cells)`` of a convolution: its padded copy
+    of the input and the engine's working bands."""
+    c_in, h, w = shape
+    c_out, depth, kh, kw = layer.kernels.shape
+    groups = max(1, layer.groups)
+    stride, dilation = as_pair(layer.stride, "stride"), as_pair(layer.dilation, "dilation")
+    try:
+        top, bottom, left, right = resolve_padding(layer.padding, (kh, kw), dilation, stride)
     except ConvSettingsError:
         top = bottom = left = right = 0
     hp, wp = h + top + bottom, w + left + right
-    (sh, sw), (dh, dw) = scene.stride, scene.dilation
+    (sh, sw), (dh, dw) = stride, dilation
     ho = max(0, (hp - dh * (kh - 1) - 1) // max(1, sh) + 1)
     wo = max(0, (wp - dw * (kw - 1) - 1) // max(1, sw) + 1)
     macs = c_out * ho * wo * depth * kh * kw
-
-    cells = c_in * h * w + c_out * ho * wo
+    cells = 0
     if top or bottom or left or right:
         cells += c_in * hp * wp  # conv2d pads into a new array
     # The working band of conv.py's _correlate: a scratch band of output rows with one
@@ -145,13 +214,7 @@ def estimate_work(scene: Scene, outputs: Iterable[str] = ()) -> Work:
         taps = depth * kh * kw
         rows = min(ho, max(1, _conv._IM2COL_BYTES // max(1, groups * taps * wo * _FLOAT_BYTES)))
         cells += groups * taps * rows * wo + c_out * rows * wo
-    values = c_out * ho * wo
-    kinds = list(outputs)
-    # The output is made once it is computed: the working bands are gone by then.
-    written = sum(values * _OUTPUT_BYTES[kind] for kind in kinds)
-    return Work(
-        macs=macs, memory_bytes=cells * _FLOAT_BYTES + written, written_values=values * len(kinds)
-    )
+    return macs, (c_out, ho, wo), cells
 
 
 def estimate_gif(frames: int, width: int, height: int) -> Work:

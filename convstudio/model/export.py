@@ -12,6 +12,8 @@ import io
 import numpy as np
 
 from ..engine import ConvSettingsError
+from ..engine.layers import Conv2d
+from ..engine.layers import forward as stack_forward
 from .budget import MEMORY_BUDGET_BYTES, estimate_gif, most_gif_frames
 from .i18n import translate
 from .numbers import json_number
@@ -110,6 +112,10 @@ def numbers_csv(scene: Scene) -> str:
     is a bias), ``# output map 1`` (one per kernel). When the settings are impossible
     there is no output, and one line ``# output: none, ...`` says why.
 
+    A stack writes the input, then layer by layer its kernels and bias (for a convolution)
+    and its output, each header after the layer's number and type
+    (``# layer 2 (conv2d) kernel 1 × channel 1``, ``# layer 3 (relu) output map 1``).
+
     The headers are English in every language: they are the file's format, which
     programs that read it back rely on.
     """
@@ -117,23 +123,53 @@ def numbers_csv(scene: Scene) -> str:
     channels = scene.input.shape[0]
     for c in range(channels):
         _write_block(buffer, f"input {_channel_name(scene, c)}", scene.input[c])
-    kernels, per_group = scene.kernels.shape[0], scene.kernels.shape[1]
-    per_kernel_group = max(1, kernels // max(1, scene.groups))
+    if not scene.is_stack:
+        _write_conv(buffer, scene, scene.conv, "", names=True)
+        try:
+            output = scene.problem().output()
+        except ConvSettingsError as exc:
+            buffer.write(f"\n# output: none, the settings are impossible: {exc}\n")
+            return buffer.getvalue()
+        _write_maps(buffer, "", output)
+        return buffer.getvalue()
+    try:
+        maps: list[np.ndarray] | None = stack_forward(scene.layers, scene.input)
+    except ConvSettingsError as exc:
+        maps, error = None, exc
+    for number, layer in enumerate(scene.layers, start=1):  # in the order the data flows
+        prefix = f"layer {number} ({layer.kind}) "
+        if isinstance(layer, Conv2d):
+            _write_conv(buffer, scene, layer, prefix, names=number == 1)
+        if maps is not None:
+            _write_maps(buffer, prefix, maps[number])
+    if maps is None:
+        buffer.write(f"\n# output: none, the settings are impossible: {error}\n")
+    return buffer.getvalue()
+
+
+def _write_conv(buffer: io.StringIO, scene: Scene, conv: Conv2d, prefix: str, names: bool) -> None:
+    """The kernels and bias of *conv*; its slices named by the input's channels when it
+    reads the input (*names*), else by number."""
+    kernels, per_group = conv.kernels.shape[0], conv.kernels.shape[1]
+    per_kernel_group = max(1, kernels // max(1, conv.groups))
+    channels = scene.input.shape[0] if names else per_group * max(1, conv.groups)
     for k in range(kernels):
         first = (k // per_kernel_group) * per_group  # the first channel this kernel sees
         for s in range(per_group):
-            name = _channel_name(scene, first + s) if first + s < channels else f"slice {s + 1}"
-            _write_block(buffer, f"kernel {k + 1} × {name}", scene.kernels[k, s])
-    if scene.bias is not None:
-        _write_block(buffer, "bias", scene.bias[None, :])
-    try:
-        output = scene.problem().output()
-    except ConvSettingsError as exc:
-        buffer.write(f"\n# output: none, the settings are impossible: {exc}\n")
-        return buffer.getvalue()
+            if first + s >= channels:
+                name = f"slice {s + 1}"
+            elif names:
+                name = _channel_name(scene, first + s)
+            else:
+                name = f"channel {first + s + 1}"
+            _write_block(buffer, f"{prefix}kernel {k + 1} × {name}", conv.kernels[k, s])
+    if conv.bias is not None:
+        _write_block(buffer, f"{prefix}bias", conv.bias[None, :])
+
+
+def _write_maps(buffer: io.StringIO, prefix: str, output: np.ndarray) -> None:
     for k, grid in enumerate(output):
-        _write_block(buffer, f"output map {k + 1}", grid)
-    return buffer.getvalue()
+        _write_block(buffer, f"{prefix}output map {k + 1}", grid)
 
 
 __all__ = [

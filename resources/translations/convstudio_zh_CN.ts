@@ -148,18 +148,6 @@ Qt 和 PySide6 按安装时的原样使用，没有修改：依照 LGPL，你可
         <translation>绘制演示画面（F5），而不是编辑器</translation>
     </message>
     <message>
-        <source>print the output map of a scene</source>
-        <translation>打印场景的输出特征图</translation>
-    </message>
-    <message>
-        <source>print shape, output, parameters and MACs as JSON</source>
-        <translation>以 JSON 格式打印形状、输出、参数和乘加次数</translation>
-    </message>
-    <message>
-        <source>write the output as CSV instead</source>
-        <translation>改为把输出写入 CSV 文件</translation>
-    </message>
-    <message>
         <source>“{0}” is too long a number</source>
         <extracomment>an int option&apos;s value that has too many digits, shortened</extracomment>
         <translation>“{0}”这个数字太长</translation>
@@ -175,12 +163,33 @@ Qt 和 PySide6 按安装时的原样使用，没有修改：依照 LGPL，你可
         <translation>“{0}”不是数字</translation>
     </message>
     <message>
+        <source>“{0}” is not three whole numbers L,R,C from 0</source>
+        <extracomment>--trace&apos;s value that is not L,R,C, shortened</extracomment>
+        <translation>“{0}”不是从 0 起算的三个整数 L,R,C</translation>
+    </message>
+    <message>
         <source>Linux: put ConvStudio in your applications menu (an entry and its icon)</source>
         <translation>Linux：把 ConvStudio 放进应用程序菜单（一个条目和它的图标）</translation>
     </message>
     <message>
         <source>Linux: take ConvStudio out of your applications menu again</source>
         <translation>Linux：把 ConvStudio 从应用程序菜单移除</translation>
+    </message>
+    <message>
+        <source>print the output map of a scene (of every layer, for a stack)</source>
+        <translation>打印场景的输出特征图（多层的场景打印每一层的）</translation>
+    </message>
+    <message>
+        <source>print the last layer&apos;s shape and output, the parameters and MACs of the whole stack, and “layers”: each layer&apos;s type, output_shape, output, parameters, macs, receptive_field and jump ([rows, cols], in input pixels), as JSON</source>
+        <translation>以 JSON 格式打印最后一层的形状和输出、整个网络的参数和乘加次数，以及“layers”：每一层的 type、output_shape、output、parameters、macs、receptive_field 和 jump（[行, 列]，以输入像素计）</translation>
+    </message>
+    <message>
+        <source>with --json: add “trace”, the cells that cell (R, C) of layer L&apos;s output depends on (all 0-based): L + 1 objects {{rows: [first, last], cols: [first, last]}}, for the input, then for the output of each layer before L; null where its windows read only padding</source>
+        <translation>与 --json 一起用：加上“trace”，即第 L 层输出中 (R, C) 这一格所依赖的格子（都从 0 起算）：L + 1 个对象 {{rows: [第一行, 最后一行], cols: [第一列, 最后一列]}}，先是输入，再依次是 L 之前每一层的输出；窗口只读到填充的地方为 null</translation>
+    </message>
+    <message>
+        <source>write the last layer&apos;s output as CSV instead</source>
+        <translation>改为把最后一层的输出写入 CSV 文件</translation>
     </message>
     <message>
         <source>compute even a scene beyond the budget of 10⁹ multiply-adds, 1 GB and 2 million values printed or written</source>
@@ -199,8 +208,8 @@ Qt 和 PySide6 按安装时的原样使用，没有修改：依照 LGPL，你可
         <translation>要显示的步（从 0 开始编号；默认：所有步都已完成）</translation>
     </message>
     <message>
-        <source>use this preset (its name, or a kernel file) in place of the scene&apos;s kernels</source>
-        <translation>用此预设（预设名称或卷积核文件）代替场景中的卷积核</translation>
+        <source>use this preset (its name, or a kernel file) in place of the kernels of the scene&apos;s first convolution</source>
+        <translation>用这个预设（名称或卷积核文件）替换场景中第一个卷积层的卷积核</translation>
     </message>
     <message>
         <source>list the kernel presets, built-in and yours</source>
@@ -243,9 +252,28 @@ Qt 和 PySide6 按安装时的原样使用，没有修改：依照 LGPL，你可
         <translation>场景的设置无法成立：{0}</translation>
     </message>
     <message>
+        <source>--trace: there is no layer L = {0}; L is 0 to {1}</source>
+        <extracomment>{0} is the layer asked for, {1} the last layer&apos;s number (0-based)</extracomment>
+        <translation>--trace：没有 L = {0} 这一层；L 是 0 到 {1}</translation>
+    </message>
+    <message>
+        <source>--trace: there is no cell ({0}, {1}) in the output of layer L = {2} ({3}), which is {4}×{5}: rows 0 to {6}, columns 0 to {7}</source>
+        <extracomment>{0}, {1}: the cell asked for; {2}: the layer (0-based), {3} its type (relu); {4}×{5}: its map&apos;s rows and columns</extracomment>
+        <translation>--trace：L = {2} 那一层（{3}）的输出是 {4}×{5}，没有 ({0}, {1}) 这一格：行是 0 到 {6}，列是 0 到 {7}</translation>
+    </message>
+    <message>
+        <source># Layer {0} ({1}): {2}</source>
+        <extracomment>the heading above each layer&apos;s output in “convstudio compute” of a stack: the layer&apos;s number from 1, its type (relu, max_pool2d), its shape (1×4×4)</extracomment>
+        <translation># 第 {0} 层（{1}）：{2}</translation>
+    </message>
+    <message>
         <source># output channel {0} of {1}</source>
         <extracomment>the heading above each output channel in “convstudio compute”</extracomment>
         <translation># 输出通道 {0}（共 {1} 个）</translation>
+    </message>
+    <message>
+        <source>--trace adds to the JSON output: add --json</source>
+        <translation>--trace 是加在 JSON 输出里的：请加上 --json</translation>
     </message>
     <message>
         <source>there is not enough memory to compute this scene</source>
@@ -1448,6 +1476,7 @@ convolution)</source>
     </message>
     <message>
         <source>Layer {0} ({1}): {2}</source>
+        <extracomment>a refusal about a layer: its number from 1, its type (conv2d, max_pool2d), why</extracomment>
         <translation>第 {0} 层（{1}）：{2}</translation>
     </message>
     <message>
@@ -1971,9 +2000,26 @@ convolution)</source>
         <translation>{0} 到 {1} 的膨胀</translation>
     </message>
     <message>
+        <source>a pooling window of {0} to {1} rows and columns</source>
+        <translation>行数和列数为 {0} 到 {1} 的池化窗口</translation>
+    </message>
+    <message>
+        <source>{0}; the window takes {1}.</source>
+        <extracomment>{0} is &quot;There are 7 layers&quot;, {1} the range (&quot;1 to 6 layers&quot;).</extracomment>
+        <translation>{0}；窗口只能处理 {1}。</translation>
+    </message>
+    <message>
+        <source>{0} to {1} layers</source>
+        <translation>{0} 到 {1} 层</translation>
+    </message>
+    <message>
         <source>{0}; the window takes {1}. (“{2}” takes larger scenes.)</source>
         <extracomment>{0} is what the scene has (&quot;The input has 5 channels&quot;), {1} the range (&quot;1 to 4 input channels&quot;), {2} the command convstudio compute.</extracomment>
         <translation>{0}；窗口只能处理 {1}。（“{2}”可以处理更大的场景。）</translation>
+    </message>
+    <message>
+        <source>There are {0} layers</source>
+        <translation>有 {0} 层</translation>
     </message>
     <message>
         <source>The input has {0} channels</source>
@@ -1994,6 +2040,10 @@ convolution)</source>
     <message>
         <source>The kernel is {0}×{1}</source>
         <translation>卷积核为 {0}×{1}</translation>
+    </message>
+    <message>
+        <source>The pooling window is {0}×{1}</source>
+        <translation>池化窗口为 {0}×{1}</translation>
     </message>
     <message>
         <source>The stride is {0}</source>
@@ -3019,21 +3069,21 @@ Q：打开 / 关闭测验（→ 或 PageDown 先揭晓答案，再前进一步�
     <message>
         <source>The input has {0} ({1} with padding), fewer than the window&apos;s {2}: no window fits.</source>
         <extracomment>{0} is &quot;1 row&quot; or &quot;3 columns&quot; (translated apart); {1}, {2} are numbers.</extracomment>
-        <translation>输入只有 {0}（含填充为 {1}），比窗口的 {2} 还少：放不下任何窗口。</translation>
+        <translation>输入只有 {0}（加上填充是 {1}），比窗口的 {2} 少：放不下任何一个窗口。</translation>
     </message>
     <message>
         <source>The input has {0}, fewer than the window&apos;s {1}: no window fits.</source>
         <extracomment>{0} is &quot;1 row&quot; or &quot;3 columns&quot; (translated apart); {1} is a number.</extracomment>
-        <translation>输入只有 {0}，比窗口的 {1} 还少：放不下任何窗口。</translation>
+        <translation>输入只有 {0}，比窗口的 {1} 少：放不下任何一个窗口。</translation>
     </message>
     <message>
         <source>Window {0} along the rows reads only padding: use less padding or a smaller dilation.</source>
         <extracomment>{0} is a window&apos;s number along the rows.</extracomment>
-        <translation>沿行方向的第 {0} 个窗口只读到填充：请减少填充或减小膨胀。</translation>
+        <translation>沿着行方向的第 {0} 个窗口只读到填充：请减少填充或缩小膨胀。</translation>
     </message>
     <message>
         <source>Window {0} along the columns reads only padding: use less padding or a smaller dilation.</source>
-        <translation>沿列方向的第 {0} 个窗口只读到填充：请减少填充或减小膨胀。</translation>
+        <translation>沿着列方向的第 {0} 个窗口只读到填充：请减少填充或缩小膨胀。</translation>
     </message>
     <message>
         <source>Layer {0} ({1}): {2}</source>

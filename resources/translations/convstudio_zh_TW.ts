@@ -148,18 +148,6 @@ Qt 和 PySide6 照安裝時的原樣使用，沒有修改：依照 LGPL，你可
         <translation>畫出簡報模式的畫面（F5），而不是編輯器</translation>
     </message>
     <message>
-        <source>print the output map of a scene</source>
-        <translation>印出場景的輸出特徵圖</translation>
-    </message>
-    <message>
-        <source>print shape, output, parameters and MACs as JSON</source>
-        <translation>以 JSON 印出形狀、輸出、參數與乘加次數</translation>
-    </message>
-    <message>
-        <source>write the output as CSV instead</source>
-        <translation>改以 CSV 格式寫出輸出</translation>
-    </message>
-    <message>
         <source>“{0}” is too long a number</source>
         <extracomment>an int option&apos;s value that has too many digits, shortened</extracomment>
         <translation>「{0}」這個數字太長</translation>
@@ -175,12 +163,33 @@ Qt 和 PySide6 照安裝時的原樣使用，沒有修改：依照 LGPL，你可
         <translation>「{0}」不是數字</translation>
     </message>
     <message>
+        <source>“{0}” is not three whole numbers L,R,C from 0</source>
+        <extracomment>--trace&apos;s value that is not L,R,C, shortened</extracomment>
+        <translation>「{0}」不是從 0 起算的三個整數 L,R,C</translation>
+    </message>
+    <message>
         <source>Linux: put ConvStudio in your applications menu (an entry and its icon)</source>
         <translation>Linux：把 ConvStudio 放進應用程式選單（一個項目和它的圖示）</translation>
     </message>
     <message>
         <source>Linux: take ConvStudio out of your applications menu again</source>
         <translation>Linux：把 ConvStudio 從應用程式選單移除</translation>
+    </message>
+    <message>
+        <source>print the output map of a scene (of every layer, for a stack)</source>
+        <translation>印出場景的輸出特徵圖（多層的場景印出每一層的）</translation>
+    </message>
+    <message>
+        <source>print the last layer&apos;s shape and output, the parameters and MACs of the whole stack, and “layers”: each layer&apos;s type, output_shape, output, parameters, macs, receptive_field and jump ([rows, cols], in input pixels), as JSON</source>
+        <translation>以 JSON 印出最後一層的形狀與輸出、整個網路的參數與乘加次數，以及「layers」：每一層的 type、output_shape、output、parameters、macs、receptive_field 與 jump（[列, 行]，以輸入像素計）</translation>
+    </message>
+    <message>
+        <source>with --json: add “trace”, the cells that cell (R, C) of layer L&apos;s output depends on (all 0-based): L + 1 objects {{rows: [first, last], cols: [first, last]}}, for the input, then for the output of each layer before L; null where its windows read only padding</source>
+        <translation>與 --json 一起用：加上「trace」，即第 L 層輸出中 (R, C) 這一格所依賴的格子（都從 0 起算）：L + 1 個物件 {{rows: [第一列, 最後一列], cols: [第一行, 最後一行]}}，先是輸入，再依序是 L 之前每一層的輸出；視窗只讀到填充的地方為 null</translation>
+    </message>
+    <message>
+        <source>write the last layer&apos;s output as CSV instead</source>
+        <translation>改以 CSV 格式寫出最後一層的輸出</translation>
     </message>
     <message>
         <source>compute even a scene beyond the budget of 10⁹ multiply-adds, 1 GB and 2 million values printed or written</source>
@@ -199,8 +208,8 @@ Qt 和 PySide6 照安裝時的原樣使用，沒有修改：依照 LGPL，你可
         <translation>要顯示的步驟，從 0 算起（預設：所有步驟都已完成）</translation>
     </message>
     <message>
-        <source>use this preset (its name, or a kernel file) in place of the scene&apos;s kernels</source>
-        <translation>以這個預設（名稱或卷積核檔案）取代場景中的卷積核</translation>
+        <source>use this preset (its name, or a kernel file) in place of the kernels of the scene&apos;s first convolution</source>
+        <translation>用這個預設（名稱或卷積核檔案）取代場景中第一個卷積層的卷積核</translation>
     </message>
     <message>
         <source>list the kernel presets, built-in and yours</source>
@@ -243,9 +252,28 @@ Qt 和 PySide6 照安裝時的原樣使用，沒有修改：依照 LGPL，你可
         <translation>場景的設定不可能成立：{0}</translation>
     </message>
     <message>
+        <source>--trace: there is no layer L = {0}; L is 0 to {1}</source>
+        <extracomment>{0} is the layer asked for, {1} the last layer&apos;s number (0-based)</extracomment>
+        <translation>--trace：沒有 L = {0} 這一層；L 是 0 到 {1}</translation>
+    </message>
+    <message>
+        <source>--trace: there is no cell ({0}, {1}) in the output of layer L = {2} ({3}), which is {4}×{5}: rows 0 to {6}, columns 0 to {7}</source>
+        <extracomment>{0}, {1}: the cell asked for; {2}: the layer (0-based), {3} its type (relu); {4}×{5}: its map&apos;s rows and columns</extracomment>
+        <translation>--trace：L = {2} 那一層（{3}）的輸出是 {4}×{5}，沒有 ({0}, {1}) 這一格：列是 0 到 {6}，行是 0 到 {7}</translation>
+    </message>
+    <message>
+        <source># Layer {0} ({1}): {2}</source>
+        <extracomment>the heading above each layer&apos;s output in “convstudio compute” of a stack: the layer&apos;s number from 1, its type (relu, max_pool2d), its shape (1×4×4)</extracomment>
+        <translation># 第 {0} 層（{1}）：{2}</translation>
+    </message>
+    <message>
         <source># output channel {0} of {1}</source>
         <extracomment>the heading above each output channel in “convstudio compute”</extracomment>
         <translation># 輸出通道 {0}（共 {1} 個）</translation>
+    </message>
+    <message>
+        <source>--trace adds to the JSON output: add --json</source>
+        <translation>--trace 是加在 JSON 輸出裡的：請加上 --json</translation>
     </message>
     <message>
         <source>there is not enough memory to compute this scene</source>
@@ -1448,6 +1476,7 @@ convolution)</source>
     </message>
     <message>
         <source>Layer {0} ({1}): {2}</source>
+        <extracomment>a refusal about a layer: its number from 1, its type (conv2d, max_pool2d), why</extracomment>
         <translation>第 {0} 層（{1}）：{2}</translation>
     </message>
     <message>
@@ -1971,9 +2000,26 @@ convolution)</source>
         <translation>{0} 到 {1} 的膨脹</translation>
     </message>
     <message>
+        <source>a pooling window of {0} to {1} rows and columns</source>
+        <translation>列數與行數為 {0} 到 {1} 的池化視窗</translation>
+    </message>
+    <message>
+        <source>{0}; the window takes {1}.</source>
+        <extracomment>{0} is &quot;There are 7 layers&quot;, {1} the range (&quot;1 to 6 layers&quot;).</extracomment>
+        <translation>{0}；視窗只能處理{1}。</translation>
+    </message>
+    <message>
+        <source>{0} to {1} layers</source>
+        <translation>{0} 到 {1} 層</translation>
+    </message>
+    <message>
         <source>{0}; the window takes {1}. (“{2}” takes larger scenes.)</source>
         <extracomment>{0} is what the scene has (&quot;The input has 5 channels&quot;), {1} the range (&quot;1 to 4 input channels&quot;), {2} the command convstudio compute.</extracomment>
         <translation>{0}；視窗只能處理{1}。（「{2}」可以處理更大的場景。）</translation>
+    </message>
+    <message>
+        <source>There are {0} layers</source>
+        <translation>有 {0} 層</translation>
     </message>
     <message>
         <source>The input has {0} channels</source>
@@ -1994,6 +2040,10 @@ convolution)</source>
     <message>
         <source>The kernel is {0}×{1}</source>
         <translation>卷積核是 {0}×{1}</translation>
+    </message>
+    <message>
+        <source>The pooling window is {0}×{1}</source>
+        <translation>池化視窗是 {0}×{1}</translation>
     </message>
     <message>
         <source>The stride is {0}</source>
@@ -3019,12 +3069,12 @@ Q：測驗 開 / 關（→ 或 PageDown 先揭曉答案，再前進一步）
     <message>
         <source>The input has {0} ({1} with padding), fewer than the window&apos;s {2}: no window fits.</source>
         <extracomment>{0} is &quot;1 row&quot; or &quot;3 columns&quot; (translated apart); {1}, {2} are numbers.</extracomment>
-        <translation>輸入只有 {0}（含填充為 {1}），比視窗的 {2} 還少：放不下任何視窗。</translation>
+        <translation>輸入只有 {0}（加上填充是 {1}），比視窗的 {2} 少：放不下任何一個視窗。</translation>
     </message>
     <message>
         <source>The input has {0}, fewer than the window&apos;s {1}: no window fits.</source>
         <extracomment>{0} is &quot;1 row&quot; or &quot;3 columns&quot; (translated apart); {1} is a number.</extracomment>
-        <translation>輸入只有 {0}，比視窗的 {1} 還少：放不下任何視窗。</translation>
+        <translation>輸入只有 {0}，比視窗的 {1} 少：放不下任何一個視窗。</translation>
     </message>
     <message>
         <source>Window {0} along the rows reads only padding: use less padding or a smaller dilation.</source>
