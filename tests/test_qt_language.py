@@ -28,7 +28,7 @@ ASK_RESTORE = MainWindow._ask_restore_dialog
 # teaches them), key names, file formats, symbols of the formula, the app's name.
 KEPT = re.compile(
     r"torch\.nn\.Conv2d|Conv2d|PyTorch|in_channels|out_channels|kernel_size|stride|padding_mode"
-    r"|ceil_mode|count_include_pad|negative_slope|r_prev|j_prev"
+    r"|ceil_mode|count_include_pad|negative_slope|r_prev|j_prev|CNN"
     r"|padding|dilation|groups|bias|True|False|None|valid|same|full|zeros|reflect|replicate"
     r"|circular|ConvStudio|Ctrl|Shift|Alt|PageDown|PageUp|PgDown|PgUp|Home|End|Space|Esc"
     r"|Del|Tab|Enter|F\d+|RGB|MACs?|JSON|PNG|GIF|AlexNet|ResNeXt|MobileNet|Sobel|Prewitt"
