@@ -27,6 +27,7 @@ from ..model import (
     parse_number,
 )
 from ..model.sharing import Mark, hover_of
+from ..model.stack_marks import field_of
 from . import style
 from .binding import bind
 from .cells import LOOK_ROLE, CellLook, GridModel, GridPiece, NumberTable
@@ -64,11 +65,14 @@ class PaddedInputModel(GridModel):
         self._field: dict[tuple[int, int], str] = {}
         self._field_box: tuple[int, int, int, int] | None = None
         self.hover = hover_of(studio)
+        self._field_hover = field_of(studio)
         self._show_counts = False
         self._marks: dict[tuple[int, int], Mark] = {}
+        self._field_lit: frozenset[tuple[int, int]] = frozenset()
         self._load()
         bind(self, studio.frame_changed, self._on_frame_changed)
         bind(self, self.hover.changed, self._on_hover_changed)
+        bind(self, self._field_hover.changed, self._on_field_changed)
 
     # ------------------------------------------------------------ caches
 
@@ -78,7 +82,10 @@ class PaddedInputModel(GridModel):
         self._scene = studio.document.scene
         x = self._scene.input[self._channel]
         self._height, self._width = x.shape
-        problem = studio.evaluation.problem
+        # The focused convolution's padding and window, when it is the one reading the input
+        # (a stack may focus a later one: the input is then shown as it is).
+        self._reads_input = studio.evaluation.conv_index == 0
+        problem = studio.evaluation.problem if self._reads_input else None
         if problem is None:
             # Impossible settings: show the bare input; the settings panel says why.
             self._top = self._left = 0
@@ -97,11 +104,30 @@ class PaddedInputModel(GridModel):
             self._unreached_cols = set(g.unreached(1).tolist())
             self._mode = g.padding_mode
         self._field, self._field_box = self._current_field()
-        self._marks = self.hover.input_marks(self._channel, show_counts=self._show_counts)
+        self._marks = self._marks_now()
+        self._field_lit = self._field_lit_now()
+
+    def _marks_now(self) -> dict[tuple[int, int], Mark]:
+        if not self._reads_input:
+            return {}
+        return self.hover.input_marks(self._channel, show_counts=self._show_counts)
+
+    def _field_lit_now(self) -> frozenset[tuple[int, int]]:
+        """The receptive field of the map cell pointed at (a stack), in padded cells."""
+        top, left = self._top, self._left
+        return frozenset((r + top, c + left) for r, c in self._field_hover.lit(0))
+
+    def _on_field_changed(self) -> None:
+        scene = self._studio.document.scene
+        if scene is not self._scene or self._channel >= scene.input.shape[0]:
+            return  # a new scene is on its way: frame_changed reloads everything
+        old, self._field_lit = self._field_lit, self._field_lit_now()
+        if old != self._field_lit:
+            self._emit_cells(old ^ self._field_lit)
 
     def _current_field(self) -> tuple[dict[tuple[int, int], str], tuple[int, int, int, int] | None]:
         step = self._studio.current
-        if step is None or self._channel not in step.in_channels:
+        if step is None or not self._reads_input or self._channel not in step.in_channels:
             return {}, None
         depth = self._channel - step.in_channels[0]
         weights = step.weights[depth]
@@ -160,7 +186,7 @@ class PaddedInputModel(GridModel):
 
     def _update_marks(self) -> None:
         old = self._marks
-        self._marks = self.hover.input_marks(self._channel, show_counts=self._show_counts)
+        self._marks = self._marks_now()
         if old or self._marks:
             changed = {
                 c for c in old.keys() | self._marks.keys() if old.get(c) != self._marks.get(c)
@@ -234,7 +260,7 @@ class PaddedInputModel(GridModel):
                 ),
                 weight=weight,
                 border=weight is not None,
-                lit=mark is not None and mark.lit,
+                lit=(mark is not None and mark.lit) or (row, col) in self._field_lit,
                 badge=None if mark is None or mark.badge is None else str(mark.badge),
             )
         if role == Qt.ItemDataRole.ToolTipRole:

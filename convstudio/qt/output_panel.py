@@ -15,6 +15,14 @@ from PySide6.QtWidgets import QLabel, QWidget
 from ..model import Studio, format_number
 from ..model.quiz import quiz_of
 from ..model.sharing import hover_of
+from ..model.stack_marks import (
+    NO_CELLS,
+    PaddedMap,
+    StepCells,
+    field_of,
+    field_text,
+    step_cells,
+)
 from ..model.stage import GridPlace, Rect
 from . import style
 from .binding import bind
@@ -31,6 +39,9 @@ _CURRENT = CellLook(background=style.CURRENT_BG, border=True)
 _EMPTY_LIT, _FILLED_LIT, _CURRENT_LIT = (
     look._replace(lit=True) for look in (_EMPTY, _FILLED, _CURRENT)
 )
+# Read by the current step of the layer after this one (a stack), and a max pool's winner.
+_READ = CellLook(background=style.FIELD_BG)
+_READ_WINNER = CellLook(background=style.FIELD_BG, border=True)
 
 
 HEAT_MAP_MIN = 160  # pixels: below this the colour bar's labels do not fit
@@ -50,15 +61,17 @@ class OutputModel(GridModel):
         self._hover = hover_of(studio)
         self._quiz = quiz_of(studio)
         self._lit: frozenset[tuple[int, int]] = frozenset()
+        self._field = field_of(studio)
         self._load()
         bind(self, studio.frame_changed, self._on_frame_changed)
         bind(self, self._hover.changed, self._on_hover_changed)
+        bind(self, self._field.changed, self._on_hover_changed)
         bind(self, self._quiz.changed, self._reload)
 
     def _on_hover_changed(self) -> None:
         if self._studio.evaluation is not self._evaluation or not self._values.size:
             return  # a new scene is on its way (frame_changed reloads everything), or no map
-        old, self._lit = self._lit, self._hover.output_lit(self._channel)
+        old, self._lit = self._lit, self._lit_now()
         for row, col in old ^ self._lit:  # at most one window's worth of cells each
             index = self.index(row, col)
             self.dataChanged.emit(index, index)
@@ -72,7 +85,30 @@ class OutputModel(GridModel):
             self._values = output[self._channel]
         self._first_step = self._channel * self._values.size
         self._position = self._studio.conv_position
-        self._lit = self._hover.output_lit(self._channel)
+        self._marked = self._marked_now()
+        self._lit = self._lit_now()
+
+    def _lit_now(self) -> frozenset[tuple[int, int]]:
+        """Reached by the hovered input cell, or in the field of the pointed map cell."""
+        lit = self._hover.output_lit(self._channel)
+        if self._field.cell is not None:
+            lit |= self._field.lit(self._evaluation.conv_index + 1)
+        return lit
+
+    def _marked_now(self) -> tuple[int, StepCells]:
+        """The step shown as current when it is this convolution's (else −1), and the
+        cells the next layer's current step reads here."""
+        studio = self._studio
+        found = studio.layer_step if studio.document.scene.is_stack else None
+        conv = self._evaluation.conv_index
+        if found is None:
+            return self._position - 1, NO_CELLS
+        layer, step = found
+        if layer != conv + 1 or not self._values.size:
+            return (self._position - 1 if layer == conv else -1), NO_CELLS
+        rows, cols = self._values.shape
+        plain = PaddedMap(self._values, 0, 0, rows, cols)
+        return -1, step_cells(self._evaluation, layer, step, layer, self._channel, plain)
 
     def _reload(self) -> None:
         old_shape = self._values.shape
@@ -95,6 +131,15 @@ class OutputModel(GridModel):
         cols = self._values.shape[1] if size else 0
         if cols == 0:
             return
+        old_marked, self._marked = self._marked, self._marked_now()
+        if old_marked != self._marked:  # a stack's later layer: the current cell, the reads
+            changed = {*old_marked[1].reads, *self._marked[1].reads}
+            for step in (old_marked[0], self._marked[0]):
+                if step >= self._first_step and step - self._first_step < size:
+                    changed.add(divmod(step - self._first_step, cols))
+            for row, col in changed:
+                index = self.index(row, col)
+                self.dataChanged.emit(index, index)
         # Cells that changed: those filled or emptied between the two positions, and the
         # old and new current cells (steps old-1 and new-1).
         low = max(0, min(old, new) - 1 - self._first_step)
@@ -124,16 +169,22 @@ class OutputModel(GridModel):
             return None
         step = self._step(index.row(), index.column())
         done = step < self._position
+        current = step == self._marked[0]
         if role == Qt.ItemDataRole.DisplayRole:
             if not done:
                 return ""
-            if step == self._position - 1 and self._quiz.value_hidden:
+            if current and self._quiz.value_hidden:
                 return "?"  # the class predicts it first
             return format_number(self._values[index.row(), index.column()])
         if role == LOOK_ROLE:
-            lit = (index.row(), index.column()) in self._lit
-            if step == self._position - 1:
+            cell = (index.row(), index.column())
+            lit = cell in self._lit
+            if current:
                 return _CURRENT_LIT if lit else _CURRENT
+            reads = self._marked[1]
+            if cell in reads.reads:  # the next layer's window reads it
+                look = _READ_WINNER if cell == reads.winner else _READ
+                return look._replace(lit=True) if lit else look
             if done:
                 return _FILLED_LIT if lit else _FILLED
             return _EMPTY_LIT if lit else _EMPTY
@@ -166,6 +217,9 @@ class OutputPanel(GridPiece):
         # which keeps it out of the start-up time.
         self.heat_map: HeatMapView | None = None
         self.table.clicked.connect(self._on_q_cell_clicked)
+        self._field = field_of(studio)
+        self.table.hover_moved.connect(self._on_q_hover_moved)
+        bind(self, self._field.changed, self.set_evaluation)
         # The stage may shrink the table after a step scrolled it.
         self.table.resized.connect(self.follow_current)
         bind(self, studio.document.evaluation_changed, self.set_evaluation)
@@ -193,10 +247,36 @@ class OutputPanel(GridPiece):
                 self.tr("Output: none (see the red note)") if self._channel == 0 else ""
             )
         elif self._channel < output.shape[0]:
-            self.title.setText(f"{name}  {output.shape[1]}×{output.shape[2]}")
+            text = f"{name}  {output.shape[1]}×{output.shape[2]}"
+            field = self._field_text()
+            self.title.setText(text if field is None else self.tr("{0} · {1}").format(text, field))
         if output is not None:
             # Room for the size and for the quiz's question: neither is cut when it comes.
-            self.title_texts = (name + "  ?×?", f"{name}  {output.shape[1]}×{output.shape[2]}")
+            sized = f"{name}  {output.shape[1]}×{output.shape[2]}"
+            self.title_texts = (name + "  ?×?", sized)
+            widest = self._field_widest()
+            if widest is not None:  # and for a pointed cell's receptive field (a stack)
+                self.title_texts += (self.tr("{0} · {1}").format(sized, widest),)
+
+    def _map_index(self) -> int:
+        return self._studio.evaluation.conv_index + 1
+
+    def _field_text(self) -> str | None:
+        cell = self._field.cell
+        if cell is None or (cell.map, cell.channel) != (self._map_index(), self._channel):
+            return None
+        return self._field.size_text()
+
+    def _field_widest(self) -> str | None:
+        if not self._studio.document.scene.is_stack:
+            return None
+        return field_text(self._studio.evaluation, self._map_index())
+
+    def _on_q_hover_moved(self, row: int, col: int, _shift: bool) -> None:
+        if row < 0 or not self._studio.document.scene.is_stack:
+            self._field.leave(self._map_index(), self._channel)
+        else:
+            self._field.point_at(self._map_index(), self._channel, row, col)
 
     def place(self, place: GridPlace, zoom: float, origin: Rect) -> None:
         self._zoom = zoom
