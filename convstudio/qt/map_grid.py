@@ -128,9 +128,11 @@ class MapModel(GridModel):
         else:
             for k in range(low, high):
                 changed.add((k // p.width + p.top, k % p.width + p.left))
+        rows, cols = p.values.shape
         for row, col in changed:
-            index = self.index(row, col)
-            self.dataChanged.emit(index, index)
+            if 0 <= row < rows and 0 <= col < cols:
+                index = self.index(row, col)
+                self.dataChanged.emit(index, index)
 
     def _on_field_changed(self) -> None:
         if self._studio.evaluation is not self._evaluation or not self.padded.values.size:

@@ -137,9 +137,11 @@ class OutputModel(GridModel):
             for step in (old_marked[0], self._marked[0]):
                 if step >= self._first_step and step - self._first_step < size:
                     changed.add(divmod(step - self._first_step, cols))
+            rows = self._values.shape[0]
             for row, col in changed:
-                index = self.index(row, col)
-                self.dataChanged.emit(index, index)
+                if 0 <= row < rows and 0 <= col < cols:  # a window may reach into padding
+                    index = self.index(row, col)
+                    self.dataChanged.emit(index, index)
         # Cells that changed: those filled or emptied between the two positions, and the
         # old and new current cells (steps old-1 and new-1).
         low = max(0, min(old, new) - 1 - self._first_step)
