@@ -15,17 +15,16 @@ import itertools
 import numpy as np
 import pytest
 from PySide6.QtCore import QEvent, QPointF, Qt
-from PySide6.QtGui import QFontMetricsF, QMouseEvent
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from test_model_stack import small_cnn
-from test_qt_small_screen import SIZES, check_whole_stage, open_window, settle
+from test_qt_small_screen import check_whole_stage, open_window, settle
 
 from convstudio.engine.layers import Conv2d, Pool2d
 from convstudio.model import Scene
 from convstudio.model.stack_marks import field_of
-from convstudio.model.stage import LEGIBILITY_FLOORS
-from convstudio.qt.cells import LOOK_ROLE, digit_height
+from convstudio.qt.cells import LOOK_ROLE
 from convstudio.qt.map_grid import MapGrid
 
 CROSS = np.array([[0.0, 1.0, 0.0], [1.0, 1.0, 1.0], [0.0, 1.0, 0.0]])
@@ -366,19 +365,3 @@ def test_a_stack_plays_through_every_step_and_closes_cleanly(qtbot, name):
         for grid in block.maps:
             assert all(text != "" for row in shown(grid) for text in row if grid.model)
     window.close()
-
-
-@pytest.mark.parametrize("presenting", [False, True], ids=["editing", "presenting"])
-@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-@pytest.mark.parametrize("name", sorted(STACKS))
-def test_a_stack_shows_whole_and_meets_the_multi_channel_floor(qtbot, name, size, presenting):
-    window = open_window(qtbot, STACKS[name](), size, presenting)
-    window.studio.playback.seek(window.studio.playback.total)
-    settle()
-    check_whole_stage(window)
-    font = window.output_panel.maps[0].table.itemDelegate().value_font
-    assert digit_height(QFontMetricsF(font)) >= LEGIBILITY_FLOORS[(True, presenting, size)]
-    for block in blocks(window):
-        for piece in block.grids():
-            assert piece.table.horizontalScrollBar().maximum() == 0
-            assert piece.table.verticalScrollBar().maximum() == 0
