@@ -365,3 +365,22 @@ def test_a_stack_plays_through_every_step_and_closes_cleanly(qtbot, name):
         for grid in block.maps:
             assert all(text != "" for row in shown(grid) for text in row if grid.model)
     window.close()
+
+
+def test_another_scene_replaces_the_blocks_and_undo_brings_them_back(qtbot, studio):
+    window = open_window(qtbot, small_cnn())
+    document = window.studio.document
+    window.studio.playback.seek(window.studio.playback.total)
+    document.set_scene(studio.document.scene)  # the worked example: one convolution
+    settle()
+    assert blocks(window) == [] and window.output_panel.isVisible()
+    document.undo()
+    settle()
+    assert [b.layer for b in blocks(window)] == [1, 2, 3]
+    # An edit makes the blocks again, showing the new numbers.
+    document.set_input_value(0, 0, 0, 0)
+    settle()
+    window.studio.playback.seek(window.studio.playback.total)
+    settle()
+    final = window.studio.evaluation.maps[-1][0, 0, 0]
+    assert shown(grid_of(window, 3)) == [[f"{final:g}"]]

@@ -68,6 +68,8 @@ class MapModel(GridModel):
             self.padded = padded_map(evaluation, index, channel)
         else:  # this map is gone (its block goes with the next scene's)
             self.padded = PaddedMap(np.zeros((0, 0)), 0, 0, 0, 0)
+            self._position, self._cells, self._lit = 0, NO_CELLS, frozenset()
+            return
         self._position = self._done()
         self._cells = self._step_cells()
         self._lit = self._field_cells()
@@ -312,7 +314,8 @@ class MapGrid(GridPiece):
 
 class ArrayModel(GridModel):
     """A small grid of numbers read from *values* (a layer's kernel slice, its window)
-    each time the studio's frame changes; ``None`` shows empty cells."""
+    each time the studio's frame changes; ``None`` shows empty cells. Made for one
+    evaluation: a new one makes a new grid (the stage's blocks are made again)."""
 
     def __init__(
         self,
@@ -327,10 +330,14 @@ class ArrayModel(GridModel):
         self._values_of = values
         self._looks = looks
         self._texts = set(texts)
+        self._studio = studio
+        self._evaluation = studio.evaluation
         self._values = values()
         bind(self, studio.frame_changed, self._on_frame_changed)
 
     def _on_frame_changed(self) -> None:
+        if self._studio.evaluation is not self._evaluation:
+            return  # its block is made again for the new evaluation (qt/stage.py)
         values = self._values_of()
         same = values is self._values or (
             values is not None and self._values is not None and np.array_equal(values, self._values)
@@ -354,7 +361,9 @@ class ArrayModel(GridModel):
             values = self._values
             return "" if values is None else _text(float(values[row, col]))
         if role == LOOK_ROLE:
-            return self._looks(row, col) if self._looks is not None else _INPUT
+            if self._looks is None or self._studio.evaluation is not self._evaluation:
+                return _INPUT
+            return self._looks(row, col)
         return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
