@@ -225,6 +225,15 @@ def test_the_equation_shows_every_layer_type_with_its_numbers(cnn):
     assert cnn.equation.text().startswith("Layer 4, output row 1, column 1 =")
 
 
+def test_the_first_convolution_of_a_stack_names_its_layer(cnn):
+    cnn.studio.playback.seek(1)
+    settle()
+    lines = cnn.equation.text().splitlines()
+    assert lines[0] == "Layer 1, output row 1, column 1 = -71"
+    assert lines[-1] == "429 + bias (-500) = -71"
+    assert cnn.stage.heading.text() == "Layer 1: convolution 3×3"
+
+
 def test_a_one_convolution_equation_is_unchanged(qtbot, studio):
     window = open_window(qtbot, studio.document.scene)
     studio = window.studio

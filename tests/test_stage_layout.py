@@ -587,6 +587,8 @@ stacks = st.builds(
     heat_map_width=heat_maps(),
     quiz=quizzes,
     blocks=several(blocks, 1, 5),
+    heading=lengths(30, (10, 30)),
+    heading_width=lengths(60, (0, 300)),
 )
 STACK_SETTINGS = settings(SETTINGS, max_examples=40)
 
@@ -603,6 +605,10 @@ def test_a_stack_never_overlaps_and_is_never_cut(spec, width, height):
         assert (place.table.width, place.table.height) == expected_table(grid, place), kind
         if not result.scrolls:
             assert (place.visible_rows, place.visible_cols) == (grid.rows, grid.cols), kind
+    # The first layer's heading too, over its kernels and maps.
+    assert result.heading.height >= spec.heading.at(result.zoom)
+    assert result.heading.width >= spec.heading_width.at(result.zoom)
+    assert all(g.outline.y >= result.heading.bottom for g in result.maps)
     for block, placed in zip(spec.blocks, result.blocks, strict=True):
         # The heading gets its whole size, over the block's grids.
         assert placed.heading.height >= block.heading.at(result.zoom)

@@ -201,6 +201,9 @@ class StageSpec:
         Pixels between parts.
     blocks
         The later layers of a stack, in the order the data flows (none for one layer).
+    heading, heading_width
+        Height and width of the first layer's heading, over its kernels and maps (a
+        stack's only: not drawn without blocks).
     """
 
     inputs: tuple[GridSpec, ...]
@@ -214,6 +217,8 @@ class StageSpec:
     quiz: QuizSpec | None = None
     gap: int = 16
     blocks: tuple[BlockSpec, ...] = ()
+    heading: Length = NONE
+    heading_width: Length = NONE
 
 
 @dataclass(frozen=True)
@@ -334,6 +339,7 @@ class StagePlan:
     quiz: tuple[Rect, ...] = ()  # one per part of the quiz's row (QuizSpec.parts)
     said: Rect = field(default=Rect(0, 0, 0, 0))  # the quiz's answer about the size
     blocks: tuple[BlockPlace, ...] = ()  # the stack's later layers (StageSpec.blocks)
+    heading: Rect = field(default=Rect(0, 0, 0, 0))  # the first layer's (a stack's)
     # Blocks to a row (counting the first three columns as one), the maps of a block under
     # its kernels, the maps' columns in a block.
     block_arrangement: tuple[int, bool, int] = (1, False, 1)
@@ -368,6 +374,7 @@ class StagePlan:
             rects += [place.title, place.table]
         rects += [*self.kernel_headings, *self.heat_maps, self.footer, *self.quiz, self.said]
         rects += [b.heading for b in self.blocks]
+        rects.append(self.heading)
         return [r for r in rects if r.width > 0 and r.height > 0]
 
 
@@ -524,6 +531,12 @@ class _Layout:
         else:
             self.row_y = 0
             self.kernel_x = after(0, self.in_w)
+        # A stack's first layer: its heading over its kernels and maps.
+        self.layer_heading_y = self.row_y
+        self.layer_heading_h = spec.heading.at(zoom) if spec.blocks else 0
+        layer_heading_w = spec.heading_width.at(zoom) if self.layer_heading_h else 0
+        if self.layer_heading_h:
+            self.row_y += self.layer_heading_h + gap // 2
         if how.maps_under:  # one column: the kernels, the maps under them
             self.map_x, self.map_y = self.kernel_x, after(self.row_y, self.k_h)
             column_w = max(self.k_w, self.m_w)
@@ -533,7 +546,8 @@ class _Layout:
             self.map_x, self.map_y = after(self.kernel_x, self.k_w), self.row_y
             self.row_h = max(self.k_h, self.m_h)  # the kernels' and maps' row
             right = self.map_x + self.m_w if self.m_w else self.map_x - gap
-        self.grids_right = max(self.in_w, right)
+        self.grids_right = max(self.in_w, right, self.kernel_x + layer_heading_w)
+        self.layer_heading_w = max(layer_heading_w, right - self.kernel_x)
         self.grids_h = max(self.in_h, self.row_y + self.row_h)
         # A stack's later layers: blocks after the first three columns, wrapping in rows.
         self.block_sizes = [
@@ -709,6 +723,9 @@ class _Layout:
             said=said,
             size=(self.width, self.height_in(width)),
             scrolls=scrolls,
+            heading=Rect(
+                self.kernel_x, self.layer_heading_y, self.layer_heading_w, self.layer_heading_h
+            ),
             blocks=tuple(blocks),
             block_arrangement=(
                 self.how.blocks_per_row,

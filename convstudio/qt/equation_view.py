@@ -49,18 +49,31 @@ def _number(value: float) -> str:
 
 
 def equation_lines(
-    step: StepDetail, names: tuple[str, ...] = (), with_bias: bool = False, hidden: bool = False
+    step: StepDetail,
+    names: tuple[str, ...] = (),
+    with_bias: bool = False,
+    hidden: bool = False,
+    layer: int | None = None,
 ) -> list[Line]:
     """The words of *step*: a heading, one line of products per input channel, the sum.
 
     *names* are the input channels' names (R, G, B), if they have any; *with_bias* shows
-    the bias even when it is 0; *hidden* writes "?" for every sum (quiz mode).
+    the bias even when it is 0; *hidden* writes "?" for every sum (quiz mode); *layer*
+    (0-based) names the layer in the heading, as a stack's other layers are named.
     """
 
     def result(value: float) -> str:
         return HIDDEN if hidden else format_number(value)
 
-    if step.out_channel:
+    if layer is not None:
+        heading = QCoreApplication.translate(
+            "equation_view", "Layer {0}, output row {1}, column {2}"
+        ).format(layer + 1, step.out_row + 1, step.out_col + 1)
+        if step.out_channel:
+            heading = QCoreApplication.translate("equation_view", "{0} of map {1}").format(
+                heading, step.out_channel + 1
+            )
+    elif step.out_channel:
         heading = QCoreApplication.translate(
             "equation_view", "Output row {0}, column {1} of map {2}"
         ).format(step.out_row + 1, step.out_col + 1, step.out_channel + 1)
@@ -331,7 +344,9 @@ class EquationView(QScrollArea):
                 samples.append(self.canvas.natural_widths(self._layer_lines(layer, step)))
         for channel in range(scene.kernels.shape[0]):
             step = problem.step(problem.step_of_cell(channel, 0, 0))
-            lines = equation_lines(step, scene.channel_names, scene.bias is not None, False)
+            lines = equation_lines(
+                step, scene.channel_names, scene.bias is not None, False, self._layer()
+            )
             samples.append(self.canvas.natural_widths(lines))
         return samples
 
@@ -350,7 +365,9 @@ class EquationView(QScrollArea):
         elif step is not None:
             scene = self._studio.document.scene
             hidden = self._quiz.value_hidden
-            lines = equation_lines(step, scene.channel_names, scene.bias is not None, hidden)
+            lines = equation_lines(
+                step, scene.channel_names, scene.bias is not None, hidden, self._layer()
+            )
             verdict = self._quiz.verdict
             if verdict is not None:
                 lines[0] += self._verdict_words(verdict)
@@ -362,6 +379,13 @@ class EquationView(QScrollArea):
             message = IMPOSSIBLE if self._studio.evaluation.problem is None else HINT
             message = QCoreApplication.translate("EquationView", message)
             self.canvas.set_lines([[[Piece(word)] for word in message.split(" ")]])
+
+    def _layer(self) -> int | None:
+        """The focused convolution's layer in a stack, named in its heading; None for a
+        scene of one convolution (its heading as it always was)."""
+        if not self._studio.document.scene.is_stack:
+            return None
+        return self._studio.evaluation.conv_index
 
     def _layer_lines(self, layer: int, step: LayerStep) -> list[Line]:
         stack_layer = self._studio.evaluation.layers[layer]

@@ -5,7 +5,7 @@ and its output maps (:class:`~convstudio.qt.map_grid.MapGrid`), placed by the st
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtGui import QFontMetricsF
+from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtWidgets import QLabel, QWidget
 
 from ..engine.layers import Conv2d
@@ -112,19 +112,14 @@ class LayerBlock(QWidget):
 
     def set_current(self, current: bool) -> None:
         """Emphasise the heading of the layer being stepped; never writes the model."""
-        self.heading.setStyleSheet(
-            f"background: {style.CURRENT_BG.name()}; color: {style.TEXT_FG.name()};"
-            if current
-            else f"color: {style.PADDING_FG.name()};"
-        )
+        mark_heading(self.heading, current)
 
     def spec(self) -> BlockSpec:
         """The block, measured for the stage's layout."""
-        metrics = QFontMetricsF(style.font(style.UI_PT, bold=True, zoom=MEASURE_ZOOM))
-        width = metrics.horizontalAdvance(self.heading.text()) / MEASURE_ZOOM
+        height, width = heading_lengths(self.heading)
         return BlockSpec(
-            heading=Length(4, metrics.height() / MEASURE_ZOOM),
-            heading_width=Length(12, width),
+            heading=height,
+            heading_width=width,
             kernels=tuple(tuple(g.grid_spec() for g in k) for k in self.kernels),
             maps=tuple(m.grid_spec() for m in self.maps),
         )
@@ -134,10 +129,31 @@ class LayerBlock(QWidget):
         coordinates, *margin* pixels inside the stage's)."""
         box = place.box()
         set_geometry(self, box.moved(margin, margin))
-        self.heading.setFont(style.font(style.UI_PT, bold=True, zoom=zoom))
+        self.heading.setFont(heading_font(zoom))
         set_geometry(self.heading, place.heading.moved(-box.x, -box.y))
         for pieces, places in zip(self.kernels, place.kernels, strict=False):
             for piece, grid in zip(pieces, places, strict=False):
                 piece.place(grid, zoom, box)
         for piece, grid in zip(self.maps, place.maps, strict=False):
             piece.place(grid, zoom, box)
+
+
+def heading_font(zoom: float) -> QFont:
+    """A layer's heading's font at *zoom*."""
+    return style.font(style.UI_PT, bold=True, zoom=zoom)
+
+
+def heading_lengths(heading: QLabel) -> tuple[Length, Length]:
+    """Height and width of a layer's heading, as they grow with the zoom."""
+    metrics = QFontMetricsF(heading_font(MEASURE_ZOOM))
+    width = metrics.horizontalAdvance(heading.text()) / MEASURE_ZOOM
+    return Length(4, metrics.height() / MEASURE_ZOOM), Length(12, width)
+
+
+def mark_heading(heading: QLabel, current: bool) -> None:
+    """The layer being stepped: its heading on the current cell's yellow; the others grey."""
+    heading.setStyleSheet(
+        f"background: {style.CURRENT_BG.name()}; color: {style.TEXT_FG.name()};"
+        if current
+        else f"color: {style.PADDING_FG.name()};"
+    )

@@ -12,10 +12,11 @@ from dataclasses import replace
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QPainter, QPaintEvent, QPen, QResizeEvent
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from ..model import Studio
 from ..model.quiz import quiz_of
+from ..model.stack_marks import layer_title
 from ..model.stage import (
     NONE,
     GridSpec,
@@ -32,7 +33,7 @@ from .cells import NumberTable, set_geometry
 from .equation_view import EquationView
 from .input_panel import InputPanel
 from .kernel_panel import KernelPanel
-from .layer_block import LayerBlock
+from .layer_block import LayerBlock, heading_font, heading_lengths, mark_heading
 from .output_panel import OutputsPanel
 from .quiz_view import QuizView
 
@@ -94,6 +95,9 @@ class Stage(QWidget):
         bind(self, self._quiz.changed, self._on_quiz_changed)
         # A stack's later layers: one block each, made again with every new evaluation.
         self.blocks: list[LayerBlock] = []
+        # The first layer's heading, over the focused convolution's kernels and maps.
+        self.heading = QLabel(self)
+        self.heading.hide()
         self._blocks_for: object = None
         self._current_layer = -1
         bind(self, studio.document.evaluation_changed, self._sync_blocks)
@@ -131,6 +135,9 @@ class Stage(QWidget):
                 self.blocks.append(block)
         for panel in (self.kernel_panel, self.output_panel):
             panel.setVisible(head is not None)
+        if self.blocks and head is not None:
+            self.heading.setText(layer_title(head + 1, evaluation.layers[head]))
+        self.heading.setVisible(bool(self.blocks) and head is not None)
         self._current_layer = -1
         self._show_current_layer()
         self.mark_stale()
@@ -145,6 +152,7 @@ class Stage(QWidget):
         self._current_layer = layer
         for block in self.blocks:
             block.set_current(block.layer == layer)
+        mark_heading(self.heading, layer == self.head_layer)
         self.update()
 
     def current_box(self) -> Rect | None:
@@ -158,7 +166,7 @@ class Stage(QWidget):
             if block.layer == layer:
                 return place.box()
         if layer == self.head_layer:
-            return bounds([plan.kernel_box(), plan.map_box()])
+            return bounds([plan.heading, plan.kernel_box(), plan.map_box()])
         return None
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -214,6 +222,7 @@ class Stage(QWidget):
         if self.head_layer is None:  # every layer in a block of its own
             slices, maps = (), ()
             heading_w = heading_h = NONE
+        heading = heading_lengths(self.heading) if not self.heading.isHidden() else (NONE, NONE)
         heat = NONE
         if self.output_panel.heat_maps_visible and maps:
             first = maps[0]
@@ -234,6 +243,8 @@ class Stage(QWidget):
             quiz=self.quiz_view.quiz_spec() if self._quiz.on else None,
             gap=self._gap(),
             blocks=tuple(block.spec() for block in self.blocks),
+            heading=heading[0],
+            heading_width=heading[1],
         )
 
     def _footer_height(self, zoom: float, width: int) -> int:
@@ -332,6 +343,8 @@ class Stage(QWidget):
                 set_geometry(output_map.heat_map, rect.moved(-maps.x, -maps.y))
         for block, block_place in zip(self.blocks, plan.blocks, strict=False):
             block.place(block_place, zoom, MARGIN)
+        self.heading.setFont(heading_font(zoom))
+        set_geometry(self.heading, plan.heading.moved(MARGIN, MARGIN))
         self.update()  # the frame around the current layer
         self.equation.set_zoom(zoom)
         self.quiz_view.set_zoom(zoom)
