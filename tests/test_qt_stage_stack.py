@@ -393,3 +393,17 @@ def test_another_scene_replaces_the_blocks_and_undo_brings_them_back(qtbot, stud
     settle()
     final = window.studio.evaluation.maps[-1][0, 0, 0]
     assert shown(grid_of(window, 3)) == [[f"{final:g}"]]
+
+
+def test_heat_maps_go_with_the_maps_they_stand_beside(qtbot):
+    window = open_window(qtbot, small_cnn(focus=3))
+    window.set_heat_maps(True)
+    settle()
+    assert all(m.isHidden() for m in window.output_panel.heat_maps())
+    document = window.studio.document
+    # (The side panel moves the focus; here an edit of the title carries it.)
+    document.set_scene(document.scene.replace(focus=0, title="focused on layer 1"))
+    settle()
+    heat_maps = window.output_panel.heat_maps()
+    assert heat_maps and all(m.isVisible() for m in heat_maps)
+    check_whole_stage(window)

@@ -355,4 +355,5 @@ class OutputsPanel(QWidget):
         """Show or hide the heat map beside every map's numbers."""
         self.heat_maps_visible = visible
         for panel in self.maps:
-            panel.show_heat_map(visible)
+            # Not beside maps the stage has hidden (a stack focused on a later layer).
+            panel.show_heat_map(visible and not self.isHidden())

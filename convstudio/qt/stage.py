@@ -135,6 +135,8 @@ class Stage(QWidget):
                 self.blocks.append(block)
         for panel in (self.kernel_panel, self.output_panel):
             panel.setVisible(head is not None)
+        # The heat maps beside the maps, or gone with them.
+        self.output_panel.set_heat_maps_visible(self.output_panel.heat_maps_visible)
         if self.blocks and head is not None:
             self.heading.setText(layer_title(head + 1, evaluation.layers[head]))
         self.heading.setVisible(bool(self.blocks) and head is not None)
