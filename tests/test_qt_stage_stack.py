@@ -197,9 +197,23 @@ def test_the_average_pool_shows_the_padding_it_reads(qtbot):
     studio.show_layer(1)
     settle()
     conv_map = window.output_panel.maps[0].model
-    # The pool reads its map with one row and column of padding: not shown in the conv's
-    # own map, but in its equation the divisor says what it counts.
-    assert conv_map.rowCount() == 7
+    # The pool reads the convolution's 7×7 map with a row and column of padding around it:
+    # shown there, the window reaching into it marked; the divisor says what it counts.
+    assert (conv_map.rowCount(), conv_map.columnCount()) == (9, 9)
+    vertical = Qt.Orientation.Vertical
+    assert [conv_map.headerData(r, vertical) for r in (0, 1, 7, 8)] == ["pad", "1", "7", "pad"]
+    padding = conv_map.data(conv_map.index(0, 0), LOOK_ROLE)
+    inside = conv_map.data(conv_map.index(1, 1), LOOK_ROLE)
+    beyond = conv_map.data(conv_map.index(3, 3), LOOK_ROLE)
+    assert padding.italic and padding.background == inside.background != beyond.background
+    assert conv_map.data(conv_map.index(0, 0)) == "0"
+    # A click on padding shows no step; on a cell, its own.
+    click(qtbot, window.output_panel.maps[0].table, 0, 0)
+    assert studio.current_layer == 1
+    click(qtbot, window.output_panel.maps[0].table, 1, 1)
+    assert studio.position == 1
+    studio.show_layer(1)
+    settle()
     text = window.equation.text()
     assert text.startswith("Layer 2, output row 1, column 1 =")
     assert "/ 4 =" in text

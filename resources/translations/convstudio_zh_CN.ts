@@ -2192,6 +2192,10 @@ Q：打开 / 关闭测验（→ 或 PageDown 先揭晓答案，再前进一步�
 <context>
     <name>OutputModel</name>
     <message>
+        <source>pad</source>
+        <translation>填充</translation>
+    </message>
+    <message>
         <source>Output row {0}, column {1}: click to show its step</source>
         <translation>输出第 {0} 行、第 {1} 列：点击显示它对应的那一步</translation>
     </message>

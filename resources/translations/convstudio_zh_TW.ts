@@ -2192,6 +2192,10 @@ Q：測驗 開 / 關（→ 或 PageDown 先揭曉答案，再前進一步）
 <context>
     <name>OutputModel</name>
     <message>
+        <source>pad</source>
+        <translation>填充</translation>
+    </message>
+    <message>
         <source>Output row {0}, column {1}: click to show its step</source>
         <translation>輸出第 {0} 列、第 {1} 行：按一下可顯示它的那一步</translation>
     </message>
