@@ -19,6 +19,7 @@ from ..model.quiz import quiz_of
 from ..model.stack_marks import layer_title
 from ..model.stage import (
     NONE,
+    BlockSpec,
     GridSpec,
     Length,
     Rect,
@@ -244,7 +245,7 @@ class Stage(QWidget):
             heat_map_width=heat,
             quiz=self.quiz_view.quiz_spec() if self._quiz.on else None,
             gap=self._gap(),
-            blocks=tuple(block.spec() for block in self.blocks),
+            blocks=tuple(_alike_block(block.spec()) for block in self.blocks),
             heading=heading[0],
             heading_width=heading[1],
         )
@@ -382,6 +383,12 @@ def _alike(groups: list[list[GridSpec]]) -> tuple[tuple[GridSpec, ...], ...]:
     return tuple(
         tuple(replace(g, cell_width=width, cell_height=height) for g in group) for group in groups
     )
+
+
+def _alike_block(block: BlockSpec) -> BlockSpec:
+    """A layer's maps drawn alike, and its kernels' slices alike (as the first layer's)."""
+    (maps,) = _alike([list(block.maps)])
+    return replace(block, maps=maps, kernels=_alike([list(k) for k in block.kernels]))
 
 
 def _longer(a: Length, b: Length) -> Length:
