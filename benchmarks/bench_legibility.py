@@ -166,7 +166,10 @@ def output_cells(window: MainWindow) -> list[Cell]:
     grids = []  # (panel, values, row and column of the map's first cell in the table)
     if window.stage.head_layer is not None:
         output = evaluation.output
-        grids += [(panel, output[c], 0, 0) for c, panel in enumerate(window.output_panel.maps)]
+        grids += [
+            (panel, output[c], panel.model.top, panel.model.left)  # past a stack's padding
+            for c, panel in enumerate(window.output_panel.maps)
+        ]
     for block in window.stage.blocks:  # a stack's later layers: their map grids
         for grid in block.maps:
             padded = grid.model.padded
