@@ -421,3 +421,29 @@ def test_heat_maps_go_with_the_maps_they_stand_beside(qtbot):
     heat_maps = window.output_panel.heat_maps()
     assert heat_maps and all(m.isVisible() for m in heat_maps)
     check_whole_stage(window)
+
+
+def test_focused_on_a_later_layer_the_input_still_shows_the_first_layer_s_window(qtbot):
+    scene = Scene(
+        np.arange(36, dtype=float).reshape(6, 6),
+        layers=(Conv2d(CROSS, padding=1), Conv2d(CORNERS)),
+        focus=1,
+    )
+    window = open_window(qtbot, scene)
+    assert [b.layer for b in blocks(window)] == [0, 1]
+    inputs = window.input_panel.model
+    assert inputs.rowCount() == 8  # the first layer's padding
+    window.studio.playback.seek(1)
+    settle()
+    weights = {
+        (r, c): inputs.data(inputs.index(r, c), LOOK_ROLE).weight
+        for r in range(8)
+        for c in range(8)
+        if inputs.data(inputs.index(r, c), LOOK_ROLE).weight is not None
+    }
+    assert weights == {(r, c): f"{CROSS[r, c]:g}" for r in range(3) for c in range(3)}
+    window.studio.show_layer(1)
+    settle()
+    assert not any(
+        inputs.data(inputs.index(r, c), LOOK_ROLE).border for r in range(8) for c in range(8)
+    )

@@ -17,6 +17,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from ..engine import StepDetail
+from ..engine.layers import Conv2d
 from ..model import (
     MAX_GRID,
     EditError,
@@ -84,8 +85,14 @@ class PaddedInputModel(GridModel):
         self._height, self._width = x.shape
         # The focused convolution's padding and window, when it is the one reading the input
         # (a stack may focus a later one: the input is then shown as it is).
-        self._reads_input = studio.evaluation.conv_index == 0
-        problem = studio.evaluation.problem if self._reads_input else None
+        evaluation = studio.evaluation
+        self._reads_input = evaluation.conv_index == 0
+        problem = evaluation.problem if self._reads_input else None
+        # Focused on a later layer: the first layer, when it is a convolution, still pads
+        # the input and reads its windows here.
+        self._first_conv = None
+        if not self._reads_input and evaluation.maps and isinstance(evaluation.layers[0], Conv2d):
+            problem = self._first_conv = evaluation.layers[0].problem(evaluation.maps[0])
         if problem is None:
             # Impossible settings: show the bare input; the settings panel says why.
             self._top = self._left = 0
@@ -125,9 +132,21 @@ class PaddedInputModel(GridModel):
         if old != self._field_lit:
             self._emit_cells(old ^ self._field_lit)
 
+    def _current_step(self) -> StepDetail | None:
+        """The current step when it reads the input: the focused convolution's, or the
+        first layer's when the focus is on a later one."""
+        if self._reads_input:
+            return self._studio.current
+        studio, problem = self._studio, self._first_conv
+        step = studio.playback.current_step
+        if problem is None or step is None or studio.evaluation.maps == ():
+            return None
+        layer, k = studio.evaluation.locate(step)
+        return problem.step(k) if layer == 0 else None
+
     def _current_field(self) -> tuple[dict[tuple[int, int], str], tuple[int, int, int, int] | None]:
-        step = self._studio.current
-        if step is None or not self._reads_input or self._channel not in step.in_channels:
+        step = self._current_step()
+        if step is None or self._channel not in step.in_channels:
             return {}, None
         depth = self._channel - step.in_channels[0]
         weights = step.weights[depth]
@@ -206,6 +225,9 @@ class PaddedInputModel(GridModel):
 
     def texts(self) -> tuple[Iterable[str], Iterable[str]]:
         kernels = self._studio.document.scene.kernels
+        first = self._studio.evaluation.layers[0] if self._first_conv is not None else None
+        if isinstance(first, Conv2d):  # the weights shown here are the first layer's
+            kernels = first.kernels
         return (
             {format_number(v) for v in np.unique(self._values)},
             {_weight_text(v) for v in np.unique(kernels)},
