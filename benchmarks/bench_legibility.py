@@ -1,7 +1,8 @@
 """Legibility of the output numbers on a projector, read back by OCR; and one step's time.
 
-Every shipped lesson (``resources/scenes/*.json``) is drawn at its last step by the real
-main window, off screen, at 1920×1080 and 1280×720, in both modes:
+Every shipped lesson (``resources/scenes/*.json``), or the scene files given, is drawn at
+its last step by the real main window, off screen, at 1920×1080 and 1280×720, in both
+modes (a stack: every layer's maps are read, against the floors of several channels):
 
 - **editing**: the window as it opens, resized to the screen;
 - **presenting**: after ``window.set_presenting(True)`` (F5), which takes the whole screen.
@@ -29,7 +30,7 @@ label set and repainted in the same window.
 
     benchmarks/setup-legibility          # installs tesseract when missing
     .venv/bin/python benchmarks/bench_legibility.py [--quick] [--steps N] [--keep DIR]
-        [--language en|zh_TW|zh_CN|all]
+        [--language en|zh_TW|zh_CN|all] [SCENE.json ...]
 """
 
 from __future__ import annotations
@@ -158,22 +159,35 @@ class Cell:
 
 
 def output_cells(window: MainWindow) -> list[Cell]:
-    """Every output value of the scene, with its cell's rectangle when wholly in view."""
+    """Every output value of the scene (a stack: of every layer), with its cell's rectangle
+    when wholly in view."""
     cells = []
-    output = window.studio.evaluation.output
-    for channel, panel in enumerate(window.output_panel.maps):
+    evaluation = window.studio.evaluation
+    grids = []  # (panel, values, row and column of the map's first cell in the table)
+    if window.stage.head_layer is not None:
+        output = evaluation.output
+        grids += [
+            (panel, output[c], panel.model.top, panel.model.left)  # past a stack's padding
+            for c, panel in enumerate(window.output_panel.maps)
+        ]
+    for block in window.stage.blocks:  # a stack's later layers: their map grids
+        for grid in block.maps:
+            padded = grid.model.padded
+            values = evaluation.maps[block.layer + 1][grid.model.channel]
+            grids.append((grid, values, padded.top, padded.left))
+    for panel, values, top, left in grids:
         table, viewport = panel.table, panel.table.viewport()
         shown = viewport.visibleRegion()  # clipped by the scroll areas around it
-        for row in range(output.shape[1]):
-            for col in range(output.shape[2]):
-                rect = table.visualRect(table.model().index(row, col))
+        for row in range(values.shape[0]):
+            for col in range(values.shape[1]):
+                rect = table.visualRect(table.model().index(row + top, col + left))
                 visible = panel.isVisible() and shown.intersected(rect) == QRegion(rect)
                 window_rect = (
                     QRect(viewport.mapTo(window, rect.topLeft()), rect.size())
                     if visible
                     else QRect()
                 )
-                cells.append(Cell(format_number(output[channel, row, col]), window_rect))
+                cells.append(Cell(format_number(values[row, col]), window_rect))
     return cells
 
 
@@ -341,9 +355,8 @@ def measure_case(
         panel = window.output_panel
         area = QRect(panel.mapTo(window, QPoint(0, 0)), panel.size())
         cells = output_cells(window)
-        sheet, places = cells_apart(
-            frame, cells, columns=scene.problem().output().shape[2], zoom=window.zoom
-        )
+        columns = max(m.shape[2] for m in window.studio.evaluation.maps[1:])
+        sheet, places = cells_apart(frame, cells, columns=columns, zoom=window.zoom)
         if keep is not None:
             stem = f"{lesson}-{'present' if presenting else 'edit'}-{size[0]}x{size[1]}"
             frame.save(keep / f"{stem}.png")
@@ -354,7 +367,8 @@ def measure_case(
         reading = read_cells(sheet, cells, places, psm)
         return Case(
             lesson=lesson,
-            multi=scene.input.shape[0] > 1,
+            # A stack is held to the floors of several channels: it has more to show.
+            multi=scene.input.shape[0] > 1 or scene.is_stack,
             presenting=presenting,
             size=size,
             total=len(cells),
@@ -455,6 +469,12 @@ def main() -> int:
     parser.add_argument("--psm", type=int, default=11, help="tesseract page mode (11 or 6)")
     parser.add_argument("--keep", metavar="DIR", help="save every frame and OCR sheet in DIR")
     parser.add_argument(
+        "scenes",
+        nargs="*",
+        type=Path,
+        help="scene files to measure instead of the shipped lessons (a stack, say)",
+    )
+    parser.add_argument(
         "--language",
         choices=["en", "zh_TW", "zh_CN", "all"],
         default="en",
@@ -480,7 +500,7 @@ def main() -> int:
         kept = None if keep is None else keep / language
         if kept is not None:
             kept.mkdir(exist_ok=True)
-        for path in lessons(args.quick):
+        for path in args.scenes or lessons(args.quick):
             scene = load_scene(path)
             for presenting in (True, False):
                 for size in SIZES:

@@ -67,7 +67,9 @@ def stage_pieces(window: MainWindow) -> list[QWidget]:
     pieces += window.output_panel.maps
     pieces += [m for m in window.output_panel.heat_maps() if not m.isHidden()]
     pieces.append(window.stage.footer)
-    return pieces
+    for block in window.stage.blocks:  # a stack's later layers
+        pieces += [block.heading, *block.grids()]
+    return [p for p in pieces if not p.isHidden()]
 
 
 def in_stage(window: MainWindow, widget: QWidget) -> QRect:
@@ -103,6 +105,7 @@ def check_whole_stage(window: MainWindow) -> None:
         assert not ra.intersects(rb), (a, ra, b, rb)
     tables = [p.table for p in (*window.input_panel.grids, *window.output_panel.maps)]
     tables += [s.table for s in window.kernel_panel.slices.values()]
+    tables += [g.table for block in window.stage.blocks for g in block.grids()]
     for table in tables:
         assert table.horizontalScrollBar().maximum() == 0
         assert table.verticalScrollBar().maximum() == 0

@@ -12,7 +12,15 @@ import pytest
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QFontMetricsF
 from test_qt_language import speaking  # noqa: F401 (a fixture)
-from test_qt_small_screen import LESSONS, SIZES, lesson_window, settle
+from test_qt_small_screen import (
+    LESSONS,
+    SIZES,
+    check_whole_stage,
+    lesson_window,
+    open_window,
+    settle,
+)
+from test_qt_stage_stack import STACKS
 
 from convstudio.model.quiz import quiz_of
 from convstudio.model.stage import LEGIBILITY_FLOORS
@@ -54,8 +62,39 @@ def test_every_lesson_draws_its_digits_at_least_the_floor(
     assert window.output_panel.maps[0].table.itemDelegate().value_font.pointSizeF() == (
         pytest.approx(style.VALUE_PT * plan.zoom)
     )
-    several = window.studio.document.scene.input.shape[0] > 1
+    scene = window.studio.document.scene
+    # A stack has more to show: it is held to the floors of several channels.
+    several = scene.input.shape[0] > 1 or scene.is_stack
     assert planned_digit_height(window) >= FLOORS[(several, presenting, size)]
+
+
+@pytest.mark.parametrize("language", ["en", "zh_TW"])
+@pytest.mark.parametrize("presenting", [False, True], ids=["editing", "presenting"])
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("name", sorted(STACKS))
+def test_every_stack_draws_its_digits_at_least_the_multi_channel_floor(
+    qtbot,
+    speaking,  # noqa: F811
+    name,
+    size,
+    presenting,
+    language,
+):
+    """The stacks of ``test_qt_stage_stack.py`` (until the stack lessons ship): the whole
+    stage shows, every layer's maps at the plan's zoom, the digits at the floor of several
+    channels."""
+    speaking(language)
+    window = open_window(qtbot, STACKS[name](), size, presenting)
+    window.studio.playback.seek(window.studio.playback.total)
+    settle()
+    check_whole_stage(window)
+    assert window.stage.blocks
+    zoom = window.stage.plan.zoom
+    for block in window.stage.blocks:
+        for grid in block.maps:
+            font = grid.table.itemDelegate().value_font
+            assert font.pointSizeF() == pytest.approx(style.VALUE_PT * zoom)
+    assert planned_digit_height(window) >= FLOORS[(True, presenting, size)]
 
 
 def test_digits_fill_more_of_a_cell_under_a_weight(qtbot):

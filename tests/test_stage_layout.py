@@ -24,7 +24,15 @@ import pytest
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
-from convstudio.model.stage import GridSpec, Length, QuizSpec, Rect, StageSpec, plan_stage
+from convstudio.model.stage import (
+    BlockSpec,
+    GridSpec,
+    Length,
+    QuizSpec,
+    Rect,
+    StageSpec,
+    plan_stage,
+)
 
 MIN_ZOOM = 0.55
 MAX_ZOOM = 4.0
@@ -158,6 +166,11 @@ def places(spec: StageSpec, result):
         ("input", spec.inputs, result.inputs),
         ("kernel", tuple(itertools.chain(*spec.kernels)), tuple(itertools.chain(*result.kernels))),
         ("map", spec.maps, result.maps),
+        (
+            "block",
+            tuple(g for b in spec.blocks for g in (*itertools.chain(*b.kernels), *b.maps)),
+            tuple(g for b in result.blocks for g in b.grids()),
+        ),
     ):
         assert len(specs) == len(found), kind
         pairs += [(kind, g, p) for g, p in zip(specs, found, strict=True)]
@@ -549,3 +562,129 @@ def test_worked_example_with_numbers_and_titles(width, height, low, high):
     room = Rect(0, 0, width, height)
     assert all(room.contains(r) for r in result.parts())
     assert overlaps(result.parts()) == []
+
+
+# ---------------------------------------------------------------- 7. a stack of layers
+
+# A stack's later layers: a heading, a convolution's kernels, a pooling layer's window or
+# nothing (an activation), and 1–3 maps each.
+blocks = st.builds(
+    BlockSpec,
+    heading=lengths(30, (10, 30)),
+    heading_width=lengths(60, (0, 300)),
+    kernels=st.just(()) | several(several(grids(5), 1, 2), 1, 2),
+    maps=several(grids(12), 1, 3),
+)
+stacks = st.builds(
+    StageSpec,
+    inputs=several(grids(12), 1, 3),
+    kernels=several(several(grids(5), 1, 3), 1, 3),
+    maps=several(grids(12), 1, 3),
+    kernel_heading=lengths(40),
+    kernel_heading_width=lengths(40),
+    footer=footers,
+    footer_width=lengths(600),
+    heat_map_width=heat_maps(),
+    quiz=quizzes,
+    blocks=several(blocks, 1, 5),
+    heading=lengths(30, (10, 30)),
+    heading_width=lengths(60, (0, 300)),
+)
+STACK_SETTINGS = settings(SETTINGS, max_examples=40)
+
+
+@STACK_SETTINGS
+@given(spec=stacks, width=widths, height=heights)
+def test_a_stack_never_overlaps_and_is_never_cut(spec, width, height):
+    result = plan(spec, width, height)
+    assert len(result.blocks) == len(spec.blocks)
+    assert overlaps(result.parts()) == []
+    room = Rect(0, 0, width, height)
+    assert result.overflows or all(room.contains(r) for r in result.parts())
+    for kind, grid, place in places(spec, result):
+        assert (place.table.width, place.table.height) == expected_table(grid, place), kind
+        if not result.scrolls:
+            assert (place.visible_rows, place.visible_cols) == (grid.rows, grid.cols), kind
+    # The first layer's heading too, over its kernels and maps.
+    assert result.heading.height >= spec.heading.at(result.zoom)
+    assert result.heading.width >= spec.heading_width.at(result.zoom)
+    assert all(g.outline.y >= result.heading.bottom for g in result.maps)
+    for block, placed in zip(spec.blocks, result.blocks, strict=True):
+        # The heading gets its whole size, over the block's grids.
+        assert placed.heading.height >= block.heading.at(result.zoom)
+        assert placed.heading.width >= block.heading_width.at(result.zoom)
+        assert all(g.outline.y >= placed.heading.bottom for g in placed.grids())
+
+
+@STACK_SETTINGS
+@given(spec=stacks, width=widths, height=heights)
+def test_a_stack_flows_in_order_and_the_equation_goes_under_it(spec, width, height):
+    """Each block comes after the one before it: to its right in the same row, or in a
+    row below; the equation (and the quiz) lies under every block."""
+    result = plan(spec, width, height)
+    assume(not result.overflows)
+    first = [result.input_box(), result.kernel_box(), result.map_box()]
+    boxes = [Rect(0, 0, *_size(first)), *(b.box() for b in result.blocks)]
+    for before, after in itertools.pairwise(boxes):
+        same_row = after.y == before.y and after.x >= before.right
+        assert same_row or after.y >= before.y + 1, (before, after)
+    if result.footer.height:
+        assert all(result.footer.y >= b.bottom for b in boxes)
+    assert all(r.y >= max(b.bottom for b in boxes) for r in result.quiz)
+
+
+def _size(rects: list[Rect]) -> tuple[int, int]:
+    shown = [r for r in rects if r.width and r.height]
+    return max(r.right for r in shown), max(r.bottom for r in shown)
+
+
+@STACK_SETTINGS
+@given(
+    spec=stacks,
+    width=widths,
+    height=heights,
+    more_w=st.integers(0, 1000),
+    more_h=st.integers(0, 1000),
+)
+def test_a_larger_room_never_gives_a_stack_a_smaller_zoom(spec, width, height, more_w, more_h):
+    small = plan(spec, width, height)
+    large = plan(spec, width + more_w, height + more_h)
+    assert large.zoom >= small.zoom
+
+
+@STACK_SETTINGS
+@given(spec=stacks, width=widths, height=heights)
+def test_the_zoom_found_for_a_stack_is_the_largest(spec, width, height):
+    result = plan(spec, width, height)
+    if not result.overflows:
+        assert fits(result, width, height)
+    if result.scrolls or round(result.zoom * 100) == round(MAX_ZOOM * 100):
+        return
+    above = plan(spec, width, height, zoom=next_zoom(result.zoom))
+    assert above.scrolls or not fits(above, width, height)
+
+
+def test_a_wide_stack_wraps_to_a_second_row():
+    """Six layers of 8×8 maps do not fit side by side at a useful size in 1280 pixels:
+    the blocks wrap, and the zoom is larger than in one row."""
+    grid = GridSpec(8, 8, Length(3, 30), Length(4, 20), title=Length(2, 14))
+    block = BlockSpec(heading=Length(2, 16), heading_width=Length(4, 100), maps=(grid,))
+    spec = StageSpec(
+        inputs=(grid,),
+        kernels=((GridSpec(3, 3, Length(3, 30), Length(4, 20)),),),
+        maps=(grid,),
+        blocks=(block,) * 5,
+    )
+    result = plan(spec, 1280, 720)
+    rows = {b.box().y for b in result.blocks}
+    assert len(rows) >= 2
+    one_row = plan(spec, 1280, 720, zoom=result.zoom)
+    assert not one_row.scrolls and overlaps(one_row.parts()) == []
+    assert result.block_arrangement[0] < len(spec.blocks) + 1
+
+
+def test_a_scene_of_one_convolution_is_laid_out_as_before():
+    """No blocks: the plan is the one without the stack's fields."""
+    spec = worked_example(extras=True)
+    result = plan(spec, 1280, 720)
+    assert result.blocks == () and result.block_arrangement == (1, False, 1)

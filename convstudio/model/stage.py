@@ -18,6 +18,12 @@ kernels and maps only (beside a tall input). Channels, kernel blocks and maps ma
 wrap into several columns; every arrangement is tried and the one with the largest
 zoom wins (ties: the first tried, fewest columns).
 
+A stack of layers adds one block per later layer (:class:`BlockSpec`: a heading, the
+layer's kernels or pooling window, its maps), in the order the data flows: the three
+columns above are the first block, the others follow it left to right and wrap to further
+rows (every count of blocks to a row is tried, as the columns are); the equation then
+goes under all of them.
+
 When nothing fits even at ``min_zoom`` (or a zoom is imposed that does not fit), the
 grids show a window of their cells (they scroll inside, whole cells only) as large as
 fits: the receptive field and the current output cell are kept in view by the Qt layer.
@@ -32,6 +38,8 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 __all__ = [
+    "BlockPlace",
+    "BlockSpec",
     "GridPlace",
     "GridSpec",
     "Length",
@@ -145,6 +153,27 @@ class QuizSpec:
 
 
 @dataclass(frozen=True)
+class BlockSpec:
+    """One layer of a stack after the first block: its heading, kernels (or window), maps.
+
+    Parameters
+    ----------
+    heading, heading_width
+        Height and width of the layer's heading (its number, type and settings).
+    kernels
+        Per kernel, its slices (a convolution), or one grid (a pooling layer's window);
+        empty for an activation.
+    maps
+        One grid per output map.
+    """
+
+    heading: Length = NONE
+    heading_width: Length = NONE
+    kernels: tuple[tuple[GridSpec, ...], ...] = ()
+    maps: tuple[GridSpec, ...] = ()
+
+
+@dataclass(frozen=True)
 class StageSpec:
     """Everything on the stage, measured.
 
@@ -170,6 +199,11 @@ class StageSpec:
         The quiz's bar, at the foot of the footer (``None`` when the quiz is off).
     gap
         Pixels between parts.
+    blocks
+        The later layers of a stack, in the order the data flows (none for one layer).
+    heading, heading_width
+        Height and width of the first layer's heading, over its kernels and maps (a
+        stack's only: not drawn without blocks).
     """
 
     inputs: tuple[GridSpec, ...]
@@ -182,6 +216,9 @@ class StageSpec:
     heat_map_width: Length = NONE
     quiz: QuizSpec | None = None
     gap: int = 16
+    blocks: tuple[BlockSpec, ...] = ()
+    heading: Length = NONE
+    heading_width: Length = NONE
 
 
 @dataclass(frozen=True)
@@ -266,6 +303,23 @@ class GridPlace:
 
 
 @dataclass(frozen=True)
+class BlockPlace:
+    """Where one :class:`BlockSpec` goes: its heading, kernels' slices and maps."""
+
+    heading: Rect
+    kernels: tuple[tuple[GridPlace, ...], ...]
+    maps: tuple[GridPlace, ...]
+
+    def box(self) -> Rect:
+        """Around the whole block."""
+        grids = [p.outline for p in (*itertools.chain(*self.kernels), *self.maps)]
+        return bounds([self.heading, *grids])
+
+    def grids(self) -> list[GridPlace]:
+        return [*itertools.chain(*self.kernels), *self.maps]
+
+
+@dataclass(frozen=True)
 class StagePlan:
     """The answer of :func:`plan_stage`."""
 
@@ -284,6 +338,11 @@ class StagePlan:
     )
     quiz: tuple[Rect, ...] = ()  # one per part of the quiz's row (QuizSpec.parts)
     said: Rect = field(default=Rect(0, 0, 0, 0))  # the quiz's answer about the size
+    blocks: tuple[BlockPlace, ...] = ()  # the stack's later layers (StageSpec.blocks)
+    heading: Rect = field(default=Rect(0, 0, 0, 0))  # the first layer's (a stack's)
+    # Blocks to a row (counting the first three columns as one), the maps of a block under
+    # its kernels, the maps' columns in a block.
+    block_arrangement: tuple[int, bool, int] = (1, False, 1)
 
     def input_box(self) -> Rect:
         """Around the input channels."""
@@ -305,9 +364,17 @@ class StagePlan:
     def parts(self) -> list[Rect]:
         """Every rectangle drawn (titles, tables, headings, heat maps, footer)."""
         rects: list[Rect] = []
-        for place in (*self.inputs, *itertools.chain(*self.kernels), *self.maps):
+        block_grids = [g for b in self.blocks for g in b.grids()]
+        for place in (
+            *self.inputs,
+            *itertools.chain(*self.kernels),
+            *self.maps,
+            *block_grids,
+        ):
             rects += [place.title, place.table]
         rects += [*self.kernel_headings, *self.heat_maps, self.footer, *self.quiz, self.said]
+        rects += [b.heading for b in self.blocks]
+        rects.append(self.heading)
         return [r for r in rects if r.width > 0 and r.height > 0]
 
 
@@ -365,6 +432,9 @@ class _Arrangement:
     slices_down: bool = False  # a kernel's slices one under another, not side by side
     inputs_on_top: bool = False  # the kernels and maps in a row under the input
     maps_under: bool = False  # the maps under the kernels, in one column with them
+    blocks_per_row: int = 1  # a stack's blocks to a row, the first three columns included
+    block_maps_under: bool = False  # a block's maps under its kernels, not beside them
+    block_map_columns: int = 1  # a block's maps in this many columns
 
 
 class _Layout:
@@ -394,6 +464,10 @@ class _Layout:
         self.inputs = [sized(g) for g in spec.inputs]
         self.kernels = [[sized(g) for g in k] for k in spec.kernels]
         self.maps = [sized(g) for g in spec.maps]
+        self.block_grids = [
+            ([[sized(g) for g in k] for k in b.kernels], [sized(g) for g in b.maps])
+            for b in spec.blocks
+        ]
         self.heading_h = spec.kernel_heading.at(zoom) if spec.kernels else 0
         heading_w = spec.kernel_heading_width.at(zoom) if self.heading_h else 0
         self.heat_w = spec.heat_map_width.at(zoom) if spec.maps else 0
@@ -402,6 +476,10 @@ class _Layout:
         capped = any(
             g.scrolled != (False, False)
             for g in (*self.inputs, *itertools.chain(*self.kernels), *self.maps)
+        ) or any(
+            g.scrolled != (False, False)
+            for kernels, maps in self.block_grids
+            for g in (*itertools.chain(*kernels), *maps)
         )
         self.footer_min_w = (
             spec.footer_width.at(zoom) if spec.footer is not None and not capped else 0
@@ -453,6 +531,12 @@ class _Layout:
         else:
             self.row_y = 0
             self.kernel_x = after(0, self.in_w)
+        # A stack's first layer: its heading over its kernels and maps.
+        self.layer_heading_y = self.row_y
+        self.layer_heading_h = spec.heading.at(zoom) if spec.blocks else 0
+        layer_heading_w = spec.heading_width.at(zoom) if self.layer_heading_h else 0
+        if self.layer_heading_h:
+            self.row_y += self.layer_heading_h + gap // 2
         if how.maps_under:  # one column: the kernels, the maps under them
             self.map_x, self.map_y = self.kernel_x, after(self.row_y, self.k_h)
             column_w = max(self.k_w, self.m_w)
@@ -462,8 +546,20 @@ class _Layout:
             self.map_x, self.map_y = after(self.kernel_x, self.k_w), self.row_y
             self.row_h = max(self.k_h, self.m_h)  # the kernels' and maps' row
             right = self.map_x + self.m_w if self.m_w else self.map_x - gap
-        self.grids_right = max(self.in_w, right)
-        if how.footer_right and how.inputs_on_top:  # right of the kernels and maps
+        self.grids_right = max(self.in_w, right, self.kernel_x + layer_heading_w)
+        self.layer_heading_w = max(layer_heading_w, right - self.kernel_x)
+        self.grids_h = max(self.in_h, self.row_y + self.row_h)
+        # A stack's later layers: blocks after the first three columns, wrapping in rows.
+        self.block_sizes = [
+            self._block_size(b, k, m)
+            for b, (k, m) in zip(spec.blocks, self.block_grids, strict=True)
+        ]
+        if spec.blocks:
+            self.flow = [(self.grids_right, self.grids_h), *self.block_sizes]
+            self.grids_right, self.grids_h = _columns(self.flow, how.blocks_per_row, gap)
+        if spec.blocks:  # the equation under everything
+            self.footer_x0, self.footer_y0 = 0, after(0, self.grids_h)
+        elif how.footer_right and how.inputs_on_top:  # right of the kernels and maps
             self.footer_x0, self.footer_y0 = after(self.kernel_x, right - self.kernel_x), self.row_y
         elif how.footer_right:  # under the kernels and maps, beside the input
             self.footer_x0, self.footer_y0 = after(0, self.in_w), after(0, self.row_h)
@@ -486,10 +582,67 @@ class _Layout:
     def height_in(self, room_width: int) -> int:
         """The stage's height in a room *room_width* wide (the footer wraps to it)."""
         footer_h = self.footer_height(room_width)
-        grids_h = max(self.in_h, self.row_y + self.row_h)
+        grids_h = self.grids_h
         if not footer_h:
             return grids_h
         return max(grids_h, self.footer_y0 + footer_h)
+
+    def _kernel_column(self, kernels: list[list[_Sized]]) -> tuple[int, int]:
+        """A block's kernels, one under another, each its slices side by side."""
+        small = self.spec.gap // 2
+        rows = [
+            (sum(s.width for s in k) + small * (len(k) - 1), max((s.height for s in k), default=0))
+            for k in kernels
+        ]
+        return _columns(rows, 1, small)
+
+    def _block_size(
+        self, block: BlockSpec, kernels: list[list[_Sized]], maps: list[_Sized]
+    ) -> tuple[int, int]:
+        gap, how = self.spec.gap, self.how
+        heading_h = block.heading.at(self.zoom)
+        heading_w = block.heading_width.at(self.zoom)
+        k_w, k_h = self._kernel_column(kernels)
+        m_w, m_h = _columns([(m.width, m.height) for m in maps], how.block_map_columns, gap)
+        both = bool(k_w and m_w)
+        if how.block_maps_under:
+            width, height = max(k_w, m_w), k_h + m_h + (gap if both else 0)
+        else:
+            width, height = k_w + m_w + (gap if both else 0), max(k_h, m_h)
+        top = heading_h + (gap // 2 if heading_h else 0)
+        return max(width, heading_w), top + height
+
+    def _place_block(self, block: BlockSpec, index: int, x: int, y: int) -> BlockPlace:
+        gap, how = self.spec.gap, self.how
+        small = gap // 2
+        kernels, maps = self.block_grids[index]
+        width = self.block_sizes[index][0]
+        heading_h = block.heading.at(self.zoom)
+        heading = Rect(x, y, width, heading_h)
+        top = y + heading_h + (small if heading_h else 0)
+        placed_kernels = []
+        ky = top
+        for k in kernels:
+            sx = x
+            slices = []
+            for s in k:
+                slices.append(_grid_place(s, sx, ky))
+                sx += s.width + small
+            placed_kernels.append(tuple(slices))
+            ky += max((s.height for s in k), default=0) + small
+        k_w, k_h = self._kernel_column(kernels)
+        if how.block_maps_under:
+            mx, my = x, top + k_h + (gap if k_h else 0)
+        else:
+            mx, my = x + k_w + (gap if k_w else 0), top
+        sizes = [(m.width, m.height) for m in maps]
+        placed_maps = tuple(
+            _grid_place(m, ox, oy)
+            for (ox, oy), m in zip(
+                _origins(sizes, how.block_map_columns, gap, mx, my), maps, strict=True
+            )
+        )
+        return BlockPlace(heading, tuple(placed_kernels), placed_maps)
 
     def fits(self, width: int, height: int) -> bool:
         return self.width <= width and self.height_in(width) <= height
@@ -544,7 +697,19 @@ class _Layout:
                 footer = Rect(fx, fy, 0, 0)
         if not footer_h:
             footer = Rect(fx, fy, 0, 0)
-        grids = (*self.inputs, *itertools.chain(*self.kernels), *self.maps)
+        blocks: list[BlockPlace] = []
+        if self.spec.blocks:
+            corners = _origins(self.flow, self.how.blocks_per_row, gap, 0, 0)[1:]
+            blocks = [
+                self._place_block(b, i, bx, by)
+                for i, (b, (bx, by)) in enumerate(zip(self.spec.blocks, corners, strict=True))
+            ]
+        grids = (
+            *self.inputs,
+            *itertools.chain(*self.kernels),
+            *self.maps,
+            *(g for kernels, maps in self.block_grids for g in (*itertools.chain(*kernels), *maps)),
+        )
         scrolls = any(s.scrolled != (False, False) for s in grids)
         return StagePlan(
             zoom=self.zoom,
@@ -558,6 +723,15 @@ class _Layout:
             said=said,
             size=(self.width, self.height_in(width)),
             scrolls=scrolls,
+            heading=Rect(
+                self.kernel_x, self.layer_heading_y, self.layer_heading_w, self.layer_heading_h
+            ),
+            blocks=tuple(blocks),
+            block_arrangement=(
+                self.how.blocks_per_row,
+                self.how.block_maps_under,
+                self.how.block_map_columns,
+            ),
             arrangement=(
                 self.how.input_columns,
                 self.how.kernel_columns,
@@ -635,24 +809,39 @@ def _grid_place(s: _Sized, x: int, y: int) -> GridPlace:
 def _arrangements(spec: StageSpec) -> list[_Arrangement]:
     """Every arrangement worth trying, fewest columns first (the first wins a tie)."""
     several_slices = any(len(k) > 1 for k in spec.kernels)
+    blocks = spec.blocks
+    # A stack's equation goes under every block: never beside the input.
+    footer_sides = (False,) if blocks else (False, True)
+    block_ways = [(1, False, 1)]
+    if blocks:
+        most_maps = max(len(b.maps) for b in blocks)
+        block_ways = [
+            (per_row, under, columns)
+            for per_row in range(1, len(blocks) + 2)
+            for under in ((False, True) if any(b.kernels and b.maps for b in blocks) else (False,))
+            for columns in range(1, min(3, max(1, most_maps)) + 1)
+        ]
     found = [
-        _Arrangement(i, k, m, right, down, top, under)
+        _Arrangement(i, k, m, right, down, top, under, per_row, block_under, block_columns)
         for under in ((False, True) if spec.maps else (False,))
         for top in (False, True)
-        for right in (False, True)
+        for right in footer_sides
         for down in ((False, True) if several_slices else (False,))
         for i in range(1, max(1, len(spec.inputs)) + 1)
         for k in range(1, min(3, max(1, len(spec.kernels))) + 1)
         for m in range(1, min(4, max(1, len(spec.maps))) + 1)
+        for per_row, block_under, block_columns in block_ways
     ]
     return sorted(
         found,
         key=lambda a: (
-            a.input_columns + a.kernel_columns + a.map_columns,
+            a.input_columns + a.kernel_columns + a.map_columns + a.block_map_columns,
             a.inputs_on_top,
             a.maps_under,
             a.footer_right,
             a.slices_down,
+            -a.blocks_per_row,  # the data flows along one row when it can
+            a.block_maps_under,
         ),
     )
 
@@ -742,10 +931,17 @@ def plan_stage(
     # The receptive field and whole kernels first; if even those windows do not fit, the
     # kernels scroll too, and then every grid down to one cell.
     kernels_scroll = replace(
-        spec, kernels=tuple(tuple(replace(g, min_window=1) for g in k) for k in spec.kernels)
+        spec,
+        kernels=_any_window(spec.kernels),
+        blocks=tuple(replace(b, kernels=_any_window(b.kernels)) for b in spec.blocks),
     )
     all_scroll = replace(
-        kernels_scroll, inputs=tuple(replace(g, min_window=1) for g in spec.inputs)
+        kernels_scroll,
+        inputs=tuple(replace(g, min_window=1) for g in spec.inputs),
+        blocks=tuple(
+            replace(b, maps=tuple(replace(g, min_window=1) for g in b.maps))
+            for b in kernels_scroll.blocks
+        ),
     )
     for trial in (spec, kernels_scroll, all_scroll):
         windowed = _windows(trial, ranked, zoom, width, height, {} if trial is not spec else sizes)
@@ -754,6 +950,11 @@ def plan_stage(
     # Not even windows of one cell fit: the room is smaller than any stage. Whole grids,
     # cut at the room's edge, and the plan says so.
     return replace(_Layout(spec, ranked[0], zoom, sizes=sizes).plan(width, height), overflows=True)
+
+
+def _any_window(kernels: tuple[tuple[GridSpec, ...], ...]) -> tuple[tuple[GridSpec, ...], ...]:
+    """*kernels* allowed to scroll down to one cell."""
+    return tuple(tuple(replace(g, min_window=1) for g in k) for k in kernels)
 
 
 def _windows(
@@ -773,7 +974,12 @@ def _windows(
     ]
     if not possible:
         return None
-    grids = (*spec.inputs, *itertools.chain(*spec.kernels), *spec.maps)
+    grids = (
+        *spec.inputs,
+        *itertools.chain(*spec.kernels),
+        *spec.maps,
+        *(g for b in spec.blocks for g in (*itertools.chain(*b.kernels), *b.maps)),
+    )
     largest = max((max(g.rows, g.cols) for g in grids), default=1)
     widest: tuple[int, _Arrangement] = (1, possible[0])
     for how in possible[:6]:

@@ -39,6 +39,7 @@ class Studio:
         self.playback = Playback(self.document.evaluation.n_steps)
         self._current: StepDetail | None = None
         self._current_valid = False
+        self._layer_step: tuple[Evaluation, int, tuple[int, LayerStep]] | None = None
         self._applying_evaluation = False
         # The playback's own events wait until the document has announced the new scene:
         # views hear of the scene first, and every view sees one consistent moment.
@@ -102,9 +103,14 @@ class Studio:
     def layer_step(self) -> tuple[int, LayerStep] | None:
         """The current step's layer and its :class:`LayerStep` (any layer type)."""
         step = self.playback.current_step
-        if step is None or not self.evaluation.maps:
+        evaluation = self.evaluation
+        if step is None or not evaluation.maps:
             return None
-        return self.evaluation.layer_step(step)
+        # Every grid of the stage asks at every frame: computed once per step.
+        known = self._layer_step
+        if known is None or known[0] is not evaluation or known[1] != step:
+            known = self._layer_step = (evaluation, step, evaluation.layer_step(step))
+        return known[2]
 
     def show_cell(self, channel: int, row: int, col: int, layer: int | None = None) -> None:
         """Jump to the step that fills output cell (channel, row, col) of *layer* (by

@@ -14,7 +14,9 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QFontMetricsF, QPainter, 
 from PySide6.QtWidgets import QScrollArea, QSizePolicy, QStyle, QWidget
 
 from ..engine import StepDetail
+from ..engine.layers import LayerStep
 from ..model import Studio, format_number
+from ..model.layer_explain import divisor_note, step_equation
 from ..model.quiz import Verdict, quiz_of
 from . import style
 from .binding import bind
@@ -47,18 +49,31 @@ def _number(value: float) -> str:
 
 
 def equation_lines(
-    step: StepDetail, names: tuple[str, ...] = (), with_bias: bool = False, hidden: bool = False
+    step: StepDetail,
+    names: tuple[str, ...] = (),
+    with_bias: bool = False,
+    hidden: bool = False,
+    layer: int | None = None,
 ) -> list[Line]:
     """The words of *step*: a heading, one line of products per input channel, the sum.
 
     *names* are the input channels' names (R, G, B), if they have any; *with_bias* shows
-    the bias even when it is 0; *hidden* writes "?" for every sum (quiz mode).
+    the bias even when it is 0; *hidden* writes "?" for every sum (quiz mode); *layer*
+    (0-based) names the layer in the heading, as a stack's other layers are named.
     """
 
     def result(value: float) -> str:
         return HIDDEN if hidden else format_number(value)
 
-    if step.out_channel:
+    if layer is not None:
+        heading = QCoreApplication.translate(
+            "equation_view", "Layer {0}, output row {1}, column {2}"
+        ).format(layer + 1, step.out_row + 1, step.out_col + 1)
+        if step.out_channel:
+            heading = QCoreApplication.translate("equation_view", "{0} of map {1}").format(
+                heading, step.out_channel + 1
+            )
+    elif step.out_channel:
         heading = QCoreApplication.translate(
             "equation_view", "Output row {0}, column {1} of map {2}"
         ).format(step.out_row + 1, step.out_col + 1, step.out_channel + 1)
@@ -111,6 +126,32 @@ def equation_lines(
         words[-1] = [Piece("=")]
         words.append([Piece(result(step.total), bold=True)])
         lines.append(words)
+    return lines
+
+
+def layer_lines(layer: int, step: LayerStep, note: str | None = None) -> list[Line]:
+    """The words of a step of any layer of a stack: a heading naming the layer and the
+    cell, then the equation with its numbers (``max(1, 13, 9, 11) = 13``), and what an
+    average's divisor counts (*note*)."""
+    channel, row, col = step.writes[0]
+    heading = QCoreApplication.translate(
+        "equation_view", "Layer {0}, output row {1}, column {2}"
+    ).format(layer + 1, row + 1, col + 1)
+    if channel:
+        heading = QCoreApplication.translate("equation_view", "{0} of map {1}").format(
+            heading, channel + 1
+        )
+    left, _, right = step_equation(step).rpartition(" = ")
+    # The result in the heading too, as a convolution's: a long equation may wrap.
+    lines: list[Line] = [
+        [[Piece(word, bold=True)] for word in heading.split(" ")]
+        + [[Piece("=", bold=True)], [Piece(right, bold=True)]]
+    ]
+    words: Line = [[Piece(word)] for word in left.split(" ")]
+    words += [[Piece("=")], [Piece(right, bold=True)]]
+    lines.append(words)
+    if note:
+        lines.append([[Piece(word, style.PADDING_FG)] for word in note.split(" ")])
     return lines
 
 
@@ -293,9 +334,19 @@ class EquationView(QScrollArea):
         if problem is None or self._quiz.asking_size:
             return [self.canvas.natural_widths()]
         samples = []
+        evaluation = self._studio.evaluation
+        for layer, count in enumerate(evaluation.counts):
+            # Every other layer of a stack: its first step's equation and its last's.
+            if layer == evaluation.conv_index or not count:
+                continue
+            for k in {0, count - 1}:
+                step = evaluation.layers[layer].step(evaluation.maps[layer], k)
+                samples.append(self.canvas.natural_widths(self._layer_lines(layer, step)))
         for channel in range(scene.kernels.shape[0]):
             step = problem.step(problem.step_of_cell(channel, 0, 0))
-            lines = equation_lines(step, scene.channel_names, scene.bias is not None, False)
+            lines = equation_lines(
+                step, scene.channel_names, scene.bias is not None, False, self._layer()
+            )
             samples.append(self.canvas.natural_widths(lines))
         return samples
 
@@ -314,15 +365,32 @@ class EquationView(QScrollArea):
         elif step is not None:
             scene = self._studio.document.scene
             hidden = self._quiz.value_hidden
-            lines = equation_lines(step, scene.channel_names, scene.bias is not None, hidden)
+            lines = equation_lines(
+                step, scene.channel_names, scene.bias is not None, hidden, self._layer()
+            )
             verdict = self._quiz.verdict
             if verdict is not None:
                 lines[0] += self._verdict_words(verdict)
             self.canvas.set_lines(lines)
+        elif self._studio.layer_step is not None:
+            layer, layer_step = self._studio.layer_step
+            self.canvas.set_lines(self._layer_lines(layer, layer_step))
         else:
             message = IMPOSSIBLE if self._studio.evaluation.problem is None else HINT
             message = QCoreApplication.translate("EquationView", message)
             self.canvas.set_lines([[[Piece(word)] for word in message.split(" ")]])
+
+    def _layer(self) -> int | None:
+        """The focused convolution's layer in a stack, named in its heading; None for a
+        scene of one convolution (its heading as it always was)."""
+        if not self._studio.document.scene.is_stack:
+            return None
+        return self._studio.evaluation.conv_index
+
+    def _layer_lines(self, layer: int, step: LayerStep) -> list[Line]:
+        stack_layer = self._studio.evaluation.layers[layer]
+        include = bool(getattr(stack_layer, "count_include_pad", True))
+        return layer_lines(layer, step, divisor_note(step, include))
 
     def _verdict_words(self, verdict: Verdict) -> Line:
         """ "— your 430: wrong, it is 429", in words the back row reads."""

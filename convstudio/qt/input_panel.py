@@ -17,6 +17,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from ..engine import StepDetail
+from ..engine.layers import Conv2d
 from ..model import (
     MAX_GRID,
     EditError,
@@ -27,6 +28,7 @@ from ..model import (
     parse_number,
 )
 from ..model.sharing import Mark, hover_of
+from ..model.stack_marks import field_of
 from . import style
 from .binding import bind
 from .cells import LOOK_ROLE, CellLook, GridModel, GridPiece, NumberTable
@@ -64,11 +66,14 @@ class PaddedInputModel(GridModel):
         self._field: dict[tuple[int, int], str] = {}
         self._field_box: tuple[int, int, int, int] | None = None
         self.hover = hover_of(studio)
+        self._field_hover = field_of(studio)
         self._show_counts = False
         self._marks: dict[tuple[int, int], Mark] = {}
+        self._field_lit: frozenset[tuple[int, int]] = frozenset()
         self._load()
         bind(self, studio.frame_changed, self._on_frame_changed)
         bind(self, self.hover.changed, self._on_hover_changed)
+        bind(self, self._field_hover.changed, self._on_field_changed)
 
     # ------------------------------------------------------------ caches
 
@@ -78,7 +83,16 @@ class PaddedInputModel(GridModel):
         self._scene = studio.document.scene
         x = self._scene.input[self._channel]
         self._height, self._width = x.shape
-        problem = studio.evaluation.problem
+        # The focused convolution's padding and window, when it is the one reading the input
+        # (a stack may focus a later one: the input is then shown as it is).
+        evaluation = studio.evaluation
+        self._reads_input = evaluation.conv_index == 0
+        problem = evaluation.problem if self._reads_input else None
+        # Focused on a later layer: the first layer, when it is a convolution, still pads
+        # the input and reads its windows here.
+        self._first_conv = None
+        if not self._reads_input and evaluation.maps and isinstance(evaluation.layers[0], Conv2d):
+            problem = self._first_conv = evaluation.layers[0].problem(evaluation.maps[0])
         if problem is None:
             # Impossible settings: show the bare input; the settings panel says why.
             self._top = self._left = 0
@@ -97,10 +111,41 @@ class PaddedInputModel(GridModel):
             self._unreached_cols = set(g.unreached(1).tolist())
             self._mode = g.padding_mode
         self._field, self._field_box = self._current_field()
-        self._marks = self.hover.input_marks(self._channel, show_counts=self._show_counts)
+        self._marks = self._marks_now()
+        self._field_lit = self._field_lit_now()
+
+    def _marks_now(self) -> dict[tuple[int, int], Mark]:
+        if not self._reads_input:
+            return {}
+        return self.hover.input_marks(self._channel, show_counts=self._show_counts)
+
+    def _field_lit_now(self) -> frozenset[tuple[int, int]]:
+        """The receptive field of the map cell pointed at (a stack), in padded cells."""
+        top, left = self._top, self._left
+        return frozenset((r + top, c + left) for r, c in self._field_hover.lit(0))
+
+    def _on_field_changed(self) -> None:
+        scene = self._studio.document.scene
+        if scene is not self._scene or self._channel >= scene.input.shape[0]:
+            return  # a new scene is on its way: frame_changed reloads everything
+        old, self._field_lit = self._field_lit, self._field_lit_now()
+        if old != self._field_lit:
+            self._emit_cells(old ^ self._field_lit)
+
+    def _current_step(self) -> StepDetail | None:
+        """The current step when it reads the input: the focused convolution's, or the
+        first layer's when the focus is on a later one."""
+        if self._reads_input:
+            return self._studio.current
+        studio, problem = self._studio, self._first_conv
+        step = studio.playback.current_step
+        if problem is None or step is None or studio.evaluation.maps == ():
+            return None
+        layer, k = studio.evaluation.locate(step)
+        return problem.step(k) if layer == 0 else None
 
     def _current_field(self) -> tuple[dict[tuple[int, int], str], tuple[int, int, int, int] | None]:
-        step = self._studio.current
+        step = self._current_step()
         if step is None or self._channel not in step.in_channels:
             return {}, None
         depth = self._channel - step.in_channels[0]
@@ -160,7 +205,7 @@ class PaddedInputModel(GridModel):
 
     def _update_marks(self) -> None:
         old = self._marks
-        self._marks = self.hover.input_marks(self._channel, show_counts=self._show_counts)
+        self._marks = self._marks_now()
         if old or self._marks:
             changed = {
                 c for c in old.keys() | self._marks.keys() if old.get(c) != self._marks.get(c)
@@ -180,6 +225,9 @@ class PaddedInputModel(GridModel):
 
     def texts(self) -> tuple[Iterable[str], Iterable[str]]:
         kernels = self._studio.document.scene.kernels
+        first = self._studio.evaluation.layers[0] if self._first_conv is not None else None
+        if isinstance(first, Conv2d):  # the weights shown here are the first layer's
+            kernels = first.kernels
         return (
             {format_number(v) for v in np.unique(self._values)},
             {_weight_text(v) for v in np.unique(kernels)},
@@ -234,7 +282,7 @@ class PaddedInputModel(GridModel):
                 ),
                 weight=weight,
                 border=weight is not None,
-                lit=mark is not None and mark.lit,
+                lit=(mark is not None and mark.lit) or (row, col) in self._field_lit,
                 badge=None if mark is None or mark.badge is None else str(mark.badge),
             )
         if role == Qt.ItemDataRole.ToolTipRole:

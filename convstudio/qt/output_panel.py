@@ -5,6 +5,7 @@ Hovering an input cell lights the output cells it contributes to (model/sharing.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -15,6 +16,15 @@ from PySide6.QtWidgets import QLabel, QWidget
 from ..model import Studio, format_number
 from ..model.quiz import quiz_of
 from ..model.sharing import hover_of
+from ..model.stack_marks import (
+    NO_CELLS,
+    PaddedMap,
+    StepCells,
+    field_of,
+    field_text,
+    padded_map,
+    step_cells,
+)
 from ..model.stage import GridPlace, Rect
 from . import style
 from .binding import bind
@@ -31,6 +41,18 @@ _CURRENT = CellLook(background=style.CURRENT_BG, border=True)
 _EMPTY_LIT, _FILLED_LIT, _CURRENT_LIT = (
     look._replace(lit=True) for look in (_EMPTY, _FILLED, _CURRENT)
 )
+# Read by the current step of the layer after this one (a stack), and a max pool's winner.
+_READ = CellLook(background=style.FIELD_BG)
+_READ_WINNER = CellLook(background=style.FIELD_BG, border=True)
+
+
+_PADDING = CellLook(background=style.PADDING_BG, foreground=style.PADDING_FG, italic=True)
+_PADDING_READ = _PADDING._replace(background=style.FIELD_BG)
+
+
+def _padding_text(value: float) -> str:
+    """A max pool's padding (never a winner) shows empty."""
+    return "" if math.isnan(value) else format_number(value)
 
 
 HEAT_MAP_MIN = 160  # pixels: below this the colour bar's labels do not fit
@@ -50,18 +72,30 @@ class OutputModel(GridModel):
         self._hover = hover_of(studio)
         self._quiz = quiz_of(studio)
         self._lit: frozenset[tuple[int, int]] = frozenset()
+        self._field = field_of(studio)
         self._load()
         bind(self, studio.frame_changed, self._on_frame_changed)
         bind(self, self._hover.changed, self._on_hover_changed)
+        bind(self, self._field.changed, self._on_hover_changed)
         bind(self, self._quiz.changed, self._reload)
 
     def _on_hover_changed(self) -> None:
         if self._studio.evaluation is not self._evaluation or not self._values.size:
             return  # a new scene is on its way (frame_changed reloads everything), or no map
-        old, self._lit = self._lit, self._hover.output_lit(self._channel)
+        old, self._lit = self._lit, self._lit_now()
         for row, col in old ^ self._lit:  # at most one window's worth of cells each
-            index = self.index(row, col)
+            index = self.cell_index(row, col)
             self.dataChanged.emit(index, index)
+
+    def cell_index(self, row: int, col: int) -> QModelIndex:
+        """The table's index of map cell (row, col) (past the padding a stack may show)."""
+        return self.index(row + self.top, col + self.left)
+
+    def map_cell(self, row: int, col: int) -> tuple[int, int] | None:
+        """The map cell at table cell (row, col), or None on padding."""
+        r, c = row - self.top, col - self.left
+        rows, cols = self._values.shape
+        return (r, c) if 0 <= r < rows and 0 <= c < cols else None
 
     def _load(self) -> None:
         self._evaluation = self._studio.evaluation
@@ -70,18 +104,51 @@ class OutputModel(GridModel):
             self._values = np.zeros((0, 0))  # no output, this map is gone, or a quiz
         else:
             self._values = output[self._channel]
+        # In a stack, the padding the next layer reads this map with shows around it.
+        self._padded: PaddedMap | None = None
+        evaluation = self._evaluation
+        reader = evaluation.conv_index + 1
+        stack = self._studio.document.scene.is_stack and bool(evaluation.maps)
+        if self._values.size and stack and reader < len(evaluation.layers):
+            self._padded = padded_map(evaluation, reader, self._channel)
+        p = self._padded
+        self.top, self.left = (0, 0) if p is None else (p.top, p.left)
+        self._table_shape = self._values.shape if p is None else p.values.shape
         self._first_step = self._channel * self._values.size
         self._position = self._studio.conv_position
-        self._lit = self._hover.output_lit(self._channel)
+        self._marked = self._marked_now()
+        self._lit = self._lit_now()
+
+    def _lit_now(self) -> frozenset[tuple[int, int]]:
+        """Reached by the hovered input cell, or in the field of the pointed map cell."""
+        lit = self._hover.output_lit(self._channel)
+        if self._field.cell is not None:
+            lit |= self._field.lit(self._evaluation.conv_index + 1)
+        return lit
+
+    def _marked_now(self) -> tuple[int, StepCells]:
+        """The step shown as current when it is this convolution's (else −1), and the
+        cells the next layer's current step reads here."""
+        studio = self._studio
+        found = studio.layer_step if studio.document.scene.is_stack else None
+        conv = self._evaluation.conv_index
+        if found is None:
+            return self._position - 1, NO_CELLS
+        layer, step = found
+        if layer != conv + 1 or not self._values.size:
+            return (self._position - 1 if layer == conv else -1), NO_CELLS
+        rows, cols = self._values.shape
+        shown = self._padded or PaddedMap(self._values, 0, 0, rows, cols)
+        return -1, step_cells(self._evaluation, layer, step, layer, self._channel, shown)
 
     def _reload(self) -> None:
-        old_shape = self._values.shape
+        old_shape = self._table_shape
         self._load()
-        if self._values.shape != old_shape:
+        if self._table_shape != old_shape:
             self.beginResetModel()
             self.endResetModel()
         elif self._values.size:
-            rows, cols = self._values.shape
+            rows, cols = self._table_shape
             self.dataChanged.emit(self.index(0, 0), self.index(rows - 1, cols - 1))
         self.content_changed.emit()
 
@@ -95,6 +162,18 @@ class OutputModel(GridModel):
         cols = self._values.shape[1] if size else 0
         if cols == 0:
             return
+        old_marked, self._marked = self._marked, self._marked_now()
+        if old_marked != self._marked:  # a stack's later layer: the current cell, the reads
+            changed = {*old_marked[1].reads, *self._marked[1].reads}  # table cells
+            for step in (old_marked[0], self._marked[0]):
+                if step >= self._first_step and step - self._first_step < size:
+                    row, col = divmod(step - self._first_step, cols)
+                    changed.add((row + self.top, col + self.left))
+            rows, columns = self._table_shape
+            for row, col in changed:
+                if 0 <= row < rows and 0 <= col < columns:  # a window may reach past it
+                    index = self.index(row, col)
+                    self.dataChanged.emit(index, index)
         # Cells that changed: those filled or emptied between the two positions, and the
         # old and new current cells (steps old-1 and new-1).
         low = max(0, min(old, new) - 1 - self._first_step)
@@ -103,44 +182,77 @@ class OutputModel(GridModel):
             return
         if high - low < cols:  # a short move: repaint just those cells
             for step in range(low, high + 1):
-                index = self.index(step // cols, step % cols)
+                index = self.cell_index(step // cols, step % cols)
                 self.dataChanged.emit(index, index)
         else:
-            self.dataChanged.emit(self.index(low // cols, 0), self.index(high // cols, cols - 1))
+            self.dataChanged.emit(
+                self.cell_index(low // cols, 0), self.cell_index(high // cols, cols - 1)
+            )
 
     def texts(self) -> tuple[Iterable[str], Iterable[str]]:
         # Every value the map will show, so that filling it never widens the cells.
-        return {format_number(v) for v in np.unique(self._values)}, ()
+        values = self._values if self._padded is None else self._padded.values
+        return {_padding_text(v) for v in np.unique(values)}, ()
 
     def _step(self, row: int, col: int) -> int:
         return self._first_step + row * self._values.shape[1] + col
 
     def shape(self) -> tuple[int, int]:
-        rows, cols = self._values.shape
+        rows, cols = self._table_shape
         return rows, cols
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        horizontal = orientation == Qt.Orientation.Horizontal
+        before = self.left if horizontal else self.top
+        count = self._values.shape[1 if horizontal else 0]
+        if before <= section < before + count:
+            return str(section - before + 1)
+        return self.tr("pad")  # the padding the next layer of a stack reads
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
             return None
-        step = self._step(index.row(), index.column())
+        cell = self.map_cell(index.row(), index.column())
+        if cell is None:  # the next layer's padding
+            return self._padding_data(index.row(), index.column(), role)
+        step = self._step(*cell)
         done = step < self._position
+        current = step == self._marked[0]
         if role == Qt.ItemDataRole.DisplayRole:
             if not done:
                 return ""
-            if step == self._position - 1 and self._quiz.value_hidden:
+            if current and self._quiz.value_hidden:
                 return "?"  # the class predicts it first
-            return format_number(self._values[index.row(), index.column()])
+            return format_number(self._values[cell])
         if role == LOOK_ROLE:
-            lit = (index.row(), index.column()) in self._lit
-            if step == self._position - 1:
+            lit = cell in self._lit
+            table_cell = (index.row(), index.column())
+            if current:
                 return _CURRENT_LIT if lit else _CURRENT
+            reads = self._marked[1]
+            if table_cell in reads.reads:  # the next layer's window reads it
+                look = _READ_WINNER if table_cell == reads.winner else _READ
+                return look._replace(lit=True) if lit else look
             if done:
                 return _FILLED_LIT if lit else _FILLED
             return _EMPTY_LIT if lit else _EMPTY
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.tr("Output row {0}, column {1}: click to show its step").format(
-                index.row() + 1, index.column() + 1
+                cell[0] + 1, cell[1] + 1
             )
+        return None
+
+    def _padding_data(self, row: int, col: int, role: int) -> object:
+        assert self._padded is not None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _padding_text(self._padded.values[row, col])
+        if role == LOOK_ROLE:
+            reads = self._marked[1]
+            return _PADDING_READ if (row, col) in reads.reads else _PADDING
         return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
@@ -166,6 +278,9 @@ class OutputPanel(GridPiece):
         # which keeps it out of the start-up time.
         self.heat_map: HeatMapView | None = None
         self.table.clicked.connect(self._on_q_cell_clicked)
+        self._field = field_of(studio)
+        self.table.hover_moved.connect(self._on_q_hover_moved)
+        bind(self, self._field.changed, self.set_evaluation)
         # The stage may shrink the table after a step scrolled it.
         self.table.resized.connect(self.follow_current)
         bind(self, studio.document.evaluation_changed, self.set_evaluation)
@@ -177,7 +292,8 @@ class OutputPanel(GridPiece):
         """Scroll so that the cell being computed is in view."""
         step = self._studio.current
         if step is not None and step.out_channel == self._channel:
-            self.table.show_block((step.out_row, step.out_col), (step.out_row, step.out_col))
+            row, col = step.out_row + self.model.top, step.out_col + self.model.left
+            self.table.show_block((row, col), (row, col))
 
     def set_evaluation(self, evaluation: object = None) -> None:
         """Show the output's size; never writes the document."""
@@ -193,10 +309,37 @@ class OutputPanel(GridPiece):
                 self.tr("Output: none (see the red note)") if self._channel == 0 else ""
             )
         elif self._channel < output.shape[0]:
-            self.title.setText(f"{name}  {output.shape[1]}×{output.shape[2]}")
+            text = f"{name}  {output.shape[1]}×{output.shape[2]}"
+            field = self._field_text()
+            self.title.setText(text if field is None else self.tr("{0} · {1}").format(text, field))
         if output is not None:
             # Room for the size and for the quiz's question: neither is cut when it comes.
-            self.title_texts = (name + "  ?×?", f"{name}  {output.shape[1]}×{output.shape[2]}")
+            sized = f"{name}  {output.shape[1]}×{output.shape[2]}"
+            self.title_texts = (name + "  ?×?", sized)
+            widest = self._field_widest()
+            if widest is not None:  # and for a pointed cell's receptive field (a stack)
+                self.title_texts += (self.tr("{0} · {1}").format(sized, widest),)
+
+    def _map_index(self) -> int:
+        return self._studio.evaluation.conv_index + 1
+
+    def _field_text(self) -> str | None:
+        cell = self._field.cell
+        if cell is None or (cell.map, cell.channel) != (self._map_index(), self._channel):
+            return None
+        return self._field.size_text()
+
+    def _field_widest(self) -> str | None:
+        if not self._studio.document.scene.is_stack:
+            return None
+        return field_text(self._studio.evaluation, self._map_index())
+
+    def _on_q_hover_moved(self, row: int, col: int, _shift: bool) -> None:
+        cell = None if row < 0 else self.model.map_cell(row, col)
+        if cell is None or not self._studio.document.scene.is_stack:
+            self._field.leave(self._map_index(), self._channel)
+        else:
+            self._field.point_at(self._map_index(), self._channel, *cell)
 
     def place(self, place: GridPlace, zoom: float, origin: Rect) -> None:
         self._zoom = zoom
@@ -216,7 +359,9 @@ class OutputPanel(GridPiece):
             self.heat_map.setVisible(visible)
 
     def _on_q_cell_clicked(self, index: QModelIndex) -> None:
-        self._studio.show_cell(self._channel, index.row(), index.column())
+        cell = self.model.map_cell(index.row(), index.column())
+        if cell is not None:  # not the padding a stack's next layer reads
+            self._studio.show_cell(self._channel, *cell)
 
 
 class OutputsPanel(QWidget):
@@ -273,4 +418,5 @@ class OutputsPanel(QWidget):
         """Show or hide the heat map beside every map's numbers."""
         self.heat_maps_visible = visible
         for panel in self.maps:
-            panel.show_heat_map(visible)
+            # Not beside maps the stage has hidden (a stack focused on a later layer).
+            panel.show_heat_map(visible and not self.isHidden())

@@ -10,18 +10,31 @@ from __future__ import annotations
 import weakref
 from dataclasses import replace
 
-from PySide6.QtCore import QTimer
-from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QPainter, QPaintEvent, QPen, QResizeEvent
+from PySide6.QtWidgets import QLabel, QWidget
 
 from ..model import Studio
 from ..model.quiz import quiz_of
-from ..model.stage import NONE, GridSpec, Length, StagePlan, StageSpec, bounds, plan_stage
+from ..model.stack_marks import layer_title
+from ..model.stage import (
+    NONE,
+    BlockSpec,
+    GridSpec,
+    Length,
+    Rect,
+    StagePlan,
+    StageSpec,
+    bounds,
+    plan_stage,
+)
+from . import style
 from .binding import bind
 from .cells import NumberTable, set_geometry
 from .equation_view import EquationView
 from .input_panel import InputPanel
 from .kernel_panel import KernelPanel
+from .layer_block import LayerBlock, heading_font, heading_lengths, mark_heading
 from .output_panel import OutputsPanel
 from .quiz_view import QuizView
 
@@ -81,7 +94,107 @@ class Stage(QWidget):
         self._quiz = quiz_of(studio)
         self._quiz_shape = self._quiz_shape_now()
         bind(self, self._quiz.changed, self._on_quiz_changed)
+        # A stack's later layers: one block each, made again with every new evaluation.
+        self.blocks: list[LayerBlock] = []
+        # The first layer's heading, over the focused convolution's kernels and maps.
+        self.heading = QLabel(self)
+        self.heading.hide()
+        self._blocks_for: object = None
+        self._current_layer = -1
+        bind(self, studio.document.evaluation_changed, self._sync_blocks)
+        self._sync_blocks()
         bind(self, studio.frame_changed, self._on_frame_changed)
+
+    # ------------------------------------------------------------ the stack
+
+    @property
+    def head_layer(self) -> int | None:
+        """The layer the input, kernel and output panels show in the first columns (the
+        focused convolution when it is the first layer), or ``None``: then every layer
+        has a block, and the first columns hold the input alone."""
+        evaluation = self._studio.evaluation
+        scene = self._studio.document.scene
+        if not scene.is_stack or evaluation.conv_index == 0:
+            return 0
+        return None
+
+    def _sync_blocks(self, *_: object) -> None:
+        evaluation = self._studio.evaluation
+        if evaluation is self._blocks_for:
+            return
+        self._blocks_for = evaluation
+        for block in self.blocks:
+            block.hide()
+            block.deleteLater()
+        self.blocks = []
+        head = self.head_layer
+        if self._studio.document.scene.is_stack and evaluation.maps:
+            first = 0 if head is None else head + 1
+            for layer in range(first, len(evaluation.layers)):
+                block = LayerBlock(self._studio, layer, self)
+                block.show()
+                self.blocks.append(block)
+        for panel in (self.kernel_panel, self.output_panel):
+            panel.setVisible(head is not None)
+        # The heat maps beside the maps, or gone with them.
+        self.output_panel.set_heat_maps_visible(self.output_panel.heat_maps_visible)
+        if self.blocks and head is not None:
+            self.heading.setText(layer_title(head + 1, evaluation.layers[head]))
+        self.heading.setVisible(bool(self.blocks) and head is not None)
+        self._current_layer = -1
+        self._show_current_layer()
+        self.mark_stale()
+
+    def _show_current_layer(self) -> None:
+        """Emphasise the layer being stepped (its heading, a frame around its block)."""
+        if not self._studio.document.scene.is_stack:
+            return
+        layer = self._studio.current_layer
+        if layer == self._current_layer:
+            return
+        self._current_layer = layer
+        for block in self.blocks:
+            block.set_current(block.layer == layer)
+        mark_heading(self.heading, layer == self.head_layer)
+        self.update()
+
+    def current_box(self) -> Rect | None:
+        """Around the parts of the layer being stepped, in the plan's coordinates; ``None``
+        for a scene of one convolution (nothing to tell apart)."""
+        plan = self.plan
+        if plan is None or not self._studio.document.scene.is_stack:
+            return None
+        layer = self._studio.current_layer
+        for block, place in zip(self.blocks, plan.blocks, strict=False):
+            if block.layer == layer:
+                return place.box()
+        if layer == self.head_layer:
+            return bounds([plan.heading, plan.kernel_box(), plan.map_box()])
+        return None
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        box = self.current_box()
+        if box is None or self.plan is None:
+            return
+        # In the gap around the block: it touches none of the parts.
+        pad = max(2, self._gap() // 2 - 2)
+        painter = QPainter(self)
+        pen = QPen(style.FIELD_BORDER, 3)
+        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        painter.setPen(pen)
+        painter.drawRoundedRect(
+            box.x + MARGIN - pad,
+            box.y + MARGIN - pad,
+            box.width + 2 * pad,
+            box.height + 2 * pad,
+            6,
+            6,
+        )
+        painter.end()
+
+    def _gap(self) -> int:
+        return max(12, round(self.fontMetrics().height() * 0.6))
 
     @property
     def zoom(self) -> float:
@@ -109,6 +222,10 @@ class Stage(QWidget):
                 heading_h = _longer(heading_h, height)
         # Maps of one layer, channels of one input, slices of the kernels: each drawn alike.
         (maps,) = _alike([[m.grid_spec() for m in self.output_panel.maps]])
+        if self.head_layer is None:  # every layer in a block of its own
+            slices, maps = (), ()
+            heading_w = heading_h = NONE
+        heading = heading_lengths(self.heading) if not self.heading.isHidden() else (NONE, NONE)
         heat = NONE
         if self.output_panel.heat_maps_visible and maps:
             first = maps[0]
@@ -127,7 +244,10 @@ class Stage(QWidget):
             footer_width=Length(0, 360),
             heat_map_width=heat,
             quiz=self.quiz_view.quiz_spec() if self._quiz.on else None,
-            gap=max(12, round(self.fontMetrics().height() * 0.6)),
+            gap=self._gap(),
+            blocks=tuple(_alike_block(block.spec()) for block in self.blocks),
+            heading=heading[0],
+            heading_width=heading[1],
         )
 
     def _footer_height(self, zoom: float, width: int) -> int:
@@ -164,6 +284,7 @@ class Stage(QWidget):
     def _on_frame_changed(self, *_: object) -> None:
         if self._stale:
             self.relayout()
+        self._show_current_layer()
 
     def relayout(self, *_: object) -> None:
         """Plan the stage for its size and put every part in place."""
@@ -192,6 +313,7 @@ class Stage(QWidget):
             *self.input_panel.grids,
             *self.kernel_panel.slices.values(),
             *self.output_panel.maps,
+            *(g for block in self.blocks for g in block.grids()),
         ]
         for piece in pieces:
             if piece.table not in self._watched:
@@ -222,6 +344,11 @@ class Stage(QWidget):
         for output_map, rect in zip(self.output_panel.maps, plan.heat_maps, strict=False):
             if output_map.heat_map is not None:
                 set_geometry(output_map.heat_map, rect.moved(-maps.x, -maps.y))
+        for block, block_place in zip(self.blocks, plan.blocks, strict=False):
+            block.place(block_place, zoom, MARGIN)
+        self.heading.setFont(heading_font(zoom))
+        set_geometry(self.heading, plan.heading.moved(MARGIN, MARGIN))
+        self.update()  # the frame around the current layer
         self.equation.set_zoom(zoom)
         self.quiz_view.set_zoom(zoom)
         quiz = plan.quiz_box()
@@ -256,6 +383,12 @@ def _alike(groups: list[list[GridSpec]]) -> tuple[tuple[GridSpec, ...], ...]:
     return tuple(
         tuple(replace(g, cell_width=width, cell_height=height) for g in group) for group in groups
     )
+
+
+def _alike_block(block: BlockSpec) -> BlockSpec:
+    """A layer's maps drawn alike, and its kernels' slices alike (as the first layer's)."""
+    (maps,) = _alike([list(block.maps)])
+    return replace(block, maps=maps, kernels=_alike([list(k) for k in block.kernels]))
 
 
 def _longer(a: Length, b: Length) -> Length:

@@ -885,6 +885,14 @@ give it the flipped weights, {0}.</source>
     </message>
 </context>
 <context>
+    <name>FieldHover</name>
+    <message>
+        <source>receptive field {0}×{1}</source>
+        <extracomment>{0} rows, {1} columns of the input one cell of a map sees.</extracomment>
+        <translation>感受野 {0}×{1}</translation>
+    </message>
+</context>
+<context>
     <name>FileDialog</name>
     <message>
         <source>&amp;Look in:</source>
@@ -1339,6 +1347,21 @@ convolution)</source>
     </message>
 </context>
 <context>
+    <name>LayerBlock</name>
+    <message>
+        <source>Map {0}</source>
+        <translation>特征图 {0}</translation>
+    </message>
+    <message>
+        <source>Kernel {0}</source>
+        <translation>卷积核 {0}</translation>
+    </message>
+    <message>
+        <source>window</source>
+        <translation>窗口</translation>
+    </message>
+</context>
+<context>
     <name>LayerExplain</name>
     <message>
         <source>The divisor {0} counts the padding too (the input gives {1} of the cells).</source>
@@ -1434,6 +1457,32 @@ convolution)</source>
     <message>
         <source>Slope below 0</source>
         <translation>小于 0 时的斜率</translation>
+    </message>
+</context>
+<context>
+    <name>LayerTitle</name>
+    <message>
+        <source>Layer {0}: convolution {1}×{2}</source>
+        <extracomment>{0} the layer&apos;s number, {1}×{2} the kernel&apos;s size.</extracomment>
+        <translation>第 {0} 层：卷积 {1}×{2}</translation>
+    </message>
+    <message>
+        <source>Layer {0}: convolution {1}×{2}, stride {3}</source>
+        <extracomment>{3} the stride.</extracomment>
+        <translation>第 {0} 层：卷积 {1}×{2}，步长 {3}</translation>
+    </message>
+    <message>
+        <source>Layer {0}: max pool {1}×{2}, stride {3}</source>
+        <translation>第 {0} 层：最大池化 {1}×{2}，步长 {3}</translation>
+    </message>
+    <message>
+        <source>Layer {0}: average pool {1}×{2}, stride {3}</source>
+        <translation>第 {0} 层：平均池化 {1}×{2}，步长 {3}</translation>
+    </message>
+    <message>
+        <source>Layer {0}: {1}</source>
+        <extracomment>{1} the activation&apos;s name: ReLU, LeakyReLU, σ, tanh.</extracomment>
+        <translation>第 {0} 层：{1}</translation>
     </message>
 </context>
 <context>
@@ -2366,6 +2415,32 @@ Q：打开 / 关闭测验（→ 或 PageDown 先揭晓答案，再前进一步�
     </message>
 </context>
 <context>
+    <name>MapGrid</name>
+    <message>
+        <source>{0} · {1}</source>
+        <translation>{0}，{1}</translation>
+    </message>
+</context>
+<context>
+    <name>MapModel</name>
+    <message>
+        <source>Padding</source>
+        <translation>填充</translation>
+    </message>
+    <message>
+        <source>Input row {0}, column {1}</source>
+        <translation>输入第 {0} 行、第 {1} 列</translation>
+    </message>
+    <message>
+        <source>Row {0}, column {1}: point at it to light its receptive field, click to show its step</source>
+        <translation>第 {0} 行、第 {1} 列：指向它可标出它的感受野，点击显示它对应的那一步</translation>
+    </message>
+    <message>
+        <source>pad</source>
+        <translation>填充</translation>
+    </message>
+</context>
+<context>
     <name>MessageBar</name>
     <message>
         <source>Details…</source>
@@ -2435,6 +2510,10 @@ Q：打开 / 关闭测验（→ 或 PageDown 先揭晓答案，再前进一步�
 <context>
     <name>OutputModel</name>
     <message>
+        <source>pad</source>
+        <translation>填充</translation>
+    </message>
+    <message>
         <source>Output row {0}, column {1}: click to show its step</source>
         <translation>输出第 {0} 行、第 {1} 列：点击显示它对应的那一步</translation>
     </message>
@@ -2452,6 +2531,10 @@ Q：打开 / 关闭测验（→ 或 PageDown 先揭晓答案，再前进一步�
     <message>
         <source>Output: none (see the red note)</source>
         <translation>输出：无（见红色提示）</translation>
+    </message>
+    <message>
+        <source>{0} · {1}</source>
+        <translation>{0}，{1}</translation>
     </message>
 </context>
 <context>
@@ -3791,6 +3874,14 @@ Q：打开 / 关闭测验（→ 或 PageDown 先揭晓答案，再前进一步�
     <message>
         <source>Output row {0}, column {1} of map {2}</source>
         <translation>特征图 {2} 的输出第 {0} 行、第 {1} 列</translation>
+    </message>
+    <message>
+        <source>Layer {0}, output row {1}, column {2}</source>
+        <translation>第 {0} 层，输出第 {1} 行、第 {2} 列</translation>
+    </message>
+    <message>
+        <source>{0} of map {1}</source>
+        <translation>{0}（特征图 {1}）</translation>
     </message>
     <message>
         <source>channel {0}:</source>

@@ -1,0 +1,159 @@
+"""One later layer of a stack on the stage: its heading, its kernels or pooling window,
+and its output maps (:class:`~convstudio.qt.map_grid.MapGrid`), placed by the stage.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtGui import QFont, QFontMetricsF
+from PySide6.QtWidgets import QLabel, QWidget
+
+from ..engine.layers import Conv2d
+from ..model import Studio, format_number
+from ..model.stack_marks import layer_title
+from ..model.stage import BlockPlace, BlockSpec, Length
+from . import style
+from .cells import MEASURE_ZOOM, CellLook, GridPiece, NumberTable, set_geometry
+from .map_grid import ArrayModel, MapGrid
+
+_WEIGHT = CellLook(foreground=style.WEIGHT_FG)
+_WINDOW = CellLook(background=style.FIELD_BG)
+_WINNER = CellLook(background=style.FIELD_BG, border=True)
+
+
+class LayerBlock(QWidget):
+    """Layer *layer* (0-based) of the studio's stack: heading, kernels or window, maps.
+
+    Its parts are the stage's to place (:meth:`place`); the models follow the studio.
+    """
+
+    def __init__(self, studio: Studio, layer: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._studio = studio
+        self.layer = layer
+        evaluation = studio.evaluation
+        stack_layer = evaluation.layers[layer]
+        self.heading = QLabel(layer_title(layer + 1, stack_layer), self)
+        self.kernels: list[list[GridPiece]] = []
+        if isinstance(stack_layer, Conv2d):
+            self._add_kernels(stack_layer)
+        elif stack_layer.kind in ("max_pool2d", "avg_pool2d"):
+            self._add_window()
+        channels = evaluation.maps[layer + 1].shape[0]
+        self.maps = [
+            MapGrid(
+                studio,
+                layer + 1,
+                c,
+                self.tr("Map {0}").format(c + 1) if channels > 1 else "",
+                self,
+            )
+            for c in range(channels)
+        ]
+        self.set_current(False)
+
+    def _add_kernels(self, conv: Conv2d) -> None:
+        count, depth = conv.kernels.shape[:2]
+        for k in range(count):
+            slices = []
+            for d in range(depth):
+                weights = conv.kernels[k, d]
+                if conv.flip:  # as the true convolution applies it (the kernel panel's way)
+                    weights = weights[::-1, ::-1]
+                model = ArrayModel(
+                    self._studio,
+                    (weights.shape[0], weights.shape[1]),
+                    lambda w=weights: w,
+                    lambda _r, _c: _WEIGHT,
+                    {format_number(v) for v in np.unique(weights)},
+                )
+                piece = GridPiece(NumberTable(), self)
+                piece.table.setModel(model)
+                piece.table.show_headers(False)
+                if d == 0 and count > 1:
+                    piece.title.setText(self.tr("Kernel {0}").format(k + 1))
+                    piece.title.show()
+                slices.append(piece)
+            self.kernels.append(slices)
+
+    def _add_window(self) -> None:
+        layer = self.layer
+        window = self._studio.evaluation.layers[layer].window()
+        shape = window.kernel
+        source = self._studio.evaluation.maps[layer]
+
+        def values() -> np.ndarray | None:
+            found = self._studio.layer_step
+            if found is None or found[0] != layer:
+                return None
+            step = found[1]
+            # Padding never wins a max: shown empty, as in the map.
+            shown = [np.nan if not np.isfinite(v) else v for v in step.values]
+            return np.array(shown).reshape(shape)
+
+        def look(row: int, col: int) -> CellLook:
+            found = self._studio.layer_step
+            if found is None or found[0] != layer:
+                return CellLook(background=style.EMPTY_BG)
+            winner = found[1].winner
+            return _WINNER if winner == row * shape[1] + col else _WINDOW
+
+        texts = {format_number(v) for v in np.unique(source)} | {"0"}
+        model = ArrayModel(self._studio, shape, values, look, texts)
+        piece = GridPiece(NumberTable(), self)
+        piece.table.setModel(model)
+        piece.table.show_headers(False)
+        piece.title.setText(self.tr("window"))
+        piece.title.show()
+        self.kernels.append([piece])
+
+    def grids(self) -> list[GridPiece]:
+        return [*(g for k in self.kernels for g in k), *self.maps]
+
+    def set_current(self, current: bool) -> None:
+        """Emphasise the heading of the layer being stepped; never writes the model."""
+        mark_heading(self.heading, current)
+
+    def spec(self) -> BlockSpec:
+        """The block, measured for the stage's layout."""
+        height, width = heading_lengths(self.heading)
+        return BlockSpec(
+            heading=height,
+            heading_width=width,
+            kernels=tuple(tuple(g.grid_spec() for g in k) for k in self.kernels),
+            maps=tuple(m.grid_spec() for m in self.maps),
+        )
+
+    def place(self, place: BlockPlace, zoom: float, margin: int) -> None:
+        """Put the heading and grids where the plan says (*place* is in the plan's
+        coordinates, *margin* pixels inside the stage's)."""
+        box = place.box()
+        set_geometry(self, box.moved(margin, margin))
+        self.heading.setFont(heading_font(zoom))
+        set_geometry(self.heading, place.heading.moved(-box.x, -box.y))
+        for pieces, places in zip(self.kernels, place.kernels, strict=False):
+            for piece, grid in zip(pieces, places, strict=False):
+                piece.place(grid, zoom, box)
+        for piece, grid in zip(self.maps, place.maps, strict=False):
+            piece.place(grid, zoom, box)
+
+
+def heading_font(zoom: float) -> QFont:
+    """A layer's heading's font at *zoom*."""
+    return style.font(style.UI_PT, bold=True, zoom=zoom)
+
+
+def heading_lengths(heading: QLabel) -> tuple[Length, Length]:
+    """Height and width of a layer's heading, as they grow with the zoom."""
+    metrics = QFontMetricsF(heading_font(MEASURE_ZOOM))
+    width = metrics.horizontalAdvance(heading.text()) / MEASURE_ZOOM
+    return Length(4, metrics.height() / MEASURE_ZOOM), Length(12, width)
+
+
+def mark_heading(heading: QLabel, current: bool) -> None:
+    """The layer being stepped: its heading on the current cell's yellow; the others grey."""
+    heading.setStyleSheet(
+        f"background: {style.CURRENT_BG.name()}; color: {style.TEXT_FG.name()};"
+        if current
+        else f"color: {style.PADDING_FG.name()};"
+    )
