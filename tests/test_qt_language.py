@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from test_qt_small_screen import LESSONS, SIZES, check_whole_stage, lesson_window, settle
 
 from convstudio.model import Studio, load_scene, resource_dir
-from convstudio.qt.language import current_language, install_language
+from convstudio.qt.language import cjk_families, current_language, install_language
 from convstudio.qt.main_window import MainWindow
 
 CHINESE = ["zh_TW", "zh_CN"]
@@ -349,3 +349,15 @@ def test_the_costs_section_carries_the_heading_the_notes_name(qtbot, speaking, l
     for lesson in naming:
         # English says "the Costs section"; Chinese quotes the heading: 「成本」, “成本”.
         assert heading.text() in lesson_text(lesson.note), (lesson.name, heading.text())
+
+
+def test_back_in_english_no_chinese_font_is_left_in_the_fonts(speaking):
+    # The window's fonts copy the application's: a CJK fallback kept from the language
+    # before would draw English digits with other glyphs than a fresh English window.
+    from convstudio.qt import style
+
+    english = style.font(style.UI_PT).families()
+    speaking("zh_TW")
+    assert len(style.font(style.UI_PT).families()) > len(english) or not cjk_families("zh_TW")
+    speaking("en")
+    assert style.font(style.UI_PT).families() == english

@@ -48,8 +48,9 @@ def set_fallback_families(families: list[str]) -> None:
 def font(points: float, *, bold: bool = False, zoom: float = 1.0) -> QFont:
     """A font of *points* × *zoom* points."""
     f = QFont()
-    if _fallbacks:
-        f.setFamilies([f.family(), *_fallbacks])
+    # Always set, even to no fallback: QFont() copies the application's font, which keeps
+    # the families of the language before (Chinese glyphs would then draw English digits).
+    f.setFamilies([f.family(), *_fallbacks])
     f.setPointSizeF(points * zoom)
     f.setBold(bold)
     return f
