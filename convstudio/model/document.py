@@ -483,7 +483,9 @@ class Document:
         if index == scene.conv_index:
             return scene.replace(**changes)  # the focused one: its settings are the scene's
         layers = list(scene.layers)
-        layers[index] = dataclasses.replace(layers[index], **changes)
+        conv = layers[index]
+        assert isinstance(conv, Conv2d)  # _conv_at found it
+        layers[index] = dataclasses.replace(conv, **changes)
         return scene.replace(layers=tuple(layers))
 
     def resize_kernel(self, rows: int, cols: int) -> None:
