@@ -4,6 +4,8 @@ and its output maps (:class:`~convstudio.qt.map_grid.MapGrid`), placed by the st
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtWidgets import QLabel, QWidget
@@ -14,9 +16,9 @@ from ..model.stack_marks import layer_title
 from ..model.stage import BlockPlace, BlockSpec, Length
 from . import style
 from .cells import MEASURE_ZOOM, CellLook, GridPiece, NumberTable, set_geometry
+from .kernel_panel import KernelSlice
 from .map_grid import ArrayModel, MapGrid
 
-_WEIGHT = CellLook(foreground=style.WEIGHT_FG)
 _WINDOW = CellLook(background=style.FIELD_BG)
 _WINNER = CellLook(background=style.FIELD_BG, border=True)
 
@@ -24,12 +26,21 @@ _WINNER = CellLook(background=style.FIELD_BG, border=True)
 class LayerBlock(QWidget):
     """Layer *layer* (0-based) of the studio's stack: heading, kernels or window, maps.
 
-    Its parts are the stage's to place (:meth:`place`); the models follow the studio.
+    Its parts are the stage's to place (:meth:`place`); the models follow the studio. A
+    convolution's weights are edited as the kernel panel's are (:class:`KernelSlice`);
+    *report* says why an edit is refused.
     """
 
-    def __init__(self, studio: Studio, layer: int, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        studio: Studio,
+        layer: int,
+        parent: QWidget | None = None,
+        report: Callable[[str], None] | None = None,
+    ) -> None:
         super().__init__(parent)
         self._studio = studio
+        self._report = report or (lambda _text: None)
         self.layer = layer
         evaluation = studio.evaluation
         stack_layer = evaluation.layers[layer]
@@ -55,20 +66,11 @@ class LayerBlock(QWidget):
     def _add_kernels(self, conv: Conv2d) -> None:
         count, depth = conv.kernels.shape[:2]
         for k in range(count):
-            slices = []
+            slices: list[GridPiece] = []
             for d in range(depth):
-                weights = conv.kernels[k, d]
-                if conv.flip:  # as the true convolution applies it (the kernel panel's way)
-                    weights = weights[::-1, ::-1]
-                model = ArrayModel(
-                    self._studio,
-                    (weights.shape[0], weights.shape[1]),
-                    lambda w=weights: w,
-                    lambda _r, _c: _WEIGHT,
-                    {format_number(v) for v in np.unique(weights)},
-                )
-                piece = GridPiece(NumberTable(), self)
-                piece.table.setModel(model)
+                # Typed, pasted and shown (flipped for a true convolution) as the kernel
+                # panel's weights, into this layer's kernels.
+                piece = KernelSlice(self._studio, k, d, self._report, self, layer=self.layer)
                 piece.table.show_headers(False)
                 if d == 0 and count > 1:
                     piece.title.setText(self.tr("Kernel {0}").format(k + 1))
@@ -106,6 +108,10 @@ class LayerBlock(QWidget):
         piece.title.setText(self.tr("window"))
         piece.title.show()
         self.kernels.append([piece])
+
+    def kernel_slices(self) -> list[KernelSlice]:
+        """A convolution's editable slices (none for other layers)."""
+        return [g for k in self.kernels for g in k if isinstance(g, KernelSlice)]
 
     def grids(self) -> list[GridPiece]:
         return [*(g for k in self.kernels for g in k), *self.maps]
