@@ -164,3 +164,71 @@ def test_no_later_kernel_changes_while_presenting(qtbot, cnn):
     paste(table, 0, 0, "5\t5")
     settle()
     assert document.scene is before
+
+
+def biased_stack() -> Scene:
+    """conv 3×3 → conv 2×2 of two kernels with biases 1.5 and −2."""
+    x = np.arange(36.0).reshape(6, 6) % 5
+    kernels = np.array([[[[1.0, 0.0], [0.0, 1.0]]], [[[0.0, 1.0], [1.0, 0.0]]]])
+    layers = (Conv2d(np.ones((3, 3))), Conv2d(kernels, [1.5, -2.0]))
+    return Scene(x, layers=layers, title="biases")
+
+
+def bias_box(window, layer: int, kernel: int):
+    (block,) = [b for b in window.stage.blocks if b.layer == layer]
+    return block.biases[kernel].bias
+
+
+def test_a_later_convolutions_bias_shows_by_its_kernel_and_follows_the_model(qtbot):
+    window = open_window(qtbot, biased_stack())
+    (block,) = window.stage.blocks
+    assert [h.title.text() for h in block.biases.values()] == ["Kernel 1", "Kernel 2"]
+    assert [bias_box(window, 1, k).text() for k in (0, 1)] == ["bias 1.5", "bias -2"]
+    assert all(h.isVisible() for h in block.biases.values())
+    # No heading overlaps its kernel's cells.
+    for k, heading in block.biases.items():
+        assert heading.geometry().bottom() < block.kernels[k][0].geometry().top() + (
+            block.kernels[k][0].table.geometry().top()
+        )
+    window.studio.document.set_bias_value(1, 4.0, layer=1)
+    settle()
+    assert bias_box(window, 1, 1).text() == "bias 4"
+    # A stack without a bias on its later convolution shows none.
+    assert open_window(qtbot, small_cnn()).stage.blocks[2].biases == {}
+
+
+def test_typing_a_later_bias_sets_it_once_and_undo_takes_it_back(qtbot):
+    window = open_window(qtbot, biased_stack())
+    document = window.studio.document
+    box = bias_box(window, 1, 0)
+    box.setFocus()
+    box.lineEdit().selectAll()
+    QTest.keyClicks(box, "-7")
+    QTest.keyClick(box, Qt.Key.Key_Return)
+    settle()
+    np.testing.assert_array_equal(document.scene.layers[1].bias, [-7.0, -2.0])
+    assert document.scene.layers[0].bias is None
+    final = document.evaluation.maps[2]
+    assert final[0, 0, 0] == pytest.approx(
+        (document.evaluation.maps[1][0, 0:2, 0:2] * np.eye(2)).sum() - 7
+    )
+    window.undo_action.trigger()
+    settle()
+    np.testing.assert_array_equal(document.scene.layers[1].bias, [1.5, -2.0])
+    assert bias_box(window, 1, 0).text() == "bias 1.5"
+
+
+def test_no_later_bias_changes_while_presenting(qtbot):
+    window = open_window(qtbot, biased_stack())
+    document = window.studio.document
+    window.set_presenting(True, full_screen=False)
+    settle()
+    before = document.scene
+    box = bias_box(window, 1, 0)
+    assert box.isVisible()
+    QTest.mouseClick(box, Qt.MouseButton.LeftButton)
+    QTest.keyClicks(box, "9")
+    QTest.keyClick(box, Qt.Key.Key_Up)
+    QTest.keyClick(box, Qt.Key.Key_Return)
+    settle()
+    assert document.scene is before

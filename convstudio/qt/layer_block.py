@@ -5,19 +5,22 @@ and its output maps (:class:`~convstudio.qt.map_grid.MapGrid`), placed by the st
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 import numpy as np
+from PySide6.QtCore import QSignalBlocker
 from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtWidgets import QLabel, QWidget
 
 from ..engine.layers import Conv2d
-from ..model import Studio, format_number
+from ..model import EditError, Studio, format_number
 from ..model.stack_marks import layer_title
-from ..model.stage import BlockPlace, BlockSpec, Length
+from ..model.stage import BlockPlace, BlockSpec, GridSpec, Length
 from . import style
 from .cells import MEASURE_ZOOM, CellLook, GridPiece, NumberTable, set_geometry
-from .kernel_panel import KernelSlice
+from .kernel_panel import KernelHeading, KernelSlice
 from .map_grid import ArrayModel, MapGrid
+from .number_box import NumberSpinBox
 
 _WINDOW = CellLook(background=style.FIELD_BG)
 _WINNER = CellLook(background=style.FIELD_BG, border=True)
@@ -46,6 +49,8 @@ class LayerBlock(QWidget):
         stack_layer = evaluation.layers[layer]
         self.heading = QLabel(layer_title(layer + 1, stack_layer), self)
         self.kernels: list[list[GridPiece]] = []
+        # Kernel → its heading (name and bias box), for a convolution with a bias.
+        self.biases: dict[int, KernelHeading] = {}
         if isinstance(stack_layer, Conv2d):
             self._add_kernels(stack_layer)
         elif stack_layer.kind in ("max_pool2d", "avg_pool2d"):
@@ -72,11 +77,33 @@ class LayerBlock(QWidget):
                 # panel's weights, into this layer's kernels.
                 piece = KernelSlice(self._studio, k, d, self._report, self, layer=self.layer)
                 piece.table.show_headers(False)
-                if d == 0 and count > 1:
+                if d == 0 and count > 1 and conv.bias is None:
                     piece.title.setText(self.tr("Kernel {0}").format(k + 1))
                     piece.title.show()
                 slices.append(piece)
             self.kernels.append(slices)
+            if conv.bias is not None:
+                # Its name and bias over its slices, as the kernel panel's heading.
+                self.biases[k] = self._kernel_heading(k, count, float(conv.bias[k]))
+
+    def _kernel_heading(self, kernel: int, count: int, bias: float) -> KernelHeading:
+        title = QLabel(self.tr("Kernel {0}").format(kernel + 1))
+        title.setVisible(count > 1)
+        box = NumberSpinBox()
+        box.setPrefix(self.tr("bias "))
+        box.setToolTip(self.tr("Added to every value of map {0}").format(kernel + 1))
+        with QSignalBlocker(box):
+            box.setValue(bias)
+        box.valueChanged.connect(lambda value: self._on_q_bias_changed(kernel, value))
+        heading = KernelHeading(title, box, self)
+        heading.show()
+        return heading
+
+    def _on_q_bias_changed(self, kernel: int, value: float) -> None:
+        try:
+            self._studio.document.set_bias_value(kernel, value, layer=self.layer)
+        except EditError as exc:
+            self._report(str(exc))
 
     def _add_window(self) -> None:
         layer = self.layer
@@ -126,9 +153,21 @@ class LayerBlock(QWidget):
         return BlockSpec(
             heading=height,
             heading_width=width,
-            kernels=tuple(tuple(g.grid_spec() for g in k) for k in self.kernels),
+            kernels=tuple(
+                tuple(self._slice_spec(k, d, g) for d, g in enumerate(pieces))
+                for k, pieces in enumerate(self.kernels)
+            ),
             maps=tuple(m.grid_spec() for m in self.maps),
         )
+
+    def _slice_spec(self, kernel: int, depth: int, piece: GridPiece) -> GridSpec:
+        spec = piece.grid_spec()
+        heading = self.biases.get(kernel)
+        if heading is None or depth != 0:
+            return spec
+        # The heading takes the first slice's title's place.
+        width, height = heading.lengths()
+        return replace(spec, title=height, title_width=width)
 
     def place(self, place: BlockPlace, zoom: float, margin: int) -> None:
         """Put the heading and grids where the plan says (*place* is in the plan's
@@ -137,9 +176,13 @@ class LayerBlock(QWidget):
         set_geometry(self, box.moved(margin, margin))
         self.heading.setFont(heading_font(zoom))
         set_geometry(self.heading, place.heading.moved(-box.x, -box.y))
-        for pieces, places in zip(self.kernels, place.kernels, strict=False):
+        for k, (pieces, places) in enumerate(zip(self.kernels, place.kernels, strict=False)):
             for piece, grid in zip(pieces, places, strict=False):
                 piece.place(grid, zoom, box)
+            heading = self.biases.get(k)
+            if heading is not None and places:
+                heading.set_zoom(zoom)
+                set_geometry(heading, places[0].title.moved(-box.x, -box.y))
         for piece, grid in zip(self.maps, place.maps, strict=False):
             piece.place(grid, zoom, box)
 
