@@ -492,3 +492,43 @@ def test_edits_reuse_the_image_converted_once(qtbot, threaded, studio, tmp_path,
             threaded.result[0], weight * as_channels(rgb, 1)[0, 1:-1, 1:-1]
         )
     assert made == [1]  # converted to grey once, for the first result
+
+
+def test_each_band_is_computed_into_the_result_itself(monkeypatch):
+    # No band-sized result to allocate, zero and copy in: at 4096² that was a pass over
+    # 335 MB per edit, and every zeroed array holds the GIL the GUI thread waits for.
+    rgb = photo(70, 90)
+    scene = Scene(
+        input=np.zeros((3, 6, 6)),
+        kernels=np.random.default_rng(6).integers(-3, 4, (2, 3, 3, 3)).astype(float),
+        padding="same",
+    )
+    want = image_output(scene, rgb, planes=image_planes(rgb, 3))
+    written: list[np.ndarray] = []
+    real = image_model.correlate_padded
+
+    def recording(*args, **kwargs):
+        written.append(kwargs["out"])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(image_model, "_BAND_WORK", 2000)  # many bands
+    monkeypatch.setattr(image_model, "correlate_padded", recording)
+    got = image_output(scene, rgb, planes=image_planes(rgb, 3))
+    np.testing.assert_array_equal(got, want)
+    assert len(written) > 1 and all(np.shares_memory(band, got) for band in written)
+
+
+@pytest.mark.parametrize("mode", ["zeros", "reflect"])
+def test_a_band_cut_from_the_planes_is_zero_exactly_in_the_padding(mode):
+    # The band's margins are zeroed and the rest copied: nothing of the uninitialised
+    # memory it starts from shows.
+    planes = np.arange(1, 1 + 2 * 30 * 40, dtype=np.float32).reshape(2, 30, 40)
+    rows = np.r_[-1, -1, 0:30, -1, -1, -1] if mode == "zeros" else np.r_[1, 0:30, 28]
+    cols = np.r_[-1, 0:40, -1, -1] if mode == "zeros" else np.r_[2, 1, 0:40, 38]
+    for _ in range(20):  # freed and allocated again: memory that held numbers before
+        x = image_model._band_input(planes, rows, cols)
+        want = planes[:, rows.clip(0)][:, :, cols.clip(0)]
+        want[:, rows < 0] = 0.0
+        want[:, :, cols < 0] = 0.0
+        np.testing.assert_array_equal(x, want)
+        assert x.flags.c_contiguous

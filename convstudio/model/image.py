@@ -298,9 +298,10 @@ def image_output(
             x[:, :, source_cols < 0] = 0.0
         else:
             x = _band_input(planes, rows, source_cols)
-        out[:, top:bottom] = correlate_padded(
+        # Written where it is kept: no band-sized result to allocate, zero and copy.
+        correlate_padded(
             x, kernels, scene.bias, stride=g.stride, dilation=g.dilation, groups=groups,
-            flip=scene.flip, dtype=np.float32,
+            flip=scene.flip, dtype=np.float32, out=out[:, top:bottom],
         )  # fmt: skip
         if progress is not None:
             progress(done, total)
@@ -331,7 +332,13 @@ def _band_input(planes: np.ndarray, rows: np.ndarray, cols: np.ndarray) -> np.nd
     row_run, col_run = _run(rows), _run(cols)
     if row_run is not None and col_run is not None:
         (r0, r1, source_row), (c0, c1, source_col) = row_run, col_run
-        x = np.zeros((planes.shape[0], rows.size, cols.size), dtype=np.float32)
+        # Only the margins are zeroed: np.zeros would clear the whole band first, while
+        # holding the GIL (which the GUI thread then waits for).
+        x = np.empty((planes.shape[0], rows.size, cols.size), dtype=np.float32)
+        x[:, :r0] = 0.0
+        x[:, r1:] = 0.0
+        x[:, r0:r1, :c0] = 0.0
+        x[:, r0:r1, c1:] = 0.0
         x[:, r0:r1, c0:c1] = planes[
             :, source_row : source_row + r1 - r0, source_col : source_col + c1 - c0
         ]
