@@ -8,6 +8,7 @@ thread can show progress and stop it between bands.
 
 from __future__ import annotations
 
+import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -242,6 +243,7 @@ def image_output(
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
     planes: np.ndarray | None = None,
+    out: np.ndarray | None = None,
 ) -> np.ndarray:
     """The scene's kernels and settings applied to the whole image, ``(C_out, H', W')``.
 
@@ -263,6 +265,9 @@ def image_output(
     planes
         *rgb* already as :func:`image_planes` for the scene's channels (kept from an
         earlier edit): the bands are cut from them instead of converting the pixels.
+    out
+        Where to write the result (overwritten), float32 of the result's shape: an
+        earlier result's memory, which then needs no new pages (see :func:`spare_buffer`).
 
     Raises
     ------
@@ -280,7 +285,11 @@ def image_output(
         # the same sums, with a channel's share of the work and memory.
         kernels = kernels.sum(axis=1, keepdims=True)
         channels, groups = 1, 1
-    out = np.empty((g.out_channels, g.out_height, g.out_width), dtype=np.float32)
+    shape = (g.out_channels, g.out_height, g.out_width)
+    if out is None:
+        out = np.empty(shape, dtype=np.float32)
+    elif out.shape != shape or out.dtype != np.float32:
+        raise ValueError(f"out is {out.dtype} {out.shape}; the result is float32 {shape}")
     source_rows, source_cols = g.row_index(), g.col_index()  # -1 for a zero
     stride = g.stride[0]
     reach = (g.kernel_height - 1) * g.dilation[0]
@@ -306,6 +315,23 @@ def image_output(
         if progress is not None:
             progress(done, total)
     return out
+
+
+def spare_buffer(kept: list[np.ndarray]) -> np.ndarray | None:
+    """Take the array out of *kept* (a one-item list) if nothing else holds it, else None.
+
+    A 4096² result of 5 maps is 335 MB: allocating it anew for every edit costs the
+    kernel's page faults (zeroing 2 MB pages), and freeing the last one an unmapping of
+    that size, both under the process's memory-map lock, where the GUI thread's own page
+    faults then wait (20-100 ms freezes on a loaded machine). An earlier result nobody
+    holds any more is written over instead; one still held (``window.result`` kept by a
+    caller, or a view of it) is left alone, and freed as usual when its holder lets go.
+    """
+    array = kept.pop() if kept else None
+    # The references counted: *array* here and getrefcount's own argument.
+    if array is None or sys.getrefcount(array) > 2 or array.base is not None:
+        return None
+    return array
 
 
 def _run(index: np.ndarray) -> tuple[int, int, int] | None:
@@ -432,4 +458,5 @@ __all__ = [
     "image_work",
     "preview_step",
     "region_scene",
+    "spare_buffer",
 ]
