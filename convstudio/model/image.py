@@ -322,10 +322,11 @@ def spare_buffer(kept: list[np.ndarray]) -> np.ndarray | None:
 
     A 4096² result of 5 maps is 335 MB: allocating it anew for every edit costs the
     kernel's page faults (zeroing 2 MB pages), and freeing the last one an unmapping of
-    that size, both under the process's memory-map lock, where the GUI thread's own page
-    faults then wait (20-100 ms freezes on a loaded machine). An earlier result nobody
-    holds any more is written over instead; one still held (``window.result`` kept by a
-    caller, or a view of it) is left alone, and freed as usual when its holder lets go.
+    that size. Meanwhile the GUI thread slept 18-41 ms at a time, neither running nor
+    waiting for a CPU (likely its own page faults waiting for the memory-map lock); with
+    the memory reused, at most 1.5 ms. An earlier result nobody holds any more is written
+    over instead; one still held (``window.result`` kept by a caller, or a view of it) is
+    left alone, and freed as usual when its holder lets go.
     """
     array = kept.pop() if kept else None
     # The references counted: *array* here and getrefcount's own argument.
