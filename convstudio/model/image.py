@@ -329,8 +329,13 @@ def spare_buffer(kept: list[np.ndarray]) -> np.ndarray | None:
     left alone, and freed as usual when its holder lets go.
     """
     array = kept.pop() if kept else None
-    # The references counted: *array* here and getrefcount's own argument.
-    if array is None or sys.getrefcount(array) > 2 or array.base is not None:
+    # Counted as an array held by one local name only is (2 up to Python 3.13: the name
+    # and getrefcount's argument; newer versions may count fewer): any more, and someone
+    # else holds it.
+    alone = np.empty(0)
+    if array is None or array.base is not None:
+        return None
+    if sys.getrefcount(array) > sys.getrefcount(alone):
         return None
     return array
 
