@@ -5,7 +5,7 @@
 Each picture is the main window laid out at its size (as ``convstudio render`` draws it) on a
 shipped lesson, at a step, with the view options the README describes: the worked example
 while editing and presenting, the RGB lesson at both projector sizes, the quiz (a wrong guess
-scored) and the window counts.
+scored), the window counts, and a small CNN stepped and with a receptive field lit.
 """
 
 from __future__ import annotations
@@ -36,6 +36,14 @@ def _counts(renderer: FrameRenderer) -> None:
     renderer.window.window_counts_action.trigger()
 
 
+def _field(renderer: FrameRenderer) -> None:
+    """The last map's cell pointed at: its receptive field lit in every earlier map."""
+    from convstudio.model.stack_marks import field_of
+
+    maps = len(renderer.studio.document.scene.layers)
+    field_of(renderer.studio).point_at(maps, 0, 0, 0)
+
+
 SHOTS: dict[str, tuple[str, tuple[int, int], int | None, dict[str, object], Callable | None]] = {
     # name: (lesson, size, steps done, FrameRenderer options, what to do before the frame)
     "screenshot.png": ("worked-example", (1280, 720), 6, {}, None),
@@ -45,6 +53,8 @@ SHOTS: dict[str, tuple[str, tuple[int, int], int | None, dict[str, object], Call
     "screenshot-rgb-720.png": ("rgb-two-kernels", (1280, 720), 7, {}, None),
     "screenshot-quiz.png": ("worked-example", (1280, 720), None, {}, _quiz),
     "screenshot-counts.png": ("worked-example", (1280, 720), 0, {}, _counts),
+    "screenshot-stack.png": ("small-cnn", (1920, 1080), 77, {"present": True}, None),
+    "screenshot-stack-field.png": ("small-cnn", (1280, 720), 82, {}, _field),
 }
 
 

@@ -34,6 +34,7 @@ from convstudio.engine import (
     ShapeError,
     UnknownPaddingError,
     conv2d,
+    correlate_padded,
     output_size,
     pad,
     plan,
@@ -837,3 +838,37 @@ def test_shape_errors(x_shape, w_shape, what):
 def test_non_integer_stride_is_a_type_error(value):
     with pytest.raises(TypeError):
         conv2d(np.ones((5, 5)), np.ones((3, 3)), stride=value)
+
+
+@pytest.mark.parametrize(
+    ("channels", "kernels", "groups"),
+    [(1, 3, 1), (3, 4, 1), (4, 4, 2)],  # a tap at a time; im2col; im2col in groups
+)
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_correlate_padded_writes_its_result_where_the_caller_keeps_it(
+    channels, kernels, groups, dtype
+):
+    # Image mode's bands land in the whole result: no band-sized temporary and copy.
+    rng = np.random.default_rng(5)
+    x = rng.integers(-4, 5, (channels, 13, 17)).astype(dtype)
+    w = rng.integers(-3, 4, (kernels, channels // groups, 3, 3)).astype(float)
+    bias = rng.integers(-2, 3, kernels).astype(float)
+    kwargs = {"stride": (1, 2), "dilation": 2, "groups": groups, "dtype": dtype}
+    want = correlate_padded(x, w, bias, **kwargs)
+    whole = np.full((kernels, 20, want.shape[2]), np.nan, dtype=dtype)  # garbage around
+    got = correlate_padded(x, w, bias, **kwargs, out=whole[:, 5 : 5 + want.shape[1]])
+    assert np.shares_memory(got, whole)
+    np.testing.assert_array_equal(whole[:, 5 : 5 + want.shape[1]], want)
+    assert np.isnan(whole[:, :5]).all() and np.isnan(whole[:, 5 + want.shape[1] :]).all()
+    # Rows that are not one block of memory (every other column) are filled all the same.
+    wide = np.full((kernels, want.shape[1], 2 * want.shape[2]), np.nan, dtype=dtype)
+    correlate_padded(x, w, bias, **kwargs, out=wide[:, :, ::2])
+    np.testing.assert_array_equal(wide[:, :, ::2], want)
+    assert np.isnan(wide[:, :, 1::2]).all()
+
+
+def test_correlate_padded_refuses_an_out_of_another_shape_or_type():
+    x, w = np.ones((1, 6, 6), dtype=np.float32), np.ones((2, 1, 3, 3))
+    for out in (np.empty((2, 4, 3), np.float32), np.empty((2, 4, 4), np.float64)):
+        with pytest.raises(ValueError, match="out is"):
+            correlate_padded(x, w, out=out)

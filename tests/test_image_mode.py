@@ -217,7 +217,7 @@ class Gate:
         self.progress: list[list[tuple[int, int]]] = []
         real = image_window.image_output
 
-        def held(scene, rgb, *, progress=None, cancelled=None, planes=None):
+        def held(scene, rgb, *, progress=None, cancelled=None, planes=None, out=None):
             self.started.append(scene)
             calls: list[tuple[int, int]] = []
             self.progress.append(calls)
@@ -229,7 +229,7 @@ class Gate:
                 if progress is not None:
                     progress(done, total)
 
-            return real(scene, rgb, progress=record, cancelled=cancelled, planes=planes)
+            return real(scene, rgb, progress=record, cancelled=cancelled, planes=planes, out=out)
 
         monkeypatch.setattr(image_window, "image_output", held)
 
@@ -492,3 +492,101 @@ def test_edits_reuse_the_image_converted_once(qtbot, threaded, studio, tmp_path,
             threaded.result[0], weight * as_channels(rgb, 1)[0, 1:-1, 1:-1]
         )
     assert made == [1]  # converted to grey once, for the first result
+
+
+def test_each_band_is_computed_into_the_result_itself(monkeypatch):
+    # No band-sized result to allocate, zero and copy in: at 4096² that was a pass over
+    # 335 MB per edit, and every zeroed array holds the GIL the GUI thread waits for.
+    rgb = photo(70, 90)
+    scene = Scene(
+        input=np.zeros((3, 6, 6)),
+        kernels=np.random.default_rng(6).integers(-3, 4, (2, 3, 3, 3)).astype(float),
+        padding="same",
+    )
+    want = image_output(scene, rgb, planes=image_planes(rgb, 3))
+    written: list[np.ndarray] = []
+    real = image_model.correlate_padded
+
+    def recording(*args, **kwargs):
+        written.append(kwargs["out"])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(image_model, "_BAND_WORK", 2000)  # many bands
+    monkeypatch.setattr(image_model, "correlate_padded", recording)
+    got = image_output(scene, rgb, planes=image_planes(rgb, 3))
+    np.testing.assert_array_equal(got, want)
+    assert len(written) > 1 and all(np.shares_memory(band, got) for band in written)
+
+
+@pytest.mark.parametrize("mode", ["zeros", "reflect"])
+def test_a_band_cut_from_the_planes_is_zero_exactly_in_the_padding(mode):
+    # The band's margins are zeroed and the rest copied: nothing of the uninitialised
+    # memory it starts from shows.
+    planes = np.arange(1, 1 + 2 * 30 * 40, dtype=np.float32).reshape(2, 30, 40)
+    rows = np.r_[-1, -1, 0:30, -1, -1, -1] if mode == "zeros" else np.r_[1, 0:30, 28]
+    cols = np.r_[-1, 0:40, -1, -1] if mode == "zeros" else np.r_[2, 1, 0:40, 38]
+    for _ in range(20):  # freed and allocated again: memory that held numbers before
+        x = image_model._band_input(planes, rows, cols)
+        want = planes[:, rows.clip(0)][:, :, cols.clip(0)]
+        want[:, rows < 0] = 0.0
+        want[:, :, cols < 0] = 0.0
+        np.testing.assert_array_equal(x, want)
+        assert x.flags.c_contiguous
+
+
+def test_a_spare_buffer_is_taken_only_when_nothing_else_holds_it():
+    assert image_model.spare_buffer([]) is None
+    alone = np.zeros((2, 3, 4), dtype=np.float32)
+    address = alone.ctypes.data
+    kept = [alone]
+    del alone
+    taken = image_model.spare_buffer(kept)
+    assert taken is not None and taken.ctypes.data == address and kept == []
+    held = np.zeros((2, 3, 4), dtype=np.float32)
+    assert image_model.spare_buffer([held]) is None  # the caller still holds it
+    base = np.zeros((4, 3, 4), dtype=np.float32)
+    view = base[:2]
+    assert image_model.spare_buffer([view]) is None  # a view: its base lives on elsewhere
+    del view
+
+
+def test_the_result_can_be_written_over_an_earlier_one():
+    rgb = photo(30, 40)
+    scene = Scene(input=np.zeros((1, 6, 6)), kernels=np.ones((2, 1, 3, 3)), padding="same")
+    want = image_output(scene, rgb)
+    buffer = np.full((2, 30, 40), np.nan, dtype=np.float32)
+    assert image_output(scene, rgb, out=buffer) is buffer
+    np.testing.assert_array_equal(buffer, want)
+    for wrong in (np.empty((2, 30, 41), np.float32), np.empty((2, 30, 40), np.float64)):
+        with pytest.raises(ValueError, match="out is"):
+            image_output(scene, rgb, out=wrong)
+
+
+def test_an_edit_writes_over_the_last_result_unless_someone_still_holds_it(
+    qtbot, threaded, studio, tmp_path, monkeypatch
+):
+    # A new 4096² result's 335 MB of fresh pages, and the old one's unmapping, stall the
+    # GUI thread's own page faults: the memory of a result nobody holds is used again.
+    given: list[int | None] = []  # the memory each computation was given to write over
+    real = image_window.image_output
+
+    def recording(*args, out=None, **kwargs):
+        given.append(None if out is None else out.ctypes.data)
+        return real(*args, out=out, **kwargs)
+
+    monkeypatch.setattr(image_window, "image_output", recording)
+    rgb = photo(60, 80)
+    with qtbot.waitSignal(threaded.result_ready):
+        threaded.open_image(write_png(tmp_path / "a.png", rgb))
+    first = threaded.result.ctypes.data
+    with qtbot.waitSignal(threaded.result_ready):
+        studio.document.set_kernel([[0, 0, 0], [0, 2, 0], [0, 0, 0]])
+    assert given == [None, first]  # the first result's memory, with the new numbers
+    assert threaded.result.ctypes.data == first
+    np.testing.assert_array_equal(threaded.result[0], 2 * as_channels(rgb, 1)[0, 1:-1, 1:-1])
+    kept = threaded.result  # a caller keeps this result: it must not change
+    with qtbot.waitSignal(threaded.result_ready):
+        studio.document.set_kernel([[0, 0, 0], [0, 3, 0], [0, 0, 0]])
+    assert given[-1] is None  # a new result, not over the one kept
+    np.testing.assert_array_equal(kept[0], 2 * as_channels(rgb, 1)[0, 1:-1, 1:-1])
+    np.testing.assert_array_equal(threaded.result[0], 3 * as_channels(rgb, 1)[0, 1:-1, 1:-1])

@@ -46,6 +46,7 @@ from ..model.image import (
     image_work,
     preview_step,
     region_scene,
+    spare_buffer,
 )
 from ..model.refusals import reason_text
 from . import style
@@ -197,12 +198,15 @@ def compute_picture(
     pixels: np.ndarray,
     ticket: Ticket | None = None,
     planes: ImagePlanes | None = None,
+    spare: np.ndarray | None = None,
 ) -> Picture:
     """The full-resolution picture; with a *ticket* (on the worker), a preview first
     when the full result takes long (more than ``PREVIEW_WORK`` multiply-adds).
 
     *planes*, the image's planes kept from one edit to the next, spare each edit the
-    conversion of every pixel (made here, on first use, when missing).
+    conversion of every pixel (made here, on first use, when missing). *spare*, an
+    earlier result nobody holds (:func:`~convstudio.model.image.spare_buffer`), is
+    written over when it has the result's shape.
     """
     height, width = pixels.shape[:2]
     g = image_geometry(scene, height, width)
@@ -224,12 +228,14 @@ def compute_picture(
             ms = (time.perf_counter() - start) * 1e3
             ticket.post(_picture(small, size, step, ms, ticket))
     start = time.perf_counter()
+    shape = (g.out_channels, *size)
     maps = image_output(
         scene,
         pixels,
         progress=None if ticket is None else ticket.progress,
         cancelled=None if ticket is None else ticket.cancelled,
         planes=ready,
+        out=spare if spare is not None and spare.shape == shape else None,
     )
     return _picture(maps, size, 1, (time.perf_counter() - start) * 1e3, ticket)
 
@@ -442,8 +448,10 @@ class ImageWindow(QWidget):
             self._on_result(compute_picture(scene, self.pixels, planes=self._planes_of()))
             return
         # Stale: dropping it also halves the peak memory. It is let go on the worker: a
-        # 4096² result of 5 maps is 400 MB, and unmapping it takes tens of ms.
-        stale = [self.result, self._picture, *self._dropped]
+        # 4096² result of 5 maps is 400 MB, and unmapping it takes tens of ms. The last
+        # result's maps are written over by the next, if nobody else holds them.
+        spare = [] if self.result is None else [self.result]
+        stale = [self._picture, *self._dropped]
         self._dropped = []
         self.result = self._picture = None  # what is drawn stays until the new picture
         self.progress.setValue(0)
@@ -454,7 +462,7 @@ class ImageWindow(QWidget):
 
         def work(ticket: Ticket) -> Picture:
             stale.clear()
-            return compute_picture(scene, pixels, ticket, planes)
+            return compute_picture(scene, pixels, ticket, planes, spare_buffer(spare))
 
         self._job.start(work)
 
