@@ -208,6 +208,8 @@ def test_typing_a_later_bias_sets_it_once_and_undo_takes_it_back(qtbot):
     settle()
     np.testing.assert_array_equal(document.scene.layers[1].bias, [-7.0, -2.0])
     assert document.scene.layers[0].bias is None
+    # The block is made again: its bias box keeps the keyboard, for the next number.
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is bias_box(window, 1, 0))
     final = document.evaluation.maps[2]
     assert final[0, 0, 0] == pytest.approx(
         (document.evaluation.maps[1][0, 0:2, 0:2] * np.eye(2)).sum() - 7

@@ -88,7 +88,6 @@ class LayerBlock(QWidget):
 
     def _kernel_heading(self, kernel: int, count: int, bias: float) -> KernelHeading:
         title = QLabel(self.tr("Kernel {0}").format(kernel + 1))
-        title.setVisible(count > 1)
         box = NumberSpinBox()
         box.setPrefix(self.tr("bias "))
         box.setToolTip(self.tr("Added to every value of map {0}").format(kernel + 1))
@@ -97,6 +96,8 @@ class LayerBlock(QWidget):
         box.valueChanged.connect(lambda value: self._on_q_bias_changed(kernel, value))
         heading = KernelHeading(title, box, self)
         heading.show()
+        # Only now, in the block: shown without a parent, the label would be a window.
+        title.setVisible(count > 1)
         return heading
 
     def _on_q_bias_changed(self, kernel: int, value: float) -> None:

@@ -152,11 +152,15 @@ class Stage(QWidget):
 
     def _typed_in(self) -> tuple[int, int, int, int, int] | None:
         """The later layer's kernel cell that has the keyboard (layer, kernel, slice,
-        row, column), to give it back in the block made for the new evaluation."""
+        row, column; slice −1: the kernel's bias box), to give it back in the block made
+        for the new evaluation."""
         focus = QApplication.focusWidget()
         if focus is None:
             return None
         for block in self.blocks:
+            for kernel, heading in block.biases.items():
+                if heading.bias is focus or heading.bias.isAncestorOf(focus):
+                    return block.layer, kernel, -1, 0, 0
             for piece in block.kernel_slices():
                 table = piece.table
                 if table is focus or table.isAncestorOf(focus):
@@ -168,6 +172,9 @@ class Stage(QWidget):
         for block in self.blocks:
             if block.layer != layer:
                 continue
+            heading = block.biases.get(kernel)
+            if depth == -1 and heading is not None:
+                heading.bias.setFocus()
             for piece in block.kernel_slices():
                 if (piece.kernel, piece.depth) == (kernel, depth):
                     model = piece.table.model()
