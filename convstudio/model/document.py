@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -409,18 +410,23 @@ class Document:
 
     # ------------------------------------------------------------ kernels
 
-    def set_kernel_value(self, kernel: int, depth: int, row: int, col: int, value: float) -> None:
-        """Set one weight of slice *depth* of kernel *kernel*.
+    def set_kernel_value(
+        self, kernel: int, depth: int, row: int, col: int, value: float, layer: int | None = None
+    ) -> None:
+        """Set one weight of slice *depth* of kernel *kernel* of convolution *layer*
+        (0-based in the stack; by default the focused convolution).
 
         Raises
         ------
         EditError
-            When there is no such weight (any more).
+            When there is no such layer, it is not a convolution, or there is no such
+            weight (any more).
         """
-        _check_cell("kernel", self._scene.kernels.shape, (kernel, depth, row, col))
-        w = self._scene.kernels.copy()
+        index, conv = self._conv_at(layer)
+        _check_cell("kernel", conv.kernels.shape, (kernel, depth, row, col))
+        w = conv.kernels.copy()
         w[kernel, depth, row, col] = value
-        self.set_scene(self._scene.replace(kernels=w))
+        self.set_scene(self._with_conv(index, kernels=w))
 
     def paste_kernel(
         self,
@@ -431,24 +437,56 @@ class Document:
         block: list[list[float]],
         *,
         flipped: bool = False,
+        layer: int | None = None,
     ) -> None:
         """Paste *block* into one kernel slice from (row, col); every kernel grows to hold it.
 
         *flipped*: (row, col) and *block* are as the kernels are shown flipped 180° (a true
         convolution's kernel as applied); the block lands where it was pasted as shown.
+        *layer*: the convolution pasted into (0-based; by default the focused one).
 
         Raises
         ------
         EditError
-            When the block does not fit in a 9×9 kernel from there.
+            When there is no such convolution, or the block does not fit in a 9×9 kernel
+            from there.
         """
-        kernels = self._scene.kernels
+        index, conv = self._conv_at(layer)
+        kernels = conv.kernels
         if flipped:
             kernels = kernels[..., ::-1, ::-1]
         w = _pasted(kernels, (kernel, depth), row, col, block, MAX_KERNEL, "kernel")
         if flipped:
             w = np.ascontiguousarray(w[..., ::-1, ::-1])
-        self.set_scene(self._scene.replace(kernels=w))
+        self.set_scene(self._with_conv(index, kernels=w))
+
+    def _conv_at(self, layer: int | None) -> tuple[int, Conv2d]:
+        """Convolution *layer* of the stack and its index (``None``: the focused one)."""
+        scene = self._scene
+        if layer is None:
+            return scene.conv_index, scene.conv
+        self._check_layer(layer)
+        conv = scene.layers[layer]
+        if not isinstance(conv, Conv2d):
+            raise EditError(
+                layer_refusal(
+                    layer,
+                    layer_name(conv),
+                    translate("Document", "it has no kernels: it is not a convolution."),
+                )
+            )
+        return layer, conv
+
+    def _with_conv(self, index: int, **changes: Any) -> Scene:
+        """The scene with convolution *index*'s settings changed (checked as any edit)."""
+        scene = self._scene
+        if index == scene.conv_index:
+            return scene.replace(**changes)  # the focused one: its settings are the scene's
+        layers = list(scene.layers)
+        conv = layers[index]
+        assert isinstance(conv, Conv2d)  # _conv_at found it
+        layers[index] = dataclasses.replace(conv, **changes)
+        return scene.replace(layers=tuple(layers))
 
     def resize_kernel(self, rows: int, cols: int) -> None:
         """Resize every kernel, keeping the top-left weights; new weights are 0.
@@ -569,13 +607,14 @@ class Document:
         bias = np.zeros(scene.kernels.shape[0]) if enabled else None
         self.set_scene(scene.replace(bias=bias))
 
-    def set_bias_value(self, kernel: int, value: float) -> None:
-        """Set the bias of *kernel* (turning biases on if they were off)."""
-        scene = self._scene
-        _check_cell("bias", scene.kernels.shape[:1], (kernel,))
-        bias = np.zeros(scene.kernels.shape[0]) if scene.bias is None else scene.bias.copy()
+    def set_bias_value(self, kernel: int, value: float, layer: int | None = None) -> None:
+        """Set the bias of *kernel* of convolution *layer* (0-based; by default the focused
+        one), turning its biases on if they were off."""
+        index, conv = self._conv_at(layer)
+        _check_cell("bias", conv.kernels.shape[:1], (kernel,))
+        bias = np.zeros(conv.kernels.shape[0]) if conv.bias is None else conv.bias.copy()
         bias[kernel] = value
-        self.set_scene(scene.replace(bias=bias))
+        self.set_scene(self._with_conv(index, bias=bias))
 
     def set_flip(self, flip: bool) -> None:
         """True convolution (flip each kernel) or cross-correlation (as deep learning does)."""

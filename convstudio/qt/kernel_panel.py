@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..engine.layers import Conv2d
 from ..model import (
     MAX_KERNEL,
     EditError,
@@ -73,24 +74,47 @@ class KernelModel(GridModel):
     For a true convolution the kernel is shown as it is applied, flipped 180°: the cell
     at (i, j) shows, edits and hovers the weight typed at (kh−1−i, kw−1−j)
     (:meth:`weight_at`).
+
+    *layer*: the convolution of the stack it shows (0-based), or ``None`` for the focused
+    one. Weight sharing is lit for the focused convolution's panel only.
     """
 
-    def __init__(self, studio: Studio, kernel: int, depth: int, report: Report) -> None:
+    def __init__(
+        self, studio: Studio, kernel: int, depth: int, report: Report, layer: int | None = None
+    ) -> None:
         super().__init__()
         self._document = studio.document
         self._kernel = kernel
         self._depth = depth
         self._report = report
-        self._weights = self._document.scene.kernels[kernel, depth]
-        self.flipped = self._document.scene.flip
+        self.layer = layer
+        conv = self._conv()
+        assert conv is not None  # made for a convolution of the scene
+        self._weights = conv.kernels[kernel, depth]
+        self.flipped = conv.flip
         self.hover = hover_of(studio)
         self._hovered = self._hovered_cell()
         bind(self, self._document.scene_changed, self._on_scene_changed)
         bind(self, self.hover.changed, self._on_hover_changed)
 
+    def _conv(self) -> Conv2d | None:
+        """The convolution shown, or ``None`` when the scene no longer has it there."""
+        scene = self._document.scene
+        if self.layer is None:
+            return scene.conv
+        if self.layer < len(scene.layers):
+            conv = scene.layers[self.layer]
+            if isinstance(conv, Conv2d):
+                return conv
+        return None  # its block is made again for the new scene
+
     def _hovered_cell(self) -> tuple[int, int] | None:
         weight = self.hover.weight
-        if weight is None or (weight.kernel, weight.depth) != (self._kernel, self._depth):
+        if (
+            self.layer is not None
+            or weight is None
+            or (weight.kernel, weight.depth) != (self._kernel, self._depth)
+        ):
             return None
         return self.weight_at(weight.row, weight.col)
 
@@ -114,11 +138,14 @@ class KernelModel(GridModel):
                 self.dataChanged.emit(index, index)
 
     def _on_scene_changed(self, scene: object) -> None:
-        kernels = self._document.scene.kernels
+        conv = self._conv()
+        if conv is None:
+            return
+        kernels = conv.kernels
         if self._kernel >= kernels.shape[0] or self._depth >= kernels.shape[1]:
             return  # this slice is gone; its panel removes this table
         weights = kernels[self._kernel, self._depth]
-        self.flipped = self._document.scene.flip
+        self.flipped = conv.flip
         if weights.shape != self._weights.shape:
             self.beginResetModel()
             self._weights = weights
@@ -175,7 +202,9 @@ class KernelModel(GridModel):
             return False
         row, col = self.weight_at(index.row(), index.column())
         try:
-            self._document.set_kernel_value(self._kernel, self._depth, row, col, number)
+            self._document.set_kernel_value(
+                self._kernel, self._depth, row, col, number, layer=self.layer
+            )
         except EditError as exc:
             # Never raised into Qt: an exception out of setData can bring PySide down.
             self._report(str(exc))
@@ -184,17 +213,45 @@ class KernelModel(GridModel):
 
 
 class KernelSlice(GridPiece):
-    """One slice of one kernel: which channel it multiplies, and its weights."""
+    """One slice of one kernel: which channel it multiplies, and its weights.
+
+    *layer*: the convolution of the stack it edits (0-based; a later layer's block), or
+    ``None`` for the focused one (the kernel panel's, which lights weight sharing).
+    """
 
     def __init__(
-        self, studio: Studio, kernel: int, depth: int, report: Report, parent: QWidget | None = None
+        self,
+        studio: Studio,
+        kernel: int,
+        depth: int,
+        report: Report,
+        parent: QWidget | None = None,
+        layer: int | None = None,
     ) -> None:
         super().__init__(NumberTable(), parent)
+        self._document = studio.document
+        self._report = report
         self.kernel, self.depth = kernel, depth
-        self.model = KernelModel(studio, kernel, depth, report)
+        self.model = KernelModel(studio, kernel, depth, report, layer)
         self.table.setModel(self.model)
-        self.table.hover_moved.connect(self._on_q_hover_moved)
+        if layer is None:
+            self.table.hover_moved.connect(self._on_q_hover_moved)
+        self.table.paste_requested.connect(self._on_q_paste)
         self.table.setToolTip(self.tr("Type a weight into any cell; Ctrl+V pastes a block."))
+
+    def _on_q_paste(self, row: int, col: int, text: str) -> None:
+        try:
+            self._document.paste_kernel(
+                self.kernel,
+                self.depth,
+                row,
+                col,
+                parse_block(text),
+                flipped=self.model.flipped,
+                layer=self.model.layer,
+            )
+        except (NumberError, EditError) as exc:
+            self._report(self.tr("{0} Nothing was pasted.").format(exc))
 
     def title_font(self, zoom: float) -> QFont:
         return style.font(style.UI_PT, zoom=zoom)
@@ -289,6 +346,8 @@ class KernelPanel(QWidget):
         super().__init__(parent)
         self._document = studio.document
         self._report = report
+        # Where refusals go: the stage's later kernels say theirs there too.
+        self.report = report
         self._library = library
         self.library_dialog: LibraryDialog | None = None
         self._builtin = builtin_presets()
@@ -374,9 +433,6 @@ class KernelPanel(QWidget):
             for d in range(depth):
                 piece = KernelSlice(self._studio, k, d, self._report, self)
                 piece.table.set_zoom(self._zoom)
-                piece.table.paste_requested.connect(
-                    lambda row, col, text, k=k, d=d: self._on_q_paste(k, d, row, col, text)
-                )
                 # With groups, even one slice per kernel needs saying which channel it reads.
                 piece.title.setVisible(depth > 1 or self._document.scene.groups > 1)
                 # Several slices side by side: their row and column numbers would cost the
@@ -459,14 +515,6 @@ class KernelPanel(QWidget):
         except EditError as exc:
             self._report(str(exc))
             self.set_scene()
-
-    def _on_q_paste(self, kernel: int, depth: int, row: int, col: int, text: str) -> None:
-        try:
-            self._document.paste_kernel(
-                kernel, depth, row, col, parse_block(text), flipped=self._document.scene.flip
-            )
-        except (NumberError, EditError) as exc:
-            self._report(self.tr("{0} Nothing was pasted.").format(exc))
 
     def _on_q_bias_changed(self, kernel: int, value: float) -> None:
         self._document.set_bias_value(kernel, value)

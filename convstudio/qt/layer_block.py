@@ -4,19 +4,24 @@ and its output maps (:class:`~convstudio.qt.map_grid.MapGrid`), placed by the st
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
+
 import numpy as np
+from PySide6.QtCore import QSignalBlocker
 from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtWidgets import QLabel, QWidget
 
 from ..engine.layers import Conv2d
-from ..model import Studio, format_number
+from ..model import EditError, Studio, format_number
 from ..model.stack_marks import layer_title
-from ..model.stage import BlockPlace, BlockSpec, Length
+from ..model.stage import BlockPlace, BlockSpec, GridSpec, Length
 from . import style
 from .cells import MEASURE_ZOOM, CellLook, GridPiece, NumberTable, set_geometry
+from .kernel_panel import KernelHeading, KernelSlice
 from .map_grid import ArrayModel, MapGrid
+from .number_box import NumberSpinBox
 
-_WEIGHT = CellLook(foreground=style.WEIGHT_FG)
 _WINDOW = CellLook(background=style.FIELD_BG)
 _WINNER = CellLook(background=style.FIELD_BG, border=True)
 
@@ -24,17 +29,28 @@ _WINNER = CellLook(background=style.FIELD_BG, border=True)
 class LayerBlock(QWidget):
     """Layer *layer* (0-based) of the studio's stack: heading, kernels or window, maps.
 
-    Its parts are the stage's to place (:meth:`place`); the models follow the studio.
+    Its parts are the stage's to place (:meth:`place`); the models follow the studio. A
+    convolution's weights are edited as the kernel panel's are (:class:`KernelSlice`);
+    *report* says why an edit is refused.
     """
 
-    def __init__(self, studio: Studio, layer: int, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        studio: Studio,
+        layer: int,
+        parent: QWidget | None = None,
+        report: Callable[[str], None] | None = None,
+    ) -> None:
         super().__init__(parent)
         self._studio = studio
+        self._report = report or (lambda _text: None)
         self.layer = layer
         evaluation = studio.evaluation
         stack_layer = evaluation.layers[layer]
         self.heading = QLabel(layer_title(layer + 1, stack_layer), self)
         self.kernels: list[list[GridPiece]] = []
+        # Kernel → its heading (name and bias box), for a convolution with a bias.
+        self.biases: dict[int, KernelHeading] = {}
         if isinstance(stack_layer, Conv2d):
             self._add_kernels(stack_layer)
         elif stack_layer.kind in ("max_pool2d", "avg_pool2d"):
@@ -55,26 +71,40 @@ class LayerBlock(QWidget):
     def _add_kernels(self, conv: Conv2d) -> None:
         count, depth = conv.kernels.shape[:2]
         for k in range(count):
-            slices = []
+            slices: list[GridPiece] = []
             for d in range(depth):
-                weights = conv.kernels[k, d]
-                if conv.flip:  # as the true convolution applies it (the kernel panel's way)
-                    weights = weights[::-1, ::-1]
-                model = ArrayModel(
-                    self._studio,
-                    (weights.shape[0], weights.shape[1]),
-                    lambda w=weights: w,
-                    lambda _r, _c: _WEIGHT,
-                    {format_number(v) for v in np.unique(weights)},
-                )
-                piece = GridPiece(NumberTable(), self)
-                piece.table.setModel(model)
+                # Typed, pasted and shown (flipped for a true convolution) as the kernel
+                # panel's weights, into this layer's kernels.
+                piece = KernelSlice(self._studio, k, d, self._report, self, layer=self.layer)
                 piece.table.show_headers(False)
-                if d == 0 and count > 1:
+                if d == 0 and count > 1 and conv.bias is None:
                     piece.title.setText(self.tr("Kernel {0}").format(k + 1))
                     piece.title.show()
                 slices.append(piece)
             self.kernels.append(slices)
+            if conv.bias is not None:
+                # Its name and bias over its slices, as the kernel panel's heading.
+                self.biases[k] = self._kernel_heading(k, count, float(conv.bias[k]))
+
+    def _kernel_heading(self, kernel: int, count: int, bias: float) -> KernelHeading:
+        title = QLabel(self.tr("Kernel {0}").format(kernel + 1))
+        box = NumberSpinBox()
+        box.setPrefix(self.tr("bias "))
+        box.setToolTip(self.tr("Added to every value of map {0}").format(kernel + 1))
+        with QSignalBlocker(box):
+            box.setValue(bias)
+        box.valueChanged.connect(lambda value: self._on_q_bias_changed(kernel, value))
+        heading = KernelHeading(title, box, self)
+        heading.show()
+        # Only now, in the block: shown without a parent, the label would be a window.
+        title.setVisible(count > 1)
+        return heading
+
+    def _on_q_bias_changed(self, kernel: int, value: float) -> None:
+        try:
+            self._studio.document.set_bias_value(kernel, value, layer=self.layer)
+        except EditError as exc:
+            self._report(str(exc))
 
     def _add_window(self) -> None:
         layer = self.layer
@@ -107,6 +137,10 @@ class LayerBlock(QWidget):
         piece.title.show()
         self.kernels.append([piece])
 
+    def kernel_slices(self) -> list[KernelSlice]:
+        """A convolution's editable slices (none for other layers)."""
+        return [g for k in self.kernels for g in k if isinstance(g, KernelSlice)]
+
     def grids(self) -> list[GridPiece]:
         return [*(g for k in self.kernels for g in k), *self.maps]
 
@@ -120,9 +154,21 @@ class LayerBlock(QWidget):
         return BlockSpec(
             heading=height,
             heading_width=width,
-            kernels=tuple(tuple(g.grid_spec() for g in k) for k in self.kernels),
+            kernels=tuple(
+                tuple(self._slice_spec(k, d, g) for d, g in enumerate(pieces))
+                for k, pieces in enumerate(self.kernels)
+            ),
             maps=tuple(m.grid_spec() for m in self.maps),
         )
+
+    def _slice_spec(self, kernel: int, depth: int, piece: GridPiece) -> GridSpec:
+        spec = piece.grid_spec()
+        heading = self.biases.get(kernel)
+        if heading is None or depth != 0:
+            return spec
+        # The heading takes the first slice's title's place.
+        width, height = heading.lengths()
+        return replace(spec, title=height, title_width=width)
 
     def place(self, place: BlockPlace, zoom: float, margin: int) -> None:
         """Put the heading and grids where the plan says (*place* is in the plan's
@@ -131,9 +177,13 @@ class LayerBlock(QWidget):
         set_geometry(self, box.moved(margin, margin))
         self.heading.setFont(heading_font(zoom))
         set_geometry(self.heading, place.heading.moved(-box.x, -box.y))
-        for pieces, places in zip(self.kernels, place.kernels, strict=False):
+        for k, (pieces, places) in enumerate(zip(self.kernels, place.kernels, strict=False)):
             for piece, grid in zip(pieces, places, strict=False):
                 piece.place(grid, zoom, box)
+            heading = self.biases.get(k)
+            if heading is not None and places:
+                heading.set_zoom(zoom)
+                set_geometry(heading, places[0].title.moved(-box.x, -box.y))
         for piece, grid in zip(self.maps, place.maps, strict=False):
             piece.place(grid, zoom, box)
 

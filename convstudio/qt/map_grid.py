@@ -3,7 +3,8 @@ step's cells lit, the pointed cell's receptive field lit in the maps before it.
 
 The same view serves every layer type: what to mark comes from the engine's
 :class:`~convstudio.engine.layers.LayerStep` through ``model/stack_marks.py``. A static
-grid (:class:`ArrayModel`) shows a layer's kernels or its pooling window.
+grid (:class:`ArrayModel`) shows a pooling layer's window; a convolution's kernels are the kernel
+panel's editable grids (``qt/kernel_panel.KernelSlice``).
 """
 
 from __future__ import annotations
@@ -313,7 +314,7 @@ class MapGrid(GridPiece):
 
 
 class ArrayModel(GridModel):
-    """A small grid of numbers read from *values* (a layer's kernel slice, its window)
+    """A small grid of numbers read from *values* (a pooling layer's window)
     each time the studio's frame changes; ``None`` shows empty cells. Made for one
     evaluation: a new one makes a new grid (the stage's blocks are made again)."""
 

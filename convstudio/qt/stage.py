@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QPainter, QPaintEvent, QPen, QResizeEvent
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from ..model import Studio
 from ..model.quiz import quiz_of
@@ -123,6 +123,7 @@ class Stage(QWidget):
         if evaluation is self._blocks_for:
             return
         self._blocks_for = evaluation
+        typed_in = self._typed_in()
         for block in self.blocks:
             block.hide()
             block.deleteLater()
@@ -131,9 +132,13 @@ class Stage(QWidget):
         if self._studio.document.scene.is_stack and evaluation.maps:
             first = 0 if head is None else head + 1
             for layer in range(first, len(evaluation.layers)):
-                block = LayerBlock(self._studio, layer, self)
+                block = LayerBlock(self._studio, layer, self, self.kernel_panel.report)
                 block.show()
                 self.blocks.append(block)
+        if typed_in is not None:
+            # Once the edit is over (its editor closed): the weight typed stays current,
+            # so that the next number can be typed there at once.
+            QTimer.singleShot(0, self, lambda: self._type_in(*typed_in))
         for panel in (self.kernel_panel, self.output_panel):
             panel.setVisible(head is not None)
         # The heat maps beside the maps, or gone with them.
@@ -144,6 +149,38 @@ class Stage(QWidget):
         self._current_layer = -1
         self._show_current_layer()
         self.mark_stale()
+
+    def _typed_in(self) -> tuple[int, int, int, int, int] | None:
+        """The later layer's kernel cell that has the keyboard (layer, kernel, slice,
+        row, column; slice −1: the kernel's bias box), to give it back in the block made
+        for the new evaluation."""
+        focus = QApplication.focusWidget()
+        if focus is None:
+            return None
+        for block in self.blocks:
+            for kernel, heading in block.biases.items():
+                if heading.bias is focus or heading.bias.isAncestorOf(focus):
+                    return block.layer, kernel, -1, 0, 0
+            for piece in block.kernel_slices():
+                table = piece.table
+                if table is focus or table.isAncestorOf(focus):
+                    index = table.currentIndex()
+                    return block.layer, piece.kernel, piece.depth, index.row(), index.column()
+        return None
+
+    def _type_in(self, layer: int, kernel: int, depth: int, row: int, col: int) -> None:
+        for block in self.blocks:
+            if block.layer != layer:
+                continue
+            heading = block.biases.get(kernel)
+            if depth == -1 and heading is not None:
+                heading.bias.setFocus()
+            for piece in block.kernel_slices():
+                if (piece.kernel, piece.depth) == (kernel, depth):
+                    model = piece.table.model()
+                    if 0 <= row < model.rowCount() and 0 <= col < model.columnCount():
+                        piece.table.setCurrentIndex(model.index(row, col))
+                    piece.table.setFocus()
 
     def _show_current_layer(self) -> None:
         """Emphasise the layer being stepped (its heading, a frame around its block)."""

@@ -623,6 +623,10 @@ Qt 和 PySide6 按安装时的原样使用，没有修改：依照 LGPL，你可
         <translation>卷积核必须是由数字组成的网格。</translation>
     </message>
     <message>
+        <source>it has no kernels: it is not a convolution.</source>
+        <translation>它没有卷积核：它不是卷积层。</translation>
+    </message>
+    <message>
         <source>The input can have {0} to {1} channels, not {2}.</source>
         <translation>输入可以有 {0} 到 {1} 个通道，不能是 {2} 个。</translation>
     </message>
@@ -1283,10 +1287,6 @@ convolution)</source>
 真卷积</translation>
     </message>
     <message>
-        <source>{0} Nothing was pasted.</source>
-        <translation>{0}未粘贴任何内容。</translation>
-    </message>
-    <message>
         <source>Presets…</source>
         <translation>预设…</translation>
     </message>
@@ -1345,6 +1345,10 @@ convolution)</source>
         <source>Type a weight into any cell; Ctrl+V pastes a block.</source>
         <translation>在任意单元格中输入权重；Ctrl+V 可粘贴数据块。</translation>
     </message>
+    <message>
+        <source>{0} Nothing was pasted.</source>
+        <translation>{0}未粘贴任何内容。</translation>
+    </message>
 </context>
 <context>
     <name>LayerBlock</name>
@@ -1355,6 +1359,14 @@ convolution)</source>
     <message>
         <source>Kernel {0}</source>
         <translation>卷积核 {0}</translation>
+    </message>
+    <message>
+        <source>bias </source>
+        <translation>偏置 </translation>
+    </message>
+    <message>
+        <source>Added to every value of map {0}</source>
+        <translation>加到特征图 {0} 的每个值上</translation>
     </message>
     <message>
         <source>window</source>

@@ -623,6 +623,10 @@ Qt 和 PySide6 照安裝時的原樣使用，沒有修改：依照 LGPL，你可
         <translation>卷積核必須是由數字組成的方格。</translation>
     </message>
     <message>
+        <source>it has no kernels: it is not a convolution.</source>
+        <translation>它沒有卷積核：它不是卷積層。</translation>
+    </message>
+    <message>
         <source>The input can have {0} to {1} channels, not {2}.</source>
         <translation>輸入可以有 {0} 到 {1} 個通道，不能是 {2} 個。</translation>
     </message>
@@ -1283,10 +1287,6 @@ convolution)</source>
 真正的卷積</translation>
     </message>
     <message>
-        <source>{0} Nothing was pasted.</source>
-        <translation>{0}沒有貼上任何內容。</translation>
-    </message>
-    <message>
         <source>Presets…</source>
         <translation>預設…</translation>
     </message>
@@ -1345,6 +1345,10 @@ convolution)</source>
         <source>Type a weight into any cell; Ctrl+V pastes a block.</source>
         <translation>在任一格輸入權重；Ctrl+V 可貼上區塊。</translation>
     </message>
+    <message>
+        <source>{0} Nothing was pasted.</source>
+        <translation>{0}沒有貼上任何內容。</translation>
+    </message>
 </context>
 <context>
     <name>LayerBlock</name>
@@ -1355,6 +1359,14 @@ convolution)</source>
     <message>
         <source>Kernel {0}</source>
         <translation>卷積核 {0}</translation>
+    </message>
+    <message>
+        <source>bias </source>
+        <translation>偏置 </translation>
+    </message>
+    <message>
+        <source>Added to every value of map {0}</source>
+        <translation>加到特徵圖 {0} 的每個值上</translation>
     </message>
     <message>
         <source>window</source>
