@@ -773,7 +773,7 @@ class Driver:
             return
         rng = self.rng_checks
         n_out, rows, cols = output.shape
-        position = self.studio.position
+        position = self.studio.conv_position  # of the focused convolution, in a stack
         for _ in range(6):
             o, r, c = rng.randrange(n_out), rng.randrange(rows), rng.randrange(cols)
             wanted, size = ref.cell(o, r, c)
@@ -782,7 +782,8 @@ class Driver:
                 problems.append(f"output ({o + 1}, {r + 1}, {c + 1}) is {got}, reference {wanted}")
             maps = self.window.output_panel.maps
             if o < len(maps):
-                shown = maps[o].model.index(r, c).data()
+                # The map may be drawn with the padding of the layer after it around it.
+                shown = maps[o].model.cell_index(r, c).data()
                 step = o * rows * cols + r * cols + c
                 expected = format_number(got) if step < position else ""
                 if shown != expected:
