@@ -31,6 +31,7 @@ from convstudio.model.stage import (
     QuizSpec,
     Rect,
     StageSpec,
+    bounds,
     plan_stage,
 )
 
@@ -628,6 +629,13 @@ def test_a_stack_flows_in_order_and_the_equation_goes_under_it(spec, width, heig
     for before, after in itertools.pairwise(boxes):
         same_row = after.y == before.y and after.x >= before.right
         assert same_row or after.y >= before.y + 1, (before, after)
+    # Inside the first box too, read left to right and then down: the input, the first
+    # layer (its heading, kernels and maps), then the second layer's block.
+    layer_one = bounds([result.heading, result.kernel_box(), result.map_box()])
+    reading = [result.input_box(), layer_one, *(b.box() for b in result.blocks[:1])]
+    for before, after in itertools.pairwise(reading):
+        beside = after.x >= before.right and before.y <= after.y < before.bottom
+        assert beside or after.y >= before.bottom, (before, after)
     if result.footer.height:
         assert all(result.footer.y >= b.bottom for b in boxes)
     assert all(r.y >= max(b.bottom for b in boxes) for r in result.quiz)

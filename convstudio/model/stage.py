@@ -831,6 +831,9 @@ def _arrangements(spec: StageSpec) -> list[_Arrangement]:
         for k in range(1, min(3, max(1, len(spec.kernels))) + 1)
         for m in range(1, min(4, max(1, len(spec.maps))) + 1)
         for per_row, block_under, block_columns in block_ways
+        # The first layer under the input, and the second beside them both, would read
+        # input → layer 2 → layer 1: under the input only when the blocks go down too.
+        if not (top and per_row > 1)
     ]
     return sorted(
         found,
