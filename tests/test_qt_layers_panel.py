@@ -271,3 +271,17 @@ def test_a_window_of_two_sizes_keeps_its_columns_when_the_rows_change(panel, sta
     stack.document.undo()
     panel.setting_widgets["kernel_size"].setValue(1)
     assert stack.document.scene.layers[2].window().kernel == (1, 3)
+
+
+@pytest.mark.parametrize("zoom", [0.7, 1.4])
+def test_a_new_zoom_reaches_every_row_and_the_list_keeps_them_all_in_view(panel, stack, zoom):
+    # The rows carry their own fonts (the current one bold): a zoom must restyle them,
+    # or they keep the old size until the next edit and the last row is cut.
+    panel.set_zoom(zoom)
+    size = panel.list.font().pointSizeF()
+    assert [panel.list.item(i).font().pointSizeF() for i in range(4)] == [size] * 4
+    last = panel.list.visualItemRect(panel.list.item(3))
+    assert last.bottom() <= panel.list.viewport().height()
+    before = panel.list.item(1).font().pointSizeF()
+    stack.document.add_layer("relu")
+    assert panel.list.item(1).font().pointSizeF() == before

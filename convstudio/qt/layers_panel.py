@@ -142,6 +142,8 @@ class LayersPanel(QWidget):
         self._zoom = zoom
         self.title.setFont(style.font(style.UI_PT, bold=True, zoom=zoom))
         self.list.setFont(style.font(style.UI_PT, zoom=zoom))
+        if hasattr(self, "type"):  # built: the items carry their own fonts, and the height
+            self.set_scene()
 
     # ------------------------------------------------------------ model → widgets
 
