@@ -285,3 +285,11 @@ def test_a_new_zoom_reaches_every_row_and_the_list_keeps_them_all_in_view(panel,
     before = panel.list.item(1).font().pointSizeF()
     stack.document.add_layer("relu")
     assert panel.list.item(1).font().pointSizeF() == before
+
+
+def test_the_add_menu_says_which_layer_the_new_one_follows(panel, stack):
+    assert panel.add_after.text() == "After layer 1 (conv 3×3):"
+    stack.document.select_layer(2)
+    assert panel.add_after.text() == "After layer 3 (max pool 2×2):"
+    panel.add_actions["relu"].trigger()
+    assert kinds(stack)[3] == "relu"

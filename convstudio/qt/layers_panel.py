@@ -83,6 +83,10 @@ class LayersPanel(QWidget):
         self.add_button.setToolTip(self.tr("Add a layer after the current one"))
         self.add_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.add_menu = QMenu(self.add_button)
+        # Says which layer a new one follows: the one marked ▸, not the one being stepped.
+        self.add_after = self.add_menu.addAction("")
+        self.add_after.setEnabled(False)
+        self.add_menu.addSeparator()
         self.add_actions: dict[str, QAction] = {}
         for kind in LAYER_TYPES:
             action = self.add_menu.addAction(type_name(kind))
@@ -173,6 +177,10 @@ class LayersPanel(QWidget):
         convolutions = sum(isinstance(layer, Conv2d) for layer in layers)
         only_conv = isinstance(current, Conv2d) and convolutions == 1
         self.add_button.setEnabled(len(layers) < MAX_LAYERS)
+        #: {0} is a layer's number, {1} its name ("conv 3×3").
+        self.add_after.setText(
+            self.tr("After layer {0} ({1}):").format(focus + 1, layer_name(current))
+        )
         self.add_button.setToolTip(
             self.tr("Add a layer after the current one")
             if len(layers) < MAX_LAYERS

@@ -1612,6 +1612,11 @@ convolution)</source>
         <translation>类型</translation>
     </message>
     <message>
+        <source>After layer {0} ({1}):</source>
+        <extracomment>{0} is a layer&apos;s number, {1} its name (&quot;conv 3×3&quot;).</extracomment>
+        <translation>加在第 {0} 层（{1}）之后：</translation>
+    </message>
+    <message>
         <source>A scene holds at most {0} layers.</source>
         <translation>一个场景最多只能有 {0} 层。</translation>
     </message>

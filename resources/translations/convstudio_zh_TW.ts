@@ -1612,6 +1612,11 @@ convolution)</source>
         <translation>類型</translation>
     </message>
     <message>
+        <source>After layer {0} ({1}):</source>
+        <extracomment>{0} is a layer&apos;s number, {1} its name (&quot;conv 3×3&quot;).</extracomment>
+        <translation>加在第 {0} 層（{1}）之後：</translation>
+    </message>
+    <message>
         <source>A scene holds at most {0} layers.</source>
         <translation>一個場景最多只能有 {0} 層。</translation>
     </message>
