@@ -268,19 +268,23 @@ def test_a_stacks_costs_are_listed_layer_by_layer_with_the_recurrence(qtbot):
         "1 conv 3×3: output 1×8×8",
         indent + "parameters 10, multiply-adds 576",
         indent + "receptive field 3×3, jump 1×1",
-        indent + "r = 1 + (3 − 1)·1·1 = 3; j = 1·1 = 1",
+        indent + "r = 1 + (3 − 1)·1·1 = 3",
+        indent + "j = 1·1 = 1",
         "2 ReLU: output 1×8×8",
         indent + "parameters 0, multiply-adds 0",
         indent + "receptive field 3×3, jump 1×1",
-        indent + "r = 3 + (1 − 1)·1·1 = 3; j = 1·1 = 1",
+        indent + "r = 3 + (1 − 1)·1·1 = 3",
+        indent + "j = 1·1 = 1",
         "3 max pool 2×2: output 1×4×4",
         indent + "parameters 0, multiply-adds 0",
         indent + "receptive field 4×4, jump 2×2",
-        indent + "r = 3 + (2 − 1)·1·1 = 4; j = 1·2 = 2",
+        indent + "r = 3 + (2 − 1)·1·1 = 4",
+        indent + "j = 1·2 = 2",
         "4 conv 2×2: output 1×3×3",
         indent + "parameters 4, multiply-adds 36",
         indent + "receptive field 6×6, jump 2×2",
-        indent + "r = 4 + (2 − 1)·1·2 = 6; j = 2·1 = 2",
+        indent + "r = 4 + (2 − 1)·1·2 = 6",
+        indent + "j = 2·1 = 2",
         "In all: 14 parameters, 612 multiply-adds",
     ]
 
@@ -291,8 +295,12 @@ def test_a_stacks_costs_follow_its_edits(qtbot):
     studio.document.update_layer(2, kernel_size=(2, 3))  # rows and columns differ now
     lines = costs(panel)
     assert "3 max pool 2×3: output 1×4×2" in lines
-    assert "   rows: r = 3 + (2 − 1)·1·1 = 4; j = 1·2 = 2" in lines
-    assert "   columns: r = 3 + (3 − 1)·1·1 = 5; j = 1·3 = 3" in lines
+    at = lines.index("   rows: r = 3 + (2 − 1)·1·1 = 4")
+    assert lines[at + 1 : at + 4] == [
+        "      j = 1·2 = 2",
+        "   columns: r = 3 + (3 − 1)·1·1 = 5",
+        "      j = 1·3 = 3",
+    ]
     studio.document.undo()
     assert "3 max pool 2×2: output 1×4×4" in costs(panel)
     studio.document.remove_layer(1)

@@ -122,18 +122,25 @@ class CostsPanel(QWidget):
                 )
             )
             formula_rows, formula_cols = row.recurrence
+            # r's and j's formulas each on a line of its own: unbroken (a formula cut in two
+            # reads wrong), a line holding both was wider than the panel and was cut.
             if formula_rows == formula_cols:
-                lines.append(indent + formula_rows.replace(" ", "\u00a0"))
+                lines += [indent + part for part in _formula_lines(formula_rows)]
             else:
-                lines.append(
-                    indent + self.tr("rows: {0}").format(formula_rows.replace(" ", "\u00a0"))
-                )
-                lines.append(
-                    indent + self.tr("columns: {0}").format(formula_cols.replace(" ", "\u00a0"))
-                )
+                r_rows, *j_rows = _formula_lines(formula_rows)
+                r_cols, *j_cols = _formula_lines(formula_cols)
+                lines.append(indent + self.tr("rows: {0}").format(r_rows))
+                lines += [indent * 2 + part for part in j_rows]
+                lines.append(indent + self.tr("columns: {0}").format(r_cols))
+                lines += [indent * 2 + part for part in j_cols]
         lines.append(
             self.tr("In all: {0} parameters, {1} multiply-adds").format(
                 _count(sum(row.parameters for row in rows)), _count(sum(row.macs for row in rows))
             )
         )
         self.text.setText("\n".join(lines))
+
+
+def _formula_lines(formula: str) -> list[str]:
+    """``"r = … ; j = …"`` as one unbreakable line per formula."""
+    return [part.strip().replace(" ", "\u00a0") for part in formula.split(";") if part.strip()]
