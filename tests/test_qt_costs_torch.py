@@ -365,3 +365,27 @@ def test_the_stacks_code_runs_in_torch(qtbot):
                     module.bias.copy_(torch.from_numpy(np.array(layer.bias)))
         out = model(torch.from_numpy(np.array(scene.input))[None])[0].numpy()
     np.testing.assert_allclose(out, studio.evaluation.final)
+
+
+def test_no_unbreakable_line_of_a_stacks_costs_is_wider_than_the_side_panel(qtbot):
+    # The formulas keep their spaces unbroken (a formula cut in two reads wrong): each
+    # must then fit the panel whole, at the narrowest window.
+    from test_qt_small_screen import lesson_window
+
+    window = lesson_window(qtbot, "small-cnn.json", (1280, 720))
+    panel = window.findChild(CostsPanel)
+    metrics = panel.text.fontMetrics()
+    lines = panel.text.text().split("\n")
+    formulas = [line for line in lines if "\u00a0" in line.strip()]
+    assert formulas
+    # The label grows to its longest line; the side panel's scroll area is what clips.
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QScrollArea
+
+    area = panel.parent()
+    while not isinstance(area, QScrollArea):
+        area = area.parent()
+    viewport = area.viewport()
+    room = viewport.width() - panel.text.mapTo(viewport, QPoint(0, 0)).x()
+    for line in formulas:
+        assert metrics.horizontalAdvance(line) <= room, line
