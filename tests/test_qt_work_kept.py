@@ -300,3 +300,28 @@ def test_a_damaged_user_presets_file_does_not_stop_the_window(qtbot, studio):
     assert "could not be read" in window.messages.text()
     for kept in path.parent.glob("kernels.damaged-*.json"):
         kept.unlink()
+
+
+def test_a_restored_scene_never_keeps_the_note_of_the_lesson_it_replaced(qtbot, studio, tmp_path):
+    from convstudio.model import Studio, load_scene, scene_path
+    from convstudio.model.lessons import lesson_of
+
+    folder = tmp_path / "data"
+    window = MainWindow(studio, remember_geometry=False, autosave=Autosave(folder))
+    qtbot.addWidget(window)
+    edit(studio)  # a scene of the user's own: no lesson
+    window.autosave_now()
+    (written,) = folder.glob("autosave-*.json")
+    written.rename(folder / f"autosave-{dead_pid()}.json")
+
+    lesson = lesson_of(scene_path("small-cnn"))
+    fresh = Studio(load_scene(scene_path("small-cnn")))
+    again = MainWindow(fresh, remember_geometry=False, autosave=Autosave(folder))
+    qtbot.addWidget(again)
+    again.open_lesson(lesson)
+    assert again.note.lesson == lesson
+    again.ask_restore = lambda recovered: True
+    again.restore_unsaved_work()
+    assert fresh.document.scene.input[0, 0, 0] == 99
+    assert again.note.lesson is None
+    window.ask_unsaved = again.ask_unsaved = lambda action: DISCARD

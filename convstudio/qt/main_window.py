@@ -958,6 +958,10 @@ class MainWindow(QMainWindow):
                     continue
                 self.studio.playback.first()
                 self.path = _editable(recovered.source)
+                # The note of the lesson the restored scene came from, if any; never the
+                # note of the scene it replaced.
+                source = recovered.source
+                self._show_lesson(None if source is None else lesson_of(source))
                 self._saved_scene = None  # restored, not saved: the title says so
                 self._update_title()
                 self.autosave_now()
