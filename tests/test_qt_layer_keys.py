@@ -174,3 +174,53 @@ def test_brackets_jump_from_a_spin_box_too(qtbot, window, stack):
     press(Qt.Key.Key_BracketRight)
     assert stack.playback.current_step == stack.evaluation.offset(1)
     assert spin.value() == 1 and stack.document.scene.stride == (1, 1)
+
+
+def test_the_wheel_over_the_side_panel_scrolls_it_and_changes_no_setting(qtbot, window, stack):
+    # Scrolling down the panel passes spin boxes and combo boxes under the pointer: only
+    # one the user has clicked into (with the focus) takes the wheel.
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication, QComboBox, QSpinBox
+
+    window.resize(1280, 600)
+    qtbot.waitUntil(lambda: window.height() == 600)
+    bar = window.side_panel.verticalScrollBar()  # the panel is the scroll area
+    assert bar.maximum() > 0
+    bar.setValue(0)
+    scene = stack.document.scene
+
+    def wheel(widget, steps=-1):
+        event = QWheelEvent(
+            QPointF(5, 5),
+            QPointF(widget.mapToGlobal(QPoint(5, 5))),
+            QPoint(0, 0),
+            QPoint(0, 120 * steps),
+            Qt.MouseButton.NoButton,
+            Qt.KeyboardModifier.NoModifier,
+            Qt.ScrollPhase.NoScrollPhase,
+            False,
+        )
+        QApplication.sendEvent(widget, event)
+
+    boxes = [
+        w
+        for w in [
+            *window.side_panel.findChildren(QSpinBox),
+            *window.side_panel.findChildren(QComboBox),
+        ]
+        if w.isVisible() and w.isEnabled()
+    ]
+    assert boxes
+    before = bar.value()
+    for box in boxes:
+        wheel(box)
+    assert stack.document.scene.same_as(scene)
+    assert bar.value() > before
+    # A box with the focus takes the wheel, as it always did.
+    spin = next(b for b in boxes if isinstance(b, QSpinBox) and b.value() < b.maximum())
+    spin.setFocus()
+    qtbot.waitUntil(spin.hasFocus)
+    value = spin.value()
+    wheel(spin, steps=1)
+    assert spin.value() != value

@@ -13,12 +13,14 @@ lights what it multiplies).
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent, QKeySequence, QSinglePointEvent, QWindow
+from PySide6.QtGui import QKeyEvent, QKeySequence, QSinglePointEvent, QWheelEvent, QWindow
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
+    QAbstractScrollArea,
     QAbstractSpinBox,
     QApplication,
+    QComboBox,
     QWidget,
 )
 
@@ -108,6 +110,8 @@ class StepKeysFilter(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if self.read_only and self._dropped(watched, event):
             return True
+        if isinstance(event, QWheelEvent) and _wheel_scrolls_past(watched, event):
+            return True
         if event.type() != QEvent.Type.ShortcutOverride or not isinstance(event, QKeyEvent):
             return False
         if any(event.matches(key) for key in _UNDO_REDO) and _in_spin_box(watched):
@@ -155,3 +159,20 @@ class StepKeysFilter(QObject):
         if widget is None or area is None or _takes_keys(widget):
             return False
         return widget is area or area.isAncestorOf(widget)
+
+
+def _wheel_scrolls_past(watched: QObject, event: QWheelEvent) -> bool:
+    """A wheel over a spin box or a combo box without the focus, in a panel that scrolls,
+    scrolls the panel: scrolling down the side panel must not change the settings that
+    pass under the pointer. Returns whether the event was taken."""
+    if not isinstance(watched, (QAbstractSpinBox, QComboBox)) or watched.hasFocus():
+        return False
+    area = watched.parent()
+    while area is not None and not isinstance(area, QAbstractScrollArea):
+        area = area.parent()
+    if area is None:
+        return False  # not in a scrolling panel: the wheel sets the value, as Qt does
+    bar = area.verticalScrollBar()
+    lines = event.angleDelta().y() / 120 * QApplication.wheelScrollLines()
+    bar.setValue(bar.value() - round(lines * bar.singleStep()))
+    return True
