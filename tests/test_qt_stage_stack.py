@@ -447,3 +447,19 @@ def test_focused_on_a_later_layer_the_input_still_shows_the_first_layer_s_window
     assert not any(
         inputs.data(inputs.index(r, c), LOOK_ROLE).border for r in range(8) for c in range(8)
     )
+
+
+def test_an_average_pools_window_draws_its_padding_as_padding(qtbot):
+    # The lesson on count_include_pad asks what the divisor counts: the padding in the
+    # window must read as padding (grey, italic), not as values of the map.
+    from convstudio.model import load_scene, scene_path
+
+    window = open_window(qtbot, load_scene(scene_path("average-pooling")), (1280, 720))
+    studio = window.studio
+    studio.show_layer(1)  # the pool's first window: its top row and left column are padding
+    settle()
+    pool = next(b for b in blocks(window) if b.layer == 1)
+    model = pool.kernels[0][0].table.model()
+    looks = [[model.data(model.index(r, c), LOOK_ROLE) for c in range(2)] for r in range(2)]
+    assert [[cell.italic for cell in row] for row in looks] == [[True, True], [True, False]]
+    assert looks[0][0].foreground != looks[1][1].foreground

@@ -24,6 +24,8 @@ from .number_box import NumberSpinBox
 
 _WINDOW = CellLook(background=style.FIELD_BG)
 _WINNER = CellLook(background=style.FIELD_BG, border=True)
+# A padding cell in the window: grey and italic, as padding is everywhere on the stage.
+_WINDOW_PADDING = CellLook(background=style.FIELD_BG, foreground=style.PADDING_FG, italic=True)
 
 
 class LayerBlock(QWidget):
@@ -125,8 +127,10 @@ class LayerBlock(QWidget):
             found = self._studio.layer_step
             if found is None or found[0] != layer:
                 return CellLook(background=style.EMPTY_BG)
-            winner = found[1].winner
-            return _WINNER if winner == row * shape[1] + col else _WINDOW
+            step, term = found[1], row * shape[1] + col
+            if step.winner == term:
+                return _WINNER
+            return _WINDOW_PADDING if step.reads[term] is None else _WINDOW
 
         texts = {format_number(v) for v in np.unique(source)} | {"0"}
         model = ArrayModel(self._studio, shape, values, look, texts)
