@@ -1072,7 +1072,7 @@ BOUNDED = {
     "padding 4000 as JSON": (
         lambda t: ["compute", padded_4000(t), "--json"],
         # The output twice: as "output", and as the one layer's in "layers".
-        "This scene needs 64 million multiply-adds and 8.7 GB",
+        "This scene needs 64 million multiply-adds and 8.71 GB; the budget is 1 billion and 1 GB.",
     ),
     "padding 4000 as CSV": (
         lambda t: ["compute", padded_4000(t), "-o", t / "out.csv"],
