@@ -192,3 +192,15 @@ def test_the_focused_convolution_of_a_stack_reads_the_map_it_is_given():
     studio.playback.seek(studio.playback.total)
     assert studio.current is not None  # the last step is the focused convolution's
     assert studio.conv_position == 1
+
+
+def test_a_saved_stack_has_a_line_per_layer(tmp_path):
+    # A teacher reads and edits scene files by hand: one layer per line, as one row per line.
+    from convstudio.model.scene import save_scene
+
+    path = tmp_path / "stack.json"
+    save_scene(small_cnn(), path)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    starts = [line.strip() for line in lines if line.strip().startswith('{"type"')]
+    assert [s.split('"')[3] for s in starts] == ["conv2d", "relu", "max_pool2d", "conv2d"]
+    assert load_scene(path).same_as(small_cnn())

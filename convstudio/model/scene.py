@@ -25,7 +25,7 @@ import numpy as np
 
 from ..engine import PADDING_MODES, PADDING_WORDS, ConvProblem, as_pair
 from ..engine.geometry import IntOrPair
-from ..engine.layers import Conv2d, Layer
+from ..engine.layers import Conv2d, Layer, Pool2d
 from ..engine.layers import forward as stack_forward
 from .files import FileCheckError, read_text_checked, shown_name
 from .i18n import translate
@@ -71,6 +71,22 @@ def _normal_conv(layer: Conv2d) -> Conv2d:
         padding_mode=layer.padding_mode,
         flip=layer.flip,
     )
+
+
+def _normal(layer: Layer) -> Layer:
+    """*layer* with its sizes as ``(h, w)`` pairs, however it was built (``2`` or
+    ``(2, 2)``), so that two layers with the same settings compare equal."""
+    if isinstance(layer, Conv2d):
+        return _normal_conv(layer)
+    if isinstance(layer, Pool2d):
+        return dataclasses.replace(
+            layer,
+            kernel_size=as_pair(layer.kernel_size, "kernel_size"),
+            stride=None if layer.stride is None else as_pair(layer.stride, "stride"),
+            padding=as_pair(layer.padding, "padding"),
+            dilation=as_pair(layer.dilation, "dilation"),
+        )
+    return layer
 
 
 # eq=False: arrays do not compare with ==; use same_as().
@@ -157,9 +173,7 @@ class Scene:
             )
         elif kernels is not None:
             raise TypeError("give a scene kernels or layers, not both")
-        stack = tuple(
-            _normal_conv(layer) if isinstance(layer, Conv2d) else layer for layer in layers
-        )
+        stack = tuple(_normal(layer) for layer in layers)
         convs = [i for i, layer in enumerate(stack) if isinstance(layer, Conv2d)]
         if not convs:
             raise ValueError("a scene holds at least one convolution layer")
@@ -903,7 +917,8 @@ def save_scene(scene: Scene, path: str | os.PathLike[str]) -> None:
 def _dumps(data: dict[str, Any]) -> str:
     # One matrix row per line: readable and diffable by a teacher.
     def rows(value: Any, indent: str) -> str:
-        if isinstance(value, list) and value and isinstance(value[0], list):
+        # A list of rows, or of layers (a stack's): one item per line.
+        if isinstance(value, list) and value and isinstance(value[0], (list, dict)):
             inner = indent + "  "
             body = (",\n" + inner).join(rows(v, inner) for v in value)
             return "[\n" + inner + body + "\n" + indent + "]"
