@@ -570,18 +570,7 @@ def scene_from_dict(data: Any) -> Scene:
         )
     if version >= 2:
         return _stack_from_dict(data)
-    unknown = sorted(set(data) - _KNOWN, key=str)
-    if unknown:
-        raise SceneFileError(
-            translate("Scene", "Unknown field “{0}”.").format(shortened(str(unknown[0])))
-        )
-    for required in ("input", "kernels"):
-        if required not in data:
-            raise SceneFileError(translate("Scene", "The field “{0}” is missing.").format(required))
-    title = data.get("title", "")
-    if not isinstance(title, str):
-        raise SceneFileError(translate("Scene", "“title” must be text."))
-    x = _grid(data["input"], "input", (2, 3))
+    title, x = _title_and_input(data, _KNOWN, "kernels")
     w = _grid(data["kernels"], "kernels", (2, 3, 4))
     bias = data.get("bias")
     if bias is not None:
@@ -647,6 +636,24 @@ def scene_from_dict(data: Any) -> Scene:
     )
 
 
+def _title_and_input(data: dict[Any, Any], known: set[str], body: str) -> tuple[str, np.ndarray]:
+    """What every version checks first: no unknown field, ``input`` and *body* present,
+    the title, and the input grid."""
+    unknown = sorted(set(data) - known, key=str)
+    if unknown:
+        raise SceneFileError(
+            translate("Scene", "Unknown field “{0}”.").format(shortened(str(unknown[0])))
+        )
+    for required in ("input", body):
+        if required not in data:
+            raise SceneFileError(translate("Scene", "The field “{0}” is missing.").format(required))
+    title = data.get("title", "")
+    if not isinstance(title, str):
+        raise SceneFileError(translate("Scene", "“title” must be text."))
+    x = _grid(data["input"], "input", (2, 3))
+    return title, x
+
+
 _KNOWN_V2 = {"format", "version", "written_by", "title", "input", "channel_names", "layers"}
 
 
@@ -654,18 +661,7 @@ def _stack_from_dict(data: dict[Any, Any]) -> Scene:
     """A version 2 scene: an input and its ``"layers"`` (read by :mod:`.layer_format`)."""
     from .layer_format import layers_from_list  # it reads grids with this module's helpers
 
-    unknown = sorted(set(data) - _KNOWN_V2, key=str)
-    if unknown:
-        raise SceneFileError(
-            translate("Scene", "Unknown field “{0}”.").format(shortened(str(unknown[0])))
-        )
-    for required in ("input", "layers"):
-        if required not in data:
-            raise SceneFileError(translate("Scene", "The field “{0}” is missing.").format(required))
-    title = data.get("title", "")
-    if not isinstance(title, str):
-        raise SceneFileError(translate("Scene", "“title” must be text."))
-    x = _grid(data["input"], "input", (2, 3))
+    title, x = _title_and_input(data, _KNOWN_V2, "layers")
     names = _channel_names(data, x)
     layers = layers_from_list(data["layers"])
     if not any(isinstance(layer, Conv2d) for layer in layers):
