@@ -180,8 +180,8 @@ Qt 和 PySide6 按安装时的原样使用，没有修改：依照 LGPL，你可
         <translation>打印场景的输出特征图（多层的场景打印每一层的）</translation>
     </message>
     <message>
-        <source>print the last layer&apos;s shape and output, the parameters and MACs of the whole stack, and “layers”: each layer&apos;s type, output_shape, output, parameters, macs, receptive_field and jump ([rows, cols], in input pixels), as JSON</source>
-        <translation>以 JSON 格式打印最后一层的形状和输出、整个网络的参数和乘加次数，以及“layers”：每一层的 type、output_shape、output、parameters、macs、receptive_field 和 jump（[行, 列]，以输入像素计）</translation>
+        <source>print the last layer&apos;s shape and output, the parameters and MACs of the whole stack, and “layers”: each layer&apos;s type, output_shape, output, parameters, macs, receptive_field and jump ([rows, cols], in input pixels: a decimal where a transposed convolution makes them a fraction of a pixel), as JSON</source>
+        <translation>以 JSON 格式打印最后一层的形状和输出、整个网络的参数和乘加次数，以及“layers”：每一层的 type、output_shape、output、parameters、macs、receptive_field 和 jump（[行, 列]，以输入像素计；转置卷积使它们成为像素的分数时，写成小数）</translation>
     </message>
     <message>
         <source>with --json: add “trace”, the cells that cell (R, C) of layer L&apos;s output depends on (all 0-based): L + 1 objects {{rows: [first, last], cols: [first, last]}}, for the input, then for the output of each layer before L; null where its windows read only padding</source>
@@ -291,6 +291,10 @@ Qt 和 PySide6 按安装时的原样使用，没有修改：依照 LGPL，你可
     <message>
         <source>convstudio: {0} is left out: {1}</source>
         <translation>convstudio：已略过 {0}：{1}</translation>
+    </message>
+    <message>
+        <source>--kernel replaces a convolution&apos;s kernels, and this scene has none</source>
+        <translation>--kernel 会替换卷积的卷积核，但这个场景没有卷积</translation>
     </message>
     <message>
         <source>there is no kernel preset or file “{0}” (“convstudio presets” lists them)</source>

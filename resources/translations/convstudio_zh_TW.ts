@@ -180,8 +180,8 @@ Qt 和 PySide6 照安裝時的原樣使用，沒有修改：依照 LGPL，你可
         <translation>印出場景的輸出特徵圖（多層的場景印出每一層的）</translation>
     </message>
     <message>
-        <source>print the last layer&apos;s shape and output, the parameters and MACs of the whole stack, and “layers”: each layer&apos;s type, output_shape, output, parameters, macs, receptive_field and jump ([rows, cols], in input pixels), as JSON</source>
-        <translation>以 JSON 印出最後一層的形狀與輸出、整個網路的參數與乘加次數，以及「layers」：每一層的 type、output_shape、output、parameters、macs、receptive_field 與 jump（[列, 行]，以輸入像素計）</translation>
+        <source>print the last layer&apos;s shape and output, the parameters and MACs of the whole stack, and “layers”: each layer&apos;s type, output_shape, output, parameters, macs, receptive_field and jump ([rows, cols], in input pixels: a decimal where a transposed convolution makes them a fraction of a pixel), as JSON</source>
+        <translation>以 JSON 印出最後一層的形狀與輸出、整個網路的參數與乘加次數，以及「layers」：每一層的 type、output_shape、output、parameters、macs、receptive_field 與 jump（[列, 行]，以輸入像素計；轉置卷積使它們成為像素的分數時，寫成小數）</translation>
     </message>
     <message>
         <source>with --json: add “trace”, the cells that cell (R, C) of layer L&apos;s output depends on (all 0-based): L + 1 objects {{rows: [first, last], cols: [first, last]}}, for the input, then for the output of each layer before L; null where its windows read only padding</source>
@@ -291,6 +291,10 @@ Qt 和 PySide6 照安裝時的原樣使用，沒有修改：依照 LGPL，你可
     <message>
         <source>convstudio: {0} is left out: {1}</source>
         <translation>convstudio：略過 {0}：{1}</translation>
+    </message>
+    <message>
+        <source>--kernel replaces a convolution&apos;s kernels, and this scene has none</source>
+        <translation>--kernel 會取代卷積的卷積核，但這個場景沒有卷積</translation>
     </message>
     <message>
         <source>there is no kernel preset or file “{0}” (“convstudio presets” lists them)</source>
