@@ -279,3 +279,17 @@ def test_a_stack_refusal_of_a_transposed_convolution_names_it_and_its_kernels():
     )
     pooled = Scene(np.ones((4, 4)), layers=layers)
     assert evaluate(pooled).error.layer == 2
+
+
+def test_an_image_region_feeds_transposed_convolutions_alone_and_no_picture_is_made():
+    from convstudio.engine import ConvSettingsError
+    from convstudio.model.image import image_geometry, region_scene
+
+    rgb = np.arange(10 * 12 * 3, dtype=np.uint8).reshape(10, 12, 3)
+    scene = region_scene(alone(), rgb, 1, 2, 3, 4, colour=True)
+    assert scene.input.shape == (3, 3, 4) and scene.channel_names == ("R", "G", "B")
+    (layer,) = scene.layers
+    assert layer.kernels.shape == (3, 1, 2, 2)  # one kernel per channel now
+    assert evaluate(scene).final.shape == (1, 6, 8)
+    with pytest.raises(ConvSettingsError, match="this scene has none"):
+        image_geometry(scene, 10, 12)

@@ -78,3 +78,23 @@ def test_the_layers_panel_adds_a_transposed_convolution_and_edits_its_settings(q
     assert messages and "“output_padding” is 2" in messages[-1]
     assert studio.document.scene.layers[1].output_padding == (1, 1)
     assert extra.value() == 1
+
+
+def test_a_scene_without_a_convolution_replaces_one_with_and_back(qtbot):
+    # The views of one convolution were made for the first scene: they follow the next one,
+    # which has no convolution (its kernels' tables went on reading one), and back again.
+    first = Scene(np.arange(16.0).reshape(4, 4), np.ones((3, 3)))
+    studio = Studio(first)
+    window = MainWindow(studio, remember_geometry=False)
+    qtbot.addWidget(window)
+    window.show()
+    studio.playback.seek(2)
+    studio.document.set_scene(upsampling())
+    QApplication.processEvents()
+    assert window.kernel_panel.slices == {} and window.output_panel.maps == []
+    assert studio.evaluation.final.shape == (1, 4, 4)
+    studio.playback.seek(3)
+    QApplication.processEvents()
+    studio.document.undo()
+    QApplication.processEvents()
+    assert len(window.kernel_panel.slices) == 1 and len(window.output_panel.maps) == 1

@@ -1065,6 +1065,10 @@ give it the flipped weights, {0}.</source>
         <translation>图像为 {0}×{1} 像素；ConvStudio 最大只能处理 {2}×{3} 的图像。请先把图像缩小。</translation>
     </message>
     <message>
+        <source>The image is convolved with the scene&apos;s convolution, and this scene has none (only transposed convolutions).</source>
+        <translation>图像是用场景的卷积来做卷积的，但这个场景没有卷积（只有转置卷积）。</translation>
+    </message>
+    <message>
         <source>A region can be 1 to {0} pixels on each side.</source>
         <translation>区域的每条边可以是 1 到 {0} 个像素。</translation>
     </message>

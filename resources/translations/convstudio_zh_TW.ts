@@ -1065,6 +1065,10 @@ give it the flipped weights, {0}.</source>
         <translation>影像是 {0}×{1} 像素；ConvStudio 最大只能處理 {2}×{3} 的影像。請先把影像縮小。</translation>
     </message>
     <message>
+        <source>The image is convolved with the scene&apos;s convolution, and this scene has none (only transposed convolutions).</source>
+        <translation>影像是用場景的卷積來做卷積的，但這個場景沒有卷積（只有轉置卷積）。</translation>
+    </message>
+    <message>
         <source>A region can be 1 to {0} pixels on each side.</source>
         <translation>區域每邊可以是 1 到 {0} 個像素。</translation>
     </message>
