@@ -92,6 +92,11 @@ def test_the_edits_of_one_convolution_are_refused_in_words_without_one():
             edit()
     assert document.scene.same_as(alone()) and not document.can_undo
     assert document.kernel_name(0) is None
+    # The input's channels are the scene's, not a convolution's: the kernels follow them.
+    document.set_channels(2)
+    assert document.scene.layers[0].kernels.shape == (2, 1, 2, 2)
+    assert studio.evaluation.final.shape == (1, 4, 4)
+    document.undo()
     # The stepping of points a step at any position (no focused convolution to follow).
     studio.playback.seek(2)
     assert studio.conv_position == 0 and studio.current is None

@@ -98,3 +98,35 @@ def test_a_scene_without_a_convolution_replaces_one_with_and_back(qtbot):
     studio.document.undo()
     QApplication.processEvents()
     assert len(window.kernel_panel.slices) == 1 and len(window.output_panel.maps) == 1
+
+
+@pytest.mark.parametrize("name", ["down-and-up.json", "checkerboard.json"])
+def test_the_costs_of_a_transposed_convolution_write_its_size_and_fit_the_side_panel(qtbot, name):
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QScrollArea
+    from test_qt_small_screen import lesson_window
+
+    from convstudio.qt.costs_panel import CostsPanel
+
+    window = lesson_window(qtbot, name, (1280, 720))
+    panel = window.findChild(CostsPanel)
+    text = panel.text.text()
+    first = (
+        "(2 − 1)·2 − 2·0 + 1·(2 − 1)"
+        if name == "down-and-up.json"
+        else "(3 − 1)·2 − 2·0 + 1·(3 − 1)"
+    )
+    rest = "+ 0 + 1 = 4" if name == "down-and-up.json" else "+ 0 + 1 = 7"
+    nbsp = "\u00a0"
+    assert "size: " + first.replace(" ", nbsp) + "\n" in text
+    assert rest.replace(" ", nbsp) in text
+    assert "j_prev/u apart" in text
+    # Every unbroken formula fits the panel whole, at the narrowest window.
+    area = panel.parent()
+    while not isinstance(area, QScrollArea):
+        area = area.parent()
+    room = area.viewport().width() - panel.text.mapTo(area.viewport(), QPoint(0, 0)).x()
+    metrics = panel.text.fontMetrics()
+    for line in text.split("\n"):
+        if "\u00a0" in line.strip():
+            assert metrics.horizontalAdvance(line) <= room, line

@@ -117,13 +117,20 @@ class CostsPanel(QWidget):
                 self.tr("{0}: output {1}×{2}×{3}").format(numbered_name(index, layer), c, h, w)
             )
             if row.size_formula is not None:
-                # (H − 1)·s − 2p + d·(k − 1) + output_padding + 1, with the numbers.
-                size_rows, size_cols = (f.replace(" ", "\u00a0") for f in row.size_formula)
+                # (H − 1)·s − 2p + d·(k − 1) + output_padding + 1, with the numbers: in two
+                # unbroken pieces, the second under the first (whole, it is wider than the
+                # side panel at 1280×720).
+                size_rows, size_cols = (_size_lines(f) for f in row.size_formula)
                 if size_rows == size_cols:
-                    lines.append(indent + self.tr("size: {0}").format(size_rows))
+                    labelled = [(self.tr("size: {0}"), size_rows)]
                 else:
-                    lines.append(indent + self.tr("rows: {0}").format(size_rows))
-                    lines.append(indent + self.tr("columns: {0}").format(size_cols))
+                    labelled = [
+                        (self.tr("rows: {0}"), size_rows),
+                        (self.tr("columns: {0}"), size_cols),
+                    ]
+                for label, (first, rest) in labelled:
+                    lines.append(indent + label.format(first))
+                    lines.append(indent * 2 + rest)
             lines.append(
                 indent
                 + self.tr("parameters {0}, multiply-adds {1}").format(
@@ -154,6 +161,13 @@ class CostsPanel(QWidget):
             )
         )
         self.text.setText("\n".join(lines))
+
+
+def _size_lines(formula: str) -> tuple[str, str]:
+    """ "(2 − 1)·2 − 2·0 + 1·(2 − 1) + 0 + 1 = 4" as two unbreakable pieces: up to the
+    output padding's term, then "+ 0 + 1 = 4"."""
+    head, *tail = formula.rsplit(" + ", 2)
+    return head.replace(" ", "\u00a0"), ("+ " + " + ".join(tail)).replace(" ", "\u00a0")
 
 
 def _formula_lines(formula: str) -> list[str]:
