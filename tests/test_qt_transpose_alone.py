@@ -130,3 +130,11 @@ def test_the_costs_of_a_transposed_convolution_write_its_size_and_fit_the_side_p
     for line in text.split("\n"):
         if "\u00a0" in line.strip():
             assert metrics.horizontalAdvance(line) <= room, line
+
+
+def test_no_kernel_is_saved_or_exported_without_a_convolution(qtbot, window, messages, tmp_path):
+    panel = window.kernel_panel
+    panel._report = messages.append
+    assert panel.export_kernel(tmp_path / "k.json") is False
+    assert not (tmp_path / "k.json").exists()
+    assert messages == ["This scene has no convolution: there is no kernel to save."]

@@ -1340,6 +1340,10 @@ convolution)</source>
         <translation>你的卷积核“{0}”已被这个卷积核替换。</translation>
     </message>
     <message>
+        <source>This scene has no convolution: there is no kernel to save.</source>
+        <translation>这个场景没有卷积：没有可以保存的卷积核。</translation>
+    </message>
+    <message>
         <source>Could not import the kernel: {0} Nothing changed.</source>
         <translation>无法导入卷积核：{0}未做任何更改。</translation>
     </message>

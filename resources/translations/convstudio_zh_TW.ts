@@ -1340,6 +1340,10 @@ convolution)</source>
         <translation>你的卷積核「{0}」已被這個取代。</translation>
     </message>
     <message>
+        <source>This scene has no convolution: there is no kernel to save.</source>
+        <translation>這個場景沒有卷積：沒有可以儲存的卷積核。</translation>
+    </message>
+    <message>
         <source>Could not import the kernel: {0} Nothing changed.</source>
         <translation>無法匯入卷積核：{0}沒有任何變更。</translation>
     </message>
