@@ -18,6 +18,7 @@ import numpy as np
 from ..engine import ConvGeometry, ConvSettingsError, correlate_padded, plan
 from .files import FileCheckError, check_readable_file
 from .i18n import translate
+from .layer_edit import fit_channels
 from .limits import MAX_GRID
 from .scene import Scene
 
@@ -204,14 +205,29 @@ class ImagePlanes:
             return self._kept[1]
 
 
+class NoImageConvolutionError(ConvSettingsError):
+    """A scene of transposed convolutions alone: no convolution to run on an image."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            translate(
+                "Image",
+                "The image is convolved with the scene's convolution, and this scene has "
+                "none (only transposed convolutions).",
+            )
+        )
+
+
 def image_geometry(scene: Scene, height: int, width: int) -> ConvGeometry:
     """The geometry of the scene's settings on a *height* × *width* image (a few µs).
 
     Raises
     ------
     ConvSettingsError
-        When the scene's settings cannot run on the image.
+        When the scene's settings cannot run on the image (or it has no convolution).
     """
+    if not scene.has_conv:
+        raise NoImageConvolutionError()
     return plan(
         (scene.input.shape[0], height, width),
         scene.kernels.shape,
@@ -420,6 +436,13 @@ def region_scene(
     pixels = rgb[top : top + rows, left : left + cols]
     channels = 3 if colour else 1
     x = as_channels(pixels, channels)
+    names = ("R", "G", "B") if colour else ()
+    title = translate("Image", "Image region {0}×{1} at row {2}, column {3}").format(
+        rows, cols, top + 1, left + 1
+    )
+    if not scene.has_conv:  # transposed convolutions alone: each fitted to its channels
+        layers = fit_channels(scene.layers, channels)
+        return scene.replace(input=x, layers=layers, channel_names=names, title=title)
     kernels = scene.kernels
     groups = scene.groups if channels % scene.groups == 0 else 1
     depth = channels // groups
@@ -431,15 +454,7 @@ def region_scene(
             # A grey kernel used on colour: the same weights on every channel.
             grown[:, keep:] = kernels[:, :1]
         kernels = grown
-    return scene.replace(
-        input=x,
-        kernels=kernels,
-        groups=groups,
-        channel_names=("R", "G", "B") if colour else (),
-        title=translate("Image", "Image region {0}×{1} at row {2}, column {3}").format(
-            rows, cols, top + 1, left + 1
-        ),
-    )
+    return scene.replace(input=x, kernels=kernels, groups=groups, channel_names=names, title=title)
 
 
 __all__ = [

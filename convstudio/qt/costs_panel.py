@@ -104,11 +104,33 @@ class CostsPanel(QWidget):
             indent + "r = r_prev + (k − 1)·d·j_prev".replace(" ", "\u00a0"),
             indent + "j = j_prev·s".replace(" ", "\u00a0"),
         ]
+        if any(row.size_formula is not None for row in rows):
+            #: u is a transposed convolution's stride: it reads its input with u − 1 zeros
+            #: between cells, so j_prev is divided by u in the formulas for r and j.
+            lines.append(
+                indent
+                + self.tr("A transposed convolution (stride u) puts its cells j_prev/u apart.")
+            )
         for index, (layer, row) in enumerate(zip(scene.layers, rows, strict=True)):
             c, h, w = row.output_shape
             lines.append(
                 self.tr("{0}: output {1}×{2}×{3}").format(numbered_name(index, layer), c, h, w)
             )
+            if row.size_formula is not None:
+                # (H − 1)·s − 2p + d·(k − 1) + output_padding + 1, with the numbers: in two
+                # unbroken pieces, the second under the first (whole, it is wider than the
+                # side panel at 1280×720).
+                size_rows, size_cols = (_size_lines(f) for f in row.size_formula)
+                if size_rows == size_cols:
+                    labelled = [(self.tr("size: {0}"), size_rows)]
+                else:
+                    labelled = [
+                        (self.tr("rows: {0}"), size_rows),
+                        (self.tr("columns: {0}"), size_cols),
+                    ]
+                for label, (first, rest) in labelled:
+                    lines.append(indent + label.format(first))
+                    lines.append(indent * 2 + rest)
             lines.append(
                 indent
                 + self.tr("parameters {0}, multiply-adds {1}").format(
@@ -139,6 +161,13 @@ class CostsPanel(QWidget):
             )
         )
         self.text.setText("\n".join(lines))
+
+
+def _size_lines(formula: str) -> tuple[str, str]:
+    """ "(2 − 1)·2 − 2·0 + 1·(2 − 1) + 0 + 1 = 4" as two unbreakable pieces: up to the
+    output padding's term, then "+ 0 + 1 = 4"."""
+    head, *tail = formula.rsplit(" + ", 2)
+    return head.replace(" ", "\u00a0"), ("+ " + " + ".join(tail)).replace(" ", "\u00a0")
 
 
 def _formula_lines(formula: str) -> list[str]:

@@ -494,6 +494,8 @@ class KernelPanel(QWidget):
         document_scene = self._document.scene
         kh, kw = document_scene.kernels.shape[2:]
         self.size_controls.set_size(kh, kw)
+        # Transposed convolutions alone: no convolution's kernels to resize or replace.
+        self.controls.setEnabled(document_scene.has_conv)
         self._sync_slices()
         self._show_channel_names()
         for k, bias in enumerate(self.biases):
@@ -594,7 +596,7 @@ class KernelPanel(QWidget):
 
     def save_preset(self, name: str) -> bool:
         """Keep kernel 1 (all its slices, and its bias) in the user's library as *name*."""
-        if self._library is None:
+        if self._library is None or not self._has_kernel():
             return False
         scene = self._document.scene
         weights = scene.kernels[0, 0] if scene.kernels.shape[1] == 1 else scene.kernels[0]
@@ -611,6 +613,13 @@ class KernelPanel(QWidget):
         if replaced:
             self._report(self.tr("Your kernel “{0}” was replaced by this one.").format(entry.name))
         return True
+
+    def _has_kernel(self) -> bool:
+        """Whether there is a kernel 1 to keep; says why not (transposed convolutions alone)."""
+        if self._document.scene.has_conv:
+            return True
+        self._report(self.tr("This scene has no convolution: there is no kernel to save."))
+        return False
 
     def open_library(self) -> LibraryDialog | None:
         """Show the user's kernels, to use, rename, delete or share them."""
@@ -650,6 +659,8 @@ class KernelPanel(QWidget):
         It is named *name*, else after the preset it was set from (while unedited), else
         after the file; a kernel file's name has at most :data:`MAX_NAME` characters.
         """
+        if not self._has_kernel():
+            return False
         scene = self._document.scene
         weights = scene.kernels[0, 0] if scene.kernels.shape[1] == 1 else scene.kernels[0]
         bias = None if scene.bias is None else float(scene.bias[0])
