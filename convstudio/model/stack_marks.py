@@ -12,6 +12,7 @@ from __future__ import annotations
 import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass
+from fractions import Fraction
 from typing import NamedTuple
 
 import numpy as np
@@ -81,6 +82,16 @@ class PaddedMap:
         """Whether plane cell (row, col) is one of the map's own, not padding or a zero
         inserted."""
         return self.cell_at(row, col) is not None
+
+    def between_rows(self, row: int) -> bool:
+        """Whether plane row *row* lies between two of the map's rows (inserted zeros)."""
+        offset = row - self.top
+        return 0 < offset < (self.height - 1) * self.spacing[0] and self.map_row(row) is None
+
+    def between_cols(self, col: int) -> bool:
+        """Whether plane column *col* lies between two of the map's columns."""
+        offset = col - self.left
+        return 0 < offset < (self.width - 1) * self.spacing[1] and self.map_col(col) is None
 
     def inserted(self, row: int, col: int) -> bool:
         """Whether plane cell (row, col) is a zero inserted between the map's cells (not
@@ -349,9 +360,10 @@ class FieldHover:
         (r0, r1), (c0, c1) = span
         return frozenset((r, c) for r in range(r0, r1 + 1) for c in range(c0, c1 + 1))
 
-    def size(self) -> tuple[int, int] | None:
+    def size(self) -> tuple[int | Fraction, int | Fraction] | None:
         """The pointed cell's receptive field in input pixels (the recurrence's, padding
-        included), or ``None`` when no cell is pointed at."""
+        included; a fraction after a transposed convolution), or ``None`` when no cell is
+        pointed at."""
         studio = self._studio()
         cell = self.cell
         if studio is None or cell is None or not self._traced():
@@ -398,9 +410,10 @@ def field_text(evaluation: Evaluation, index: int) -> str | None:
     return _field_words(receptive_fields(evaluation.layers[:index])[-1].size)
 
 
-def _field_words(size: tuple[int, int]) -> str:
+def _field_words(size: tuple[int | Fraction, int | Fraction]) -> str:
+    rows, cols = (format_number(float(side)) for side in size)  # 1.5 after a stuffed input
     #: {0} rows, {1} columns of the input one cell of a map sees.
-    return translate("FieldHover", "receptive field {0}×{1}").format(*size)
+    return translate("FieldHover", "receptive field {0}×{1}").format(rows, cols)
 
 
 field_of = one_per_studio(FieldHover)

@@ -133,6 +133,8 @@ def layer_lines(layer: int, step: LayerStep, note: str | None = None) -> list[Li
     """The words of a step of any layer of a stack: a heading naming the layer and the
     cell, then the equation with its numbers (``max(1, 13, 9, 11) = 13``), and what an
     average's divisor counts (*note*)."""
+    if step.operation == "scatter":
+        return scatter_lines(layer, step)
     channel, row, col = step.writes[0]
     heading = QCoreApplication.translate(
         "equation_view", "Layer {0}, output row {1}, column {2}"
@@ -152,6 +154,29 @@ def layer_lines(layer: int, step: LayerStep, note: str | None = None) -> list[Li
     lines.append(words)
     if note:
         lines.append([[Piece(word, style.PADDING_FG)] for word in note.split(" ")])
+    return lines
+
+
+def scatter_lines(layer: int, step: LayerStep) -> list[Line]:
+    """The words of a scatter step (a transposed convolution by its definition): a
+    heading naming the layer and the input cell read, then what it adds where, one line
+    per line of the model's text."""
+    read = next((cell for cell in step.reads if cell is not None), None)
+    channel, row, col = read if read is not None else (0, 0, 0)
+    value = format_number(step.result)
+    if channel:
+        #: {0} the layer's number, {1} the input channel, {2} {3} the cell, {4} its value.
+        heading = QCoreApplication.translate(
+            "equation_view", "Layer {0}, input channel {1}, row {2}, column {3} = {4}"
+        ).format(layer + 1, channel + 1, row + 1, col + 1, value)
+    else:
+        #: {0} the layer's number, {1} {2} the input cell read, {3} its value.
+        heading = QCoreApplication.translate(
+            "equation_view", "Layer {0}, input row {1}, column {2} = {3}"
+        ).format(layer + 1, row + 1, col + 1, value)
+    lines: list[Line] = [[[Piece(word, bold=True)] for word in heading.split(" ")]]
+    for text in step_equation(step).split("\n"):
+        lines.append([[Piece(word)] for word in text.split(" ") if word])
     return lines
 
 

@@ -312,10 +312,9 @@ class MapModel(GridModel):
         own = p.map_col(section) if horizontal else p.map_row(section)
         if own is not None:
             return str(own + 1)
-        size, spacing = (p.width, p.spacing[1]) if horizontal else (p.height, p.spacing[0])
-        offset = section - (p.left if horizontal else p.top)
-        # Between two of the map's rows: a zero put there, not padding.
-        return "" if 0 < offset < (size - 1) * spacing else self.tr("pad")
+        # Between two of the map's rows: zeros put there, not padding.
+        between = p.between_cols(section) if horizontal else p.between_rows(section)
+        return "" if between else self.tr("pad")
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():

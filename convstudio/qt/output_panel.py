@@ -223,6 +223,8 @@ class OutputModel(GridModel):
         own = p.map_col(section) if horizontal else p.map_row(section)
         if own is not None:
             return str(own + 1)
+        if p.between_cols(section) if horizontal else p.between_rows(section):
+            return ""  # zeros a transposed convolution puts between the rows
         return self.tr("pad")  # the padding the next layer of a stack reads
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
