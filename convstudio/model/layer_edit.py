@@ -20,7 +20,7 @@ from typing import Any
 
 import numpy as np
 
-from ..engine.layers import Conv2d, Layer
+from ..engine.layers import STEPPINGS, Conv2d, Layer
 from . import layer_format as lf
 from .i18n import translate
 from .limits import DILATION, KERNEL_SIDE, PADDING, STRIDE, Limit
@@ -40,6 +40,8 @@ _FORMS: dict[Callable[[Any, str], Any], str] = {
     lf._bool: "switch",
     lf._number: "number",
 }
+# A key that takes one of a few words: the words (a combo box in the side panel).
+_CHOICES: dict[str, tuple[str, ...]] = {"stepping": STEPPINGS}
 # The range of a whole-number key: the window's own limits (one home, limits.py).
 _LIMITS = {"kernel_size": KERNEL_SIDE, "stride": STRIDE, "padding": PADDING, "dilation": DILATION}
 
@@ -55,14 +57,17 @@ class Setting:
     form
         ``"pair"`` (a whole number, or rows and columns), ``"optional pair"`` (the same,
         or ``None`` for the default, e.g. a pool's stride: the window's size), ``"switch"``
-        (true or false) or ``"number"``.
+        (true or false), ``"choice"`` (one of :attr:`choices`) or ``"number"``.
     limit
         The range of a whole number (``None`` for the others).
+    choices
+        The words a ``"choice"`` takes, as the file writes them (see :func:`choice_label`).
     """
 
     name: str
     form: str
     limit: Limit | None
+    choices: tuple[str, ...] = ()
 
 
 def settings_of(kind: str) -> tuple[Setting, ...]:
@@ -74,9 +79,14 @@ def settings_of(kind: str) -> tuple[Setting, ...]:
     if kind == "conv2d":
         return ()
     keys, _ = lf.LAYER_TYPES[kind]
-    return tuple(
-        Setting(key.name, _FORMS.get(key.read, "number"), _LIMITS.get(key.name)) for key in keys
-    )
+    return tuple(_setting(key) for key in keys)
+
+
+def _setting(key: lf.Key) -> Setting:
+    choices = _CHOICES.get(key.name, ())
+    if choices:
+        return Setting(key.name, "choice", None, choices)
+    return Setting(key.name, _FORMS.get(key.read, "number"), _LIMITS.get(key.name))
 
 
 def setting_label(name: str) -> str:
@@ -89,8 +99,18 @@ def setting_label(name: str) -> str:
         "ceil_mode": translate("LayerSettings", "Round the size up (ceil mode)"),
         "count_include_pad": translate("LayerSettings", "Count the padding in the divisor"),
         "negative_slope": translate("LayerSettings", "Slope below 0"),
+        "stepping": translate("LayerSettings", "Step by"),
     }
     return labels.get(name, name)
+
+
+def choice_label(name: str, value: str) -> str:
+    """One of the words a ``"choice"`` setting takes, in the user's language."""
+    labels = {
+        ("stepping", "scatter"): translate("LayerSettings", "input cells (scatter)"),
+        ("stepping", "gather"): translate("LayerSettings", "output cells (gather)"),
+    }
+    return labels.get((name, value), value)
 
 
 def layer_values(layer: Layer) -> dict[str, Any]:
@@ -211,6 +231,7 @@ def resized(array: np.ndarray, axis: int, length: int) -> np.ndarray:
 __all__ = [
     "Setting",
     "channels_before",
+    "choice_label",
     "fit_channels",
     "layer_values",
     "new_layer",

@@ -377,11 +377,6 @@ class FieldHover:
         return None if size is None else _field_words(size)
 
 
-STEPPINGS = ("scatter", "gather")
-"""How a transposed convolution may be stepped: by its input cells (its definition), or
-by its output cells (the equivalent convolution)."""
-
-
 def has_stepping(layer: Layer) -> bool:
     """Whether *layer*'s type has the setting ``stepping`` (a transposed convolution)."""
     keys, _ = LAYER_TYPES.get(layer.kind, ((), None))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import numpy as np
 from psygnal import Signal
@@ -136,32 +136,37 @@ class Studio:
             k = (channel * rows + row) * cols + col
         self.playback.show_step(evaluation.offset(layer) + k)
 
-    def set_stepping(self, layer: int, stepping: str) -> None:
-        """Step transposed convolution *layer* by its input cells (``"scatter"``) or its
-        output cells (``"gather"``): one undoable edit of its setting ``stepping``.
-
-        The steps before the layer stay where they are; a position inside the layer goes
-        to its first step (the other way's steps are others); past it, to the same step
+    def update_layer(self, layer: int, **settings: Any) -> None:
+        """Change settings of layer *layer* (see :meth:`Document.update_layer`: one
+        undoable edit), keeping the studio at a sensible step when the layer's number of
+        steps changes (a transposed convolution stepped the other way, a pool's new size):
+        the steps before the layer stay; inside it, its first step; past it, the same step
         of the later layers.
 
         Raises
         ------
         EditError
-            When the layer has no such setting, or the value is not one of the two.
+            As :meth:`Document.update_layer`.
         """
         evaluation = self.evaluation
         before = self.playback.position
-        known = evaluation.counts and 0 <= layer < len(evaluation.counts)
-        offset = evaluation.offset(layer) if known else 0
-        count = evaluation.counts[layer] if known else 0
-        self.document.update_layer(layer, stepping=stepping)
-        after = self.evaluation
-        if not known or len(after.counts) != len(evaluation.counts) or before <= offset:
+        counts = evaluation.counts
+        self.document.update_layer(layer, **settings)
+        after = self.evaluation.counts
+        if len(after) != len(counts) or after[layer] == counts[layer]:
             return
-        if before >= offset + count:  # past the layer: the same step of the later ones
-            self.playback.seek(before - count + after.counts[layer])
+        offset = evaluation.offset(layer)
+        if before <= offset:
+            return
+        if before >= offset + counts[layer]:  # past it: the same step of the later layers
+            self.playback.seek(before - counts[layer] + after[layer])
         else:
             self.show_layer(layer)
+
+    def set_stepping(self, layer: int, stepping: str) -> None:
+        """Step transposed convolution *layer* by its input cells (``"scatter"``) or its
+        output cells (``"gather"``): :meth:`update_layer` of its setting ``stepping``."""
+        self.update_layer(layer, stepping=stepping)
 
     def show_layer(self, layer: int) -> None:
         """Jump to the first step of *layer*."""
