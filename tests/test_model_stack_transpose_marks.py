@@ -20,8 +20,8 @@ from convstudio.model.stack_marks import (
     layer_title,
     padded_map,
     progress_of,
-    stepping_layer,
     step_cells,
+    stepping_layer,
 )
 
 IDENTITY = Conv2d(np.ones((1, 1, 1, 1)))

@@ -1470,6 +1470,18 @@ convolution)</source>
         <source>Slope below 0</source>
         <translation>小于 0 时的斜率</translation>
     </message>
+    <message>
+        <source>Step by</source>
+        <translation>逐步方式</translation>
+    </message>
+    <message>
+        <source>input cells (scatter)</source>
+        <translation>逐一输入格（散布）</translation>
+    </message>
+    <message>
+        <source>output cells (gather)</source>
+        <translation>逐一输出格（收集）</translation>
+    </message>
 </context>
 <context>
     <name>LayerTitle</name>
@@ -1482,6 +1494,15 @@ convolution)</source>
         <source>Layer {0}: convolution {1}×{2}, stride {3}</source>
         <extracomment>{3} the stride.</extracomment>
         <translation>第 {0} 层：卷积 {1}×{2}，步长 {3}</translation>
+    </message>
+    <message>
+        <source>Layer {0}: transposed convolution {1}×{2}, stride {3}, stepped by input cells</source>
+        <extracomment>{0} the layer&apos;s number, {1}×{2} the kernel&apos;s size, {3} the stride.</extracomment>
+        <translation>第 {0} 层：转置卷积 {1}×{2}，步长 {3}，逐一输入格走</translation>
+    </message>
+    <message>
+        <source>Layer {0}: transposed convolution {1}×{2}, stride {3}, stepped by output cells</source>
+        <translation>第 {0} 层：转置卷积 {1}×{2}，步长 {3}，逐一输出格走</translation>
     </message>
     <message>
         <source>Layer {0}: max pool {1}×{2}, stride {3}</source>
@@ -2275,6 +2296,18 @@ convolution)</source>
         <translation>测验(&amp;Q)</translation>
     </message>
     <message>
+        <source>Step the transposed convolution by</source>
+        <translation>转置卷积的逐步方式</translation>
+    </message>
+    <message>
+        <source>Input cells: each adds its value times the kernel (scatter)</source>
+        <translation>逐一输入格：每格把自己的值乘上卷积核加进输出（散布）</translation>
+    </message>
+    <message>
+        <source>Output cells: each is a window of the input spread out (gather)</source>
+        <translation>逐一输出格：每格是撑开后输入上的一个窗口（收集）</translation>
+    </message>
+    <message>
         <source>&amp;Present</source>
         <translation>演示(&amp;P)</translation>
     </message>
@@ -2441,6 +2474,10 @@ Q：打开 / 关闭测验（→ 或 PageDown 先揭晓答案，再前进一步�
 <context>
     <name>MapModel</name>
     <message>
+        <source>A zero put between the map&apos;s cells</source>
+        <translation>插在特征图格子之间的 0</translation>
+    </message>
+    <message>
         <source>Padding</source>
         <translation>填充</translation>
     </message>
@@ -2451,6 +2488,11 @@ Q：打开 / 关闭测验（→ 或 PageDown 先揭晓答案，再前进一步�
     <message>
         <source>Row {0}, column {1}: point at it to light its receptive field, click to show its step</source>
         <translation>第 {0} 行、第 {1} 列：指向它可标出它的感受野，点击显示它对应的那一步</translation>
+    </message>
+    <message>
+        <source>{0}. Contributions so far: {1}</source>
+        <extracomment>{0} the cell&apos;s words, {1} how many values were added into it so far.</extracomment>
+        <translation>{0}。目前已累加 {1} 个贡献</translation>
     </message>
     <message>
         <source>pad</source>
@@ -3907,6 +3949,16 @@ Q：打开 / 关闭测验（→ 或 PageDown 先揭晓答案，再前进一步�
     <message>
         <source>bias</source>
         <translation>偏置</translation>
+    </message>
+    <message>
+        <source>Layer {0}, input channel {1}, row {2}, column {3} = {4}</source>
+        <extracomment>{0} the layer&apos;s number, {1} the input channel, {2} {3} the cell, {4} its value.</extracomment>
+        <translation>第 {0} 层，输入通道 {1} 第 {2} 行、第 {3} 列 = {4}</translation>
+    </message>
+    <message>
+        <source>Layer {0}, input row {1}, column {2} = {3}</source>
+        <extracomment>{0} the layer&apos;s number, {1} {2} the input cell read, {3} its value.</extracomment>
+        <translation>第 {0} 层，输入第 {1} 行、第 {2} 列 = {3}</translation>
     </message>
 </context>
 <context>
