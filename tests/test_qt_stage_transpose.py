@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QComboBox
 from test_qt_small_screen import open_window, settle
 from test_qt_stage_stack import grid_of, look, move_to
 
-from convstudio.engine.layers import Conv2d, ConvTranspose2d
+from convstudio.engine.layers import Conv2d, ConvTranspose2d, Pool2d
 from convstudio.model import Scene
 from convstudio.model.stack_marks import field_of
 from convstudio.qt.cells import LOOK_ROLE
@@ -233,3 +233,27 @@ def test_the_transposed_convolution_s_kernels_are_typed_in_its_block(scatter):
     settle()
     # Output (0, 2): input 1 times the weight typed (5), input 2 times weight (0, 0) (1).
     assert texts(grid_of(scatter, 1))[0][2] == "7"
+
+
+# ---------------------------------------------------------------- a first layer of another type
+
+
+def test_the_input_shows_the_window_of_a_first_layer_that_is_not_a_convolution(qtbot):
+    x = np.arange(16.0).reshape(1, 4, 4)
+    layers = (Pool2d("max_pool2d", 2, padding=1), Conv2d(np.ones((1, 1, 1, 1))))
+    window = open_window(qtbot, Scene(x, layers=layers))
+    inputs = window.input_panel.model
+    assert (inputs.rowCount(), inputs.columnCount()) == (6, 6)  # padded by 1
+    assert inputs.headerData(0, Qt.Orientation.Vertical) == "pad"
+    window.studio.playback.seek(2)  # the pool's output (0, 1): input rows −1..0, cols 1..2
+    settle()
+    read = {
+        (r, c)
+        for r in range(6)
+        for c in range(6)
+        if inputs.data(inputs.index(r, c), LOOK_ROLE).background.name() == "#ffd54a"
+    }
+    assert read == {(r, c) for r in (0, 1) for c in (2, 3)}
+    # Typing into a cell past the padding edits that input cell.
+    inputs.setData(inputs.index(1, 1), "7")
+    assert window.studio.document.scene.input[0, 0, 0] == 7
