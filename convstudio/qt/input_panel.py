@@ -131,8 +131,10 @@ class PaddedInputModel(GridModel):
     def _reads_now(self) -> StepCells:
         """The cells the first layer's current step reads here, when it is not a
         convolution (a convolution's window is :attr:`_field`, with its weights)."""
+        if self._reader is None:  # the common case: asks nothing of the studio
+            return NO_CELLS
         found = self._studio.layer_step
-        if self._reader is None or found is None or found[0] != 0:
+        if found is None or found[0] != 0:
             return NO_CELLS
         layer, step = found
         return step_cells(self._studio.evaluation, layer, step, 0, self._channel, self._reader)
