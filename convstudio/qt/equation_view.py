@@ -356,10 +356,11 @@ class EquationView(QScrollArea):
     def _measure(self) -> list[tuple[list[list[float]], float, float]]:
         problem = self._studio.evaluation.problem
         scene = self._studio.document.scene
-        if problem is None or self._quiz.asking_size:
+        evaluation = self._studio.evaluation
+        # A stack without a convolution (transposed ones only) has no problem, yet steps.
+        if (problem is None and not evaluation.maps) or self._quiz.asking_size:
             return [self.canvas.natural_widths()]
         samples = []
-        evaluation = self._studio.evaluation
         for layer, count in enumerate(evaluation.counts):
             # Every other layer of a stack: its first step's equation and its last's.
             if layer == evaluation.conv_index or not count:
@@ -367,13 +368,14 @@ class EquationView(QScrollArea):
             for k in {0, count - 1}:
                 step = evaluation.layers[layer].step(evaluation.maps[layer], k)
                 samples.append(self.canvas.natural_widths(self._layer_lines(layer, step)))
-        for channel in range(scene.kernels.shape[0]):
+        for channel in range(scene.kernels.shape[0] if problem is not None else 0):
+            assert problem is not None
             step = problem.step(problem.step_of_cell(channel, 0, 0))
             lines = equation_lines(
                 step, scene.channel_names, scene.bias is not None, False, self._layer()
             )
             samples.append(self.canvas.natural_widths(lines))
-        return samples
+        return samples or [self.canvas.natural_widths()]
 
     def _forget_measure(self, *_: object) -> None:
         self._measured = None
@@ -401,7 +403,9 @@ class EquationView(QScrollArea):
             layer, layer_step = self._studio.layer_step
             self.canvas.set_lines(self._layer_lines(layer, layer_step))
         else:
-            message = IMPOSSIBLE if self._studio.evaluation.problem is None else HINT
+            evaluation = self._studio.evaluation
+            impossible = evaluation.problem is None and not evaluation.maps
+            message = IMPOSSIBLE if impossible else HINT
             message = QCoreApplication.translate("EquationView", message)
             self.canvas.set_lines([[[Piece(word)] for word in message.split(" ")]])
 
