@@ -24,7 +24,7 @@ BADGE_BG = QColor("#0b3d91")  # a count on a cell: white on dark blue, legible o
 BADGE_FG = QColor("#ffffff")
 # A map filled by scatter: shaded by how many values were added into each cell (white to
 # lilac; apart from the yellow step, the blue hover, the grey padding).
-COUNT_MOST_BG = QColor("#b39ddb")
+COUNT_MOST_BG = QColor("#a08bd4")
 
 
 def count_background(share: float) -> QColor:
