@@ -127,10 +127,10 @@ def test_gather_draws_the_input_stuffed_and_padded_with_the_window_over_it(gathe
     assert (source.rowCount(), source.columnCount()) == (9, 9)
     shown = [source.data(source.index(2, c)) for c in range(9)]
     assert shown == ["0", "0", "1", "0", "2", "0", "3", "0", "0"]
-    inserted = source.data(source.index(2, 3), LOOK_ROLE)
+    inserted = source.data(source.index(4, 5), LOOK_ROLE)  # between input (1, 1) and (1, 2)
     padding = source.data(source.index(0, 0), LOOK_ROLE)
     assert inserted.italic and inserted.background == padding.background
-    assert source.data(source.index(2, 3), Qt.ItemDataRole.ToolTipRole) == (
+    assert source.data(source.index(4, 5), Qt.ItemDataRole.ToolTipRole) == (
         "A zero put between the map's cells"
     )
     assert source.headerData(3, Qt.Orientation.Vertical) == ""

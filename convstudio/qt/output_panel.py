@@ -267,6 +267,8 @@ class OutputModel(GridModel):
         if role == LOOK_ROLE:
             reads = self._marked[1]
             return _PADDING_READ if (row, col) in reads.reads else _PADDING
+        if role == Qt.ItemDataRole.ToolTipRole and self._padded.inserted(row, col):
+            return self.tr("A zero put between the map's cells")
         return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:

@@ -2632,6 +2632,10 @@ Q：打开 / 关闭测验（→ 或 PageDown 先揭晓答案，再前进一步�
         <source>Output row {0}, column {1}: click to show its step</source>
         <translation>输出第 {0} 行、第 {1} 列：点击显示它对应的那一步</translation>
     </message>
+    <message>
+        <source>A zero put between the map&apos;s cells</source>
+        <translation>插在特征图格子之间的 0</translation>
+    </message>
 </context>
 <context>
     <name>OutputPanel</name>

@@ -2632,6 +2632,10 @@ Q：測驗 開 / 關（→ 或 PageDown 先揭曉答案，再前進一步）
         <source>Output row {0}, column {1}: click to show its step</source>
         <translation>輸出第 {0} 列、第 {1} 行：按一下可顯示它的那一步</translation>
     </message>
+    <message>
+        <source>A zero put between the map&apos;s cells</source>
+        <translation>插在特徵圖格子之間的 0</translation>
+    </message>
 </context>
 <context>
     <name>OutputPanel</name>
