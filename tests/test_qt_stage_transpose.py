@@ -257,3 +257,22 @@ def test_the_input_shows_the_window_of_a_first_layer_that_is_not_a_convolution(q
     # Typing into a cell past the padding edits that input cell.
     inputs.setData(inputs.index(1, 1), "7")
     assert window.studio.document.scene.input[0, 0, 0] == 7
+
+
+def test_stepped_by_output_cells_the_kernel_shows_flipped_as_the_equation_uses_it(qtbot):
+    kernels = np.array([[1.0, 2.0], [3.0, 4.0]])
+    scene = Scene(NINE, layers=(ConvTranspose2d(kernels, stride=2, stepping="gather"),))
+    window = open_window(qtbot, scene)
+    (block,) = window.stage.blocks
+    (piece,) = block.kernel_slices()
+    model = piece.model
+    assert model.flipped and piece.title.text() == "flipped"
+    shown = [[model.data(model.index(r, c)) for c in range(2)] for r in range(2)]
+    assert shown == [["4", "3"], ["2", "1"]]
+    window.studio.playback.seek(1)
+    settle()
+    # The equation's weights, term by term, are the kernel as shown.
+    assert window.studio.layer_step[1].weights == (4.0, 3.0, 2.0, 1.0)
+    # Typed where it shows: the weight typed at (0, 0) as shown is the kernel's (1, 1).
+    model.setData(model.index(0, 0), "9")
+    assert window.studio.document.scene.layers[0].kernels[0, 0, 1, 1] == 9

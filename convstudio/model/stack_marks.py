@@ -383,6 +383,13 @@ def has_stepping(layer: Layer) -> bool:
     return any(key.name == "stepping" for key in keys)
 
 
+def kernels_flipped(layer: Layer) -> bool:
+    """Whether *layer*'s kernels are shown flipped 180°, as its steps apply them: a true
+    convolution's, and a transposed convolution's stepped by output cells (the equivalent
+    convolution applies the kernel flipped; by input cells it is added as typed)."""
+    return bool(getattr(layer, "flip", False)) or (has_stepping(layer) and not scatters(layer))
+
+
 def stepping_layer(studio: Studio) -> int | None:
     """The layer the View menu's "step by" switch changes: the layer being stepped when
     it has the setting, else the focused layer, else the stack's first that has it;

@@ -52,6 +52,7 @@ from ..model.presets import (
     save_kernel_file,
 )
 from ..model.sharing import hover_of
+from ..model.stack_marks import kernels_flipped
 from ..model.stage import Length
 from ..model.words import preset_text
 from . import style
@@ -91,7 +92,7 @@ class KernelModel(GridModel):
         conv = self._conv()
         assert conv is not None  # made for a convolution of the scene
         self._weights = conv.kernels[kernel, depth]
-        self.flipped = bool(getattr(conv, "flip", False))
+        self.flipped = kernels_flipped(conv)
         self.hover = hover_of(studio)
         self._hovered = self._hovered_cell()
         bind(self, self._document.scene_changed, self._on_scene_changed)
@@ -146,7 +147,7 @@ class KernelModel(GridModel):
         if self._kernel >= kernels.shape[0] or self._depth >= kernels.shape[1]:
             return  # this slice is gone; its panel removes this table
         weights = kernels[self._kernel, self._depth]
-        self.flipped = bool(getattr(conv, "flip", False))
+        self.flipped = kernels_flipped(conv)
         if weights.shape != self._weights.shape:
             self.beginResetModel()
             self._weights = weights

@@ -105,8 +105,15 @@ class LayerBlock(QWidget):
             for i in range(group * channels, (group + 1) * channels):
                 piece = KernelSlice(self._studio, i, local, self._report, self, layer=self.layer)
                 piece.table.show_headers(False)
-                if not slices and maps > 1 and layer.bias is None:
-                    piece.title.setText(self.tr("Kernel {0}").format(o + 1))
+                if not slices and layer.bias is None and (maps > 1 or piece.model.flipped):
+                    # Stepped by output cells, the kernel is shown as the equivalent
+                    # convolution applies it: flipped, and the title says so.
+                    if piece.model.flipped:
+                        text = self.tr("Kernel {0}, flipped").format(o + 1)
+                        text = text if maps > 1 else self.tr("flipped")
+                    else:
+                        text = self.tr("Kernel {0}").format(o + 1)
+                    piece.title.setText(text)
                     piece.title.show()
                 slices.append(piece)
             self.kernels.append(slices)

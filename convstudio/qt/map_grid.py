@@ -327,7 +327,10 @@ def count_look(count: int, most: int) -> CellLook:
     largest count of the map): the more values added into it, the darker."""
     if count <= 0 or most <= 0:
         return _INPUT
-    return CellLook(background=style.count_background(count / most))
+    # One contribution a light tint (a map where every cell gets one stays calm), the most
+    # the full shade: the cells that get more stand out.
+    share = 0.0 if most == 1 else (count - 1) / (most - 1)
+    return CellLook(background=style.count_background(0.15 + 0.85 * share))
 
 
 class MapGrid(GridPiece):

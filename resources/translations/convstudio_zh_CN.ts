@@ -1374,6 +1374,14 @@ convolution)</source>
         <translation>卷积核 {0}</translation>
     </message>
     <message>
+        <source>Kernel {0}, flipped</source>
+        <translation>卷积核 {0}（已翻转）</translation>
+    </message>
+    <message>
+        <source>flipped</source>
+        <translation>已翻转</translation>
+    </message>
+    <message>
         <source>bias </source>
         <translation>偏置 </translation>
     </message>

@@ -1374,6 +1374,14 @@ convolution)</source>
         <translation>卷積核 {0}</translation>
     </message>
     <message>
+        <source>Kernel {0}, flipped</source>
+        <translation>卷積核 {0}（已翻轉）</translation>
+    </message>
+    <message>
+        <source>flipped</source>
+        <translation>已翻轉</translation>
+    </message>
+    <message>
         <source>bias </source>
         <translation>偏置 </translation>
     </message>
