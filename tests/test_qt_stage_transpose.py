@@ -276,3 +276,15 @@ def test_stepped_by_output_cells_the_kernel_shows_flipped_as_the_equation_uses_i
     # Typed where it shows: the weight typed at (0, 0) as shown is the kernel's (1, 1).
     model.setData(model.index(0, 0), "9")
     assert window.studio.document.scene.layers[0].kernels[0, 0, 1, 1] == 9
+
+
+def test_pointing_at_a_scattered_cell_lights_the_input_cells_it_adds_up(qtbot):
+    scene = Scene(NINE, layers=(ConvTranspose2d(np.ones((3, 3)), stride=2),))
+    window = open_window(qtbot, scene)
+    (block,) = window.stage.blocks
+    move_to(block.maps[0].table, 2, 3)  # between input columns 0 and 1, on input row 1
+    inputs = window.input_panel.model
+    lit = {
+        (r, c) for r in range(3) for c in range(3) if inputs.data(inputs.index(r, c), LOOK_ROLE).lit
+    }
+    assert lit == {(0, 1), (1, 1)}
