@@ -404,8 +404,9 @@ class EquationView(QScrollArea):
             self.canvas.set_lines(self._layer_lines(layer, layer_step))
         else:
             evaluation = self._studio.evaluation
-            impossible = evaluation.problem is None and not evaluation.maps
-            message = IMPOSSIBLE if impossible else HINT
+            # No problem is impossible only where there is a convolution to have one.
+            impossible = evaluation.problem is None and evaluation.conv_index is not None
+            message = IMPOSSIBLE if impossible or evaluation.error is not None else HINT
             message = QCoreApplication.translate("EquationView", message)
             self.canvas.set_lines([[[Piece(word)] for word in message.split(" ")]])
 
