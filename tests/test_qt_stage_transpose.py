@@ -17,7 +17,7 @@ from test_qt_small_screen import open_window, settle
 from test_qt_stage_stack import grid_of, look, move_to
 
 from convstudio.engine.layers import Conv2d, ConvTranspose2d, Pool2d
-from convstudio.model import Scene
+from convstudio.model import Scene, format_number
 from convstudio.model.stack_marks import field_of
 from convstudio.qt.cells import LOOK_ROLE
 from convstudio.qt.kernel_panel import KernelSlice
@@ -288,3 +288,59 @@ def test_pointing_at_a_scattered_cell_lights_the_input_cells_it_adds_up(qtbot):
         (r, c) for r in range(3) for c in range(3) if inputs.data(inputs.index(r, c), LOOK_ROLE).lit
     }
     assert lit == {(0, 1), (1, 1)}
+
+
+def every_option(stepping: str) -> Scene:
+    """Two channels, a 1×1 convolution to two maps, then a transposed convolution with two
+    groups, padding, output padding, dilation and a bias, then another at stride 1."""
+    x = np.arange(18.0).reshape(2, 3, 3) % 5
+    rng = np.random.default_rng(1)
+    layers = (
+        Conv2d(np.array([[[[1.0]], [[0.0]]], [[[0.0]], [[1.0]]]])),
+        ConvTranspose2d(
+            rng.integers(-2, 3, (2, 2, 3, 3)).astype(float),
+            bias=np.array([1.0, -1.0, 0.5, 0.0]),
+            stride=2,
+            padding=1,
+            output_padding=1,
+            dilation=1,
+            groups=2,
+            stepping=stepping,
+        ),
+        ConvTranspose2d(np.ones((4, 1, 2, 2)), stride=1, padding=(1, 0), stepping=stepping),
+    )
+    return Scene(x, layers=layers)
+
+
+@pytest.mark.parametrize("stepping", ["scatter", "gather"])
+def test_every_option_steps_through_and_every_map_ends_full(qtbot, stepping):
+    window = open_window(qtbot, every_option(stepping))
+    studio = window.studio
+    evaluation = studio.evaluation
+    playback = studio.playback
+    while playback.position < playback.total:
+        playback.next()
+        for block in window.stage.blocks:  # every cell answers, at every step
+            for grid in block.maps:
+                model = grid.model
+                for r in range(model.rowCount()):
+                    for c in range(model.columnCount()):
+                        model.data(model.index(r, c), LOOK_ROLE)
+        assert window.equation.text()
+    settle()
+    for block in window.stage.blocks:
+        for grid in block.maps:
+            values = evaluation.maps[block.layer + 1][grid.model.channel]
+            rows, cols = values.shape
+            assert [
+                [
+                    grid.model.data(grid.model.index(*grid.model.padded.position(r, c)))
+                    for c in range(cols)
+                ]
+                for r in range(rows)
+            ] == [[format_number(v) for v in row] for row in values]
+    # Four output maps of the grouped layer, each its kernels' heading with its bias.
+    (grouped,) = [b for b in window.stage.blocks if b.layer == 1]
+    assert len(grouped.kernels) == 4 and sorted(grouped.biases) == [0, 1, 2, 3]
+    assert [len(k) for k in grouped.kernels] == [1, 1, 1, 1]
+    window.close()
