@@ -34,9 +34,17 @@ def digit_height(metrics: QFontMetricsF) -> float:
     return metrics.tightBoundingRect("0123456789").height()
 
 
+def first_map_table(window):
+    """The first output map's table: the output panel's, or in a stack without one (a
+    transposed convolution alone) the first layer's block's."""
+    if window.output_panel.maps and window.stage.head_layer is not None:
+        return window.output_panel.maps[0].table
+    return window.stage.blocks[0].maps[0].table
+
+
 def planned_digit_height(window) -> float:
     """The output digits' height as drawn: the cells' font at the plan's zoom."""
-    table = window.output_panel.maps[0].table
+    table = first_map_table(window)
     return digit_height(QFontMetricsF(table.itemDelegate().value_font))
 
 
@@ -59,7 +67,7 @@ def test_every_lesson_draws_its_digits_at_least_the_floor(
     plan = window.stage.plan
     assert plan is not None and not plan.scrolls
     # The cells' font is the plan's: drawn at its zoom.
-    assert window.output_panel.maps[0].table.itemDelegate().value_font.pointSizeF() == (
+    assert first_map_table(window).itemDelegate().value_font.pointSizeF() == (
         pytest.approx(style.VALUE_PT * plan.zoom)
     )
     scene = window.studio.document.scene
