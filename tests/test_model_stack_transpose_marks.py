@@ -20,6 +20,7 @@ from convstudio.model.stack_marks import (
     layer_title,
     padded_map,
     progress_of,
+    scatter_targets,
     step_cells,
     stepping_layer,
 )
@@ -190,3 +191,13 @@ def test_the_menu_s_switch_changes_the_layer_being_stepped_else_the_first():
     studio.show_layer(0)
     assert stepping_layer(studio) == 1
     assert stepping_layer(Studio(Scene(NINE, layers=(IDENTITY,)))) is None
+
+
+def test_a_scatter_step_says_where_its_products_go():
+    studio = checkerboard()
+    studio.playback.seek(9 + 1)  # input cell (0, 0): output rows and columns 0–2
+    step = studio.layer_step[1]
+    assert scatter_targets(step) == "Added into output rows 1–3, columns 1–3"
+    assert scatter_targets(step, maps=2) == "Added into output rows 1–3, columns 1–3 of map 1"
+    studio.playback.seek(5)  # the 1×1 convolution's step: not a scatter
+    assert scatter_targets(studio.layer_step[1]) is None

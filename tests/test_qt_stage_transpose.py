@@ -104,8 +104,11 @@ def test_the_equation_of_a_scatter_step_names_the_input_cell(scatter):
     studio = scatter.studio
     studio.playback.seek(FIRST + 5)
     settle()
-    first = scatter.equation.text().splitlines()[0]
-    assert first == "Layer 2, input row 2, column 2 = 5"
+    lines = scatter.equation.text().splitlines()
+    assert lines[0] == "Layer 2, input row 2, column 2 = 5"
+    assert "5 × (1, 1, 1, 1, 1, 1, 1, 1, 1)" in lines[1]  # the model's words
+    # Where the products go: the cells lit on the output map, in words.
+    assert lines[-1] == "Added into output rows 3–5, columns 3–5"
 
 
 def test_a_click_on_a_scattered_cell_shows_the_step_that_completes_it(qtbot, scatter):

@@ -284,6 +284,30 @@ progress_of = one_per_studio(LayerProgress)
 """The one :class:`LayerProgress` of a studio, shared by every grid of the stage."""
 
 
+def scatter_targets(step: LayerStep, maps: int = 1) -> str | None:
+    """Where a scatter step adds its products, in the output's numbers from 1: "Added into
+    output rows 1–3, columns 3–5" (of map 2, or of maps 1–2, when the output has *maps*
+    maps); ``None`` for any other step or one that lands only in cut-off padding."""
+    if step.operation != "scatter" or not step.writes:
+        return None
+    channels, rows, cols = zip(*step.writes, strict=True)
+
+    def span(values: tuple[int, ...]) -> str:
+        low, high = min(values) + 1, max(values) + 1
+        return f"{low}" if low == high else f"{low}–{high}"
+
+    if maps <= 1:
+        #: {0} the output rows ("1–3", or "2"), {1} the columns.
+        text = translate("ScatterTargets", "Added into output rows {0}, columns {1}")
+    elif min(channels) == max(channels):
+        #: {2} the output map's number.
+        text = translate("ScatterTargets", "Added into output rows {0}, columns {1} of map {2}")
+    else:
+        #: {2} the output maps' numbers ("1–2").
+        text = translate("ScatterTargets", "Added into output rows {0}, columns {1} of maps {2}")
+    return text.format(span(rows), span(cols), span(channels))
+
+
 class PointedCell(NamedTuple):
     """A cell of a map (1 is the first layer's output): map, channel, row, column."""
 

@@ -18,6 +18,7 @@ from ..engine.layers import LayerStep
 from ..model import Studio, format_number
 from ..model.layer_explain import divisor_note, step_equation
 from ..model.quiz import Verdict, quiz_of
+from ..model.stack_marks import scatter_targets
 from . import style
 from .binding import bind
 from .cells import MEASURE_ZOOM
@@ -129,12 +130,12 @@ def equation_lines(
     return lines
 
 
-def layer_lines(layer: int, step: LayerStep, note: str | None = None) -> list[Line]:
+def layer_lines(layer: int, step: LayerStep, note: str | None = None, maps: int = 1) -> list[Line]:
     """The words of a step of any layer of a stack: a heading naming the layer and the
     cell, then the equation with its numbers (``max(1, 13, 9, 11) = 13``), and what an
     average's divisor counts (*note*)."""
     if step.operation == "scatter":
-        return scatter_lines(layer, step)
+        return scatter_lines(layer, step, maps)
     channel, row, col = step.writes[0]
     heading = QCoreApplication.translate(
         "equation_view", "Layer {0}, output row {1}, column {2}"
@@ -157,7 +158,7 @@ def layer_lines(layer: int, step: LayerStep, note: str | None = None) -> list[Li
     return lines
 
 
-def scatter_lines(layer: int, step: LayerStep) -> list[Line]:
+def scatter_lines(layer: int, step: LayerStep, maps: int = 1) -> list[Line]:
     """The words of a scatter step (a transposed convolution by its definition): a
     heading naming the layer and the input cell read, then what it adds where, one line
     per line of the model's text."""
@@ -177,6 +178,9 @@ def scatter_lines(layer: int, step: LayerStep) -> list[Line]:
     lines: list[Line] = [[[Piece(word, bold=True)] for word in heading.split(" ")]]
     for text in step_equation(step).split("\n"):
         lines.append([[Piece(word)] for word in text.split(" ") if word])
+    targets = scatter_targets(step, maps)
+    if targets:  # the cells lit on the output map, in words
+        lines.append([[Piece(word, style.PADDING_FG)] for word in targets.split(" ")])
     return lines
 
 
@@ -420,7 +424,8 @@ class EquationView(QScrollArea):
     def _layer_lines(self, layer: int, step: LayerStep) -> list[Line]:
         stack_layer = self._studio.evaluation.layers[layer]
         include = bool(getattr(stack_layer, "count_include_pad", True))
-        return layer_lines(layer, step, divisor_note(step, include))
+        maps = self._studio.evaluation.maps[layer + 1].shape[0]
+        return layer_lines(layer, step, divisor_note(step, include), maps)
 
     def _verdict_words(self, verdict: Verdict) -> Line:
         """ "— your 430: wrong, it is 429", in words the back row reads."""

@@ -3401,6 +3401,24 @@ Q：打开 / 关闭测验（→ 或 PageDown 先揭晓答案，再前进一步�
     </message>
 </context>
 <context>
+    <name>ScatterTargets</name>
+    <message>
+        <source>Added into output rows {0}, columns {1}</source>
+        <extracomment>{0} the output rows (&quot;1–3&quot;, or &quot;2&quot;), {1} the columns.</extracomment>
+        <translation>加进输出第 {0} 行、第 {1} 列</translation>
+    </message>
+    <message>
+        <source>Added into output rows {0}, columns {1} of map {2}</source>
+        <extracomment>{2} the output map&apos;s number.</extracomment>
+        <translation>加进特征图 {2} 的第 {0} 行、第 {1} 列</translation>
+    </message>
+    <message>
+        <source>Added into output rows {0}, columns {1} of maps {2}</source>
+        <extracomment>{2} the output maps&apos; numbers (&quot;1–2&quot;).</extracomment>
+        <translation>加进特征图 {2} 的第 {0} 行、第 {1} 列</translation>
+    </message>
+</context>
+<context>
     <name>Scene</name>
     <message>
         <source>{0}, entry {1}</source>

@@ -3401,6 +3401,24 @@ Q：測驗 開 / 關（→ 或 PageDown 先揭曉答案，再前進一步）
     </message>
 </context>
 <context>
+    <name>ScatterTargets</name>
+    <message>
+        <source>Added into output rows {0}, columns {1}</source>
+        <extracomment>{0} the output rows (&quot;1–3&quot;, or &quot;2&quot;), {1} the columns.</extracomment>
+        <translation>加進輸出第 {0} 列、第 {1} 行</translation>
+    </message>
+    <message>
+        <source>Added into output rows {0}, columns {1} of map {2}</source>
+        <extracomment>{2} the output map&apos;s number.</extracomment>
+        <translation>加進特徵圖 {2} 的第 {0} 列、第 {1} 行</translation>
+    </message>
+    <message>
+        <source>Added into output rows {0}, columns {1} of maps {2}</source>
+        <extracomment>{2} the output maps&apos; numbers (&quot;1–2&quot;).</extracomment>
+        <translation>加進特徵圖 {2} 的第 {0} 列、第 {1} 行</translation>
+    </message>
+</context>
+<context>
     <name>Scene</name>
     <message>
         <source>{0}, entry {1}</source>
