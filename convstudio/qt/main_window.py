@@ -614,7 +614,7 @@ class MainWindow(QMainWindow):
         view.addAction(self.quiz_action)
         # A transposed convolution: by its definition (each input cell scatters its kernel)
         # or as the equivalent convolution (each output cell gathers a window).
-        self.stepping_menu = view.addMenu(self.tr("Step the transposed convolution by"))
+        self.stepping_menu = view.addMenu(self.tr("Step the &transposed convolution by"))
         group = QActionGroup(self.stepping_menu)
         self.stepping_actions: dict[str, QAction] = {}
         for mode, text in (

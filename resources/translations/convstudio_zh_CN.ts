@@ -2396,10 +2396,6 @@ convolution)</source>
         <translation>测验(&amp;Q)</translation>
     </message>
     <message>
-        <source>Step the transposed convolution by</source>
-        <translation>转置卷积的逐步方式</translation>
-    </message>
-    <message>
         <source>Input cells: each adds its value times the kernel (scatter)</source>
         <translation>逐一输入格：每格把自己的值乘上卷积核加进输出（散布）</translation>
     </message>
@@ -2434,6 +2430,10 @@ convolution)</source>
     <message>
         <source>&amp;Teacher&apos;s note</source>
         <translation>教师备注(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Step the &amp;transposed convolution by</source>
+        <translation>转置卷积的逐步方式(&amp;T)</translation>
     </message>
     <message>
         <source>&amp;Keys</source>

@@ -2396,10 +2396,6 @@ convolution)</source>
         <translation>測驗(&amp;Q)</translation>
     </message>
     <message>
-        <source>Step the transposed convolution by</source>
-        <translation>轉置卷積的逐步方式</translation>
-    </message>
-    <message>
         <source>Input cells: each adds its value times the kernel (scatter)</source>
         <translation>逐一輸入格：每格把自己的值乘上卷積核加進輸出（散佈）</translation>
     </message>
@@ -2434,6 +2430,10 @@ convolution)</source>
     <message>
         <source>&amp;Teacher&apos;s note</source>
         <translation>教師備註(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Step the &amp;transposed convolution by</source>
+        <translation>轉置卷積的逐步方式(&amp;T)</translation>
     </message>
     <message>
         <source>&amp;Keys</source>
