@@ -17,6 +17,8 @@ from convstudio.engine.layers import Conv2d, ConvTranspose2d
 from convstudio.model import Scene, Studio
 from convstudio.model.stack_marks import (
     PaddedMap,
+    field_of,
+    field_text,
     layer_title,
     padded_map,
     progress_of,
@@ -201,3 +203,13 @@ def test_a_scatter_step_says_where_its_products_go():
     assert scatter_targets(step, maps=2) == "Added into output rows 1–3, columns 1–3 of map 1"
     studio.playback.seek(5)  # the 1×1 convolution's step: not a scatter
     assert scatter_targets(studio.layer_step[1]) is None
+
+
+def test_a_receptive_field_of_half_pixels_is_written_as_a_decimal():
+    # Kernel 2 at stride 2: r = 1 + (2 − 1)·1/2 = 3/2 input pixels.
+    studio = Studio(Scene(NINE, layers=(ConvTranspose2d(np.ones((2, 2)), stride=2),)))
+    assert field_text(studio.evaluation, 1) == "receptive field 1.5×1.5"
+    hover = field_of(studio)
+    hover.point_at(1, 0, 2, 3)
+    assert hover.size_text() == "receptive field 1.5×1.5"
+    assert hover.lit(0) == {(1, 1)}  # output (2, 3) comes from input (1, 1) alone
