@@ -45,6 +45,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -163,24 +164,23 @@ def output_cells(window: MainWindow) -> list[Cell]:
     when wholly in view."""
     cells = []
     evaluation = window.studio.evaluation
-    grids = []  # (panel, values, row and column of the map's first cell in the table)
+    grids = []  # (panel, values, the table's row and column of a map cell)
     if window.stage.head_layer is not None:
         output = evaluation.output
         grids += [
-            (panel, output[c], panel.model.top, panel.model.left)  # past a stack's padding
+            (panel, output[c], _cell_index(panel.model))  # past a stack's padding
             for c, panel in enumerate(window.output_panel.maps)
         ]
     for block in window.stage.blocks:  # a stack's later layers: their map grids
         for grid in block.maps:
-            padded = grid.model.padded
             values = evaluation.maps[block.layer + 1][grid.model.channel]
-            grids.append((grid, values, padded.top, padded.left))
-    for panel, values, top, left in grids:
+            grids.append((grid, values, grid.model.padded.position))
+    for panel, values, position in grids:
         table, viewport = panel.table, panel.table.viewport()
         shown = viewport.visibleRegion()  # clipped by the scroll areas around it
         for row in range(values.shape[0]):
             for col in range(values.shape[1]):
-                rect = table.visualRect(table.model().index(row + top, col + left))
+                rect = table.visualRect(table.model().index(*position(row, col)))
                 visible = panel.isVisible() and shown.intersected(rect) == QRegion(rect)
                 window_rect = (
                     QRect(viewport.mapTo(window, rect.topLeft()), rect.size())
@@ -189,6 +189,17 @@ def output_cells(window: MainWindow) -> list[Cell]:
                 )
                 cells.append(Cell(format_number(values[row, col]), window_rect))
     return cells
+
+
+def _cell_index(model) -> Callable[[int, int], tuple[int, int]]:
+    """Where the output panel's map cell (row, col) is in its table (past a stack's
+    padding, among the zeros a transposed convolution puts between the cells)."""
+
+    def position(row: int, col: int) -> tuple[int, int]:
+        index = model.cell_index(row, col)
+        return index.row(), index.column()
+
+    return position
 
 
 def cells_apart(
@@ -360,9 +371,10 @@ def measure_case(
         if keep is not None:
             stem = f"{lesson}-{'present' if presenting else 'edit'}-{size[0]}x{size[1]}"
             frame.save(keep / f"{stem}.png")
-            frame.crop((area.left(), area.top(), area.right() + 1, area.bottom() + 1)).save(
-                keep / f"{stem}-output.png"
-            )
+            if not area.isEmpty():  # a stack of later layers only: no output panel
+                frame.crop((area.left(), area.top(), area.right() + 1, area.bottom() + 1)).save(
+                    keep / f"{stem}-output.png"
+                )
             sheet.save(keep / f"{stem}-cells.png")
         reading = read_cells(sheet, cells, places, psm)
         return Case(

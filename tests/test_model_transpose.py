@@ -133,8 +133,9 @@ def test_a_new_transposed_convolution_upsamples_every_channel_by_2():
         "padding",
         "output_padding",
         "dilation",
+        "stepping",
     ]
-    assert [s.form for s in settings_of("conv_transpose2d")] == ["pair"] * 4
+    assert [s.form for s in settings_of("conv_transpose2d")] == ["pair"] * 4 + ["choice"]
 
 
 def test_a_transposed_convolution_added_to_a_stack_reads_its_channels_and_feeds_the_next():

@@ -68,7 +68,13 @@ def test_the_layers_panel_adds_a_transposed_convolution_and_edits_its_settings(q
     assert isinstance(layers[1], ConvTranspose2d) and studio.document.scene.focus == 1
     assert studio.evaluation.final.shape == (1, 8, 8)
     assert panel.list.item(1).text().strip("▸ ") == "2 tconv 2×2"
-    assert set(panel.setting_widgets) == {"stride", "padding", "output_padding", "dilation"}
+    assert set(panel.setting_widgets) == {
+        "stride",
+        "padding",
+        "output_padding",
+        "dilation",
+        "stepping",
+    }
     extra = panel.setting_widgets["output_padding"]
     assert isinstance(extra, QSpinBox)
     extra.setValue(1)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, Protocol, runtime_checkable
 
 import numpy as np
 from psygnal import Signal
@@ -26,6 +26,26 @@ from .words import counted
 
 RGB = ("R", "G", "B")
 _HISTORY = 200
+
+
+@runtime_checkable
+class Weighted(Protocol):
+    """A layer with kernels and a bias that the stage edits (a convolution, or a
+    transposed one: its kernels in torch's layout, input channels first)."""
+
+    @property
+    def kernels(self) -> np.ndarray: ...
+
+    @property
+    def bias(self) -> np.ndarray | None: ...
+
+
+def output_maps(layer: Weighted) -> int:
+    """How many output maps (and biases) a layer with kernels has."""
+    if isinstance(layer, Conv2d):
+        return int(layer.kernels.shape[0])
+    # Torch's layout of a transposed convolution: (C_in, C_out / groups, kH, kW).
+    return int(layer.kernels.shape[1]) * int(getattr(layer, "groups", 1))
 
 
 class EditError(ValueError):
@@ -481,14 +501,15 @@ class Document:
             )
         return index, scene.conv
 
-    def _conv_at(self, layer: int | None) -> tuple[int, Conv2d]:
-        """Convolution *layer* of the stack and its index (``None``: the focused one)."""
+    def _conv_at(self, layer: int | None) -> tuple[int, Weighted]:
+        """Convolution *layer* of the stack (or a transposed one: any layer with kernels)
+        and its index (``None``: the focused convolution)."""
         scene = self._scene
         if layer is None:
             return self._focused_conv()
         self._check_layer(layer)
         conv = scene.layers[layer]
-        if not isinstance(conv, Conv2d):
+        if not isinstance(conv, Weighted):
             raise EditError(
                 layer_refusal(
                     layer,
@@ -505,8 +526,8 @@ class Document:
             return scene.replace(**changes)  # the focused one: its settings are the scene's
         layers = list(scene.layers)
         conv = layers[index]
-        assert isinstance(conv, Conv2d)  # _conv_at found it
-        layers[index] = dataclasses.replace(conv, **changes)
+        assert isinstance(conv, Weighted)  # _conv_at found it
+        layers[index] = dataclasses.replace(conv, **changes)  # type: ignore[type-var]
         return scene.replace(layers=tuple(layers))
 
     def resize_kernel(self, rows: int, cols: int) -> None:
@@ -638,8 +659,9 @@ class Document:
         """Set the bias of *kernel* of convolution *layer* (0-based; by default the focused
         one), turning its biases on if they were off."""
         index, conv = self._conv_at(layer)
-        _check_cell("bias", conv.kernels.shape[:1], (kernel,))
-        bias = np.zeros(conv.kernels.shape[0]) if conv.bias is None else conv.bias.copy()
+        maps = output_maps(conv)
+        _check_cell("bias", (maps,), (kernel,))
+        bias = np.zeros(maps) if conv.bias is None else conv.bias.copy()
         bias[kernel] = value
         self.set_scene(self._with_conv(index, bias=bias))
 

@@ -21,7 +21,7 @@ from typing import Any
 
 import numpy as np
 
-from ..engine.layers import Conv2d, ConvTranspose2d, Layer
+from ..engine.layers import STEPPINGS, Conv2d, ConvTranspose2d, Layer
 from . import layer_format as lf
 from .i18n import translate
 from .limits import DILATION, KERNEL_SIDE, OUTPUT_PADDING, PADDING, STRIDE, Limit
@@ -35,8 +35,8 @@ NEW_POOL_WINDOW = (2, 2)
 # A new transposed convolution: a 2×2 kernel of ones at stride 2, which copies each input
 # cell into a 2×2 block (upsampling by 2, nearest-neighbour) until its weights are edited.
 NEW_TRANSPOSE_SIZE = 2
-# Keys a layer's block or the View menu edits, not the side panel's list of settings.
-_NOT_LISTED = ("kernels", "bias", "groups", "stepping")
+# Keys a layer's block edits, not the side panel's list of settings.
+_NOT_LISTED = ("kernels", "bias", "groups")
 
 # How the side panel edits a key, by the reader the file format checks it with.
 _FORMS: dict[Callable[[Any, str], Any], str] = {
@@ -46,6 +46,8 @@ _FORMS: dict[Callable[[Any, str], Any], str] = {
     lf._bool: "switch",
     lf._number: "number",
 }
+# A key that takes one of a few words: the words (a combo box in the side panel).
+_CHOICES: dict[str, tuple[str, ...]] = {"stepping": STEPPINGS}
 # The range of a whole-number key: the window's own limits (one home, limits.py).
 _LIMITS = {
     "kernel_size": KERNEL_SIDE,
@@ -67,14 +69,17 @@ class Setting:
     form
         ``"pair"`` (a whole number, or rows and columns), ``"optional pair"`` (the same,
         or ``None`` for the default, e.g. a pool's stride: the window's size), ``"switch"``
-        (true or false) or ``"number"``.
+        (true or false), ``"choice"`` (one of :attr:`choices`) or ``"number"``.
     limit
         The range of a whole number (``None`` for the others).
+    choices
+        The words a ``"choice"`` takes, as the file writes them (see :func:`choice_label`).
     """
 
     name: str
     form: str
     limit: Limit | None
+    choices: tuple[str, ...] = ()
 
 
 def settings_of(kind: str) -> tuple[Setting, ...]:
@@ -82,17 +87,20 @@ def settings_of(kind: str) -> tuple[Setting, ...]:
 
     A convolution offers none here: its settings are the scene's (the focused
     convolution's), edited as they always were. A transposed convolution offers its
-    stride, padding, output padding and dilation (its weights are edited in its block, its
-    stepping from the View menu).
+    stride, padding, output padding, dilation and stepping (also in the View menu); its
+    weights are edited in its block.
     """
     if kind == "conv2d":
         return ()
     keys, _ = lf.LAYER_TYPES[kind]
-    return tuple(
-        Setting(key.name, _FORMS.get(key.read, "number"), _LIMITS.get(key.name))
-        for key in keys
-        if key.name not in _NOT_LISTED
-    )
+    return tuple(_setting(key) for key in keys if key.name not in _NOT_LISTED)
+
+
+def _setting(key: lf.Key) -> Setting:
+    choices = _CHOICES.get(key.name, ())
+    if choices:
+        return Setting(key.name, "choice", None, choices)
+    return Setting(key.name, _FORMS.get(key.read, "number"), _LIMITS.get(key.name))
 
 
 def setting_label(name: str) -> str:
@@ -106,8 +114,18 @@ def setting_label(name: str) -> str:
         "count_include_pad": translate("LayerSettings", "Count the padding in the divisor"),
         "negative_slope": translate("LayerSettings", "Slope below 0"),
         "output_padding": translate("LayerSettings", "Output padding"),
+        "stepping": translate("LayerSettings", "Step by"),
     }
     return labels.get(name, name)
+
+
+def choice_label(name: str, value: str) -> str:
+    """One of the words a ``"choice"`` setting takes, in the user's language."""
+    labels = {
+        ("stepping", "scatter"): translate("LayerSettings", "input cells (scatter)"),
+        ("stepping", "gather"): translate("LayerSettings", "output cells (gather)"),
+    }
+    return labels.get((name, value), value)
 
 
 def layer_values(layer: Layer) -> dict[str, Any]:
@@ -256,6 +274,7 @@ def resized(array: np.ndarray, axis: int, length: int) -> np.ndarray:
 __all__ = [
     "Setting",
     "channels_before",
+    "choice_label",
     "fit_channels",
     "layer_values",
     "new_layer",

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Any, TypeVar
 
+import numpy as np
 from psygnal import Signal
 
 from ..engine import StepDetail
-from ..engine.layers import Conv2d, LayerStep
+from ..engine.layers import Conv2d, Layer, LayerStep
+from ..engine.layers.base import Progress
 from .document import Document, Evaluation
 from .playback import Playback
 from .scene import Scene
@@ -127,10 +129,44 @@ class Studio:
         target = evaluation.layers[layer]
         if isinstance(target, Conv2d):
             k = target.problem(evaluation.maps[layer]).step_of_cell(channel, row, col)
+        elif _progress(target, evaluation.maps[layer], 0) is not None:
+            k = _completing_step(evaluation, layer, (channel, row, col))
         else:  # the other layers step their output cells in row-major order
             _, rows, cols = evaluation.maps[layer + 1].shape
             k = (channel * rows + row) * cols + col
         self.playback.show_step(evaluation.offset(layer) + k)
+
+    def update_layer(self, layer: int, **settings: Any) -> None:
+        """Change settings of layer *layer* (see :meth:`Document.update_layer`: one
+        undoable edit), keeping the studio at a sensible step when the layer's number of
+        steps changes (a transposed convolution stepped the other way, a pool's new size):
+        the steps before the layer stay; inside it, its first step; past it, the same step
+        of the later layers.
+
+        Raises
+        ------
+        EditError
+            As :meth:`Document.update_layer`.
+        """
+        evaluation = self.evaluation
+        before = self.playback.position
+        counts = evaluation.counts
+        self.document.update_layer(layer, **settings)
+        after = self.evaluation.counts
+        if len(after) != len(counts) or after[layer] == counts[layer]:
+            return
+        offset = evaluation.offset(layer)
+        if before <= offset:
+            return
+        if before >= offset + counts[layer]:  # past it: the same step of the later layers
+            self.playback.seek(before - counts[layer] + after[layer])
+        else:
+            self.show_layer(layer)
+
+    def set_stepping(self, layer: int, stepping: str) -> None:
+        """Step transposed convolution *layer* by its input cells (``"scatter"``) or its
+        output cells (``"gather"``): :meth:`update_layer` of its setting ``stepping``."""
+        self.update_layer(layer, stepping=stepping)
 
     def show_layer(self, layer: int) -> None:
         """Jump to the first step of *layer*."""
@@ -180,6 +216,34 @@ class Studio:
         self._current_valid = False
         if not self._applying_evaluation:
             self.frame_changed.emit()
+
+
+def _progress(layer: Layer, x: np.ndarray, done: int) -> Progress | None:
+    """The layer's :meth:`progress` (``None`` for a layer without it: one cell a step)."""
+    progress = getattr(layer, "progress", None)
+    return None if progress is None else progress(x, done)
+
+
+def _completing_step(evaluation: Evaluation, layer: int, cell: tuple[int, int, int]) -> int:
+    """The step of *layer* (filled by running sums) after which output *cell* has all its
+    contributions; its last step for a cell that gets none."""
+    target, x = evaluation.layers[layer], evaluation.maps[layer]
+    count = evaluation.counts[layer]
+    final = _progress(target, x, count)
+    assert final is not None
+    wanted = final.counts[cell]
+    if not wanted:
+        return count - 1
+    low, high = 1, count  # the fewest steps done that give the cell all of them
+    while low < high:
+        middle = (low + high) // 2
+        done = _progress(target, x, middle)
+        assert done is not None
+        if done.counts[cell] >= wanted:
+            high = middle
+        else:
+            low = middle + 1
+    return low - 1
 
 
 def one_per_studio(make: Callable[[Studio], T]) -> Callable[[Studio], T]:

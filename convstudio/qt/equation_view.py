@@ -18,6 +18,7 @@ from ..engine.layers import LayerStep
 from ..model import Studio, format_number
 from ..model.layer_explain import divisor_note, step_equation
 from ..model.quiz import Verdict, quiz_of
+from ..model.stack_marks import scatter_targets
 from . import style
 from .binding import bind
 from .cells import MEASURE_ZOOM
@@ -129,10 +130,12 @@ def equation_lines(
     return lines
 
 
-def layer_lines(layer: int, step: LayerStep, note: str | None = None) -> list[Line]:
+def layer_lines(layer: int, step: LayerStep, note: str | None = None, maps: int = 1) -> list[Line]:
     """The words of a step of any layer of a stack: a heading naming the layer and the
     cell, then the equation with its numbers (``max(1, 13, 9, 11) = 13``), and what an
     average's divisor counts (*note*)."""
+    if step.operation == "scatter":
+        return scatter_lines(layer, step, maps)
     channel, row, col = step.writes[0]
     heading = QCoreApplication.translate(
         "equation_view", "Layer {0}, output row {1}, column {2}"
@@ -152,6 +155,32 @@ def layer_lines(layer: int, step: LayerStep, note: str | None = None) -> list[Li
     lines.append(words)
     if note:
         lines.append([[Piece(word, style.PADDING_FG)] for word in note.split(" ")])
+    return lines
+
+
+def scatter_lines(layer: int, step: LayerStep, maps: int = 1) -> list[Line]:
+    """The words of a scatter step (a transposed convolution by its definition): a
+    heading naming the layer and the input cell read, then what it adds where, one line
+    per line of the model's text."""
+    read = next((cell for cell in step.reads if cell is not None), None)
+    channel, row, col = read if read is not None else (0, 0, 0)
+    value = format_number(step.result)
+    if channel:
+        #: {0} the layer's number, {1} the input channel, {2} {3} the cell, {4} its value.
+        heading = QCoreApplication.translate(
+            "equation_view", "Layer {0}, input channel {1}, row {2}, column {3} = {4}"
+        ).format(layer + 1, channel + 1, row + 1, col + 1, value)
+    else:
+        #: {0} the layer's number, {1} {2} the input cell read, {3} its value.
+        heading = QCoreApplication.translate(
+            "equation_view", "Layer {0}, input row {1}, column {2} = {3}"
+        ).format(layer + 1, row + 1, col + 1, value)
+    lines: list[Line] = [[[Piece(word, bold=True)] for word in heading.split(" ")]]
+    for text in step_equation(step).split("\n"):
+        lines.append([[Piece(word)] for word in text.split(" ") if word])
+    targets = scatter_targets(step, maps)
+    if targets:  # the cells lit on the output map, in words
+        lines.append([[Piece(word, style.PADDING_FG)] for word in targets.split(" ")])
     return lines
 
 
@@ -331,10 +360,11 @@ class EquationView(QScrollArea):
     def _measure(self) -> list[tuple[list[list[float]], float, float]]:
         problem = self._studio.evaluation.problem
         scene = self._studio.document.scene
-        if problem is None or self._quiz.asking_size:
+        evaluation = self._studio.evaluation
+        # A stack without a convolution (transposed ones only) has no problem, yet steps.
+        if (problem is None and not evaluation.maps) or self._quiz.asking_size:
             return [self.canvas.natural_widths()]
         samples = []
-        evaluation = self._studio.evaluation
         for layer, count in enumerate(evaluation.counts):
             # Every other layer of a stack: its first step's equation and its last's.
             if layer == evaluation.conv_index or not count:
@@ -342,13 +372,14 @@ class EquationView(QScrollArea):
             for k in {0, count - 1}:
                 step = evaluation.layers[layer].step(evaluation.maps[layer], k)
                 samples.append(self.canvas.natural_widths(self._layer_lines(layer, step)))
-        for channel in range(scene.kernels.shape[0]):
+        for channel in range(scene.kernels.shape[0] if problem is not None else 0):
+            assert problem is not None
             step = problem.step(problem.step_of_cell(channel, 0, 0))
             lines = equation_lines(
                 step, scene.channel_names, scene.bias is not None, False, self._layer()
             )
             samples.append(self.canvas.natural_widths(lines))
-        return samples
+        return samples or [self.canvas.natural_widths()]
 
     def _forget_measure(self, *_: object) -> None:
         self._measured = None
@@ -393,7 +424,8 @@ class EquationView(QScrollArea):
     def _layer_lines(self, layer: int, step: LayerStep) -> list[Line]:
         stack_layer = self._studio.evaluation.layers[layer]
         include = bool(getattr(stack_layer, "count_include_pad", True))
-        return layer_lines(layer, step, divisor_note(step, include))
+        maps = self._studio.evaluation.maps[layer + 1].shape[0]
+        return layer_lines(layer, step, divisor_note(step, include), maps)
 
     def _verdict_words(self, verdict: Verdict) -> Line:
         """ "— your 430: wrong, it is 429", in words the back row reads."""

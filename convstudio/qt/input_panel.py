@@ -28,7 +28,7 @@ from ..model import (
     parse_number,
 )
 from ..model.sharing import Mark, hover_of
-from ..model.stack_marks import field_of
+from ..model.stack_marks import NO_CELLS, PaddedMap, StepCells, field_of, padded_map, step_cells
 from . import style
 from .binding import bind
 from .cells import LOOK_ROLE, CellLook, GridModel, GridPiece, NumberTable
@@ -93,9 +93,22 @@ class PaddedInputModel(GridModel):
         self._first_conv = None
         if not self._reads_input and evaluation.maps and isinstance(evaluation.layers[0], Conv2d):
             problem = self._first_conv = evaluation.layers[0].problem(evaluation.maps[0])
-        if problem is None:
+        # A stack whose first layer is another type (a transposed convolution, a pool): the
+        # input as that layer reads it (stuffed, padded), its current step's cells marked.
+        self._reader: PaddedMap | None = None
+        if problem is None and not self._reads_input and evaluation.maps:
+            self._reader = padded_map(evaluation, 0, self._channel)
+        self._plane = PaddedMap(x, 0, 0, self._height, self._width)
+        if self._reader is not None:
+            self._plane = self._reader
+            self._values = self._reader.values
+            self._source_rows = np.full(self._values.shape[0], -1)
+            self._source_cols = np.full(self._values.shape[1], -1)
+            self._unreached_rows = set()
+            self._unreached_cols = set()
+            self._mode = "zeros"
+        elif problem is None:
             # Impossible settings: show the bare input; the settings panel says why.
-            self._top = self._left = 0
             self._values = x
             self._source_rows = np.arange(self._height)
             self._source_cols = np.arange(self._width)
@@ -104,15 +117,27 @@ class PaddedInputModel(GridModel):
             self._mode = "zeros"
         else:
             g = problem.geometry
-            self._top, self._left = g.pad_top, g.pad_left
             self._values = problem.padded()[self._channel]
+            self._plane = PaddedMap(self._values, g.pad_top, g.pad_left, self._height, self._width)
             self._source_rows, self._source_cols = g.row_index(), g.col_index()
             self._unreached_rows = set(g.unreached(0).tolist())
             self._unreached_cols = set(g.unreached(1).tolist())
             self._mode = g.padding_mode
         self._field, self._field_box = self._current_field()
+        self._reads = self._reads_now()
         self._marks = self._marks_now()
         self._field_lit = self._field_lit_now()
+
+    def _reads_now(self) -> StepCells:
+        """The cells the first layer's current step reads here, when it is not a
+        convolution (a convolution's window is :attr:`_field`, with its weights)."""
+        if self._reader is None:  # the common case: asks nothing of the studio
+            return NO_CELLS
+        found = self._studio.layer_step
+        if found is None or found[0] != 0:
+            return NO_CELLS
+        layer, step = found
+        return step_cells(self._studio.evaluation, layer, step, 0, self._channel, self._reader)
 
     def _marks_now(self) -> dict[tuple[int, int], Mark]:
         if not self._reads_input:
@@ -121,8 +146,7 @@ class PaddedInputModel(GridModel):
 
     def _field_lit_now(self) -> frozenset[tuple[int, int]]:
         """The receptive field of the map cell pointed at (a stack), in padded cells."""
-        top, left = self._top, self._left
-        return frozenset((r + top, c + left) for r, c in self._field_hover.lit(0))
+        return self._plane.plane_cells(self._field_hover.lit(0))
 
     def _on_field_changed(self) -> None:
         scene = self._studio.document.scene
@@ -178,6 +202,17 @@ class PaddedInputModel(GridModel):
             return
         old_box = self._field_box
         self._field, self._field_box = self._current_field()
+        old_reads, self._reads = self._reads, self._reads_now()
+        if old_reads != self._reads:
+            cells = {*old_reads.reads, *self._reads.reads}
+            self._emit_changed(
+                (
+                    min(r for r, _ in cells),
+                    min(c for _, c in cells),
+                    max(r for r, _ in cells),
+                    max(c for _, c in cells),
+                )
+            )
         boxes = [b for b in (old_box, self._field_box) if b is not None]
         if boxes:
             self._emit_changed(
@@ -252,10 +287,13 @@ class PaddedInputModel(GridModel):
         return rows, cols
 
     def _inside(self, row: int, col: int) -> bool:
-        return (
-            self._top <= row < self._top + self._height
-            and self._left <= col < self._left + self._width
-        )
+        return self._plane.inside(row, col)
+
+    def _cell(self, row: int, col: int) -> tuple[int, int]:
+        """The input cell at table cell (row, col) (inside: see :meth:`_inside`)."""
+        cell = self._plane.cell_at(row, col)
+        assert cell is not None
+        return cell
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
@@ -267,7 +305,8 @@ class PaddedInputModel(GridModel):
             inside = self._inside(row, col)
             weight = self._field.get((row, col))
             mark = self._marks.get((row, col))
-            if weight is not None:
+            read = (row, col) in self._reads.reads
+            if weight is not None or read:
                 background = style.FIELD_BG
             else:
                 background = style.INPUT_BG if inside else style.PADDING_BG
@@ -277,11 +316,11 @@ class PaddedInputModel(GridModel):
                 italic=not inside,
                 hatch=inside
                 and (
-                    row - self._top in self._unreached_rows
-                    or col - self._left in self._unreached_cols
+                    row - self._plane.top in self._unreached_rows
+                    or col - self._plane.left in self._unreached_cols
                 ),
                 weight=weight,
-                border=weight is not None,
+                border=weight is not None or (read and inside),
                 lit=(mark is not None and mark.lit) or (row, col) in self._field_lit,
                 badge=None if mark is None or mark.badge is None else str(mark.badge),
             )
@@ -291,14 +330,15 @@ class PaddedInputModel(GridModel):
 
     def _describe(self, row: int, col: int) -> str:
         if self._inside(row, col):
-            text = self.tr("Input row {0}, column {1}").format(
-                row - self._top + 1, col - self._left + 1
-            )
-            if (row - self._top in self._unreached_rows) or (
-                col - self._left in self._unreached_cols
-            ):
+            own_row, own_col = self._cell(row, col)
+            text = self.tr("Input row {0}, column {1}").format(own_row + 1, own_col + 1)
+            if own_row in self._unreached_rows or own_col in self._unreached_cols:
                 return text + self.tr(": no window reaches this cell")
-            return text + self._windows_sentence(row - self._top, col - self._left)
+            if self._reader is not None:
+                return text
+            return text + self._windows_sentence(own_row, own_col)
+        if self._plane.inserted(row, col):
+            return self.tr("A zero put between the input's cells")
         source_row, source_col = self._source_rows[row], self._source_cols[col]
         if source_row < 0 or source_col < 0:
             return self.tr("Padding: zero")
@@ -322,12 +362,13 @@ class PaddedInputModel(GridModel):
     ) -> object:
         if role != Qt.ItemDataRole.DisplayRole:
             return None
-        if orientation == Qt.Orientation.Horizontal:
-            n, before = self._width, self._left
-        else:
-            n, before = self._height, self._top
-        if before <= section < before + n:
-            return str(section - before + 1)
+        horizontal = orientation == Qt.Orientation.Horizontal
+        p = self._plane
+        own = p.map_col(section) if horizontal else p.map_row(section)
+        if own is not None:
+            return str(own + 1)
+        if p.between_cols(section) if horizontal else p.between_rows(section):
+            return ""  # zeros put between the input's rows
         # A row or column of padding; the table's headers are as wide as this (header_lengths).
         return self.tr("pad")
 
@@ -349,7 +390,7 @@ class PaddedInputModel(GridModel):
             return False
         try:
             self._studio.document.set_input_value(
-                self._channel, index.row() - self._top, index.column() - self._left, number
+                self._channel, *self._cell(index.row(), index.column()), number
             )
         except EditError as exc:
             # Never raised into Qt: an exception out of setData can bring PySide down.
@@ -361,9 +402,11 @@ class PaddedInputModel(GridModel):
         """Paste a block of numbers with its top-left at table cell (row, col)."""
         try:
             block = parse_block(text)
-            self._studio.document.paste_input(
-                self._channel, max(0, row - self._top), max(0, col - self._left), block
-            )
+            p = self._plane
+            # From the first input cell at or after the table cell (padding, zeros put in).
+            first_row = max(0, -(-(row - p.top) // p.spacing[0]))
+            first_col = max(0, -(-(col - p.left) // p.spacing[1]))
+            self._studio.document.paste_input(self._channel, first_row, first_col, block)
         except (NumberError, EditError) as exc:
             self._report(self.tr("{0} Nothing was pasted.").format(exc))
 

@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..engine.layers import Conv2d
 from ..model import (
     MAX_KERNEL,
     EditError,
@@ -42,6 +41,7 @@ from ..model import (
     parse_block,
     parse_number,
 )
+from ..model.document import Weighted
 from ..model.library import Entry, KernelLibrary, LibraryError
 from ..model.numbers import shortened
 from ..model.presets import (
@@ -52,6 +52,7 @@ from ..model.presets import (
     save_kernel_file,
 )
 from ..model.sharing import hover_of
+from ..model.stack_marks import kernels_flipped
 from ..model.stage import Length
 from ..model.words import preset_text
 from . import style
@@ -91,20 +92,21 @@ class KernelModel(GridModel):
         conv = self._conv()
         assert conv is not None  # made for a convolution of the scene
         self._weights = conv.kernels[kernel, depth]
-        self.flipped = conv.flip
+        self.flipped = kernels_flipped(conv)
         self.hover = hover_of(studio)
         self._hovered = self._hovered_cell()
         bind(self, self._document.scene_changed, self._on_scene_changed)
         bind(self, self.hover.changed, self._on_hover_changed)
 
-    def _conv(self) -> Conv2d | None:
-        """The convolution shown, or ``None`` when the scene no longer has it there."""
+    def _conv(self) -> Weighted | None:
+        """The convolution shown (or a transposed one), or ``None`` when the scene no
+        longer has it there."""
         scene = self._document.scene
         if self.layer is None:
             return scene.conv
         if self.layer < len(scene.layers):
             conv = scene.layers[self.layer]
-            if isinstance(conv, Conv2d):
+            if isinstance(conv, Weighted):
                 return conv
         return None  # its block is made again for the new scene
 
@@ -145,7 +147,7 @@ class KernelModel(GridModel):
         if self._kernel >= kernels.shape[0] or self._depth >= kernels.shape[1]:
             return  # this slice is gone; its panel removes this table
         weights = kernels[self._kernel, self._depth]
-        self.flipped = conv.flip
+        self.flipped = kernels_flipped(conv)
         if weights.shape != self._weights.shape:
             self.beginResetModel()
             self._weights = weights

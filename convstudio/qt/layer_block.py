@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from ..engine.layers import Conv2d
 from ..model import EditError, Studio, format_number
+from ..model.document import Weighted, output_maps
 from ..model.stack_marks import layer_title
 from ..model.stage import BlockPlace, BlockSpec, GridSpec, Length
 from . import style
@@ -55,6 +56,8 @@ class LayerBlock(QWidget):
         self.biases: dict[int, KernelHeading] = {}
         if isinstance(stack_layer, Conv2d):
             self._add_kernels(stack_layer)
+        elif isinstance(stack_layer, Weighted):  # a transposed convolution
+            self._add_transposed_kernels(stack_layer)
         elif stack_layer.kind in ("max_pool2d", "avg_pool2d"):
             self._add_window()
         channels = evaluation.maps[layer + 1].shape[0]
@@ -87,6 +90,35 @@ class LayerBlock(QWidget):
             if conv.bias is not None:
                 # Its name and bias over its slices, as the kernel panel's heading.
                 self.biases[k] = self._kernel_heading(k, count, float(conv.bias[k]))
+
+    def _add_transposed_kernels(self, layer: Weighted) -> None:
+        """Torch's layout ``(C_in, C_out / groups, kH, kW)``: output map *o* is made of
+        slice ``[i, o mod (C_out / groups)]`` of each input channel *i* of its group.
+        Shown per output map as a convolution's kernels are, as typed (never flipped)."""
+        inputs, per_group = layer.kernels.shape[:2]
+        maps = output_maps(layer)
+        groups = max(maps // per_group, 1)
+        channels = inputs // groups
+        for o in range(maps):
+            group, local = divmod(o, per_group)
+            slices: list[GridPiece] = []
+            for i in range(group * channels, (group + 1) * channels):
+                piece = KernelSlice(self._studio, i, local, self._report, self, layer=self.layer)
+                piece.table.show_headers(False)
+                if not slices and layer.bias is None and (maps > 1 or piece.model.flipped):
+                    # Stepped by output cells, the kernel is shown as the equivalent
+                    # convolution applies it: flipped, and the title says so.
+                    if piece.model.flipped:
+                        text = self.tr("Kernel {0}, flipped").format(o + 1)
+                        text = text if maps > 1 else self.tr("flipped")
+                    else:
+                        text = self.tr("Kernel {0}").format(o + 1)
+                    piece.title.setText(text)
+                    piece.title.show()
+                slices.append(piece)
+            self.kernels.append(slices)
+            if layer.bias is not None:
+                self.biases[o] = self._kernel_heading(o, maps, float(layer.bias[o]))
 
     def _kernel_heading(self, kernel: int, count: int, bias: float) -> KernelHeading:
         title = QLabel(self.tr("Kernel {0}").format(kernel + 1))

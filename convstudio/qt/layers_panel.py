@@ -34,7 +34,13 @@ from PySide6.QtWidgets import (
 
 from ..engine.layers import Conv2d
 from ..model import EditError, Studio
-from ..model.layer_edit import Setting, layer_values, setting_label, settings_of
+from ..model.layer_edit import (
+    Setting,
+    choice_label,
+    layer_values,
+    setting_label,
+    settings_of,
+)
 from ..model.layer_format import LAYER_TYPES, MAX_LAYERS
 from ..model.layer_names import layer_name, numbered_name, type_name
 from ..model.scene import CONVOLUTIONS, Scene
@@ -219,6 +225,8 @@ class LayersPanel(QWidget):
             with QSignalBlocker(widget):
                 if isinstance(widget, QCheckBox):
                     widget.setChecked(bool(value))
+                elif isinstance(widget, QComboBox):
+                    widget.setCurrentIndex(widget.findData(value))
                 elif isinstance(widget, QDoubleSpinBox):
                     widget.setValue(float(value))
                 elif isinstance(widget, QSpinBox):
@@ -250,6 +258,14 @@ class LayersPanel(QWidget):
             box = QCheckBox(setting_label(name))
             box.toggled.connect(lambda checked, n=name: self._on_q_setting(n, checked))
             return box
+        if setting.form == "choice":
+            combo = QComboBox()
+            for value in setting.choices:
+                combo.addItem(choice_label(name, value), value)
+            combo.currentIndexChanged.connect(
+                lambda _index, n=name, c=combo: self._on_q_setting(n, c.currentData())
+            )
+            return combo
         if setting.form == "number":
             number = QDoubleSpinBox(minimum=SLOPE_RANGE[0], maximum=SLOPE_RANGE[1])
             number.setDecimals(3)
@@ -321,4 +337,5 @@ class LayersPanel(QWidget):
             self._on_q_setting(name, (rows, old[1]))
 
     def _on_q_setting(self, name: str, value: Any) -> None:
-        self._try(self._document.update_layer, self._document.scene.focus, **{name: value})
+        # Through the studio: a layer whose steps change keeps a sensible position.
+        self._try(self._studio.update_layer, self._document.scene.focus, **{name: value})

@@ -59,6 +59,7 @@ from ..model.notices import Notice, listed_in_full, summed_up
 from ..model.presets import is_kernel_file
 from ..model.quiz import quiz_of
 from ..model.scene import remove_interrupted_saves
+from ..model.stack_marks import stepping_layer
 from ..model.userfiles import Autosave, Recovered, read_autosave, set_aside
 from ..model.words import lesson_text, preset_text, scene_title
 from . import settings, style
@@ -299,6 +300,7 @@ class MainWindow(QMainWindow):
         bind(self, self.quiz.changed, self._on_quiz_changed)
         bind(self, self.studio.document.scene_changed, self._update_title)
         bind(self, self.studio.document.scene_changed, self._on_scene_changed)
+        bind(self, self.studio.frame_changed, self._show_stepping)
         self._update_title()
         # A lesson opened from the command line (or the default one) shows its note.
         opened = lesson_of(path) if path is not None else None
@@ -610,6 +612,22 @@ class MainWindow(QMainWindow):
         self.quiz_action = self._action(self.tr("&Quiz"), self.quiz.set_on, "Q")
         self.quiz_action.setCheckable(True)
         view.addAction(self.quiz_action)
+        # A transposed convolution: by its definition (each input cell scatters its kernel)
+        # or as the equivalent convolution (each output cell gathers a window).
+        self.stepping_menu = view.addMenu(self.tr("Step the &transposed convolution by"))
+        group = QActionGroup(self.stepping_menu)
+        self.stepping_actions: dict[str, QAction] = {}
+        for mode, text in (
+            ("scatter", self.tr("Input cells: each adds its value times the kernel (scatter)")),
+            ("gather", self.tr("Output cells: each is a window of the input spread out (gather)")),
+        ):
+            action = QAction(text, group)
+            action.setCheckable(True)
+            action.triggered.connect(lambda _=False, m=mode: self.set_stepping(m))
+            self.stepping_menu.addAction(action)
+            self.stepping_actions[mode] = action
+        view.aboutToShow.connect(self._show_stepping)
+        self._show_stepping()
         view.addSeparator()
         # Some presenter remotes send Shift+F5 (PowerPoint's "from the current slide").
         self.present_action = self._action(
@@ -1025,6 +1043,31 @@ class MainWindow(QMainWindow):
             self.messages.add_notice(text)
         else:
             self.messages.show_message(text)
+
+    def _show_stepping(self) -> None:
+        """The View menu's "step by" switch: the current transposed convolution's setting,
+        or off without one; never writes the model."""
+        layer = stepping_layer(self.studio)
+        self.stepping_menu.setEnabled(layer is not None)
+        mode = (
+            None
+            if layer is None
+            else getattr(self.studio.document.scene.layers[layer], "stepping", None)
+        )
+        for name, action in self.stepping_actions.items():
+            action.setChecked(name == mode)
+
+    def set_stepping(self, mode: str) -> None:
+        """Step the current transposed convolution by *mode* ("scatter" or "gather"): one
+        undoable edit; a refusal is said, never raised."""
+        commit_open_edit()
+        layer = stepping_layer(self.studio)
+        if layer is not None:
+            try:
+                self.studio.set_stepping(layer, mode)
+            except EditError as exc:
+                self._report(str(exc))
+        self._show_stepping()
 
     def _on_scene_changed(self, *_: object) -> None:
         # A message about an earlier mistake is stale once the user has changed something;

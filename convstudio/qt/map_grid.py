@@ -16,6 +16,7 @@ import numpy as np
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QWidget
 
+from ..engine.layers.base import Progress
 from ..model import Studio, format_number
 from ..model.stack_marks import (
     NO_CELLS,
@@ -25,11 +26,13 @@ from ..model.stack_marks import (
     field_of,
     field_text,
     padded_map,
+    progress_of,
     step_cells,
 )
 from . import style
 from .binding import bind
 from .cells import LOOK_ROLE, CellLook, GridModel, GridPiece, NumberTable
+from .input_panel import _weight_text as weight_text
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -48,7 +51,12 @@ def _text(value: float) -> str:
 
 class MapModel(GridModel):
     """Channel *channel* of map *index* of the stack (0 the input, ``m`` the output of
-    layer ``m − 1``), padded as the layer reading it pads it."""
+    layer ``m − 1``), padded (and stuffed) as the layer reading it pads it.
+
+    A map filled by running sums (a transposed convolution stepped by scatter) shows
+    them, and on each cell its count of contributions so far, shaded by the count: the
+    uneven counts of an overlapping kernel show as a checkerboard.
+    """
 
     def __init__(self, studio: Studio, index: int, channel: int) -> None:
         super().__init__()
@@ -56,6 +64,7 @@ class MapModel(GridModel):
         self.index_in_stack = index
         self.channel = channel
         self._field = field_of(studio)
+        self._progress_of = progress_of(studio)
         self._load()
         bind(self, studio.frame_changed, self._on_frame_changed)
         bind(self, self._field.changed, self._on_field_changed)
@@ -65,6 +74,8 @@ class MapModel(GridModel):
     def _load(self) -> None:
         self._evaluation = evaluation = self._studio.evaluation
         index, channel = self.index_in_stack, self.channel
+        self._progress: Progress | None = None
+        self._most = 0
         if index < len(evaluation.maps) and channel < evaluation.maps[index].shape[0]:
             self.padded = padded_map(evaluation, index, channel)
         else:  # this map is gone (its block goes with the next scene's)
@@ -72,8 +83,22 @@ class MapModel(GridModel):
             self._position, self._cells, self._lit = 0, NO_CELLS, frozenset()
             return
         self._position = self._done()
+        self._progress = self._progress_now()
+        if self._progress is not None:
+            final = self._progress_of.final(index - 1)
+            self._most = 0 if final is None else int(final.counts[channel].max())
         self._cells = self._step_cells()
         self._lit = self._field_cells()
+
+    @property
+    def counts_shown(self) -> bool:
+        """Whether the cells show their counts of contributions (a map filled by scatter)."""
+        return self._progress is not None
+
+    def _progress_now(self) -> Progress | None:
+        if self.index_in_stack == 0:
+            return None
+        return self._progress_of.of(self.index_in_stack - 1)
 
     def _done(self) -> int:
         """Steps done of the layer that writes this map (all of them for the input)."""
@@ -81,18 +106,30 @@ class MapModel(GridModel):
             return 1 << 62
         return self._studio.layer_position(self.index_in_stack - 1)
 
+    def _complete(self) -> bool:
+        counts = self._evaluation.counts
+        layer = self.index_in_stack - 1
+        return layer < 0 or layer >= len(counts) or self._position >= counts[layer]
+
     def _step_cells(self) -> StepCells:
         found = self._studio.layer_step
+        self._weights: dict[tuple[int, int], str] = {}
         if found is None or not self.padded.values.size:
             return NO_CELLS
         layer, step = found
-        return step_cells(
+        cells = step_cells(
             self._evaluation, layer, step, self.index_in_stack, self.channel, self.padded
         )
+        if step.operation == "scatter" and cells.writes:
+            # What the value read is multiplied by in each cell it adds to.
+            p = self.padded
+            for (ch, r, c), w in zip(step.writes, step.weights, strict=False):
+                if ch == self.channel:
+                    self._weights[p.position(r, c)] = weight_text(w)
+        return cells
 
     def _field_cells(self) -> frozenset[tuple[int, int]]:
-        p = self.padded
-        return frozenset((r + p.top, c + p.left) for r, c in self._field.lit(self.index_in_stack))
+        return self.padded.plane_cells(self._field.lit(self.index_in_stack))
 
     def _reload(self) -> None:
         old_shape = self.padded.values.shape
@@ -122,16 +159,25 @@ class MapModel(GridModel):
             *((self._cells.winner,) if self._cells.winner else ()),
         }
         p = self.padded
-        first = cell_step(self._shape3(), self.channel, 0, 0)
-        low = max(min(old_position, self._position) - first, 0)
-        high = min(max(old_position, self._position) - first, p.height * p.width)
-        if high - low > p.width:  # many cells filled or emptied: their rows at once
-            top, bottom = low // p.width + p.top, (high - 1) // p.width + p.top
-            self.dataChanged.emit(self.index(top, 0), self.index(bottom, p.values.shape[1] - 1))
-        else:
-            for k in range(low, high):
-                changed.add((k // p.width + p.top, k % p.width + p.left))
         rows, cols = p.values.shape
+        if self._progress is not None:
+            self._progress = self._progress_now()
+            if abs(self._position - old_position) > 1:  # a jump: any cell may have changed
+                self.dataChanged.emit(self.index(0, 0), self.index(rows - 1, cols - 1))
+                return
+            # One step: the cells it adds to (the old current step's, or the new one's).
+        else:
+            first = cell_step(self._shape3(), self.channel, 0, 0)
+            low = max(min(old_position, self._position) - first, 0)
+            high = min(max(old_position, self._position) - first, p.height * p.width)
+            if high - low > p.width:  # many cells filled or emptied: their rows at once
+                top = p.position(low // p.width, 0)[0]
+                bottom = p.position((high - 1) // p.width, 0)[0]
+                top, bottom = max(top, 0), min(bottom, rows - 1)
+                if top <= bottom:
+                    self.dataChanged.emit(self.index(top, 0), self.index(bottom, cols - 1))
+            else:
+                changed |= p.plane_cells(divmod(k, p.width) for k in range(low, high))
         for row, col in changed:
             if 0 <= row < rows and 0 <= col < cols:
                 index = self.index(row, col)
@@ -152,10 +198,30 @@ class MapModel(GridModel):
     # ------------------------------------------------------------ reads
 
     def done(self, row: int, col: int) -> bool:
-        """Whether map cell (row, col) (its own coordinates) has been computed."""
+        """Whether map cell (row, col) (its own coordinates) shows a value: computed, or
+        (filled by scatter) given a contribution so far."""
         if self.index_in_stack == 0:
             return True
+        progress = self._progress
+        if progress is not None:
+            return self._complete() or bool(progress.counts[self.channel, row, col])
         return cell_step(self._shape3(), self.channel, row, col) < self._position
+
+    def value(self, row: int, col: int) -> float:
+        """The value map cell (row, col) shows now: a running sum while its layer scatters
+        into it, else the map's."""
+        progress = self._progress
+        if progress is not None and not self._complete():
+            return float(progress.values[self.channel, row, col])
+        return float(self._evaluation.maps[self.index_in_stack][self.channel, row, col])
+
+    def count(self, row: int, col: int) -> int | None:
+        """Contributions map cell (row, col) has received so far, or ``None`` for a map
+        that fills cell by cell."""
+        progress = self._progress
+        if progress is None:
+            return None
+        return int(progress.counts[self.channel, row, col])
 
     def current_block(self) -> tuple[tuple[int, int], tuple[int, int]] | None:
         """The first and last cell the current step marks here, to keep in view."""
@@ -166,7 +232,18 @@ class MapModel(GridModel):
         return (min(rows), min(cols)), (max(rows), max(cols))
 
     def texts(self) -> tuple[Iterable[str], Iterable[str]]:
-        return {_text(v) for v in np.unique(self.padded.values)}, ()
+        values = {_text(v) for v in np.unique(self.padded.values)}
+        weights: set[str] = set()
+        if self._progress is not None:
+            layer = self.index_in_stack - 1
+            values |= self._progress_of.texts(layer)
+            kernels = getattr(self._evaluation.layers[layer], "kernels", None)
+            if kernels is not None:
+                weights = {weight_text(w) for w in np.unique(kernels)}
+        return values, weights
+
+    def badge_texts(self) -> Iterable[str]:
+        return (str(self._most),) if self._progress is not None else ()
 
     def shape(self) -> tuple[int, int]:
         rows, cols = self.padded.values.shape
@@ -177,36 +254,53 @@ class MapModel(GridModel):
             return None
         row, col = index.row(), index.column()
         p = self.padded
-        inside = p.inside(row, col)
-        done = not inside or self.done(row - p.top, col - p.left)
+        cell = p.cell_at(row, col)
+        done = cell is None or self.done(*cell)
         if role == Qt.ItemDataRole.DisplayRole:
-            return _text(p.values[row, col]) if done else ""
+            if cell is None:
+                return _text(p.values[row, col])
+            return _text(self.value(*cell)) if done else ""
         if role == LOOK_ROLE:
-            cell = (row, col)
-            cells = self._cells
-            if cell in cells.writes:
-                look = _WRITTEN
-            elif cell == cells.winner:
-                look = _WINNER
-            elif cell in cells.reads:
-                look = _READ if inside else _READ_PADDING
-            elif not inside:
-                look = _PADDING
-            else:
-                look = _INPUT if done else _EMPTY
-            return look._replace(lit=True) if cell in self._lit else look
+            return self._look(row, col, cell, done)
         if role == Qt.ItemDataRole.ToolTipRole:
-            if not inside:
+            if cell is None:
+                if p.inserted(row, col):
+                    return self.tr("A zero put between the map's cells")
                 return self.tr("Padding")
             if self.index_in_stack == 0:
-                return self.tr("Input row {0}, column {1}").format(
-                    row - p.top + 1, col - p.left + 1
-                )
-            return self.tr(
+                return self.tr("Input row {0}, column {1}").format(cell[0] + 1, cell[1] + 1)
+            text = self.tr(
                 "Row {0}, column {1}: point at it to light its receptive field, "
                 "click to show its step"
-            ).format(row - p.top + 1, col - p.left + 1)
+            ).format(cell[0] + 1, cell[1] + 1)
+            count = self.count(*cell)
+            if count is not None:
+                #: {0} the cell's words, {1} how many values were added into it so far.
+                text = self.tr("{0}. Contributions so far: {1}").format(text, count)
+            return text
         return None
+
+    def _look(self, row: int, col: int, cell: tuple[int, int] | None, done: bool) -> CellLook:
+        key = (row, col)
+        cells = self._cells
+        inside = cell is not None
+        if key in cells.writes:
+            look = _WRITTEN
+        elif key == cells.winner:
+            look = _WINNER
+        elif key in cells.reads:
+            look = _READ if inside else _READ_PADDING
+        elif not inside:
+            look = _PADDING
+        elif self._progress is not None and done:
+            look = count_look(self.count(*cell) or 0, self._most)
+        else:
+            look = _INPUT if done else _EMPTY
+        if self._progress is not None and inside:
+            count = self.count(*cell)
+            if count:
+                look = look._replace(badge=str(count), weight=self._weights.get(key))
+        return look._replace(lit=True) if key in self._lit else look
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -214,18 +308,29 @@ class MapModel(GridModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         p = self.padded
-        if orientation == Qt.Orientation.Horizontal:
-            n, before = p.width, p.left
-        else:
-            n, before = p.height, p.top
-        if before <= section < before + n:
-            return str(section - before + 1)
-        return self.tr("pad")
+        horizontal = orientation == Qt.Orientation.Horizontal
+        own = p.map_col(section) if horizontal else p.map_row(section)
+        if own is not None:
+            return str(own + 1)
+        # Between two of the map's rows: zeros put there, not padding.
+        between = p.between_cols(section) if horizontal else p.between_rows(section)
+        return "" if between else self.tr("pad")
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+def count_look(count: int, most: int) -> CellLook:
+    """A cell filled by scatter, shaded by its count of contributions (*most*: the
+    largest count of the map): the more values added into it, the darker."""
+    if count <= 0 or most <= 0:
+        return _INPUT
+    # One contribution a light tint (a map where every cell gets one stays calm), the most
+    # the full shade: the cells that get more stand out.
+    share = 0.0 if most == 1 else (count - 1) / (most - 1)
+    return CellLook(background=style.count_background(0.15 + 0.85 * share))
 
 
 class MapGrid(GridPiece):
@@ -241,10 +346,12 @@ class MapGrid(GridPiece):
     def __init__(
         self, studio: Studio, index: int, channel: int, name: str, parent: QWidget | None = None
     ) -> None:
-        super().__init__(NumberTable(), parent)
+        model = MapModel(studio, index, channel)
+        # A map filled by scatter: each cell's count (and the step's weight) over its value.
+        super().__init__(NumberTable(weights_over_values=model.counts_shown), parent)
         self._studio = studio
         self._name = name
-        self.model = MapModel(studio, index, channel)
+        self.model = model
         self.table.setModel(self.model)
         self.table.show_headers(False)
         self.title.show()
@@ -292,10 +399,7 @@ class MapGrid(GridPiece):
             self.table.show_block(*block)
 
     def _map_cell(self, row: int, col: int) -> tuple[int, int] | None:
-        p = self.model.padded
-        if not p.inside(row, col):
-            return None
-        return row - p.top, col - p.left
+        return self.model.padded.cell_at(row, col)
 
     def _on_q_hover_moved(self, row: int, col: int, _shift: bool) -> None:
         model = self.model

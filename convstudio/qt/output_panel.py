@@ -86,17 +86,24 @@ class OutputModel(GridModel):
         old, self._lit = self._lit, self._lit_now()
         for row, col in old ^ self._lit:  # at most one window's worth of cells each
             index = self.cell_index(row, col)
-            self.dataChanged.emit(index, index)
+            if index.isValid():
+                self.dataChanged.emit(index, index)
 
     def cell_index(self, row: int, col: int) -> QModelIndex:
-        """The table's index of map cell (row, col) (past the padding a stack may show)."""
-        return self.index(row + self.top, col + self.left)
+        """The table's index of map cell (row, col) (past the padding a stack may show,
+        among the zeros a transposed convolution puts between cells); invalid when the
+        next layer cuts it off."""
+        if self._padded is None:
+            return self.index(row, col)
+        return self.index(*self._padded.position(row, col))
 
     def map_cell(self, row: int, col: int) -> tuple[int, int] | None:
-        """The map cell at table cell (row, col), or None on padding."""
-        r, c = row - self.top, col - self.left
+        """The map cell at table cell (row, col), or None on padding (or a zero put
+        between cells)."""
+        if self._padded is not None:
+            return self._padded.cell_at(row, col)
         rows, cols = self._values.shape
-        return (r, c) if 0 <= r < rows and 0 <= c < cols else None
+        return (row, col) if 0 <= row < rows and 0 <= col < cols else None
 
     def _load(self) -> None:
         self._evaluation = self._studio.evaluation
@@ -113,7 +120,6 @@ class OutputModel(GridModel):
         if self._values.size and stack and reader < len(evaluation.layers):
             self._padded = padded_map(evaluation, reader, self._channel)
         p = self._padded
-        self.top, self.left = (0, 0) if p is None else (p.top, p.left)
         self._table_shape = self._values.shape if p is None else p.values.shape
         self._first_step = self._channel * self._values.size
         self._position = self._studio.conv_position
@@ -168,8 +174,8 @@ class OutputModel(GridModel):
             changed = {*old_marked[1].reads, *self._marked[1].reads}  # table cells
             for step in (old_marked[0], self._marked[0]):
                 if step >= self._first_step and step - self._first_step < size:
-                    row, col = divmod(step - self._first_step, cols)
-                    changed.add((row + self.top, col + self.left))
+                    index = self.cell_index(*divmod(step - self._first_step, cols))
+                    changed.add((index.row(), index.column()))
             rows, columns = self._table_shape
             for row, col in changed:
                 if 0 <= row < rows and 0 <= col < columns:  # a window may reach past it
@@ -184,11 +190,15 @@ class OutputModel(GridModel):
         if high - low < cols:  # a short move: repaint just those cells
             for step in range(low, high + 1):
                 index = self.cell_index(step // cols, step % cols)
-                self.dataChanged.emit(index, index)
-        else:
-            self.dataChanged.emit(
-                self.cell_index(low // cols, 0), self.cell_index(high // cols, cols - 1)
-            )
+                if index.isValid():
+                    self.dataChanged.emit(index, index)
+        else:  # whole rows of the table (a row may be cut off by the next layer: clamped)
+            rows, columns = self._table_shape
+            top = self.cell_index(low // cols, 0)
+            bottom = self.cell_index(high // cols, 0)
+            first = top.row() if top.isValid() else 0
+            last = bottom.row() if bottom.isValid() else rows - 1
+            self.dataChanged.emit(self.index(first, 0), self.index(last, columns - 1))
 
     def texts(self) -> tuple[Iterable[str], Iterable[str]]:
         # Every value the map will show, so that filling it never widens the cells.
@@ -208,10 +218,14 @@ class OutputModel(GridModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         horizontal = orientation == Qt.Orientation.Horizontal
-        before = self.left if horizontal else self.top
-        count = self._values.shape[1 if horizontal else 0]
-        if before <= section < before + count:
-            return str(section - before + 1)
+        p = self._padded
+        if p is None:
+            return str(section + 1)
+        own = p.map_col(section) if horizontal else p.map_row(section)
+        if own is not None:
+            return str(own + 1)
+        if p.between_cols(section) if horizontal else p.between_rows(section):
+            return ""  # zeros a transposed convolution puts between the rows
         return self.tr("pad")  # the padding the next layer of a stack reads
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -254,6 +268,8 @@ class OutputModel(GridModel):
         if role == LOOK_ROLE:
             reads = self._marked[1]
             return _PADDING_READ if (row, col) in reads.reads else _PADDING
+        if role == Qt.ItemDataRole.ToolTipRole and self._padded.inserted(row, col):
+            return self.tr("A zero put between the map's cells")
         return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
@@ -293,8 +309,10 @@ class OutputPanel(GridPiece):
         """Scroll so that the cell being computed is in view."""
         step = self._studio.current
         if step is not None and step.out_channel == self._channel:
-            row, col = step.out_row + self.model.top, step.out_col + self.model.left
-            self.table.show_block((row, col), (row, col))
+            index = self.model.cell_index(step.out_row, step.out_col)
+            if index.isValid():  # a cell the next layer cuts off stays where it is
+                row, col = index.row(), index.column()
+                self.table.show_block((row, col), (row, col))
 
     def set_evaluation(self, evaluation: object = None) -> None:
         """Show the output's size; never writes the document."""

@@ -22,6 +22,21 @@ ERROR_FG = QColor("#b3261e")
 LIT_BG = QColor("#8fd0ff")  # light blue: apart from the yellow field, the grey padding
 BADGE_BG = QColor("#0b3d91")  # a count on a cell: white on dark blue, legible on any cell
 BADGE_FG = QColor("#ffffff")
+# A map filled by scatter: shaded by how many values were added into each cell (white to
+# lilac; apart from the yellow step, the blue hover, the grey padding).
+COUNT_MOST_BG = QColor("#a08bd4")
+
+
+def count_background(share: float) -> QColor:
+    """A cell's shade for *share* (0..1) of the map's largest count of contributions."""
+    share = min(max(share, 0.0), 1.0)
+    low, high = INPUT_BG, COUNT_MOST_BG
+    return QColor(
+        round(low.red() + (high.red() - low.red()) * share),
+        round(low.green() + (high.green() - low.green()) * share),
+        round(low.blue() + (high.blue() - low.blue()) * share),
+    )
+
 
 # Point sizes at zoom 1.0. The stage scales them all alike (model/stage.py picks the zoom),
 # so that what it measured is what is drawn.

@@ -1386,6 +1386,14 @@ convolution)</source>
         <translation>卷积核 {0}</translation>
     </message>
     <message>
+        <source>Kernel {0}, flipped</source>
+        <translation>卷积核 {0}（已翻转）</translation>
+    </message>
+    <message>
+        <source>flipped</source>
+        <translation>已翻转</translation>
+    </message>
+    <message>
         <source>bias </source>
         <translation>偏置 </translation>
     </message>
@@ -1522,6 +1530,18 @@ convolution)</source>
         <source>Output padding</source>
         <translation>输出填充</translation>
     </message>
+    <message>
+        <source>Step by</source>
+        <translation>逐步方式</translation>
+    </message>
+    <message>
+        <source>input cells (scatter)</source>
+        <translation>逐一输入格（散布）</translation>
+    </message>
+    <message>
+        <source>output cells (gather)</source>
+        <translation>逐一输出格（收集）</translation>
+    </message>
 </context>
 <context>
     <name>LayerTitle</name>
@@ -1534,6 +1554,15 @@ convolution)</source>
         <source>Layer {0}: convolution {1}×{2}, stride {3}</source>
         <extracomment>{3} the stride.</extracomment>
         <translation>第 {0} 层：卷积 {1}×{2}，步长 {3}</translation>
+    </message>
+    <message>
+        <source>Layer {0}: transposed convolution {1}×{2}, stride {3}, stepped by input cells</source>
+        <extracomment>{0} the layer&apos;s number, {1}×{2} the kernel&apos;s size, {3} the stride.</extracomment>
+        <translation>第 {0} 层：转置卷积 {1}×{2}，步长 {3}，逐一输入格走</translation>
+    </message>
+    <message>
+        <source>Layer {0}: transposed convolution {1}×{2}, stride {3}, stepped by output cells</source>
+        <translation>第 {0} 层：转置卷积 {1}×{2}，步长 {3}，逐一输出格走</translation>
     </message>
     <message>
         <source>Layer {0}: max pool {1}×{2}, stride {3}</source>
@@ -2375,6 +2404,14 @@ convolution)</source>
         <translation>测验(&amp;Q)</translation>
     </message>
     <message>
+        <source>Input cells: each adds its value times the kernel (scatter)</source>
+        <translation>逐一输入格：每格把自己的值乘上卷积核加进输出（散布）</translation>
+    </message>
+    <message>
+        <source>Output cells: each is a window of the input spread out (gather)</source>
+        <translation>逐一输出格：每格是撑开后输入上的一个窗口（收集）</translation>
+    </message>
+    <message>
         <source>&amp;Present</source>
         <translation>演示(&amp;P)</translation>
     </message>
@@ -2401,6 +2438,10 @@ convolution)</source>
     <message>
         <source>&amp;Teacher&apos;s note</source>
         <translation>教师备注(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Step the &amp;transposed convolution by</source>
+        <translation>转置卷积的逐步方式(&amp;T)</translation>
     </message>
     <message>
         <source>&amp;Keys</source>
@@ -2541,6 +2582,10 @@ Q：打开 / 关闭测验（→ 或 PageDown 先揭晓答案，再前进一步�
 <context>
     <name>MapModel</name>
     <message>
+        <source>A zero put between the map&apos;s cells</source>
+        <translation>插在特征图格子之间的 0</translation>
+    </message>
+    <message>
         <source>Padding</source>
         <translation>填充</translation>
     </message>
@@ -2551,6 +2596,11 @@ Q：打开 / 关闭测验（→ 或 PageDown 先揭晓答案，再前进一步�
     <message>
         <source>Row {0}, column {1}: point at it to light its receptive field, click to show its step</source>
         <translation>第 {0} 行、第 {1} 列：指向它可标出它的感受野，点击显示它对应的那一步</translation>
+    </message>
+    <message>
+        <source>{0}. Contributions so far: {1}</source>
+        <extracomment>{0} the cell&apos;s words, {1} how many values were added into it so far.</extracomment>
+        <translation>{0}。目前已累加 {1} 个贡献</translation>
     </message>
     <message>
         <source>pad</source>
@@ -2634,6 +2684,10 @@ Q：打开 / 关闭测验（→ 或 PageDown 先揭晓答案，再前进一步�
         <source>Output row {0}, column {1}: click to show its step</source>
         <translation>输出第 {0} 行、第 {1} 列：点击显示它对应的那一步</translation>
     </message>
+    <message>
+        <source>A zero put between the map&apos;s cells</source>
+        <translation>插在特征图格子之间的 0</translation>
+    </message>
 </context>
 <context>
     <name>OutputPanel</name>
@@ -2663,6 +2717,10 @@ Q：打开 / 关闭测验（→ 或 PageDown 先揭晓答案，再前进一步�
     <message>
         <source>: no window reaches this cell</source>
         <translation>：没有任何窗口覆盖此单元格</translation>
+    </message>
+    <message>
+        <source>A zero put between the input&apos;s cells</source>
+        <translation>插在输入格子之间的 0</translation>
     </message>
     <message>
         <source>Padding: zero</source>
@@ -3348,6 +3406,24 @@ Q：打开 / 关闭测验（→ 或 PageDown 先揭晓答案，再前进一步�
         <source>ConvStudio&apos;s installation is damaged: {0} is missing from {1}. Install ConvStudio again.</source>
         <extracomment>The sizes of the app&apos;s icon as PNG (``icons/convstudio-N.png``), as desktops ask for them.</extracomment>
         <translation>ConvStudio 的安装已损坏：{1} 里少了 {0}。请重新安装 ConvStudio。</translation>
+    </message>
+</context>
+<context>
+    <name>ScatterTargets</name>
+    <message>
+        <source>Added into output rows {0}, columns {1}</source>
+        <extracomment>{0} the output rows (&quot;1–3&quot;, or &quot;2&quot;), {1} the columns.</extracomment>
+        <translation>加进输出第 {0} 行、第 {1} 列</translation>
+    </message>
+    <message>
+        <source>Added into output rows {0}, columns {1} of map {2}</source>
+        <extracomment>{2} the output map&apos;s number.</extracomment>
+        <translation>加进特征图 {2} 的第 {0} 行、第 {1} 列</translation>
+    </message>
+    <message>
+        <source>Added into output rows {0}, columns {1} of maps {2}</source>
+        <extracomment>{2} the output maps&apos; numbers (&quot;1–2&quot;).</extracomment>
+        <translation>加进特征图 {2} 的第 {0} 行、第 {1} 列</translation>
     </message>
 </context>
 <context>
@@ -4050,6 +4126,16 @@ Q：打开 / 关闭测验（→ 或 PageDown 先揭晓答案，再前进一步�
     <message>
         <source>bias</source>
         <translation>偏置</translation>
+    </message>
+    <message>
+        <source>Layer {0}, input channel {1}, row {2}, column {3} = {4}</source>
+        <extracomment>{0} the layer&apos;s number, {1} the input channel, {2} {3} the cell, {4} its value.</extracomment>
+        <translation>第 {0} 层，输入通道 {1} 第 {2} 行、第 {3} 列 = {4}</translation>
+    </message>
+    <message>
+        <source>Layer {0}, input row {1}, column {2} = {3}</source>
+        <extracomment>{0} the layer&apos;s number, {1} {2} the input cell read, {3} its value.</extracomment>
+        <translation>第 {0} 层，输入第 {1} 行、第 {2} 列 = {3}</translation>
     </message>
 </context>
 <context>

@@ -1386,6 +1386,14 @@ convolution)</source>
         <translation>卷積核 {0}</translation>
     </message>
     <message>
+        <source>Kernel {0}, flipped</source>
+        <translation>卷積核 {0}（已翻轉）</translation>
+    </message>
+    <message>
+        <source>flipped</source>
+        <translation>已翻轉</translation>
+    </message>
+    <message>
         <source>bias </source>
         <translation>偏置 </translation>
     </message>
@@ -1522,6 +1530,18 @@ convolution)</source>
         <source>Output padding</source>
         <translation>輸出填充</translation>
     </message>
+    <message>
+        <source>Step by</source>
+        <translation>逐步方式</translation>
+    </message>
+    <message>
+        <source>input cells (scatter)</source>
+        <translation>逐一輸入格（散佈）</translation>
+    </message>
+    <message>
+        <source>output cells (gather)</source>
+        <translation>逐一輸出格（收集）</translation>
+    </message>
 </context>
 <context>
     <name>LayerTitle</name>
@@ -1534,6 +1554,15 @@ convolution)</source>
         <source>Layer {0}: convolution {1}×{2}, stride {3}</source>
         <extracomment>{3} the stride.</extracomment>
         <translation>第 {0} 層：卷積 {1}×{2}，步長 {3}</translation>
+    </message>
+    <message>
+        <source>Layer {0}: transposed convolution {1}×{2}, stride {3}, stepped by input cells</source>
+        <extracomment>{0} the layer&apos;s number, {1}×{2} the kernel&apos;s size, {3} the stride.</extracomment>
+        <translation>第 {0} 層：轉置卷積 {1}×{2}，步長 {3}，逐一輸入格走</translation>
+    </message>
+    <message>
+        <source>Layer {0}: transposed convolution {1}×{2}, stride {3}, stepped by output cells</source>
+        <translation>第 {0} 層：轉置卷積 {1}×{2}，步長 {3}，逐一輸出格走</translation>
     </message>
     <message>
         <source>Layer {0}: max pool {1}×{2}, stride {3}</source>
@@ -2375,6 +2404,14 @@ convolution)</source>
         <translation>測驗(&amp;Q)</translation>
     </message>
     <message>
+        <source>Input cells: each adds its value times the kernel (scatter)</source>
+        <translation>逐一輸入格：每格把自己的值乘上卷積核加進輸出（散佈）</translation>
+    </message>
+    <message>
+        <source>Output cells: each is a window of the input spread out (gather)</source>
+        <translation>逐一輸出格：每格是撐開後輸入上的一個視窗（收集）</translation>
+    </message>
+    <message>
         <source>&amp;Present</source>
         <translation>簡報模式(&amp;P)</translation>
     </message>
@@ -2401,6 +2438,10 @@ convolution)</source>
     <message>
         <source>&amp;Teacher&apos;s note</source>
         <translation>教師備註(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Step the &amp;transposed convolution by</source>
+        <translation>轉置卷積的逐步方式(&amp;T)</translation>
     </message>
     <message>
         <source>&amp;Keys</source>
@@ -2541,6 +2582,10 @@ Q：測驗 開 / 關（→ 或 PageDown 先揭曉答案，再前進一步）
 <context>
     <name>MapModel</name>
     <message>
+        <source>A zero put between the map&apos;s cells</source>
+        <translation>插在特徵圖格子之間的 0</translation>
+    </message>
+    <message>
         <source>Padding</source>
         <translation>填充</translation>
     </message>
@@ -2551,6 +2596,11 @@ Q：測驗 開 / 關（→ 或 PageDown 先揭曉答案，再前進一步）
     <message>
         <source>Row {0}, column {1}: point at it to light its receptive field, click to show its step</source>
         <translation>第 {0} 列、第 {1} 行：指向它可標出它的感受野，按一下可顯示它的那一步</translation>
+    </message>
+    <message>
+        <source>{0}. Contributions so far: {1}</source>
+        <extracomment>{0} the cell&apos;s words, {1} how many values were added into it so far.</extracomment>
+        <translation>{0}。目前已累加 {1} 個貢獻</translation>
     </message>
     <message>
         <source>pad</source>
@@ -2634,6 +2684,10 @@ Q：測驗 開 / 關（→ 或 PageDown 先揭曉答案，再前進一步）
         <source>Output row {0}, column {1}: click to show its step</source>
         <translation>輸出第 {0} 列、第 {1} 行：按一下可顯示它的那一步</translation>
     </message>
+    <message>
+        <source>A zero put between the map&apos;s cells</source>
+        <translation>插在特徵圖格子之間的 0</translation>
+    </message>
 </context>
 <context>
     <name>OutputPanel</name>
@@ -2663,6 +2717,10 @@ Q：測驗 開 / 關（→ 或 PageDown 先揭曉答案，再前進一步）
     <message>
         <source>: no window reaches this cell</source>
         <translation>：沒有任何視窗涵蓋這一格</translation>
+    </message>
+    <message>
+        <source>A zero put between the input&apos;s cells</source>
+        <translation>插在輸入格子之間的 0</translation>
     </message>
     <message>
         <source>Padding: zero</source>
@@ -3348,6 +3406,24 @@ Q：測驗 開 / 關（→ 或 PageDown 先揭曉答案，再前進一步）
         <source>ConvStudio&apos;s installation is damaged: {0} is missing from {1}. Install ConvStudio again.</source>
         <extracomment>The sizes of the app&apos;s icon as PNG (``icons/convstudio-N.png``), as desktops ask for them.</extracomment>
         <translation>ConvStudio 的安裝已損壞：{1} 裡少了 {0}。請重新安裝 ConvStudio。</translation>
+    </message>
+</context>
+<context>
+    <name>ScatterTargets</name>
+    <message>
+        <source>Added into output rows {0}, columns {1}</source>
+        <extracomment>{0} the output rows (&quot;1–3&quot;, or &quot;2&quot;), {1} the columns.</extracomment>
+        <translation>加進輸出第 {0} 列、第 {1} 行</translation>
+    </message>
+    <message>
+        <source>Added into output rows {0}, columns {1} of map {2}</source>
+        <extracomment>{2} the output map&apos;s number.</extracomment>
+        <translation>加進特徵圖 {2} 的第 {0} 列、第 {1} 行</translation>
+    </message>
+    <message>
+        <source>Added into output rows {0}, columns {1} of maps {2}</source>
+        <extracomment>{2} the output maps&apos; numbers (&quot;1–2&quot;).</extracomment>
+        <translation>加進特徵圖 {2} 的第 {0} 列、第 {1} 行</translation>
     </message>
 </context>
 <context>
@@ -4050,6 +4126,16 @@ Q：測驗 開 / 關（→ 或 PageDown 先揭曉答案，再前進一步）
     <message>
         <source>bias</source>
         <translation>偏置</translation>
+    </message>
+    <message>
+        <source>Layer {0}, input channel {1}, row {2}, column {3} = {4}</source>
+        <extracomment>{0} the layer&apos;s number, {1} the input channel, {2} {3} the cell, {4} its value.</extracomment>
+        <translation>第 {0} 層，輸入通道 {1} 第 {2} 列、第 {3} 行 = {4}</translation>
+    </message>
+    <message>
+        <source>Layer {0}, input row {1}, column {2} = {3}</source>
+        <extracomment>{0} the layer&apos;s number, {1} {2} the input cell read, {3} its value.</extracomment>
+        <translation>第 {0} 層，輸入第 {1} 列、第 {2} 行 = {3}</translation>
     </message>
 </context>
 <context>
