@@ -245,9 +245,12 @@ def kernel_slice(layer: Layer, input_shape: Shape, channel: int, kernel: int) ->
     if channel not in group_channels(layer, input_shape, kernel):
         return None
     kernels = np.asarray(getattr(layer, "kernels"), dtype=np.float64)  # noqa: B009
-    if layer.kind == "conv2d":
-        return kernels[kernel, channel % per_group]
-    return kernels[channel, kernel % outs]
+    weights: np.ndarray = (
+        kernels[kernel, channel % per_group]
+        if layer.kind == "conv2d"
+        else kernels[channel, kernel % outs]
+    )
+    return weights
 
 
 def layer_matrix(layer: Layer, input_shape: Shape, channel: int, kernel: int) -> np.ndarray:
