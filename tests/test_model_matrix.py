@@ -97,7 +97,7 @@ def test_a_layer_that_is_not_linear_is_refused_in_a_line(layer, words):
 def test_average_pooling_is_linear_but_not_shown():
     scene = Scene(np.ones((4, 4)), layers=(Conv2d(np.ones((1, 1))), Pool2d("avg_pool2d", 2)))
     picture = matrix_picture(evaluate(scene), 1, None)
-    assert picture.refusal is not None and "linear, but" in picture.refusal
+    assert picture.refusal is not None and "linear, but only convolutions" in picture.refusal
 
 
 def test_the_later_convolution_of_a_stack_reads_its_own_input():

@@ -124,7 +124,7 @@ def refusal_text(number: int, layer: Layer) -> str:
         #: {0} is the layer's number from 1, {1} its short name ("avg pool 2×2").
         text = translate(
             "MatrixView",
-            "Layer {0} ({1}) is linear, but this view shows only convolutions as matrices.",
+            "Layer {0} ({1}) is linear, but only convolutions are shown as matrices.",
         )
     else:
         #: {0} is the layer's number from 1, {1} its short name ("ReLU", "max pool 2×2").
