@@ -30,6 +30,7 @@ from ..engine.matrix import (
 from .i18n import translate
 from .layer_names import layer_name
 from .limits import MAX_MATRIX_ENTRIES
+from .stage import Length
 from .studio import Studio, one_per_studio
 
 if TYPE_CHECKING:
@@ -371,4 +372,212 @@ def _im2col_caption(form: Im2col, kernel: int, transposed: bool) -> str:
     return text.format(rows, cols, kernel + 1)
 
 
-__all__ = ["MatrixChoice", "MatrixPicture", "matrix_choice_of", "matrix_picture", "refusal_text"]
+# ------------------------------------------------------------ the two tabs' products
+
+
+@dataclass(frozen=True, eq=False)
+class Product:
+    """A matrix times a vector as a teacher writes it on the board: the vector across the
+    top, over the matrix's columns (each entry over the column it multiplies), and the
+    result down the right, beside the rows that make it.
+
+    Attributes
+    ----------
+    matrix
+        ``(rows, cols)``.
+    top
+        ``(cols,)``: the vector multiplied (written across).
+    right
+        ``(rows,)``: ``matrix @ top``.
+    top_name, right_name
+        Their symbols, left of the top row and over the right column ("x", "y").
+    row_labels
+        Each row's output cell, ``"row,column"`` from 1.
+    spans
+        ``(first column, count, text)`` headings over groups of columns.
+    row_group, col_group
+        A stronger line every so many rows and columns (a map's row ends there).
+    lit_row, lit_column
+        The current step's row (or a scatter step's column), or ``None``.
+    marked_top, marked_right
+        Entries of the top and right vectors the lit row or column involves.
+    """
+
+    matrix: np.ndarray
+    top: np.ndarray
+    right: np.ndarray
+    top_name: str
+    right_name: str
+    row_labels: tuple[str, ...]
+    spans: tuple[tuple[int, int, str], ...]
+    row_group: int
+    col_group: int
+    lit_row: int | None = None
+    lit_column: int | None = None
+    marked_top: frozenset[int] = frozenset()
+    marked_right: frozenset[int] = frozenset()
+
+
+def _cell_labels(rows: int, cols: int) -> tuple[str, ...]:
+    return tuple(f"{r + 1},{c + 1}" for r in range(rows) for c in range(cols))
+
+
+def matrix_product(picture: MatrixPicture) -> Product:
+    """The Matrix tab: ``M · x = y``, with x = vec(input[channel]) across the top."""
+    h, w = picture.input_size
+    #: A heading over the columns of M that one row of the input map feeds; {0} is the
+    #: row's number from 1.
+    row_word = translate("MatrixView", "input row {0}")
+    spans = tuple((r * w, w, row_word.format(r + 1)) for r in range(h))
+    top: frozenset[int] = frozenset()
+    right: frozenset[int] = frozenset()
+    if picture.lit_row is not None:
+        top = frozenset(int(i) for i in picture.reads())
+        right = frozenset((picture.lit_row,))
+    elif picture.lit_column is not None:
+        top = frozenset((picture.lit_column,))
+        right = frozenset(int(i) for i in picture.writes())
+    return Product(
+        matrix=picture.matrix,
+        top=picture.input,
+        right=picture.output,
+        top_name="x",
+        right_name="y",
+        row_labels=_cell_labels(*picture.output_size),
+        spans=spans,
+        row_group=picture.output_size[1],
+        col_group=w,
+        lit_row=picture.lit_row,
+        lit_column=picture.lit_column,
+        marked_top=top,
+        marked_right=right,
+    )
+
+
+def im2col_product(picture: MatrixPicture) -> Product | None:
+    """The im2col tab: the windows, times the kernel as a vector (written across)."""
+    form = picture.im2col
+    if form is None:
+        return None
+    per_channel = form.windows.shape[1] // max(1, len(form.channels))
+    #: A heading over the im2col columns of one input channel; {0} is its number from 1.
+    word = translate("MatrixView", "channel {0}")
+    spans = tuple(
+        (i * per_channel, per_channel, word.format(c + 1)) for i, c in enumerate(form.channels)
+    )
+    lit = picture.im2col_lit_row
+    return Product(
+        matrix=form.windows,
+        top=form.kernel,
+        right=form.output,
+        top_name="w",
+        right_name="y",
+        row_labels=_cell_labels(*picture.output_size),
+        spans=spans,
+        row_group=picture.output_size[1],
+        col_group=per_channel,
+        lit_row=lit,
+        marked_top=frozenset(range(form.kernel.size)) if lit is not None else frozenset(),
+        marked_right=frozenset((lit,)) if lit is not None else frozenset(),
+    )
+
+
+@dataclass(frozen=True)
+class ProductPlan:
+    """Sizes of a :class:`Product` drawn at one font size, in pixels.
+
+    Attributes
+    ----------
+    font
+        The numbers' font size (pixels).
+    cell_width, cell_height
+        One entry of the matrix (and of the top row).
+    labels
+        The width of the row labels' column.
+    right
+        The width of the result's column (a gap, the "=" and the values).
+    heading
+        The height of the spans' headings over the top row.
+    width, height
+        The whole product.
+    scrolls
+        The font is the smallest allowed and the product is larger than the room.
+    """
+
+    font: float
+    cell_width: int
+    cell_height: int
+    labels: int
+    right: int
+    heading: int
+    width: int
+    height: int
+    scrolls: bool
+
+
+def plan_product(
+    rows: int,
+    cols: int,
+    room: tuple[int, int],
+    *,
+    cell_width: Length,
+    cell_height: Length,
+    labels: Length,
+    right: Length,
+    heading: Length,
+    smallest: float,
+    largest: float,
+) -> ProductPlan:
+    """The largest font (between *smallest* and *largest*) at which a product of *rows* ×
+    *cols* fits *room* (width, height); at *smallest* it may not, and then it scrolls.
+
+    Every length is affine in the font size (measured by the caller): the whole width is
+    ``labels + cols × cell_width + right``, the height ``heading + (rows + 1) ×
+    cell_height`` (the top row is one cell high).
+    """
+
+    def size(font: float) -> tuple[int, int]:
+        width = labels.at(font) + cols * cell_width.at(font) + right.at(font)
+        return width, heading.at(font) + (rows + 1) * cell_height.at(font)
+
+    def fits(font: float) -> bool:
+        width, height = size(font)
+        return width <= room[0] and height <= room[1]
+
+    # Whole pixels round up per cell: bisect on what is drawn, not on the affine sums.
+    if fits(largest):
+        font = largest
+    elif not fits(smallest):
+        font = smallest
+    else:
+        low, high = smallest, largest
+        for _ in range(40):
+            middle = (low + high) / 2
+            low, high = (middle, high) if fits(middle) else (low, middle)
+        font = low
+    width, height = size(font)
+    return ProductPlan(
+        font=font,
+        cell_width=cell_width.at(font),
+        cell_height=cell_height.at(font),
+        labels=labels.at(font),
+        right=right.at(font),
+        heading=heading.at(font),
+        width=width,
+        height=height,
+        scrolls=width > room[0] or height > room[1],
+    )
+
+
+__all__ = [
+    "MatrixChoice",
+    "MatrixPicture",
+    "Product",
+    "ProductPlan",
+    "im2col_product",
+    "matrix_choice_of",
+    "matrix_picture",
+    "matrix_product",
+    "plan_product",
+    "refusal_text",
+]
