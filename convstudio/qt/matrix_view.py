@@ -12,9 +12,22 @@ under them, each over the columns or beside the rows it belongs to.
 
 from __future__ import annotations
 
+from math import ceil
+
 import numpy as np
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPen, QResizeEvent
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QImage,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QPixmap,
+    QResizeEvent,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QComboBox,
@@ -49,6 +62,7 @@ SMALLEST_PX = 14.0  # below this the numbers scroll rather than shrink
 LARGEST_PX = 60.0
 LABEL_SCALE = 0.62  # row labels and headings, against the numbers
 _CENTER = Qt.AlignmentFlag.AlignCenter
+_ARGB = QImage.Format.Format_ARGB32_Premultiplied
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
@@ -70,6 +84,13 @@ class ProductCanvas(QAbstractScrollArea):
         self.viewport().setAutoFillBackground(False)
         self._product: Product | None = None
         self._texts: dict[float, str] = {}
+        # Each distinct number drawn once per font, then stamped: a 36×64 matrix is
+        # 2304 entries of a handful of texts, and drawText costs ~10 µs each.
+        self._stamps: dict[tuple[str, int], QPixmap] = {}
+        self._stamp_font = 0.0
+        self._body: tuple[tuple[float, ...], QImage, np.ndarray] | None = None
+        self._tiles: dict[float, QPixmap] = {}
+        self._tiles_key: tuple[float, ...] = ()
         self._lengths: tuple[Length, ...] | None = None
         self.plan: ProductPlan | None = None
         self.horizontalScrollBar().valueChanged.connect(self.viewport().update)
@@ -93,9 +114,99 @@ class ProductCanvas(QAbstractScrollArea):
         if not same_layout:
             self._texts = {}
             self._lengths = None
+            self.plan = None
+        if self.plan is None and self.isVisible():  # a hidden tab is laid out when shown
             self._relayout()
         self.follow()
         self.viewport().update()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.plan is None:
+            self._relayout()
+            self.follow()
+
+    def _stamp(self, text: str, color: QColor, font: QFont) -> QPixmap:
+        key = (text, color.rgba())
+        stamp = self._stamps.get(key)
+        if stamp is None:
+            metrics = QFontMetricsF(font)
+            ratio = self.devicePixelRatioF()
+            width, height = metrics.horizontalAdvance(text) + 2, metrics.height()
+            stamp = QPixmap(max(1, ceil(width * ratio)), max(1, ceil(height * ratio)))
+            stamp.setDevicePixelRatio(ratio)
+            stamp.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(stamp)
+            painter.setFont(font)
+            painter.setPen(color)
+            painter.drawText(QRectF(0, 0, width, height), _CENTER, text)
+            painter.end()
+            self._stamps[key] = stamp
+        return stamp
+
+    def _draw_value(
+        self, painter: QPainter, rect: QRectF, value: float, color: QColor, font: QFont
+    ) -> None:
+        """*value* centred in *rect*, from the stamps."""
+        stamp = self._stamp(self._text(value), color, font)
+        ratio = stamp.devicePixelRatio()
+        w, h = stamp.width() / ratio, stamp.height() / ratio
+        painter.drawPixmap(QPointF(rect.center().x() - w / 2, rect.center().y() - h / 2), stamp)
+
+    def _body_image(self, i0: int, i1: int, j0: int, j1: int) -> QImage:
+        """Entries *i0*..*i1* × *j0*..*j1* drawn on white, as one image.
+
+        Every cell is a copy of one of a few tiles (a distinct number, faint when 0): the
+        zeros, most of M, are one tiled fill, and only the other entries are drawn one by
+        one, from their tiles. Kept for the next repaint while the part in view and the
+        product stay the same (a step repaints it with one drawImage).
+        """
+        product, plan = self._product, self.plan
+        assert product is not None and plan is not None
+        ratio = self.devicePixelRatioF()
+        key = (i0, i1, j0, j1, plan.font, ratio)
+        body = self._body
+        if body is not None and body[0] == key and body[2] is product.matrix:
+            return body[1]
+        if self._tiles_key != (plan.font, ratio, plan.cell_width, plan.cell_height):
+            self._tiles = {}
+            self._tiles_key = (plan.font, ratio, plan.cell_width, plan.cell_height)
+        cw, ch = plan.cell_width, plan.cell_height
+        block = product.matrix[i0:i1, j0:j1]
+        rows, cols = block.shape
+        image = QImage(round(cols * cw * ratio), round(rows * ch * ratio), _ARGB)
+        image.setDevicePixelRatio(ratio)
+        painter = QPainter(image)
+        painter.drawTiledPixmap(QRectF(0, 0, cols * cw, rows * ch), self._tile(0.0))
+        for i, j in zip(*np.nonzero(block), strict=True):
+            painter.drawPixmap(QPointF(int(j) * cw, int(i) * ch), self._tile(float(block[i, j])))
+        painter.end()
+        self._body = (key, image, product.matrix)
+        return image
+
+    def _tile(self, value: float) -> QPixmap:
+        """One cell showing *value* on white (faint when 0), with its top and left lines."""
+        tile = self._tiles.get(value)
+        if tile is not None:
+            return tile
+        plan = self.plan
+        assert plan is not None
+        ratio = self.devicePixelRatioF()
+        width, height = plan.cell_width, plan.cell_height
+        tile = QPixmap(round(width * ratio), round(height * ratio))
+        tile.setDevicePixelRatio(ratio)
+        tile.fill(style.INPUT_BG)
+        painter = QPainter(tile)
+        painter.setFont(_font(plan.font))
+        painter.setPen(FAINT_FG if value == 0 else style.TEXT_FG)
+        painter.drawText(QRectF(0, 0, width, height), _CENTER, self._text(value))
+        # The cell's top and left grid lines are part of it: no line is drawn per cell.
+        painter.setPen(QPen(style.GRID_LINE, 0))
+        painter.drawLine(QPointF(0, 0), QPointF(width, 0))
+        painter.drawLine(QPointF(0, 0), QPointF(0, height))
+        painter.end()
+        self._tiles[value] = tile
+        return tile
 
     def _text(self, value: float) -> str:
         text = self._texts.get(value)
@@ -234,27 +345,31 @@ class ProductCanvas(QAbstractScrollArea):
         label_font = _font(plan.font * LABEL_SCALE)
         bold_label = _font(plan.font * LABEL_SCALE, bold=True)
         matrix = product.matrix
-        # The body: lit row or column, then the entries, then the lines.
+        if self._stamp_font != plan.font:
+            self._stamps.clear()
+            self._stamp_font = plan.font
+        # The body: every entry in view as one image, then the lit row or column over it,
+        # then the lines.
         painter.save()
         painter.setClipRect(body)
+        if i1 > i0 and j1 > j0:
+            painter.drawImage(QPointF(col_x(j0), row_y(i0)), self._body_image(i0, i1, j0, j1))
+        lit_cells: list[tuple[int, int]] = []
         if product.lit_row is not None and i0 <= product.lit_row < i1:
             y = row_y(product.lit_row)
-            painter.fillRect(QRectF(left, y, body.width(), ch), style.LIT_BG)
-            for j in np.flatnonzero(matrix[product.lit_row, j0:j1]) + j0:
-                painter.fillRect(QRectF(col_x(int(j)), y, cw, ch), style.FIELD_BG)
+            painter.fillRect(QRectF(left, y + 1, body.width(), ch - 1), style.LIT_BG)
+            lit_cells = [(product.lit_row, j) for j in range(j0, j1)]
         if product.lit_column is not None and j0 <= product.lit_column < j1:
             x = col_x(product.lit_column)
-            painter.fillRect(QRectF(x, body_y, cw, body.height()), style.LIT_BG)
-            for i in np.flatnonzero(matrix[i0:i1, product.lit_column]) + i0:
-                painter.fillRect(QRectF(x, row_y(int(i)), cw, ch), style.FIELD_BG)
-        painter.setFont(value_font)
-        block = matrix[i0:i1, j0:j1]
-        for pen, mask in ((FAINT_FG, block == 0), (style.TEXT_FG, block != 0)):
-            painter.setPen(pen)
-            for i, j in zip(*np.nonzero(mask), strict=True):
-                value = float(block[i, j])
-                rect = QRectF(col_x(int(j) + j0), row_y(int(i) + i0), cw, ch)
-                painter.drawText(rect, _CENTER, self._text(value))
+            painter.fillRect(QRectF(x + 1, body_y, cw - 1, body.height()), style.LIT_BG)
+            lit_cells = [(i, product.lit_column) for i in range(i0, i1)]
+        for i, j in lit_cells:
+            value = float(matrix[i, j])
+            rect = QRectF(col_x(j), row_y(i), cw, ch)
+            if value != 0:
+                painter.fillRect(rect.adjusted(1, 1, 0, 0), style.FIELD_BG)
+            color = FAINT_FG if value == 0 else style.TEXT_FG
+            self._draw_value(painter, rect, value, color, value_font)
         self._grid_lines(painter, product, (i0, i1, j0, j1), col_x, row_y, body)
         painter.restore()
         # The top row: the vector across, over the columns it multiplies.
@@ -266,8 +381,8 @@ class ProductCanvas(QAbstractScrollArea):
             if j in product.marked_top:
                 painter.fillRect(rect, style.FIELD_BG)
             value = float(product.top[j])
-            painter.setPen(FAINT_FG if value == 0 else style.TEXT_FG)
-            painter.drawText(rect, _CENTER, self._text(value))
+            color = FAINT_FG if value == 0 else style.TEXT_FG
+            self._draw_value(painter, rect, value, color, value_font)
         painter.setPen(QPen(GROUP_LINE, 2))
         painter.drawLine(
             QRectF(left, body_y, body.width(), 0).topLeft(),
@@ -317,17 +432,19 @@ class ProductCanvas(QAbstractScrollArea):
         painter.end()
 
     def _grid_lines(self, painter, product, span, col_x, row_y, body) -> None:  # type: ignore[no-untyped-def]
+        """The lines where a map's row ends (the thin ones are in the tiles), and the last
+        column's and row's far edges."""
         i0, i1, j0, j1 = span
-        thin = QPen(style.GRID_LINE, 1)
-        thick = QPen(GROUP_LINE, 2)
+        rows, cols = product.matrix.shape
+        painter.setPen(QPen(GROUP_LINE, 2))
         for j in range(j0, j1 + 1):
-            painter.setPen(thick if j % max(1, product.col_group) == 0 else thin)
-            x = col_x(j)
-            painter.drawLine(round(x), round(body.top()), round(x), round(body.bottom()))
+            if j % max(1, product.col_group) == 0 or j == cols:
+                x = round(col_x(j))
+                painter.drawLine(x, round(body.top()), x, round(body.bottom()))
         for i in range(i0, i1 + 1):
-            painter.setPen(thick if i % max(1, product.row_group) == 0 else thin)
-            y = row_y(i)
-            painter.drawLine(round(body.left()), round(y), round(body.right()), round(y))
+            if i % max(1, product.row_group) == 0 or i == rows:
+                y = round(row_y(i))
+                painter.drawLine(round(body.left()), y, round(body.right()), y)
 
 
 def _show(bar, span: tuple[int, int], cell: int, extent: int) -> None:  # type: ignore[no-untyped-def]
