@@ -312,6 +312,36 @@ class ProductCanvas(QAbstractScrollArea):
 
     # ------------------------------------------------------------ painting
 
+    def _places(self, product: Product, plan: ProductPlan) -> tuple[int, int, int, int]:
+        """Where the fixed parts go, in the viewport: the matrix's left edge (after the row
+        labels), the result's left edge, the top row's and the matrix's top edges."""
+        cols = product.matrix.shape[1]
+        dx = self.horizontalScrollBar().value()
+        right_x = min(
+            plan.labels + cols * plan.cell_width - dx, self.viewport().width() - plan.right
+        )
+        return plan.labels, right_x, plan.heading, plan.heading + plan.cell_height
+
+    def entry_rect(self, row: int, col: int) -> QRectF:
+        """Entry (*row*, *col*) of the matrix, in the viewport (maybe out of view)."""
+        assert self._product is not None and self.plan is not None
+        left, _, _, body_y = self._places(self._product, self.plan)
+        plan = self.plan
+        return QRectF(
+            left + col * plan.cell_width - self.horizontalScrollBar().value(),
+            body_y + row * plan.cell_height - self.verticalScrollBar().value(),
+            plan.cell_width,
+            plan.cell_height,
+        )
+
+    def result_rect(self, row: int) -> QRectF:
+        """The value of the result beside *row*, in the viewport (maybe out of view)."""
+        assert self._product is not None and self.plan is not None
+        _, right_x, _, _ = self._places(self._product, self.plan)
+        equals = QFontMetricsF(_font(self.plan.font)).horizontalAdvance(" = ")
+        y = self.entry_rect(row, 0).top()
+        return QRectF(right_x + 4 + equals, y, self.plan.right - 8 - equals, self.plan.cell_height)
+
     def paintEvent(self, event: QPaintEvent) -> None:
         product, plan = self._product, self.plan
         painter = QPainter(self.viewport())
@@ -324,11 +354,7 @@ class ProductCanvas(QAbstractScrollArea):
         cw, ch = plan.cell_width, plan.cell_height
         dx, dy = self.horizontalScrollBar().value(), self.verticalScrollBar().value()
         vw, vh = viewport.width(), viewport.height()
-        # The fixed parts: the labels left, the result right, the headings and top row over.
-        left = plan.labels
-        right_x = min(left + cols * cw - dx, vw - plan.right)
-        top_y = plan.heading
-        body_y = top_y + ch
+        left, right_x, top_y, body_y = self._places(product, plan)
         body = QRectF(left, body_y, max(0, right_x - left), max(0, vh - body_y))
         j0 = max(0, dx // cw)
         j1 = min(cols, (dx + int(body.width())) // cw + 1)
@@ -421,7 +447,7 @@ class ProductCanvas(QAbstractScrollArea):
         equals = QFontMetricsF(value_font).horizontalAdvance(" = ")
         for i in range(i0, i1):
             y = row_y(i)
-            rect = QRectF(right_x + 4 + equals, y, plan.right - 8 - equals, ch)
+            rect = self.result_rect(i)
             if i in product.marked_right:
                 painter.fillRect(rect, style.CURRENT_BG)
             painter.setPen(FAINT_FG if i not in product.marked_right else style.TEXT_FG)
