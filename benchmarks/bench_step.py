@@ -6,7 +6,10 @@ make (one label's text set and repainted). Runs offscreen; no display needed.
 
 Then a four-layer stack on a 32×32 input (conv 3×3 → ReLU → max pool 2×2 → conv 3×3):
 steps spread over all four layers (the playback is moved there first, untimed), each
-timed from "next" until the equation, which every step changes, has repainted.
+timed from "next" until the equation, which every step changes, has repainted. Then a
+transposed convolution, 16×16 → 32×32 (kernel 3×3, stride 2, padding 1, output padding 1),
+stepped by scatter (256 steps, one per input cell) and by gather (1024, one per output
+cell), timed the same way.
 
     .venv/bin/python benchmarks/bench_step.py [--steps N]
 """
@@ -27,7 +30,7 @@ import numpy as np
 from PySide6.QtCore import QEvent, QEventLoop, QObject
 from PySide6.QtWidgets import QApplication
 
-from convstudio.engine.layers import Activation, Conv2d, Pool2d
+from convstudio.engine.layers import Activation, Conv2d, ConvTranspose2d, Pool2d
 from convstudio.model import Scene, Studio
 from convstudio.qt.app import application
 from convstudio.qt.main_window import MainWindow
@@ -67,10 +70,24 @@ def stack_scene(size: int = 32) -> Scene:
     return Scene(rng.integers(0, 256, (1, size, size)).astype(float), layers=layers)
 
 
-def measure_stack(steps: int) -> dict[str, float]:
-    """Median wall and CPU time of a step of :func:`stack_scene` and of the reference,
-    in seconds; the steps spread evenly over the whole stack."""
-    studio = Studio(stack_scene())
+def transpose_scene(stepping: str, size: int = 16) -> Scene:
+    """A transposed convolution doubling a *size*×*size* input: kernel 3×3, stride 2,
+    padding 1, output padding 1 ((16 − 1)·2 − 2·1 + 1·(3 − 1) + 1 + 1 = 32)."""
+    rng = np.random.default_rng(0)
+    layer = ConvTranspose2d(
+        rng.integers(-2, 3, (1, 1, 3, 3)).astype(float),
+        stride=2,
+        padding=1,
+        output_padding=1,
+        stepping=stepping,
+    )
+    return Scene(rng.integers(0, 256, (1, size, size)).astype(float), layers=(layer,))
+
+
+def measure_stack(steps: int, scene: Scene | None = None) -> dict[str, float]:
+    """Median wall and CPU time of a step of *scene* (by default :func:`stack_scene`) and
+    of the reference, in seconds; the steps spread evenly over the whole stack."""
+    studio = Studio(stack_scene() if scene is None else scene)
     window = MainWindow(studio, remember_geometry=False)
     window.resize(1280, 720)
     window.show()
@@ -164,6 +181,14 @@ def main() -> None:
         f" {t['step_cpu'] * 1e3:6.2f} ms {t['ref'] * 1e3:6.2f} ms"
         f" {t['ref_cpu'] * 1e3:5.2f} ms {t['step_cpu'] / t['ref_cpu']:9.1f}"
     )
+    for stepping in ("scatter", "gather"):
+        t = measure_stack(args.steps, transpose_scene(stepping))
+        label = f"16→32 tconv {stepping}"
+        print(
+            f"{label:>19}  {t['step'] * 1e3:7.2f} ms"
+            f" {t['step_cpu'] * 1e3:6.2f} ms {t['ref'] * 1e3:6.2f} ms"
+            f" {t['ref_cpu'] * 1e3:5.2f} ms {t['step_cpu'] / t['ref_cpu']:9.1f}"
+        )
     print(
         "step = playback.next() until the input grid (the stack: the equation) has\n"
         "repainted; ref = one label's text set and repainted in the same window. Wall time\n"

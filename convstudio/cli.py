@@ -25,7 +25,7 @@ from typing import IO, Any, NoReturn
 import numpy as np
 
 from . import __version__
-from .engine.layers import Conv2d, receptive_fields, trace
+from .engine.layers import Conv2d, Length, receptive_fields, trace
 from .model import Scene, SceneFileError, load_scene, scene_path
 from .model.budget import BudgetError, check_budget
 from .model.document import EditError, Evaluation, biases_for, evaluate, kernels_for
@@ -199,7 +199,8 @@ def _parsers() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
             "Cli",
             "print the last layer's shape and output, the parameters and MACs of the whole "
             "stack, and “layers”: each layer's type, output_shape, output, parameters, macs, "
-            "receptive_field and jump ([rows, cols], in input pixels), as JSON",
+            "receptive_field and jump ([rows, cols], in input pixels: a decimal where a "
+            "transposed convolution makes them a fraction of a pixel), as JSON",
         ),
     )
     compute.add_argument(
@@ -437,6 +438,12 @@ def _evaluate(scene: Scene) -> Evaluation:
     return evaluation
 
 
+def _length_json(value: Length) -> int | float:
+    """A length in input pixels for JSON: an int, or a decimal for a fraction of a pixel
+    (after a transposed convolution; 1/2 is 0.5)."""
+    return value if isinstance(value, int) else float(value)
+
+
 def compute_payload(
     scene: Scene, maps: Sequence[np.ndarray], cell: tuple[int, int, int] | None = None
 ) -> dict[str, Any]:
@@ -458,8 +465,8 @@ def compute_payload(
                 "output": [[[json_number(v) for v in row] for row in grid] for grid in out],
                 "parameters": layer.parameter_count(shape),
                 "macs": layer.macs(shape),
-                "receptive_field": list(field.size),
-                "jump": list(field.jump),
+                "receptive_field": [_length_json(v) for v in field.size],
+                "jump": [_length_json(v) for v in field.jump],
             }
         )
     final = maps[-1]
@@ -647,7 +654,11 @@ def _with_kernel(scene: Scene, choice: str | None, max_channels: int = CHANNELS.
         return scene
     # The one-convolution settings (kernels_for, replace) act on the focused convolution:
     # focus the first, whatever layer the scene was focused on.
-    first = next(i for i, layer in enumerate(scene.layers) if isinstance(layer, Conv2d))
+    first = next((i for i, layer in enumerate(scene.layers) if isinstance(layer, Conv2d)), None)
+    if first is None:
+        raise CliError(
+            translate("Cli", "--kernel replaces a convolution's kernels, and this scene has none")
+        )
     scene = scene.replace(focus=first)
     try:
         is_file = path_exists(choice)

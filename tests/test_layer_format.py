@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from convstudio.engine.layers import Activation, Conv2d, Pool2d
+from convstudio.engine.layers import Activation, Conv2d, ConvTranspose2d, Pool2d
 from convstudio.model.layer_format import (
     LAYER_TYPES,
     MAX_LAYERS,
@@ -41,6 +41,21 @@ def layer_dicts(draw):
             data["padding_mode"] = draw(st.sampled_from(["zeros", "reflect", "circular"]))
         if draw(st.booleans()):
             data["true_convolution"] = draw(st.booleans())
+    elif kind == "conv_transpose2d":
+        kh, kw = draw(st.integers(1, 3)), draw(st.integers(1, 3))
+        channels = draw(st.integers(1, 2))
+        kernel = [[draw(st.integers(-9, 9)) for _ in range(kw)] for _ in range(kh)]
+        data["kernels"] = kernel if channels == 1 else [[kernel], [kernel]]
+        if draw(st.booleans()):
+            data["bias"] = [draw(st.integers(-5, 5))]
+        stride = draw(st.integers(1, 3))
+        if draw(st.booleans()):
+            data["stride"] = stride
+            data["output_padding"] = draw(st.integers(0, stride - 1))
+        if draw(st.booleans()):
+            data["padding"] = draw(PAIR)
+        if draw(st.booleans()):
+            data["stepping"] = draw(st.sampled_from(["scatter", "gather"]))
     elif kind == "leaky_relu" and draw(st.booleans()):
         data["negative_slope"] = draw(st.sampled_from([0.1, 0.2, 0.01]))
     elif kind in ("max_pool2d", "avg_pool2d"):
@@ -74,6 +89,26 @@ def test_layers_round_trip_through_the_file_form(data):
         assert type(original) is type(copy)
         assert original.kind == copy.kind
         assert original.window() == copy.window()
+
+
+def test_a_transposed_convolution_is_read_in_torchs_layout_and_written_back():
+    data = {
+        "type": "conv_transpose2d",
+        "kernels": [[[[1, 2], [3, 4]], [[0, 0], [0, 1]]]],  # (C_in 1, C_out 2, 2, 2)
+        "bias": [1, -1],
+        "stride": 2,
+        "padding": [0, 1],
+        "output_padding": 1,
+        "stepping": "gather",
+    }
+    layer = layer_from_dict(data, 1)
+    assert isinstance(layer, ConvTranspose2d) and layer.kernels.shape == (1, 2, 2, 2)
+    assert layer.output_shape((1, 3, 3)) == (2, 7, 5)
+    assert layer.stepping == "gather" and layer.bias.tolist() == [1.0, -1.0]
+    assert layer_to_dict(layer) == data
+    plain = layer_from_dict({"type": "conv_transpose2d", "kernels": [[1, 1], [1, 1]]}, 2)
+    assert plain.kernels.shape == (1, 1, 2, 2) and plain.stepping == "scatter"
+    assert layer_to_dict(plain) == {"type": "conv_transpose2d", "kernels": [[1, 1], [1, 1]]}
 
 
 def test_each_type_builds_the_engines_layer():
@@ -123,6 +158,25 @@ def test_each_type_builds_the_engines_layer():
         ({"type": "relu"}, "“layers” must be a non-empty list"),
         ([{"type": "relu"}] * (MAX_LAYERS + 1), f"at most {MAX_LAYERS}"),
         ([3], "Layer 1: a layer must be a JSON object."),
+        (
+            [{"type": "conv_transpose2d", "kernels": [[1]], "stride": 2, "output_padding": 2}],
+            "Layer 1 (conv_transpose2d): “output_padding” is 2; it must be smaller than the "
+            "stride (2) or the dilation (1).",
+        ),
+        (
+            [{"type": "conv_transpose2d", "kernels": [[1]], "stepping": "sideways"}],
+            "Layer 1 (conv_transpose2d): “stepping” must be one of scatter, gather, not "
+            '"sideways".',
+        ),
+        ([{"type": "conv_transpose2d"}], "Layer 1 (conv_transpose2d): the key “kernels” is"),
+        (
+            [{"type": "conv_transpose2d", "kernels": [[1]], "output_padding": -1}],
+            "Layer 1 (conv_transpose2d): “output_padding”",
+        ),
+        (
+            [{"type": "conv_transpose2d", "kernels": [[1]], "padding_mode": "zeros"}],
+            "Layer 1 (conv_transpose2d): unknown key “padding_mode”.",
+        ),
     ],
 )
 def test_each_refusal_names_the_layer_and_the_key(data, expected):

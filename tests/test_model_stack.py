@@ -72,7 +72,7 @@ def test_a_version_2_file_reads_its_layers_and_round_trips(tmp_path):
     ("changes", "expected"),
     [
         ({"layers": []}, "“layers” must be a non-empty list"),
-        ({"layers": [{"type": "relu"}]}, "at least one “conv2d” layer"),
+        ({"layers": [{"type": "relu"}]}, "at least one “conv2d” or “conv_transpose2d” layer"),
         ({"kernels": [[1]]}, "Unknown field “kernels”"),
         ({"layers": [{"type": "conv2d"}]}, "Layer 1 (conv2d): the key “kernels” is missing."),
         ({"layers": [{"type": "conv2d", "kernels": [[1]]}, {"type": "pool"}]}, "Layer 2:"),

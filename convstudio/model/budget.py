@@ -18,7 +18,15 @@ from dataclasses import dataclass
 
 from ..engine import ConvSettingsError, as_pair, resolve_padding
 from ..engine import conv as _conv
-from ..engine.layers import Conv2d, Layer, Pool2d, Shape, pool_output_size
+from ..engine.layers import (
+    Conv2d,
+    ConvTranspose2d,
+    Layer,
+    Pool2d,
+    Shape,
+    pool_output_size,
+    transpose_output_size,
+)
 from .i18n import translate
 from .scene import Scene
 
@@ -155,6 +163,8 @@ def _layer_work(layer: Layer, shape: Shape) -> tuple[int, Shape, int]:
     """``(operations, output shape, working cells)`` of *layer* on a map of *shape*."""
     if isinstance(layer, Conv2d):
         return _conv_work(layer, shape)
+    if isinstance(layer, ConvTranspose2d):
+        return _transpose_work(layer, shape)
     c, h, w = shape
     if isinstance(layer, Pool2d):
         try:
@@ -215,6 +225,30 @@ def _conv_work(layer: Conv2d, shape: Shape) -> tuple[int, Shape, int]:
         rows = min(ho, max(1, _conv._IM2COL_BYTES // max(1, groups * taps * wo * _FLOAT_BYTES)))
         cells += groups * taps * rows * wo + c_out * rows * wo
     return macs, (c_out, ho, wo), cells
+
+
+def _transpose_work(layer: ConvTranspose2d, shape: Shape) -> tuple[int, Shape, int]:
+    """``(multiply-adds, output shape, working cells)`` of a transposed convolution: every
+    input value times every weight of its group, added into the full map (its padding cut
+    afterwards), with one tap's products at a time."""
+    c_in, h, w = shape
+    _, per_group, kh, kw = layer.kernels.shape
+    groups = max(1, layer.groups)
+    stride, dilation = as_pair(layer.stride, "stride"), as_pair(layer.dilation, "dilation")
+    padding = as_pair(layer.padding, "padding")
+    extra = as_pair(layer.output_padding, "output_padding")
+    c_out = per_group * groups
+    ho, wo = (
+        max(0, transpose_output_size(n, k, s, p, d, e))
+        for n, k, s, p, d, e in zip((h, w), (kh, kw), stride, padding, dilation, extra, strict=True)
+    )
+    full = (
+        c_out
+        * ((h - 1) * stride[0] + dilation[0] * (kh - 1) + 1 + extra[0])
+        * ((w - 1) * stride[1] + dilation[1] * (kw - 1) + 1 + extra[1])
+    )
+    macs = c_in * h * w * per_group * kh * kw
+    return macs, (c_out, ho, wo), full + c_out * h * w
 
 
 def estimate_gif(frames: int, width: int, height: int) -> Work:

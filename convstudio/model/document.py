@@ -21,7 +21,7 @@ from .layer_names import layer_name, type_name
 from .limits import MAX_CHANNELS, MAX_GRID, MAX_KERNEL, MAX_KERNELS, LimitError, check_scene_limits
 from .numbers import NumberError
 from .refusals import layer_refusal, reason_text
-from .scene import Scene, SceneFileError
+from .scene import CONVOLUTIONS, Scene, SceneFileError
 from .words import counted
 
 RGB = ("R", "G", "B")
@@ -62,7 +62,9 @@ class Evaluation:
     counts
         How many steps each layer offers; empty on an error.
     conv_index
-        Which layer :attr:`problem` is.
+        Which layer :attr:`problem` is; ``None`` when the stack holds no convolution (a
+        transposed convolution alone): then :attr:`problem` is ``None`` too, and
+        :attr:`error` is ``None`` when the stack can run.
     """
 
     problem: ConvProblem | None
@@ -70,7 +72,7 @@ class Evaluation:
     layers: tuple[Layer, ...] = ()
     maps: tuple[np.ndarray, ...] = ()
     counts: tuple[int, ...] = ()
-    conv_index: int = 0
+    conv_index: int | None = 0
 
     @property
     def n_steps(self) -> int:
@@ -103,8 +105,11 @@ class Evaluation:
             step -= count
         return 0, step  # one convolution without counts
 
-    def layer_position(self, position: int, layer: int) -> int:
-        """Of the stack's *position* (steps done), how many steps of *layer* are done."""
+    def layer_position(self, position: int, layer: int | None) -> int:
+        """Of the stack's *position* (steps done), how many steps of *layer* are done
+        (``None``, no focused convolution: none)."""
+        if layer is None:
+            return 0
         if not self.counts:
             return position
         return min(max(position - self.offset(layer), 0), self.counts[layer])
@@ -123,7 +128,7 @@ def evaluate(scene: Scene) -> Evaluation:
         # A scene of one convolution keeps the convolution's own error, as it always had.
         error = exc.error if isinstance(exc, StackLayerError) and not scene.is_stack else exc
         return Evaluation(None, error, scene.layers, conv_index=scene.conv_index)
-    index = scene.conv_index
+    index = scene.conv_index  # None: no convolution to focus, every layer its own forward
     maps = [scene.input]
     problem: ConvProblem | None = None
     for i, layer in enumerate(scene.layers):
@@ -460,11 +465,27 @@ class Document:
             w = np.ascontiguousarray(w[..., ::-1, ::-1])
         self.set_scene(self._with_conv(index, kernels=w))
 
+    def _focused_conv(self) -> tuple[int, Conv2d]:
+        """The focused convolution and its index, or an :class:`EditError` when the stack
+        holds none (a transposed convolution alone): the edits of one convolution have
+        nothing to change."""
+        scene = self._scene
+        index = scene.conv_index
+        if index is None:
+            raise EditError(
+                translate(
+                    "Document",
+                    "This scene has no convolution (only transposed ones): edit its layers "
+                    "on the stage or in Layers.",
+                )
+            )
+        return index, scene.conv
+
     def _conv_at(self, layer: int | None) -> tuple[int, Conv2d]:
         """Convolution *layer* of the stack and its index (``None``: the focused one)."""
         scene = self._scene
         if layer is None:
-            return scene.conv_index, scene.conv
+            return self._focused_conv()
         self._check_layer(layer)
         conv = scene.layers[layer]
         if not isinstance(conv, Conv2d):
@@ -496,6 +517,7 @@ class Document:
         EditError
             When a side is outside 1..9.
         """
+        self._focused_conv()
         _check_side("kernel", rows, cols, MAX_KERNEL)
         kernels = _with_grid_size(self._scene.kernels, rows, cols)
         self.set_scene(self._scene.replace(kernels=kernels))
@@ -526,6 +548,7 @@ class Document:
         EditError
             When *weights* is not a grid of numbers of an allowed size, or does not fit.
         """
+        self._focused_conv()
         w = kernels_for(self._scene, weights, kernel)
         b = biases_for(self._scene, bias, kernel)
         self.set_scene(self._scene.replace(kernels=w, bias=b))
@@ -542,6 +565,8 @@ class Document:
         """The name of the preset kernel *kernel* (0-based) was set from, while it still has
         the preset's weights (an edit forgets it, its undo brings it back); else ``None``."""
         source = self._kernel_sources.get(kernel)
+        if not self._scene.has_conv:
+            return None
         kernels = self._scene.kernels
         if source is None or kernel >= kernels.shape[0]:
             return None
@@ -589,6 +614,7 @@ class Document:
                     1, MAX_KERNELS, count
                 )
             )
+        start, _ = self._focused_conv()
         scene = self._scene
         groups = scene.groups if count % scene.groups == 0 else 1
         kernels = _resized(scene.kernels, 0, count)
@@ -596,11 +622,12 @@ class Document:
         changed = scene.replace(kernels=kernels, bias=bias, groups=groups)
         # Groups back to 1 change this convolution's depth; its new kernel count, the
         # depth of the next convolution of a stack.
-        layers = fit_channels(changed.layers, scene.input.shape[0], start=scene.conv_index)
+        layers = fit_channels(changed.layers, scene.input.shape[0], start=start)
         self.set_scene(changed.replace(layers=layers))
 
     def set_bias_enabled(self, enabled: bool) -> None:
         """Add a bias per kernel (starting at 0), or take the biases away."""
+        self._focused_conv()
         scene = self._scene
         if enabled == (scene.bias is not None):
             return
@@ -618,6 +645,7 @@ class Document:
 
     def set_flip(self, flip: bool) -> None:
         """True convolution (flip each kernel) or cross-correlation (as deep learning does)."""
+        self._focused_conv()
         self.set_scene(self._scene.replace(flip=bool(flip)))
 
     # ------------------------------------------------------------ settings
@@ -641,8 +669,9 @@ class Document:
             except (TypeError, ValueError) as exc:
                 raise EditError(str(exc)) from None
         groups = changes.get("groups")
+        index, _ = self._focused_conv()
         scene = self._scene
-        channels = channels_before(scene.layers, scene.conv_index, scene.input.shape[0])
+        channels = channels_before(scene.layers, index, scene.input.shape[0])
         if groups is not None and channels % groups == 0:
             # Each kernel sees channels/groups slices: keep the kernels' depth in step.
             changes["kernels"] = _resized(self._scene.kernels, 1, channels // groups)
@@ -776,7 +805,7 @@ class Document:
         if kind == old.kind:
             self.select_layer(index)
             return
-        if kind != "conv2d":
+        if kind not in ("conv2d", "conv_transpose2d"):
             self._check_keeps_a_convolution(index, type_name(kind))
         channels = channels_before(scene.layers, index, scene.input.shape[0])
         stack = list(scene.layers)
@@ -841,9 +870,9 @@ class Document:
         """Refuse to remove (or, with the name of what it would become, to retype) layer
         *index* when it is the scene's only convolution."""
         layers = self._scene.layers
-        if not isinstance(layers[index], Conv2d):
+        if not isinstance(layers[index], CONVOLUTIONS):
             return
-        if sum(isinstance(layer, Conv2d) for layer in layers) > 1:
+        if sum(isinstance(layer, CONVOLUTIONS) for layer in layers) > 1:
             return
         if becoming:
             #: {0} is a layer type ("max pooling").

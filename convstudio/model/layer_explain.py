@@ -9,11 +9,27 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from fractions import Fraction
 
-from ..engine.layers import Activation, Conv2d, Layer, LayerStep, Pool2d, Shape, shapes
+from ..engine import as_pair
+from ..engine.layers import (
+    Activation,
+    Conv2d,
+    ConvTranspose2d,
+    Layer,
+    LayerStep,
+    Length,
+    Pool2d,
+    Shape,
+    shapes,
+    transpose_output_size,
+)
 from .explain import equation_terms
 from .i18n import translate
 from .numbers import format_number
+
+# A scatter step lists at most this many weights; more end in "…" (a 9×9 kernel's 81).
+SCATTER_WEIGHTS = 9
 
 # How an activation is written in an equation (the lesson's own notation).
 FUNCTION_NAMES = {"relu": "ReLU", "leaky_relu": "LeakyReLU", "sigmoid": "σ", "tanh": "tanh"}
@@ -27,9 +43,12 @@ def _shown(value: float) -> str:
 def step_equation(step: LayerStep) -> str:
     """The step's equation with its numbers.
 
-    ``ReLU(−13) = 0``, ``max(1, 13, 9, 11) = 13``, ``(1 + 13 + 9 + 11) / 4 = 8.5``, or a
-    convolution's ``18×1 + 54×0 + … = 429`` (padding's zeros included, as the window shows).
+    ``ReLU(−13) = 0``, ``max(1, 13, 9, 11) = 13``, ``(1 + 13 + 9 + 11) / 4 = 8.5``, a
+    convolution's ``18×1 + 54×0 + … = 429`` (padding's zeros included, as the window shows),
+    or a transposed convolution's scatter step, ``x = 3: 3 × (1, 0, 2, 1) added into 4 cells``.
     """
+    if step.operation == "scatter":
+        return _scatter_equation(step)
     result = _shown(step.result)
     if step.operation == "conv2d":
         terms = equation_terms(list(step.values), list(step.weights))
@@ -51,6 +70,27 @@ def step_equation(step: LayerStep) -> str:
         return f"({total}) / {step.divisor} = {result}"
     name = FUNCTION_NAMES[step.operation]
     return f"{name}({_shown(step.values[0])}) = {result}"
+
+
+def _scatter_equation(step: LayerStep) -> str:
+    value = _shown(step.values[0])
+    weights = [_shown(w) for w in step.weights[:SCATTER_WEIGHTS]]
+    if len(step.weights) > SCATTER_WEIGHTS:
+        weights.append("…")
+    count = len(step.writes)
+    if count == 0:
+        #: A transposed convolution's step: {0} is the input value read.
+        text = translate(
+            "LayerExplain", "x = {0}: times the kernel, it lands only in the cut-off padding."
+        )
+        return text.format(value)
+    if count == 1:
+        #: A transposed convolution's step: {0} the input value, {1} the weights it is
+        #: multiplied by (a list), {2} how many output cells the products are added into.
+        text = translate("LayerExplain", "x = {0}: {0} × ({1}) added into {2} cell")
+    else:
+        text = translate("LayerExplain", "x = {0}: {0} × ({1}) added into {2} cells")
+    return text.format(value, ", ".join(weights), count)
 
 
 def _paren(value: float) -> str:
@@ -87,17 +127,50 @@ class LayerRow:
     parameters, macs
         Learned numbers and multiply-accumulates with them.
     receptive_field, jump
-        ``(rows, cols)`` in input pixels.
+        ``(rows, cols)`` in input pixels (a :class:`~fractions.Fraction` when not whole,
+        after a transposed convolution).
     recurrence
-        ``(rows, cols)`` formulas, e.g. ``"r = 3 + (3 − 1)·1·1 = 5; j = 1·1 = 1"``.
+        ``(rows, cols)`` formulas, e.g. ``"r = 3 + (3 − 1)·1·1 = 5; j = 1·1 = 1"``; a layer
+        that stuffs its input with zeros (a transposed convolution, input dilation u)
+        divides by u: ``"r = 1 + (2 − 1)·1·1/2 = 3/2; j = 1/2·1 = 1/2"``.
+    size_formula
+        ``(rows, cols)``: how a transposed convolution's output size is found, with the
+        numbers, ``"(2 − 1)·2 − 2·0 + 1·(2 − 1) + 0 + 1 = 4"``; ``None`` for other layers.
     """
 
     output_shape: Shape
     parameters: int
     macs: int
-    receptive_field: tuple[int, int]
-    jump: tuple[int, int]
+    receptive_field: tuple[Length, Length]
+    jump: tuple[Length, Length]
     recurrence: tuple[str, str]
+    size_formula: tuple[str, str] | None = None
+
+
+def length_text(value: Length) -> str:
+    """A length in input pixels: ``5``, or a fraction ``3/2``."""
+    return str(value)
+
+
+def _factor(value: Fraction) -> str:
+    """A length as a factor of a product: a fraction in parentheses, ``(1/2)``."""
+    return str(value) if value.denominator == 1 else f"({value})"
+
+
+def _whole(value: Fraction) -> Length:
+    return int(value) if value.denominator == 1 else value
+
+
+def size_formula(layer: ConvTranspose2d, size: int, axis: int) -> str:
+    """``(H − 1)·s − 2p + d·(k − 1) + output_padding + 1 = …`` along *axis* (0: rows),
+    with *layer*'s numbers for an input of *size* rows (or columns)."""
+    s = as_pair(layer.stride, "stride")[axis]
+    p = as_pair(layer.padding, "padding")[axis]
+    op = as_pair(layer.output_padding, "output_padding")[axis]
+    d = as_pair(layer.dilation, "dilation")[axis]
+    k = layer.kernels.shape[2 + axis]
+    out = transpose_output_size(size, k, s, p, d, op)
+    return f"({size} − 1)·{s} − 2·{p} + {d}·({k} − 1) + {op} + 1 = {out}"
 
 
 def layer_rows(layers: Sequence[Layer], input_shape: Shape) -> list[LayerRow]:
@@ -111,26 +184,35 @@ def layer_rows(layers: Sequence[Layer], input_shape: Shape) -> list[LayerRow]:
     """
     sizes = shapes(layers, input_shape)
     rows: list[LayerRow] = []
-    field, jump = [1, 1], [1, 1]
+    field, jump = [Fraction(1), Fraction(1)], [Fraction(1), Fraction(1)]
     for layer, before, after in zip(layers, sizes, sizes[1:], strict=False):
         window = layer.window()
         formulas = []
         for axis in (0, 1):
             k, d, s = window.kernel[axis], window.dilation[axis], window.stride[axis]
-            grown = field[axis] + (k - 1) * d * jump[axis]
+            u = window.input_dilation[axis]
+            step = jump[axis] / u
+            grown = field[axis] + (k - 1) * d * step
+            # Stuffed with zeros (u > 1): the map's cells are j/u input pixels apart.
+            j_text = _factor(jump[axis]) + (f"/{u}" if u > 1 else "")
             formulas.append(
-                f"r = {field[axis]} + ({k} − 1)·{d}·{jump[axis]} = {grown}; "
-                f"j = {jump[axis]}·{s} = {jump[axis] * s}"
+                f"r = {field[axis]} + ({k} − 1)·{d}·{j_text} = {grown}; "
+                f"j = {j_text}·{s} = {step * s}"
             )
-            field[axis], jump[axis] = grown, jump[axis] * s
+            field[axis], jump[axis] = grown, step * s
         rows.append(
             LayerRow(
                 output_shape=after,
                 parameters=layer.parameter_count(before),
                 macs=layer.macs(before),
-                receptive_field=(field[0], field[1]),
-                jump=(jump[0], jump[1]),
+                receptive_field=(_whole(field[0]), _whole(field[1])),
+                jump=(_whole(jump[0]), _whole(jump[1])),
                 recurrence=(formulas[0], formulas[1]),
+                size_formula=(
+                    (size_formula(layer, before[1], 0), size_formula(layer, before[2], 1))
+                    if isinstance(layer, ConvTranspose2d)
+                    else None
+                ),
             )
         )
     return rows
@@ -168,6 +250,20 @@ def torch_module(layer: Layer, input_shape: Shape) -> str:
             f"padding_mode={layer.padding_mode!r}",
         ]
         return f"nn.Conv2d({', '.join(arguments)})"
+    if isinstance(layer, ConvTranspose2d):
+        _, per_group, kh, kw = layer.kernels.shape
+        arguments = [
+            str(input_shape[0]),
+            str(per_group * layer.groups),
+            f"kernel_size={_pair_text((kh, kw))}",
+            f"stride={_pair_text(layer.stride)}",
+            f"padding={_pair_text(layer.padding)}",
+            f"output_padding={_pair_text(layer.output_padding)}",
+            f"groups={layer.groups}",
+            f"bias={layer.bias is not None}",
+            f"dilation={_pair_text(layer.dilation)}",
+        ]
+        return f"nn.ConvTranspose2d({', '.join(arguments)})"
     if isinstance(layer, Activation):
         if layer.kind == "leaky_relu":
             return f"nn.LeakyReLU(negative_slope={format_number(layer.negative_slope)})"

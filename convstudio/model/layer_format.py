@@ -8,6 +8,11 @@ function. Every refusal names the layer (its number from 1 and its type) and the
     {"type": "leaky_relu", "negative_slope": 0.1}
     {"type": "max_pool2d", "kernel_size": 2}
     {"type": "avg_pool2d", "kernel_size": 3, "stride": 2, "count_include_pad": false}
+    {"type": "conv_transpose2d", "kernels": [[1, 1], [1, 1]], "stride": 2, "stepping": "gather"}
+
+A transposed convolution's kernels are in torch's layout, ``(C_in, C_out/groups, kH, kW)``;
+its ``"stepping"`` (``"scatter"``, the default, or ``"gather"``) is how the window steps
+through it, not an argument of torch.
 
 A layer's settings that do not fit the map it is given (a window larger than its input) are
 the engine's to refuse, with the numbers, once the shapes are known.
@@ -22,7 +27,15 @@ from typing import Any
 import numpy as np
 
 from ..engine import PADDING_MODES, PADDING_WORDS
-from ..engine.layers import ACTIVATIONS, Activation, Conv2d, Layer, Pool2d
+from ..engine.layers import (
+    ACTIVATIONS,
+    STEPPINGS,
+    Activation,
+    Conv2d,
+    ConvTranspose2d,
+    Layer,
+    Pool2d,
+)
 from .i18n import translate
 from .numbers import json_number, shortened
 from .scene import MAX_CHANNELS, SceneFileError, _grid, _pair, shown
@@ -130,6 +143,40 @@ def _bias(value: Any, name: str) -> np.ndarray | None:
     return _grid(value, name, (1,))
 
 
+def _stepping(value: Any, name: str) -> str:
+    if not isinstance(value, str) or value not in STEPPINGS:
+        raise SceneFileError(
+            translate("Layers", "“{0}” must be one of {1}, not {2}.").format(
+                name, ", ".join(STEPPINGS), shown(value)
+            )
+        )
+    return value
+
+
+def _make_transpose(v: dict[str, Any]) -> Layer:
+    for axis in (0, 1):
+        extra, stride, dilation = v["output_padding"][axis], v["stride"][axis], v["dilation"][axis]
+        if extra >= stride and extra >= dilation:
+            # torch refuses it too: those rows and columns would be reached by no input.
+            raise SceneFileError(
+                translate(
+                    "Layers",
+                    "“output_padding” is {0}; it must be smaller than the stride ({1}) "
+                    "or the dilation ({2}).",
+                ).format(extra, stride, dilation)
+            )
+    return ConvTranspose2d(
+        v["kernels"],
+        v["bias"],
+        stride=v["stride"],
+        padding=v["padding"],
+        output_padding=v["output_padding"],
+        dilation=v["dilation"],
+        groups=v["groups"],
+        stepping=v["stepping"],
+    )
+
+
 def _make_conv(v: dict[str, Any]) -> Layer:
     if v["padding"] == "same" and v["stride"] != (1, 1):
         # torch refuses it too: at a stride above 1 no output can be as large as the input.
@@ -214,6 +261,19 @@ LAYER_TYPES: dict[str, tuple[tuple[Key, ...], Callable[[dict[str, Any]], Layer]]
             Key("count_include_pad", _bool, True),
         ),
         _make_pool("avg_pool2d"),
+    ),
+    "conv_transpose2d": (
+        (
+            Key("kernels", _kernels, REQUIRED),
+            Key("bias", _bias, None),
+            Key("stride", _positive_pair, (1, 1)),
+            Key("padding", _padding_pair, (0, 0)),
+            Key("output_padding", _padding_pair, (0, 0)),
+            Key("dilation", _positive_pair, (1, 1)),
+            Key("groups", _groups, 1),
+            Key("stepping", _stepping, "scatter"),
+        ),
+        _make_transpose,
     ),
 }
 assert set(ACTIVATIONS) <= set(LAYER_TYPES)

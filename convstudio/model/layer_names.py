@@ -23,6 +23,7 @@ def type_name(kind: str) -> str:
         "tanh": translate("LayerNames", "tanh"),
         "max_pool2d": translate("LayerNames", "max pooling"),
         "avg_pool2d": translate("LayerNames", "average pooling"),
+        "conv_transpose2d": translate("LayerNames", "transposed convolution"),
     }
     return names.get(kind, kind)
 
@@ -30,7 +31,7 @@ def type_name(kind: str) -> str:
 def layer_name(layer: Layer) -> str:
     """*layer*'s short name with its window: "conv 3×3", "ReLU", "max pool 2×2"."""
     kind = layer.kind
-    if kind in ("conv2d", "max_pool2d", "avg_pool2d"):
+    if kind in ("conv2d", "max_pool2d", "avg_pool2d", "conv_transpose2d"):
         try:
             rows, cols = layer.window().kernel
         except ValueError:  # settings the engine refuses ('same' at stride 2): the size alone
@@ -41,6 +42,9 @@ def layer_name(layer: Layer) -> str:
         if kind == "conv2d":
             #: A convolution layer's short name; {0}×{1} is its kernel's size.
             text = translate("LayerNames", "conv {0}×{1}")
+        elif kind == "conv_transpose2d":
+            #: A transposed convolution layer's short name; {0}×{1} is its kernel's size.
+            text = translate("LayerNames", "tconv {0}×{1}")
         elif kind == "max_pool2d":
             #: A max pooling layer's short name; {0}×{1} is its window's size.
             text = translate("LayerNames", "max pool {0}×{1}")

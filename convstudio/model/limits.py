@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ..engine import as_pair
-from ..engine.layers import Conv2d, Pool2d, StackLayerError
+from ..engine.layers import Conv2d, ConvTranspose2d, Pool2d, StackLayerError
 from ..engine.layers import shapes as stack_shapes
 from .i18n import translate
 
@@ -61,6 +61,10 @@ GROUPS = Limit(1, CHANNELS.maximum, lambda: translate("Limits", "{0} to {1} grou
 PADDING = Limit(0, 32, lambda: translate("Limits", "{0} to {1} rings of padding"))
 STRIDE = Limit(1, 8, lambda: translate("Limits", "a stride of {0} to {1}"))
 DILATION = Limit(1, 4, lambda: translate("Limits", "a dilation of {0} to {1}"))
+# A transposed convolution's output padding is smaller than its stride or its dilation.
+OUTPUT_PADDING = Limit(
+    0, STRIDE.maximum - 1, lambda: translate("Limits", "an output padding of {0} to {1}")
+)
 # A pooling window as large as a kernel may be.
 POOL_SIDE = Limit(
     1,
@@ -116,6 +120,8 @@ def check_scene_limits(scene: Scene) -> None:
         if isinstance(layer, Conv2d):
             # A scene of one convolution checks its input amid the kernel's, as it always did.
             _check_conv(layer, name, None if scene.is_stack else (height, width))
+        elif isinstance(layer, ConvTranspose2d):
+            _check_transpose(layer, name)
         elif isinstance(layer, Pool2d):
             _check_pool(layer, name)
     try:
@@ -130,7 +136,7 @@ def check_scene_limits(scene: Scene) -> None:
     if not np.all(np.abs(scene.input) <= MAX_ABS_VALUE):  # false for NaN
         raise LimitError(_not_finite("input").format("±10¹²"))
     for index, layer in enumerate(layers):
-        if not isinstance(layer, Conv2d):
+        if not isinstance(layer, (Conv2d, ConvTranspose2d)):
             continue
         name = (index + 1, layer.kind) if scene.is_stack else None
         for what, array in (("weights", layer.kernels), ("biases", layer.bias)):
@@ -184,6 +190,27 @@ def _check_conv(layer: Conv2d, name: Named, input_side: tuple[int, int] | None) 
     if not isinstance(layer.padding, str):
         padding = as_pair(layer.padding, "padding")
         checks.append((PADDING, max(padding), lambda: _has_padding(padding)))
+    for limit, value, has in checks:
+        _check(limit, value, name, has)
+
+
+def _check_transpose(layer: ConvTranspose2d, name: Named) -> None:
+    """The limits of one transposed convolution: its output maps (as a convolution's
+    kernels), groups, kernel, stride, dilation, padding and output padding."""
+    _, per_group, kh, kw = layer.kernels.shape
+    maps = per_group * layer.groups
+    stride, dilation = as_pair(layer.stride, "stride"), as_pair(layer.dilation, "dilation")
+    padding = as_pair(layer.padding, "padding")
+    extra = as_pair(layer.output_padding, "output_padding")
+    checks: list[tuple[Limit, int, Callable[[], str]]] = [
+        (KERNELS, maps, lambda: _has_kernels(maps)),
+        (GROUPS, layer.groups, lambda: _has_groups(layer.groups)),
+        (KERNEL_SIDE, max(kh, kw), lambda: _has_kernel((kh, kw))),
+        (STRIDE, max(stride), lambda: _has_stride(stride)),
+        (DILATION, max(dilation), lambda: _has_dilation(dilation)),
+        (PADDING, max(padding), lambda: _has_padding(padding)),
+        (OUTPUT_PADDING, max(extra), lambda: _has_output_padding(extra)),
+    ]
     for limit, value, has in checks:
         _check(limit, value, name, has)
 
@@ -244,6 +271,10 @@ def _has_padding(pair: tuple[int, int]) -> str:
     return translate("Limits", "The padding is {0}").format(_pair_text(pair))
 
 
+def _has_output_padding(pair: tuple[int, int]) -> str:
+    return translate("Limits", "The output padding is {0}").format(_pair_text(pair))
+
+
 def _not_finite(what: str) -> str:
     """The sentence refusing numbers of *what* beyond ``{0}`` (±10¹²)."""
     if what == "input":
@@ -281,6 +312,7 @@ __all__ = [
     "MAX_GRID",
     "MAX_KERNEL",
     "MAX_KERNELS",
+    "OUTPUT_PADDING",
     "PADDING",
     "POOL_SIDE",
     "STRIDE",

@@ -29,11 +29,14 @@ from ..engine import (
 )
 from ..engine.layers import (
     Layer,
+    OutputPaddingError,
     PoolEmptyWindowError,
     PoolKernelSizeError,
     PoolPaddingError,
     PoolTooSmallError,
     StackLayerError,
+    TransposeKernelLayoutError,
+    TransposeTooSmallError,
 )
 from .i18n import translate
 from .layer_names import layer_name
@@ -267,6 +270,53 @@ def _pool_empty_window(error: PoolEmptyWindowError) -> str:
     return text.format(error.position + 1)
 
 
+def _output_padding(error: OutputPaddingError) -> str:
+    if error.output_padding < 0:
+        text = translate("Refusals", "The output padding cannot be negative ({0}).")
+        return text.format(error.output_padding)
+    if error.axis == 0:
+        #: A transposed convolution's output padding; {0}, {1}, {2} are numbers.
+        text = translate(
+            "Refusals",
+            "The output padding of {0} rows must be smaller than the stride ({1}) or the "
+            "dilation ({2}).",
+        )
+    else:
+        text = translate(
+            "Refusals",
+            "The output padding of {0} columns must be smaller than the stride ({1}) or the "
+            "dilation ({2}).",
+        )
+    return text.format(error.output_padding, error.stride, error.dilation)
+
+
+def _transpose_layout(error: TransposeKernelLayoutError) -> str:
+    #: {0} is torch's layout of the kernels (kept in English); {1} the shape it must have
+    #: ("(3, …, 3, 3)"), {2} the shape they have.
+    text = translate(
+        "Refusals",
+        "A transposed convolution's kernels must be {0} = {1} for this input, but they are {2}.",
+    )
+    kh, kw = error.shape[2], error.shape[3]
+    found = "(" + ", ".join(str(n) for n in error.shape) + ")"
+    return text.format(
+        "(C_in, C_out/groups, kH, kW)", f"({error.in_channels}, …, {kh}, {kw})", found
+    )
+
+
+def _transpose_too_small(error: TransposeTooSmallError) -> str:
+    formula = (
+        f"({error.size} − 1)·{error.stride} − 2·{error.padding} + {error.dilation}·"
+        f"({error.kernel} − 1) + {error.output_padding} + 1 = {error.output}"
+    )
+    if error.axis == 0:
+        #: {0} is a number of rows (0 or less), {1} the formula that gives it.
+        text = translate("Refusals", "The output would have {0} rows: {1}; use less padding.")
+    else:
+        text = translate("Refusals", "The output would have {0} columns: {1}; use less padding.")
+    return text.format(error.output, formula)
+
+
 def layer_refusal(index: int, name: str, reason: str) -> str:
     """ "Layer 3 (max pool 2×2): *reason*": a refusal that names layer *index* (0-based)."""
     #: {0} is the layer's number from 1, {1} its name ("max pool 2×2"), {2} what is wrong.
@@ -339,6 +389,12 @@ def settings_error_text(error: ConvSettingsError, layers: Sequence[Layer] | None
         return _pool_too_small(error)
     if isinstance(error, PoolEmptyWindowError):
         return _pool_empty_window(error)
+    if isinstance(error, OutputPaddingError):
+        return _output_padding(error)
+    if isinstance(error, TransposeKernelLayoutError):
+        return _transpose_layout(error)
+    if isinstance(error, TransposeTooSmallError):
+        return _transpose_too_small(error)
     return str(error)
 
 

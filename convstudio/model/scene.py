@@ -25,7 +25,7 @@ import numpy as np
 
 from ..engine import PADDING_MODES, PADDING_WORDS, ConvProblem, as_pair
 from ..engine.geometry import IntOrPair
-from ..engine.layers import Conv2d, Layer, Pool2d
+from ..engine.layers import Conv2d, ConvTranspose2d, Layer, Pool2d
 from ..engine.layers import forward as stack_forward
 from .files import FileCheckError, read_text_checked, shown_name
 from .i18n import translate
@@ -41,6 +41,14 @@ MAX_CHANNELS = 64
 MAX_FILE_BYTES = 64 * 1024 * 1024
 
 Pair = tuple[int, int]
+
+
+# The layers a scene must hold one of: a convolution, or a transposed convolution.
+CONVOLUTIONS = (Conv2d, ConvTranspose2d)
+
+
+class NoConvolutionError(LookupError):
+    """The settings of one convolution asked of a scene whose stack holds none."""
 
 
 class SceneFileError(ValueError):
@@ -86,6 +94,14 @@ def _normal(layer: Layer) -> Layer:
             padding=as_pair(layer.padding, "padding"),
             dilation=as_pair(layer.dilation, "dilation"),
         )
+    if isinstance(layer, ConvTranspose2d):
+        return dataclasses.replace(
+            layer,
+            stride=as_pair(layer.stride, "stride"),
+            padding=as_pair(layer.padding, "padding"),
+            output_padding=as_pair(layer.output_padding, "output_padding"),
+            dilation=as_pair(layer.dilation, "dilation"),
+        )
     return layer
 
 
@@ -106,7 +122,10 @@ class Scene:
         ``(C_in, H, W)`` float64, read-only.
     layers
         The engine's layers (:class:`~convstudio.engine.layers.Layer`), first to last; at
-        least one is a convolution.
+        least one is a convolution or a transposed convolution. A stack without a
+        convolution (a transposed convolution alone, say) has no focused convolution:
+        :attr:`conv_index` is ``None``, :attr:`conv` raises :class:`NoConvolutionError`,
+        and the settings of one convolution below read as a convolution of no kernels.
     title
         Shown in the window title.
     channel_names
@@ -174,7 +193,7 @@ class Scene:
         elif kernels is not None:
             raise TypeError("give a scene kernels or layers, not both")
         stack = tuple(_normal(layer) for layer in layers)
-        convs = [i for i, layer in enumerate(stack) if isinstance(layer, Conv2d)]
+        convs = [i for i, layer in enumerate(stack) if isinstance(layer, CONVOLUTIONS)]
         if not convs:
             raise ValueError("a scene holds at least one convolution layer")
         if focus is None or not 0 <= focus < len(stack):
@@ -191,55 +210,81 @@ class Scene:
     # -- the focused convolution, as a scene of one convolution had it
 
     @property
-    def conv_index(self) -> int:
-        """The focused convolution's index in :attr:`layers`."""
+    def conv_index(self) -> int | None:
+        """The focused convolution's index in :attr:`layers`, or ``None`` when the stack
+        holds no convolution (only transposed ones)."""
         if isinstance(self.layers[self.focus], Conv2d):
             return self.focus
-        return next(i for i, layer in enumerate(self.layers) if isinstance(layer, Conv2d))
+        return next((i for i, layer in enumerate(self.layers) if isinstance(layer, Conv2d)), None)
+
+    @property
+    def has_conv(self) -> bool:
+        """Whether the scene has a focused convolution (a :class:`Conv2d` layer)."""
+        return self.conv_index is not None
 
     @property
     def conv(self) -> Conv2d:
-        """The focused convolution layer."""
-        layer = self.layers[self.conv_index]
+        """The focused convolution layer.
+
+        Raises
+        ------
+        NoConvolutionError
+            When the stack holds no convolution.
+        """
+        index = self.conv_index
+        if index is None:
+            raise NoConvolutionError("this scene's layers hold no convolution (conv2d)")
+        layer = self.layers[index]
         assert isinstance(layer, Conv2d)
         return layer
 
     @property
+    def _shown_conv(self) -> Conv2d:
+        """The focused convolution, or for a stack without one a convolution of no
+        kernels (shape ``(0, C_in, 1, 1)``): the views of one convolution then show no
+        kernel and no window, and :class:`~.document.Document` refuses their edits."""
+        if self.conv_index is None:
+            none = np.zeros((0, self.input.shape[0], 1, 1))
+            return Conv2d(none, stride=(1, 1), padding=(0, 0), dilation=(1, 1))
+        return self.conv
+
+    @property
     def kernels(self) -> np.ndarray:
-        return self.conv.kernels
+        return self._shown_conv.kernels
 
     @property
     def bias(self) -> np.ndarray | None:
-        return self.conv.bias
+        return self._shown_conv.bias
 
     @property
     def stride(self) -> Pair:
-        return self.conv.stride  # type: ignore[return-value]  # made a pair in __init__
+        return self._shown_conv.stride  # type: ignore[return-value]  # made a pair in __init__
 
     @property
     def padding(self) -> Pair | str:
-        return self.conv.padding  # type: ignore[return-value]
+        return self._shown_conv.padding  # type: ignore[return-value]
 
     @property
     def dilation(self) -> Pair:
-        return self.conv.dilation  # type: ignore[return-value]
+        return self._shown_conv.dilation  # type: ignore[return-value]
 
     @property
     def groups(self) -> int:
-        return self.conv.groups
+        return self._shown_conv.groups
 
     @property
     def padding_mode(self) -> str:
-        return self.conv.padding_mode
+        return self._shown_conv.padding_mode
 
     @property
     def flip(self) -> bool:
-        return self.conv.flip
+        return self._shown_conv.flip
 
     @property
     def is_stack(self) -> bool:
-        """More than one layer (a scene of one convolution is written as version 1)."""
-        return len(self.layers) > 1
+        """Anything but a scene of one convolution (which is written as version 1): more
+        than one layer, or one transposed convolution."""
+        return len(self.layers) > 1 or not isinstance(self.layers[0], Conv2d)
 
     def replace(self, **changes: Any) -> Scene:
         """A copy with *changes* applied (arrays are copied and frozen again).
@@ -262,9 +307,10 @@ class Scene:
         scene = Scene(**fields)
         if not conv_changes:
             return scene
-        index = scene.conv_index
+        conv = scene.conv  # NoConvolutionError when there is none to change
+        index = scene.layers.index(conv)
         layers = list(scene.layers)
-        layers[index] = dataclasses.replace(scene.conv, **conv_changes)
+        layers[index] = dataclasses.replace(conv, **conv_changes)
         return Scene(**{**fields, "layers": tuple(layers)})
 
     def same_as(self, other: Scene) -> bool:
@@ -289,6 +335,8 @@ class Scene:
         """
         if x is None:
             index = self.conv_index
+            if index is None:
+                raise NoConvolutionError("this scene's layers hold no convolution (conv2d)")
             x = self.input if index == 0 else stack_forward(self.layers[:index], self.input)[-1]
         return self.conv.problem(x)
 
@@ -664,8 +712,12 @@ def _stack_from_dict(data: dict[Any, Any]) -> Scene:
     title, x = _title_and_input(data, _KNOWN_V2, "layers")
     names = _channel_names(data, x)
     layers = layers_from_list(data["layers"])
-    if not any(isinstance(layer, Conv2d) for layer in layers):
-        raise SceneFileError(translate("Scene", "“layers” must hold at least one “conv2d” layer."))
+    if not any(isinstance(layer, CONVOLUTIONS) for layer in layers):
+        raise SceneFileError(
+            translate(
+                "Scene", "“layers” must hold at least one “conv2d” or “conv_transpose2d” layer."
+            )
+        )
     return Scene(x, layers=layers, title=title, channel_names=names)
 
 

@@ -76,7 +76,7 @@ class Studio:
         """The layer of the current step (the next one to do; the last layer at the end)."""
         evaluation = self.evaluation
         if not evaluation.counts:
-            return evaluation.conv_index
+            return evaluation.conv_index or 0
         step = self.playback.current_step
         if step is None:
             position = self.playback.position
@@ -118,7 +118,7 @@ class Studio:
         evaluation = self.evaluation
         problem = evaluation.problem
         if layer is None or layer == evaluation.conv_index:
-            if problem is not None:
+            if problem is not None and evaluation.conv_index is not None:
                 step = problem.step_of_cell(channel, row, col)
                 self.playback.show_step(evaluation.offset(evaluation.conv_index) + step)
             return

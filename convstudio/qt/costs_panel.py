@@ -104,11 +104,26 @@ class CostsPanel(QWidget):
             indent + "r = r_prev + (k − 1)·d·j_prev".replace(" ", "\u00a0"),
             indent + "j = j_prev·s".replace(" ", "\u00a0"),
         ]
+        if any(row.size_formula is not None for row in rows):
+            #: u is a transposed convolution's stride: it reads its input with u − 1 zeros
+            #: between cells, so j_prev is divided by u in the formulas for r and j.
+            lines.append(
+                indent
+                + self.tr("A transposed convolution (stride u) puts its cells j_prev/u apart.")
+            )
         for index, (layer, row) in enumerate(zip(scene.layers, rows, strict=True)):
             c, h, w = row.output_shape
             lines.append(
                 self.tr("{0}: output {1}×{2}×{3}").format(numbered_name(index, layer), c, h, w)
             )
+            if row.size_formula is not None:
+                # (H − 1)·s − 2p + d·(k − 1) + output_padding + 1, with the numbers.
+                size_rows, size_cols = (f.replace(" ", "\u00a0") for f in row.size_formula)
+                if size_rows == size_cols:
+                    lines.append(indent + self.tr("size: {0}").format(size_rows))
+                else:
+                    lines.append(indent + self.tr("rows: {0}").format(size_rows))
+                    lines.append(indent + self.tr("columns: {0}").format(size_cols))
             lines.append(
                 indent
                 + self.tr("parameters {0}, multiply-adds {1}").format(

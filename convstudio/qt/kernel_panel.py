@@ -494,6 +494,8 @@ class KernelPanel(QWidget):
         document_scene = self._document.scene
         kh, kw = document_scene.kernels.shape[2:]
         self.size_controls.set_size(kh, kw)
+        # Transposed convolutions alone: no convolution's kernels to resize or replace.
+        self.controls.setEnabled(document_scene.has_conv)
         self._sync_slices()
         self._show_channel_names()
         for k, bias in enumerate(self.biases):

@@ -37,7 +37,7 @@ from ..model import EditError, Studio
 from ..model.layer_edit import Setting, layer_values, setting_label, settings_of
 from ..model.layer_format import LAYER_TYPES, MAX_LAYERS
 from ..model.layer_names import layer_name, numbered_name, type_name
-from ..model.scene import Scene
+from ..model.scene import CONVOLUTIONS, Scene
 from . import style
 from .binding import bind
 
@@ -174,8 +174,8 @@ class LayersPanel(QWidget):
             rows * self.list.sizeHintForRow(0) + 2 * self.list.frameWidth() + 2
         )
         current = layers[focus]
-        convolutions = sum(isinstance(layer, Conv2d) for layer in layers)
-        only_conv = isinstance(current, Conv2d) and convolutions == 1
+        convolutions = sum(isinstance(layer, CONVOLUTIONS) for layer in layers)
+        only_conv = isinstance(current, CONVOLUTIONS) and convolutions == 1
         self.add_button.setEnabled(len(layers) < MAX_LAYERS)
         #: {0} is a layer's number, {1} its name ("conv 3×3").
         self.add_after.setText(
@@ -198,6 +198,9 @@ class LayersPanel(QWidget):
             self.type.setCurrentIndex(self.type.findData(current.kind))
         if isinstance(current, Conv2d):
             note = self.tr("Its kernels and settings are in Kernel, Window and Layer below.")
+        elif scene_now.conv_index is None:
+            # Transposed convolutions alone: nothing for the one-convolution sections.
+            note = self.tr("No layer is a convolution: Kernel, Window and Layer below are empty.")
         else:
             #: {0} is a layer's number, {1} its name ("conv 3×3").
             note = self.tr("Kernel, Window and Layer below show layer {0} ({1}).").format(

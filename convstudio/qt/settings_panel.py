@@ -250,6 +250,9 @@ class SettingsPanel(QWidget):
             self._show_settings(scene)
         finally:
             del blockers
+        # Transposed convolutions alone: no convolution for these settings to change.
+        for widget in self._controls()[2:]:
+            widget.setEnabled(scene.has_conv)
         self._show_consequences(scene)
 
     def _show_settings(self, scene: Scene) -> None:

@@ -180,8 +180,8 @@ Qt 和 PySide6 照安裝時的原樣使用，沒有修改：依照 LGPL，你可
         <translation>印出場景的輸出特徵圖（多層的場景印出每一層的）</translation>
     </message>
     <message>
-        <source>print the last layer&apos;s shape and output, the parameters and MACs of the whole stack, and “layers”: each layer&apos;s type, output_shape, output, parameters, macs, receptive_field and jump ([rows, cols], in input pixels), as JSON</source>
-        <translation>以 JSON 印出最後一層的形狀與輸出、整個網路的參數與乘加次數，以及「layers」：每一層的 type、output_shape、output、parameters、macs、receptive_field 與 jump（[列, 行]，以輸入像素計）</translation>
+        <source>print the last layer&apos;s shape and output, the parameters and MACs of the whole stack, and “layers”: each layer&apos;s type, output_shape, output, parameters, macs, receptive_field and jump ([rows, cols], in input pixels: a decimal where a transposed convolution makes them a fraction of a pixel), as JSON</source>
+        <translation>以 JSON 印出最後一層的形狀與輸出、整個網路的參數與乘加次數，以及「layers」：每一層的 type、output_shape、output、parameters、macs、receptive_field 與 jump（[列, 行]，以輸入像素計；轉置卷積使它們成為像素的分數時，寫成小數）</translation>
     </message>
     <message>
         <source>with --json: add “trace”, the cells that cell (R, C) of layer L&apos;s output depends on (all 0-based): L + 1 objects {{rows: [first, last], cols: [first, last]}}, for the input, then for the output of each layer before L; null where its windows read only padding</source>
@@ -304,6 +304,10 @@ Qt 和 PySide6 照安裝時的原樣使用，沒有修改：依照 LGPL，你可
     <message>
         <source>convstudio: {0} is left out: {1}</source>
         <translation>convstudio：略過 {0}：{1}</translation>
+    </message>
+    <message>
+        <source>--kernel replaces a convolution&apos;s kernels, and this scene has none</source>
+        <translation>--kernel 會取代卷積的卷積核，但這個場景沒有卷積</translation>
     </message>
     <message>
         <source>there is no kernel preset or file “{0}” (“convstudio presets” lists them)</source>
@@ -473,8 +477,17 @@ Qt 和 PySide6 照安裝時的原樣使用，沒有修改：依照 LGPL，你可
         <translation>逐層的感受野 r 與跳距 j（以輸入像素計）：</translation>
     </message>
     <message>
+        <source>A transposed convolution (stride u) puts its cells j_prev/u apart.</source>
+        <extracomment>u is a transposed convolution&apos;s stride: it reads its input with u − 1 zeros between cells, so j_prev is divided by u in the formulas for r and j.</extracomment>
+        <translation>轉置卷積（步長 u）讓它的格子相距 j_prev/u。</translation>
+    </message>
+    <message>
         <source>{0}: output {1}×{2}×{3}</source>
         <translation>{0}：輸出 {1}×{2}×{3}</translation>
+    </message>
+    <message>
+        <source>size: {0}</source>
+        <translation>大小：{0}</translation>
     </message>
     <message>
         <source>parameters {0}, multiply-adds {1}</source>
@@ -634,6 +647,10 @@ Qt 和 PySide6 照安裝時的原樣使用，沒有修改：依照 LGPL，你可
     <message>
         <source>The kernel must be a grid of numbers.</source>
         <translation>卷積核必須是由數字組成的方格。</translation>
+    </message>
+    <message>
+        <source>This scene has no convolution (only transposed ones): edit its layers on the stage or in Layers.</source>
+        <translation>這個場景沒有卷積（只有轉置卷積）：請在舞台上或「層」中編輯它的層。</translation>
     </message>
     <message>
         <source>it has no kernels: it is not a convolution.</source>
@@ -1389,6 +1406,20 @@ convolution)</source>
 <context>
     <name>LayerExplain</name>
     <message>
+        <source>x = {0}: times the kernel, it lands only in the cut-off padding.</source>
+        <extracomment>A transposed convolution&apos;s step: {0} is the input value read.</extracomment>
+        <translation>x = {0}：乘上卷積核後，只落在被裁掉的填充裡。</translation>
+    </message>
+    <message>
+        <source>x = {0}: {0} × ({1}) added into {2} cell</source>
+        <extracomment>A transposed convolution&apos;s step: {0} the input value, {1} the weights it is multiplied by (a list), {2} how many output cells the products are added into.</extracomment>
+        <translation>x = {0}：{0} × ({1}) 加進 {2} 個格子</translation>
+    </message>
+    <message>
+        <source>x = {0}: {0} × ({1}) added into {2} cells</source>
+        <translation>x = {0}：{0} × ({1}) 加進 {2} 個格子</translation>
+    </message>
+    <message>
         <source>The divisor {0} counts the padding too (the input gives {1} of the cells).</source>
         <extracomment>{0} is the divisor; {1} how many of the window&apos;s cells are the input&apos;s.</extracomment>
         <translation>除數 {0} 也算入填充（其中 {1} 格來自輸入）。</translation>
@@ -1434,9 +1465,18 @@ convolution)</source>
         <translation>平均池化</translation>
     </message>
     <message>
+        <source>transposed convolution</source>
+        <translation>轉置卷積</translation>
+    </message>
+    <message>
         <source>conv {0}×{1}</source>
         <extracomment>A convolution layer&apos;s short name; {0}×{1} is its kernel&apos;s size.</extracomment>
         <translation>卷積 {0}×{1}</translation>
+    </message>
+    <message>
+        <source>tconv {0}×{1}</source>
+        <extracomment>A transposed convolution layer&apos;s short name; {0}×{1} is its kernel&apos;s size.</extracomment>
+        <translation>轉置卷積 {0}×{1}</translation>
     </message>
     <message>
         <source>max pool {0}×{1}</source>
@@ -1482,6 +1522,10 @@ convolution)</source>
     <message>
         <source>Slope below 0</source>
         <translation>小於 0 時的斜率</translation>
+    </message>
+    <message>
+        <source>Output padding</source>
+        <translation>輸出填充</translation>
     </message>
 </context>
 <context>
@@ -1535,6 +1579,10 @@ convolution)</source>
     <message>
         <source>“{0}” must be null or a list of numbers, one per kernel.</source>
         <translation>「{0}」必須是 null，或每個卷積核一個數字的清單。</translation>
+    </message>
+    <message>
+        <source>“output_padding” is {0}; it must be smaller than the stride ({1}) or the dilation ({2}).</source>
+        <translation>「output_padding」是 {0}；它必須小於步長（{1}）或膨脹（{2}）。</translation>
     </message>
     <message>
         <source>“padding” “same” needs a stride of 1, not {0}.</source>
@@ -1640,6 +1688,10 @@ convolution)</source>
     <message>
         <source>Its kernels and settings are in Kernel, Window and Layer below.</source>
         <translation>它的卷積核與設定在下方的「卷積核」、「視窗」和「層」。</translation>
+    </message>
+    <message>
+        <source>No layer is a convolution: Kernel, Window and Layer below are empty.</source>
+        <translation>沒有任何一層是卷積：下方的「卷積核」、「視窗」和「層」是空的。</translation>
     </message>
     <message>
         <source>Kernel, Window and Layer below show layer {0} ({1}).</source>
@@ -2079,6 +2131,10 @@ convolution)</source>
         <translation>{0} 到 {1} 的膨脹</translation>
     </message>
     <message>
+        <source>an output padding of {0} to {1}</source>
+        <translation>{0} 到 {1} 的輸出填充</translation>
+    </message>
+    <message>
         <source>a pooling window of {0} to {1} rows and columns</source>
         <translation>列數與行數為 {0} 到 {1} 的池化視窗</translation>
     </message>
@@ -2135,6 +2191,10 @@ convolution)</source>
     <message>
         <source>The padding is {0}</source>
         <translation>填充是 {0}</translation>
+    </message>
+    <message>
+        <source>The output padding is {0}</source>
+        <translation>輸出填充是 {0}</translation>
     </message>
     <message>
         <source>Some input are not finite numbers within {0}; a scene holds only numbers that can be saved and read back.</source>
@@ -3286,6 +3346,33 @@ Q：測驗 開 / 關（→ 或 PageDown 先揭曉答案，再前進一步）
         <translation>沿著行方向的第 {0} 個視窗只讀到填充：請減少填充或縮小膨脹。</translation>
     </message>
     <message>
+        <source>The output padding cannot be negative ({0}).</source>
+        <translation>輸出填充不能是負數（{0}）。</translation>
+    </message>
+    <message>
+        <source>The output padding of {0} rows must be smaller than the stride ({1}) or the dilation ({2}).</source>
+        <extracomment>A transposed convolution&apos;s output padding; {0}, {1}, {2} are numbers.</extracomment>
+        <translation>{0} 列的輸出填充必須小於步長（{1}）或膨脹（{2}）。</translation>
+    </message>
+    <message>
+        <source>The output padding of {0} columns must be smaller than the stride ({1}) or the dilation ({2}).</source>
+        <translation>{0} 行的輸出填充必須小於步長（{1}）或膨脹（{2}）。</translation>
+    </message>
+    <message>
+        <source>A transposed convolution&apos;s kernels must be {0} = {1} for this input, but they are {2}.</source>
+        <extracomment>{0} is torch&apos;s layout of the kernels (kept in English); {1} the shape it must have (&quot;(3, …, 3, 3)&quot;), {2} the shape they have.</extracomment>
+        <translation>對這個輸入，轉置卷積的卷積核必須是 {0} = {1}，但它們是 {2}。</translation>
+    </message>
+    <message>
+        <source>The output would have {0} rows: {1}; use less padding.</source>
+        <extracomment>{0} is a number of rows (0 or less), {1} the formula that gives it.</extracomment>
+        <translation>輸出會有 {0} 列：{1}；請減少填充。</translation>
+    </message>
+    <message>
+        <source>The output would have {0} columns: {1}; use less padding.</source>
+        <translation>輸出會有 {0} 行：{1}；請減少填充。</translation>
+    </message>
+    <message>
         <source>Layer {0} ({1}): {2}</source>
         <extracomment>{0} is the layer&apos;s number from 1, {1} its name (&quot;max pool 2×2&quot;), {2} what is wrong.</extracomment>
         <translation>第 {0} 層（{1}）：{2}</translation>
@@ -3458,6 +3545,10 @@ Q：測驗 開 / 關（→ 或 PageDown 先揭曉答案，再前進一步）
         <translation>「title」必須是文字。</translation>
     </message>
     <message>
+        <source>“layers” must hold at least one “conv2d” or “conv_transpose2d” layer.</source>
+        <translation>「layers」至少要有一個「conv2d」或「conv_transpose2d」層。</translation>
+    </message>
+    <message>
         <source>“bias” must be null or a list of numbers, one per kernel.</source>
         <translation>「bias」必須是 null，或是每個卷積核一個數字的清單。</translation>
     </message>
@@ -3480,10 +3571,6 @@ Q：測驗 開 / 關（→ 或 PageDown 先揭曉答案，再前進一步）
     <message>
         <source>“true_convolution” must be true or false, not {0}.</source>
         <translation>「true_convolution」必須是 true 或 false，不能是 {0}。</translation>
-    </message>
-    <message>
-        <source>“layers” must hold at least one “conv2d” layer.</source>
-        <translation>「layers」至少要有一層「conv2d」。</translation>
     </message>
     <message>
         <source>“channel_names” must be a list of names, one per input channel.</source>
