@@ -53,3 +53,29 @@ def test_matrix_without_json_or_of_a_first_layer_that_is_not_linear_is_one_line(
     assert result.stderr == (
         "convstudio: error: --matrix: Layer 1 (ReLU) has no matrix: it is not linear.\n"
     )
+
+
+def test_matrix_of_a_transposed_convolution_is_the_transposed_m(tmp_path):
+    layer = {"type": "conv_transpose2d", "kernels": [[[[1, 2], [3, 4]]]], "stride": 2}
+    path = stack_file(tmp_path, [layer], input=[[1, 2], [3, 4]])
+    result = run("compute", path, "--json", "--matrix")
+    assert result.returncode == 0, result.stderr
+    payload = json.loads(result.stdout)
+    matrix = np.array(payload["matrix"])
+    assert matrix.shape == (16, 4)
+    # The convolution with the same kernel and stride, 4×4 → 2×2, transposed.
+    conv = json.loads(
+        run(
+            "compute",
+            stack_file(
+                tmp_path,
+                [{"type": "conv2d", "kernels": [[1, 2], [3, 4]], "stride": 2}],
+                input=[[0] * 4] * 4,
+                name="conv.json",
+            ),
+            "--json",
+            "--matrix",
+        ).stdout
+    )["matrix"]
+    np.testing.assert_array_equal(matrix, np.array(conv).T)
+    np.testing.assert_array_equal(matrix @ [1, 2, 3, 4], np.ravel(payload["output"]))

@@ -249,3 +249,38 @@ def test_a_transposed_layers_matrix_is_its_forward_and_the_convolutions_transpos
                 )
             else:
                 assert not m.any()
+
+
+@given(transposed_layer_cases())
+@CASES
+def test_a_transposed_layers_m_is_the_transpose_of_the_conv2d_layers_with_its_kernel(case):
+    conv_transpose2d = _conv_transpose2d()
+    settings_, x = case
+    layer = conv_transpose2d(**settings_)
+    _, ho, wo = layer.output_shape(x.shape)
+    s, p = settings_["stride"], settings_["padding"]
+    h, w = x.shape[1:]
+    kernel = settings_["kernels"][0, 0]
+    conv = Conv2d(kernel, stride=s, padding=p, dilation=settings_["dilation"])
+    forward_m = layer_matrix(conv, (1, ho, wo), 0, 0)
+    rows, cols = (
+        h + settings_["output_padding"][0] // s[0],
+        w + settings_["output_padding"][1] // s[1],
+    )
+    kept = forward_m.reshape(rows, cols, -1)[:h, :w].reshape(h * w, -1)
+    np.testing.assert_array_equal(layer_matrix(layer, x.shape, 0, 0), kept.T)
+
+
+@given(transposed_layer_cases())
+@CASES
+def test_a_transposed_layers_im2col_rows_are_its_gather_steps(case):
+    conv_transpose2d = _conv_transpose2d()
+    settings_, x = case
+    layer = conv_transpose2d(**settings_, stepping="gather")
+    c_out, ho, wo = layer.output_shape(x.shape)
+    for o in range(c_out):
+        form = layer_im2col(layer, x, o)
+        cell = (ho * wo) // 2
+        step = layer.step(x, o * ho * wo + cell)
+        np.testing.assert_array_equal(form.windows[cell], step.values)
+        np.testing.assert_array_equal(form.kernel, step.weights)

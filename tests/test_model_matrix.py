@@ -150,3 +150,35 @@ def test_an_activation_alone_never_reaches_the_matrix():
     assert matrix_picture(evaluate(scene), 1, None).refusal == (
         "Layer 2 (tanh) has no matrix: it is not linear."
     )
+
+
+def upsampling(stepping: str = "scatter") -> Scene:
+    """2×2 → 4×4: a transposed convolution, kernel 2, stride 2 (the issue's first lesson)."""
+    from convstudio.engine.layers import ConvTranspose2d
+
+    x = np.array([[1.0, 2.0], [3.0, 4.0]])
+    kernel = np.array([[1.0, -1.0], [2.0, 0.5]])
+    return Scene(x, layers=(ConvTranspose2d(kernel, stride=2, stepping=stepping),))
+
+
+def test_a_transposed_convolution_is_shown_as_the_transpose_and_says_so():
+    studio = Studio(upsampling())
+    studio.playback.seek(2)  # the second input cell scattered
+    picture = matrix_choice_of(studio).picture()
+    assert picture.refusal is None and picture.transposed
+    assert picture.matrix.shape == (16, 4)
+    assert (picture.lit_row, picture.lit_column) == (None, 1)
+    assert picture.caption.startswith("Mᵀ: the transpose of the matrix of the convolution")
+    np.testing.assert_allclose(picture.output, studio.evaluation.maps[1][0].ravel())
+    # The column lit is the kernel, landing where that input cell scatters it.
+    assert sorted(picture.writes().tolist()) == [2, 3, 6, 7]
+    assert "gather form" in picture.im2col_caption
+
+
+def test_a_transposed_convolution_stepped_by_gather_lights_rows():
+    studio = Studio(upsampling("gather"))
+    studio.playback.seek(6)
+    picture = matrix_choice_of(studio).picture()
+    assert (picture.lit_row, picture.lit_column) == (5, None)
+    assert picture.im2col is not None
+    np.testing.assert_allclose(picture.im2col.output, picture.output)

@@ -237,6 +237,14 @@ def group_channels(layer: Layer, input_shape: Shape, kernel: int) -> range:
     return range(group * per_group, (group + 1) * per_group)
 
 
+def group_kernels(layer: Layer, input_shape: Shape, channel: int) -> range:
+    """The kernels (output channels) that read input *channel*."""
+    _check_kind(layer)
+    _, per_group, outs = _groups(layer, input_shape[0])
+    group = channel // per_group
+    return range(group * outs, (group + 1) * outs)
+
+
 def kernel_slice(layer: Layer, input_shape: Shape, channel: int, kernel: int) -> np.ndarray | None:
     """The ``(kH, kW)`` weights that carry input *channel* into output *kernel*, as stored
     (torch's layout), or ``None`` when the two are in different groups."""
@@ -363,6 +371,7 @@ __all__ = [
     "NoMatrixError",
     "conv_matrix",
     "group_channels",
+    "group_kernels",
     "kernel_count",
     "kernel_slice",
     "layer_im2col",

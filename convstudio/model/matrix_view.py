@@ -24,6 +24,7 @@ from ..engine.matrix import (
     MATRIX_KINDS,
     Im2col,
     group_channels,
+    group_kernels,
     layer_im2col,
     layer_matrix,
 )
@@ -195,8 +196,7 @@ def _step_choice(
         return 0, 0
     if step.operation == "scatter" and step.reads and step.reads[0] is not None:
         channel = step.reads[0][0]
-        kernel = step.writes[0][0] if step.writes else 0
-        return channel, kernel
+        return channel, group_kernels(layer, shape, channel)[0]
     kernel = step.writes[0][0] if step.writes else 0
     return group_channels(layer, shape, kernel)[0], kernel
 
