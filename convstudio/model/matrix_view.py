@@ -394,7 +394,8 @@ class Product:
     row_labels
         Each row's output cell, ``"row,column"`` from 1.
     spans
-        ``(first column, count, text)`` headings over groups of columns.
+        ``(first column, count, text, short text)``: headings over groups of columns (the
+        short one, a number, where the text is wider than its columns).
     row_group, col_group
         A stronger line every so many rows and columns (a map's row ends there).
     lit_row, lit_column
@@ -409,7 +410,7 @@ class Product:
     top_name: str
     right_name: str
     row_labels: tuple[str, ...]
-    spans: tuple[tuple[int, int, str], ...]
+    spans: tuple[tuple[int, int, str, str], ...]
     row_group: int
     col_group: int
     lit_row: int | None = None
@@ -428,7 +429,7 @@ def matrix_product(picture: MatrixPicture) -> Product:
     #: A heading over the columns of M that one row of the input map feeds; {0} is the
     #: row's number from 1.
     row_word = translate("MatrixView", "input row {0}")
-    spans = tuple((r * w, w, row_word.format(r + 1)) for r in range(h))
+    spans = tuple((r * w, w, row_word.format(r + 1), str(r + 1)) for r in range(h))
     top: frozenset[int] = frozenset()
     right: frozenset[int] = frozenset()
     if picture.lit_row is not None:
@@ -463,7 +464,8 @@ def im2col_product(picture: MatrixPicture) -> Product | None:
     #: A heading over the im2col columns of one input channel; {0} is its number from 1.
     word = translate("MatrixView", "channel {0}")
     spans = tuple(
-        (i * per_channel, per_channel, word.format(c + 1)) for i, c in enumerate(form.channels)
+        (i * per_channel, per_channel, word.format(c + 1), str(c + 1))
+        for i, c in enumerate(form.channels)
     )
     lit = picture.im2col_lit_row
     return Product(

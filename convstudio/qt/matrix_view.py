@@ -58,7 +58,9 @@ from .cells import digit_height
 FAINT_FG = QColor("#c3c8cf")  # a zero of M: there, but out of the way of the weights
 GROUP_LINE = QColor("#4a5563")  # where a map's row ends, among the rows and columns
 MEASURE_PX = 100.0  # texts are measured at this size and scaled
-SMALLEST_PX = 14.0  # below this the numbers scroll rather than shrink
+# Below this the numbers scroll (following the step) rather than shrink: an 8×8 input's
+# 36×64 matrix still shows whole at 1920×1080 presenting (at 21 px).
+SMALLEST_PX = 20.0
 LARGEST_PX = 60.0
 LABEL_SCALE = 0.62  # row labels and headings, against the numbers
 _CENTER = Qt.AlignmentFlag.AlignCenter
@@ -416,10 +418,13 @@ class ProductCanvas(QAbstractScrollArea):
         )
         painter.setFont(label_font)
         painter.setPen(style.PADDING_FG)
-        for first, count, text in product.spans:
+        label_metrics = QFontMetricsF(label_font)
+        for first, count, long_text, short_text in product.spans:
             if first + count <= j0 or first >= j1:
                 continue
             rect = QRectF(col_x(first), 0, count * cw, plan.heading)
+            fits = label_metrics.horizontalAdvance(long_text) + 4 <= rect.width()
+            text = long_text if fits else short_text
             painter.drawText(
                 rect.intersected(QRectF(left, 0, body.width(), plan.heading)), _CENTER, text
             )
