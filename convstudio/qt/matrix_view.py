@@ -357,7 +357,9 @@ class ProductCanvas(QAbstractScrollArea):
         dx, dy = self.horizontalScrollBar().value(), self.verticalScrollBar().value()
         vw, vh = viewport.width(), viewport.height()
         left, right_x, top_y, body_y = self._places(product, plan)
-        body = QRectF(left, body_y, max(0, right_x - left), max(0, vh - body_y))
+        # The matrix's rows in view, no further down (the lines stop at the last row).
+        bottom = min(vh, body_y + rows * ch - dy)
+        body = QRectF(left, body_y, max(0, right_x - left), max(0, bottom - body_y))
         j0 = max(0, dx // cw)
         j1 = min(cols, (dx + int(body.width())) // cw + 1)
         i0 = max(0, dy // ch)
