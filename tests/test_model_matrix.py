@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from convstudio.engine.layers import Activation, Conv2d, LayerStep, Pool2d
 from convstudio.model import Scene, Studio
 from convstudio.model.document import evaluate
-from convstudio.model.matrix_view import matrix_choice_of, matrix_picture
+from convstudio.model.matrix_view import matrix_choice_of, matrix_picture, plan_product
+from convstudio.model.stage import Length
 from tests.test_model_stack import small_cnn
 
 
@@ -182,3 +185,39 @@ def test_a_transposed_convolution_stepped_by_gather_lights_rows():
     assert (picture.lit_row, picture.lit_column) == (5, None)
     assert picture.im2col is not None
     np.testing.assert_allclose(picture.im2col.output, picture.output)
+
+
+# -- the product's plan ------------------------------------------------------------------
+
+LENGTHS = st.builds(Length, st.floats(0, 12), st.floats(0.05, 3))
+
+
+@given(
+    st.integers(1, 300),
+    st.integers(1, 300),
+    st.tuples(st.integers(50, 4000), st.integers(50, 3000)),
+    st.lists(LENGTHS, min_size=5, max_size=5),
+)
+@settings(max_examples=200, deadline=None)
+def test_a_product_fits_its_room_at_its_font_or_scrolls_at_the_smallest(rows, cols, room, lengths):
+    cell_width, cell_height, labels, right, heading = lengths
+    kwargs = dict(
+        cell_width=cell_width,
+        cell_height=cell_height,
+        labels=labels,
+        right=right,
+        heading=heading,
+        smallest=20.0,
+        largest=60.0,
+    )
+    plan = plan_product(rows, cols, room, **kwargs)
+    assert 20.0 <= plan.font <= 60.0
+    assert plan.width == plan.labels + cols * plan.cell_width + plan.right
+    assert plan.height == plan.heading + (rows + 1) * plan.cell_height
+    fits = plan.width <= room[0] and plan.height <= room[1]
+    assert plan.scrolls == (not fits)
+    if plan.scrolls:
+        assert plan.font == 20.0
+    # More room never gives smaller numbers.
+    larger = plan_product(rows, cols, (room[0] + 100, room[1] + 100), **kwargs)
+    assert larger.font >= plan.font - 1e-9
