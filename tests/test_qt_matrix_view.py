@@ -131,3 +131,35 @@ def test_the_view_is_kept_shown_through_a_new_language(qtbot, window):
     window.retranslate()
     assert window.matrix_action.isChecked() and not window.matrix_view.isHidden()
     assert window.stage.isHidden()
+
+
+def test_the_im2col_tab_is_laid_out_when_shown(qtbot, studio):
+    view = MatrixView(studio)
+    qtbot.addWidget(view)
+    view.show()
+    studio.playback.seek(4)
+    assert view.im2col_canvas.plan is None  # a hidden tab waits
+    view.tabs.setCurrentWidget(view.im2col_canvas)
+    qtbot.waitUntil(lambda: view.im2col_canvas.plan is not None)
+    assert view.im2col_canvas.product.matrix.shape == (16, 9)
+    assert view.caption.text().startswith("im2col: 16×9")
+
+
+def test_a_scatter_step_scrolls_its_column_and_the_rows_it_reaches_into_view(qtbot):
+    from convstudio.engine.layers import ConvTranspose2d
+
+    x = np.arange(36, dtype=float).reshape(6, 6)
+    scene = Scene(x, layers=(ConvTranspose2d(np.ones((3, 3)), stride=2),))
+    studio = Studio(scene)
+    view = MatrixView(studio)
+    qtbot.addWidget(view)
+    view.resize(800, 500)
+    view.show()
+    qtbot.waitExposed(view)
+    canvas = view.matrix_canvas
+    studio.playback.seek(36)  # the last input cell scattered: the bottom right of the output
+    assert canvas.product.lit_column == 35
+    # It reaches output rows 11 to 13, columns 11 to 13: M's rows 140 to 168. More than the
+    # room: from the first.
+    qtbot.waitUntil(lambda: canvas.viewport().rect().contains(canvas.entry_rect(140, 35).toRect()))
+    assert canvas.verticalScrollBar().value() > 0

@@ -488,8 +488,9 @@ def _show(bar, span: tuple[int, int], cell: int, extent: int) -> None:  # type: 
     value = bar.value()
     if value <= first and last <= value + extent:
         return
-    middle = (first + last) // 2
-    bar.setValue(max(0, min(bar.maximum(), middle - extent // 2)))
+    # Centred when they fit; else from the first (a scatter's rows span several map rows).
+    start = first if last - first > extent else (first + last) // 2 - extent // 2
+    bar.setValue(max(0, min(bar.maximum(), start)))
 
 
 class MatrixView(QWidget):
