@@ -680,26 +680,35 @@ class Driver:
 
         same("channels spin box", sp.channels.value(), c)
         same("RGB check box", sp.rgb.isChecked(), scene.channel_names == RGB)
-        same("kernels spin box", sp.kernels.value(), n_out)
-        same("groups spin box", sp.groups.value(), scene.groups)
-        same("bias check box", sp.bias.isChecked(), scene.bias is not None)
-        same("true convolution check box", sp.flip.isChecked(), scene.flip)
-        same("padding mode", sp.mode.currentData(), scene.padding_mode)
-        same("stride spin boxes", (sp.stride.value(), sp.stride_cols.value()), scene.stride)
-        same("dilation spin boxes", (sp.dilation.value(), sp.dilation_cols.value()), scene.dilation)
-        if isinstance(scene.padding, str):
-            same("padding choice", sp.padding.currentData(), scene.padding)
-        else:
-            choice = "valid" if scene.padding == (0, 0) else "number"
-            same("padding choice", sp.padding.currentData(), choice)
+        if scene.has_conv:
+            same("kernels spin box", sp.kernels.value(), n_out)
+            same("groups spin box", sp.groups.value(), scene.groups)
+            same("bias check box", sp.bias.isChecked(), scene.bias is not None)
+            same("true convolution check box", sp.flip.isChecked(), scene.flip)
+            same("padding mode", sp.mode.currentData(), scene.padding_mode)
+            same("stride spin boxes", (sp.stride.value(), sp.stride_cols.value()), scene.stride)
             same(
-                "padding spin boxes",
-                (sp.padding_amount.value(), sp.padding_cols.value()),
-                scene.padding,
+                "dilation spin boxes",
+                (sp.dilation.value(), sp.dilation_cols.value()),
+                scene.dilation,
             )
+            if isinstance(scene.padding, str):
+                same("padding choice", sp.padding.currentData(), scene.padding)
+            else:
+                choice = "valid" if scene.padding == (0, 0) else "number"
+                same("padding choice", sp.padding.currentData(), choice)
+                same(
+                    "padding spin boxes",
+                    (sp.padding_amount.value(), sp.padding_cols.value()),
+                    scene.padding,
+                )
+        else:  # transposed convolutions alone: nothing for these controls to change
+            same("kernels spin box enabled", sp.kernels.isEnabled(), False)
+            same("stride spin boxes enabled", sp.stride.isEnabled(), False)
         ip, kp = w.input_panel, w.kernel_panel
         same("input size spin boxes", (ip.rows.value(), ip.cols.value()), (h, wd))
-        same("kernel size spin boxes", (kp.rows.value(), kp.cols.value()), (kh, kw))
+        if scene.has_conv:
+            same("kernel size spin boxes", (kp.rows.value(), kp.cols.value()), (kh, kw))
         same("input grids", len(ip.grids), c)
         same(
             "kernel slices", sorted(kp.slices), [(k, d) for k in range(n_out) for d in range(depth)]
@@ -935,6 +944,8 @@ class Driver:
 
     def type_kernel_cell(self) -> str:
         slices = self.window.kernel_panel.slices
+        if not slices:
+            return "(no convolution: no kernel)"
         key = self.rng.choice(sorted(slices))
         piece = slices[key]
         model = piece.model
@@ -1026,6 +1037,8 @@ class Driver:
 
     def click_output_cell(self) -> str:
         maps = self.window.output_panel.maps
+        if not maps:
+            return "(no convolution: no output map)"
         panel = self.rng.choice(maps)
         table = panel.table
         model = table.model()
@@ -1117,7 +1130,7 @@ class Driver:
             rows, cols = rng.randint(30, 40), rng.randint(30, 40)
             text = "\n".join("\t".join("1" for _ in range(cols)) for _ in range(rows))
         QGuiApplication.clipboard().setText(text)
-        if rng.random() < 0.6:
+        if rng.random() < 0.6 or not self.window.kernel_panel.slices:
             grid = rng.choice(self.window.input_panel.grids)
             table, where = grid.table, f"input channel {grid.channel + 1}"
         else:
@@ -1145,9 +1158,12 @@ class Driver:
     def focus_control(self) -> str:
         sp = self.window.settings_panel
         w = self.window
+        # A scene of transposed convolutions alone has no kernel or output table.
+        tables = [w.kernel_panel.table] if w.kernel_panel.slices else []
+        tables += [w.output_panel.table] if w.output_panel.maps else []
         widget = self.rng.choice(
             [sp.channels, sp.kernels, sp.stride, sp.padding, sp.mode, sp.rgb, sp.bias,
-             w.input_panel.table, w.kernel_panel.table, w.output_panel.table,
+             w.input_panel.table, *tables,
              w.input_panel.rows, w.kernel_panel.cols, w.transport.speed, w.kernel_panel.presets,
              w.side_panel]
         )  # fmt: skip

@@ -42,10 +42,12 @@ def alone() -> Scene:
 def test_a_scene_may_hold_a_transposed_convolution_alone():
     scene = alone()
     assert scene.conv_index is None and not scene.has_conv and scene.is_stack
-    with pytest.raises(NoConvolutionError):
-        scene.conv  # noqa: B018
+    # The one-convolution views read a stand-in of no kernels, in no layer.
+    assert scene.conv.kernels.shape[0] == 0 and all(scene.conv is not x for x in scene.layers)
     with pytest.raises(NoConvolutionError):
         scene.problem()
+    with pytest.raises(NoConvolutionError):
+        scene.replace(stride=2)
     # The one-convolution views read a convolution of no kernels: nothing to show.
     assert scene.kernels.shape == (0, 1, 1, 1) and scene.bias is None
     assert scene.stride == (1, 1) and scene.padding == (0, 0) and scene.groups == 1

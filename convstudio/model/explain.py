@@ -68,7 +68,10 @@ def _unreached_both_note(division: str, rows: int, columns: int) -> str:
 
 
 def explain_size(scene: Scene) -> SizeExplanation | None:
-    """Write ⌊(n + 2p − f)/s⌋ + 1 out for both axes; ``None`` when padding cannot be resolved."""
+    """Write ⌊(n + 2p − f)/s⌋ + 1 out for both axes; ``None`` when padding cannot be resolved,
+    or when the scene has no convolution (transposed ones alone: their size is in Costs)."""
+    if not scene.has_conv:
+        return None
     _, h, w = scene.input.shape
     _, _, kh, kw = scene.kernels.shape
     stride = as_pair(scene.stride)

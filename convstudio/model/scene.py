@@ -124,8 +124,9 @@ class Scene:
         The engine's layers (:class:`~convstudio.engine.layers.Layer`), first to last; at
         least one is a convolution or a transposed convolution. A stack without a
         convolution (a transposed convolution alone, say) has no focused convolution:
-        :attr:`conv_index` is ``None``, :attr:`conv` raises :class:`NoConvolutionError`,
-        and the settings of one convolution below read as a convolution of no kernels.
+        :attr:`conv_index` is ``None``, :attr:`conv` and the settings of one convolution
+        below read a stand-in convolution of no kernels, and changing them or asking for
+        its :meth:`problem` raises :class:`NoConvolutionError`.
     title
         Shown in the window title.
     channel_names
@@ -224,61 +225,49 @@ class Scene:
 
     @property
     def conv(self) -> Conv2d:
-        """The focused convolution layer.
-
-        Raises
-        ------
-        NoConvolutionError
-            When the stack holds no convolution.
-        """
+        """The focused convolution layer; for a stack without one, a stand-in convolution
+        of no kernels (shape ``(0, C_in, 1, 1)``, in no layer): the views of one
+        convolution then show no kernel and no window, and
+        :class:`~.document.Document` refuses their edits (see :attr:`conv_index`)."""
         index = self.conv_index
         if index is None:
-            raise NoConvolutionError("this scene's layers hold no convolution (conv2d)")
+            none = np.zeros((0, self.input.shape[0], 1, 1))
+            return Conv2d(none, stride=(1, 1), padding=(0, 0), dilation=(1, 1))
         layer = self.layers[index]
         assert isinstance(layer, Conv2d)
         return layer
 
     @property
-    def _shown_conv(self) -> Conv2d:
-        """The focused convolution, or for a stack without one a convolution of no
-        kernels (shape ``(0, C_in, 1, 1)``): the views of one convolution then show no
-        kernel and no window, and :class:`~.document.Document` refuses their edits."""
-        if self.conv_index is None:
-            none = np.zeros((0, self.input.shape[0], 1, 1))
-            return Conv2d(none, stride=(1, 1), padding=(0, 0), dilation=(1, 1))
-        return self.conv
-
-    @property
     def kernels(self) -> np.ndarray:
-        return self._shown_conv.kernels
+        return self.conv.kernels
 
     @property
     def bias(self) -> np.ndarray | None:
-        return self._shown_conv.bias
+        return self.conv.bias
 
     @property
     def stride(self) -> Pair:
-        return self._shown_conv.stride  # type: ignore[return-value]  # made a pair in __init__
+        return self.conv.stride  # type: ignore[return-value]  # made a pair in __init__
 
     @property
     def padding(self) -> Pair | str:
-        return self._shown_conv.padding  # type: ignore[return-value]
+        return self.conv.padding  # type: ignore[return-value]
 
     @property
     def dilation(self) -> Pair:
-        return self._shown_conv.dilation  # type: ignore[return-value]
+        return self.conv.dilation  # type: ignore[return-value]
 
     @property
     def groups(self) -> int:
-        return self._shown_conv.groups
+        return self.conv.groups
 
     @property
     def padding_mode(self) -> str:
-        return self._shown_conv.padding_mode
+        return self.conv.padding_mode
 
     @property
     def flip(self) -> bool:
-        return self._shown_conv.flip
+        return self.conv.flip
 
     @property
     def is_stack(self) -> bool:
@@ -307,8 +296,10 @@ class Scene:
         scene = Scene(**fields)
         if not conv_changes:
             return scene
-        conv = scene.conv  # NoConvolutionError when there is none to change
-        index = scene.layers.index(conv)
+        index = scene.conv_index
+        if index is None:
+            raise NoConvolutionError("this scene's layers hold no convolution (conv2d)")
+        conv = scene.conv
         layers = list(scene.layers)
         layers[index] = dataclasses.replace(conv, **conv_changes)
         return Scene(**{**fields, "layers": tuple(layers)})

@@ -376,7 +376,10 @@ class EquationView(QScrollArea):
             layer, layer_step = self._studio.layer_step
             self.canvas.set_lines(self._layer_lines(layer, layer_step))
         else:
-            message = IMPOSSIBLE if self._studio.evaluation.problem is None else HINT
+            evaluation = self._studio.evaluation
+            # No problem is impossible only where there is a convolution to have one.
+            impossible = evaluation.problem is None and evaluation.conv_index is not None
+            message = IMPOSSIBLE if impossible or evaluation.error is not None else HINT
             message = QCoreApplication.translate("EquationView", message)
             self.canvas.set_lines([[[Piece(word)] for word in message.split(" ")]])
 

@@ -31,6 +31,7 @@ from .binding import bind
 from .cells import LOOK_ROLE, CellLook, GridModel, GridPiece, NumberTable
 
 if TYPE_CHECKING:
+    from ..model.document import Evaluation
     from .heatmap_view import HeatMapView
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -107,7 +108,7 @@ class OutputModel(GridModel):
         # In a stack, the padding the next layer reads this map with shows around it.
         self._padded: PaddedMap | None = None
         evaluation = self._evaluation
-        reader = evaluation.conv_index + 1
+        reader = _map_of_conv(evaluation)
         stack = self._studio.document.scene.is_stack and bool(evaluation.maps)
         if self._values.size and stack and reader < len(evaluation.layers):
             self._padded = padded_map(evaluation, reader, self._channel)
@@ -123,7 +124,7 @@ class OutputModel(GridModel):
         """Reached by the hovered input cell, or in the field of the pointed map cell."""
         lit = self._hover.output_lit(self._channel)
         if self._field.cell is not None:
-            lit |= self._field.lit(self._evaluation.conv_index + 1)
+            lit |= self._field.lit(_map_of_conv(self._evaluation))
         return lit
 
     def _marked_now(self) -> tuple[int, StepCells]:
@@ -132,7 +133,7 @@ class OutputModel(GridModel):
         studio = self._studio
         found = studio.layer_step if studio.document.scene.is_stack else None
         conv = self._evaluation.conv_index
-        if found is None:
+        if found is None or conv is None:  # no convolution (transposed ones alone)
             return self._position - 1, NO_CELLS
         layer, step = found
         if layer != conv + 1 or not self._values.size:
@@ -321,7 +322,7 @@ class OutputPanel(GridPiece):
                 self.title_texts += (self.tr("{0} · {1}").format(sized, widest),)
 
     def _map_index(self) -> int:
-        return self._studio.evaluation.conv_index + 1
+        return _map_of_conv(self._studio.evaluation)
 
     def _field_text(self) -> str | None:
         cell = self._field.cell
@@ -420,3 +421,10 @@ class OutputsPanel(QWidget):
         for panel in self.maps:
             # Not beside maps the stage has hidden (a stack focused on a later layer).
             panel.show_heat_map(visible and not self.isHidden())
+
+
+def _map_of_conv(evaluation: Evaluation) -> int:
+    """The map the focused convolution writes (its index in ``evaluation.maps``), or −1,
+    no map, when the stack holds no convolution (transposed ones alone)."""
+    conv = evaluation.conv_index
+    return -1 if conv is None else conv + 1

@@ -293,6 +293,7 @@ class SettingsPanel(QWidget):
             notes = list(explanation.notes)
         self.formula_rows.setText(rows)
         self.formula_cols.setText(cols)
+        self.size_rule.setVisible(scene.has_conv)  # no convolution: no size of one
         problem = self._studio.evaluation.problem
         if problem is not None and (
             problem.geometry.unreached(0).size or problem.geometry.unreached(1).size

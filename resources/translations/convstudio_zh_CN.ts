@@ -1890,6 +1890,38 @@ convolution)</source>
         <translation>3×3 卷积、ReLU、2×2 最大池化，再接一层 3×3 卷积，把 T 字形的 8×8 图片依次变成 6×6、6×6、3×3 和 1×1 的特征图。感受野在第一层卷积后是 3，经过 ReLU 仍是 3，池化后 r = 3 + (2 − 1)·1·1 = 4，这时间距 j 变成 2，最后 r = 4 + (3 − 1)·1·2 = 8。所以最后的值取决于全部 8·8 = 64 个输入值，尽管整个网络只有 2·9 = 18 个权重，卷积核也都不大于 3×3。指向这个值，再指向池化后特征图的一个单元格：它看到输入的 4×4。问问学生：为什么第二层卷积看得比第一层远得多？</translation>
     </message>
     <message>
+        <source>Transposed convolution: 2×2 → 4×4</source>
+        <translation>转置卷积：2×2 → 4×4</translation>
+    </message>
+    <message>
+        <source>A transposed convolution adds each input value times the whole kernel into the output: the value 2 puts 2 × (1, 2, 3, 4) = (2, 4, 6, 8) into the top right 2×2 block. At stride 2 the next value&apos;s block starts 2 cells further on, and a 2×2 kernel fills exactly that gap: no two blocks overlap, and every output cell gets 1 contribution. The output size is (2 − 1)·2 − 2·0 + 1·(2 − 1) + 0 + 1 = 4, by (H − 1)·s − 2p + d·(k − 1) + output_padding + 1, so the 2×2 input becomes 4×4. Its kernel is learned as a convolution&apos;s is: the network learns how to upsample. Ask what the output would be with a kernel of ones.</source>
+        <translation>转置卷积把每个输入值乘以整个卷积核，加进输出：值 2 把 2 × (1, 2, 3, 4) = (2, 4, 6, 8) 放进右上角的 2×2 区块。步长为 2 时，下一个值的区块往后移 2 格，而 2×2 的卷积核正好填满这段间隔：区块互不重叠，每个输出格子都只得到 1 份贡献。输出大小是 (2 − 1)·2 − 2·0 + 1·(2 − 1) + 0 + 1 = 4，依据 (H − 1)·s − 2p + d·(k − 1) + output_padding + 1，所以 2×2 的输入变成 4×4。它的卷积核和卷积的一样是学出来的：网络学会如何上采样。问问学生：如果卷积核全是 1，输出会是什么？</translation>
+    </message>
+    <message>
+        <source>Overlap and the checkerboard: kernel 3×3, stride 2</source>
+        <translation>重叠与棋盘格：卷积核 3×3、步长 2</translation>
+    </message>
+    <message>
+        <source>Step through the nine 1s of the input: each adds the 3×3 kernel of ones into a 3×3 block, and at stride 2 neighbouring blocks share a row or a column. The counts say how many blocks reached each cell, 1, 2 or 4 in a grid pattern, and as every value and weight is 1 the output is those counts: a flat input comes out as a checkerboard. Odena, Dumoulin and Olah show such checkerboard artifacts in generated images (“Deconvolution and Checkerboard Artifacts”, Distill, 2016): they come from uneven overlap, when the kernel size is not divisible by the stride. With a 4×4 kernel at stride 2 every inner cell gets 2·2 = 4 contributions, evenly. Ask which kernel sizes overlap evenly at stride 3.</source>
+        <translation>逐步走过输入的九个 1：每一个都把全是 1 的 3×3 卷积核加进一个 3×3 区块，而步长为 2 时，相邻的区块共用一行或一列。计数显示每个格子被几个区块碰到：1、2 或 4，排成格状；因为每个值和权重都是 1，输出就是这些计数：平坦的输入变成了棋盘格。Odena、Dumoulin 和 Olah 在生成的图像中展示了这种棋盘格伪影（“Deconvolution and Checkerboard Artifacts”，Distill，2016）：它们来自不均匀的重叠，也就是卷积核大小不能被步长整除的时候。用 4×4 的卷积核、步长 2，每个内部格子都得到 2·2 = 4 份贡献，很均匀。问问学生：步长为 3 时，哪些卷积核大小会均匀重叠？</translation>
+    </message>
+    <message>
+        <source>A convolution and its transpose as matrices</source>
+        <translation>以矩阵看卷积与它的转置</translation>
+    </message>
+    <message>
+        <source>A convolution is a matrix M times the input&apos;s 16 values in a column: here M is 4×16, one row per output value, holding the 9 weights of its window and 7 zeros. The transposed convolution with the same kernel multiplies by Mᵀ, 16×4: each of its 4 input values is spread along one column of Mᵀ, so 21 goes back into a 3×3 block as 21 × (1, 2, 1, 2, 4, 2, 1, 2, 1). Open View ▸ As a matrix on each layer and compare: the second matrix is the first turned over, rows into columns. The 2×2 map comes back to 4×4 but not to the input, because Mᵀ·M is not the identity. Ask why no 4×16 matrix can be undone.</source>
+        <translation>卷积就是一个矩阵 M 乘以排成一列的 16 个输入值：这里 M 是 4×16，每个输出值一行，行里是它的窗口的 9 个权重和 7 个 0。用同一个卷积核的转置卷积乘的是 Mᵀ，16×4：它的 4 个输入值各沿着 Mᵀ 的一列散开，所以 21 以 21 × (1, 2, 1, 2, 4, 2, 1, 2, 1) 回到一个 3×3 区块。在每一层打开“视图 ▸ 矩阵形式”比较一下：第二个矩阵就是第一个翻过来，行变成列。2×2 的特征图回到 4×4，却回不到原来的输入，因为 Mᵀ·M 不是单位矩阵。问问学生：为什么没有任何 4×16 的矩阵能被还原？</translation>
+    </message>
+    <message>
+        <source>Stride 2 down and up: the size comes back, not the values</source>
+        <translation>步长 2 下、步长 2 上：回来的是大小，不是数值</translation>
+    </message>
+    <message>
+        <source>The convolution adds each 2×2 block at stride 2, and 4×4 becomes 2×2: the first block gives 1 + 2 + 5 + 6 = 14. The transposed convolution at stride 2, with a kernel of ones, puts each value back into a 2×2 block: 4×4 again, (2 − 1)·2 − 2·0 + 1·(2 − 1) + 0 + 1 = 4. But the block holds 14, 14, 14, 14, not 1, 2, 5, 6: four numbers went into one sum, and no kernel can tell them apart again. A transposed convolution is not a deconvolution: it undoes the shape of a convolution, never its values. Ask what the block would hold with the kernel ¼ in the convolution.</source>
+        <translation>卷积以步长 2 把每个 2×2 区块加起来，4×4 变成 2×2：第一个区块得到 1 + 2 + 5 + 6 = 14。步长 2、卷积核全是 1 的转置卷积，把每个值放回一个 2×2 区块：又是 4×4，(2 − 1)·2 − 2·0 + 1·(2 − 1) + 0 + 1 = 4。但这个区块装的是 14, 14, 14, 14，不是 1, 2, 5, 6：四个数进了同一个和，没有任何卷积核能再把它们分开。转置卷积不是反卷积：它还原的是卷积的形状，从来不是它的数值。问问学生：如果卷积的卷积核是 ¼，这个区块会装什么？</translation>
+    </message>
+    <message>
         <source>The lesson list {0} cannot be read: {1}</source>
         <translation>无法读取课程清单 {0}：{1}</translation>
     </message>
@@ -3612,8 +3644,16 @@ Q：打开 / 关闭测验（→ 或 PageDown 先揭晓答案，再前进一步�
         <translation>平均池化 2×2、填充 1：6×6 → 4×4 → 3×3</translation>
     </message>
     <message>
+        <source>Kernel 3×3 at stride 2: overlaps of 1, 2 and 4</source>
+        <translation>卷积核 3×3、步长 2：重叠 1、2 和 4 次</translation>
+    </message>
+    <message>
         <source>torch.nn.Conv2d(1, 2, kernel_size=3, stride=2, padding=1, bias=True)</source>
         <translation>torch.nn.Conv2d(1, 2, kernel_size=3, stride=2, padding=1, bias=True)</translation>
+    </message>
+    <message>
+        <source>A convolution and its transpose: 4×4 → 2×2 → 4×4</source>
+        <translation>卷积与它的转置：4×4 → 2×2 → 4×4</translation>
     </message>
     <message>
         <source>Receptive field, parameters and cost of one layer: 6×6×3 → 4×4×3</source>
@@ -3626,6 +3666,10 @@ Q：打开 / 关闭测验（→ 或 PageDown 先揭晓答案，再前进一步�
     <message>
         <source>Dilation 2: a 3×3 kernel spans 5×5</source>
         <translation>膨胀 2：3×3 卷积核覆盖 5×5</translation>
+    </message>
+    <message>
+        <source>Stride 2 down, stride 2 up: 4×4 → 2×2 → 4×4</source>
+        <translation>步长 2 下、步长 2 上：4×4 → 2×2 → 4×4</translation>
     </message>
     <message>
         <source>Groups = 2: each kernel sees half the channels, as on AlexNet&apos;s two GPUs</source>
@@ -3674,6 +3718,10 @@ Q：打开 / 关闭测验（→ 或 PageDown 先揭晓答案，再前进一步�
     <message>
         <source>Three 3×3 convolutions: 7×7 → 5×5 → 3×3 → 1×1</source>
         <translation>三层 3×3 卷积：7×7 → 5×5 → 3×3 → 1×1</translation>
+    </message>
+    <message>
+        <source>Transposed convolution, kernel 2×2, stride 2: 2×2 → 4×4</source>
+        <translation>转置卷积，卷积核 2×2、步长 2：2×2 → 4×4</translation>
     </message>
     <message>
         <source>Two 3×3 convolutions: 7×7 → 5×5 → 3×3</source>

@@ -1890,6 +1890,38 @@ convolution)</source>
         <translation>3×3 卷積、ReLU、2×2 最大池化，再接一層 3×3 卷積，把 T 字形的 8×8 圖片依序變成 6×6、6×6、3×3 和 1×1 的特徵圖。感受野在第一層卷積後是 3，經過 ReLU 仍是 3，池化後 r = 3 + (2 − 1)·1·1 = 4，此時間距 j 變成 2，最後 r = 4 + (3 − 1)·1·2 = 8。所以最後的值取決於全部 8·8 = 64 個輸入值，雖然整個網路只有 2·9 = 18 個權重，卷積核也都不大於 3×3。指向這個值，再指向池化後特徵圖的一格：它看見輸入的 4×4。問問全班：為什麼第二層卷積看得比第一層遠得多？</translation>
     </message>
     <message>
+        <source>Transposed convolution: 2×2 → 4×4</source>
+        <translation>轉置卷積：2×2 → 4×4</translation>
+    </message>
+    <message>
+        <source>A transposed convolution adds each input value times the whole kernel into the output: the value 2 puts 2 × (1, 2, 3, 4) = (2, 4, 6, 8) into the top right 2×2 block. At stride 2 the next value&apos;s block starts 2 cells further on, and a 2×2 kernel fills exactly that gap: no two blocks overlap, and every output cell gets 1 contribution. The output size is (2 − 1)·2 − 2·0 + 1·(2 − 1) + 0 + 1 = 4, by (H − 1)·s − 2p + d·(k − 1) + output_padding + 1, so the 2×2 input becomes 4×4. Its kernel is learned as a convolution&apos;s is: the network learns how to upsample. Ask what the output would be with a kernel of ones.</source>
+        <translation>轉置卷積把每個輸入值乘上整個卷積核，加進輸出：值 2 把 2 × (1, 2, 3, 4) = (2, 4, 6, 8) 放進右上角的 2×2 區塊。步長為 2 時，下一個值的區塊往後移 2 格，而 2×2 的卷積核正好填滿這段間隔：區塊互不重疊，每個輸出格子都只得到 1 份貢獻。輸出大小是 (2 − 1)·2 − 2·0 + 1·(2 − 1) + 0 + 1 = 4，依照 (H − 1)·s − 2p + d·(k − 1) + output_padding + 1，所以 2×2 的輸入變成 4×4。它的卷積核和卷積的一樣是學出來的：網路學會如何上採樣。問問全班：如果卷積核全是 1，輸出會是什麼？</translation>
+    </message>
+    <message>
+        <source>Overlap and the checkerboard: kernel 3×3, stride 2</source>
+        <translation>重疊與棋盤格：卷積核 3×3、步長 2</translation>
+    </message>
+    <message>
+        <source>Step through the nine 1s of the input: each adds the 3×3 kernel of ones into a 3×3 block, and at stride 2 neighbouring blocks share a row or a column. The counts say how many blocks reached each cell, 1, 2 or 4 in a grid pattern, and as every value and weight is 1 the output is those counts: a flat input comes out as a checkerboard. Odena, Dumoulin and Olah show such checkerboard artifacts in generated images (“Deconvolution and Checkerboard Artifacts”, Distill, 2016): they come from uneven overlap, when the kernel size is not divisible by the stride. With a 4×4 kernel at stride 2 every inner cell gets 2·2 = 4 contributions, evenly. Ask which kernel sizes overlap evenly at stride 3.</source>
+        <translation>逐步走過輸入的九個 1：每一個都把全是 1 的 3×3 卷積核加進一個 3×3 區塊，而步長為 2 時，相鄰的區塊共用一列或一行。計數顯示每個格子被幾個區塊碰到：1、2 或 4，排成格狀；因為每個值和權重都是 1，輸出就是這些計數：平坦的輸入變成了棋盤格。Odena、Dumoulin 和 Olah 在生成的影像中展示了這種棋盤格偽影（“Deconvolution and Checkerboard Artifacts”，Distill，2016）：它們來自不均勻的重疊，也就是卷積核大小不能被步長整除的時候。用 4×4 的卷積核、步長 2，每個內部格子都得到 2·2 = 4 份貢獻，很均勻。問問全班：步長為 3 時，哪些卷積核大小會均勻重疊？</translation>
+    </message>
+    <message>
+        <source>A convolution and its transpose as matrices</source>
+        <translation>以矩陣看卷積與它的轉置</translation>
+    </message>
+    <message>
+        <source>A convolution is a matrix M times the input&apos;s 16 values in a column: here M is 4×16, one row per output value, holding the 9 weights of its window and 7 zeros. The transposed convolution with the same kernel multiplies by Mᵀ, 16×4: each of its 4 input values is spread along one column of Mᵀ, so 21 goes back into a 3×3 block as 21 × (1, 2, 1, 2, 4, 2, 1, 2, 1). Open View ▸ As a matrix on each layer and compare: the second matrix is the first turned over, rows into columns. The 2×2 map comes back to 4×4 but not to the input, because Mᵀ·M is not the identity. Ask why no 4×16 matrix can be undone.</source>
+        <translation>卷積就是一個矩陣 M 乘上排成一行的 16 個輸入值：這裡 M 是 4×16，每個輸出值一列，列裡是它的視窗的 9 個權重和 7 個 0。用同一個卷積核的轉置卷積乘的是 Mᵀ，16×4：它的 4 個輸入值各沿著 Mᵀ 的一行散開，所以 21 以 21 × (1, 2, 1, 2, 4, 2, 1, 2, 1) 回到一個 3×3 區塊。在每一層打開「檢視 ▸ 矩陣形式」比較看看：第二個矩陣就是第一個翻過來，列變成行。2×2 的特徵圖回到 4×4，卻回不到原來的輸入，因為 Mᵀ·M 不是單位矩陣。問問全班：為什麼沒有任何 4×16 的矩陣能被還原？</translation>
+    </message>
+    <message>
+        <source>Stride 2 down and up: the size comes back, not the values</source>
+        <translation>步長 2 下、步長 2 上：回來的是大小，不是數值</translation>
+    </message>
+    <message>
+        <source>The convolution adds each 2×2 block at stride 2, and 4×4 becomes 2×2: the first block gives 1 + 2 + 5 + 6 = 14. The transposed convolution at stride 2, with a kernel of ones, puts each value back into a 2×2 block: 4×4 again, (2 − 1)·2 − 2·0 + 1·(2 − 1) + 0 + 1 = 4. But the block holds 14, 14, 14, 14, not 1, 2, 5, 6: four numbers went into one sum, and no kernel can tell them apart again. A transposed convolution is not a deconvolution: it undoes the shape of a convolution, never its values. Ask what the block would hold with the kernel ¼ in the convolution.</source>
+        <translation>卷積以步長 2 把每個 2×2 區塊加起來，4×4 變成 2×2：第一個區塊得到 1 + 2 + 5 + 6 = 14。步長 2、卷積核全是 1 的轉置卷積，把每個值放回一個 2×2 區塊：又是 4×4，(2 − 1)·2 − 2·0 + 1·(2 − 1) + 0 + 1 = 4。但這個區塊裝的是 14, 14, 14, 14，不是 1, 2, 5, 6：四個數進了同一個和，沒有任何卷積核能再把它們分開。轉置卷積不是反卷積：它還原的是卷積的形狀，從來不是它的數值。問問全班：如果卷積的卷積核是 ¼，這個區塊會裝什麼？</translation>
+    </message>
+    <message>
         <source>The lesson list {0} cannot be read: {1}</source>
         <translation>無法讀取課程清單 {0}：{1}</translation>
     </message>
@@ -3612,8 +3644,16 @@ Q：測驗 開 / 關（→ 或 PageDown 先揭曉答案，再前進一步）
         <translation>平均池化 2×2、填充 1：6×6 → 4×4 → 3×3</translation>
     </message>
     <message>
+        <source>Kernel 3×3 at stride 2: overlaps of 1, 2 and 4</source>
+        <translation>卷積核 3×3、步長 2：重疊 1、2 和 4 次</translation>
+    </message>
+    <message>
         <source>torch.nn.Conv2d(1, 2, kernel_size=3, stride=2, padding=1, bias=True)</source>
         <translation>torch.nn.Conv2d(1, 2, kernel_size=3, stride=2, padding=1, bias=True)</translation>
+    </message>
+    <message>
+        <source>A convolution and its transpose: 4×4 → 2×2 → 4×4</source>
+        <translation>卷積與它的轉置：4×4 → 2×2 → 4×4</translation>
     </message>
     <message>
         <source>Receptive field, parameters and cost of one layer: 6×6×3 → 4×4×3</source>
@@ -3626,6 +3666,10 @@ Q：測驗 開 / 關（→ 或 PageDown 先揭曉答案，再前進一步）
     <message>
         <source>Dilation 2: a 3×3 kernel spans 5×5</source>
         <translation>膨脹 2：3×3 卷積核涵蓋 5×5</translation>
+    </message>
+    <message>
+        <source>Stride 2 down, stride 2 up: 4×4 → 2×2 → 4×4</source>
+        <translation>步長 2 下、步長 2 上：4×4 → 2×2 → 4×4</translation>
     </message>
     <message>
         <source>Groups = 2: each kernel sees half the channels, as on AlexNet&apos;s two GPUs</source>
@@ -3674,6 +3718,10 @@ Q：測驗 開 / 關（→ 或 PageDown 先揭曉答案，再前進一步）
     <message>
         <source>Three 3×3 convolutions: 7×7 → 5×5 → 3×3 → 1×1</source>
         <translation>三層 3×3 卷積：7×7 → 5×5 → 3×3 → 1×1</translation>
+    </message>
+    <message>
+        <source>Transposed convolution, kernel 2×2, stride 2: 2×2 → 4×4</source>
+        <translation>轉置卷積，卷積核 2×2、步長 2：2×2 → 4×4</translation>
     </message>
     <message>
         <source>Two 3×3 convolutions: 7×7 → 5×5 → 3×3</source>
