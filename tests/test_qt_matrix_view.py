@@ -163,3 +163,17 @@ def test_a_scatter_step_scrolls_its_column_and_the_rows_it_reaches_into_view(qtb
     # room: from the first.
     qtbot.waitUntil(lambda: canvas.viewport().rect().contains(canvas.entry_rect(140, 35).toRect()))
     assert canvas.verticalScrollBar().value() > 0
+
+
+def test_a_step_keeps_the_layout_and_an_edit_makes_a_new_one(qtbot, studio):
+    view = MatrixView(studio)
+    qtbot.addWidget(view)
+    view.show()
+    studio.playback.seek(2)
+    canvas = view.matrix_canvas
+    plan = canvas.plan
+    studio.playback.seek(9)
+    assert canvas.plan is plan  # a step moves the lit row only: nothing measured again
+    studio.document.set_input_value(0, 0, 0, 7)
+    assert canvas.plan is not plan
+    assert canvas.product.top[0] == 7

@@ -12,6 +12,7 @@ under them, each over the columns or beside the rows it belongs to.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from math import ceil
 
 import numpy as np
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
+    QScrollBar,
     QSizePolicy,
     QTabWidget,
     QVBoxLayout,
@@ -109,8 +111,9 @@ class ProductCanvas(QAbstractScrollArea):
         same_layout = (
             old is not None
             and product is not None
-            and old.matrix is product.matrix
-            and old.top is product.top
+            and old.matrix is product.matrix  # the model keeps M while the scene stays
+            and np.array_equal(old.top, product.top)
+            and np.array_equal(old.right, product.right)
             and old.row_labels == product.row_labels
         )
         if not same_layout:
@@ -297,6 +300,8 @@ class ProductCanvas(QAbstractScrollArea):
         viewport = self.viewport()
         body_w = viewport.width() - plan.labels - plan.right
         body_h = viewport.height() - plan.heading - plan.cell_height
+        rows: tuple[int, int] | None
+        cols: tuple[int, int] | None
         if product.lit_row is not None:
             rows = (product.lit_row, product.lit_row)
             found = np.flatnonzero(product.matrix[product.lit_row])
@@ -464,7 +469,15 @@ class ProductCanvas(QAbstractScrollArea):
         painter.restore()
         painter.end()
 
-    def _grid_lines(self, painter, product, span, col_x, row_y, body) -> None:  # type: ignore[no-untyped-def]
+    def _grid_lines(
+        self,
+        painter: QPainter,
+        product: Product,
+        span: tuple[int, int, int, int],
+        col_x: Callable[[int], float],
+        row_y: Callable[[int], float],
+        body: QRectF,
+    ) -> None:
         """The lines where a map's row ends (the thin ones are in the tiles), and the last
         column's and row's far edges."""
         i0, i1, j0, j1 = span
@@ -480,7 +493,7 @@ class ProductCanvas(QAbstractScrollArea):
                 painter.drawLine(round(body.left()), y, round(body.right()), y)
 
 
-def _show(bar, span: tuple[int, int], cell: int, extent: int) -> None:  # type: ignore[no-untyped-def]
+def _show(bar: QScrollBar, span: tuple[int, int], cell: int, extent: int) -> None:
     """Scroll one axis so that entries *span* show, centred, unless they already do."""
     if cell <= 0 or extent <= 0:
         return
@@ -540,7 +553,7 @@ class MatrixView(QWidget):
         bind(self, studio.frame_changed, self._on_frame)
         bind(self, self._choice.changed, self._on_frame)
 
-    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._stale:
             self.refresh()
