@@ -201,8 +201,9 @@ def _step_choice(
     return group_channels(layer, shape, kernel)[0], kernel
 
 
-# The last matrices made: a step changes only what is lit, not M.
-_cache: dict[tuple[int, int, int, int], tuple[object, np.ndarray, Im2col]] = {}
+# The last matrices made: a step changes only what is lit, not M. The evaluation is held
+# weakly: a closed window's scene is not kept alive by the cache.
+_cache: dict[tuple[int, int, int, int], tuple[weakref.ref[Evaluation], np.ndarray, Im2col]] = {}
 
 
 def _matrices(
@@ -210,7 +211,7 @@ def _matrices(
 ) -> tuple[np.ndarray, Im2col]:
     key = (id(evaluation), number, channel, kernel)
     known = _cache.get(key)
-    if known is not None and known[0] is evaluation:
+    if known is not None and known[0]() is evaluation:
         return known[1], known[2]
     layer, x = evaluation.layers[number], evaluation.maps[number]
     shape = (x.shape[0], x.shape[1], x.shape[2])
@@ -218,7 +219,7 @@ def _matrices(
     matrix.flags.writeable = False
     form = layer_im2col(layer, x, kernel)
     _cache.clear()
-    _cache[key] = (evaluation, matrix, form)
+    _cache[key] = (weakref.ref(evaluation), matrix, form)
     return matrix, form
 
 
