@@ -221,3 +221,16 @@ def test_a_product_fits_its_room_at_its_font_or_scrolls_at_the_smallest(rows, co
     # More room never gives smaller numbers.
     larger = plan_product(rows, cols, (room[0] + 100, room[1] + 100), **kwargs)
     assert larger.font >= plan.font - 1e-9
+
+
+def test_the_lessons_convolution_and_its_transpose_are_a_matrix_and_its_transpose():
+    from convstudio.model import load_scene, resource_dir
+
+    studio = Studio(load_scene(resource_dir() / "scenes" / "convolution-transpose.json"))
+    choice = matrix_choice_of(studio)
+    studio.show_layer(0)
+    first = choice.picture()
+    studio.show_layer(1)
+    second = choice.picture()
+    assert first.matrix.shape == (4, 16) and second.transposed
+    np.testing.assert_array_equal(second.matrix, first.matrix.T)
