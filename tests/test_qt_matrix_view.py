@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QHelpEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QToolTip
 
 from convstudio.engine.layers import Conv2d
 from convstudio.model import Scene, Studio
@@ -177,3 +178,30 @@ def test_a_step_keeps_the_layout_and_an_edit_makes_a_new_one(qtbot, studio):
     studio.document.set_input_value(0, 0, 0, 7)
     assert canvas.plan is not plan
     assert canvas.product.top[0] == 7
+
+
+def test_pointing_at_an_entry_says_what_it_is(qtbot, studio):
+    view = MatrixView(studio)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitExposed(view)
+    studio.playback.seek(1)
+    canvas = view.matrix_canvas
+    centre = canvas.entry_rect(0, 2).center()
+    assert canvas.entry_at(centre) == (0, 2)
+    assert canvas.product.entry_text(0, 2) == "Output cell (1, 1) adds input cell (1, 3) × 1."
+    assert canvas.product.entry_text(0, 1) == (
+        "Output cell (1, 1) does not read input cell (1, 2): 0."
+    )
+    # As the pointer's tooltip.
+    point = centre.toPoint()
+    help_event = QHelpEvent(QEvent.Type.ToolTip, point, canvas.viewport().mapToGlobal(point))
+    QApplication.sendEvent(canvas.viewport(), help_event)
+    qtbot.waitUntil(lambda: QToolTip.text() == "Output cell (1, 1) adds input cell (1, 3) × 1.")
+    QToolTip.hideText()
+    view.tabs.setCurrentWidget(view.im2col_canvas)
+    qtbot.waitUntil(lambda: view.im2col_canvas.plan is not None)
+    # The worked example: output (1, 1)'s window, its row 2, column 3 is input cell (2, 3).
+    assert view.im2col_canvas.product.entry_text(0, 5) == (
+        "The window of output cell (1, 1), channel 1, row 2, column 3: 75."
+    )

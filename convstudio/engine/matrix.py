@@ -56,11 +56,14 @@ class Im2col:
         and a transposed convolution's kernel flipped).
     channels
         The input channels of the columns, in order (``kH·kW`` columns each).
+    kernel_size
+        ``(kH, kW)``: a channel's columns are the window's rows of ``kW``.
     """
 
     windows: np.ndarray
     kernel: np.ndarray
     channels: tuple[int, ...]
+    kernel_size: tuple[int, int] = (1, 1)
 
     @property
     def output(self) -> np.ndarray:
@@ -362,7 +365,7 @@ def layer_im2col(layer: Layer, x: np.ndarray, kernel: int) -> Im2col:
     c = np.where(cols < 0, w, cols)
     windows = padded[:, r[:, None, :, None], c[None, :, None, :]]  # (ch, ho, wo, kh, kw)
     windows = np.moveaxis(windows, 0, 2).reshape(rows.shape[0] * cols.shape[0], -1)
-    return Im2col(windows=windows, kernel=weights.ravel(), channels=channels)
+    return Im2col(windows=windows, kernel=weights.ravel(), channels=channels, kernel_size=(kh, kw))
 
 
 __all__ = [

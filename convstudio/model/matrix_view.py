@@ -13,6 +13,7 @@ current step's. Qt-free: the widget paints what :func:`matrix_picture` says.
 from __future__ import annotations
 
 import weakref
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -31,6 +32,7 @@ from ..engine.matrix import (
 from .i18n import translate
 from .layer_names import layer_name
 from .limits import MAX_MATRIX_ENTRIES
+from .numbers import format_number
 from .stage import Length
 from .studio import Studio, one_per_studio
 
@@ -403,6 +405,8 @@ class Product:
         The current step's row (or a scatter step's column), or ``None``.
     marked_top, marked_right
         Entries of the top and right vectors the lit row or column involves.
+    describe
+        Says what an entry is, given its row and column (see :meth:`entry_text`).
     """
 
     matrix: np.ndarray
@@ -418,6 +422,11 @@ class Product:
     lit_column: int | None = None
     marked_top: frozenset[int] = frozenset()
     marked_right: frozenset[int] = frozenset()
+    describe: Callable[[int, int], str] | None = None
+
+    def entry_text(self, row: int, col: int) -> str:
+        """What entry (*row*, *col*) is, in a sentence (the pointer's tooltip)."""
+        return "" if self.describe is None else self.describe(row, col)
 
 
 def _cell_labels(rows: int, cols: int) -> tuple[str, ...]:
@@ -439,7 +448,25 @@ def matrix_product(picture: MatrixPicture) -> Product:
     elif picture.lit_column is not None:
         top = frozenset((picture.lit_column,))
         right = frozenset(int(i) for i in picture.writes())
+    out_w = picture.output_size[1]
+
+    def describe(row: int, col: int) -> str:
+        r, c = divmod(row, out_w)
+        rr, cc = divmod(col, w)
+        weight = float(picture.matrix[row, col])
+        if weight == 0:
+            #: An entry 0 of M: output cell ({0}, {1}) and input cell ({2}, {3}), from 1.
+            text = translate(
+                "MatrixView", "Output cell ({0}, {1}) does not read input cell ({2}, {3}): 0."
+            )
+            return text.format(r + 1, c + 1, rr + 1, cc + 1)
+        #: An entry of M: output cell ({0}, {1}) adds input cell ({2}, {3}) times the
+        #: weight {4}.
+        text = translate("MatrixView", "Output cell ({0}, {1}) adds input cell ({2}, {3}) × {4}.")
+        return text.format(r + 1, c + 1, rr + 1, cc + 1, format_number(weight))
+
     return Product(
+        describe=describe,
         matrix=picture.matrix,
         top=picture.input,
         right=picture.output,
@@ -469,7 +496,24 @@ def im2col_product(picture: MatrixPicture) -> Product | None:
         for i, c in enumerate(form.channels)
     )
     lit = picture.im2col_lit_row
+    out_w = picture.output_size[1]
+    kw = form.kernel_size[1]
+
+    def describe(row: int, col: int) -> str:
+        r, c = divmod(row, out_w)
+        index, rest = divmod(col, max(1, per_channel))
+        i, j = divmod(rest, kw)
+        #: An entry of the im2col matrix: the window of output cell ({0}, {1}), on input
+        #: channel {2}, at the window's row {3} and column {4} (all from 1), holds {5}.
+        text = translate(
+            "MatrixView",
+            "The window of output cell ({0}, {1}), channel {2}, row {3}, column {4}: {5}.",
+        )
+        value = format_number(float(form.windows[row, col]))
+        return text.format(r + 1, c + 1, form.channels[index] + 1, i + 1, j + 1, value)
+
     return Product(
+        describe=describe,
         matrix=form.windows,
         top=form.kernel,
         right=form.output,

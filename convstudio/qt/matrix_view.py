@@ -16,11 +16,12 @@ from collections.abc import Callable
 from math import ceil
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetricsF,
+    QHelpEvent,
     QImage,
     QPainter,
     QPaintEvent,
@@ -37,6 +38,7 @@ from PySide6.QtWidgets import (
     QScrollBar,
     QSizePolicy,
     QTabWidget,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -340,6 +342,29 @@ class ProductCanvas(QAbstractScrollArea):
             plan.cell_width,
             plan.cell_height,
         )
+
+    def entry_at(self, point: QPointF) -> tuple[int, int] | None:
+        """The matrix's entry (row, column) under *point* of the viewport, or ``None``."""
+        product, plan = self._product, self.plan
+        if product is None or plan is None:
+            return None
+        left, right_x, _, body_y = self._places(product, plan)
+        if not (left <= point.x() < right_x and point.y() >= body_y):
+            return None
+        col = int((point.x() - left + self.horizontalScrollBar().value()) // plan.cell_width)
+        row = int((point.y() - body_y + self.verticalScrollBar().value()) // plan.cell_height)
+        rows, cols = product.matrix.shape
+        return (row, col) if 0 <= row < rows and 0 <= col < cols else None
+
+    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            entry = self.entry_at(QPointF(event.pos()))
+            if entry is None or self._product is None:
+                QToolTip.hideText()
+            else:
+                QToolTip.showText(event.globalPos(), self._product.entry_text(*entry), self)
+            return True
+        return super().viewportEvent(event)
 
     def result_rect(self, row: int) -> QRectF:
         """The value of the result beside *row*, in the viewport (maybe out of view)."""

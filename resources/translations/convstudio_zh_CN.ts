@@ -2628,9 +2628,24 @@ Q：打开 / 关闭测验（→ 或 PageDown 先揭晓答案，再前进一步�
         <translation>输入第 {0} 行</translation>
     </message>
     <message>
+        <source>Output cell ({0}, {1}) does not read input cell ({2}, {3}): 0.</source>
+        <extracomment>An entry 0 of M: output cell ({0}, {1}) and input cell ({2}, {3}), from 1.</extracomment>
+        <translation>输出单元格 ({0}, {1}) 不读取输入单元格 ({2}, {3})：0。</translation>
+    </message>
+    <message>
+        <source>Output cell ({0}, {1}) adds input cell ({2}, {3}) × {4}.</source>
+        <extracomment>An entry of M: output cell ({0}, {1}) adds input cell ({2}, {3}) times the weight {4}.</extracomment>
+        <translation>输出单元格 ({0}, {1}) 加上输入单元格 ({2}, {3}) × {4}。</translation>
+    </message>
+    <message>
         <source>channel {0}</source>
         <extracomment>A heading over the im2col columns of one input channel; {0} is its number from 1.</extracomment>
         <translation>通道 {0}</translation>
+    </message>
+    <message>
+        <source>The window of output cell ({0}, {1}), channel {2}, row {3}, column {4}: {5}.</source>
+        <extracomment>An entry of the im2col matrix: the window of output cell ({0}, {1}), on input channel {2}, at the window&apos;s row {3} and column {4} (all from 1), holds {5}.</extracomment>
+        <translation>输出单元格 ({0}, {1}) 的窗口，通道 {2}，第 {3} 行、第 {4} 列：{5}。</translation>
     </message>
     <message>
         <source>Matrix</source>
