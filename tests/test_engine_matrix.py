@@ -284,3 +284,16 @@ def test_a_transposed_layers_im2col_rows_are_its_gather_steps(case):
         step = layer.step(x, o * ho * wo + cell)
         np.testing.assert_array_equal(form.windows[cell], step.values)
         np.testing.assert_array_equal(form.kernel, step.weights)
+
+
+@given(transposed_layer_cases())
+@CASES
+def test_a_transposed_layers_im2col_is_its_gather_forms_convolutions(case):
+    conv_transpose2d = _conv_transpose2d()
+    settings_, x = case
+    layer = conv_transpose2d(**settings_)
+    padded, conv = layer.gather_form(x)
+    for o in range(layer.output_shape(x.shape)[0]):
+        mine, theirs = layer_im2col(layer, x, o), layer_im2col(conv, padded, o)
+        np.testing.assert_array_equal(mine.windows, theirs.windows)
+        np.testing.assert_array_equal(mine.kernel, theirs.kernel)
