@@ -205,3 +205,14 @@ def test_pointing_at_an_entry_says_what_it_is(qtbot, studio):
     assert view.im2col_canvas.product.entry_text(0, 5) == (
         "The window of output cell (1, 1), channel 1, row 2, column 3: 75."
     )
+
+
+def test_m_shows_the_matrix_while_presenting_too_and_stepping_follows(qtbot, window, studio):
+    window.set_presenting(True, full_screen=False)
+    key(window, Qt.Key.Key_M)
+    qtbot.waitUntil(lambda: window.matrix_view.isVisible())
+    assert window.stage.isHidden()
+    key(window, Qt.Key.Key_PageDown)
+    qtbot.waitUntil(lambda: window.matrix_view.matrix_canvas.product.lit_row == 0)
+    window.set_presenting(False, full_screen=False)
+    assert window.matrix_view.isVisible()
