@@ -44,6 +44,7 @@ from .model.i18n import language_from_environment, translate
 from .model.lessons import lessons, scene_argument
 from .model.library import user_library
 from .model.limits import CHANNELS, LimitError, check_scene_limits
+from .model.matrix_view import matrix_picture
 from .model.numbers import format_number, json_number, shortened
 from .model.playback import MAX_SPEED, MIN_SPEED
 from .model.presets import (
@@ -213,6 +214,17 @@ def _parsers() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
             "for the input, then for the output of each layer before L; null where its "
             "windows read only padding",
         ).format(),
+    )
+    compute.add_argument(
+        "--matrix",
+        action="store_true",
+        help=translate(
+            "Cli",
+            "with --json: add “matrix”, the first layer's M as a list of rows, from its "
+            "input channel 1 to its kernel 1: vec(output) = M · vec(input), the cells in "
+            "reading order (a convolution or a transposed one; a transposed one's M is the "
+            "transpose of the matching convolution's)",
+        ),
     )
     compute.add_argument(
         "-o",
@@ -512,6 +524,16 @@ def _check_trace(scene: Scene, maps: Sequence[np.ndarray], cell: tuple[int, int,
         )
 
 
+def _first_matrix(evaluation: Evaluation) -> np.ndarray:
+    """``--matrix``: M of the first layer from input channel 1 to kernel 1, or one line
+    why it has none (a layer that is not a convolution, a matrix too large)."""
+    picture = matrix_picture(evaluation, 0, None, channel=0, kernel=0)
+    if picture.refusal is not None:
+        #: {0} is why there is no matrix (a sentence naming the layer).
+        raise CliError(translate("Cli", "--matrix: {0}").format(picture.refusal))
+    return picture.matrix
+
+
 def _stack_text(scene: Scene, maps: Sequence[np.ndarray]) -> str:
     """What ``compute`` prints: the output map; for a stack every layer's, each headed."""
     if not scene.is_stack:
@@ -554,6 +576,8 @@ def compute(args: argparse.Namespace) -> int:
     """``convstudio compute``: print (or write) the output map (every layer's, for a stack)."""
     if args.trace is not None and not args.json:
         raise CliError(translate("Cli", "--trace adds to the JSON output: add --json"))
+    if args.matrix and not args.json:
+        raise CliError(translate("Cli", "--matrix adds to the JSON output: add --json"))
     scene = _with_kernel(_load(args.scene), args.kernel, MAX_SCENE_CHANNELS)
     # What is made of the output is work too: 64 million values are slow to print.
     outputs = (["json"] if args.json else []) + (
@@ -562,13 +586,15 @@ def compute(args: argparse.Namespace) -> int:
     _check(scene, budget=not args.no_budget, outputs=outputs)
     target = _target(args.output, args.scene) if args.output is not None else None
     try:
-        maps = _evaluate(scene).maps
+        evaluation = _evaluate(scene)
+        maps = evaluation.maps
     except MemoryError:
         raise CliError(
             translate("Cli", "there is not enough memory to compute this scene")
         ) from None
     if args.trace is not None:
         _check_trace(scene, maps, args.trace)
+    matrix = _first_matrix(evaluation) if args.matrix else None
     if target is not None:
         try:
             with _writing(target):
@@ -580,7 +606,10 @@ def compute(args: argparse.Namespace) -> int:
                 )
             ) from None
     if args.json:
-        _print(json.dumps(compute_payload(scene, maps, args.trace)) + "\n")
+        payload = compute_payload(scene, maps, args.trace)
+        if matrix is not None:
+            payload["matrix"] = [[json_number(v) for v in row] for row in matrix]
+        _print(json.dumps(payload) + "\n")
     elif target is None:
         _print(_stack_text(scene, maps))
     return 0

@@ -76,6 +76,10 @@ POOL_SIDE = Limit(
 # sum of products loses the units digit a student checks by hand.
 MAX_ABS_VALUE = 1e12
 
+# The matrix view's M (output cells × input cells of one channel): 4 million entries are
+# 32 MB, a 32×32 input to a 64×64 output; a stride-8 transposed one would reach 67 million.
+MAX_MATRIX_ENTRIES = 4_000_000
+
 # The names other modules used before this one existed.
 MAX_GRID = INPUT_SIDE.maximum
 MAX_KERNEL = KERNEL_SIDE.maximum

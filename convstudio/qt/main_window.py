@@ -74,6 +74,7 @@ from .kernel_panel import KernelPanel
 from .language import current_language, install_language, remember_language
 from .layers_panel import LayersPanel
 from .lesson_note import LessonNote
+from .matrix_view import MatrixView
 from .output_panel import OutputsPanel
 from .quiz_view import QuizView
 from .settings_panel import SettingsPanel
@@ -370,7 +371,15 @@ class MainWindow(QMainWindow):
         central.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         left = QVBoxLayout()
         left.setContentsMargins(0, 0, 0, 0)
-        left.addWidget(self.stage, 1)
+        # View ▸ As a matrix takes the stage's room (the whole of it: see qt/matrix_view.py).
+        self.matrix_view = MatrixView(studio)
+        self.matrix_view.hide()
+        stage_area = QWidget()
+        area = QVBoxLayout(stage_area)
+        area.setContentsMargins(0, 0, 0, 0)
+        area.addWidget(self.stage, 1)
+        area.addWidget(self.matrix_view, 1)
+        left.addWidget(stage_area, 1)
         # The teacher's note: at the top of the side panel while editing (the stage keeps
         # its height), under the stage while presenting when asked for (N).
         self.note = LessonNote()
@@ -400,6 +409,7 @@ class MainWindow(QMainWindow):
             "note": self.note_action.isChecked(),
             "heat maps": self.heat_maps_action.isChecked(),
             "window counts": self.window_counts_action.isChecked(),
+            "matrix": self.matrix_action.isChecked(),
         }
         user_zoom = self.user_zoom
         lesson = self.note.lesson
@@ -424,12 +434,20 @@ class MainWindow(QMainWindow):
         self.set_heat_maps(kept["heat maps"])
         self.window_counts_action.setChecked(kept["window counts"])
         self.input_panel.set_show_counts(kept["window counts"])
+        self.set_matrix_shown(kept["matrix"])
         self.set_user_zoom(user_zoom)
         self._on_quiz_changed()
         self._show_lesson(lesson)
         self._update_title()
         if presenting:
             self.set_presenting(True, full_screen=False)
+
+    def set_matrix_shown(self, shown: bool) -> None:
+        """Show the current layer as a matrix in the stage's place, or the stage again."""
+        shown = bool(shown)
+        self.matrix_action.setChecked(shown)
+        self.stage.setVisible(not shown)
+        self.matrix_view.setVisible(shown)
 
     def set_language(self, language: str) -> None:
         """Speak *language* from now on (remembered); the window is built again in it."""
@@ -628,6 +646,10 @@ class MainWindow(QMainWindow):
             self.stepping_actions[mode] = action
         view.aboutToShow.connect(self._show_stepping)
         self._show_stepping()
+        # The current layer as M · x = y, and im2col, in the stage's place (M: matrix).
+        self.matrix_action = self._action(self.tr("As a &matrix"), self.set_matrix_shown, "M")
+        self.matrix_action.setCheckable(True)
+        view.addAction(self.matrix_action)
         view.addSeparator()
         # Some presenter remotes send Shift+F5 (PowerPoint's "from the current slide").
         self.present_action = self._action(

@@ -188,6 +188,10 @@ Qt 和 PySide6 按安装时的原样使用，没有修改：依照 LGPL，你可
         <translation>与 --json 一起用：加上“trace”，即第 L 层输出中 (R, C) 这一格所依赖的格子（都从 0 起算）：L + 1 个对象 {{rows: [第一行, 最后一行], cols: [第一列, 最后一列]}}，先是输入，再依次是 L 之前每一层的输出；窗口只读到填充的地方为 null</translation>
     </message>
     <message>
+        <source>with --json: add “matrix”, the first layer&apos;s M as a list of rows, from its input channel 1 to its kernel 1: vec(output) = M · vec(input), the cells in reading order (a convolution or a transposed one; a transposed one&apos;s M is the transpose of the matching convolution&apos;s)</source>
+        <translation>与 --json 一起用：加上“matrix”，即第一层从输入通道 1 到卷积核 1 的矩阵 M，以行的数组表示：vec(输出) = M · vec(输入)，单元格按阅读顺序排序（卷积或转置卷积；转置卷积的 M 是对应卷积之矩阵的转置）</translation>
+    </message>
+    <message>
         <source>write the last layer&apos;s output as CSV instead</source>
         <translation>改为把最后一层的输出写入 CSV 文件</translation>
     </message>
@@ -262,6 +266,11 @@ Qt 和 PySide6 按安装时的原样使用，没有修改：依照 LGPL，你可
         <translation>--trace：L = {2} 那一层（{3}）的输出是 {4}×{5}，没有 ({0}, {1}) 这一格：行是 0 到 {6}，列是 0 到 {7}</translation>
     </message>
     <message>
+        <source>--matrix: {0}</source>
+        <extracomment>{0} is why there is no matrix (a sentence naming the layer).</extracomment>
+        <translation>--matrix：{0}</translation>
+    </message>
+    <message>
         <source># Layer {0} ({1}): {2}</source>
         <extracomment>the heading above each layer&apos;s output in “convstudio compute” of a stack: the layer&apos;s number from 1, its type (relu, max_pool2d), its shape (1×4×4)</extracomment>
         <translation># 第 {0} 层（{1}）：{2}</translation>
@@ -274,6 +283,10 @@ Qt 和 PySide6 按安装时的原样使用，没有修改：依照 LGPL，你可
     <message>
         <source>--trace adds to the JSON output: add --json</source>
         <translation>--trace 是加在 JSON 输出里的：请加上 --json</translation>
+    </message>
+    <message>
+        <source>--matrix adds to the JSON output: add --json</source>
+        <translation>--matrix 是加在 JSON 输出里的：请加上 --json</translation>
     </message>
     <message>
         <source>there is not enough memory to compute this scene</source>
@@ -2412,6 +2425,10 @@ convolution)</source>
         <translation>逐一输出格：每格是撑开后输入上的一个窗口（收集）</translation>
     </message>
     <message>
+        <source>As a &amp;matrix</source>
+        <translation>矩阵形式(&amp;M)</translation>
+    </message>
+    <message>
         <source>&amp;Present</source>
         <translation>演示(&amp;P)</translation>
     </message>
@@ -2605,6 +2622,104 @@ Q：打开 / 关闭测验（→ 或 PageDown 先揭晓答案，再前进一步�
     <message>
         <source>pad</source>
         <translation>填充</translation>
+    </message>
+</context>
+<context>
+    <name>MatrixView</name>
+    <message>
+        <source>Layer {0} ({1}) is linear, but only convolutions are shown as matrices.</source>
+        <extracomment>Layer types that are linear but shown by no matrix here (a pool of averages). {0} is the layer&apos;s number from 1, {1} its short name (&quot;avg pool 2×2&quot;).</extracomment>
+        <translation>第 {0} 层（{1}）是线性的，但只有卷积会以矩阵形式显示。</translation>
+    </message>
+    <message>
+        <source>Layer {0} ({1}) has no matrix: it is not linear.</source>
+        <extracomment>{0} is the layer&apos;s number from 1, {1} its short name (&quot;ReLU&quot;, &quot;max pool 2×2&quot;).</extracomment>
+        <translation>第 {0} 层（{1}）没有矩阵：它不是线性的。</translation>
+    </message>
+    <message>
+        <source>No matrix: the scene&apos;s settings are impossible.</source>
+        <translation>没有矩阵：这个场景的设置无法计算。</translation>
+    </message>
+    <message>
+        <source>This layer&apos;s matrix would be {0}×{1}: too large to show (at most {2} entries).</source>
+        <extracomment>{0}×{1}: the matrix&apos;s rows and columns; {2}: the most entries shown.</extracomment>
+        <translation>这一层的矩阵将是 {0}×{1}：太大，无法显示（最多 {2} 个元素）。</translation>
+    </message>
+    <message>
+        <source>Mᵀ: the transpose of the matrix of the convolution with the same kernel, stride, padding and dilation.</source>
+        <translation>Mᵀ：卷积核、步长、填充和膨胀都相同的那个卷积，其矩阵的转置。</translation>
+    </message>
+    <message>
+        <source>vec(output) = M · vec(input)</source>
+        <translation>vec(输出) = M · vec(输入)</translation>
+    </message>
+    <message>
+        <source>Layer {0} ({1}), channel {2} → kernel {3}: M is {4}×{5}, a row per output cell and a column per input cell, both in reading order.</source>
+        <extracomment>{0}: the layer&apos;s number from 1; {1}: its short name; {2}: the input channel (from 1); {3}: the kernel (from 1); {4}×{5}: the matrix&apos;s rows and columns.</extracomment>
+        <translation>第 {0} 层（{1}），通道 {2} → 卷积核 {3}：M 是 {4}×{5}，每个输出单元格一行、每个输入单元格一列，都按阅读顺序排列。</translation>
+    </message>
+    <message>
+        <source>Kernel {0} does not read channel {1} (another group): every entry of M is 0.</source>
+        <extracomment>{0}: the kernel (from 1); {1}: the input channel (from 1).</extracomment>
+        <translation>卷积核 {0} 不读取通道 {1}（属于另一个分组）：M 的每个元素都是 0。</translation>
+    </message>
+    <message>
+        <source>The output adds every channel&apos;s M · vec(input) of the group, and the bias.</source>
+        <translation>输出是这个分组中每个通道的 M · vec(输入) 相加，再加上偏置。</translation>
+    </message>
+    <message>
+        <source>The output is M · vec(input) plus the bias.</source>
+        <translation>输出是 M · vec(输入) 再加上偏置。</translation>
+    </message>
+    <message>
+        <source>im2col of the gather form: {0}×{1}, a row per output cell holding its window over the input with zeros inserted and padded, times kernel {2} flipped as a column. That is the output without the bias.</source>
+        <extracomment>{0}×{1}: the windows matrix&apos;s rows and columns; {2}: the kernel (from 1).</extracomment>
+        <translation>收集形式的 im2col：{0}×{1}，每个输出单元格一行，放着它在“插入零并填充后的输入”上的窗口，乘以翻转后作为一列的卷积核 {2}。结果就是不含偏置的输出。</translation>
+    </message>
+    <message>
+        <source>im2col: {0}×{1}, a row per output cell holding its window of the input, times kernel {2} as a column. That is the output without the bias.</source>
+        <translation>im2col：{0}×{1}，每个输出单元格一行，放着它在输入上的窗口，乘以作为一列的卷积核 {2}。结果就是不含偏置的输出。</translation>
+    </message>
+    <message>
+        <source>input row {0}</source>
+        <extracomment>A heading over the columns of M that one row of the input map feeds; {0} is the row&apos;s number from 1.</extracomment>
+        <translation>输入第 {0} 行</translation>
+    </message>
+    <message>
+        <source>Output cell ({0}, {1}) does not read input cell ({2}, {3}): 0.</source>
+        <extracomment>An entry 0 of M: output cell ({0}, {1}) and input cell ({2}, {3}), from 1.</extracomment>
+        <translation>输出单元格 ({0}, {1}) 不读取输入单元格 ({2}, {3})：0。</translation>
+    </message>
+    <message>
+        <source>Output cell ({0}, {1}) adds input cell ({2}, {3}) × {4}.</source>
+        <extracomment>An entry of M: output cell ({0}, {1}) adds input cell ({2}, {3}) times the weight {4}.</extracomment>
+        <translation>输出单元格 ({0}, {1}) 加上输入单元格 ({2}, {3}) × {4}。</translation>
+    </message>
+    <message>
+        <source>channel {0}</source>
+        <extracomment>A heading over the im2col columns of one input channel; {0} is its number from 1.</extracomment>
+        <translation>通道 {0}</translation>
+    </message>
+    <message>
+        <source>The window of output cell ({0}, {1}), channel {2}, row {3}, column {4}: {5}.</source>
+        <extracomment>An entry of the im2col matrix: the window of output cell ({0}, {1}), on input channel {2}, at the window&apos;s row {3} and column {4} (all from 1), holds {5}.</extracomment>
+        <translation>输出单元格 ({0}, {1}) 的窗口，通道 {2}，第 {3} 行、第 {4} 列：{5}。</translation>
+    </message>
+    <message>
+        <source>Matrix</source>
+        <translation>矩阵</translation>
+    </message>
+    <message>
+        <source>im2col</source>
+        <translation>im2col</translation>
+    </message>
+    <message>
+        <source>Channel {0}</source>
+        <translation>通道 {0}</translation>
+    </message>
+    <message>
+        <source>Kernel {0}</source>
+        <translation>卷积核 {0}</translation>
     </message>
 </context>
 <context>

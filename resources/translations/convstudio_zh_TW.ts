@@ -188,6 +188,10 @@ Qt 和 PySide6 照安裝時的原樣使用，沒有修改：依照 LGPL，你可
         <translation>與 --json 一起用：加上「trace」，即第 L 層輸出中 (R, C) 這一格所依賴的格子（都從 0 起算）：L + 1 個物件 {{rows: [第一列, 最後一列], cols: [第一行, 最後一行]}}，先是輸入，再依序是 L 之前每一層的輸出；視窗只讀到填充的地方為 null</translation>
     </message>
     <message>
+        <source>with --json: add “matrix”, the first layer&apos;s M as a list of rows, from its input channel 1 to its kernel 1: vec(output) = M · vec(input), the cells in reading order (a convolution or a transposed one; a transposed one&apos;s M is the transpose of the matching convolution&apos;s)</source>
+        <translation>與 --json 一起用：加上「matrix」，即第一層從輸入通道 1 到卷積核 1 的矩陣 M，以列的清單表示：vec(輸出) = M · vec(輸入)，格子依閱讀順序排列（卷積或轉置卷積；轉置卷積的 M 是對應卷積之矩陣的轉置）</translation>
+    </message>
+    <message>
         <source>write the last layer&apos;s output as CSV instead</source>
         <translation>改以 CSV 格式寫出最後一層的輸出</translation>
     </message>
@@ -262,6 +266,11 @@ Qt 和 PySide6 照安裝時的原樣使用，沒有修改：依照 LGPL，你可
         <translation>--trace：L = {2} 那一層（{3}）的輸出是 {4}×{5}，沒有 ({0}, {1}) 這一格：列是 0 到 {6}，行是 0 到 {7}</translation>
     </message>
     <message>
+        <source>--matrix: {0}</source>
+        <extracomment>{0} is why there is no matrix (a sentence naming the layer).</extracomment>
+        <translation>--matrix：{0}</translation>
+    </message>
+    <message>
         <source># Layer {0} ({1}): {2}</source>
         <extracomment>the heading above each layer&apos;s output in “convstudio compute” of a stack: the layer&apos;s number from 1, its type (relu, max_pool2d), its shape (1×4×4)</extracomment>
         <translation># 第 {0} 層（{1}）：{2}</translation>
@@ -274,6 +283,10 @@ Qt 和 PySide6 照安裝時的原樣使用，沒有修改：依照 LGPL，你可
     <message>
         <source>--trace adds to the JSON output: add --json</source>
         <translation>--trace 是加在 JSON 輸出裡的：請加上 --json</translation>
+    </message>
+    <message>
+        <source>--matrix adds to the JSON output: add --json</source>
+        <translation>--matrix 是加在 JSON 輸出裡的：請加上 --json</translation>
     </message>
     <message>
         <source>there is not enough memory to compute this scene</source>
@@ -2412,6 +2425,10 @@ convolution)</source>
         <translation>逐一輸出格：每格是撐開後輸入上的一個視窗（收集）</translation>
     </message>
     <message>
+        <source>As a &amp;matrix</source>
+        <translation>矩陣形式(&amp;M)</translation>
+    </message>
+    <message>
         <source>&amp;Present</source>
         <translation>簡報模式(&amp;P)</translation>
     </message>
@@ -2605,6 +2622,104 @@ Q：測驗 開 / 關（→ 或 PageDown 先揭曉答案，再前進一步）
     <message>
         <source>pad</source>
         <translation>填充</translation>
+    </message>
+</context>
+<context>
+    <name>MatrixView</name>
+    <message>
+        <source>Layer {0} ({1}) is linear, but only convolutions are shown as matrices.</source>
+        <extracomment>Layer types that are linear but shown by no matrix here (a pool of averages). {0} is the layer&apos;s number from 1, {1} its short name (&quot;avg pool 2×2&quot;).</extracomment>
+        <translation>第 {0} 層（{1}）是線性的，但只有卷積會以矩陣呈現。</translation>
+    </message>
+    <message>
+        <source>Layer {0} ({1}) has no matrix: it is not linear.</source>
+        <extracomment>{0} is the layer&apos;s number from 1, {1} its short name (&quot;ReLU&quot;, &quot;max pool 2×2&quot;).</extracomment>
+        <translation>第 {0} 層（{1}）沒有矩陣：它不是線性的。</translation>
+    </message>
+    <message>
+        <source>No matrix: the scene&apos;s settings are impossible.</source>
+        <translation>沒有矩陣：這個場景的設定無法計算。</translation>
+    </message>
+    <message>
+        <source>This layer&apos;s matrix would be {0}×{1}: too large to show (at most {2} entries).</source>
+        <extracomment>{0}×{1}: the matrix&apos;s rows and columns; {2}: the most entries shown.</extracomment>
+        <translation>這一層的矩陣會是 {0}×{1}：太大，無法顯示（最多 {2} 個元素）。</translation>
+    </message>
+    <message>
+        <source>Mᵀ: the transpose of the matrix of the convolution with the same kernel, stride, padding and dilation.</source>
+        <translation>Mᵀ：卷積核、步長、填充與膨脹都相同的那個卷積，其矩陣的轉置。</translation>
+    </message>
+    <message>
+        <source>vec(output) = M · vec(input)</source>
+        <translation>vec(輸出) = M · vec(輸入)</translation>
+    </message>
+    <message>
+        <source>Layer {0} ({1}), channel {2} → kernel {3}: M is {4}×{5}, a row per output cell and a column per input cell, both in reading order.</source>
+        <extracomment>{0}: the layer&apos;s number from 1; {1}: its short name; {2}: the input channel (from 1); {3}: the kernel (from 1); {4}×{5}: the matrix&apos;s rows and columns.</extracomment>
+        <translation>第 {0} 層（{1}），通道 {2} → 卷積核 {3}：M 是 {4}×{5}，每個輸出格一列、每個輸入格一行，都依閱讀順序排列。</translation>
+    </message>
+    <message>
+        <source>Kernel {0} does not read channel {1} (another group): every entry of M is 0.</source>
+        <extracomment>{0}: the kernel (from 1); {1}: the input channel (from 1).</extracomment>
+        <translation>卷積核 {0} 不讀通道 {1}（屬於另一個分組）：M 的每個元素都是 0。</translation>
+    </message>
+    <message>
+        <source>The output adds every channel&apos;s M · vec(input) of the group, and the bias.</source>
+        <translation>輸出是這個分組中每個通道的 M · vec(輸入) 相加，再加上偏置。</translation>
+    </message>
+    <message>
+        <source>The output is M · vec(input) plus the bias.</source>
+        <translation>輸出是 M · vec(輸入) 再加上偏置。</translation>
+    </message>
+    <message>
+        <source>im2col of the gather form: {0}×{1}, a row per output cell holding its window over the input with zeros inserted and padded, times kernel {2} flipped as a column. That is the output without the bias.</source>
+        <extracomment>{0}×{1}: the windows matrix&apos;s rows and columns; {2}: the kernel (from 1).</extracomment>
+        <translation>收集形式的 im2col：{0}×{1}，每個輸出格一列，放著它在「插入零並填充後的輸入」上的視窗，乘上翻轉後當成一行的卷積核 {2}。結果就是不含偏置的輸出。</translation>
+    </message>
+    <message>
+        <source>im2col: {0}×{1}, a row per output cell holding its window of the input, times kernel {2} as a column. That is the output without the bias.</source>
+        <translation>im2col：{0}×{1}，每個輸出格一列，放著它在輸入上的視窗，乘上當成一行的卷積核 {2}。結果就是不含偏置的輸出。</translation>
+    </message>
+    <message>
+        <source>input row {0}</source>
+        <extracomment>A heading over the columns of M that one row of the input map feeds; {0} is the row&apos;s number from 1.</extracomment>
+        <translation>輸入第 {0} 列</translation>
+    </message>
+    <message>
+        <source>Output cell ({0}, {1}) does not read input cell ({2}, {3}): 0.</source>
+        <extracomment>An entry 0 of M: output cell ({0}, {1}) and input cell ({2}, {3}), from 1.</extracomment>
+        <translation>輸出格 ({0}, {1}) 不讀輸入格 ({2}, {3})：0。</translation>
+    </message>
+    <message>
+        <source>Output cell ({0}, {1}) adds input cell ({2}, {3}) × {4}.</source>
+        <extracomment>An entry of M: output cell ({0}, {1}) adds input cell ({2}, {3}) times the weight {4}.</extracomment>
+        <translation>輸出格 ({0}, {1}) 加上輸入格 ({2}, {3}) × {4}。</translation>
+    </message>
+    <message>
+        <source>channel {0}</source>
+        <extracomment>A heading over the im2col columns of one input channel; {0} is its number from 1.</extracomment>
+        <translation>通道 {0}</translation>
+    </message>
+    <message>
+        <source>The window of output cell ({0}, {1}), channel {2}, row {3}, column {4}: {5}.</source>
+        <extracomment>An entry of the im2col matrix: the window of output cell ({0}, {1}), on input channel {2}, at the window&apos;s row {3} and column {4} (all from 1), holds {5}.</extracomment>
+        <translation>輸出格 ({0}, {1}) 的視窗，通道 {2}，第 {3} 列、第 {4} 行：{5}。</translation>
+    </message>
+    <message>
+        <source>Matrix</source>
+        <translation>矩陣</translation>
+    </message>
+    <message>
+        <source>im2col</source>
+        <translation>im2col</translation>
+    </message>
+    <message>
+        <source>Channel {0}</source>
+        <translation>通道 {0}</translation>
+    </message>
+    <message>
+        <source>Kernel {0}</source>
+        <translation>卷積核 {0}</translation>
     </message>
 </context>
 <context>
