@@ -110,3 +110,9 @@ class Activation:
         """dL/dx = dL/dy × the local derivative, cell by cell."""
         x = as_map(x)
         return Gradients(input=np.asarray(grad_output, dtype=np.float64) * self.derivative(x))
+
+    def with_parameters(self, parameters: dict[str, np.ndarray]) -> Activation:
+        """Itself: this layer learns nothing."""
+        if parameters:
+            raise ValueError(f"a {self.kind} layer has no parameter {sorted(parameters)[0]!r}")
+        return self

@@ -147,6 +147,11 @@ class Layer(Protocol):
         """dL/d(input) and dL/d(parameters), given the input and dL/d(output)."""
         ...
 
+    def with_parameters(self, parameters: dict[str, np.ndarray]) -> Layer:
+        """The same layer with the named parameters (``"kernels"``, ``"bias"``, as in
+        :attr:`Gradients.parameters`) replaced; a layer without parameters is itself."""
+        ...
+
 
 def as_map(x: np.ndarray) -> np.ndarray:
     """*x* as a ``(C, H, W)`` float64 array (a 2-D array is one channel)."""

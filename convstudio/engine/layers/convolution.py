@@ -3,6 +3,7 @@ and its backward pass (torch's ``conv2d`` gradients, for every padding mode)."""
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 import numpy as np
@@ -176,3 +177,13 @@ class Conv2d:
         if self.bias is not None:
             parameters["bias"] = grad_y.sum(axis=(1, 2))
         return Gradients(input=grad_x, parameters=parameters)
+
+    def with_parameters(self, parameters: dict[str, np.ndarray]) -> Conv2d:
+        """This layer with ``"kernels"`` and/or ``"bias"`` replaced (same layout)."""
+        unknown = set(parameters) - {"kernels", "bias"}
+        if unknown:
+            raise ValueError(f"a conv2d layer has no parameter {sorted(unknown)[0]!r}")
+        if not parameters:
+            return self
+        kernels = parameters.get("kernels", self.kernels)
+        return dataclasses.replace(self, kernels=kernels, bias=parameters.get("bias", self.bias))

@@ -300,3 +300,9 @@ class Pool2d:
         # The input sits at the same offset in every padded copy: cut the padding away.
         top, left = self.window().padding  # where _taps put the input
         return Gradients(input=grad_padded[:, top : top + h, left : left + wd].copy())
+
+    def with_parameters(self, parameters: dict[str, np.ndarray]) -> Pool2d:
+        """Itself: this layer learns nothing."""
+        if parameters:
+            raise ValueError(f"a {self.kind} layer has no parameter {sorted(parameters)[0]!r}")
+        return self
