@@ -163,8 +163,9 @@ def _parsers() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
             "Commands: “convstudio lessons” lists the lessons (a lesson's name works "
             "wherever a scene file does); “convstudio compute SCENE.json” prints the output map; "
             "“convstudio render SCENE.json -o FRAME.png” draws a frame; "
-            "“convstudio gif SCENE.json -o RUN.gif” draws the whole run. "
-            "Add --help after a command for its options.",
+            "“convstudio gif SCENE.json -o RUN.gif” draws the whole run; "
+            "“convstudio train SCENE.json --steps N --lr LR” learns the weights from the "
+            "scene's target. Add --help after a command for its options.",
         ),
     )
     launcher.add_argument(

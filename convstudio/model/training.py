@@ -12,7 +12,7 @@ from typing import Any
 
 from ..engine.training import TrainRun, train
 from .i18n import translate
-from .numbers import format_number
+from .numbers import format_number, shortened
 from .scene import Scene
 
 # The most steps one run may ask for (the work budget may allow fewer, for a large stack).
@@ -47,7 +47,7 @@ def check_steps(steps: Any) -> int:
         raise TrainingError(
             #: {0} and {1}: the allowed range (1 and 100000); {2}: what was given
             translate("Training", "The number of steps must be {0} to {1}, not {2}.").format(
-                1, MAX_STEPS, steps
+                1, MAX_STEPS, shortened(str(steps))
             )
         )
     return steps
