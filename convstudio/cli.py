@@ -685,7 +685,7 @@ def _training_text(scene: Scene, run: TrainRun, steps: int, lr: float) -> str:
                 "{0} of gradient descent at learning rate {1}: the loss went from {2} to {3}.",
             ).format(
                 counted(len(run.losses), "step"),
-                format_number(lr),
+                np.format_float_positional(lr, trim="-"),
                 format_number(run.losses[0]),
                 format_number(final),
             )
@@ -701,7 +701,7 @@ def _training_text(scene: Scene, run: TrainRun, steps: int, lr: float) -> str:
             ).format(
                 counted(len(run.losses), "step"),
                 steps,
-                format_number(lr),
+                np.format_float_positional(lr, trim="-"),
                 format_number(run.losses[0]),
                 format_number(run.losses[-1]),
             )

@@ -15,7 +15,8 @@ from lesson import WORKED_INPUT, WORKED_KERNEL, WORKED_OUTPUT
 
 from convstudio.engine.layers import Activation, Conv2d, Pool2d, backward, forward
 from convstudio.engine.training import mse_loss, train
-from convstudio.model import Scene, save_scene
+from convstudio.model import Scene, load_scene, save_scene
+from convstudio.model.resources import resource_dir
 from tests.test_cli import run
 
 INPUT = np.arange(64.0).reshape(8, 8) % 7 - 3
@@ -176,3 +177,20 @@ def test_help_names_the_options():
     assert result.returncode == 0
     for option in ("--steps", "--lr", "--json", "--gradients"):
         assert option in result.stdout
+
+
+def test_the_shipped_scene_learns_the_x_kernel_from_the_worked_examples_map():
+    # Issue 20's first lesson: the worked example's pixels, its map as the target, the
+    # kernel zeroed. Below 2/λ_max ≈ 0.0000062 descent converges; above it, it explodes.
+    path = resource_dir() / "scenes" / "learn-x-kernel.json"
+    scene = load_scene(path)
+    np.testing.assert_array_equal(scene.input[0], WORKED_INPUT)
+    np.testing.assert_array_equal(scene.target[0], WORKED_OUTPUT)
+    assert not scene.kernels.any() and scene.bias is None
+    result = run("train", path, "--steps", "300", "--lr", "0.000005", "--json")
+    assert result.returncode == 0, result.stderr
+    learned = json.loads(result.stdout)["layers"][0]["kernels"]
+    np.testing.assert_allclose(learned, WORKED_KERNEL, atol=0.002)
+    exploded = run("train", path, "--steps", "2000", "--lr", "0.00001", "--json")
+    assert exploded.returncode == 2
+    assert json.loads(exploded.stdout)["stopped"] == "overflow"

@@ -3516,6 +3516,10 @@ Q：打开 / 关闭测验（→ 或 PageDown 先揭晓答案，再前进一步�
         <translation>分组 = 2：每个卷积核只看到一半通道，如同 AlexNet 的两块 GPU</translation>
     </message>
     <message>
+        <source>Learn the X kernel: 6×6 input, its 4×4 map as the target</source>
+        <translation>学习 X 卷积核：6×6 输入，以它的 4×4 特征图为目标</translation>
+    </message>
+    <message>
         <source>Max pooling 2×2, stride 2: 6×6 → 4×4 → 2×2</source>
         <translation>最大池化 2×2、步长 2：6×6 → 4×4 → 2×2</translation>
     </message>

@@ -3516,6 +3516,10 @@ Q：測驗 開 / 關（→ 或 PageDown 先揭曉答案，再前進一步）
         <translation>分組 = 2：每個卷積核只看到一半的通道，如同 AlexNet 的兩張 GPU</translation>
     </message>
     <message>
+        <source>Learn the X kernel: 6×6 input, its 4×4 map as the target</source>
+        <translation>學出 X 卷積核：6×6 輸入，以它的 4×4 特徵圖為目標</translation>
+    </message>
+    <message>
         <source>Max pooling 2×2, stride 2: 6×6 → 4×4 → 2×2</source>
         <translation>最大池化 2×2、步長 2：6×6 → 4×4 → 2×2</translation>
     </message>
