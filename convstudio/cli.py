@@ -746,7 +746,7 @@ def train(args: argparse.Namespace) -> int:
         raise CliError(str(exc)) from None
     _evaluate(scene)  # impossible settings: one line naming the layer
     try:
-        check_training_budget(scene, steps)
+        check_training_budget(scene, steps, gradients=args.gradients)
     except BudgetError as exc:
         raise CliError(str(exc)) from None
     assert scene.target is not None

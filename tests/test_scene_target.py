@@ -261,3 +261,14 @@ def test_a_scene_whose_one_step_is_beyond_the_budget_is_refused_whatever_the_ste
     big = Scene(np.zeros((1024, 1024)), np.ones((8, 1, 9, 9)))  # 2 billion a step
     with pytest.raises(TrainingBudgetError, match="multiply-adds a step; the budget is"):
         check_training_budget(big, 1)
+
+
+def test_the_gradients_printed_count_in_the_budget_of_values_written():
+    side = 1500  # dL/d(input) alone is 2.25 million values
+    scene = Scene(np.zeros((side, side)), np.ones((1, 1)), target=np.zeros((side, side)))
+    assert check_training_budget(scene, 1).written_values == 1 + 1  # a loss and a weight
+    with pytest.raises(BudgetError) as refused:
+        check_training_budget(scene, 1, gradients=True)
+    assert str(refused.value) == (
+        "This scene's output has 2.25 million values to print or write; the budget is 2 million."
+    )

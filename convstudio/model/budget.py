@@ -16,6 +16,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+import numpy as np
+
 from ..engine import ConvSettingsError, as_pair, resolve_padding
 from ..engine import conv as _conv
 from ..engine.layers import Conv2d, Layer, Pool2d, Shape, pool_output_size
@@ -310,19 +312,31 @@ class TrainingBudgetError(BudgetError):
         ValueError.__init__(self, text)
 
 
-def estimate_training(scene: Scene, steps: int) -> Work:
+def estimate_training(scene: Scene, steps: int, gradients: bool = False) -> Work:
     """Estimate the work of *steps* training steps of *scene* (see :func:`estimate_work`).
 
     Each step counts :data:`TRAINING_PASSES` times the forward pass's multiply-adds and
     :data:`STEP_LAYER_OVERHEAD` for each layer; the memory is every map and its gradient
-    (twice the forward pass's) and each step's loss; the values written are the losses.
+    (twice the forward pass's) and each step's loss; the values written are the losses and
+    the weights, and with *gradients* (``train --json --gradients``) the gradient of every
+    layer's input and weights, printed as JSON.
     """
     work = estimate_work(scene)
     per_step = TRAINING_PASSES * work.macs + STEP_LAYER_OVERHEAD * len(scene.layers)
+    weights = sum(getattr(layer, "kernels", np.zeros(0)).size for layer in scene.layers)
+    written = steps + weights
+    if gradients:
+        shape = scene.input.shape
+        for layer in scene.layers:
+            written += shape[0] * shape[1] * shape[2]  # dL/d(this layer's input)
+            _, shape, _ = _layer_work(layer, (shape[0], shape[1], shape[2]))
+        written += weights
     return Work(
         macs=steps * per_step,
-        memory_bytes=2 * work.memory_bytes + _LOSS_BYTES * steps,
-        written_values=steps,
+        memory_bytes=(
+            2 * work.memory_bytes + _LOSS_BYTES * steps + _OUTPUT_BYTES["json"] * (written - steps)
+        ),
+        written_values=written,
     )
 
 
@@ -330,6 +344,7 @@ def check_training_budget(
     scene: Scene,
     steps: int,
     *,
+    gradients: bool = False,
     macs_budget: int = WORK_BUDGET_MACS,
     memory_budget: int = MEMORY_BUDGET_BYTES,
     values_budget: int = OUTPUT_BUDGET_VALUES,
@@ -343,7 +358,7 @@ def check_training_budget(
     BudgetError
         Too much memory or too many values written.
     """
-    work = estimate_training(scene, steps)
+    work = estimate_training(scene, steps, gradients)
     if work.macs > macs_budget:
         per_step = work.macs // max(1, steps)
         raise TrainingBudgetError(work, steps, macs_budget // max(1, per_step), macs_budget)
