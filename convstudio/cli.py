@@ -26,6 +26,7 @@ import numpy as np
 
 from . import __version__
 from .engine.layers import Conv2d, receptive_fields, trace
+from .engine.layers import forward as stack_forward
 from .engine.training import TrainRun, mse_loss, train_step
 from .engine.training import train as train_layers
 from .model import Scene, SceneFileError, load_scene, scene_path
@@ -676,8 +677,7 @@ def _training_text(scene: Scene, run: TrainRun, steps: int, lr: float) -> str:
     assert scene.target is not None
     lines = []
     if run.losses and run.stopped is None:
-        final = mse_loss(train_step(run.layers, scene.input, scene.target, lr).maps[-1],
-                         scene.target)[0]  # fmt: skip
+        final = mse_loss(stack_forward(run.layers, scene.input)[-1], scene.target)[0]
         #: {0}: “100 steps”; {1}: the learning rate; {2}, {3}: the loss before and after
         lines.append(
             translate(
@@ -744,11 +744,11 @@ def train(args: argparse.Namespace) -> int:
         check_trainable(scene)
     except TrainingError as exc:
         raise CliError(str(exc)) from None
-    _evaluate(scene)  # impossible settings: one line naming the layer
-    try:
+    try:  # before any work, as compute's budget
         check_training_budget(scene, steps, gradients=args.gradients)
     except BudgetError as exc:
         raise CliError(str(exc)) from None
+    _evaluate(scene)  # impossible settings: one line naming the layer
     assert scene.target is not None
     run = train_layers(scene.layers, scene.input, scene.target, steps, lr)
     if args.json:
