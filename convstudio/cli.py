@@ -26,9 +26,6 @@ import numpy as np
 
 from . import __version__
 from .engine.layers import Conv2d, receptive_fields, trace
-from .engine.layers import forward as stack_forward
-from .engine.training import TrainRun, mse_loss, train_step
-from .engine.training import train as train_layers
 from .model import Scene, SceneFileError, load_scene, scene_path
 from .model.budget import BudgetError, check_budget, check_training_budget
 from .model.document import EditError, Evaluation, biases_for, evaluate, kernels_for
@@ -64,10 +61,14 @@ from .model.scene import atomic_write_text, remove_interrupted_saves
 from .model.training import MAX_STEPS as MAX_TRAIN_STEPS
 from .model.training import (
     TrainingError,
+    TrainRun,
     check_learning_rate,
     check_steps,
     check_trainable,
+    first_step,
+    loss_of,
     stopped_text,
+    train_scene,
 )
 from .model.words import counted, lesson_text, preset_text
 
@@ -652,8 +653,7 @@ def _trained_layers(run: TrainRun) -> list[dict[str, Any]]:
 def _first_gradients(scene: Scene, lr: float) -> list[dict[str, Any]] | None:
     """``"gradients"`` of ``train --json --gradients``: each layer's for the first step,
     or ``None`` when they are too large to be numbers."""
-    assert scene.target is not None
-    step = train_step(scene.layers, scene.input, scene.target, lr)
+    step = first_step(scene, lr)
     if not step.finite or not all(np.all(np.isfinite(g.input)) for g in step.gradients):
         return None
     out: list[dict[str, Any]] = []
@@ -677,7 +677,7 @@ def _training_text(scene: Scene, run: TrainRun, steps: int, lr: float) -> str:
     assert scene.target is not None
     lines = []
     if run.losses and run.stopped is None:
-        final = mse_loss(stack_forward(run.layers, scene.input)[-1], scene.target)[0]
+        final = loss_of(scene, run.layers)
         #: {0}: “100 steps”; {1}: the learning rate; {2}, {3}: the loss before and after
         lines.append(
             translate(
@@ -749,8 +749,7 @@ def train(args: argparse.Namespace) -> int:
     except BudgetError as exc:
         raise CliError(str(exc)) from None
     _evaluate(scene)  # impossible settings: one line naming the layer
-    assert scene.target is not None
-    run = train_layers(scene.layers, scene.input, scene.target, steps, lr)
+    run = train_scene(scene, steps, lr)
     if args.json:
         payload: dict[str, Any] = {
             "loss": [json_number(v) for v in run.losses],

@@ -25,7 +25,7 @@ import numpy as np
 
 from ..engine import PADDING_MODES, PADDING_WORDS, ConvProblem, as_pair
 from ..engine.geometry import IntOrPair
-from ..engine.layers import Conv2d, Layer, Pool2d, StackLayerError
+from ..engine.layers import Conv2d, Layer, Pool2d
 from ..engine.layers import forward as stack_forward
 from ..engine.layers import shapes as stack_shapes
 from .files import FileCheckError, read_text_checked, shown_name
@@ -58,6 +58,9 @@ def _frozen(array: np.ndarray) -> np.ndarray:
     out.flags.writeable = False
     return out
 
+
+# replace()'s "target not given": keep it if it still fits.
+_KEEP: Any = object()
 
 # The settings of a convolution that a scene exposes for its focused convolution layer
 # (the views and edits of one convolution read and write them as before stacks existed).
@@ -207,7 +210,7 @@ class Scene:
         settings are impossible for this input)."""
         try:
             return stack_shapes(self.layers, _shape3(self.input))[-1]
-        except (StackLayerError, ValueError):  # ConvSettingsError is a ValueError
+        except ValueError:  # a ConvSettingsError: StackLayerError names the layer
             return None
 
     def _checked(self, target: np.ndarray) -> np.ndarray:
@@ -309,34 +312,34 @@ class Scene:
         target not given is kept when the changed scene's output still fits it, else
         dropped; a target given must fit (:class:`TargetError`).
         """
+        target = changes.pop("target", _KEEP)
+        scene = self._changed(changes)
+        if target is _KEEP:
+            target = self.target if scene.target_fits(self.target) else None
+        return scene if target is None else scene._changed({"target": target})
+
+    def _changed(self, changes: dict[str, Any]) -> Scene:
+        """A copy with *changes* applied and no target (:meth:`replace` sets it after)."""
         conv_changes = {k: changes.pop(k) for k in CONV_FIELDS if k in changes}
-        keep_target = "target" not in changes
         fields: dict[str, Any] = {
             "input": self.input,
             "layers": self.layers,
             "title": self.title,
             "channel_names": self.channel_names,
             "focus": self.focus,
-            "target": self.target,
+            "target": None,
         }
         unknown = set(changes) - set(fields)
         if unknown:
             raise TypeError(f"Scene has no field {sorted(unknown)[0]!r}")
         fields.update(changes)
-        if not conv_changes and not keep_target:
-            return Scene(**fields)
-        scene = Scene(**{**fields, "target": None})
-        if conv_changes:
-            layers = list(scene.layers)
-            layers[scene.conv_index] = dataclasses.replace(scene.conv, **conv_changes)
-            scene = Scene(**{**fields, "layers": tuple(layers), "target": None})
-        target = fields["target"]
-        if keep_target and not scene.target_fits(target):
-            target = None
-        if target is None:
+        scene = Scene(**fields)
+        if not conv_changes:
             return scene
-        fields.update(layers=scene.layers, target=target)
-        return Scene(**fields)
+        index = scene.conv_index
+        layers = list(scene.layers)
+        layers[index] = dataclasses.replace(scene.conv, **conv_changes)
+        return Scene(**{**fields, "layers": tuple(layers)})
 
     def same_as(self, other: Scene) -> bool:
         """True when both scenes hold the same numbers and settings (the focus aside)."""
@@ -652,7 +655,7 @@ def scene_from_dict(data: Any) -> Scene:
             translate("Scene", "“version” must be 1 or 2, not {0}.").format(shown(version))
         )
     if version >= 2:
-        return _stack_from_dict(data)
+        return _with_target(_stack_from_dict(data), data.get("target"))
     title, x = _title_and_input(data, _KNOWN, "kernels")
     w = _grid(data["kernels"], "kernels", (2, 3, 4))
     bias = data.get("bias")
@@ -751,11 +754,15 @@ def _stack_from_dict(data: dict[Any, Any]) -> Scene:
     layers = layers_from_list(data["layers"])
     if not any(isinstance(layer, Conv2d) for layer in layers):
         raise SceneFileError(translate("Scene", "“layers” must hold at least one “conv2d” layer."))
-    target = data.get("target")
-    if target is not None:
-        target = _grid(target, "target", (2, 3))
+    return Scene(x, layers=layers, title=title, channel_names=names)
+
+
+def _with_target(scene: Scene, target: Any) -> Scene:
+    """*scene* with the file's ``"target"`` (``null`` or absent: none), checked."""
+    if target is None:
+        return scene
     try:
-        return Scene(x, layers=layers, title=title, channel_names=names, target=target)
+        return scene.replace(target=_grid(target, "target", (2, 3)))
     except TargetError as exc:
         raise SceneFileError(str(exc)) from None
 

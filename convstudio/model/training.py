@@ -10,7 +10,8 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from ..engine.training import TrainRun, train
+from ..engine.layers import Layer, forward
+from ..engine.training import TrainRun, TrainStep, mse_loss, train, train_step
 from .i18n import translate
 from .numbers import format_number, shortened
 from .scene import Scene
@@ -104,6 +105,22 @@ def train_scene(scene: Scene, steps: int, lr: float, momentum: float = 0.0) -> T
     return train(scene.layers, scene.input, scene.target, steps, lr, momentum)
 
 
+def first_step(scene: Scene, lr: float) -> TrainStep:
+    """The first step of a run from *scene*'s weights (its gradients, as the window's
+    stepped backward pass shows them)."""
+    check_trainable(scene)
+    assert scene.target is not None
+    return train_step(scene.layers, scene.input, scene.target, lr)
+
+
+def loss_of(scene: Scene, layers: tuple[Layer, ...] | None = None) -> float:
+    """The loss of *scene*'s target with *layers* (the scene's own by default)."""
+    check_trainable(scene)
+    assert scene.target is not None
+    output = forward(scene.layers if layers is None else layers, scene.input)[-1]
+    return mse_loss(output, scene.target)[0]
+
+
 def trained(scene: Scene, run: TrainRun) -> Scene:
     """*scene* with the weights *run* learned (its target and everything else kept)."""
     return scene.replace(layers=run.layers)
@@ -111,10 +128,14 @@ def trained(scene: Scene, run: TrainRun) -> Scene:
 
 __all__ = [
     "MAX_STEPS",
+    "TrainRun",
+    "TrainStep",
     "TrainingError",
     "check_learning_rate",
     "check_steps",
     "check_trainable",
+    "first_step",
+    "loss_of",
     "overflow_text",
     "stopped_text",
     "train_scene",
