@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QDialogButtonBox,
+    QDockWidget,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -80,6 +81,7 @@ from .side_panel import SidePanel
 from .stage import Stage
 from .step_keys import TAKES_KEYS_WHILE_PRESENTING, StepKeysFilter, commit_open_edit
 from .torch_panel import TorchPanel
+from .training_panel import TrainingPanel
 from .transport import KernelJump, PlaybackDriver, TransportBar
 
 if TYPE_CHECKING:
@@ -384,8 +386,21 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.side_panel)
         self.setCentralWidget(central)
         self.setFont(style.font(style.UI_PT))
+        # Training at speed: under the stage, where a curve reads best wide and the class
+        # sees it with the kernels and maps it changes; hidden until asked for (T).
+        self.training_panel = TrainingPanel(studio, report)
+        self.training_dock = QDockWidget(self.tr("Training"), self)
+        self.training_dock.setObjectName("training")
+        self.training_dock.setWidget(self.training_panel)
+        self.training_dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetClosable
+            | QDockWidget.DockWidgetFeature.DockWidgetMovable
+        )
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.training_dock)
+        self.training_dock.hide()
 
         self._build_actions()
+        self.training_dock.visibilityChanged.connect(self._on_training_dock_visibility)
         central.setFocus()
 
     def retranslate(self) -> None:
@@ -398,7 +413,11 @@ class MainWindow(QMainWindow):
             "note": self.note_action.isChecked(),
             "heat maps": self.heat_maps_action.isChecked(),
             "window counts": self.window_counts_action.isChecked(),
+            "training": self.training_action.isChecked(),
         }
+        # The dock is the window's, not the central widget's: it goes with the old views.
+        self.removeDockWidget(self.training_dock)
+        self.training_dock.deleteLater()
         user_zoom = self.user_zoom
         lesson = self.note.lesson
         # Every action belongs to the views (_build_actions): the window's own and the
@@ -422,6 +441,7 @@ class MainWindow(QMainWindow):
         self.set_heat_maps(kept["heat maps"])
         self.window_counts_action.setChecked(kept["window counts"])
         self.input_panel.set_show_counts(kept["window counts"])
+        self.set_training_shown(kept["training"])
         self.set_user_zoom(user_zoom)
         self._on_quiz_changed()
         self._show_lesson(lesson)
@@ -606,6 +626,14 @@ class MainWindow(QMainWindow):
         )
         self.window_counts_action.setCheckable(True)
         view.addAction(self.window_counts_action)
+        # Gradient descent at speed: the target, the learning rate, the loss curve.
+        self.training_action = self._action(self.tr("&Training"), self.set_training_shown, "T")
+        self.training_action.setCheckable(True)
+        view.addAction(self.training_action)
+        self.train_play_action = self._action(
+            self.tr("Play / pause &training"), self._toggle_training, "Shift+Space"
+        )
+        step.addAction(self.train_play_action)
         # Predict, then reveal: the class guesses each value (and each new output size).
         self.quiz_action = self._action(self.tr("&Quiz"), self.quiz.set_on, "Q")
         self.quiz_action.setCheckable(True)
@@ -1055,6 +1083,26 @@ class MainWindow(QMainWindow):
         self.side_panel_action.setChecked(visible)
         self.side_panel.setVisible(visible)
 
+    def set_training_shown(self, visible: bool) -> None:
+        """Show the Training panel (under the stage) or hide it."""
+        self.training_action.setChecked(visible)
+        self.training_dock.setVisible(visible)
+
+    def _on_training_dock_visibility(self, visible: bool) -> None:
+        # Closed by its own button: the menu's check follows (a minimised window too is
+        # "not visible", so only an explicit close is taken as one).
+        if not visible and self.training_dock.isHidden():
+            self.training_action.setChecked(False)
+
+    def _toggle_training(self) -> None:
+        """Play or pause training (the panel opens to show it)."""
+        if not self.training_dock.isVisible():
+            self.set_training_shown(True)
+        try:
+            self.training_panel.session.toggle()
+        except EditError as exc:
+            self._report(str(exc))
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if self._blank.isVisible():
@@ -1187,6 +1235,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.studio.playback.pause()
+        self.training_panel.session.pause()
         if not self.keep_work(self.tr("quit")):
             event.ignore()
             return

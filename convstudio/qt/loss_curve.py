@@ -1,0 +1,71 @@
+"""The loss curve of a training session (pyqtgraph, log scale), drawn as the steps come.
+
+Made on first use, as the heat maps are: pyqtgraph is imported only then.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QWidget
+
+from . import style
+
+# A loss of exactly 0 (the target reached) has no logarithm: drawn at this floor.
+LOSS_FLOOR = 1e-12
+CURVE_PEN = "#0b3d91"  # the badges' dark blue: legible on white at the back of a hall
+SHOWN_PEN = "#c26a00"  # the step shown: the field border's orange
+
+
+class LossCurve(pg.PlotWidget):
+    """Loss against training step, the y axis logarithmic, the step shown marked."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent=parent, background="w")
+        self.plot_item = self.getPlotItem()
+        self.plot_item.setLogMode(x=False, y=True)
+        self.plot_item.showGrid(x=True, y=True, alpha=0.25)
+        self.plot_item.setMouseEnabled(x=False, y=False)
+        self.plot_item.hideButtons()
+        self.plot_item.setMenuEnabled(False)
+        self.curve = self.plot_item.plot(pen=pg.mkPen(CURVE_PEN, width=3))
+        self.shown_line = pg.InfiniteLine(angle=90, pen=pg.mkPen(SHOWN_PEN, width=2))
+        self.plot_item.addItem(self.shown_line)
+        for name in ("left", "bottom"):
+            axis = self.plot_item.getAxis(name)
+            axis.setTextPen(pg.mkPen(style.TEXT_FG))
+            axis.setPen(pg.mkPen(style.TEXT_FG))
+        self._steps = np.zeros(0)
+        self._values = np.zeros(0)
+        self.set_zoom(1.0)
+
+    def set_zoom(self, zoom: float) -> None:
+        font = style.font(style.UI_PT, zoom=zoom)
+        for name in ("left", "bottom"):
+            self.plot_item.getAxis(name).setStyle(tickFont=font)
+        self.plot_item.getAxis("left").setWidth(QFontMetrics(font).horizontalAdvance("10⁻¹⁰") + 12)
+
+    def set_labels(self, step: str, loss: str) -> None:
+        """The axes' names, in the language in use."""
+        self.plot_item.setLabel("bottom", step, color=style.TEXT_FG.name())
+        self.plot_item.setLabel("left", loss, color=style.TEXT_FG.name())
+
+    def set_losses(self, losses: list[float], shown: int) -> None:
+        """Show *losses* (one per training step from 0, NaN where not known) and mark
+        step *shown*; a non-finite loss ends the curve (it is never drawn)."""
+        values = np.asarray(losses, dtype=float)
+        known = np.isfinite(values)
+        self._steps = np.arange(values.size, dtype=float)[known]
+        self._values = np.maximum(values[known], LOSS_FLOOR)
+        self.curve.setData(self._steps, self._values)
+        self.shown_line.setValue(shown)
+        self.shown_line.setVisible(values.size > 0)
+
+    def drawn(self) -> tuple[np.ndarray, np.ndarray]:
+        """The steps and losses drawn now, for tests."""
+        return self._steps, self._values
+
+    def sizeHint(self) -> QSize:
+        return QSize(420, 200)
