@@ -397,8 +397,9 @@ def test_loss_text_and_catch_up():
     assert loss_text(None) == "L = mean((Y − T)²)"
     assert loss_text(float("inf")).endswith("= ∞")
     assert steps_due(0.0, 0) == 1  # at least one step a tick
-    assert steps_due(0.5, 10) == 20  # 30 due at 60 per second: catch up
-    assert steps_due(0.5, 40) == 1
+    assert steps_due(0.5, 10, rate=60) == 20  # 30 due at 60 per second: catch up
+    assert steps_due(0.5, 40, rate=60) == 1
+    assert steps_due(0.015, 0) == 1  # on time: one step a tick of 15 ms
 
 
 def test_one_session_per_studio():

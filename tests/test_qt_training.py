@@ -125,16 +125,14 @@ def test_the_widgets_change_the_session(panel, studio, qtbot):
 
 
 def test_a_preset_target_from_the_menu(panel, studio):
-    name, action = next(iter(panel.preset_actions.items()))
+    action = next(iter(panel.preset_actions.values()))
     action.trigger()
     assert studio.document.scene.target is not None
     assert np.array_equal(studio.document.scene.kernels[0, 0], [[1, 0, 1], [0, 1, 0], [1, 0, 1]])
 
 
 @pytest.mark.parametrize("typed", ["0", "-1", "abc", "nan"])
-def test_a_refused_learning_rate_is_reported_and_the_box_shows_the_old_one(
-    panel, messages, typed
-):
+def test_a_refused_learning_rate_is_reported_and_the_box_shows_the_old_one(panel, messages, typed):
     panel.rate.setText(typed)
     panel.rate.editingFinished.emit()
     assert panel.session.learning_rate == 1e-6
@@ -155,11 +153,11 @@ def test_the_driver_catches_up_when_ticks_come_late(panel, studio, monkeypatch):
     monkeypatch.setattr("convstudio.qt.training_panel.time.perf_counter", lambda: clock[0])
     panel.session.play()
     panel.driver.timer.stop()  # ticked by hand below
-    clock[0] += 0.5  # half a second with no tick: 30 steps due at 60 per second
+    clock[0] += 0.59  # 0.59 s with no tick: 40 steps due at 66⅔ per second (39.3 up)
     panel.driver.tick()
-    assert panel.session.position == 30
+    assert panel.session.position == 40
     panel.driver.tick()  # on time: one step
-    assert panel.session.position == 31
+    assert panel.session.position == 41
 
 
 # ------------------------------------------------------------ the window

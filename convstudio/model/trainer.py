@@ -43,9 +43,11 @@ from .scene import Scene, same_layer
 from .studio import one_per_studio
 from .training import TrainingError, check_learning_rate, overflow_text
 
-#: The slowest a run plays, in training steps per second: the driver does several steps
-#: in one tick when a tick takes longer than 1/60 s.
+#: The slowest a run plays, in training steps per second (issue 20).
 MIN_RATE = 60.0
+#: What the driver aims at: one step per tick of a 15 ms timer, and several in a tick
+#: that comes late (a repaint took long), so that a whole run stays above MIN_RATE.
+PLAY_RATE = 200 / 3
 #: The most training steps of one session (about 3 minutes at 60 steps per second):
 #: the history of weights stays small, whatever a lecture does.
 MAX_HISTORY = 10_000
@@ -81,11 +83,11 @@ def loss_text(loss: float | None) -> str:
     return f"{formula} = {format_number(loss)}"
 
 
-def steps_due(elapsed: float, done: int, rate: float = MIN_RATE) -> int:
+def steps_due(elapsed: float, done: int, rate: float = PLAY_RATE) -> int:
     """How many training steps a tick does: one, or more to catch up when the ticks come
     slower than *rate* (a repaint took long): *done* steps after *elapsed* seconds of
     playing should be ``rate·elapsed``."""
-    return max(1, math.floor(rate * elapsed) - done)
+    return max(1, math.ceil(rate * elapsed) - done)
 
 
 class TrainingSession:
@@ -614,6 +616,7 @@ __all__ = [
     "DEFAULT_LEARNING_RATE",
     "MAX_HISTORY",
     "MIN_RATE",
+    "PLAY_RATE",
     "TrainingSession",
     "TrainingState",
     "loss_text",

@@ -37,6 +37,10 @@ class LossCurve(pg.PlotWidget):
             axis = self.plot_item.getAxis(name)
             axis.setTextPen(pg.mkPen(style.TEXT_FG))
             axis.setPen(pg.mkPen(style.TEXT_FG))
+        # Ranges set here, not followed by pyqtgraph at every point: an axis whose range
+        # stays draws from its cache (redrawing both axes cost most of a tick).
+        self.plot_item.disableAutoRange()
+        self._ranges: tuple[tuple[int, int], tuple[int, int]] | None = None
         self._steps = np.zeros(0)
         self._values = np.zeros(0)
         self.set_zoom(1.0)
@@ -52,9 +56,10 @@ class LossCurve(pg.PlotWidget):
         self.plot_item.setLabel("bottom", step, color=style.TEXT_FG.name())
         self.plot_item.setLabel("left", loss, color=style.TEXT_FG.name())
 
-    def set_losses(self, losses: list[float], shown: int) -> None:
+    def set_losses(self, losses: list[float], shown: int, goal: int = 0) -> None:
         """Show *losses* (one per training step from 0, NaN where not known) and mark
-        step *shown*; a non-finite loss ends the curve (it is never drawn)."""
+        step *shown*; the step axis reaches the run's *goal*, the loss axis whole powers
+        of ten around the losses."""
         values = np.asarray(losses, dtype=float)
         known = np.isfinite(values)
         self._steps = np.arange(values.size, dtype=float)[known]
@@ -62,6 +67,19 @@ class LossCurve(pg.PlotWidget):
         self.curve.setData(self._steps, self._values)
         self.shown_line.setValue(shown)
         self.shown_line.setVisible(values.size > 0)
+        steps = (0, max(goal, values.size - 1, 1))
+        if self._values.size:
+            logs = np.log10(self._values)
+            decades = (
+                int(np.floor(logs.min())),
+                max(int(np.ceil(logs.max())), 1 + int(np.floor(logs.min()))),
+            )
+        else:
+            decades = (0, 1)
+        if (steps, decades) != self._ranges:
+            self._ranges = (steps, decades)
+            self.plot_item.setXRange(*steps, padding=0.02)
+            self.plot_item.setYRange(*decades, padding=0.02)
 
     def drawn(self) -> tuple[np.ndarray, np.ndarray]:
         """The steps and losses drawn now, for tests."""

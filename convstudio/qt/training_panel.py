@@ -36,7 +36,7 @@ from ..model.presets import KernelPreset, builtin_presets
 from ..model.trainer import (
     MAX_MOMENTUM,
     MAX_STEPS,
-    MIN_RATE,
+    PLAY_RATE,
     TrainingSession,
     TrainingState,
     loss_text,
@@ -51,7 +51,7 @@ from .cells import AnyIndex, GridModel, NumberTable
 if TYPE_CHECKING:
     from .loss_curve import LossCurve
 
-TICK_MS = 15  # a little faster than 60 per second: the driver catches up if ticks run late
+TICK_MS = 15  # PLAY_RATE's ticks: the driver catches up when ticks run late
 MAX_STEPS_PER_TICK = 200  # a stalled window does not then run hundreds of steps at once
 
 
@@ -84,7 +84,7 @@ class TrainingDriver(QObject):
         """Do the training steps due now (see :func:`~convstudio.model.trainer.steps_due`)."""
         session = self._session
         elapsed = time.perf_counter() - self._started
-        due = steps_due(elapsed, session.position - self._from, MIN_RATE)
+        due = steps_due(elapsed, session.position - self._from, PLAY_RATE)
         session.tick(min(due, MAX_STEPS_PER_TICK))
 
 
@@ -162,6 +162,7 @@ class TrainingPanel(QWidget):
         self._report = report or (lambda _text: None)
         self._zoom = 1.0
         self.curve: LossCurve | None = None  # made when first shown (pyqtgraph then)
+        self._shown_target: object = _NOTHING
         self._rng: np.random.Generator | None = None  # tests seed the scramble
         self.driver = TrainingDriver(self.session, self)
 
@@ -378,11 +379,15 @@ class TrainingPanel(QWidget):
             losses = session.losses
             if not losses and session.loss is not None:
                 losses = [session.loss]
-            self.curve.set_losses(losses, session.position)
+            self.curve.set_losses(losses, session.position, session.goal)
 
     def set_target(self, *_: object) -> None:
         """Show the target's numbers, a grid per channel; never writes the document."""
         target = self._document.scene.target
+        shown = self._shown_target
+        if shown is not _NOTHING and _same(shown, target):
+            return  # a training step: new weights, the same target
+        self._shown_target = target
         channels = 0 if target is None else target.shape[0]
         while len(self.target_grids) > channels:
             self.target_grids.pop().deleteLater()
@@ -422,6 +427,15 @@ class TrainingPanel(QWidget):
             return
         self._try(self.session.set_learning_rate, _typed_number(text))
         self.rate.setText(_rate_text(self.session.learning_rate))
+
+
+_NOTHING = object()
+
+
+def _same(a: object, b: np.ndarray | None) -> bool:
+    if a is None or b is None:
+        return a is b
+    return isinstance(a, np.ndarray) and a.shape == b.shape and bool(np.array_equal(a, b))
 
 
 def _rate_text(rate: float) -> str:
