@@ -27,7 +27,7 @@ import numpy as np
 from . import __version__
 from .engine.layers import Conv2d, receptive_fields, trace
 from .model import Scene, SceneFileError, load_scene, scene_path
-from .model.budget import BudgetError, check_budget
+from .model.budget import BudgetError, check_budget, check_training_budget
 from .model.document import EditError, Evaluation, biases_for, evaluate, kernels_for
 from .model.explain import fully_connected_parameters
 from .model.export import ExportError, check_gif_size, run_positions
@@ -41,6 +41,7 @@ from .model.files import (
     shown_path,
 )
 from .model.i18n import language_from_environment, translate
+from .model.layer_format import kernels_json, layer_to_dict
 from .model.lessons import lessons, scene_argument
 from .model.library import user_library
 from .model.limits import CHANNELS, LimitError, check_scene_limits
@@ -57,11 +58,23 @@ from .model.refusals import reason_text
 from .model.resources import APP_NAME, DEFAULT_SCENE, DamagedInstallError, check_installation
 from .model.scene import MAX_CHANNELS as MAX_SCENE_CHANNELS
 from .model.scene import atomic_write_text, remove_interrupted_saves
-from .model.words import lesson_text, preset_text
+from .model.training import MAX_STEPS as MAX_TRAIN_STEPS
+from .model.training import (
+    TrainingError,
+    TrainRun,
+    check_learning_rate,
+    check_steps,
+    check_trainable,
+    first_step,
+    loss_of,
+    stopped_text,
+    train_scene,
+)
+from .model.words import counted, lesson_text, preset_text
 
 DEFAULT_SPEED = 2.0  # the window's own default (Playback)
 DEFAULT_SIZE = "1280x720"  # render's and gif's window size
-COMMANDS = ("compute", "render", "gif", "lessons", "presets")
+COMMANDS = ("compute", "render", "gif", "lessons", "presets", "train")
 
 
 class CliError(Exception):
@@ -152,8 +165,9 @@ def _parsers() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
             "Commands: “convstudio lessons” lists the lessons (a lesson's name works "
             "wherever a scene file does); “convstudio compute SCENE.json” prints the output map; "
             "“convstudio render SCENE.json -o FRAME.png” draws a frame; "
-            "“convstudio gif SCENE.json -o RUN.gif” draws the whole run. "
-            "Add --help after a command for its options.",
+            "“convstudio gif SCENE.json -o RUN.gif” draws the whole run; "
+            "“convstudio train SCENE.json --steps N --lr LR” learns the weights from the "
+            "scene's target. Add --help after a command for its options.",
         ),
     )
     launcher.add_argument(
@@ -298,6 +312,50 @@ def _parsers() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
         ),
     )
     gif.add_argument("--kernel", metavar="NAME_OR_FILE", help=kernel_help)
+    training = commands.add_parser(
+        "train",
+        help=translate(
+            "Cli",
+            "learn the weights of a scene's layers from its target by plain gradient descent "
+            "(mean squared error), and print them",
+        ),
+    )
+    training.add_argument("scene", help=scene_help)
+    training.add_argument(
+        "--steps",
+        type=_whole_number,
+        required=True,
+        metavar="N",
+        help=translate("Cli", "how many steps, {0} to {1}").format(1, f"{MAX_TRAIN_STEPS:,}"),
+    )
+    training.add_argument(
+        "--lr",
+        type=_decimal_number,
+        required=True,
+        metavar="LR",
+        help=translate("Cli", "the learning rate, a number above 0"),
+    )
+    training.add_argument(
+        "--json",
+        action="store_true",
+        help=translate(
+            "Cli",
+            "print “loss” (the loss before each step's update), “stopped” (null, or "
+            "“overflow”) and “layers”: one object per layer, a convolution's trained "
+            "“kernels” and “bias” (null without a bias) as the scene file writes them, "
+            "{{}} for other layers, as JSON",
+        ).format(),
+    )
+    training.add_argument(
+        "--gradients",
+        action="store_true",
+        help=translate(
+            "Cli",
+            "with --json: add “gradients”, one object per layer for the first step: "
+            "“grad_input” (dL/d the layer's input, its shape) and, for a convolution, "
+            "“grad_kernels” and “grad_bias”",
+        ),
+    )
     return launcher, tools
 
 
@@ -576,6 +634,137 @@ def compute(args: argparse.Namespace) -> int:
         _print(json.dumps(compute_payload(scene, maps, args.trace)) + "\n")
     elif target is None:
         _print(_stack_text(scene, maps))
+    return 0
+
+
+def _trained_layers(run: TrainRun) -> list[dict[str, Any]]:
+    """``"layers"`` of ``train --json``: a convolution's kernels and bias as its scene file
+    writes them (``null`` for no bias), ``{}`` for a layer without weights."""
+    out: list[dict[str, Any]] = []
+    for layer in run.layers:
+        written = layer_to_dict(layer)
+        if "kernels" in written:
+            out.append({"kernels": written["kernels"], "bias": written.get("bias")})
+        else:
+            out.append({})
+    return out
+
+
+def _first_gradients(scene: Scene, lr: float) -> list[dict[str, Any]] | None:
+    """``"gradients"`` of ``train --json --gradients``: each layer's for the first step,
+    or ``None`` when they are too large to be numbers."""
+    step = first_step(scene, lr)
+    if not step.finite or not all(np.all(np.isfinite(g.input)) for g in step.gradients):
+        return None
+    out: list[dict[str, Any]] = []
+    for layer, grads in zip(scene.layers, step.gradients, strict=True):
+        entry: dict[str, Any] = {"grad_input": _grid_json(grads.input)}
+        if "kernels" in layer_to_dict(layer):
+            entry["grad_kernels"] = kernels_json(grads.parameters["kernels"])
+            bias = grads.parameters.get("bias")
+            entry["grad_bias"] = None if bias is None else [json_number(v) for v in bias]
+        out.append(entry)
+    return out
+
+
+def _grid_json(array: np.ndarray) -> Any:
+    return [[[json_number(v) for v in row] for row in grid] for grid in array]
+
+
+def _training_text(scene: Scene, run: TrainRun, steps: int, lr: float) -> str:
+    """What ``train`` prints without --json: the loss before and after, then the kernels
+    and bias of every layer that has them."""
+    assert scene.target is not None
+    lines = []
+    if run.losses and run.stopped is None:
+        final = loss_of(scene, run.layers)
+        #: {0}: “100 steps”; {1}: the learning rate; {2}, {3}: the loss before and after
+        lines.append(
+            translate(
+                "Cli",
+                "{0} of gradient descent at learning rate {1}: the loss went from {2} to {3}.",
+            ).format(
+                counted(len(run.losses), "step"),
+                np.format_float_positional(lr, trim="-"),
+                format_number(run.losses[0]),
+                format_number(final),
+            )
+        )
+    elif run.losses:
+        #: {0}: “162 steps”; {1}: the steps asked for; {2}: the learning rate; {3}, {4}: the
+        #: loss before the first step and before the last step done
+        lines.append(
+            translate(
+                "Cli",
+                "{0} of {1} done at learning rate {2}: the loss went from {3} to {4}, then "
+                "became too large to compute.",
+            ).format(
+                counted(len(run.losses), "step"),
+                steps,
+                np.format_float_positional(lr, trim="-"),
+                format_number(run.losses[0]),
+                format_number(run.losses[-1]),
+            )
+        )
+    for number, layer in enumerate(run.layers, start=1):
+        written = layer_to_dict(layer)
+        if "kernels" not in written:
+            continue
+        kernels = np.asarray(getattr(layer, "kernels"))  # noqa: B009 — every such layer has it
+        many = kernels.shape[0] * kernels.shape[1] > 1
+        for index in np.ndindex(kernels.shape[:2]):
+            if many:
+                #: a heading in “convstudio train”: the layer's number and type, then which
+                #: kernel and which of its slices (one per input channel), from 1
+                heading = translate("Cli", "# Layer {0} ({1}): kernel {2}, slice {3}").format(
+                    number, layer.kind, index[0] + 1, index[1] + 1
+                )
+            else:
+                #: a heading in “convstudio train”: the layer's number and type (conv2d)
+                heading = translate("Cli", "# Layer {0} ({1}): kernel").format(number, layer.kind)
+            lines.append(heading)
+            lines.append(_text_table(kernels[index][None]).rstrip("\n"))
+        bias = getattr(layer, "bias", None)
+        if bias is not None:
+            #: the trained bias of a layer in “convstudio train”, one value per kernel
+            lines.append(
+                translate("Cli", "bias: {0}").format(" ".join(format_number(v) for v in bias))
+            )
+    return "\n".join(lines) + "\n"
+
+
+def train(args: argparse.Namespace) -> int:
+    """``convstudio train``: gradient descent from the scene's weights towards its target."""
+    if args.gradients and not args.json:
+        raise CliError(translate("Cli", "--gradients adds to the JSON output: add --json"))
+    scene = _load(args.scene)
+    try:
+        steps = check_steps(args.steps)
+        lr = check_learning_rate(args.lr)
+        check_trainable(scene)
+    except TrainingError as exc:
+        raise CliError(str(exc)) from None
+    try:  # before any work, as compute's budget
+        check_training_budget(scene, steps, gradients=args.gradients)
+    except BudgetError as exc:
+        raise CliError(str(exc)) from None
+    _evaluate(scene)  # impossible settings: one line naming the layer
+    run = train_scene(scene, steps, lr)
+    if args.json:
+        payload: dict[str, Any] = {
+            "loss": [json_number(v) for v in run.losses],
+            "stopped": run.stopped,
+            "layers": _trained_layers(run),
+        }
+        if args.gradients:
+            payload["gradients"] = _first_gradients(scene, lr)
+        _print(json.dumps(payload) + "\n")
+    else:
+        _print(_training_text(scene, run, steps, lr))
+    stopped = stopped_text(run)
+    if stopped is not None:
+        # The weights kept are printed above; the run itself failed.
+        raise CliError(stopped)
     return 0
 
 
@@ -1196,6 +1385,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "gif": gif,
                 "lessons": list_lessons,
                 "presets": list_presets,
+                "train": train,
             }
             check_installation()
             return run[args.command](args)

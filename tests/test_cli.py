@@ -563,7 +563,7 @@ ERRORS = {
     "unknown option": (lambda t: ["compute", WORKED, "--colour"], "unrecognized arguments"),
     "unknown command": (
         lambda t: ["frobnicate"],
-        "neither a command (compute, render, gif, lessons, presets), a lesson",
+        "neither a command (compute, render, gif, lessons, presets, train), a lesson",
     ),
     "gif over budget": (
         lambda t: ["gif", padded_4096(t), "-o", t / "f.gif"],

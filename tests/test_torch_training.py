@@ -16,6 +16,7 @@ torch = pytest.importorskip("torch")
 F = torch.nn.functional
 
 from convstudio.engine import ConvSettingsError, as_pair, resolve_padding  # noqa: E402
+from convstudio.engine import layers as layers_module  # noqa: E402
 from convstudio.engine.layers import (  # noqa: E402
     Activation,
     Conv2d,
@@ -288,3 +289,40 @@ def test_the_gradient_at_zero_is_torchs(kind, slope):
     out = torch_layer(layer, tx)
     out.sum().backward()
     np.testing.assert_array_equal(layer.backward(x, np.ones_like(x)).input, tx.grad.numpy())
+
+
+def test_a_run_through_a_transposed_convolution_matches_torch_sgd():
+    # Issue 19's layer, where the engine has it: the update is the protocol's, any layer's.
+    transpose = getattr(layers_module, "ConvTranspose2d", None)
+    if transpose is None:
+        pytest.skip("this engine has no ConvTranspose2d yet")
+    rng = np.random.default_rng(19)
+    x = rng.uniform(-1, 1, (2, 4, 4))
+    w1, b1, w2 = (
+        rng.normal(size=(2, 3, 3, 3)) * 0.4,
+        rng.normal(size=3),
+        rng.normal(size=(1, 3, 2, 2)),
+    )
+    layers = [
+        transpose(w1, b1, stride=2, padding=1, output_padding=1),
+        Activation("tanh"),
+        Conv2d(w2, None, stride=2),
+    ]
+    target = rng.uniform(-0.5, 0.5, forward(layers, x)[-1].shape)
+    ours = train(layers, x, target, steps=15, lr=0.2, momentum=0.5)
+
+    params = [torch.tensor(p, requires_grad=True) for p in (w1, b1, w2)]
+    optimizer = torch.optim.SGD(params, lr=0.2, momentum=0.5)
+    losses = []
+    for _ in range(15):
+        optimizer.zero_grad()
+        y = F.conv_transpose2d(torch.tensor(x[None]), params[0], params[1], 2, 1, 1)
+        y = F.conv2d(torch.tanh(y), params[2], None, 2)
+        loss = F.mse_loss(y, torch.tensor(target[None]))
+        losses.append(loss.item())
+        loss.backward()
+        optimizer.step()
+    np.testing.assert_allclose(ours.losses, losses, rtol=1e-9)
+    np.testing.assert_allclose(ours.layers[0].kernels, params[0].detach().numpy(), atol=1e-12)
+    np.testing.assert_allclose(ours.layers[0].bias, params[1].detach().numpy(), atol=1e-12)
+    np.testing.assert_allclose(ours.layers[2].kernels, params[2].detach().numpy(), atol=1e-12)

@@ -303,6 +303,13 @@ def _nested(array: np.ndarray) -> Any:
     return [_nested(item) for item in array]
 
 
+def kernels_json(kernels: np.ndarray) -> Any:
+    """Kernels as a layer's ``"kernels"`` is written: a 2-D grid for one kernel of one
+    slice, else the whole 4-D array (also the layout of their gradients)."""
+    kernels = np.asarray(kernels)
+    return _nested(kernels[0, 0] if kernels.shape[:2] == (1, 1) else kernels)
+
+
 def _json_value(value: Any) -> Any:
     """A setting as the file spells it: a pair of equal numbers as one number."""
     if isinstance(value, (tuple, list)):
@@ -318,8 +325,7 @@ def layer_to_dict(layer: Layer) -> dict[str, Any]:
     for key in keys:
         value = _value_of(layer, key.name)
         if key.name == "kernels":
-            kernels = np.asarray(value)
-            out["kernels"] = _nested(kernels[0, 0] if kernels.shape[:2] == (1, 1) else kernels)
+            out["kernels"] = kernels_json(value)
         elif key.name == "bias":
             if value is not None:
                 out["bias"] = _nested(np.asarray(value))

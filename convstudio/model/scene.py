@@ -27,6 +27,7 @@ from ..engine import PADDING_MODES, PADDING_WORDS, ConvProblem, as_pair
 from ..engine.geometry import IntOrPair
 from ..engine.layers import Conv2d, Layer, Pool2d
 from ..engine.layers import forward as stack_forward
+from ..engine.layers import shapes as stack_shapes
 from .files import FileCheckError, read_text_checked, shown_name
 from .i18n import translate
 from .numbers import json_number, shortened
@@ -47,11 +48,19 @@ class SceneFileError(ValueError):
     """A scene file that cannot be read; ``str()`` names the field (and row, where it applies)."""
 
 
+class TargetError(ValueError):
+    """A target that is not the last layer's output shape, or holds non-numbers; ``str()``
+    is one line naming “target”."""
+
+
 def _frozen(array: np.ndarray) -> np.ndarray:
     out = np.array(array, dtype=np.float64)  # always a private copy
     out.flags.writeable = False
     return out
 
+
+# replace()'s "target not given": keep it if it still fits.
+_KEEP: Any = object()
 
 # The settings of a convolution that a scene exposes for its focused convolution layer
 # (the views and edits of one convolution read and write them as before stacks existed).
@@ -113,6 +122,11 @@ class Scene:
         Names of the input channels (e.g. R, G, B), or empty for numbers.
     focus
         The layer the side panel edits, 0-based (not saved; not part of :meth:`same_as`).
+    target
+        What the last layer should output, for training: ``None``, or ``(C, H, W)`` float64
+        (read-only) of the last layer's output shape (a 2-D array is one channel). Checked
+        when the stack has an output; :meth:`replace` drops a target that the changed
+        stack's output no longer fits, as channel names that no longer fit are dropped.
     kernels
         ``(C_out, C_in/groups, kH, kW)`` float64, read-only (the focused convolution's).
     bias
@@ -135,6 +149,7 @@ class Scene:
     title: str
     channel_names: tuple[str, ...]
     focus: int
+    target: np.ndarray | None
 
     def __init__(
         self,
@@ -152,6 +167,7 @@ class Scene:
         *,
         layers: tuple[Layer, ...] | list[Layer] | None = None,
         focus: int | None = None,
+        target: np.ndarray | None = None,
     ) -> None:
         x = np.asarray(input, dtype=np.float64)
         if x.ndim == 2:
@@ -187,6 +203,53 @@ class Scene:
         if names and len(names) != self.input.shape[0]:
             names = ()  # names that no longer fit the channels are dropped, not misapplied
         object.__setattr__(self, "channel_names", names)
+        object.__setattr__(self, "target", None if target is None else self._checked(target))
+
+    def output_shape(self) -> tuple[int, int, int] | None:
+        """The last layer's output shape, or ``None`` when the stack has no output (its
+        settings are impossible for this input)."""
+        try:
+            return stack_shapes(self.layers, _shape3(self.input))[-1]
+        except ValueError:  # a ConvSettingsError: StackLayerError names the layer
+            return None
+
+    def _checked(self, target: np.ndarray) -> np.ndarray:
+        """*target* as a frozen ``(C, H, W)`` float64 array, or a :class:`TargetError`."""
+        try:
+            t = np.array(target, dtype=np.float64)
+        except (TypeError, ValueError):
+            raise TargetError(translate("Scene", "“target” must be a grid of numbers.")) from None
+        if t.ndim == 2:
+            t = t[None]
+        expected = self.output_shape()
+        if t.ndim != 3 or (expected is not None and t.shape != expected):
+            found = "×".join(str(n) for n in t.shape) or "1"
+            if expected is None:
+                text = translate("Scene", "“target” must be a map of C×H×W numbers, not {0}.")
+                raise TargetError(text.format(found))
+            #: {0} and {1} are shapes such as 1×4×4 (channels×rows×columns)
+            text = translate(
+                "Scene", "“target” must be {0}, the last layer's output shape, not {1}."
+            )
+            raise TargetError(text.format("×".join(str(n) for n in expected), found))
+        if not np.all(np.isfinite(t)):
+            c, r, col = (int(i) for i in np.argwhere(~np.isfinite(t))[0])
+            raise TargetError(
+                translate("Scene", "{0}: {1} is not a number.").format(
+                    _where("target", (c, r, col), 3), shown(float(t[c, r, col]))
+                )
+            )
+        return _frozen(t)
+
+    def target_fits(self, target: np.ndarray | None) -> bool:
+        """Whether *target* may be this scene's (``None`` always may)."""
+        if target is None:
+            return True
+        try:
+            self._checked(target)
+        except TargetError:
+            return False
+        return True
 
     # -- the focused convolution, as a scene of one convolution had it
 
@@ -245,8 +308,18 @@ class Scene:
         """A copy with *changes* applied (arrays are copied and frozen again).
 
         The names of :data:`CONV_FIELDS` change the focused convolution; ``input``,
-        ``layers``, ``title``, ``channel_names`` and ``focus`` the scene.
+        ``layers``, ``title``, ``channel_names``, ``focus`` and ``target`` the scene. A
+        target not given is kept when the changed scene's output still fits it, else
+        dropped; a target given must fit (:class:`TargetError`).
         """
+        target = changes.pop("target", _KEEP)
+        scene = self._changed(changes)
+        if target is _KEEP:
+            target = self.target if scene.target_fits(self.target) else None
+        return scene if target is None else scene._changed({"target": target})
+
+    def _changed(self, changes: dict[str, Any]) -> Scene:
+        """A copy with *changes* applied and no target (:meth:`replace` sets it after)."""
         conv_changes = {k: changes.pop(k) for k in CONV_FIELDS if k in changes}
         fields: dict[str, Any] = {
             "input": self.input,
@@ -254,6 +327,7 @@ class Scene:
             "title": self.title,
             "channel_names": self.channel_names,
             "focus": self.focus,
+            "target": None,
         }
         unknown = set(changes) - set(fields)
         if unknown:
@@ -275,6 +349,7 @@ class Scene:
             and np.array_equal(self.input, other.input)
             and self.title == other.title
             and self.channel_names == other.channel_names
+            and _same_array(self.target, other.target)
         )
 
     def problem(self, x: np.ndarray | None = None) -> ConvProblem:
@@ -291,6 +366,17 @@ class Scene:
             index = self.conv_index
             x = self.input if index == 0 else stack_forward(self.layers[:index], self.input)[-1]
         return self.conv.problem(x)
+
+
+def _shape3(x: np.ndarray) -> tuple[int, int, int]:
+    return x.shape[0], x.shape[1], x.shape[2]
+
+
+def _same_array(a: np.ndarray | None, b: np.ndarray | None) -> bool:
+    """Both ``None``, or arrays of the same shape and values."""
+    if a is None or b is None:
+        return a is b
+    return bool(np.array_equal(a, b))
 
 
 def same_layer(a: Layer, b: Layer) -> bool:
@@ -569,7 +655,7 @@ def scene_from_dict(data: Any) -> Scene:
             translate("Scene", "“version” must be 1 or 2, not {0}.").format(shown(version))
         )
     if version >= 2:
-        return _stack_from_dict(data)
+        return _with_target(_stack_from_dict(data), data.get("target"))
     title, x = _title_and_input(data, _KNOWN, "kernels")
     w = _grid(data["kernels"], "kernels", (2, 3, 4))
     bias = data.get("bias")
@@ -654,7 +740,9 @@ def _title_and_input(data: dict[Any, Any], known: set[str], body: str) -> tuple[
     return title, x
 
 
-_KNOWN_V2 = {"format", "version", "written_by", "title", "input", "channel_names", "layers"}
+_KNOWN_V2 = {"format", "version", "written_by", "title", "input", "channel_names", "layers"} | {
+    "target"
+}
 
 
 def _stack_from_dict(data: dict[Any, Any]) -> Scene:
@@ -667,6 +755,16 @@ def _stack_from_dict(data: dict[Any, Any]) -> Scene:
     if not any(isinstance(layer, Conv2d) for layer in layers):
         raise SceneFileError(translate("Scene", "“layers” must hold at least one “conv2d” layer."))
     return Scene(x, layers=layers, title=title, channel_names=names)
+
+
+def _with_target(scene: Scene, target: Any) -> Scene:
+    """*scene* with the file's ``"target"`` (``null`` or absent: none), checked."""
+    if target is None:
+        return scene
+    try:
+        return scene.replace(target=_grid(target, "target", (2, 3)))
+    except TargetError as exc:
+        raise SceneFileError(str(exc)) from None
 
 
 def _channel_names(data: dict[Any, Any], x: np.ndarray) -> tuple[str, ...]:
@@ -749,22 +847,29 @@ def _pair_json(pair: Pair) -> int | list[int]:
 def scene_to_dict(scene: Scene) -> dict[str, Any]:
     """The JSON form of *scene*, using the shortest input and kernel forms that fit.
 
-    A scene of one convolution is written as version 1, which every ConvStudio reads; a
-    stack as version 2.
+    A scene of one convolution without a target is written as version 1, which every
+    ConvStudio reads; a stack, or a scene with a target (for training), as version 2: a
+    version 1 file has no place for a target, and a reader that knows only version 1 then
+    says that a newer ConvStudio wrote the file rather than that "target" is unknown.
     """
     x = scene.input[0] if scene.input.shape[0] == 1 else scene.input
+    version_2 = scene.is_stack or scene.target is not None
     head: dict[str, Any] = {
         "format": FORMAT,
-        "version": 2 if scene.is_stack else 1,
+        "version": 2 if version_2 else 1,
         "written_by": WRITTEN_BY,
         "title": scene.title,
         "input": _nested(x),
     }
     names = {"channel_names": list(scene.channel_names)} if scene.channel_names else {}
-    if scene.is_stack:
+    if version_2:
         from .layer_format import layer_to_dict
 
-        return {**head, **names, "layers": [layer_to_dict(layer) for layer in scene.layers]}
+        body = {**head, **names, "layers": [layer_to_dict(layer) for layer in scene.layers]}
+        if scene.target is not None:
+            t = scene.target[0] if scene.target.shape[0] == 1 else scene.target
+            body["target"] = _nested(t)
+        return body
     w: np.ndarray = scene.kernels
     if w.shape[0] == 1:
         w = w[0]

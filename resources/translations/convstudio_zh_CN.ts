@@ -93,6 +93,15 @@ Qt 和 PySide6 按安装时的原样使用，没有修改：依照 LGPL，你可
         <translation>此场景需要的乘加次数为 {0}，内存为 {1}；上限分别为 {2} 和 {3}。</translation>
     </message>
     <message>
+        <source>Training this scene needs {0} multiply-adds a step; the budget is {1}.</source>
+        <translation>训练此场景每一步需要 {0} 次乘加；上限为 {1} 次。</translation>
+    </message>
+    <message>
+        <source>Training this scene for {0} steps needs about {1} multiply-adds; the budget is {2}: use at most {3} steps.</source>
+        <extracomment>{0} and {3} are numbers of steps, {1} and {2} counts (&quot;1.04 billion&quot;)</extracomment>
+        <translation>将此场景训练 {0} 步大约需要 {1} 次乘加；上限为 {2} 次：最多使用 {3} 步。</translation>
+    </message>
+    <message>
         <source>{0} billion</source>
         <translation>{0} × 10⁹</translation>
     </message>
@@ -122,10 +131,6 @@ Qt 和 PySide6 按安装时的原样使用，没有修改：依照 LGPL，你可
     <message>
         <source>Step through the 2-D convolution of a CNN, number by number.</source>
         <translation>逐个数字地逐步演示 CNN 中的 2 维卷积。</translation>
-    </message>
-    <message>
-        <source>Commands: “convstudio lessons” lists the lessons (a lesson&apos;s name works wherever a scene file does); “convstudio compute SCENE.json” prints the output map; “convstudio render SCENE.json -o FRAME.png” draws a frame; “convstudio gif SCENE.json -o RUN.gif” draws the whole run. Add --help after a command for its options.</source>
-        <translation>命令：“convstudio lessons”按顺序显示所有课（凡是能用场景文件的地方，都可以改用课的名称）；“convstudio compute SCENE.json”打印输出特征图；“convstudio render SCENE.json -o FRAME.png”绘制一帧；“convstudio gif SCENE.json -o RUN.gif”绘制整个演示过程。在命令后加上 --help 可查看它的选项。</translation>
     </message>
     <message>
         <source>scene file to open (default: the worked example)</source>
@@ -166,6 +171,10 @@ Qt 和 PySide6 按安装时的原样使用，没有修改：依照 LGPL，你可
         <source>“{0}” is not three whole numbers L,R,C from 0</source>
         <extracomment>--trace&apos;s value that is not L,R,C, shortened</extracomment>
         <translation>“{0}”不是从 0 起算的三个整数 L,R,C</translation>
+    </message>
+    <message>
+        <source>Commands: “convstudio lessons” lists the lessons (a lesson&apos;s name works wherever a scene file does); “convstudio compute SCENE.json” prints the output map; “convstudio render SCENE.json -o FRAME.png” draws a frame; “convstudio gif SCENE.json -o RUN.gif” draws the whole run; “convstudio train SCENE.json --steps N --lr LR” learns the weights from the scene&apos;s target. Add --help after a command for its options.</source>
+        <translation>命令：“convstudio lessons”按顺序显示所有课（凡是能用场景文件的地方，都可以改用课的名称）；“convstudio compute SCENE.json”打印输出特征图；“convstudio render SCENE.json -o FRAME.png”绘制一帧；“convstudio gif SCENE.json -o RUN.gif”绘制整个演示过程；“convstudio train SCENE.json --steps N --lr LR”根据场景的目标学习权重。在命令后加上 --help 可查看它的选项。</translation>
     </message>
     <message>
         <source>Linux: put ConvStudio in your applications menu (an entry and its icon)</source>
@@ -240,6 +249,26 @@ Qt 和 PySide6 按安装时的原样使用，没有修改：依照 LGPL，你可
         <translation>每秒步数，{0} 到 {1}（默认 {2}）</translation>
     </message>
     <message>
+        <source>learn the weights of a scene&apos;s layers from its target by plain gradient descent (mean squared error), and print them</source>
+        <translation>用最基本的梯度下降（均方误差）根据场景的目标学习各层的权重，并打印出来</translation>
+    </message>
+    <message>
+        <source>how many steps, {0} to {1}</source>
+        <translation>要走几步，{0} 到 {1}</translation>
+    </message>
+    <message>
+        <source>the learning rate, a number above 0</source>
+        <translation>学习率，一个大于 0 的数</translation>
+    </message>
+    <message>
+        <source>print “loss” (the loss before each step&apos;s update), “stopped” (null, or “overflow”) and “layers”: one object per layer, a convolution&apos;s trained “kernels” and “bias” (null without a bias) as the scene file writes them, {{}} for other layers, as JSON</source>
+        <translation>以 JSON 打印“loss”（每一步更新之前的损失）、“stopped”（null 或“overflow”）和“layers”：每层一个对象，卷积层是训练后的“kernels”和“bias”（没有偏置时为 null），写法与场景文件相同；其他层为 {{}}</translation>
+    </message>
+    <message>
+        <source>with --json: add “gradients”, one object per layer for the first step: “grad_input” (dL/d the layer&apos;s input, its shape) and, for a convolution, “grad_kernels” and “grad_bias”</source>
+        <translation>与 --json 一起用：加上“gradients”，第一步每层一个对象：“grad_input”（dL/d 该层的输入，形状与输入相同），卷积层另有“grad_kernels”和“grad_bias”</translation>
+    </message>
+    <message>
         <source>cannot print the output: standard output is closed</source>
         <translation>无法打印输出：标准输出已关闭</translation>
     </message>
@@ -282,6 +311,35 @@ Qt 和 PySide6 按安装时的原样使用，没有修改：依照 LGPL，你可
     <message>
         <source>cannot write {0}: {1}</source>
         <translation>无法写入 {0}：{1}</translation>
+    </message>
+    <message>
+        <source>{0} of gradient descent at learning rate {1}: the loss went from {2} to {3}.</source>
+        <extracomment>{0}: “100 steps”; {1}: the learning rate; {2}, {3}: the loss before and after</extracomment>
+        <translation>以学习率 {1} 做了 {0}梯度下降：损失从 {2} 变为 {3}。</translation>
+    </message>
+    <message>
+        <source>{0} of {1} done at learning rate {2}: the loss went from {3} to {4}, then became too large to compute.</source>
+        <extracomment>{0}: “162 steps”; {1}: the steps asked for; {2}: the learning rate; {3}, {4}: the loss before the first step and before the last step done</extracomment>
+        <translation>以学习率 {2} 完成了 {1} 步中的 {0}：损失从 {3} 变为 {4}，之后大到无法计算。</translation>
+    </message>
+    <message>
+        <source># Layer {0} ({1}): kernel {2}, slice {3}</source>
+        <extracomment>a heading in “convstudio train”: the layer&apos;s number and type, then which kernel and which of its slices (one per input channel), from 1</extracomment>
+        <translation># 第 {0} 层（{1}）：卷积核 {2}，切片 {3}</translation>
+    </message>
+    <message>
+        <source># Layer {0} ({1}): kernel</source>
+        <extracomment>a heading in “convstudio train”: the layer&apos;s number and type (conv2d)</extracomment>
+        <translation># 第 {0} 层（{1}）：卷积核</translation>
+    </message>
+    <message>
+        <source>bias: {0}</source>
+        <extracomment>the trained bias of a layer in “convstudio train”, one value per kernel</extracomment>
+        <translation>偏置：{0}</translation>
+    </message>
+    <message>
+        <source>--gradients adds to the JSON output: add --json</source>
+        <translation>--gradients 是加在 JSON 输出里的：请加上 --json</translation>
     </message>
     <message>
         <source>convstudio: warning: {0}</source>
@@ -3290,6 +3348,19 @@ Q：打开 / 关闭测验（→ 或 PageDown 先揭晓答案，再前进一步�
         <translation>{0}：{1} 不是数字。</translation>
     </message>
     <message>
+        <source>“target” must be a grid of numbers.</source>
+        <translation>“target”必须是由数字组成的网格。</translation>
+    </message>
+    <message>
+        <source>“target” must be a map of C×H×W numbers, not {0}.</source>
+        <translation>“target”必须是 C×H×W 个数字的特征图，不能是 {0}。</translation>
+    </message>
+    <message>
+        <source>“target” must be {0}, the last layer&apos;s output shape, not {1}.</source>
+        <extracomment>{0} and {1} are shapes such as 1×4×4 (channels×rows×columns)</extracomment>
+        <translation>“target”必须是 {0}，也就是最后一层输出的形状，不能是 {1}。</translation>
+    </message>
+    <message>
         <source>{0}: {1} is out of range.</source>
         <translation>{0}：{1} 超出范围。</translation>
     </message>
@@ -3443,6 +3514,10 @@ Q：打开 / 关闭测验（→ 或 PageDown 先揭晓答案，再前进一步�
     <message>
         <source>Groups = 2: each kernel sees half the channels, as on AlexNet&apos;s two GPUs</source>
         <translation>分组 = 2：每个卷积核只看到一半通道，如同 AlexNet 的两块 GPU</translation>
+    </message>
+    <message>
+        <source>Learn the X kernel: 6×6 input, its 4×4 map as the target</source>
+        <translation>学习 X 卷积核：6×6 输入，以它的 4×4 特征图为目标</translation>
     </message>
     <message>
         <source>Max pooling 2×2, stride 2: 6×6 → 4×4 → 2×2</source>
@@ -3735,6 +3810,32 @@ Q：打开 / 关闭测验（→ 或 PageDown 先揭晓答案，再前进一步�
     <message>
         <source># No PyTorch code: the settings are impossible.</source>
         <translation># 没有 PyTorch 代码：这些设置无法成立。</translation>
+    </message>
+</context>
+<context>
+    <name>Training</name>
+    <message>
+        <source>The learning rate must be a number above 0, not {0}.</source>
+        <extracomment>{0} is what was given: -0.1, 0, nan</extracomment>
+        <translation>学习率必须是大于 0 的数，不能是 {0}。</translation>
+    </message>
+    <message>
+        <source>The number of steps must be {0} to {1}, not {2}.</source>
+        <extracomment>{0} and {1}: the allowed range (1 and 100000); {2}: what was given</extracomment>
+        <translation>步数必须是 {0} 到 {1}，不能是 {2}。</translation>
+    </message>
+    <message>
+        <source>This scene has no target: training needs “target”, the map the last layer should output.</source>
+        <translation>此场景没有目标：训练需要“target”，也就是最后一层应当输出的特征图。</translation>
+    </message>
+    <message>
+        <source>The loss became too large to compute at step 1: the run stopped and kept the starting weights. Try a smaller learning rate.</source>
+        <translation>第 1 步的损失大到无法计算：训练已停止，并保留初始权重。请尝试更小的学习率。</translation>
+    </message>
+    <message>
+        <source>The loss became too large to compute at step {0}: the run stopped and kept the weights after step {1}. Try a smaller learning rate.</source>
+        <extracomment>{0} is the step that overflowed, {1} the one before it (whose weights are kept)</extracomment>
+        <translation>第 {0} 步的损失大到无法计算：训练已停止，并保留第 {1} 步之后的权重。请尝试更小的学习率。</translation>
     </message>
 </context>
 <context>

@@ -93,6 +93,15 @@ Qt 和 PySide6 照安裝時的原樣使用，沒有修改：依照 LGPL，你可
         <translation>這個場景需要 {0} 次乘加和 {1} 記憶體；上限是 {2} 次乘加和 {3} 記憶體。</translation>
     </message>
     <message>
+        <source>Training this scene needs {0} multiply-adds a step; the budget is {1}.</source>
+        <translation>訓練這個場景每一步需要 {0} 次乘加；上限是 {1} 次乘加。</translation>
+    </message>
+    <message>
+        <source>Training this scene for {0} steps needs about {1} multiply-adds; the budget is {2}: use at most {3} steps.</source>
+        <extracomment>{0} and {3} are numbers of steps, {1} and {2} counts (&quot;1.04 billion&quot;)</extracomment>
+        <translation>把這個場景訓練 {0} 步大約需要 {1} 次乘加；上限是 {2} 次乘加：最多用 {3} 步。</translation>
+    </message>
+    <message>
         <source>{0} billion</source>
         <translation>{0} × 10⁹</translation>
     </message>
@@ -122,10 +131,6 @@ Qt 和 PySide6 照安裝時的原樣使用，沒有修改：依照 LGPL，你可
     <message>
         <source>Step through the 2-D convolution of a CNN, number by number.</source>
         <translation>一個數字接一個數字，逐步演示 CNN 的 2D 卷積。</translation>
-    </message>
-    <message>
-        <source>Commands: “convstudio lessons” lists the lessons (a lesson&apos;s name works wherever a scene file does); “convstudio compute SCENE.json” prints the output map; “convstudio render SCENE.json -o FRAME.png” draws a frame; “convstudio gif SCENE.json -o RUN.gif” draws the whole run. Add --help after a command for its options.</source>
-        <translation>指令：「convstudio lessons」顯示所有課程（凡是可以用場景檔案的地方，都可以改用課程名稱）；「convstudio compute SCENE.json」印出輸出特徵圖；「convstudio render SCENE.json -o FRAME.png」畫出一個畫面；「convstudio gif SCENE.json -o RUN.gif」畫出整個演示過程。在指令後加上 --help 可查看它的選項。</translation>
     </message>
     <message>
         <source>scene file to open (default: the worked example)</source>
@@ -166,6 +171,10 @@ Qt 和 PySide6 照安裝時的原樣使用，沒有修改：依照 LGPL，你可
         <source>“{0}” is not three whole numbers L,R,C from 0</source>
         <extracomment>--trace&apos;s value that is not L,R,C, shortened</extracomment>
         <translation>「{0}」不是從 0 起算的三個整數 L,R,C</translation>
+    </message>
+    <message>
+        <source>Commands: “convstudio lessons” lists the lessons (a lesson&apos;s name works wherever a scene file does); “convstudio compute SCENE.json” prints the output map; “convstudio render SCENE.json -o FRAME.png” draws a frame; “convstudio gif SCENE.json -o RUN.gif” draws the whole run; “convstudio train SCENE.json --steps N --lr LR” learns the weights from the scene&apos;s target. Add --help after a command for its options.</source>
+        <translation>指令：「convstudio lessons」顯示所有課程（凡是可以用場景檔案的地方，都可以改用課程名稱）；「convstudio compute SCENE.json」印出輸出特徵圖；「convstudio render SCENE.json -o FRAME.png」畫出一個畫面；「convstudio gif SCENE.json -o RUN.gif」畫出整個演示過程；「convstudio train SCENE.json --steps N --lr LR」從場景的目標學出權重。在指令後加上 --help 可查看它的選項。</translation>
     </message>
     <message>
         <source>Linux: put ConvStudio in your applications menu (an entry and its icon)</source>
@@ -240,6 +249,26 @@ Qt 和 PySide6 照安裝時的原樣使用，沒有修改：依照 LGPL，你可
         <translation>每秒步數，{0} 到 {1}（預設 {2}）</translation>
     </message>
     <message>
+        <source>learn the weights of a scene&apos;s layers from its target by plain gradient descent (mean squared error), and print them</source>
+        <translation>以最基本的梯度下降（均方誤差）從場景的目標學出各層的權重，並印出來</translation>
+    </message>
+    <message>
+        <source>how many steps, {0} to {1}</source>
+        <translation>要走幾步，{0} 到 {1}</translation>
+    </message>
+    <message>
+        <source>the learning rate, a number above 0</source>
+        <translation>學習率，一個大於 0 的數</translation>
+    </message>
+    <message>
+        <source>print “loss” (the loss before each step&apos;s update), “stopped” (null, or “overflow”) and “layers”: one object per layer, a convolution&apos;s trained “kernels” and “bias” (null without a bias) as the scene file writes them, {{}} for other layers, as JSON</source>
+        <translation>以 JSON 印出「loss」（每一步更新之前的損失）、「stopped」（null 或「overflow」）與「layers」：每一層一個物件，卷積層是訓練後的「kernels」與「bias」（沒有偏置時為 null），寫法與場景檔案相同；其他層為 {{}}</translation>
+    </message>
+    <message>
+        <source>with --json: add “gradients”, one object per layer for the first step: “grad_input” (dL/d the layer&apos;s input, its shape) and, for a convolution, “grad_kernels” and “grad_bias”</source>
+        <translation>與 --json 一起用：加上「gradients」，第一步每一層一個物件：「grad_input」（dL/d 該層的輸入，形狀與輸入相同），卷積層另有「grad_kernels」與「grad_bias」</translation>
+    </message>
+    <message>
         <source>cannot print the output: standard output is closed</source>
         <translation>無法印出輸出：標準輸出已關閉</translation>
     </message>
@@ -282,6 +311,35 @@ Qt 和 PySide6 照安裝時的原樣使用，沒有修改：依照 LGPL，你可
     <message>
         <source>cannot write {0}: {1}</source>
         <translation>無法寫入 {0}：{1}</translation>
+    </message>
+    <message>
+        <source>{0} of gradient descent at learning rate {1}: the loss went from {2} to {3}.</source>
+        <extracomment>{0}: “100 steps”; {1}: the learning rate; {2}, {3}: the loss before and after</extracomment>
+        <translation>以學習率 {1} 做了 {0}梯度下降：損失從 {2} 變成 {3}。</translation>
+    </message>
+    <message>
+        <source>{0} of {1} done at learning rate {2}: the loss went from {3} to {4}, then became too large to compute.</source>
+        <extracomment>{0}: “162 steps”; {1}: the steps asked for; {2}: the learning rate; {3}, {4}: the loss before the first step and before the last step done</extracomment>
+        <translation>以學習率 {2} 做完了 {1} 步中的 {0}：損失從 {3} 變成 {4}，之後大到無法計算。</translation>
+    </message>
+    <message>
+        <source># Layer {0} ({1}): kernel {2}, slice {3}</source>
+        <extracomment>a heading in “convstudio train”: the layer&apos;s number and type, then which kernel and which of its slices (one per input channel), from 1</extracomment>
+        <translation># 第 {0} 層（{1}）：卷積核 {2}，切片 {3}</translation>
+    </message>
+    <message>
+        <source># Layer {0} ({1}): kernel</source>
+        <extracomment>a heading in “convstudio train”: the layer&apos;s number and type (conv2d)</extracomment>
+        <translation># 第 {0} 層（{1}）：卷積核</translation>
+    </message>
+    <message>
+        <source>bias: {0}</source>
+        <extracomment>the trained bias of a layer in “convstudio train”, one value per kernel</extracomment>
+        <translation>偏置：{0}</translation>
+    </message>
+    <message>
+        <source>--gradients adds to the JSON output: add --json</source>
+        <translation>--gradients 是加在 JSON 輸出裡的：請加上 --json</translation>
     </message>
     <message>
         <source>convstudio: warning: {0}</source>
@@ -3290,6 +3348,19 @@ Q：測驗 開 / 關（→ 或 PageDown 先揭曉答案，再前進一步）
         <translation>{0}：{1} 不是數字。</translation>
     </message>
     <message>
+        <source>“target” must be a grid of numbers.</source>
+        <translation>「target」必須是由數字組成的網格。</translation>
+    </message>
+    <message>
+        <source>“target” must be a map of C×H×W numbers, not {0}.</source>
+        <translation>「target」必須是 C×H×W 個數字的特徵圖，不能是 {0}。</translation>
+    </message>
+    <message>
+        <source>“target” must be {0}, the last layer&apos;s output shape, not {1}.</source>
+        <extracomment>{0} and {1} are shapes such as 1×4×4 (channels×rows×columns)</extracomment>
+        <translation>「target」必須是 {0}，也就是最後一層輸出的形狀，不能是 {1}。</translation>
+    </message>
+    <message>
         <source>{0}: {1} is out of range.</source>
         <translation>{0}：{1} 超出範圍。</translation>
     </message>
@@ -3443,6 +3514,10 @@ Q：測驗 開 / 關（→ 或 PageDown 先揭曉答案，再前進一步）
     <message>
         <source>Groups = 2: each kernel sees half the channels, as on AlexNet&apos;s two GPUs</source>
         <translation>分組 = 2：每個卷積核只看到一半的通道，如同 AlexNet 的兩張 GPU</translation>
+    </message>
+    <message>
+        <source>Learn the X kernel: 6×6 input, its 4×4 map as the target</source>
+        <translation>學出 X 卷積核：6×6 輸入，以它的 4×4 特徵圖為目標</translation>
     </message>
     <message>
         <source>Max pooling 2×2, stride 2: 6×6 → 4×4 → 2×2</source>
@@ -3735,6 +3810,32 @@ Q：測驗 開 / 關（→ 或 PageDown 先揭曉答案，再前進一步）
     <message>
         <source># No PyTorch code: the settings are impossible.</source>
         <translation># 沒有 PyTorch 程式碼：這些設定無法成立。</translation>
+    </message>
+</context>
+<context>
+    <name>Training</name>
+    <message>
+        <source>The learning rate must be a number above 0, not {0}.</source>
+        <extracomment>{0} is what was given: -0.1, 0, nan</extracomment>
+        <translation>學習率必須是大於 0 的數，不能是 {0}。</translation>
+    </message>
+    <message>
+        <source>The number of steps must be {0} to {1}, not {2}.</source>
+        <extracomment>{0} and {1}: the allowed range (1 and 100000); {2}: what was given</extracomment>
+        <translation>步數必須是 {0} 到 {1}，不能是 {2}。</translation>
+    </message>
+    <message>
+        <source>This scene has no target: training needs “target”, the map the last layer should output.</source>
+        <translation>這個場景沒有目標：訓練需要「target」，也就是最後一層應該輸出的特徵圖。</translation>
+    </message>
+    <message>
+        <source>The loss became too large to compute at step 1: the run stopped and kept the starting weights. Try a smaller learning rate.</source>
+        <translation>第 1 步的損失大到無法計算：訓練已停止，並保留起始的權重。請試試較小的學習率。</translation>
+    </message>
+    <message>
+        <source>The loss became too large to compute at step {0}: the run stopped and kept the weights after step {1}. Try a smaller learning rate.</source>
+        <extracomment>{0} is the step that overflowed, {1} the one before it (whose weights are kept)</extracomment>
+        <translation>第 {0} 步的損失大到無法計算：訓練已停止，並保留第 {1} 步之後的權重。請試試較小的學習率。</translation>
     </message>
 </context>
 <context>

@@ -53,6 +53,7 @@ translate('Scenes', "Receptive field, parameters and cost of one layer: 6×6×3 
 translate('Scenes', "Depthwise: groups = channels, one kernel per channel")
 translate('Scenes', "Dilation 2: a 3×3 kernel spans 5×5")
 translate('Scenes', "Groups = 2: each kernel sees half the channels, as on AlexNet's two GPUs")
+translate('Scenes', "Learn the X kernel: 6×6 input, its 4×4 map as the target")
 translate('Scenes', "Max pooling 2×2, stride 2: 6×6 → 4×4 → 2×2")
 translate('Scenes', "Without padding: the map shrinks, and the edges are used less")
 translate('Scenes', "Why kernels are odd: a 2×2 kernel has no centre")
