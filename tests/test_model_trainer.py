@@ -381,6 +381,13 @@ def test_a_stack_trains_like_the_engine():
             np.testing.assert_allclose(trained.kernels, expected.kernels)
 
 
+def test_training_shows_the_forward_pass_whole():
+    studio = worked_example()
+    studio.playback.seek(3)  # part-way through the convolution's steps
+    training_of(studio).step()
+    assert studio.playback.position == studio.playback.total == 16
+
+
 def test_the_seam_for_a_stepped_backward_pass():
     studio = worked_example()
     session = training_of(studio)

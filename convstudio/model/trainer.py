@@ -38,6 +38,7 @@ from .document import Document, EditError, evaluate, kept, kernels_for
 from .i18n import translate
 from .limits import MAX_ABS_VALUE
 from .numbers import format_number, shortened
+from .playback import Playback
 from .presets import KernelPreset
 from .scene import Scene, same_layer
 from .studio import one_per_studio
@@ -97,6 +98,9 @@ class TrainingSession:
     ----------
     document
         The document whose weights are trained (its scene's target, input and layers).
+    playback
+        The forward pass's stepping: moved to its end when weights are shown, so that
+        every map is whole while the weights change.
 
     Signals
     -------
@@ -113,8 +117,9 @@ class TrainingSession:
     state_changed = Signal(object)
     stopped = Signal(str)
 
-    def __init__(self, document: Document) -> None:
+    def __init__(self, document: Document, playback: Playback | None = None) -> None:
         self._document = document
+        self._playback = playback
         self._learning_rate = DEFAULT_LEARNING_RATE
         self._momentum = 0.0
         self._steps = DEFAULT_STEPS
@@ -510,9 +515,11 @@ class TrainingSession:
 
     def _show(self) -> None:
         """Put the weights of the step shown into the document (see the module's note on
-        undo)."""
+        undo), and show the forward pass whole."""
         document = self._document
         self._applying = True
+        if self._playback is not None and self._playback.position != self._playback.total:
+            self._playback.last()
         try:
             if self._position == 0 and self._undo_pushed:
                 document.undo()  # back to the very scene training started from
@@ -609,7 +616,7 @@ def _no_output_text() -> str:
     )
 
 
-training_of = one_per_studio(lambda studio: TrainingSession(studio.document))
+training_of = one_per_studio(lambda studio: TrainingSession(studio.document, studio.playback))
 """The one :class:`TrainingSession` of a studio."""
 
 __all__ = [

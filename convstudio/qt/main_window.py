@@ -1199,6 +1199,7 @@ class MainWindow(QMainWindow):
                 "N: the teacher's note on / off\n"
                 "F9: side panel on / off\n"
                 "Ctrl+H: heat maps on / off\nCtrl+Shift+W: window counts on / off\n"
+                "T: training panel on / off; Shift+Space: play / pause training\n"
                 "F5 or Shift+F5: present (Esc leaves); B or .: blank screen\n"
                 "Q: quiz on / off (→ or PageDown reveals, then steps)\n"
                 "Point at a weight: the values it multiplies (hold Shift: at every step)\n"

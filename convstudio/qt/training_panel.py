@@ -166,15 +166,16 @@ class TrainingPanel(QWidget):
         self._rng: np.random.Generator | None = None  # tests seed the scramble
         self.driver = TrainingDriver(self.session, self)
 
-        self.title = QLabel(self.tr("Training"))
         # Target and kernels: what gradient descent starts from and aims at.
+        #: Followed by two buttons: "the current kernels' output", "a preset's output".
+        self.target_label = QLabel(self.tr("Target T ="))
         self.target_button = QToolButton()
-        self.target_button.setText(self.tr("Target = current kernels' output"))
+        self.target_button.setText(self.tr("the current kernels' output"))
         self.target_button.setToolTip(
             self.tr("Set the target T to what the current kernels produce")
         )
         self.preset_button = QToolButton()
-        self.preset_button.setText(self.tr("Target = a preset's output"))
+        self.preset_button.setText(self.tr("a preset's output"))
         self.preset_button.setToolTip(
             self.tr("Set the target T to what a preset kernel produces (the kernels stay)")
         )
@@ -182,14 +183,18 @@ class TrainingPanel(QWidget):
         self.preset_menu = QMenu(self.preset_button)
         self._fill_presets(builtin_presets())
         self.preset_button.setMenu(self.preset_menu)
+        self.kernels_label = QLabel(self.tr("Kernels:"))
         self.scramble_button = QToolButton()
-        self.scramble_button.setText(self.tr("Scramble kernels"))
+        self.scramble_button.setText(self.tr("Scramble"))
         self.scramble_button.setToolTip(
-            self.tr("Random weights, as PyTorch starts a layer (rounded to two decimals)")
+            self.tr(
+                "Random weights in every convolution, as PyTorch starts a layer "
+                "(rounded to two decimals)"
+            )
         )
         self.zero_button = QToolButton()
-        self.zero_button.setText(self.tr("Zero kernels"))
-        self.zero_button.setToolTip(self.tr("Every weight and bias 0"))
+        self.zero_button.setText(self.tr("Zero"))
+        self.zero_button.setToolTip(self.tr("Every weight and bias of every convolution 0"))
 
         self.rate_label = QLabel(self.tr("Learning rate η"))
         self.rate = QLineEdit()
@@ -239,19 +244,22 @@ class TrainingPanel(QWidget):
         self._target_box = QHBoxLayout()
         self._target_box.setContentsMargins(0, 0, 0, 0)
 
+        # Five short rows: the dock leaves the stage its height on a 720-pixel screen.
         controls = QGridLayout()
-        controls.addWidget(self.title, 0, 0, 1, 4)
-        controls.addWidget(self.target_button, 1, 0, 1, 2)
-        controls.addWidget(self.preset_button, 1, 2, 1, 2)
-        controls.addWidget(self.scramble_button, 2, 0, 1, 2)
-        controls.addWidget(self.zero_button, 2, 2, 1, 2)
-        controls.addWidget(self.rate_label, 3, 0)
-        controls.addWidget(self.rate, 3, 1)
-        controls.addWidget(self.momentum_label, 3, 2)
-        controls.addWidget(self.momentum, 3, 3)
-        controls.addWidget(self.steps_label, 4, 0)
-        controls.addWidget(self.steps, 4, 1)
+        controls.setVerticalSpacing(2)
+        controls.addWidget(self.target_label, 0, 0)
+        controls.addWidget(self.target_button, 0, 1, 1, 2)
+        controls.addWidget(self.preset_button, 0, 3, 1, 2)
+        controls.addWidget(self.kernels_label, 1, 0)
+        controls.addWidget(self.scramble_button, 1, 1, 1, 2)
+        controls.addWidget(self.zero_button, 1, 3, 1, 2)
+        controls.addWidget(self.rate_label, 2, 0)
+        controls.addWidget(self.rate, 2, 1, 1, 2, Qt.AlignmentFlag.AlignLeft)
+        controls.addWidget(self.momentum_label, 2, 3)
+        controls.addWidget(self.momentum, 2, 4)
+        controls.addWidget(self.steps_label, 3, 0)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.steps)
         for button in (
             self.reset_button,
             self.back_button,
@@ -261,10 +269,10 @@ class TrainingPanel(QWidget):
         ):
             buttons.addWidget(button)
         buttons.addWidget(self.position_label, 1)
-        controls.addLayout(buttons, 5, 0, 1, 4)
-        controls.addWidget(self.loss_label, 6, 0, 1, 4)
-        controls.addWidget(self.status, 7, 0, 1, 4)
-        controls.setRowStretch(8, 1)
+        controls.addLayout(buttons, 3, 1, 1, 4)
+        controls.addWidget(self.loss_label, 4, 0, 1, 5)
+        controls.addWidget(self.status, 5, 0, 1, 5)
+        controls.setRowStretch(6, 1)
         target_column = QVBoxLayout()
         target_column.addWidget(self.target_title)
         target_column.addWidget(self.no_target)
@@ -325,12 +333,16 @@ class TrainingPanel(QWidget):
         """Text at the window's size times *zoom*; the loss larger, for the back row."""
         self._zoom = zoom
         self.setFont(style.font(style.UI_PT, zoom=zoom))
-        self.title.setFont(style.font(style.UI_PT, bold=True, zoom=zoom))
         self.target_title.setFont(style.font(style.UI_PT, bold=True, zoom=zoom))
         self.loss_label.setFont(style.font(style.EQUATION_PT, bold=True, zoom=zoom))
         self.position_label.setFont(style.font(style.UI_PT, bold=True, zoom=zoom))
         for grid in self.target_grids:
             grid.set_zoom(0.6 * zoom)
+        # As wide as a rate a class types (1e-06, 0.0005), not the row's width: the curve
+        # beside takes the rest.
+        typical = self.rate.fontMetrics().horizontalAdvance("0.000001") + 16
+        self.rate.setMaximumWidth(typical)
+        self.steps.setMaximumWidth(typical)
         if self.curve is not None:
             self.curve.set_zoom(zoom)
 
@@ -375,6 +387,7 @@ class TrainingPanel(QWidget):
         self.loss_label.setText(loss_text(session.loss))
         if session.state is not TrainingState.OVERFLOW:
             self.status.clear()
+            self.status.hide()
         if self.curve is not None and self.isVisible():
             losses = session.losses
             if not losses and session.loss is not None:
@@ -407,6 +420,7 @@ class TrainingPanel(QWidget):
 
     def _on_stopped(self, text: str) -> None:
         self.status.setText(text)
+        self.status.show()
         self._report(text)
 
     # ------------------------------------------------------------ widgets → model
