@@ -26,6 +26,7 @@ grids) is not here: :meth:`TrainingSession.last_step` gives the engine's
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from enum import Enum
 from typing import Any
 
@@ -125,7 +126,9 @@ class TrainingSession:
         self._steps = DEFAULT_STEPS
         self._state = TrainingState.IDLE
         self._forget()
-        document.scene_changed.connect(self._on_scene_changed)
+        # A preparer, as the quiz: the session is in step with a new scene before any view
+        # hears of it, and holds no handler of the document's signals (views' are counted).
+        document.add_preparer(self._prepare)
 
     def _forget(self) -> None:
         """No session: the next step starts from the scene's weights."""
@@ -533,22 +536,25 @@ class TrainingSession:
         finally:
             self._applying = False
 
-    def _on_scene_changed(self, scene: Scene) -> None:
+    def _prepare(self, _evaluation: object) -> Callable[[], None]:
+        """Follow a scene this session did not put there, silently; announce it after."""
         if self._applying or not self._history:
-            return
+            return _nothing
+        state = self._state
         # Undo and redo bring back a step of this session (and a layer chosen keeps it):
         # follow it. Anything else starts afresh.
-        found = self._find(scene)
+        found = self._find(self._document.scene)
         if found is None:
-            was_playing = self._state is TrainingState.PLAYING
             self._forget()
-            self._state = TrainingState.IDLE
-            if was_playing:
-                self.state_changed.emit(self._state)
         else:
             self._position = found
             self._undo_pushed = found != 0
-            self._set_state(TrainingState.IDLE)
+        self._state = TrainingState.IDLE
+        return lambda: self._announce(state)
+
+    def _announce(self, before: TrainingState) -> None:
+        if self._state is not before:
+            self.state_changed.emit(self._state)
         self.changed.emit()
 
     def _find(self, scene: Scene) -> int | None:
@@ -572,6 +578,10 @@ class TrainingSession:
             self._state = state
             self.state_changed.emit(state)
             self.changed.emit()
+
+
+def _nothing() -> None:
+    pass
 
 
 def _loss(y: np.ndarray, target: np.ndarray) -> float:
