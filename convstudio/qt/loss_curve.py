@@ -37,6 +37,8 @@ class LossCurve(pg.PlotWidget):
             axis = self.plot_item.getAxis(name)
             axis.setTextPen(pg.mkPen(style.TEXT_FG))
             axis.setPen(pg.mkPen(style.TEXT_FG))
+            # Powers of ten as they are: an SI scale ("x1e12") on a log axis reads wrong.
+            axis.enableAutoSIPrefix(False)
         # Ranges set here, not followed by pyqtgraph at every point: an axis whose range
         # stays draws from its cache (redrawing both axes cost most of a tick).
         self.plot_item.disableAutoRange()

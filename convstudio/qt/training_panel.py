@@ -419,9 +419,10 @@ class TrainingPanel(QWidget):
         self.set_session()
 
     def _on_stopped(self, text: str) -> None:
+        # Said once, here under the loss where the class is looking (the message bar
+        # would say it a second time, and take the stage's height).
         self.status.setText(text)
         self.status.show()
-        self._report(text)
 
     # ------------------------------------------------------------ widgets → model
 
