@@ -202,3 +202,23 @@ def test_a_new_language_keeps_the_dock_and_the_session(qtbot):
     # A run playing goes on with the new panel's timer.
     qtbot.waitUntil(lambda: session.state is TrainingState.FINISHED)
     assert session.position == 4
+
+
+def test_a_scene_with_a_target_opens_the_training_panel(qtbot, tmp_path):
+    from convstudio.model import save_scene
+
+    studio = Studio(load_scene(scene_path(DEFAULT_SCENE)))
+    window = MainWindow(studio, remember_geometry=False)
+    qtbot.addWidget(window)
+    window.show()
+    assert not window.training_dock.isVisible()
+    scene = studio.document.scene
+    path = tmp_path / "learn.json"
+    save_scene(scene.replace(target=studio.evaluation.final), path)
+    assert window.open_scene(path)
+    assert window.training_dock.isVisible() and window.training_action.isChecked()
+    # Opened with one from the start too.
+    other = MainWindow(Studio(load_scene(path)), path, remember_geometry=False)
+    qtbot.addWidget(other)
+    other.show()
+    assert other.training_dock.isVisible()

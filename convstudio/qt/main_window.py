@@ -310,6 +310,8 @@ class MainWindow(QMainWindow):
                 studio.playback.seek(opened.step)
         else:
             self._show_note()
+        if studio.document.scene.target is not None:  # a scene made to be trained
+            self.set_training_shown(True)
         # The stage fits any room; below this, the side panel and the bar would crowd it.
         self.setMinimumSize(QSize(800, 480))
         self.resize(1280, 720)
@@ -778,6 +780,8 @@ class MainWindow(QMainWindow):
         self._forget_autosave()
         self._update_title()
         self._show_lesson(lesson_of(path))
+        if scene.target is not None:  # a scene made to be trained: its panel opens
+            self.set_training_shown(True)
         return True
 
     def open_lesson(self, lesson: Lesson) -> bool:
