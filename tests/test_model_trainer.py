@@ -397,6 +397,14 @@ def test_the_seam_for_a_stepped_backward_pass():
     assert step is not None
     np.testing.assert_allclose(step.layers[0].kernels, weights(studio))
     assert step.grad_output.shape == studio.document.scene.target.shape
+    # The step as it was taken, whatever the settings are now; and at an earlier step.
+    session.set_momentum(0.5)
+    session.step()
+    session.set_learning_rate(5e-7)
+    session.set_momentum(0.0)
+    np.testing.assert_allclose(session.last_step().layers[0].kernels, weights(studio))
+    session.back()
+    np.testing.assert_allclose(session.last_step().layers[0].kernels, weights(studio))
 
 
 def test_loss_text_and_catch_up():

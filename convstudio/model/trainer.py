@@ -136,7 +136,9 @@ class TrainingSession:
         self._history: list[tuple[Layer, ...]] = []
         self._losses: list[float] = []
         self._velocities: list[Velocity | None] = []
-        self._steps_taken: list[TrainStep | None] = []
+        # The learning rate and momentum each step was taken with (small: the steps'
+        # maps and gradients are computed again when asked for, not kept).
+        self._rates: list[tuple[float, float]] = []
         self._position = 0
         self._goal = 0
         self._undo_pushed = False
@@ -213,7 +215,18 @@ class TrainingSession:
         dL/dY, each layer's gradients): the seam for a stepped backward pass."""
         if not self._history or self._position == 0:
             return None
-        return self._steps_taken[self._position]
+        start = self._start
+        assert start is not None and start.target is not None
+        before = self._position - 1
+        rate, momentum = self._rates[self._position]
+        return train_step(
+            self._history[before],
+            start.input,
+            start.target,
+            rate,
+            momentum,
+            self._velocities[before],
+        )
 
     # ------------------------------------------------------------ settings
 
@@ -467,7 +480,7 @@ class TrainingSession:
         self._history = [scene.layers]
         self._losses = [_loss(final, scene.target)]
         self._velocities = [None]
-        self._steps_taken = [None]
+        self._rates = [(0.0, 0.0)]
         self._position = 0
         self._undo_pushed = False
 
@@ -478,7 +491,7 @@ class TrainingSession:
         if self._position < self.last:  # a new branch: the later steps go
             keep = self._position + 1
             del self._history[keep:], self._losses[keep:]
-            del self._velocities[keep:], self._steps_taken[keep:]
+            del self._velocities[keep:], self._rates[keep:]
         start = self._start
         assert start is not None and start.target is not None
         x, target = start.input, start.target
@@ -500,7 +513,7 @@ class TrainingSession:
             self._losses[-1] = done.loss
             self._history.append(done.layers)
             self._velocities.append(done.velocity)
-            self._steps_taken.append(done)
+            self._rates.append((self._learning_rate, self._momentum))
             self._losses.append(math.nan)  # known once the next step (or the stage) runs
         self._position = self.last
         self._show()
