@@ -222,3 +222,19 @@ def test_a_scene_with_a_target_opens_the_training_panel(qtbot, tmp_path):
     qtbot.addWidget(other)
     other.show()
     assert other.training_dock.isVisible()
+
+
+def test_presenting_keeps_the_training_panel_and_its_key(qtbot):
+    studio = Studio(load_scene(scene_path(DEFAULT_SCENE)))
+    window = MainWindow(studio, remember_geometry=False)
+    qtbot.addWidget(window)
+    window.show()
+    window.set_training_shown(True)
+    ready(studio)
+    window.set_presenting(True, full_screen=False)
+    # The class watches the loss fall: the panel stays, and Shift+Space still plays.
+    assert window.training_dock.isVisible() and window.side_panel.isHidden()
+    window.train_play_action.trigger()
+    assert window.training_panel.session.state is TrainingState.PLAYING
+    window.set_presenting(False, full_screen=False)
+    window.training_panel.session.pause()
