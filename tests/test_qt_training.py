@@ -238,3 +238,31 @@ def test_presenting_keeps_the_training_panel_and_its_key(qtbot):
     assert window.training_panel.session.state is TrainingState.PLAYING
     window.set_presenting(False, full_screen=False)
     window.training_panel.session.pause()
+
+
+def test_the_keys_t_and_shift_space(qtbot):
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    studio = Studio(load_scene(scene_path(DEFAULT_SCENE)))
+    window = MainWindow(studio, remember_geometry=False)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    # Shortcuts only fire in the active window.
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    ready(studio)
+
+    def press(key, modifier=Qt.KeyboardModifier.NoModifier):
+        QTest.keyClick(QApplication.focusWidget(), key, modifier)
+
+    press(Qt.Key.Key_T)
+    assert window.training_dock.isVisible()
+    press(Qt.Key.Key_Space, Qt.KeyboardModifier.ShiftModifier)
+    assert window.training_panel.session.state is TrainingState.PLAYING
+    assert studio.playback.state.value != "playing"  # Space alone plays the steps, not this
+    press(Qt.Key.Key_Space, Qt.KeyboardModifier.ShiftModifier)
+    assert window.training_panel.session.state is TrainingState.PAUSED
+    press(Qt.Key.Key_T)
+    assert not window.training_dock.isVisible()
