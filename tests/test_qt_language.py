@@ -33,6 +33,7 @@ KEPT = re.compile(
     r"|circular|ConvStudio|Ctrl|Shift|Alt|PageDown|PageUp|PgDown|PgUp|Home|End|Space|Esc"
     r"|Del|Tab|Enter|F\d+|RGB|MACs?|JSON|PNG|GIF|AlexNet|ResNeXt|MobileNet|Sobel|Prewitt"
     r"|Scharr|ms|px|ReLU|GPUs?|depthwise|CSV|Language|English|\b[A-Za-z]\b"
+    r"|dL|mean\("  # the loss and its gradient, written as formulas
 )
 
 

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QDialogButtonBox,
+    QDockWidget,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -82,6 +83,7 @@ from .side_panel import SidePanel
 from .stage import Stage
 from .step_keys import TAKES_KEYS_WHILE_PRESENTING, StepKeysFilter, commit_open_edit
 from .torch_panel import TorchPanel
+from .training_panel import TrainingPanel
 from .transport import KernelJump, PlaybackDriver, TransportBar
 
 if TYPE_CHECKING:
@@ -311,6 +313,8 @@ class MainWindow(QMainWindow):
                 studio.playback.seek(opened.step)
         else:
             self._show_note()
+        if studio.document.scene.target is not None:  # a scene made to be trained
+            self.set_training_shown(True)
         # The stage fits any room; below this, the side panel and the bar would crowd it.
         self.setMinimumSize(QSize(800, 480))
         self.resize(1280, 720)
@@ -395,8 +399,21 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.side_panel)
         self.setCentralWidget(central)
         self.setFont(style.font(style.UI_PT))
+        # Training at speed: under the stage, where a curve reads best wide and the class
+        # sees it with the kernels and maps it changes; hidden until asked for (T).
+        self.training_panel = TrainingPanel(studio, report)
+        self.training_dock = QDockWidget(self.tr("Training"), self)
+        self.training_dock.setObjectName("training")
+        self.training_dock.setWidget(self.training_panel)
+        self.training_dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetClosable
+            | QDockWidget.DockWidgetFeature.DockWidgetMovable
+        )
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.training_dock)
+        self.training_dock.hide()
 
         self._build_actions()
+        self.training_dock.visibilityChanged.connect(self._on_training_dock_visibility)
         central.setFocus()
 
     def retranslate(self) -> None:
@@ -410,7 +427,11 @@ class MainWindow(QMainWindow):
             "heat maps": self.heat_maps_action.isChecked(),
             "window counts": self.window_counts_action.isChecked(),
             "matrix": self.matrix_action.isChecked(),
+            "training": self.training_action.isChecked(),
         }
+        # The dock is the window's, not the central widget's: it goes with the old views.
+        self.removeDockWidget(self.training_dock)
+        self.training_dock.deleteLater()
         user_zoom = self.user_zoom
         lesson = self.note.lesson
         # Every action belongs to the views (_build_actions): the window's own and the
@@ -435,6 +456,7 @@ class MainWindow(QMainWindow):
         self.window_counts_action.setChecked(kept["window counts"])
         self.input_panel.set_show_counts(kept["window counts"])
         self.set_matrix_shown(kept["matrix"])
+        self.set_training_shown(kept["training"])
         self.set_user_zoom(user_zoom)
         self._on_quiz_changed()
         self._show_lesson(lesson)
@@ -626,6 +648,14 @@ class MainWindow(QMainWindow):
         )
         self.window_counts_action.setCheckable(True)
         view.addAction(self.window_counts_action)
+        # Gradient descent at speed: the target, the learning rate, the loss curve.
+        self.training_action = self._action(self.tr("&Training"), self.set_training_shown, "T")
+        self.training_action.setCheckable(True)
+        view.addAction(self.training_action)
+        self.train_play_action = self._action(
+            self.tr("Play / pause &training"), self._toggle_training, "Shift+Space"
+        )
+        step.addAction(self.train_play_action)
         # Predict, then reveal: the class guesses each value (and each new output size).
         self.quiz_action = self._action(self.tr("&Quiz"), self.quiz.set_on, "Q")
         self.quiz_action.setCheckable(True)
@@ -790,6 +820,8 @@ class MainWindow(QMainWindow):
         self._forget_autosave()
         self._update_title()
         self._show_lesson(lesson_of(path))
+        if scene.target is not None:  # a scene made to be trained: its panel opens
+            self.set_training_shown(True)
         return True
 
     def open_lesson(self, lesson: Lesson) -> bool:
@@ -1120,6 +1152,26 @@ class MainWindow(QMainWindow):
         self.side_panel_action.setChecked(visible)
         self.side_panel.setVisible(visible)
 
+    def set_training_shown(self, visible: bool) -> None:
+        """Show the Training panel (under the stage) or hide it."""
+        self.training_action.setChecked(visible)
+        self.training_dock.setVisible(visible)
+
+    def _on_training_dock_visibility(self, visible: bool) -> None:
+        # Closed by its own button: the menu's check follows (a minimised window too is
+        # "not visible", so only an explicit close is taken as one).
+        if not visible and self.training_dock.isHidden():
+            self.training_action.setChecked(False)
+
+    def _toggle_training(self) -> None:
+        """Play or pause training (the panel opens to show it)."""
+        if not self.training_dock.isVisible():
+            self.set_training_shown(True)
+        try:
+            self.training_panel.session.toggle()
+        except EditError as exc:
+            self._report(str(exc))
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if self._blank.isVisible():
@@ -1216,6 +1268,7 @@ class MainWindow(QMainWindow):
                 "N: the teacher's note on / off\n"
                 "F9: side panel on / off\n"
                 "Ctrl+H: heat maps on / off\nCtrl+Shift+W: window counts on / off\n"
+                "T: training panel on / off; Shift+Space: play / pause training\n"
                 "F5 or Shift+F5: present (Esc leaves); B or .: blank screen\n"
                 "Q: quiz on / off (→ or PageDown reveals, then steps)\n"
                 "Point at a weight: the values it multiplies (hold Shift: at every step)\n"
@@ -1252,6 +1305,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.studio.playback.pause()
+        self.training_panel.session.pause()
         if not self.keep_work(self.tr("quit")):
             event.ignore()
             return

@@ -2347,6 +2347,10 @@ convolution)</source>
         <translation>ConvStudio 卷积核 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -2471,6 +2475,14 @@ convolution)</source>
         <translation>窗口计数(&amp;W)</translation>
     </message>
     <message>
+        <source>&amp;Training</source>
+        <translation>训练(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Play / pause &amp;training</source>
+        <translation>训练 播放/暂停(&amp;T)</translation>
+    </message>
+    <message>
         <source>&amp;Quiz</source>
         <translation>测验(&amp;Q)</translation>
     </message>
@@ -2505,6 +2517,48 @@ convolution)</source>
     <message>
         <source>&amp;About ConvStudio</source>
         <translation>关于 ConvStudio(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Space: play / pause
+→ or PageDown: next step
+← or PageUp: previous step
+Home / End: first / last step
+] / [ or Alt+PageDown / Alt+PageUp: next / previous layer
+Ctrl+Z / Ctrl+Shift+Z: undo / redo
+Ctrl+= / Ctrl+- / Ctrl+0: larger / smaller / actual size
+F11: full screen
+Ctrl+O / Ctrl+S / Ctrl+Shift+S: open / save / save as
+Ctrl+I: open an image
+Ctrl+PageDown / Ctrl+PageUp: next / previous lesson
+N: the teacher&apos;s note on / off
+F9: side panel on / off
+Ctrl+H: heat maps on / off
+Ctrl+Shift+W: window counts on / off
+T: training panel on / off; Shift+Space: play / pause training
+F5 or Shift+F5: present (Esc leaves); B or .: blank screen
+Q: quiz on / off (→ or PageDown reveals, then steps)
+Point at a weight: the values it multiplies (hold Shift: at every step)
+Double-click or type in a cell to edit it; Ctrl+V pastes a block.</source>
+        <translation>空格键：播放 / 暂停
+→ 或 PageDown：下一步
+← 或 PageUp：上一步
+Home / End：第一步 / 最后一步
+] / [ 或 Alt+PageDown / Alt+PageUp：下一层 / 上一层
+Ctrl+Z / Ctrl+Shift+Z：撤销 / 重做
+Ctrl+= / Ctrl+- / Ctrl+0：放大 / 缩小 / 实际大小
+F11：全屏
+Ctrl+O / Ctrl+S / Ctrl+Shift+S：打开 / 保存 / 另存场景
+Ctrl+I：打开图像
+Ctrl+PageDown / Ctrl+PageUp：下一课 / 上一课
+N：显示 / 隐藏教师备注
+F9：显示 / 隐藏侧边面板
+Ctrl+H：显示 / 隐藏热图
+Ctrl+Shift+W：显示 / 隐藏窗口计数
+T：显示 / 隐藏训练面板；Shift+空格键：训练 播放 / 暂停
+F5 或 Shift+F5：演示（Esc 退出）；B 或 .：黑屏
+Q：打开 / 关闭测验（→ 或 PageDown 先揭晓答案，再前进一步）
+指向某个权重：显示与它相乘的值（按住 Shift：显示所有步骤中的）
+双击单元格或直接输入即可编辑；Ctrl+V 粘贴数据块。</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -2597,46 +2651,6 @@ convolution)</source>
     <message>
         <source>Keys</source>
         <translation>快捷键</translation>
-    </message>
-    <message>
-        <source>Space: play / pause
-→ or PageDown: next step
-← or PageUp: previous step
-Home / End: first / last step
-] / [ or Alt+PageDown / Alt+PageUp: next / previous layer
-Ctrl+Z / Ctrl+Shift+Z: undo / redo
-Ctrl+= / Ctrl+- / Ctrl+0: larger / smaller / actual size
-F11: full screen
-Ctrl+O / Ctrl+S / Ctrl+Shift+S: open / save / save as
-Ctrl+I: open an image
-Ctrl+PageDown / Ctrl+PageUp: next / previous lesson
-N: the teacher&apos;s note on / off
-F9: side panel on / off
-Ctrl+H: heat maps on / off
-Ctrl+Shift+W: window counts on / off
-F5 or Shift+F5: present (Esc leaves); B or .: blank screen
-Q: quiz on / off (→ or PageDown reveals, then steps)
-Point at a weight: the values it multiplies (hold Shift: at every step)
-Double-click or type in a cell to edit it; Ctrl+V pastes a block.</source>
-        <translation>空格键：播放 / 暂停
-→ 或 PageDown：下一步
-← 或 PageUp：上一步
-Home / End：第一步 / 最后一步
-] / [ 或 Alt+PageDown / Alt+PageUp：下一层 / 上一层
-Ctrl+Z / Ctrl+Shift+Z：撤销 / 重做
-Ctrl+= / Ctrl+- / Ctrl+0：放大 / 缩小 / 实际大小
-F11：全屏
-Ctrl+O / Ctrl+S / Ctrl+Shift+S：打开 / 保存 / 另存场景
-Ctrl+I：打开图像
-Ctrl+PageDown / Ctrl+PageUp：下一课 / 上一课
-N：显示 / 隐藏教师备注
-F9：显示 / 隐藏侧边面板
-Ctrl+H：显示 / 隐藏热图
-Ctrl+Shift+W：显示 / 隐藏窗口计数
-F5 或 Shift+F5：演示（Esc 退出）；B 或 .：黑屏
-Q：打开 / 关闭测验（→ 或 PageDown 先揭晓答案，再前进一步）
-指向某个权重：显示与它相乘的值（按住 Shift：显示所有步骤中的）
-双击单元格或直接输入即可编辑；Ctrl+V 粘贴数据块。</translation>
     </message>
     <message>
         <source>{0}{1} — ConvStudio</source>
@@ -2835,6 +2849,7 @@ Q：打开 / 关闭测验（→ 或 PageDown 先揭晓答案，再前进一步�
     </message>
     <message>
         <source>{0} is too large: keep numbers within {1}.</source>
+        <extracomment>The slowest a run plays, in training steps per second (issue 20). What the driver aims at: one step per tick of a 15 ms timer, and several in a tick that comes late (a repaint took long), so that a whole run stays above MIN_RATE. The most training steps of one session (about 3 minutes at 60 steps per second): the history of weights stays small, whatever a lecture does. The worked example&apos;s pixels (0..255) need a small rate: a 3×3 kernel over them is stable below about 4·10⁻⁶ (2 / the largest curvature of the loss). Scrambled weights are rounded to this many decimals: numbers a class can read.</extracomment>
         <translation>{0} 太大：数字应在 {1} 以内。</translation>
     </message>
     <message>
@@ -4170,6 +4185,156 @@ Q：打开 / 关闭测验（→ 或 PageDown 先揭晓答案，再前进一步�
         <source>The loss became too large to compute at step {0}: the run stopped and kept the weights after step {1}. Try a smaller learning rate.</source>
         <extracomment>{0} is the step that overflowed, {1} the one before it (whose weights are kept)</extracomment>
         <translation>第 {0} 步的损失大到无法计算：训练已停止，并保留第 {1} 步之后的权重。请尝试更小的学习率。</translation>
+    </message>
+    <message>
+        <source>The momentum must be a number from {1} to {2}, not {0}; it stays {3}.</source>
+        <extracomment>{0} is the momentum typed; {1} and {2} the range; {3} the value kept.</extracomment>
+        <translation>动量必须是 {1} 到 {2} 之间的数，不能是 {0}；保持为 {3}。</translation>
+    </message>
+    <message>
+        <source>Play takes {0} to {1} training steps at a time, not {2}.</source>
+        <translation>播放一次可走 {0} 到 {1} 个训练步，不能是 {2}。</translation>
+    </message>
+    <message>
+        <source>There is no target to train towards: set the target first (to what the current kernels or a preset produce).</source>
+        <translation>没有可以朝它训练的目标：请先设置目标（设为当前卷积核或某个预设卷积核算出的结果）。</translation>
+    </message>
+    <message>
+        <source>This training holds {0} steps, the most it keeps: reset, or edit the kernels to start again.</source>
+        <translation>这次训练已有 {0} 步，这是最多能保留的步数：请重置，或修改卷积核以重新开始。</translation>
+    </message>
+    <message>
+        <source>The settings are impossible, so there is no output to train: mend them first.</source>
+        <translation>当前的设置无法计算，所以没有输出可以训练：请先修正设置。</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingPanel</name>
+    <message>
+        <source>Target T =</source>
+        <extracomment>Followed by two buttons: &quot;the current kernels&apos; output&quot;, &quot;a preset&apos;s output&quot;.</extracomment>
+        <translation>目标 T =</translation>
+    </message>
+    <message>
+        <source>the current kernels&apos; output</source>
+        <translation>当前卷积核的输出</translation>
+    </message>
+    <message>
+        <source>Set the target T to what the current kernels produce</source>
+        <translation>把目标 T 设为当前卷积核算出的结果</translation>
+    </message>
+    <message>
+        <source>a preset&apos;s output</source>
+        <translation>预设卷积核的输出</translation>
+    </message>
+    <message>
+        <source>Set the target T to what a preset kernel produces (the kernels stay)</source>
+        <translation>把目标 T 设为某个预设卷积核算出的结果（卷积核本身不变）</translation>
+    </message>
+    <message>
+        <source>Kernels:</source>
+        <translation>卷积核：</translation>
+    </message>
+    <message>
+        <source>Scramble</source>
+        <translation>打乱</translation>
+    </message>
+    <message>
+        <source>Random weights in every convolution, as PyTorch starts a layer (rounded to two decimals)</source>
+        <translation>每个卷积层都换成随机权重，如同 PyTorch 初始化一层（保留两位小数）</translation>
+    </message>
+    <message>
+        <source>Zero</source>
+        <translation>归零</translation>
+    </message>
+    <message>
+        <source>Every weight and bias of every convolution 0</source>
+        <translation>每个卷积层的权重和偏置全部设为 0</translation>
+    </message>
+    <message>
+        <source>Learning rate η</source>
+        <translation>学习率 η</translation>
+    </message>
+    <message>
+        <source>η in W ← W − η·dL/dW; type e.g. 1e-6 or 0.000001</source>
+        <translation>W ← W − η·dL/dW 中的 η；例如输入 1e-6 或 0.000001</translation>
+    </message>
+    <message>
+        <source>Momentum μ</source>
+        <translation>动量 μ</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>关</translation>
+    </message>
+    <message>
+        <source>v ← μ·v + dL/dW, W ← W − η·v; off: plain descent</source>
+        <translation>v ← μ·v + dL/dW，W ← W − η·v；关：最基本的梯度下降</translation>
+    </message>
+    <message>
+        <source>Steps N</source>
+        <translation>步数 N</translation>
+    </message>
+    <message>
+        <source>How many training steps Play does</source>
+        <translation>按一次播放要走几个训练步</translation>
+    </message>
+    <message>
+        <source>Reset to the starting weights</source>
+        <translation>重置为初始权重</translation>
+    </message>
+    <message>
+        <source>The training step before</source>
+        <translation>上一个训练步</translation>
+    </message>
+    <message>
+        <source>Play N training steps (Shift+Space)</source>
+        <translation>播放 N 个训练步（Shift+空格键）</translation>
+    </message>
+    <message>
+        <source>+1 step</source>
+        <translation>+1 步</translation>
+    </message>
+    <message>
+        <source>One training step now</source>
+        <translation>立即走一个训练步</translation>
+    </message>
+    <message>
+        <source>The training step after</source>
+        <translation>下一个训练步</translation>
+    </message>
+    <message>
+        <source>Target T</source>
+        <translation>目标 T</translation>
+    </message>
+    <message>
+        <source>No target yet: set one with the buttons.</source>
+        <translation>还没有目标：请用左边的按钮设置。</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>training step</source>
+        <translation>训练步</translation>
+    </message>
+    <message>
+        <source>loss L (log scale)</source>
+        <translation>损失 L（对数刻度）</translation>
+    </message>
+    <message>
+        <source>Pause (Shift+Space)</source>
+        <translation>暂停（Shift+空格键）</translation>
+    </message>
+    <message>
+        <source>Training step {0} of {1}</source>
+        <extracomment>{0} is the training step shown, {1} the step the run ends at.</extracomment>
+        <translation>第 {0} 个训练步，共 {1} 步</translation>
+    </message>
+    <message>
+        <source>Training step {0}</source>
+        <translation>第 {0} 个训练步</translation>
     </message>
 </context>
 <context>

@@ -2347,6 +2347,10 @@ convolution)</source>
         <translation>ConvStudio 卷積核 (*.json);;所有檔案 (*)</translation>
     </message>
     <message>
+        <source>Training</source>
+        <translation>訓練</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>檔案(&amp;F)</translation>
     </message>
@@ -2471,6 +2475,14 @@ convolution)</source>
         <translation>視窗計數(&amp;W)</translation>
     </message>
     <message>
+        <source>&amp;Training</source>
+        <translation>訓練(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Play / pause &amp;training</source>
+        <translation>訓練 播放 / 暫停(&amp;T)</translation>
+    </message>
+    <message>
         <source>&amp;Quiz</source>
         <translation>測驗(&amp;Q)</translation>
     </message>
@@ -2505,6 +2517,48 @@ convolution)</source>
     <message>
         <source>&amp;About ConvStudio</source>
         <translation>關於 ConvStudio(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Space: play / pause
+→ or PageDown: next step
+← or PageUp: previous step
+Home / End: first / last step
+] / [ or Alt+PageDown / Alt+PageUp: next / previous layer
+Ctrl+Z / Ctrl+Shift+Z: undo / redo
+Ctrl+= / Ctrl+- / Ctrl+0: larger / smaller / actual size
+F11: full screen
+Ctrl+O / Ctrl+S / Ctrl+Shift+S: open / save / save as
+Ctrl+I: open an image
+Ctrl+PageDown / Ctrl+PageUp: next / previous lesson
+N: the teacher&apos;s note on / off
+F9: side panel on / off
+Ctrl+H: heat maps on / off
+Ctrl+Shift+W: window counts on / off
+T: training panel on / off; Shift+Space: play / pause training
+F5 or Shift+F5: present (Esc leaves); B or .: blank screen
+Q: quiz on / off (→ or PageDown reveals, then steps)
+Point at a weight: the values it multiplies (hold Shift: at every step)
+Double-click or type in a cell to edit it; Ctrl+V pastes a block.</source>
+        <translation>空白鍵：播放 / 暫停
+→ 或 PageDown：下一步
+← 或 PageUp：上一步
+Home / End：第一步 / 最後一步
+] / [ 或 Alt+PageDown / Alt+PageUp：下一層 / 上一層
+Ctrl+Z / Ctrl+Shift+Z：復原 / 重做
+Ctrl+= / Ctrl+- / Ctrl+0：放大 / 縮小 / 實際大小
+F11：全螢幕
+Ctrl+O / Ctrl+S / Ctrl+Shift+S：開啟 / 儲存 / 另存場景
+Ctrl+I：開啟影像
+Ctrl+PageDown / Ctrl+PageUp：下一課 / 上一課
+N：教師備註 開 / 關
+F9：側邊面板 開 / 關
+Ctrl+H：熱圖 開 / 關
+Ctrl+Shift+W：視窗計數 開 / 關
+T：訓練面板 開 / 關；Shift+空白鍵：訓練 播放 / 暫停
+F5 或 Shift+F5：簡報模式（Esc 離開）；B 或 .：黑畫面
+Q：測驗 開 / 關（→ 或 PageDown 先揭曉答案，再前進一步）
+指向權重：顯示它所乘的值（按住 Shift：所有步驟的值）
+雙擊格子或直接輸入即可編輯；Ctrl+V 貼上區塊。</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -2597,46 +2651,6 @@ convolution)</source>
     <message>
         <source>Keys</source>
         <translation>按鍵</translation>
-    </message>
-    <message>
-        <source>Space: play / pause
-→ or PageDown: next step
-← or PageUp: previous step
-Home / End: first / last step
-] / [ or Alt+PageDown / Alt+PageUp: next / previous layer
-Ctrl+Z / Ctrl+Shift+Z: undo / redo
-Ctrl+= / Ctrl+- / Ctrl+0: larger / smaller / actual size
-F11: full screen
-Ctrl+O / Ctrl+S / Ctrl+Shift+S: open / save / save as
-Ctrl+I: open an image
-Ctrl+PageDown / Ctrl+PageUp: next / previous lesson
-N: the teacher&apos;s note on / off
-F9: side panel on / off
-Ctrl+H: heat maps on / off
-Ctrl+Shift+W: window counts on / off
-F5 or Shift+F5: present (Esc leaves); B or .: blank screen
-Q: quiz on / off (→ or PageDown reveals, then steps)
-Point at a weight: the values it multiplies (hold Shift: at every step)
-Double-click or type in a cell to edit it; Ctrl+V pastes a block.</source>
-        <translation>空白鍵：播放 / 暫停
-→ 或 PageDown：下一步
-← 或 PageUp：上一步
-Home / End：第一步 / 最後一步
-] / [ 或 Alt+PageDown / Alt+PageUp：下一層 / 上一層
-Ctrl+Z / Ctrl+Shift+Z：復原 / 重做
-Ctrl+= / Ctrl+- / Ctrl+0：放大 / 縮小 / 實際大小
-F11：全螢幕
-Ctrl+O / Ctrl+S / Ctrl+Shift+S：開啟 / 儲存 / 另存場景
-Ctrl+I：開啟影像
-Ctrl+PageDown / Ctrl+PageUp：下一課 / 上一課
-N：教師備註 開 / 關
-F9：側邊面板 開 / 關
-Ctrl+H：熱圖 開 / 關
-Ctrl+Shift+W：視窗計數 開 / 關
-F5 或 Shift+F5：簡報模式（Esc 離開）；B 或 .：黑畫面
-Q：測驗 開 / 關（→ 或 PageDown 先揭曉答案，再前進一步）
-指向權重：顯示它所乘的值（按住 Shift：所有步驟的值）
-雙擊格子或直接輸入即可編輯；Ctrl+V 貼上區塊。</translation>
     </message>
     <message>
         <source>{0}{1} — ConvStudio</source>
@@ -2835,6 +2849,7 @@ Q：測驗 開 / 關（→ 或 PageDown 先揭曉答案，再前進一步）
     </message>
     <message>
         <source>{0} is too large: keep numbers within {1}.</source>
+        <extracomment>The slowest a run plays, in training steps per second (issue 20). What the driver aims at: one step per tick of a 15 ms timer, and several in a tick that comes late (a repaint took long), so that a whole run stays above MIN_RATE. The most training steps of one session (about 3 minutes at 60 steps per second): the history of weights stays small, whatever a lecture does. The worked example&apos;s pixels (0..255) need a small rate: a 3×3 kernel over them is stable below about 4·10⁻⁶ (2 / the largest curvature of the loss). Scrambled weights are rounded to this many decimals: numbers a class can read.</extracomment>
         <translation>{0} 太大：數字請保持在 {1} 以內。</translation>
     </message>
     <message>
@@ -4170,6 +4185,156 @@ Q：測驗 開 / 關（→ 或 PageDown 先揭曉答案，再前進一步）
         <source>The loss became too large to compute at step {0}: the run stopped and kept the weights after step {1}. Try a smaller learning rate.</source>
         <extracomment>{0} is the step that overflowed, {1} the one before it (whose weights are kept)</extracomment>
         <translation>第 {0} 步的損失大到無法計算：訓練已停止，並保留第 {1} 步之後的權重。請試試較小的學習率。</translation>
+    </message>
+    <message>
+        <source>The momentum must be a number from {1} to {2}, not {0}; it stays {3}.</source>
+        <extracomment>{0} is the momentum typed; {1} and {2} the range; {3} the value kept.</extracomment>
+        <translation>動量必須是 {1} 到 {2} 之間的數，不能是 {0}；維持為 {3}。</translation>
+    </message>
+    <message>
+        <source>Play takes {0} to {1} training steps at a time, not {2}.</source>
+        <translation>播放一次可走 {0} 到 {1} 個訓練步，不能是 {2}。</translation>
+    </message>
+    <message>
+        <source>There is no target to train towards: set the target first (to what the current kernels or a preset produce).</source>
+        <translation>沒有可以朝它訓練的目標：請先設定目標（設為目前卷積核或某個預設卷積核算出的結果）。</translation>
+    </message>
+    <message>
+        <source>This training holds {0} steps, the most it keeps: reset, or edit the kernels to start again.</source>
+        <translation>這次訓練已有 {0} 步，這是最多能保留的步數：請重設，或修改卷積核以重新開始。</translation>
+    </message>
+    <message>
+        <source>The settings are impossible, so there is no output to train: mend them first.</source>
+        <translation>目前的設定無法計算，所以沒有輸出可以訓練：請先修正設定。</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingPanel</name>
+    <message>
+        <source>Target T =</source>
+        <extracomment>Followed by two buttons: &quot;the current kernels&apos; output&quot;, &quot;a preset&apos;s output&quot;.</extracomment>
+        <translation>目標 T =</translation>
+    </message>
+    <message>
+        <source>the current kernels&apos; output</source>
+        <translation>目前卷積核的輸出</translation>
+    </message>
+    <message>
+        <source>Set the target T to what the current kernels produce</source>
+        <translation>把目標 T 設為目前卷積核算出的結果</translation>
+    </message>
+    <message>
+        <source>a preset&apos;s output</source>
+        <translation>預設卷積核的輸出</translation>
+    </message>
+    <message>
+        <source>Set the target T to what a preset kernel produces (the kernels stay)</source>
+        <translation>把目標 T 設為某個預設卷積核算出的結果（卷積核本身不變）</translation>
+    </message>
+    <message>
+        <source>Kernels:</source>
+        <translation>卷積核：</translation>
+    </message>
+    <message>
+        <source>Scramble</source>
+        <translation>打亂</translation>
+    </message>
+    <message>
+        <source>Random weights in every convolution, as PyTorch starts a layer (rounded to two decimals)</source>
+        <translation>每個卷積層都換成隨機權重，如同 PyTorch 初始化一層（取到小數點後兩位）</translation>
+    </message>
+    <message>
+        <source>Zero</source>
+        <translation>歸零</translation>
+    </message>
+    <message>
+        <source>Every weight and bias of every convolution 0</source>
+        <translation>每個卷積層的權重和偏置全部設為 0</translation>
+    </message>
+    <message>
+        <source>Learning rate η</source>
+        <translation>學習率 η</translation>
+    </message>
+    <message>
+        <source>η in W ← W − η·dL/dW; type e.g. 1e-6 or 0.000001</source>
+        <translation>W ← W − η·dL/dW 中的 η；例如輸入 1e-6 或 0.000001</translation>
+    </message>
+    <message>
+        <source>Momentum μ</source>
+        <translation>動量 μ</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>關</translation>
+    </message>
+    <message>
+        <source>v ← μ·v + dL/dW, W ← W − η·v; off: plain descent</source>
+        <translation>v ← μ·v + dL/dW，W ← W − η·v；關：最基本的梯度下降</translation>
+    </message>
+    <message>
+        <source>Steps N</source>
+        <translation>步數 N</translation>
+    </message>
+    <message>
+        <source>How many training steps Play does</source>
+        <translation>按一次播放要走幾個訓練步</translation>
+    </message>
+    <message>
+        <source>Reset to the starting weights</source>
+        <translation>重設為起始權重</translation>
+    </message>
+    <message>
+        <source>The training step before</source>
+        <translation>上一個訓練步</translation>
+    </message>
+    <message>
+        <source>Play N training steps (Shift+Space)</source>
+        <translation>播放 N 個訓練步（Shift+空白鍵）</translation>
+    </message>
+    <message>
+        <source>+1 step</source>
+        <translation>+1 步</translation>
+    </message>
+    <message>
+        <source>One training step now</source>
+        <translation>立刻走一個訓練步</translation>
+    </message>
+    <message>
+        <source>The training step after</source>
+        <translation>下一個訓練步</translation>
+    </message>
+    <message>
+        <source>Target T</source>
+        <translation>目標 T</translation>
+    </message>
+    <message>
+        <source>No target yet: set one with the buttons.</source>
+        <translation>還沒有目標：請用左邊的按鈕設定。</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>training step</source>
+        <translation>訓練步</translation>
+    </message>
+    <message>
+        <source>loss L (log scale)</source>
+        <translation>損失 L（對數刻度）</translation>
+    </message>
+    <message>
+        <source>Pause (Shift+Space)</source>
+        <translation>暫停（Shift+空白鍵）</translation>
+    </message>
+    <message>
+        <source>Training step {0} of {1}</source>
+        <extracomment>{0} is the training step shown, {1} the step the run ends at.</extracomment>
+        <translation>第 {0} 個訓練步，共 {1} 步</translation>
+    </message>
+    <message>
+        <source>Training step {0}</source>
+        <translation>第 {0} 個訓練步</translation>
     </message>
 </context>
 <context>

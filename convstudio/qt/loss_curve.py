@@ -1,0 +1,91 @@
+"""The loss curve of a training session (pyqtgraph, log scale), drawn as the steps come.
+
+Made on first use, as the heat maps are: pyqtgraph is imported only then.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QWidget
+
+from . import style
+
+# A loss of exactly 0 (the target reached) has no logarithm: drawn at this floor.
+LOSS_FLOOR = 1e-12
+CURVE_PEN = "#0b3d91"  # the badges' dark blue: legible on white at the back of a hall
+SHOWN_PEN = "#c26a00"  # the step shown: the field border's orange
+
+
+class LossCurve(pg.PlotWidget):
+    """Loss against training step, the y axis logarithmic, the step shown marked."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent=parent, background="w")
+        self.plot_item = self.getPlotItem()
+        self.plot_item.setLogMode(x=False, y=True)
+        self.plot_item.showGrid(x=True, y=True, alpha=0.25)
+        self.plot_item.setMouseEnabled(x=False, y=False)
+        self.plot_item.hideButtons()
+        self.plot_item.setMenuEnabled(False)
+        self.curve = self.plot_item.plot(pen=pg.mkPen(CURVE_PEN, width=3))
+        self.shown_line = pg.InfiniteLine(angle=90, pen=pg.mkPen(SHOWN_PEN, width=2))
+        self.plot_item.addItem(self.shown_line)
+        for name in ("left", "bottom"):
+            axis = self.plot_item.getAxis(name)
+            axis.setTextPen(pg.mkPen(style.TEXT_FG))
+            axis.setPen(pg.mkPen(style.TEXT_FG))
+            # Powers of ten as they are: an SI scale ("x1e12") on a log axis reads wrong.
+            axis.enableAutoSIPrefix(False)
+        # Ranges set here, not followed by pyqtgraph at every point: an axis whose range
+        # stays draws from its cache (redrawing both axes cost most of a tick).
+        self.plot_item.disableAutoRange()
+        self._ranges: tuple[tuple[int, int], tuple[int, int]] | None = None
+        self._steps = np.zeros(0)
+        self._values = np.zeros(0)
+        self.set_zoom(1.0)
+
+    def set_zoom(self, zoom: float) -> None:
+        font = style.font(style.UI_PT, zoom=zoom)
+        for name in ("left", "bottom"):
+            self.plot_item.getAxis(name).setStyle(tickFont=font)
+        self.plot_item.getAxis("left").setWidth(QFontMetrics(font).horizontalAdvance("10⁻¹⁰") + 12)
+
+    def set_labels(self, step: str, loss: str) -> None:
+        """The axes' names, in the language in use."""
+        self.plot_item.setLabel("bottom", step, color=style.TEXT_FG.name())
+        self.plot_item.setLabel("left", loss, color=style.TEXT_FG.name())
+
+    def set_losses(self, losses: list[float], shown: int, goal: int = 0) -> None:
+        """Show *losses* (one per training step from 0, NaN where not known) and mark
+        step *shown*; the step axis reaches the run's *goal*, the loss axis whole powers
+        of ten around the losses."""
+        values = np.asarray(losses, dtype=float)
+        known = np.isfinite(values)
+        self._steps = np.arange(values.size, dtype=float)[known]
+        self._values = np.maximum(values[known], LOSS_FLOOR)
+        self.curve.setData(self._steps, self._values)
+        self.shown_line.setValue(shown)
+        self.shown_line.setVisible(values.size > 0)
+        steps = (0, max(goal, values.size - 1, 1))
+        if self._values.size:
+            logs = np.log10(self._values)
+            decades = (
+                int(np.floor(logs.min())),
+                max(int(np.ceil(logs.max())), 1 + int(np.floor(logs.min()))),
+            )
+        else:
+            decades = (0, 1)
+        if (steps, decades) != self._ranges:
+            self._ranges = (steps, decades)
+            self.plot_item.setXRange(*steps, padding=0.02)
+            self.plot_item.setYRange(*decades, padding=0.02)
+
+    def drawn(self) -> tuple[np.ndarray, np.ndarray]:
+        """The steps and losses drawn now, for tests."""
+        return self._steps, self._values
+
+    def sizeHint(self) -> QSize:
+        return QSize(420, 200)
