@@ -15,7 +15,7 @@ torch = pytest.importorskip("torch")
 F = torch.nn.functional
 
 from convstudio.engine import ConvSettingsError  # noqa: E402
-from convstudio.engine.layers import Activation, Conv2d, Pool2d  # noqa: E402
+from convstudio.engine.layers import Activation, Conv2d, ConvTranspose2d, Pool2d  # noqa: E402
 
 FLOATS = st.floats(-8, 8, allow_nan=False, allow_infinity=False, allow_subnormal=False)
 CASES = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -155,3 +155,78 @@ def test_conv_gradients_match_torch_autograd(case):
     np.testing.assert_allclose(grads.parameters["kernels"], grad_w, rtol=1e-9, atol=1e-9)
     if case["b"] is not None:
         np.testing.assert_allclose(grads.parameters["bias"], grad_b, rtol=1e-9, atol=1e-9)
+
+
+@st.composite
+def transpose_cases(draw):
+    c_in = draw(st.integers(1, 4))
+    groups = draw(st.sampled_from([g for g in range(1, c_in + 1) if c_in % g == 0]))
+    per_group = draw(st.integers(1, 3))
+    k = (draw(st.integers(1, 4)), draw(st.integers(1, 4)))
+    stride = (draw(st.integers(1, 3)), draw(st.integers(1, 3)))
+    dilation = (draw(st.integers(1, 3)), draw(st.integers(1, 3)))
+    return {
+        "x": draw(
+            hnp.arrays(
+                np.float64,
+                (c_in, draw(st.integers(1, 6)), draw(st.integers(1, 6))),
+                elements=FLOATS,
+            )
+        ),
+        "w": draw(hnp.arrays(np.float64, (c_in, per_group, *k), elements=FLOATS)),
+        "b": draw(st.none() | hnp.arrays(np.float64, (groups * per_group,), elements=FLOATS)),
+        "stride": stride,
+        "padding": (draw(st.integers(0, 3)), draw(st.integers(0, 3))),
+        # Sometimes one torch refuses (not smaller than the stride nor the dilation).
+        "output_padding": (draw(st.integers(0, 3)), draw(st.integers(0, 3))),
+        "dilation": dilation,
+        "groups": groups,
+        "stepping": draw(st.sampled_from(["scatter", "gather"])),
+    }
+
+
+@given(transpose_cases())
+@CASES
+def test_transposed_convolution_matches_torch_forwards_and_backwards(case):
+    layer = ConvTranspose2d(
+        case["w"],
+        case["b"],
+        stride=case["stride"],
+        padding=case["padding"],
+        output_padding=case["output_padding"],
+        dilation=case["dilation"],
+        groups=case["groups"],
+        stepping=case["stepping"],
+    )
+
+    def fn(tx, tw, tb):
+        return F.conv_transpose2d(
+            tx, tw, tb, case["stride"], case["padding"], case["output_padding"],
+            case["groups"], case["dilation"],
+        )  # fmt: skip
+
+    try:
+        layer.output_shape(case["x"].shape)
+    except ConvSettingsError:
+        # Refused: torch refuses too.
+        with pytest.raises(RuntimeError):
+            fn(torch.from_numpy(case["x"][None]), torch.from_numpy(case["w"]),
+               None if case["b"] is None else torch.from_numpy(case["b"]))  # fmt: skip
+        return
+    out, g, grad_x, (grad_w, grad_b) = run(fn, case["x"], case["w"], case["b"])
+    y = layer.forward(case["x"])
+    np.testing.assert_allclose(y, out, rtol=1e-9, atol=1e-9)
+    assert layer.output_shape(case["x"].shape) == out.shape
+    grads = layer.backward(case["x"], g)
+    np.testing.assert_allclose(grads.input, grad_x, rtol=1e-9, atol=1e-9)
+    np.testing.assert_allclose(grads.parameters["kernels"], grad_w, rtol=1e-9, atol=1e-9)
+    if case["b"] is not None:
+        np.testing.assert_allclose(grads.parameters["bias"], grad_b, rtol=1e-9, atol=1e-9)
+    # The last step's progress (scatter) or the steps themselves (gather) give torch's output.
+    n = layer.step_count(case["x"].shape)
+    progress = layer.progress(case["x"], n)
+    if progress is not None:
+        np.testing.assert_allclose(progress.values, out, rtol=1e-9, atol=1e-9)
+    else:
+        results = [layer.step(case["x"], k).result for k in range(n)]
+        np.testing.assert_allclose(np.reshape(results, out.shape), out, rtol=1e-9, atol=1e-9)

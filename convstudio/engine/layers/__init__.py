@@ -2,7 +2,16 @@
 composes them without knowing their types."""
 
 from .activation import ACTIVATIONS, Activation
-from .base import ELEMENTWISE, Gradients, Layer, LayerSettingsError, LayerStep, Shape, Window
+from .base import (
+    ELEMENTWISE,
+    Gradients,
+    Layer,
+    LayerSettingsError,
+    LayerStep,
+    Progress,
+    Shape,
+    Window,
+)
 from .convolution import Conv2d
 from .pooling import (
     POOLS,
@@ -13,26 +22,50 @@ from .pooling import (
     PoolTooSmallError,
     pool_output_size,
 )
-from .stack import Field, StackLayerError, backward, forward, receptive_fields, shapes, trace
+from .stack import (
+    Field,
+    Length,
+    StackLayerError,
+    backward,
+    forward,
+    receptive_fields,
+    shapes,
+    trace,
+)
+from .transpose import (
+    STEPPINGS,
+    ConvTranspose2d,
+    OutputPaddingError,
+    TransposeKernelLayoutError,
+    TransposeTooSmallError,
+    transpose_output_size,
+)
 
 __all__ = [
     "ACTIVATIONS",
     "ELEMENTWISE",
     "POOLS",
+    "STEPPINGS",
     "Activation",
     "Conv2d",
+    "ConvTranspose2d",
     "Field",
     "Gradients",
     "Layer",
     "LayerSettingsError",
     "LayerStep",
+    "Length",
+    "OutputPaddingError",
     "Pool2d",
     "PoolEmptyWindowError",
     "PoolKernelSizeError",
     "PoolPaddingError",
     "PoolTooSmallError",
+    "Progress",
     "Shape",
     "StackLayerError",
+    "TransposeKernelLayoutError",
+    "TransposeTooSmallError",
     "Window",
     "backward",
     "forward",
@@ -40,4 +73,5 @@ __all__ = [
     "receptive_fields",
     "shapes",
     "trace",
+    "transpose_output_size",
 ]

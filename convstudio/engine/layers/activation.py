@@ -6,7 +6,17 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .base import ELEMENTWISE, Gradients, LayerStep, Shape, Window, as_map, cell_of
+from .base import (
+    ELEMENTWISE,
+    Gradients,
+    LayerStep,
+    Progress,
+    Shape,
+    Window,
+    as_map,
+    cell_of,
+    check_parameter_names,
+)
 
 ACTIVATIONS: tuple[str, ...] = ("relu", "leaky_relu", "sigmoid", "tanh")
 
@@ -110,3 +120,12 @@ class Activation:
         """dL/dx = dL/dy × the local derivative, cell by cell."""
         x = as_map(x)
         return Gradients(input=np.asarray(grad_output, dtype=np.float64) * self.derivative(x))
+
+    def with_parameters(self, parameters: dict[str, np.ndarray]) -> Activation:
+        """Itself: an activation has no parameters."""
+        check_parameter_names(parameters, ())
+        return self
+
+    def progress(self, x: np.ndarray, done: int) -> Progress | None:
+        """None: step *k* writes output cell *k*, finished."""
+        return None

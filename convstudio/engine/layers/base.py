@@ -28,19 +28,25 @@ class LayerSettingsError(ConvSettingsError):
 class Window:
     """How a layer's output cells look at its input, along rows and columns.
 
-    An output cell ``(r, c)`` reads the input rows ``r·stride − padding + i·dilation`` for
-    ``i < kernel`` (the same for columns); positions outside the input are padding.
+    The layer reads its input with ``input_dilation − 1`` zeros inserted between
+    neighbouring cells (the "stuffed" input; a transposed convolution's gather form), then
+    padded. An output cell ``(r, c)`` reads the stuffed rows ``q = r·stride − padding +
+    i·dilation`` for ``i < kernel`` (the same for columns); ``q`` is input row
+    ``q / input_dilation`` when that divides exactly and is inside the input, else a zero
+    (padding, or a zero put between cells).
 
     Attributes
     ----------
-    kernel, stride, padding, dilation
-        ``(rows, columns)`` pairs; ``padding`` is the amount before the first row/column.
+    kernel, stride, padding, dilation, input_dilation
+        ``(rows, columns)`` pairs; ``padding`` is the amount before the first row/column
+        (negative when the window starts inside the stuffed input: cells are cut off).
     """
 
     kernel: Pair = (1, 1)
     stride: Pair = (1, 1)
     padding: Pair = (0, 0)
     dilation: Pair = (1, 1)
+    input_dilation: Pair = (1, 1)
 
 
 ELEMENTWISE = Window()
@@ -60,13 +66,16 @@ class LayerStep:
         The input cell of each term, in the equation's order; ``None`` for padding.
     operation
         What the terms are combined with: ``"conv2d"`` (Σ value × weight + bias), ``"max"``,
-        ``"mean"`` (Σ value / divisor), or an activation's name (``"relu"``, ``"leaky_relu"``,
-        ``"sigmoid"``, ``"tanh"``: one term).
+        ``"mean"`` (Σ value / divisor), an activation's name (``"relu"``, ``"leaky_relu"``,
+        ``"sigmoid"``, ``"tanh"``: one term), or ``"scatter"`` (a transposed convolution's
+        step by its definition: the one value read, times each weight, is added into each
+        cell written).
     values
         The value of each term (padding's value: 0 for a sum; padding never wins a max and
         is listed as ``-inf`` there).
     weights
-        One weight per term for ``"conv2d"``; empty otherwise.
+        One weight per term for ``"conv2d"``; for ``"scatter"``, one per cell written (in
+        the order of ``writes``); empty otherwise.
     bias
         Added once (``"conv2d"`` only; 0 otherwise).
     divisor
@@ -74,7 +83,8 @@ class LayerStep:
     winner
         The term ``"max"`` picked (the first largest, as torch does); ``None`` otherwise.
     result
-        The value written.
+        The value written (``"scatter"``: the value read, which each write adds times its
+        weight).
     """
 
     index: int
@@ -104,6 +114,24 @@ class Gradients:
 
     input: np.ndarray
     parameters: dict[str, np.ndarray] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Progress:
+    """A layer's output part way through its steps, when its steps do not each write one
+    finished cell (a transposed convolution stepped by scatter).
+
+    Attributes
+    ----------
+    values
+        ``(C, H, W)``: what the output holds after the steps done (the bias plus the sums
+        of the contributions so far).
+    counts
+        ``(C, H, W)`` ints: how many contributions each cell has received so far.
+    """
+
+    values: np.ndarray
+    counts: np.ndarray
 
 
 @runtime_checkable
@@ -146,6 +174,24 @@ class Layer(Protocol):
     def backward(self, x: np.ndarray, grad_output: np.ndarray) -> Gradients:
         """dL/d(input) and dL/d(parameters), given the input and dL/d(output)."""
         ...
+
+    def with_parameters(self, parameters: dict[str, np.ndarray]) -> Layer:
+        """The same layer with the named parameters (``"kernels"``, ``"bias"``, as in
+        :attr:`Gradients.parameters`) replaced; a layer without parameters is itself."""
+        ...
+
+    def progress(self, x: np.ndarray, done: int) -> Progress | None:
+        """The output after the first *done* steps, or ``None`` when step *k* writes exactly
+        output cell *k* (row-major), finished: then the cells before it are the output's."""
+        ...
+
+
+def check_parameter_names(parameters: dict[str, np.ndarray], names: tuple[str, ...]) -> None:
+    """Refuse a parameter a layer does not have (a caller's mistake, not the user's)."""
+    unknown = sorted(set(parameters) - set(names))
+    if unknown:
+        have = ", ".join(names) or "none"
+        raise ValueError(f"unknown parameters {unknown}; this layer has: {have}")
 
 
 def as_map(x: np.ndarray) -> np.ndarray:

@@ -3,13 +3,21 @@ and its backward pass (torch's ``conv2d`` gradients, for every padding mode)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
 from ..conv import ConvProblem, kernels_4d, pad
 from ..geometry import ConvGeometry, IntOrPair, PaddingSpec, as_pair, plan, resolve_padding
-from .base import Gradients, LayerStep, Shape, Window, as_map
+from .base import (
+    Gradients,
+    LayerStep,
+    Progress,
+    Shape,
+    Window,
+    as_map,
+    check_parameter_names,
+)
 
 
 def _read_only(array: np.ndarray) -> np.ndarray:
@@ -176,3 +184,13 @@ class Conv2d:
         if self.bias is not None:
             parameters["bias"] = grad_y.sum(axis=(1, 2))
         return Gradients(input=grad_x, parameters=parameters)
+
+    def with_parameters(self, parameters: dict[str, np.ndarray]) -> Conv2d:
+        """The same convolution with ``"kernels"`` and/or ``"bias"`` replaced."""
+        check_parameter_names(parameters, ("kernels", "bias"))
+        kernels = parameters.get("kernels", self.kernels)
+        return replace(self, kernels=kernels, bias=parameters.get("bias", self.bias))
+
+    def progress(self, x: np.ndarray, done: int) -> Progress | None:
+        """None: step *k* writes output cell *k*, finished."""
+        return None

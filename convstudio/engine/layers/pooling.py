@@ -15,7 +15,18 @@ import numpy as np
 
 from ..errors import AXIS_WORDS, InvalidDilationError, InvalidStrideError, plural
 from ..geometry import IntOrPair, Pair, as_pair
-from .base import Cell, Gradients, LayerSettingsError, LayerStep, Shape, Window, as_map, cell_of
+from .base import (
+    Cell,
+    Gradients,
+    LayerSettingsError,
+    LayerStep,
+    Progress,
+    Shape,
+    Window,
+    as_map,
+    cell_of,
+    check_parameter_names,
+)
 
 POOLS: tuple[str, ...] = ("max_pool2d", "avg_pool2d")
 
@@ -300,3 +311,12 @@ class Pool2d:
         # The input sits at the same offset in every padded copy: cut the padding away.
         top, left = self.window().padding  # where _taps put the input
         return Gradients(input=grad_padded[:, top : top + h, left : left + wd].copy())
+
+    def with_parameters(self, parameters: dict[str, np.ndarray]) -> Pool2d:
+        """Itself: pooling has no parameters."""
+        check_parameter_names(parameters, ())
+        return self
+
+    def progress(self, x: np.ndarray, done: int) -> Progress | None:
+        """None: step *k* writes output cell *k*, finished."""
+        return None

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from fractions import Fraction
 
 import numpy as np
 
@@ -83,6 +84,17 @@ def backward(
     return gradients[::-1]
 
 
+Length = int | Fraction
+"""A length in input pixels: an ``int``, or an exact :class:`~fractions.Fraction` when it
+is not whole (after a transposed convolution, neighbouring cells are a fraction of an
+input pixel apart)."""
+
+
+def _length(value: Fraction) -> Length:
+    """*value* as an ``int`` when whole, else the exact fraction."""
+    return int(value) if value.denominator == 1 else value
+
+
 @dataclass(frozen=True)
 class Field:
     """How far one cell of a map reaches into the input.
@@ -93,23 +105,37 @@ class Field:
         ``(rows, cols)`` of the input that one cell's windows span (padding included).
     jump
         ``(rows, cols)``: input pixels between neighbouring cells of the map.
+
+    Both are ``int`` unless a layer reads its input stuffed with zeros (a transposed
+    convolution: ``Window.input_dilation`` above 1); then either may be a
+    :class:`~fractions.Fraction` (``Fraction(1, 2)``: half an input pixel).
     """
 
-    size: tuple[int, int]
-    jump: tuple[int, int]
+    size: tuple[Length, Length]
+    jump: tuple[Length, Length]
 
 
 def receptive_fields(layers: Sequence[Layer]) -> list[Field]:
     """The receptive field and jump of each layer's output, by the recurrence
-    r = r_prev + (k − 1)·d·j_prev, j = j_prev·s, starting from r = j = 1 at the input."""
+    r = r_prev + (k − 1)·d·j_prev/u, j = j_prev·s/u, starting from r = j = 1 at the input.
+
+    u is the layer's input dilation (1 but for a transposed convolution): its stuffed input
+    has u cells per input cell, so its cells are j_prev/u input pixels apart.
+    """
     fields = []
-    size, jump = [1, 1], [1, 1]
+    size, jump = [Fraction(1), Fraction(1)], [Fraction(1), Fraction(1)]
     for layer in layers:
         window = layer.window()
         for axis in (0, 1):
-            size[axis] += (window.kernel[axis] - 1) * window.dilation[axis] * jump[axis]
-            jump[axis] *= window.stride[axis]
-        fields.append(Field(size=(size[0], size[1]), jump=(jump[0], jump[1])))
+            step = jump[axis] / window.input_dilation[axis]
+            size[axis] += (window.kernel[axis] - 1) * window.dilation[axis] * step
+            jump[axis] = step * window.stride[axis]
+        fields.append(
+            Field(
+                size=(_length(size[0]), _length(size[1])),
+                jump=(_length(jump[0]), _length(jump[1])),
+            )
+        )
     return fields
 
 
@@ -123,7 +149,8 @@ def trace(
 
     Windows are products of rows and columns, so the cells a cell depends on are too: each
     axis is followed back on its own, as the set of positions the windows' taps read inside
-    the map (a dilated window has gaps; padding is never part of it).
+    the map (a dilated window has gaps; padding is never part of it, nor are the zeros a
+    transposed convolution puts between the cells of its input).
 
     Returns
     -------
@@ -144,7 +171,10 @@ def trace(
             size = sizes[index][1 + axis]
             taps = np.arange(window.kernel[axis]) * window.dilation[axis]
             positions = read[axis][:, None] * window.stride[axis] - window.padding[axis] + taps
-            positions = np.unique(positions)
+            # Stuffed positions: only a multiple of the input dilation is an input cell.
+            stuffed = np.unique(positions)
+            cells = stuffed[stuffed % window.input_dilation[axis] == 0]
+            positions = cells // window.input_dilation[axis]
             read[axis] = positions[(positions >= 0) & (positions < size)]
         if read[0].size == 0 or read[1].size == 0:  # only padding: nothing further back
             read = [read[0][:0], read[1][:0]]
