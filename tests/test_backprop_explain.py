@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 from lesson import WORKED_INPUT, WORKED_KERNEL
 
-from convstudio.engine.layers import Activation, Conv2d, Pool2d
+from convstudio.engine.layers import Activation, Conv2d, ConvTranspose2d, Pool2d
 from convstudio.engine.layers.backprop import TrainingSteps
 from convstudio.model.backprop_explain import grad_equation
 from convstudio.model.numbers import format_number
@@ -53,3 +53,16 @@ def test_gradients_sent_back_through_each_kind_of_layer():
     assert grad_equation(conv.step(first_of(conv, "input")), 0.1) == (
         "∂L/∂Y = −5 sent back: (−5)×1, (−5)×(−1) added to 2 cells"
     )
+
+
+def test_a_transposed_convolution_s_input_cell_gathers_back():
+    """Stepped by scatter, input cell 1 was sent to two output cells (kernel 1×2, stride 1);
+    its gradient gathers their ∂L/∂Y back, times the same weights."""
+    layers = [Conv2d(np.ones((1, 1, 1, 1))), ConvTranspose2d([[2.0, -1.0]])]
+    x = np.array([[[1.0, 3.0]]])  # output: 2, 6 − 1 = 5, −3
+    steps = TrainingSteps(layers, x, np.zeros((1, 1, 3)), 0.1)
+    step = steps.step(first_of(steps, "input"))
+    assert step.writes == ((0, 0, 0),)
+    assert step.grad_cells == ((0, 0, 0), (0, 0, 1))
+    # ∂L/∂Y = 2Y/3 = 4/3, 10/3, −2
+    assert grad_equation(step, 0.1) == "∂L/∂X = 1.333×2 + 3.333×(−1) = −0.667"

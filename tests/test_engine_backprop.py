@@ -12,7 +12,7 @@ from hypothesis.extra import numpy as hnp
 from lesson import WORKED_INPUT, WORKED_KERNEL, WORKED_OUTPUT
 
 from convstudio.engine import ConvSettingsError
-from convstudio.engine.layers import Activation, Conv2d, Layer, Pool2d, shapes
+from convstudio.engine.layers import Activation, Conv2d, ConvTranspose2d, Layer, Pool2d, shapes
 from convstudio.engine.layers.backprop import TrainingSteps, mse
 
 FLOATS = st.floats(-4, 4, allow_nan=False, allow_infinity=False, allow_subnormal=False)
@@ -48,8 +48,29 @@ def cases(draw):
     layers: list[Layer] = []
     channels = c
     for _ in range(draw(st.integers(1, 3))):
-        kind = draw(st.sampled_from(["conv", "conv", "act", "pool"]))
-        if kind == "conv":
+        kind = draw(st.sampled_from(["conv", "conv", "act", "pool", "tconv"]))
+        if kind == "tconv":
+            groups = draw(st.sampled_from([g for g in (1, 2) if channels % g == 0]))
+            per_group = draw(st.integers(1, 2))
+            k = (draw(st.integers(1, 3)), draw(st.integers(1, 3)))
+            stride = draw(st.integers(1, 2))
+            dilation = draw(st.integers(1, 2))
+            layers.append(
+                ConvTranspose2d(
+                    draw(hnp.arrays(np.float64, (channels, per_group, *k), elements=FLOATS)),
+                    bias=draw(
+                        st.none() | hnp.arrays(np.float64, (groups * per_group,), elements=FLOATS)
+                    ),
+                    stride=stride,
+                    padding=draw(st.integers(0, 1)),
+                    output_padding=draw(st.integers(0, max(stride, dilation) - 1)),
+                    dilation=dilation,
+                    groups=groups,
+                    stepping=draw(st.sampled_from(["scatter", "gather"])),
+                )
+            )
+            channels = groups * per_group
+        elif kind == "conv":
             groups = draw(st.sampled_from([g for g in (1, 2) if channels % g == 0]))
             out = groups * draw(st.integers(1, 2))
             k = (draw(st.integers(1, 3)), draw(st.integers(1, 3)))
@@ -120,8 +141,8 @@ def test_the_steps_rebuild_every_gradient(case):
         elif step.part == "bias":
             found_bias[step.layer][step.writes[0]] = summed(step)
         elif step.part == "input":
-            for cell, factor in zip(step.writes, step.factors, strict=True):
-                found_input[step.layer][cell] += step.grads[0] * factor
+            for cell, value in step.contributions():
+                found_input[step.layer][cell] += value
     np.testing.assert_allclose(found_loss, mse(steps.maps[-1], target)[1])
     for i, grad in found_kernels.items():
         np.testing.assert_allclose(grad, steps.gradients[i].parameters["kernels"], atol=1e-9)
@@ -143,22 +164,13 @@ def test_the_gradients_are_the_loss_s_slopes(case):
     assume(all(not isinstance(layer, Pool2d) or layer.kind == "avg_pool2d" for layer in layers))
     steps = TrainingSteps(layers, x, target, lr=0.1)
     for index, layer in enumerate(layers):
-        if not isinstance(layer, Conv2d):
+        if not isinstance(layer, (Conv2d, ConvTranspose2d)):
             continue
         kernels = np.array(layer.kernels)
 
         def loss(kernels=kernels, index=index, layer=layer):
             changed = list(layers)
-            changed[index] = Conv2d(
-                kernels,
-                layer.bias,
-                stride=layer.stride,
-                padding=layer.padding,
-                dilation=layer.dilation,
-                groups=layer.groups,
-                padding_mode=layer.padding_mode,
-                flip=layer.flip,
-            )
+            changed[index] = layer.with_parameters({"kernels": kernels})
             return loss_of(changed, x, target)
 
         slope = numeric(loss, kernels)
@@ -184,7 +196,7 @@ def test_the_update_steps_give_the_updated_layers(case):
             "bias": None if layer.bias is None else np.array(layer.bias),
         }
         for i, layer in enumerate(layers)
-        if isinstance(layer, Conv2d)
+        if isinstance(layer, (Conv2d, ConvTranspose2d))
     }
     for index in range(steps.n_steps):
         step = steps.step(index)

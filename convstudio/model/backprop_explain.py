@@ -47,6 +47,8 @@ def grad_equation(step: GradStep, lr: float) -> str:
 
 def _sent_back(step: GradStep) -> str:
     """An ``"input"`` step: the forward step's ∂L/∂Y sent back to the cells it read."""
+    if step.rule == "scatter":  # a transposed convolution's input cell gathers back
+        return f"∂L/∂X = {_products(step.grads, step.factors) or '0'} = {_shown(step.result)}"
     g = step.grads[0]
     if step.rule == "conv2d":
         products = ", ".join(f"{_paren(g)}×{_paren(f)}" for f in step.factors)

@@ -14,7 +14,8 @@ The order is the chain rule's, from the loss back to the first layer:
      forward step weighed them (a convolution's weights: a transposed convolution, scattered;
      max pooling: all of it to the winner; average pooling: an equal share to each counted
      cell; an activation: times its local derivative). The input's gradient is the running
-     sum of these scatters;
+     sum of these scatters. A transposed convolution stepped by scatter is undone the other
+     way: each input cell gathers the dL/dY of the cells it was sent to, times the weights;
 
 3. ``"update"``: one step per weight, W − η·dL/dW.
 
@@ -26,7 +27,7 @@ is stepped backwards exactly as it was stepped forwards; the sums agree with
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cached_property
 
 import numpy as np
@@ -35,6 +36,7 @@ from ..conv import pad
 from .base import Cell, Layer, LayerStep, as_map
 from .convolution import Conv2d
 from .stack import backward as stack_backward
+from .transpose import ConvTranspose2d
 
 PARTS = ("loss", "kernels", "bias", "input", "update")
 
@@ -85,6 +87,16 @@ class GradStep:
     result: float
     rule: str
     factor_cells: tuple[Cell | None, ...] = ()
+
+    def contributions(self) -> list[tuple[tuple[int, ...], float]]:
+        """What an ``"input"`` step adds to the input's gradient, cell by cell: one dL/dY
+        times each factor, or (a scattering layer's step, undone) the sum of several."""
+        if self.rule == "scatter":
+            total = sum(g * f for g, f in zip(self.grads, self.factors, strict=True))
+            return [(self.writes[0], total)]
+        return [
+            (cell, self.grads[0] * f) for cell, f in zip(self.writes, self.factors, strict=True)
+        ]
 
 
 @dataclass(frozen=True)
@@ -246,10 +258,24 @@ class TrainingSteps:
     def _input_step(self, index: int, k: int) -> GradStep:
         layer, x = self.layers[index], self.maps[index]
         forward = layer.step(x, k)
-        cells, factors = send_back(forward)
         grad_y = self.grad_outputs[index]
         if forward.operation == "scatter":
-            raise NotImplementedError("a scattering layer is not stepped backwards yet")
+            # The forward step sent one input value to many cells: its gradient gathers
+            # theirs back, each times the weight it was sent with.
+            cell = forward.reads[0]
+            assert cell is not None
+            grads = tuple(float(grad_y[c]) for c in forward.writes)
+            return GradStep(
+                part="input",
+                layer=index,
+                writes=(cell,),
+                grads=grads,
+                grad_cells=forward.writes,
+                factors=forward.weights,
+                result=float(np.dot(grads, forward.weights)) if grads else 0.0,
+                rule="scatter",
+            )
+        cells, factors = send_back(forward)
         out = forward.writes[0]
         return GradStep(
             part="input",
@@ -264,8 +290,6 @@ class TrainingSteps:
 
     def _parameter_step(self, index: int, name: str, k: int) -> GradStep:
         layer = self.layers[index]
-        if not isinstance(layer, Conv2d):
-            raise NotImplementedError(f"{layer.kind} is not stepped backwards yet")
         grad_y = self.grad_outputs[index]
         value = float(self.gradients[index].parameters[name].reshape(-1)[k])
         if name == "bias":
@@ -281,6 +305,9 @@ class TrainingSteps:
                 result=value,
                 rule="bias",
             )
+        if isinstance(layer, ConvTranspose2d):
+            return _transpose_kernel_step(layer, self.maps[index], grad_y, index, k, value)
+        assert isinstance(layer, Conv2d), layer.kind
         return _kernel_step(layer, self.maps[index], grad_y, index, k, value)
 
     def _update_step(self, index: int, k: int, name: str) -> GradStep:
@@ -306,32 +333,22 @@ class TrainingSteps:
         layer, x = self.layers[index], self.maps[index]
         total = np.zeros(x.shape)
         grad_y = self.grad_outputs[index]
+        del layer, grad_y
         for k in range(done):
-            forward = layer.step(x, k)
-            cells, factors = send_back(forward)
-            g = float(grad_y[forward.writes[0]])
-            for cell, factor in zip(cells, factors, strict=True):
-                total[cell] += g * factor
+            for cell, value in self._input_step(index, k).contributions():
+                total[cell] += value
         return total
 
     def updated(self) -> list[Layer]:
         """The layers after the update W − η·dL/dW (every step done)."""
         result: list[Layer] = []
         for layer, gradients in zip(self.layers, self.gradients, strict=True):
-            if not gradients.parameters:
-                result.append(layer)
-                continue
-            assert isinstance(layer, Conv2d)
-            kernels = layer.kernels - self.lr * gradients.parameters["kernels"]
-            bias = None
-            if layer.bias is not None:
-                bias = layer.bias - self.lr * gradients.parameters["bias"]
-            result.append(_replace(layer, kernels, bias))
+            new = {
+                name: np.asarray(getattr(layer, name)) - self.lr * grad
+                for name, grad in gradients.parameters.items()
+            }
+            result.append(layer.with_parameters(new) if new else layer)
         return result
-
-
-def _replace(layer: Conv2d, kernels: np.ndarray, bias: np.ndarray | None) -> Conv2d:
-    return replace(layer, kernels=kernels, bias=bias)
 
 
 def _kernel_step(
@@ -362,6 +379,45 @@ def _kernel_step(
         part="kernels",
         layer=index,
         writes=(kernel_index,),
+        grads=tuple(grads),
+        grad_cells=tuple(cells),
+        factors=tuple(factors),
+        result=value,
+        rule="kernels",
+        factor_cells=tuple(sources),
+    )
+
+
+def _transpose_kernel_step(
+    layer: ConvTranspose2d, x: np.ndarray, grad_y: np.ndarray, index: int, k: int, value: float
+) -> GradStep:
+    """dL/dW for weight *k* ``(c, o, i, j)`` of a transposed convolution: Σ over the input
+    cells of x times dL/dY at the output cell that weight sent x to (cut-off cells: none)."""
+    c, local, i, j = (int(v) for v in np.unravel_index(k, layer.kernels.shape))
+    out_shape = layer.output_shape((x.shape[0], x.shape[1], x.shape[2]))
+    window = layer.window()
+    (sh, sw), (dh, dw) = window.input_dilation, window.dilation
+    pad_h = dh * (layer.kernels.shape[2] - 1) - window.padding[0]  # torch's padding
+    pad_w = dw * (layer.kernels.shape[3] - 1) - window.padding[1]
+    per_group = layer.kernels.shape[1]
+    groups = layer.groups
+    o = c // (x.shape[0] // groups) * per_group + local
+    grads, cells, factors, sources = [], [], [], []
+    for r in range(x.shape[1]):
+        out_r = r * sh - pad_h + i * dh
+        if not 0 <= out_r < out_shape[1]:
+            continue
+        for col in range(x.shape[2]):
+            out_c = col * sw - pad_w + j * dw
+            if 0 <= out_c < out_shape[2]:
+                grads.append(float(grad_y[o, out_r, out_c]))
+                cells.append((o, out_r, out_c))
+                factors.append(float(x[c, r, col]))
+                sources.append((c, r, col))
+    return GradStep(
+        part="kernels",
+        layer=index,
+        writes=((c, local, i, j),),
         grads=tuple(grads),
         grad_cells=tuple(cells),
         factors=tuple(factors),
