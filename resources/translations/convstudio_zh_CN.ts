@@ -77,6 +77,26 @@ Qt 和 PySide6 按安装时的原样使用，没有修改：依照 LGPL，你可
     </message>
 </context>
 <context>
+    <name>BackpropExplain</name>
+    <message>
+        <source>∂L/∂Y = {0} sent back: {1} added to {2} cells</source>
+        <extracomment>{0}: the gradient, {1}: the products, one per cell; {2}: how many cells.</extracomment>
+        <translation>∂L/∂Y = {0} 往回传：{1} 分别加到 {2} 格</translation>
+    </message>
+    <message>
+        <source>∂L/∂Y = {0} goes to the window&apos;s winner only</source>
+        <translation>∂L/∂Y = {0} 只传给窗口中的最大值那一格</translation>
+    </message>
+    <message>
+        <source>∂L/∂Y = {0} shared: {0} / {1} = {2} to each of {3} cells</source>
+        <translation>∂L/∂Y = {0} 平分：{0} / {1} = {2}，{3} 格各得一份</translation>
+    </message>
+    <message>
+        <source>{0}: the gradient stops here</source>
+        <translation>{0}：梯度到此为止</translation>
+    </message>
+</context>
+<context>
     <name>Budget</name>
     <message>
         <source>This scene&apos;s output has {0} values to print or write; the budget is {1}.</source>
