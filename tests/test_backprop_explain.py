@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 from lesson import WORKED_INPUT, WORKED_KERNEL
 
+from convstudio.engine.backprop import TrainingSteps
 from convstudio.engine.layers import Activation, Conv2d, ConvTranspose2d, Pool2d
-from convstudio.engine.layers.backprop import TrainingSteps
 from convstudio.model.backprop_explain import grad_equation
 from convstudio.model.numbers import format_number
 

@@ -12,8 +12,9 @@ from hypothesis.extra import numpy as hnp
 from lesson import WORKED_INPUT, WORKED_KERNEL, WORKED_OUTPUT
 
 from convstudio.engine import ConvSettingsError
+from convstudio.engine.backprop import TrainingSteps
 from convstudio.engine.layers import Activation, Conv2d, ConvTranspose2d, Layer, Pool2d, shapes
-from convstudio.engine.layers.backprop import TrainingSteps, mse
+from convstudio.engine.training import mse_loss
 
 FLOATS = st.floats(-4, 4, allow_nan=False, allow_infinity=False, allow_subnormal=False)
 SLOW = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -143,7 +144,7 @@ def test_the_steps_rebuild_every_gradient(case):
         elif step.part == "input":
             for cell, value in step.contributions():
                 found_input[step.layer][cell] += value
-    np.testing.assert_allclose(found_loss, mse(steps.maps[-1], target)[1])
+    np.testing.assert_allclose(found_loss, mse_loss(steps.maps[-1], target)[1])
     for i, grad in found_kernels.items():
         np.testing.assert_allclose(grad, steps.gradients[i].parameters["kernels"], atol=1e-9)
     for i, grad in found_bias.items():

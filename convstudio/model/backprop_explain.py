@@ -1,6 +1,6 @@
 """The equation of each step of the backward pass and update, with its numbers.
 
-Written in the lesson's notation, in the order of :class:`~convstudio.engine.layers.backprop.
+Written in the lesson's notation, in the order of :class:`~convstudio.engine.backprop.
 TrainingSteps`: ``∂L/∂Y = 2 × (429 − 0) / 16 = 53.625``, a weight's gradient as the sum of
 ∂L/∂Y times the input values that weight met, a gradient sent back through a layer as its
 forward step weighed its inputs, and the update ``W = 1 − 0.001 × 12 = 0.988``. The words
@@ -9,7 +9,7 @@ around them go through :func:`~convstudio.model.i18n.translate`.
 
 from __future__ import annotations
 
-from ..engine.layers.backprop import GradStep
+from ..engine.backprop import GradStep
 from .i18n import translate
 from .layer_explain import FUNCTION_NAMES
 from .numbers import format_number

@@ -662,7 +662,7 @@ class MainWindow(QMainWindow):
         view.addAction(self.quiz_action)
         # A transposed convolution: by its definition (each input cell scatters its kernel)
         # or as the equivalent convolution (each output cell gathers a window).
-        self.stepping_menu = view.addMenu(self.tr("Step the &transposed convolution by"))
+        self.stepping_menu = view.addMenu(self.tr("Step the transposed convolution b&y"))
         group = QActionGroup(self.stepping_menu)
         self.stepping_actions: dict[str, QAction] = {}
         for mode, text in (
@@ -1269,6 +1269,7 @@ class MainWindow(QMainWindow):
                 "F9: side panel on / off\n"
                 "Ctrl+H: heat maps on / off\nCtrl+Shift+W: window counts on / off\n"
                 "T: training panel on / off; Shift+Space: play / pause training\n"
+                "M: the current layer as a matrix on / off\n"
                 "F5 or Shift+F5: present (Esc leaves); B or .: blank screen\n"
                 "Q: quiz on / off (→ or PageDown reveals, then steps)\n"
                 "Point at a weight: the values it multiplies (hold Shift: at every step)\n"

@@ -80,6 +80,9 @@ class Stage(QWidget):
             panel.show()
         self.user_zoom = 1.0
         self.plan: StagePlan | None = None
+        # What the last plan was made for and which widgets it placed.
+        self._planned: object = None
+        self._placed: tuple[weakref.ref[QWidget], ...] = ()
         self._laying_out = False
         # Tables whose cells_changed lays the stage out again (wider numbers came).
         self._watched: weakref.WeakSet[NumberTable] = weakref.WeakSet()
@@ -338,11 +341,32 @@ class Stage(QWidget):
         self._footer_heights: dict[tuple[float, int], int] = {}
         spec = self.spec()
         width, height = self.width() - 2 * MARGIN, self.height() - 2 * MARGIN
+        key = (spec, width, height, self.user_zoom)
+        pieces = self._pieces()
+        # Training puts new weights in every tick: the same parts with new numbers of the
+        # same widths plan the same, and placing them again would only cost the tick.
+        if key == self._planned and pieces == self._placed:
+            return
         plan = plan_stage(spec, width, height)
         if self.user_zoom != 1.0:
             plan = plan_stage(spec, width, height, zoom=round(plan.zoom * self.user_zoom, 2))
         self.plan = plan
         self._apply(plan)
+        self._planned, self._placed = key, pieces
+
+    def _pieces(self) -> tuple[weakref.ref[QWidget], ...]:
+        """Which widgets the plan places (a new block is a new widget to place); weakly,
+        so that a widget gone is never taken for a new one."""
+        return tuple(
+            weakref.ref(w)
+            for w in (
+                *self.input_panel.grids,
+                *self.kernel_panel.slices.values(),
+                *self.kernel_panel.headings,
+                *self.output_panel.maps,
+                *self.blocks,
+            )
+        )
 
     def _apply(self, plan: StagePlan) -> None:
         zoom = plan.zoom

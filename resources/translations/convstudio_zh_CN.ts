@@ -2499,12 +2499,12 @@ convolution)</source>
         <translation>训练(&amp;T)</translation>
     </message>
     <message>
-        <source>Play / pause &amp;training</source>
-        <translation>训练 播放/暂停(&amp;T)</translation>
-    </message>
-    <message>
         <source>&amp;Quiz</source>
         <translation>测验(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Step the transposed convolution b&amp;y</source>
+        <translation>转置卷积的逐步方式(&amp;Y)</translation>
     </message>
     <message>
         <source>Input cells: each adds its value times the kernel (scatter)</source>
@@ -2539,48 +2539,6 @@ convolution)</source>
         <translation>关于 ConvStudio(&amp;A)</translation>
     </message>
     <message>
-        <source>Space: play / pause
-→ or PageDown: next step
-← or PageUp: previous step
-Home / End: first / last step
-] / [ or Alt+PageDown / Alt+PageUp: next / previous layer
-Ctrl+Z / Ctrl+Shift+Z: undo / redo
-Ctrl+= / Ctrl+- / Ctrl+0: larger / smaller / actual size
-F11: full screen
-Ctrl+O / Ctrl+S / Ctrl+Shift+S: open / save / save as
-Ctrl+I: open an image
-Ctrl+PageDown / Ctrl+PageUp: next / previous lesson
-N: the teacher&apos;s note on / off
-F9: side panel on / off
-Ctrl+H: heat maps on / off
-Ctrl+Shift+W: window counts on / off
-T: training panel on / off; Shift+Space: play / pause training
-F5 or Shift+F5: present (Esc leaves); B or .: blank screen
-Q: quiz on / off (→ or PageDown reveals, then steps)
-Point at a weight: the values it multiplies (hold Shift: at every step)
-Double-click or type in a cell to edit it; Ctrl+V pastes a block.</source>
-        <translation>空格键：播放 / 暂停
-→ 或 PageDown：下一步
-← 或 PageUp：上一步
-Home / End：第一步 / 最后一步
-] / [ 或 Alt+PageDown / Alt+PageUp：下一层 / 上一层
-Ctrl+Z / Ctrl+Shift+Z：撤销 / 重做
-Ctrl+= / Ctrl+- / Ctrl+0：放大 / 缩小 / 实际大小
-F11：全屏
-Ctrl+O / Ctrl+S / Ctrl+Shift+S：打开 / 保存 / 另存场景
-Ctrl+I：打开图像
-Ctrl+PageDown / Ctrl+PageUp：下一课 / 上一课
-N：显示 / 隐藏教师备注
-F9：显示 / 隐藏侧边面板
-Ctrl+H：显示 / 隐藏热图
-Ctrl+Shift+W：显示 / 隐藏窗口计数
-T：显示 / 隐藏训练面板；Shift+空格键：训练 播放 / 暂停
-F5 或 Shift+F5：演示（Esc 退出）；B 或 .：黑屏
-Q：打开 / 关闭测验（→ 或 PageDown 先揭晓答案，再前进一步）
-指向某个权重：显示与它相乘的值（按住 Shift：显示所有步骤中的）
-双击单元格或直接输入即可编辑；Ctrl+V 粘贴数据块。</translation>
-    </message>
-    <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -2589,8 +2547,8 @@ Q：打开 / 关闭测验（→ 或 PageDown 先揭晓答案，再前进一步�
         <translation>教师备注(&amp;T)</translation>
     </message>
     <message>
-        <source>Step the &amp;transposed convolution by</source>
-        <translation>转置卷积的逐步方式(&amp;T)</translation>
+        <source>Play / pause &amp;training</source>
+        <translation>训练 播放/暂停(&amp;T)</translation>
     </message>
     <message>
         <source>&amp;Keys</source>
@@ -2671,6 +2629,50 @@ Q：打开 / 关闭测验（→ 或 PageDown 先揭晓答案，再前进一步�
     <message>
         <source>Keys</source>
         <translation>快捷键</translation>
+    </message>
+    <message>
+        <source>Space: play / pause
+→ or PageDown: next step
+← or PageUp: previous step
+Home / End: first / last step
+] / [ or Alt+PageDown / Alt+PageUp: next / previous layer
+Ctrl+Z / Ctrl+Shift+Z: undo / redo
+Ctrl+= / Ctrl+- / Ctrl+0: larger / smaller / actual size
+F11: full screen
+Ctrl+O / Ctrl+S / Ctrl+Shift+S: open / save / save as
+Ctrl+I: open an image
+Ctrl+PageDown / Ctrl+PageUp: next / previous lesson
+N: the teacher&apos;s note on / off
+F9: side panel on / off
+Ctrl+H: heat maps on / off
+Ctrl+Shift+W: window counts on / off
+T: training panel on / off; Shift+Space: play / pause training
+M: the current layer as a matrix on / off
+F5 or Shift+F5: present (Esc leaves); B or .: blank screen
+Q: quiz on / off (→ or PageDown reveals, then steps)
+Point at a weight: the values it multiplies (hold Shift: at every step)
+Double-click or type in a cell to edit it; Ctrl+V pastes a block.</source>
+        <translation>空格键：播放 / 暂停
+→ 或 PageDown：下一步
+← 或 PageUp：上一步
+Home / End：第一步 / 最后一步
+] / [ 或 Alt+PageDown / Alt+PageUp：下一层 / 上一层
+Ctrl+Z / Ctrl+Shift+Z：撤销 / 重做
+Ctrl+= / Ctrl+- / Ctrl+0：放大 / 缩小 / 实际大小
+F11：全屏
+Ctrl+O / Ctrl+S / Ctrl+Shift+S：打开 / 保存 / 另存场景
+Ctrl+I：打开图像
+Ctrl+PageDown / Ctrl+PageUp：下一课 / 上一课
+N：显示 / 隐藏教师备注
+F9：显示 / 隐藏侧边面板
+Ctrl+H：显示 / 隐藏热图
+Ctrl+Shift+W：显示 / 隐藏窗口计数
+T：显示 / 隐藏训练面板；Shift+空格键：训练 播放 / 暂停
+M：显示 / 隐藏当前这一层的矩阵
+F5 或 Shift+F5：演示（Esc 退出）；B 或 .：黑屏
+Q：打开 / 关闭测验（→ 或 PageDown 先揭晓答案，再前进一步）
+指向某个权重：显示与它相乘的值（按住 Shift：显示所有步骤中的）
+双击单元格或直接输入即可编辑；Ctrl+V 粘贴数据块。</translation>
     </message>
     <message>
         <source>{0}{1} — ConvStudio</source>

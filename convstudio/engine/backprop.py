@@ -32,11 +32,11 @@ from functools import cached_property
 
 import numpy as np
 
-from ..conv import pad
-from .base import Cell, Layer, LayerStep, as_map
-from .convolution import Conv2d
-from .stack import backward as stack_backward
-from .transpose import ConvTranspose2d
+from .conv import pad
+from .layers import Conv2d, ConvTranspose2d, Layer, LayerStep
+from .layers.base import Cell, as_map
+from .layers.stack import backward as stack_backward
+from .training import mse_loss
 
 PARTS = ("loss", "kernels", "bias", "input", "update")
 
@@ -109,12 +109,6 @@ class Section:
     parameter: str = ""
 
 
-def mse(y: np.ndarray, target: np.ndarray) -> tuple[float, np.ndarray]:
-    """L = mean((Y − T)²) and dL/dY = 2(Y − T)/N."""
-    diff = np.asarray(y, dtype=np.float64) - np.asarray(target, dtype=np.float64)
-    return float(np.mean(diff * diff)), 2.0 * diff / diff.size
-
-
 def _derivative(step: LayerStep) -> float:
     """An activation's local derivative at the step's input, from the step's own numbers."""
     value, result = step.values[0], step.result
@@ -183,7 +177,7 @@ class TrainingSteps:
             self.maps.append(layer.forward(self.maps[-1]))
         self.target = np.asarray(target, dtype=np.float64).reshape(self.maps[-1].shape)
         self.lr = float(lr)
-        self.loss, grad = mse(self.maps[-1], self.target)
+        self.loss, grad = mse_loss(self.maps[-1], self.target)
         # dL/dY of every layer: grad_outputs[m] is dL/d(output of layer m).
         self.gradients = stack_backward(self.layers, self.maps, grad)
         self.grad_outputs = [g.input for g in self.gradients[1:]] + [grad]
