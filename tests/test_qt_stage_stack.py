@@ -463,3 +463,29 @@ def test_an_average_pools_window_draws_its_padding_as_padding(qtbot):
     looks = [[model.data(model.index(r, c), LOOK_ROLE) for c in range(2)] for r in range(2)]
     assert [[cell.italic for cell in row] for row in looks] == [[True, True], [True, False]]
     assert looks[0][0].foreground != looks[1][1].foreground
+
+
+@pytest.mark.parametrize("name", ["one", "cnn"])
+def test_the_stage_plans_again_only_when_its_parts_change(qtbot, monkeypatch, name):
+    """New weights of the same widths (a training tick) keep the plan, a stack's blocks made
+    again take the same places; wider numbers are planned anew."""
+    scene = small_cnn() if name == "cnn" else Scene(np.arange(36.0).reshape(6, 6), CROSS)
+    window = open_window(qtbot, scene)
+    import convstudio.qt.stage as stage_module
+
+    planned = []
+    real = stage_module.plan_stage
+    monkeypatch.setattr(
+        stage_module, "plan_stage", lambda *a, **k: planned.append(1) or real(*a, **k)
+    )
+    document = window.studio.document
+    kernels = np.array(document.scene.kernels)
+    # A new scene and evaluation (new blocks for a stack) with numbers of the same widths.
+    document.set_scene(document.scene.replace(kernels=kernels.copy()), undoable=False)
+    settle()
+    assert planned == []
+    check_whole_stage(window)
+    document.set_scene(document.scene.replace(kernels=kernels * 0 + 123456.5), undoable=False)
+    settle()
+    assert planned  # wider numbers need wider cells
+    check_whole_stage(window)

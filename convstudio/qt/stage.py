@@ -345,7 +345,11 @@ class Stage(QWidget):
         pieces = self._pieces()
         # Training puts new weights in every tick: the same parts with new numbers of the
         # same widths plan the same, and placing them again would only cost the tick.
-        if key == self._planned and pieces == self._placed:
+        if key == self._planned and self.plan is not None:
+            if pieces == self._placed:
+                return
+            self._apply(self.plan)  # a stack's blocks made again: the same places
+            self._placed = pieces
             return
         plan = plan_stage(spec, width, height)
         if self.user_zoom != 1.0:
