@@ -61,6 +61,7 @@ from ..model.presets import is_kernel_file
 from ..model.quiz import quiz_of
 from ..model.scene import remove_interrupted_saves
 from ..model.stack_marks import stepping_layer
+from ..model.trainer import training_of
 from ..model.userfiles import Autosave, Recovered, read_autosave, set_aside
 from ..model.words import lesson_text, preset_text, scene_title
 from . import settings, style
@@ -830,6 +831,11 @@ class MainWindow(QMainWindow):
             return False
         if lesson.step:
             self.studio.playback.seek(lesson.step)
+        training = training_of(self.studio)
+        if lesson.learning_rate is not None:
+            training.set_learning_rate(lesson.learning_rate)
+        if lesson.training_steps is not None:
+            training.set_steps(lesson.training_steps)
         return True
 
     def step_lesson(self, direction: int) -> bool:
