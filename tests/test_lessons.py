@@ -235,3 +235,11 @@ def test_a_training_lesson_opens_with_its_learning_rate_and_steps(qtbot):
     assert window.training_action.isChecked()  # a scene with a target opens its panel
     panel = window.training_panel
     assert panel.rate.text() == "0.00001" and panel.steps.value() == 1000
+    # Opened as a file (the command line, File ▸ Open), a lesson's file sets them too.
+    session.set_learning_rate(0.5)
+    assert window.open_scene(lesson_named("learn-x-kernel").file)
+    assert (session.learning_rate, session.steps) == (0.000005, 300)
+    # And from the command line: the window made with the lesson's file.
+    other = MainWindow(Studio(load_scene(lesson.file)), path=lesson.file, remember_geometry=False)
+    qtbot.addWidget(other)
+    assert training_of(other.studio).learning_rate == 0.00001
