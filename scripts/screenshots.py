@@ -5,7 +5,8 @@
 Each picture is the main window laid out at its size (as ``convstudio render`` draws it) on a
 shipped lesson, at a step, with the view options the README describes: the worked example
 while editing and presenting, the RGB lesson at both projector sizes, the quiz (a wrong guess
-scored), the window counts, and a small CNN stepped and with a receptive field lit.
+scored), the window counts, a small CNN stepped and with a receptive field lit, a transposed
+convolution's checkerboard, a convolution as a matrix, and a kernel learned.
 """
 
 from __future__ import annotations
@@ -44,6 +45,23 @@ def _field(renderer: FrameRenderer) -> None:
     field_of(renderer.studio).point_at(maps, 0, 0, 0)
 
 
+def _matrix(renderer: FrameRenderer) -> None:
+    renderer.window.set_matrix_shown(True)
+
+
+def _trained(renderer: FrameRenderer) -> None:
+    """Lesson 27 trained as its note says: 300 steps at η = 0.000005."""
+    from convstudio.model.trainer import TrainingState, training_of
+
+    renderer.window.set_training_shown(True)
+    session = training_of(renderer.studio)
+    session.set_learning_rate(0.000005)
+    session.set_steps(300)
+    session.play()
+    while session.state is TrainingState.PLAYING:
+        session.tick(25)
+
+
 SHOTS: dict[str, tuple[str, tuple[int, int], int | None, dict[str, object], Callable | None]] = {
     # name: (lesson, size, steps done, FrameRenderer options, what to do before the frame)
     "screenshot.png": ("worked-example", (1280, 720), 6, {}, None),
@@ -55,6 +73,9 @@ SHOTS: dict[str, tuple[str, tuple[int, int], int | None, dict[str, object], Call
     "screenshot-counts.png": ("worked-example", (1280, 720), 0, {}, _counts),
     "screenshot-stack.png": ("small-cnn", (1920, 1080), 77, {"present": True}, None),
     "screenshot-stack-field.png": ("small-cnn", (1280, 720), 82, {}, _field),
+    "screenshot-checkerboard.png": ("checkerboard", (1920, 1080), 5, {"present": True}, None),
+    "screenshot-matrix.png": ("convolution-transpose", (1920, 1080), 5, {}, _matrix),
+    "screenshot-training.png": ("learn-x-kernel", (1920, 1080), None, {}, _trained),
 }
 
 
