@@ -71,8 +71,9 @@ def test_every_lesson_draws_its_digits_at_least_the_floor(
         pytest.approx(style.VALUE_PT * plan.zoom)
     )
     scene = window.studio.document.scene
-    # A stack has more to show: it is held to the floors of several channels.
-    several = scene.input.shape[0] > 1 or scene.is_stack
+    # A stack has more to show: it is held to the floors of several channels; so is a
+    # scene with a target, which shares the screen with the Training panel and its curve.
+    several = scene.input.shape[0] > 1 or scene.is_stack or scene.target is not None
     assert planned_digit_height(window) >= FLOORS[(several, presenting, size)]
 
 

@@ -2058,7 +2058,7 @@ convolution)</source>
     </message>
     <message>
         <source>The same problem as “Learn the kernel”, at η = 0.00001, twice the rate that worked. The first step overshoots, and the loss grows about five times a step: 448 479.875, 2 161 260.848, 10 607 563.207. Press Play: at step 36 a weight would pass ±10¹², the largest number the window holds, so the run stops, says so and keeps the weights after step 35; Reset brings the zeros back. Gradient descent settles only while η is below 2 divided by the loss&apos;s steepest curvature, here about 0.0000062.</source>
-        <translation>和“学出卷积核”同一个问题，但 η = 0.00001，是可行学习率的两倍。第一步就冲过头，损失每一步约变成五倍：448 479.875、2 161 260.848、10 607 563.207。按播放：到第 36 步时有权重会超过 ±10¹²，这是窗口能容纳的最大数，于是训练停止、说明原因，并保留第 35 步之后的权重；按“重置”可回到全 0。只有当 η 小于 2 除以损失最陡的曲率时，梯度下降才会收敛，这里约为 0.0000062。</translation>
+        <translation>和“学出卷积核”同一个问题，但 η = 0.00001，是先前有效学习率的两倍。第一步就冲过头，损失每一步约变成五倍：448 479.875、2 161 260.848、10 607 563.207。按播放：到第 36 步时有权重会超过 ±10¹²，这是窗口能容纳的最大数，于是训练停止、说明原因，并保留第 35 步之后的权重；按“重置”可回到全 0。只有当 η 小于 2 除以损失最陡的曲率时，梯度下降才会收敛，这里约为 0.0000062。</translation>
     </message>
     <message>
         <source>The lesson list {0} cannot be read: {1}</source>

@@ -2058,7 +2058,7 @@ convolution)</source>
     </message>
     <message>
         <source>The same problem as “Learn the kernel”, at η = 0.00001, twice the rate that worked. The first step overshoots, and the loss grows about five times a step: 448 479.875, 2 161 260.848, 10 607 563.207. Press Play: at step 36 a weight would pass ±10¹², the largest number the window holds, so the run stops, says so and keeps the weights after step 35; Reset brings the zeros back. Gradient descent settles only while η is below 2 divided by the loss&apos;s steepest curvature, here about 0.0000062.</source>
-        <translation>和「學出卷積核」同一個問題，但 η = 0.00001，是可行學習率的兩倍。第一步就衝過頭，損失每一步約變成五倍：448 479.875、2 161 260.848、10 607 563.207。按播放：到第 36 步時有權重會超過 ±10¹²，這是視窗能容納的最大數，於是訓練停止、說明原因，並保留第 35 步之後的權重；按「重設」可回到全 0。只有當 η 小於 2 除以損失最陡的曲率時，梯度下降才會收斂，這裡約為 0.0000062。</translation>
+        <translation>和「學出卷積核」同一個問題，但 η = 0.00001，是先前有效學習率的兩倍。第一步就衝過頭，損失每一步約變成五倍：448 479.875、2 161 260.848、10 607 563.207。按播放：到第 36 步時有權重會超過 ±10¹²，這是視窗能容納的最大數，於是訓練停止、說明原因，並保留第 35 步之後的權重；按「重設」可回到全 0。只有當 η 小於 2 除以損失最陡的曲率時，梯度下降才會收斂，這裡約為 0.0000062。</translation>
     </message>
     <message>
         <source>The lesson list {0} cannot be read: {1}</source>
