@@ -34,11 +34,8 @@ import numpy as np
 
 from .conv import pad
 from .layers import Conv2d, ConvTranspose2d, Layer, LayerStep
-from .layers.base import Cell, as_map
-from .layers.stack import backward as stack_backward
-from .training import mse_loss
-
-PARTS = ("loss", "kernels", "bias", "input", "update")
+from .layers.base import Cell
+from .training import train_step
 
 
 @dataclass(frozen=True)
@@ -177,14 +174,16 @@ class TrainingSteps:
         self, layers: Sequence[Layer], x: np.ndarray, target: np.ndarray, lr: float
     ) -> None:
         self.layers = tuple(layers)
-        self.maps = [as_map(x)]
-        for layer in self.layers:
-            self.maps.append(layer.forward(self.maps[-1]))
-        self.target = np.asarray(target, dtype=np.float64).reshape(self.maps[-1].shape)
         self.lr = float(lr)
-        self.loss, grad = mse_loss(self.maps[-1], self.target)
+        # The training step itself: its forward pass, gradients and updated layers.
+        self._done = train_step(self.layers, x, target, self.lr)
+        self.maps = list(self._done.maps)
+        self.target = np.asarray(target, dtype=np.float64).reshape(self.maps[-1].shape)
+        self.loss = self._done.loss
+        grad = self._done.grad_output
+        assert grad is not None
         # dL/dY of every layer: grad_outputs[m] is dL/d(output of layer m).
-        self.gradients = stack_backward(self.layers, self.maps, grad)
+        self.gradients = self._done.gradients
         self.grad_outputs = [g.input for g in self.gradients[1:]] + [grad]
         self.sections = self._sections()
 
@@ -329,10 +328,7 @@ class TrainingSteps:
     def input_progress(self, index: int, done: int) -> np.ndarray:
         """dL/dX of layer *index* after the first *done* of its ``"input"`` steps: the sum of
         the scatters so far (all of them: the layer's input gradient)."""
-        layer, x = self.layers[index], self.maps[index]
-        total = np.zeros(x.shape)
-        grad_y = self.grad_outputs[index]
-        del layer, grad_y
+        total = np.zeros(self.maps[index].shape)
         for k in range(done):
             for cell, value in self._input_step(index, k).contributions():
                 total[cell] += value
@@ -340,14 +336,7 @@ class TrainingSteps:
 
     def updated(self) -> list[Layer]:
         """The layers after the update W − η·dL/dW (every step done)."""
-        result: list[Layer] = []
-        for layer, gradients in zip(self.layers, self.gradients, strict=True):
-            new = {
-                name: np.asarray(getattr(layer, name)) - self.lr * grad
-                for name, grad in gradients.parameters.items()
-            }
-            result.append(layer.with_parameters(new) if new else layer)
-        return result
+        return list(self._done.layers)
 
 
 def _kernel_step(
