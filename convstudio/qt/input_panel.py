@@ -162,7 +162,7 @@ class PaddedInputModel(GridModel):
         if self._reads_input:
             return self._studio.current
         studio, problem = self._studio, self._first_conv
-        step = studio.playback.current_step
+        step = studio.forward_step
         if problem is None or step is None or studio.evaluation.maps == ():
             return None
         layer, k = studio.evaluation.locate(step)
