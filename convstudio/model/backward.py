@@ -29,6 +29,7 @@ from ..engine.backprop import GradStep, Section, TrainingSteps
 from .backprop_explain import grad_equation
 from .document import Evaluation
 from .i18n import translate
+from .numbers import format_number
 from .studio import Studio, one_per_studio
 from .trainer import training_of
 
@@ -70,6 +71,17 @@ class BackwardPass:
         self._steps: tuple[Evaluation, float, np.ndarray | None, TrainingSteps | None] | None = None
         self._step: tuple[TrainingSteps, int, GradStep] | None = None
         self._progress: tuple[TrainingSteps, int, int, MapGradient] | None = None
+        self._texts: dict[int, tuple[TrainingSteps, frozenset[str]]] = {}
+        self._rate = self._session.learning_rate
+        self._session.changed.connect(self._on_session_changed)
+
+    def _on_session_changed(self) -> None:
+        # Another learning rate: the update's numbers change (the views read them again).
+        rate = self._session.learning_rate
+        if rate != self._rate:
+            self._rate = rate
+            if self._on:
+                self.changed.emit()
 
     # ------------------------------------------------------------ the switch
 
@@ -112,9 +124,9 @@ class BackwardPass:
             return known[3]
         steps = None
         final = evaluation.final
-        if target is not None and final is not None and final.shape == target.shape:
-            if evaluation.maps:
-                steps = TrainingSteps(evaluation.layers, evaluation.maps[0], target, lr)
+        fits = target is not None and final is not None and final.shape == target.shape
+        if fits and target is not None and evaluation.maps:
+            steps = TrainingSteps(evaluation.layers, evaluation.maps[0], target, lr)
         self._steps = (evaluation, lr, target, steps)
         return steps
 
@@ -148,39 +160,50 @@ class BackwardPass:
     @property
     def section(self) -> Section | None:
         """The section of the current step."""
-        steps, step = self.steps, self.current
-        if steps is None or step is None:
-            return None
-        return steps.sections[steps.locate(self.done - 1)[0]]
+        found = self._at(None)
+        return None if found is None else found[1]
 
-    def heading(self) -> str | None:
-        """The current step's heading: "Layer 2: ∂L/∂W", "Loss: ∂L/∂Y"."""
-        section = self.section
-        if section is None:
+    def _at(self, index: int | None) -> tuple[GradStep, Section] | None:
+        """Step *index* of the backward pass (``None``: the current one) and its section."""
+        steps = self.steps
+        if steps is None:
             return None
+        if index is None:
+            step = self.current
+            if step is None:
+                return None
+            index = self.done - 1
+        else:
+            step = steps.step(index)
+        return step, steps.sections[steps.locate(index)[0]]
+
+    def heading(self, index: int | None = None) -> str | None:
+        """The heading of step *index* (``None``: the current one): "Layer 2: ∂L/∂W"."""
+        found = self._at(index)
+        if found is None:
+            return None
+        section = found[1]
         if section.part == "loss":
             return translate("BackwardPass", "Loss: ∂L/∂Y = 2(Y − T)/N, cell by cell")
-        names = {
-            "kernels": translate("BackwardPass", "Layer {0}: ∂L/∂W"),
-            "bias": translate("BackwardPass", "Layer {0}: ∂L/∂b"),
-            "input": translate("BackwardPass", "Layer {0}: ∂L/∂X, sent back"),
-        }
         if section.part == "update":
-            name = section.parameter == "bias"
-            text = (
-                translate("BackwardPass", "Layer {0}: update b ← b − η·∂L/∂b")
-                if name
-                else translate("BackwardPass", "Layer {0}: update W ← W − η·∂L/∂W")
-            )
-            return text.format(section.layer + 1)
-        return names[section.part].format(section.layer + 1)
+            if section.parameter == "bias":
+                text = translate("BackwardPass", "Layer {0}: update b ← b − η·∂L/∂b")
+            else:
+                text = translate("BackwardPass", "Layer {0}: update W ← W − η·∂L/∂W")
+        elif section.part == "kernels":
+            text = translate("BackwardPass", "Layer {0}: ∂L/∂W")
+        elif section.part == "bias":
+            text = translate("BackwardPass", "Layer {0}: ∂L/∂b")
+        else:
+            text = translate("BackwardPass", "Layer {0}: ∂L/∂X, sent back")
+        return text.format(section.layer + 1)
 
-    def equation(self) -> str | None:
-        """The current step's equation with its numbers."""
-        step, steps = self.current, self.steps
-        if step is None or steps is None:
+    def equation(self, index: int | None = None) -> str | None:
+        """The equation of step *index* (``None``: the current one) with its numbers."""
+        found, steps = self._at(index), self.steps
+        if found is None or steps is None:
             return None
-        return grad_equation(step, steps.lr)
+        return grad_equation(found[0], steps.lr)
 
     # ------------------------------------------------------------ the maps
 
@@ -234,6 +257,34 @@ class BackwardPass:
         self._progress = (steps, index, count, result)
         return result
 
+    def texts(self, index: int) -> frozenset[str]:
+        """Every number map *index*'s gradient shows on the way (its running sums too):
+        its cells are made wide enough for them at once. Empty without a backward pass."""
+        steps = self.steps
+        if steps is None or not 1 <= index <= len(steps.layers):
+            return frozenset()
+        known = self._texts.get(index)
+        if known is not None and known[0] is steps:
+            return known[1]
+        final = steps.grad_outputs[index - 1]
+        texts = {format_number(float(v)) for v in np.unique(final)}
+        start = self._section_start("input", index)
+        if start is not None:
+            sums = np.zeros(final.shape)
+            count = steps.layers[index].step_count(_shape3(steps.maps[index]))
+            for k in range(count):
+                for cell, value in steps.step(start + k).contributions():
+                    sums[cell] += value
+                    texts.add(format_number(float(sums[cell])))
+        found = frozenset(texts)
+        self._texts[index] = (steps, found)
+        return found
+
+    def title(self, index: int, plain: str) -> str:
+        """Map *index*'s title *plain* ("Output 4×4"), or "∂L/∂ Output 4×4" while the map
+        shows its gradient."""
+        return plain if self.map_gradient(index) is None else gradient_title(plain)
+
     def map_cells(self, index: int) -> GradCells:
         """The cells the current step marks on map *index*."""
         step = self.current
@@ -282,6 +333,26 @@ class BackwardPass:
         done = np.zeros(values.size, dtype=bool)
         done[:count] = True
         return values, done.reshape(values.shape), step.writes[0]
+
+
+def parameter_texts(backward: BackwardPass, layer: int, name: str) -> frozenset[str]:
+    """Every number layer *layer*'s parameter *name* shows in the backward pass (its
+    gradients and its new weights): its cells are made wide enough for them at once."""
+    steps = backward.steps
+    if steps is None or not 0 <= layer < len(steps.layers):
+        return frozenset()
+    grads = steps.gradients[layer].parameters.get(name)
+    if grads is None:
+        return frozenset()
+    old = np.asarray(getattr(steps.layers[layer], name), dtype=np.float64)
+    values = np.concatenate([grads.reshape(-1), (old - steps.lr * grads).reshape(-1)])
+    return frozenset(format_number(float(v)) for v in np.unique(values))
+
+
+def gradient_title(plain: str) -> str:
+    """ "∂L/∂ Output 4×4": the title of a map showing its gradient."""
+    #: {0} the map's own title ("Output 4×4", "Map 2 3×3").
+    return translate("BackwardPass", "∂L/∂ {0}").format(plain)
 
 
 def _cells(cells: Iterable[tuple[int, ...]]) -> frozenset[Cell3]:
