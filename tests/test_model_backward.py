@@ -141,6 +141,7 @@ def test_the_input_gradient_of_a_later_layer_fills_by_running_sums():
     engine = engine_steps(studio)
     # Layer 4 (conv 2×2) sends dL/dY back to map 3 (the pool's output), step by step.
     seek_part(studio, "input", 3, 0)
+    assert studio.current_layer == 3  # the stage frames the layer being stepped back
     first = backward.map_gradient(3)
     assert first is not None
     step = backward.current
@@ -157,6 +158,7 @@ def test_the_input_gradient_of_a_later_layer_fills_by_running_sums():
     assert whole is not None and whole.done.sum() == 4
     np.testing.assert_allclose(whole.values, engine.gradients[2].input)
     seek_part(studio, "input", 2, 1)
+    assert studio.current_layer == 2
     again = backward.map_gradient(2)
     assert again is not None
     np.testing.assert_allclose(again.values, engine.input_progress(2, 2))

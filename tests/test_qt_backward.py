@@ -114,6 +114,23 @@ def test_a_weights_gradient_shows_in_the_kernel_and_lights_the_input(qtbot):
         for c in range(4)
     )
     assert shown(output)[0][0] == "-53.625"
+    assert not look(output, 3, 3).border  # the forward pass's last cell is not current
+
+
+def test_the_forward_output_of_a_stack_marks_no_current_cell_in_the_backward_pass(qtbot):
+    window = open_window(qtbot, cnn_with_target().document.scene)
+    studio = window.studio
+    window.set_backward(True)
+    studio.playback.seek(16)
+    settle()
+    output = window.output_panel.model
+    index = output.cell_index(3, 3)
+    assert output.data(index, LOOK_ROLE).border  # layer 1's last step
+    seek_part(studio, "input", 2, 0)
+    settle()
+    assert not output.data(index, LOOK_ROLE).border
+    (block,) = [b for b in window.stage.blocks if b.layer == 2]
+    assert "background" in block.heading.styleSheet()  # the layer stepped back is marked
 
 
 def test_the_update_shows_the_new_weights(qtbot):
@@ -159,3 +176,15 @@ def test_a_later_layer_s_input_gradient_fills_its_map(qtbot):
     np.testing.assert_allclose(
         float(filled[0]), engine.input_progress(2, 1)[np.nonzero(engine.input_progress(2, 1))][0]
     )
+
+
+def test_the_kernel_makes_room_for_its_gradients_when_switched_on(qtbot):
+    window = learn_x_window(qtbot)
+    kernel = window.kernel_panel.model
+    with qtbot.waitSignal(kernel.content_changed):
+        window.set_backward(True)
+    grad = engine_steps(window.studio).gradients[0].parameters["kernels"][0, 0]
+    assert format_number(grad[0, 0]) in set(kernel.texts()[0])
+    with qtbot.waitSignal(kernel.content_changed):
+        window.set_backward(False)
+    assert format_number(grad[0, 0]) not in set(kernel.texts()[0])

@@ -105,8 +105,15 @@ class BackwardPass:
             return
         self._on = on
         if studio is not None:
-            studio.set_extension(self._count if on else None)
+            studio.set_extension(self._count if on else None, self._layer)
         self.changed.emit()
+
+    def _layer(self, done: int) -> int | None:
+        """The layer of the backward pass's step once *done* of its steps are done."""
+        steps = self.steps
+        if steps is None or not 0 < done <= steps.n_steps:
+            return None
+        return steps.sections[steps.locate(done - 1)[0]].layer
 
     def _count(self, evaluation: Evaluation) -> int:
         steps = self._of(evaluation)

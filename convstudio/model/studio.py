@@ -41,6 +41,7 @@ class Studio:
         # Steps that follow the forward pass (a training step's backward pass), counted
         # for each evaluation by whoever set them (:meth:`set_extension`).
         self._extension: Callable[[Evaluation], int] | None = None
+        self._extension_layer: Callable[[int], int | None] | None = None
         self.playback = Playback(self.document.evaluation.n_steps)
         self._current: StepDetail | None = None
         self._current_valid = False
@@ -88,11 +89,17 @@ class Studio:
         """How many of the steps after the forward pass are done (0 in the forward pass)."""
         return max(self.playback.position - self.evaluation.n_steps, 0)
 
-    def set_extension(self, count: Callable[[Evaluation], int] | None) -> None:
+    def set_extension(
+        self,
+        count: Callable[[Evaluation], int] | None,
+        layer: Callable[[int], int | None] | None = None,
+    ) -> None:
         """Let *count* (evaluation → number of steps) add steps after the forward pass, or
         (``None``) none: the playback's total becomes the forward pass's plus these, and
-        every way of stepping (keys, slider, play) goes through them."""
+        every way of stepping (keys, slider, play) goes through them. *layer* says which
+        layer such a step is of (given how many of them are done): :attr:`current_layer`."""
         self._extension = count
+        self._extension_layer = layer if count is not None else None
         self.playback.set_total(self._total(self.evaluation))
 
     def _total(self, evaluation: Evaluation) -> int:
@@ -106,6 +113,11 @@ class Studio:
         if not evaluation.counts:
             return evaluation.conv_index or 0
         step = self.forward_step
+        done = self.extension_done
+        if step is None and done and self._extension_layer is not None:
+            layer = self._extension_layer(done)
+            if layer is not None:
+                return layer
         if step is None:
             position = self.playback.position
             return 0 if position == 0 else len(evaluation.counts) - 1

@@ -105,7 +105,7 @@ class KernelModel(GridModel):
         bind(self, self._document.scene_changed, self._on_scene_changed)
         bind(self, self.hover.changed, self._on_hover_changed)
         bind(self, studio.frame_changed, self._on_frame_changed)
-        bind(self, self._backward.changed, self._on_frame_changed)
+        bind(self, self._backward.changed, self._on_backward_changed)
 
     def _layer_index(self) -> int | None:
         return self._document.scene.conv_index if self.layer is None else self.layer
@@ -125,6 +125,10 @@ class KernelModel(GridModel):
             return None
         here = tuple(current[2:]) if tuple(current[:2]) == (k, d) else ()
         return values[k, d], done[k, d], here
+
+    def _on_backward_changed(self) -> None:
+        self._on_frame_changed()
+        self.content_changed.emit()  # its gradients' numbers want room, or give it back
 
     def _on_frame_changed(self) -> None:
         old, self._shown = self._shown, self._shown_now()

@@ -151,11 +151,12 @@ class OutputModel(GridModel):
         studio = self._studio
         found = studio.layer_step if studio.document.scene.is_stack else None
         conv = self._evaluation.conv_index
+        current = self._position - 1 if studio.extension_done == 0 else -1
         if found is None or conv is None:  # no convolution (transposed ones alone)
-            return self._position - 1, NO_CELLS
+            return current, NO_CELLS
         layer, step = found
         if layer != conv + 1 or not self._values.size:
-            return (self._position - 1 if layer == conv else -1), NO_CELLS
+            return (current if layer == conv else -1), NO_CELLS
         rows, cols = self._values.shape
         shown = self._padded or PaddedMap(self._values, 0, 0, rows, cols)
         return -1, step_cells(self._evaluation, layer, step, layer, self._channel, shown)
