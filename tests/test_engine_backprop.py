@@ -262,3 +262,18 @@ def test_steps_outside_the_pass_are_refused():
         steps.step(steps.n_steps)
     with pytest.raises(IndexError):
         steps.step(-1)
+
+
+def test_a_leaky_relu_at_exactly_zero_passes_its_slope_as_the_engines_backward():
+    # ReLU makes every input of the leaky ReLU 0: its gradient there is its slope (torch's).
+    layers = [Activation("relu"), Activation("leaky_relu", negative_slope=0.1)]
+    steps = TrainingSteps(layers, np.full((1, 1, 2), -1.0), np.ones((1, 1, 2)), lr=0.1)
+    found = np.zeros((1, 1, 2))
+    for index in range(steps.n_steps):
+        step = steps.step(index)
+        if step.part == "input":
+            assert step.factors == (0.1,)
+            for cell, value in step.contributions():
+                found[cell] += value
+    np.testing.assert_allclose(found, steps.gradients[1].input)
+    np.testing.assert_allclose(found, 0.1 * steps.grad_outputs[1])

@@ -109,13 +109,15 @@ class Section:
     parameter: str = ""
 
 
-def _derivative(step: LayerStep) -> float:
-    """An activation's local derivative at the step's input, from the step's own numbers."""
+def _derivative(step: LayerStep, negative_slope: float = 0.01) -> float:
+    """An activation's local derivative at the step's input, from the step's own numbers
+    (a leaky ReLU's slope at 0 is its *negative_slope*, as torch's and the engine's
+    backward take it: the step's numbers cannot tell it there)."""
     value, result = step.values[0], step.result
     if step.operation == "relu":
         return 1.0 if value > 0 else 0.0
     if step.operation == "leaky_relu":
-        return 1.0 if value > 0 else (result / value if value else 0.0)
+        return 1.0 if value > 0 else (result / value if value else negative_slope)
     if step.operation == "sigmoid":
         return result * (1.0 - result)
     if step.operation == "tanh":
@@ -123,9 +125,12 @@ def _derivative(step: LayerStep) -> float:
     raise ValueError(f"no local derivative for {step.operation!r}")
 
 
-def send_back(step: LayerStep) -> tuple[tuple[Cell, ...], tuple[float, ...]]:
+def send_back(
+    step: LayerStep, negative_slope: float = 0.01
+) -> tuple[tuple[Cell, ...], tuple[float, ...]]:
     """The input cells a forward step's dL/dY goes back to, and what it is multiplied by
-    for each: the rule of the forward step, read from its own terms (padding gets nothing)."""
+    for each: the rule of the forward step, read from its own terms (padding gets nothing;
+    *negative_slope*: a leaky ReLU's, for an input of exactly 0)."""
     cells: list[Cell] = []
     factors: list[float] = []
     if step.operation == "conv2d":
@@ -149,7 +154,7 @@ def send_back(step: LayerStep) -> tuple[tuple[Cell, ...], tuple[float, ...]]:
         cell = step.reads[0]
         assert cell is not None
         cells.append(cell)
-        factors.append(_derivative(step))
+        factors.append(_derivative(step, negative_slope))
     return tuple(cells), tuple(factors)
 
 
@@ -269,7 +274,7 @@ class TrainingSteps:
                 result=float(np.dot(grads, forward.weights)) if grads else 0.0,
                 rule="scatter",
             )
-        cells, factors = send_back(forward)
+        cells, factors = send_back(forward, float(getattr(layer, "negative_slope", 0.01)))
         out = forward.writes[0]
         return GradStep(
             part="input",
