@@ -186,3 +186,14 @@ def test_a_new_scene_keeps_the_total_in_step():
     assert not backward.available
     studio.document.set_scene(scene)
     assert studio.playback.total > studio.evaluation.n_steps
+
+
+def test_the_layer_keys_in_the_backward_pass_go_back_to_the_forward_pass_only():
+    studio = cnn_with_target()
+    backward_of(studio).set_on(True)
+    seek_part(studio, "input", 2, 0)
+    position = studio.playback.position
+    studio.step_layer(+1)  # no later layer: it stays (not back to the first step)
+    assert studio.playback.position == position
+    studio.step_layer(-1)  # the forward pass's last layer
+    assert studio.playback.position == studio.evaluation.offset(3) + 1

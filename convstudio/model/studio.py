@@ -219,6 +219,10 @@ class Studio:
         evaluation = self.evaluation
         if not evaluation.counts:
             return
+        if self.extension_done:  # past the forward pass (the backward pass): no layer to go to
+            if delta < 0:
+                self.show_layer(len(evaluation.counts) - 1)
+            return
         layer = self.current_layer
         step = self.forward_step
         if delta > 0:
