@@ -72,11 +72,15 @@ def test_pagedown_steps_from_the_forward_pass_into_the_loss(qtbot):
     assert shown(output)[0][:2] == ["-53.625", ""]
     assert look(output, 0, 0).border  # the cell written
     assert window.output_panel.title.text().startswith("∂L/∂ ")
+    # T beside Y: the target's cell is marked in the Training panel.
+    target = window.training_panel.target_grids[0].model()
+    assert look(target, 0, 0).border and look(target, 0, 1) is None
     # And back: the forward pass's last step, its map and title as before.
     qtbot.keyClick(window, Qt.Key.Key_PageUp)
     settle()
     assert shown(output)[0][0] == "0"
     assert not window.output_panel.title.text().startswith("∂L/∂")
+    assert look(target, 0, 0) is None
 
 
 def test_a_weights_gradient_shows_in_the_kernel_and_lights_the_input(qtbot):

@@ -314,6 +314,14 @@ class BackwardPass:
                 return GradCells(writes=_cells(step.writes))
         return NO_GRAD_CELLS
 
+    def target_cell(self) -> Cell3 | None:
+        """The target's cell a loss step reads (T beside Y), or ``None``."""
+        step = self.current
+        if step is None or step.part != "loss":
+            return None
+        (cell,) = _cells(step.writes)
+        return cell
+
     # ------------------------------------------------------------ the kernels
 
     def parameter(
