@@ -46,7 +46,7 @@ from .model.lessons import lessons, scene_argument
 from .model.library import user_library
 from .model.limits import CHANNELS, LimitError, check_scene_limits
 from .model.matrix_view import matrix_picture
-from .model.numbers import format_number, json_number, shortened
+from .model.numbers import format_number, json_number, plain_decimal, shortened
 from .model.playback import MAX_SPEED, MIN_SPEED
 from .model.presets import (
     KernelPreset,
@@ -721,7 +721,7 @@ def _training_text(scene: Scene, run: TrainRun, steps: int, lr: float) -> str:
                 "{0} of gradient descent at learning rate {1}: the loss went from {2} to {3}.",
             ).format(
                 counted(len(run.losses), "step"),
-                np.format_float_positional(lr, trim="-"),
+                plain_decimal(lr),
                 format_number(run.losses[0]),
                 format_number(final),
             )
@@ -737,7 +737,7 @@ def _training_text(scene: Scene, run: TrainRun, steps: int, lr: float) -> str:
             ).format(
                 counted(len(run.losses), "step"),
                 steps,
-                np.format_float_positional(lr, trim="-"),
+                plain_decimal(lr),
                 format_number(run.losses[0]),
                 format_number(run.losses[-1]),
             )

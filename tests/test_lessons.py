@@ -8,9 +8,10 @@ import pytest
 from PySide6.QtWidgets import QApplication
 from test_cli import run
 
-from convstudio.model import Studio, load_scene
+from convstudio.model import DEFAULT_SCENE, Studio, load_scene, scene_path
 from convstudio.model.explain import fully_connected_parameters, layer_costs
 from convstudio.model.lessons import LessonFileError, lesson_named, lessons, read_lessons
+from convstudio.model.trainer import training_of
 from convstudio.qt.main_window import MainWindow
 
 ORDER = [
@@ -43,6 +44,10 @@ ORDER = [
     "checkerboard",
     "convolution-transpose",
     "down-and-up",
+    # Learning the kernel (issue 20): test_training_lessons.py checks their figures.
+    "learn-x-kernel",
+    "learn-edge-kernel",
+    "learning-rate-too-large",
 ]
 
 # name: (output shape, parameters, fully connected parameters), worked out by hand.
@@ -72,6 +77,9 @@ FIGURES = {
     "small-cnn": ((1, 6, 6), 9, 64 * 36 + 36),
     "convolution-transpose": ((1, 2, 2), 9, 16 * 4 + 4),
     "down-and-up": ((1, 2, 2), 4, 16 * 4 + 4),
+    "learn-x-kernel": ((1, 4, 4), 9, 592),
+    "learn-edge-kernel": ((1, 6, 6), 9, 64 * 36 + 36),
+    "learning-rate-too-large": ((1, 4, 4), 9, 592),
 }
 
 
@@ -139,6 +147,16 @@ def test_a_lessons_name_works_wherever_a_scene_file_does(tmp_path):
             '"title": "t", "note": "n", "file": "f", "step": -1}]}',
             "step",
         ),
+        (
+            '{"format": "convstudio-lessons", "version": 1, "lessons": [{"name": "a", '
+            '"title": "t", "note": "n", "file": "f", "learning_rate": 0}]}',
+            "learning_rate must be a number > 0",
+        ),
+        (
+            '{"format": "convstudio-lessons", "version": 1, "lessons": [{"name": "a", '
+            '"title": "t", "note": "n", "file": "f", "training_steps": 2.5}]}',
+            "training_steps must be a whole number",
+        ),
     ],
 )
 def test_a_damaged_lesson_list_says_what_is_wrong(tmp_path, text, words):
@@ -205,3 +223,23 @@ def test_a_scene_of_ones_own_has_no_note(lesson_window, tmp_path):
     save_scene(lesson_window.studio.document.scene, path)
     assert lesson_window.open_scene(path)
     assert lesson_window.note.lesson is None and not lesson_window.note.isVisible()
+
+
+def test_a_training_lesson_opens_with_its_learning_rate_and_steps(qtbot):
+    window = MainWindow(Studio(load_scene(scene_path(DEFAULT_SCENE))), remember_geometry=False)
+    qtbot.addWidget(window)
+    lesson = lesson_named("learn-edge-kernel")
+    assert window.open_lesson(lesson)
+    session = training_of(window.studio)
+    assert (session.learning_rate, session.steps) == (0.00001, 1000)
+    assert window.training_action.isChecked()  # a scene with a target opens its panel
+    panel = window.training_panel
+    assert panel.rate.text() == "0.00001" and panel.steps.value() == 1000
+    # Opened as a file (the command line, File ▸ Open), a lesson's file sets them too.
+    session.set_learning_rate(0.5)
+    assert window.open_scene(lesson_named("learn-x-kernel").file)
+    assert (session.learning_rate, session.steps) == (0.000005, 300)
+    # And from the command line: the window made with the lesson's file.
+    other = MainWindow(Studio(load_scene(lesson.file)), path=lesson.file, remember_geometry=False)
+    qtbot.addWidget(other)
+    assert training_of(other.studio).learning_rate == 0.00001

@@ -4,7 +4,8 @@
 
     {"format": "convstudio-lessons", "version": 1,
      "lessons": [{"name": "worked-example", "title": "…", "note": "…",
-                  "file": "scenes/worked-example.json", "step": 0, "window_counts": false}]}
+                  "file": "scenes/worked-example.json", "step": 0, "window_counts": false,
+                  "learning_rate": 0.000005, "training_steps": 300}]}
 """
 
 from __future__ import annotations
@@ -44,6 +45,9 @@ class Lesson:
         The step to open at (0: before the first).
     window_counts
         Whether to show on every input value in how many windows it takes part.
+    learning_rate, training_steps
+        For a scene with a target: the Training panel's η and N when the lesson opens
+        (``None``: as the panel has them).
     number
         Its place in the lesson, from 1.
     """
@@ -54,6 +58,8 @@ class Lesson:
     file: Path
     step: int = 0
     window_counts: bool = False
+    learning_rate: float | None = None
+    training_steps: int | None = None
     number: int = 0
 
 
@@ -115,6 +121,20 @@ def _lesson(entry: object, number: int, folder: Path) -> Lesson:
         raise LessonFileError(
             translate("Lessons", "lesson {0}: window_counts must be true or false.").format(number)
         )
+    rate = entry.get("learning_rate")
+    if rate is not None and (
+        not isinstance(rate, (int, float)) or isinstance(rate, bool) or not 0 < rate < 1e6
+    ):
+        raise LessonFileError(
+            translate("Lessons", "lesson {0}: learning_rate must be a number > 0.").format(number)
+        )
+    steps = entry.get("training_steps")
+    if steps is not None and (not isinstance(steps, int) or isinstance(steps, bool) or steps < 1):
+        raise LessonFileError(
+            translate("Lessons", "lesson {0}: training_steps must be a whole number ≥ 1.").format(
+                number
+            )
+        )
     return Lesson(
         name=texts["name"],
         title=texts["title"],
@@ -122,6 +142,8 @@ def _lesson(entry: object, number: int, folder: Path) -> Lesson:
         file=folder / texts["file"],
         step=step,
         window_counts=counts,
+        learning_rate=None if rate is None else float(rate),
+        training_steps=steps,
         number=number,
     )
 

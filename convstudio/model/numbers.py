@@ -5,6 +5,8 @@ from __future__ import annotations
 import math
 import re
 
+import numpy as np
+
 from .i18n import translate
 from .limits import MAX_ABS_VALUE
 
@@ -145,6 +147,12 @@ def format_number(value: float) -> str:
         return f"{value:.3g}"
     text = f"{value:.3f}".rstrip("0").rstrip(".")
     return "0" if text in ("-0", "") else text
+
+
+def plain_decimal(value: float) -> str:
+    """*value* in plain decimals, never in e-notation: a learning rate of 0.00001 as a
+    class reads it, not 1e-05."""
+    return str(np.format_float_positional(value, trim="-"))
 
 
 def json_number(value: float) -> int | float:

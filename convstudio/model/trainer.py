@@ -43,7 +43,7 @@ from .playback import Playback
 from .presets import KernelPreset
 from .scene import Scene, same_layer
 from .studio import one_per_studio
-from .training import TrainingError, check_learning_rate, overflow_text
+from .training import TrainingError, check_learning_rate, limit_text, overflow_text
 
 #: The slowest a run plays, in training steps per second (issue 20).
 MIN_RATE = 60.0
@@ -56,7 +56,7 @@ MAX_HISTORY = 10_000
 DEFAULT_STEPS = 50
 MAX_STEPS = MAX_HISTORY
 #: The worked example's pixels (0..255) need a small rate: a 3×3 kernel over them is
-#: stable below about 4·10⁻⁶ (2 / the largest curvature of the loss).
+#: stable below about 6·10⁻⁶ (2 / the largest curvature of the loss).
 DEFAULT_LEARNING_RATE = 1e-6
 MAX_MOMENTUM = 0.99
 #: Scrambled weights are rounded to this many decimals: numbers a class can read.
@@ -122,6 +122,7 @@ class TrainingSession:
         self._document = document
         self._playback = playback
         self._learning_rate = DEFAULT_LEARNING_RATE
+        self._too_large = False  # the last run stopped at the limit, not at an overflow
         self._momentum = 0.0
         self._steps = DEFAULT_STEPS
         self._state = TrainingState.IDLE
@@ -509,6 +510,7 @@ class TrainingSession:
             )
             if not done.finite or not _within_limits(done.layers):
                 overflow = True
+                self._too_large = done.finite  # finite numbers past the window's limit
                 break
             self._losses[-1] = done.loss
             self._history.append(done.layers)
@@ -526,7 +528,10 @@ class TrainingSession:
             self.stopped.emit(self.overflow_text())
 
     def overflow_text(self) -> str:
-        """Why the run stopped: the loss exploded at the step after the last one kept."""
+        """Why the run stopped: the loss exploded at the step after the last one kept, or
+        its weights passed the window's limit."""
+        if self._too_large:
+            return limit_text(self.last + 1)
         return overflow_text(self.last + 1)
 
     def _show(self) -> None:

@@ -66,6 +66,17 @@ def check_trainable(scene: Scene) -> None:
         )
 
 
+def limit_text(step: int) -> str:
+    """The sentence for a run that stopped at *step* (1-based) because a weight would pass
+    ±10¹², the largest number the window holds; the weights before it were kept."""
+    #: {0} is the step whose weights were too large, {1} the one before it (kept)
+    return translate(
+        "Training",
+        "At step {0} a weight would pass ±10¹², the largest number the window holds: the run "
+        "stopped and kept the weights after step {1}. Try a smaller learning rate.",
+    ).format(step, step - 1)
+
+
 def overflow_text(step: int) -> str:
     """The sentence for a run that stopped at *step* (1-based): its loss, a gradient or
     a new weight was too large for a number, and the weights before it were kept."""

@@ -109,7 +109,7 @@ class LayersPanel(QWidget):
         self.down_button = QToolButton()
         self.down_button.setArrowType(Qt.ArrowType.DownArrow)
         self.down_button.setToolTip(self.tr("Move the current layer down, towards the output"))
-        self.type = QComboBox()
+        self.type = _narrow(QComboBox())
         for kind in LAYER_TYPES:
             self.type.addItem(type_name(kind), kind)
         self.type.setToolTip(self.tr("The current layer's type"))
@@ -259,7 +259,7 @@ class LayersPanel(QWidget):
             box.toggled.connect(lambda checked, n=name: self._on_q_setting(n, checked))
             return box
         if setting.form == "choice":
-            combo = QComboBox()
+            combo = _narrow(QComboBox())
             for value in setting.choices:
                 combo.addItem(choice_label(name, value), value)
             combo.currentIndexChanged.connect(
@@ -339,3 +339,11 @@ class LayersPanel(QWidget):
     def _on_q_setting(self, name: str, value: Any) -> None:
         # Through the studio: a layer whose steps change keeps a sensible position.
         self._try(self._studio.update_layer, self._document.scene.focus, **{name: value})
+
+
+def _narrow(combo: QComboBox) -> QComboBox:
+    """A combo box that never widens the side panel: its longest choice ("transposed
+    convolution") may be cut in the box, and is whole in the list."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(8)
+    return combo

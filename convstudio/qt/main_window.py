@@ -62,6 +62,7 @@ from ..model.presets import is_kernel_file
 from ..model.quiz import quiz_of
 from ..model.scene import remove_interrupted_saves
 from ..model.stack_marks import stepping_layer
+from ..model.trainer import training_of
 from ..model.userfiles import Autosave, Recovered, read_autosave, set_aside
 from ..model.words import lesson_text, preset_text, scene_title
 from . import settings, style
@@ -315,6 +316,7 @@ class MainWindow(QMainWindow):
             self._show_lesson(opened)
             if opened.step:
                 studio.playback.seek(opened.step)
+            self._set_lesson_training(opened)
         else:
             self._show_note()
         if studio.document.scene.target is not None:  # a scene made to be trained
@@ -830,10 +832,23 @@ class MainWindow(QMainWindow):
         self.path = _editable(path)
         self._forget_autosave()
         self._update_title()
-        self._show_lesson(lesson_of(path))
+        lesson = lesson_of(path)
+        self._show_lesson(lesson)
         if scene.target is not None:  # a scene made to be trained: its panel opens
             self.set_training_shown(True)
+        self._set_lesson_training(lesson)
         return True
+
+    def _set_lesson_training(self, lesson: Lesson | None) -> None:
+        """A lesson's learning rate and steps, however it was opened (the Lessons menu,
+        the command line, File ▸ Open)."""
+        if lesson is None:
+            return
+        training = training_of(self.studio)
+        if lesson.learning_rate is not None:
+            training.set_learning_rate(lesson.learning_rate)
+        if lesson.training_steps is not None:
+            training.set_steps(lesson.training_steps)
 
     def open_lesson(self, lesson: Lesson) -> bool:
         """Open *lesson* (a copy), at its step and with its view options."""

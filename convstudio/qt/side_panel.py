@@ -13,7 +13,7 @@ from . import style
 # The panel is for editing, at a desk: smaller than the stage's text, which presenting
 # shows alone, so that the stage keeps the width on a 1280×720 screen.
 PANEL_PT = 12
-MAX_WIDTH = 320  # pixels: what a 1280-pixel screen can spare beside the stage
+MAX_WIDTH = 330  # pixels: what a 1280-pixel screen can spare beside the stage
 
 
 class SidePanel(QScrollArea):

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from ..model import EditError, Studio, format_number
 from ..model.backward import backward_of
+from ..model.numbers import plain_decimal
 from ..model.presets import KernelPreset, builtin_presets
 from ..model.trainer import (
     MAX_MOMENTUM,
@@ -479,7 +480,7 @@ def _same(a: object, b: np.ndarray | None) -> bool:
 
 
 def _rate_text(rate: float) -> str:
-    return f"{rate:g}"
+    return plain_decimal(rate)
 
 
 def _typed_number(text: str) -> object:

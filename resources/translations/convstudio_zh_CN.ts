@@ -2069,6 +2069,30 @@ convolution)</source>
         <translation>卷积以步长 2 把每个 2×2 区块加起来，4×4 变成 2×2：第一个区块得到 1 + 2 + 5 + 6 = 14。步长 2、卷积核全是 1 的转置卷积，把每个值放回一个 2×2 区块：又是 4×4，(2 − 1)·2 − 2·0 + 1·(2 − 1) + 0 + 1 = 4。但这个区块装的是 14, 14, 14, 14，不是 1, 2, 5, 6：四个数进了同一个和，没有任何卷积核能再把它们分开。转置卷积不是反卷积：它还原的是卷积的形状，从来不是它的数值。问问学生：如果卷积的卷积核是 ¼，这个区块会装什么？</translation>
     </message>
     <message>
+        <source>Learn the kernel: which kernel made this map?</source>
+        <translation>学出卷积核：是哪个卷积核产生了这张特征图？</translation>
+    </message>
+    <message>
+        <source>The target is the worked example&apos;s map (429, 505, …) and the kernel is all zeros, so the loss L = mean((Y − T)²) starts at 448 479.875. Open Training (T) and press Play: 300 steps of gradient descent at η = 0.000005 bring the loss below 0.02, and the kernel becomes the X, 1 0 1 / 0 1 0 / 1 0 1, each weight within 0.002. Every step moves each weight against its gradient ∂L/∂W, the sum over the 16 positions of ∂L/∂Y times the input value that weight met there. Ask why the kernel is found although nobody typed it in.</source>
+        <translation>目标是示例的特征图（429, 505, …），卷积核全为 0，所以损失 L = mean((Y − T)²) 从 448 479.875 开始。打开“训练”(T) 并按播放：以 η = 0.000005 做 300 步梯度下降，损失降到 0.02 以下，卷积核变成 X 形 1 0 1 / 0 1 0 / 1 0 1，每个权重的误差都在 0.002 以内。每一步都让每个权重朝其梯度 ∂L/∂W 的反方向移动；∂L/∂W 是 16 个位置上 ∂L/∂Y 乘以该权重在那里遇到的输入值之和。问问学生：没有人输入卷积核，为什么它还是被找出来了？</translation>
+    </message>
+    <message>
+        <source>Learn an edge kernel from a photo</source>
+        <translation>从照片学出边缘卷积核</translation>
+    </message>
+    <message>
+        <source>The input is an 8×8 patch of a photograph (scikit-image&apos;s “camera”, CC0, by Lav Varshney) where dark meets light, and the target is what the Sobel kernel 1 0 −1 / 2 0 −2 / 1 0 −1 makes of it, strongest at the edge: −695. The kernel starts at zero and the loss at 101 066.528. Play 1000 steps at η = 0.00001: the loss falls below 0.1 and the kernel becomes the Sobel kernel, each weight within 0.02. Ask what the kernel would have learned from a target made with the Sobel kernel turned a quarter turn.</source>
+        <translation>输入是一张照片中暗处与亮处相接的 8×8 区块（scikit-image 的 “camera”，CC0，摄影：Lav Varshney），目标是 Sobel 卷积核 1 0 −1 / 2 0 −2 / 1 0 −1 对它算出的特征图，在边缘处最强：−695。卷积核从 0 开始，损失从 101 066.528 开始。以 η = 0.00001 播放 1000 步：损失降到 0.1 以下，卷积核变成 Sobel 卷积核，每个权重的误差都在 0.02 以内。问问学生：如果目标是用转了四分之一圈的 Sobel 卷积核做出来的，会学到什么卷积核？</translation>
+    </message>
+    <message>
+        <source>A learning rate too large: the loss explodes</source>
+        <translation>学习率太大：损失爆炸</translation>
+    </message>
+    <message>
+        <source>The same problem as “Learn the kernel”, at η = 0.00001, twice the rate that worked. The first step overshoots, and the loss grows about five times a step: 448 479.875, 2 161 260.848, 10 607 563.207. Press Play: at step 36 a weight would pass ±10¹², the largest number the window holds, so the run stops, says so and keeps the weights after step 35; Reset brings the zeros back. Gradient descent settles only while η is below 2 divided by the loss&apos;s steepest curvature, here about 0.0000062.</source>
+        <translation>和“学出卷积核”同一个问题，但 η = 0.00001，是可行学习率的两倍。第一步就冲过头，损失每一步约变成五倍：448 479.875、2 161 260.848、10 607 563.207。按播放：到第 36 步时有权重会超过 ±10¹²，这是窗口能容纳的最大数，于是训练停止、说明原因，并保留第 35 步之后的权重；按“重置”可回到全 0。只有当 η 小于 2 除以损失最陡的曲率时，梯度下降才会收敛，这里约为 0.0000062。</translation>
+    </message>
+    <message>
         <source>The lesson list {0} cannot be read: {1}</source>
         <translation>无法读取课程清单 {0}：{1}</translation>
     </message>
@@ -2103,6 +2127,14 @@ convolution)</source>
     <message>
         <source>lesson {0}: window_counts must be true or false.</source>
         <translation>第 {0} 课：window_counts 必须是 true 或 false。</translation>
+    </message>
+    <message>
+        <source>lesson {0}: learning_rate must be a number &gt; 0.</source>
+        <translation>第 {0} 课：learning_rate 必须是大于 0 的数。</translation>
+    </message>
+    <message>
+        <source>lesson {0}: training_steps must be a whole number ≥ 1.</source>
+        <translation>第 {0} 课：training_steps 必须是 ≥ 1 的整数。</translation>
     </message>
 </context>
 <context>
@@ -2909,7 +2941,7 @@ Q：打开 / 关闭测验（→ 或 PageDown 先揭晓答案，再前进一步�
     </message>
     <message>
         <source>{0} is too large: keep numbers within {1}.</source>
-        <extracomment>The slowest a run plays, in training steps per second (issue 20). What the driver aims at: one step per tick of a 15 ms timer, and several in a tick that comes late (a repaint took long), so that a whole run stays above MIN_RATE. The most training steps of one session (about 3 minutes at 60 steps per second): the history of weights stays small, whatever a lecture does. The worked example&apos;s pixels (0..255) need a small rate: a 3×3 kernel over them is stable below about 4·10⁻⁶ (2 / the largest curvature of the loss). Scrambled weights are rounded to this many decimals: numbers a class can read.</extracomment>
+        <extracomment>The slowest a run plays, in training steps per second (issue 20). What the driver aims at: one step per tick of a 15 ms timer, and several in a tick that comes late (a repaint took long), so that a whole run stays above MIN_RATE. The most training steps of one session (about 3 minutes at 60 steps per second): the history of weights stays small, whatever a lecture does. The worked example&apos;s pixels (0..255) need a small rate: a 3×3 kernel over them is stable below about 6·10⁻⁶ (2 / the largest curvature of the loss). Scrambled weights are rounded to this many decimals: numbers a class can read.</extracomment>
         <translation>{0} 太大：数字应在 {1} 以内。</translation>
     </message>
     <message>
@@ -3921,8 +3953,16 @@ Q：打开 / 关闭测验（→ 或 PageDown 先揭晓答案，再前进一步�
         <translation>分组 = 2：每个卷积核只看到一半通道，如同 AlexNet 的两块 GPU</translation>
     </message>
     <message>
+        <source>Learn an edge kernel from a photo</source>
+        <translation>从照片学出边缘卷积核</translation>
+    </message>
+    <message>
         <source>Learn the X kernel: 6×6 input, its 4×4 map as the target</source>
         <translation>学习 X 卷积核：6×6 输入，以它的 4×4 特征图为目标</translation>
+    </message>
+    <message>
+        <source>A learning rate too large: the loss explodes</source>
+        <translation>学习率太大：损失爆炸</translation>
     </message>
     <message>
         <source>Max pooling 2×2, stride 2: 6×6 → 4×4 → 2×2</source>
@@ -4236,6 +4276,11 @@ Q：打开 / 关闭测验（→ 或 PageDown 先揭晓答案，再前进一步�
     <message>
         <source>This scene has no target: training needs “target”, the map the last layer should output.</source>
         <translation>此场景没有目标：训练需要“target”，也就是最后一层应当输出的特征图。</translation>
+    </message>
+    <message>
+        <source>At step {0} a weight would pass ±10¹², the largest number the window holds: the run stopped and kept the weights after step {1}. Try a smaller learning rate.</source>
+        <extracomment>{0} is the step whose weights were too large, {1} the one before it (kept)</extracomment>
+        <translation>第 {0} 步时有权重会超过 ±10¹²，这是窗口能容纳的最大数：训练已停止，保留第 {1} 步之后的权重。请试试较小的学习率。</translation>
     </message>
     <message>
         <source>The loss became too large to compute at step 1: the run stopped and kept the starting weights. Try a smaller learning rate.</source>

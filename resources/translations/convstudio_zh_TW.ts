@@ -2069,6 +2069,30 @@ convolution)</source>
         <translation>卷積以步長 2 把每個 2×2 區塊加起來，4×4 變成 2×2：第一個區塊得到 1 + 2 + 5 + 6 = 14。步長 2、卷積核全是 1 的轉置卷積，把每個值放回一個 2×2 區塊：又是 4×4，(2 − 1)·2 − 2·0 + 1·(2 − 1) + 0 + 1 = 4。但這個區塊裝的是 14, 14, 14, 14，不是 1, 2, 5, 6：四個數進了同一個和，沒有任何卷積核能再把它們分開。轉置卷積不是反卷積：它還原的是卷積的形狀，從來不是它的數值。問問全班：如果卷積的卷積核是 ¼，這個區塊會裝什麼？</translation>
     </message>
     <message>
+        <source>Learn the kernel: which kernel made this map?</source>
+        <translation>學出卷積核：是哪個卷積核產生了這張特徵圖？</translation>
+    </message>
+    <message>
+        <source>The target is the worked example&apos;s map (429, 505, …) and the kernel is all zeros, so the loss L = mean((Y − T)²) starts at 448 479.875. Open Training (T) and press Play: 300 steps of gradient descent at η = 0.000005 bring the loss below 0.02, and the kernel becomes the X, 1 0 1 / 0 1 0 / 1 0 1, each weight within 0.002. Every step moves each weight against its gradient ∂L/∂W, the sum over the 16 positions of ∂L/∂Y times the input value that weight met there. Ask why the kernel is found although nobody typed it in.</source>
+        <translation>目標是範例的特徵圖（429, 505, …），卷積核全為 0，所以損失 L = mean((Y − T)²) 從 448 479.875 開始。打開「訓練」(T) 並按播放：以 η = 0.000005 做 300 步梯度下降，損失降到 0.02 以下，卷積核變成 X 形 1 0 1 / 0 1 0 / 1 0 1，每個權重的誤差都在 0.002 以內。每一步都讓每個權重朝其梯度 ∂L/∂W 的反方向移動；∂L/∂W 是 16 個位置上 ∂L/∂Y 乘以該權重在那裡遇到的輸入值之總和。問問學生：沒有人輸入卷積核，為什麼它還是被找出來了？</translation>
+    </message>
+    <message>
+        <source>Learn an edge kernel from a photo</source>
+        <translation>從照片學出邊緣卷積核</translation>
+    </message>
+    <message>
+        <source>The input is an 8×8 patch of a photograph (scikit-image&apos;s “camera”, CC0, by Lav Varshney) where dark meets light, and the target is what the Sobel kernel 1 0 −1 / 2 0 −2 / 1 0 −1 makes of it, strongest at the edge: −695. The kernel starts at zero and the loss at 101 066.528. Play 1000 steps at η = 0.00001: the loss falls below 0.1 and the kernel becomes the Sobel kernel, each weight within 0.02. Ask what the kernel would have learned from a target made with the Sobel kernel turned a quarter turn.</source>
+        <translation>輸入是一張照片中暗處與亮處相接的 8×8 區塊（scikit-image 的 “camera”，CC0，攝影：Lav Varshney），目標是 Sobel 卷積核 1 0 −1 / 2 0 −2 / 1 0 −1 對它算出的特徵圖，在邊緣處最強：−695。卷積核從 0 開始，損失從 101 066.528 開始。以 η = 0.00001 播放 1000 步：損失降到 0.1 以下，卷積核變成 Sobel 卷積核，每個權重的誤差都在 0.02 以內。問問學生：如果目標是用轉了四分之一圈的 Sobel 卷積核做出來的，會學到什麼卷積核？</translation>
+    </message>
+    <message>
+        <source>A learning rate too large: the loss explodes</source>
+        <translation>學習率太大：損失爆炸</translation>
+    </message>
+    <message>
+        <source>The same problem as “Learn the kernel”, at η = 0.00001, twice the rate that worked. The first step overshoots, and the loss grows about five times a step: 448 479.875, 2 161 260.848, 10 607 563.207. Press Play: at step 36 a weight would pass ±10¹², the largest number the window holds, so the run stops, says so and keeps the weights after step 35; Reset brings the zeros back. Gradient descent settles only while η is below 2 divided by the loss&apos;s steepest curvature, here about 0.0000062.</source>
+        <translation>和「學出卷積核」同一個問題，但 η = 0.00001，是可行學習率的兩倍。第一步就衝過頭，損失每一步約變成五倍：448 479.875、2 161 260.848、10 607 563.207。按播放：到第 36 步時有權重會超過 ±10¹²，這是視窗能容納的最大數，於是訓練停止、說明原因，並保留第 35 步之後的權重；按「重設」可回到全 0。只有當 η 小於 2 除以損失最陡的曲率時，梯度下降才會收斂，這裡約為 0.0000062。</translation>
+    </message>
+    <message>
         <source>The lesson list {0} cannot be read: {1}</source>
         <translation>無法讀取課程清單 {0}：{1}</translation>
     </message>
@@ -2103,6 +2127,14 @@ convolution)</source>
     <message>
         <source>lesson {0}: window_counts must be true or false.</source>
         <translation>第 {0} 課：window_counts 必須是 true 或 false。</translation>
+    </message>
+    <message>
+        <source>lesson {0}: learning_rate must be a number &gt; 0.</source>
+        <translation>第 {0} 課：learning_rate 必須是大於 0 的數。</translation>
+    </message>
+    <message>
+        <source>lesson {0}: training_steps must be a whole number ≥ 1.</source>
+        <translation>第 {0} 課：training_steps 必須是 ≥ 1 的整數。</translation>
     </message>
 </context>
 <context>
@@ -2909,7 +2941,7 @@ Q：測驗 開 / 關（→ 或 PageDown 先揭曉答案，再前進一步）
     </message>
     <message>
         <source>{0} is too large: keep numbers within {1}.</source>
-        <extracomment>The slowest a run plays, in training steps per second (issue 20). What the driver aims at: one step per tick of a 15 ms timer, and several in a tick that comes late (a repaint took long), so that a whole run stays above MIN_RATE. The most training steps of one session (about 3 minutes at 60 steps per second): the history of weights stays small, whatever a lecture does. The worked example&apos;s pixels (0..255) need a small rate: a 3×3 kernel over them is stable below about 4·10⁻⁶ (2 / the largest curvature of the loss). Scrambled weights are rounded to this many decimals: numbers a class can read.</extracomment>
+        <extracomment>The slowest a run plays, in training steps per second (issue 20). What the driver aims at: one step per tick of a 15 ms timer, and several in a tick that comes late (a repaint took long), so that a whole run stays above MIN_RATE. The most training steps of one session (about 3 minutes at 60 steps per second): the history of weights stays small, whatever a lecture does. The worked example&apos;s pixels (0..255) need a small rate: a 3×3 kernel over them is stable below about 6·10⁻⁶ (2 / the largest curvature of the loss). Scrambled weights are rounded to this many decimals: numbers a class can read.</extracomment>
         <translation>{0} 太大：數字請保持在 {1} 以內。</translation>
     </message>
     <message>
@@ -3921,8 +3953,16 @@ Q：測驗 開 / 關（→ 或 PageDown 先揭曉答案，再前進一步）
         <translation>分組 = 2：每個卷積核只看到一半的通道，如同 AlexNet 的兩張 GPU</translation>
     </message>
     <message>
+        <source>Learn an edge kernel from a photo</source>
+        <translation>從照片學出邊緣卷積核</translation>
+    </message>
+    <message>
         <source>Learn the X kernel: 6×6 input, its 4×4 map as the target</source>
         <translation>學出 X 卷積核：6×6 輸入，以它的 4×4 特徵圖為目標</translation>
+    </message>
+    <message>
+        <source>A learning rate too large: the loss explodes</source>
+        <translation>學習率太大：損失爆炸</translation>
     </message>
     <message>
         <source>Max pooling 2×2, stride 2: 6×6 → 4×4 → 2×2</source>
@@ -4236,6 +4276,11 @@ Q：測驗 開 / 關（→ 或 PageDown 先揭曉答案，再前進一步）
     <message>
         <source>This scene has no target: training needs “target”, the map the last layer should output.</source>
         <translation>這個場景沒有目標：訓練需要「target」，也就是最後一層應該輸出的特徵圖。</translation>
+    </message>
+    <message>
+        <source>At step {0} a weight would pass ±10¹², the largest number the window holds: the run stopped and kept the weights after step {1}. Try a smaller learning rate.</source>
+        <extracomment>{0} is the step whose weights were too large, {1} the one before it (kept)</extracomment>
+        <translation>第 {0} 步時有權重會超過 ±10¹²，這是視窗能容納的最大數：訓練已停止，保留第 {1} 步之後的權重。請試試較小的學習率。</translation>
     </message>
     <message>
         <source>The loss became too large to compute at step 1: the run stopped and kept the starting weights. Try a smaller learning rate.</source>
