@@ -236,7 +236,7 @@ class Hover:
                 counts = uses  # this weight's counts, not the windows', while Shift is held
             else:
                 studio = self._studio()
-                step = None if studio is None else studio.playback.current_step
+                step = None if studio is None else studio.forward_step
                 hit = (
                     None
                     if step is None

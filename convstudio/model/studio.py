@@ -38,6 +38,10 @@ class Studio:
 
     def __init__(self, scene: Scene) -> None:
         self.document = Document(scene)
+        # Steps that follow the forward pass (a training step's backward pass), counted
+        # for each evaluation by whoever set them (:meth:`set_extension`).
+        self._extension: Callable[[Evaluation], int] | None = None
+        self._extension_layer: Callable[[int], int | None] | None = None
         self.playback = Playback(self.document.evaluation.n_steps)
         self._current: StepDetail | None = None
         self._current_valid = False
@@ -74,12 +78,46 @@ class Studio:
         return self.evaluation.layer_position(self.playback.position, layer)
 
     @property
+    def forward_step(self) -> int | None:
+        """The current step when it is one of the forward pass (``None`` before the first,
+        and once the steps after the forward pass are being shown)."""
+        step = self.playback.current_step
+        return step if step is not None and step < self.evaluation.n_steps else None
+
+    @property
+    def extension_done(self) -> int:
+        """How many of the steps after the forward pass are done (0 in the forward pass)."""
+        return max(self.playback.position - self.evaluation.n_steps, 0)
+
+    def set_extension(
+        self,
+        count: Callable[[Evaluation], int] | None,
+        layer: Callable[[int], int | None] | None = None,
+    ) -> None:
+        """Let *count* (evaluation → number of steps) add steps after the forward pass, or
+        (``None``) none: the playback's total becomes the forward pass's plus these, and
+        every way of stepping (keys, slider, play) goes through them. *layer* says which
+        layer such a step is of (given how many of them are done): :attr:`current_layer`."""
+        self._extension = count
+        self._extension_layer = layer if count is not None else None
+        self.playback.set_total(self._total(self.evaluation))
+
+    def _total(self, evaluation: Evaluation) -> int:
+        extra = 0 if self._extension is None else self._extension(evaluation)
+        return evaluation.n_steps + extra
+
+    @property
     def current_layer(self) -> int:
         """The layer of the current step (the next one to do; the last layer at the end)."""
         evaluation = self.evaluation
         if not evaluation.counts:
             return evaluation.conv_index or 0
-        step = self.playback.current_step
+        step = self.forward_step
+        done = self.extension_done
+        if step is None and done and self._extension_layer is not None:
+            layer = self._extension_layer(done)
+            if layer is not None:
+                return layer
         if step is None:
             position = self.playback.position
             return 0 if position == 0 else len(evaluation.counts) - 1
@@ -90,7 +128,7 @@ class Studio:
         """Detail of the current step when it is one of the focused convolution's,
         computed on first use after each change."""
         if not self._current_valid:
-            step = self.playback.current_step
+            step = self.forward_step
             evaluation = self.evaluation
             problem = evaluation.problem
             self._current = None
@@ -104,7 +142,7 @@ class Studio:
     @property
     def layer_step(self) -> tuple[int, LayerStep] | None:
         """The current step's layer and its :class:`LayerStep` (any layer type)."""
-        step = self.playback.current_step
+        step = self.forward_step
         evaluation = self.evaluation
         if step is None or not evaluation.maps:
             return None
@@ -181,8 +219,12 @@ class Studio:
         evaluation = self.evaluation
         if not evaluation.counts:
             return
+        if self.extension_done:  # past the forward pass (the backward pass): no layer to go to
+            if delta < 0:
+                self.show_layer(len(evaluation.counts) - 1)
+            return
         layer = self.current_layer
-        step = self.playback.current_step
+        step = self.forward_step
         if delta > 0:
             if step is None:  # nothing done yet: the first layer's first step
                 self.show_layer(0)
@@ -199,7 +241,7 @@ class Studio:
         self._current_valid = False
         for signal in self._playback_signals:
             signal.pause()
-        self.playback.set_total(evaluation.n_steps)
+        self.playback.set_total(self._total(evaluation))
         return self._announce_frame
 
     def _announce_frame(self) -> None:

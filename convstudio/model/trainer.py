@@ -539,8 +539,10 @@ class TrainingSession:
         undo), and show the forward pass whole."""
         document = self._document
         self._applying = True
-        if self._playback is not None and self._playback.position != self._playback.total:
-            self._playback.last()
+        # The forward pass's end, not the playback's: a stepped backward pass may follow it.
+        forward = document.evaluation.n_steps
+        if self._playback is not None and self._playback.position != forward:
+            self._playback.seek(forward)
         try:
             if self._position == 0 and self._undo_pushed:
                 document.undo()  # back to the very scene training started from

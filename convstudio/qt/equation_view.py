@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QScrollArea, QSizePolicy, QStyle, QWidget
 from ..engine import StepDetail
 from ..engine.layers import LayerStep
 from ..model import Studio, format_number
+from ..model.backward import BackwardPass, backward_of
 from ..model.layer_explain import divisor_note, step_equation
 from ..model.quiz import Verdict, quiz_of
 from ..model.stack_marks import scatter_targets
@@ -184,6 +185,17 @@ def scatter_lines(layer: int, step: LayerStep, maps: int = 1) -> list[Line]:
     return lines
 
 
+def backward_lines(backward: BackwardPass, step: int | None = None) -> list[Line]:
+    """The words of a step of the backward pass (the current one, or step *step* of it):
+    a heading naming the part and the layer, then the equation with its numbers."""
+    heading, equation = backward.heading(step), backward.equation(step)
+    lines: list[Line] = [[[Piece(word, bold=True)] for word in (heading or "").split(" ")]]
+    words = (equation or "").split(" ")
+    # The result in bold, as the forward pass's.
+    lines.append([[Piece(word, bold=i == len(words) - 1)] for i, word in enumerate(words)])
+    return lines
+
+
 def plain_text(lines: list[Line]) -> str:
     """The lines as plain text, one per row."""
     return "\n".join(" ".join("".join(p.text for p in word) for word in line) for line in lines)
@@ -327,6 +339,7 @@ class EquationView(QScrollArea):
         super().__init__(parent)
         self._studio = studio
         self._quiz = quiz_of(studio)
+        self._backward = backward_of(studio)
         self.canvas = EquationCanvas()
         self.setWidget(self.canvas)
         self.setWidgetResizable(True)
@@ -338,6 +351,8 @@ class EquationView(QScrollArea):
         bind(self, self._quiz.changed, self._forget_measure)
         bind(self, studio.frame_changed, self.set_frame)
         bind(self, self._quiz.changed, self.set_frame)
+        bind(self, self._backward.changed, self._forget_measure)
+        bind(self, self._backward.changed, self.set_frame)
         self.set_frame()
 
     def set_zoom(self, zoom: float) -> None:
@@ -379,6 +394,12 @@ class EquationView(QScrollArea):
                 step, scene.channel_names, scene.bias is not None, False, self._layer()
             )
             samples.append(self.canvas.natural_widths(lines))
+        steps = self._backward.steps
+        for number in range(len(steps.sections) if steps is not None else 0):
+            # The backward pass's: the first step of each part of each layer.
+            assert steps is not None
+            lines = backward_lines(self._backward, steps.offset(number))
+            samples.append(self.canvas.natural_widths(lines))
         return samples or [self.canvas.natural_widths()]
 
     def _forget_measure(self, *_: object) -> None:
@@ -393,6 +414,8 @@ class EquationView(QScrollArea):
         if self._quiz.asking_size:
             message = self.tr("Quiz: how large is the output? Guess its rows × columns first.")
             self.canvas.set_lines([[[Piece(word, bold=True)] for word in message.split(" ")]])
+        elif self._backward.current is not None:
+            self.canvas.set_lines(backward_lines(self._backward))
         elif step is not None:
             scene = self._studio.document.scene
             hidden = self._quiz.value_hidden

@@ -27,6 +27,7 @@ from ..model import (
     parse_block,
     parse_number,
 )
+from ..model.backward import backward_of
 from ..model.sharing import Mark, hover_of
 from ..model.stack_marks import NO_CELLS, PaddedMap, StepCells, field_of, padded_map, step_cells
 from . import style
@@ -70,6 +71,7 @@ class PaddedInputModel(GridModel):
         self._show_counts = False
         self._marks: dict[tuple[int, int], Mark] = {}
         self._field_lit: frozenset[tuple[int, int]] = frozenset()
+        self._backward = backward_of(studio)
         self._load()
         bind(self, studio.frame_changed, self._on_frame_changed)
         bind(self, self.hover.changed, self._on_hover_changed)
@@ -130,7 +132,14 @@ class PaddedInputModel(GridModel):
 
     def _reads_now(self) -> StepCells:
         """The cells the first layer's current step reads here, when it is not a
-        convolution (a convolution's window is :attr:`_field`, with its weights)."""
+        convolution (a convolution's window is :attr:`_field`, with its weights); in the
+        backward pass, the input values a weight of the first layer met."""
+        if self._backward.current is not None:
+            cells = self._backward.map_cells(0).reads
+            channel = self._channel
+            return StepCells(
+                reads=self._plane.plane_cells((r, c) for ch, r, c in cells if ch == channel)
+            )
         if self._reader is None:  # the common case: asks nothing of the studio
             return NO_CELLS
         found = self._studio.layer_step
@@ -162,7 +171,7 @@ class PaddedInputModel(GridModel):
         if self._reads_input:
             return self._studio.current
         studio, problem = self._studio, self._first_conv
-        step = studio.playback.current_step
+        step = studio.forward_step
         if problem is None or step is None or studio.evaluation.maps == ():
             return None
         layer, k = studio.evaluation.locate(step)

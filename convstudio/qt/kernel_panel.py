@@ -41,6 +41,7 @@ from ..model import (
     parse_block,
     parse_number,
 )
+from ..model.backward import backward_of, parameter_texts
 from ..model.document import Weighted
 from ..model.library import Entry, KernelLibrary, LibraryError
 from ..model.numbers import shortened
@@ -67,6 +68,10 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 Report = Callable[[str], None]
 _WEIGHT_LOOK = CellLook(foreground=style.WEIGHT_FG)
 _HOVERED_LOOK = CellLook(foreground=style.WEIGHT_FG, lit=True)
+# The backward pass: the weight whose gradient (or new value) is being computed, and those
+# not yet computed.
+_GRAD_CURRENT = CellLook(background=style.CURRENT_BG, foreground=style.WEIGHT_FG, border=True)
+_GRAD_EMPTY = CellLook(background=style.EMPTY_BG)
 
 
 class KernelModel(GridModel):
@@ -95,8 +100,41 @@ class KernelModel(GridModel):
         self.flipped = kernels_flipped(conv)
         self.hover = hover_of(studio)
         self._hovered = self._hovered_cell()
+        self._backward = backward_of(studio)
+        self._shown = self._shown_now()
         bind(self, self._document.scene_changed, self._on_scene_changed)
         bind(self, self.hover.changed, self._on_hover_changed)
+        bind(self, studio.frame_changed, self._on_frame_changed)
+        bind(self, self._backward.changed, self._on_backward_changed)
+
+    def _layer_index(self) -> int | None:
+        return self._document.scene.conv_index if self.layer is None else self.layer
+
+    def _shown_now(self) -> tuple[np.ndarray, np.ndarray, tuple[int, ...]] | None:
+        """In the backward pass, this slice's ∂L/∂W or new weights as they are computed
+        (values, done, the current element as typed), or ``None``: the weights."""
+        if self._backward.current is None:
+            return None
+        layer = self._layer_index()
+        found = None if layer is None else self._backward.parameter(layer, "kernels")
+        if found is None:
+            return None
+        values, done, current = found
+        k, d = self._kernel, self._depth
+        if k >= values.shape[0] or d >= values.shape[1]:
+            return None
+        here = tuple(current[2:]) if tuple(current[:2]) == (k, d) else ()
+        return values[k, d], done[k, d], here
+
+    def _on_backward_changed(self) -> None:
+        self._on_frame_changed()
+        self.content_changed.emit()  # its gradients' numbers want room, or give it back
+
+    def _on_frame_changed(self) -> None:
+        old, self._shown = self._shown, self._shown_now()
+        if old is not None or self._shown is not None:
+            rows, cols = self._weights.shape
+            self.dataChanged.emit(self.index(0, 0), self.index(rows - 1, cols - 1))
 
     def _conv(self) -> Weighted | None:
         """The convolution shown (or a transposed one), or ``None`` when the scene no
@@ -148,6 +186,7 @@ class KernelModel(GridModel):
             return  # this slice is gone; its panel removes this table
         weights = kernels[self._kernel, self._depth]
         self.flipped = kernels_flipped(conv)
+        self._shown = self._shown_now()
         if weights.shape != self._weights.shape:
             self.beginResetModel()
             self._weights = weights
@@ -161,7 +200,11 @@ class KernelModel(GridModel):
         self.content_changed.emit()
 
     def texts(self) -> tuple[Iterable[str], Iterable[str]]:
-        return {format_number(v) for v in np.unique(self._weights)}, ()
+        texts = {format_number(v) for v in np.unique(self._weights)}
+        layer = self._layer_index()
+        if layer is not None:  # and the gradients and new weights of the backward pass
+            texts |= parameter_texts(self._backward, layer, "kernels")
+        return texts, ()
 
     def shape(self) -> tuple[int, int]:
         rows, cols = self._weights.shape
@@ -170,6 +213,19 @@ class KernelModel(GridModel):
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
             return None
+        shown = self._shown
+        if shown is not None and role in (Qt.ItemDataRole.DisplayRole, LOOK_ROLE):
+            weight = self.weight_at(index.row(), index.column())
+            values, done, current = shown
+            if role == LOOK_ROLE:
+                return (
+                    _GRAD_CURRENT
+                    if weight == current
+                    else _WEIGHT_LOOK
+                    if done[weight]
+                    else _GRAD_EMPTY
+                )
+            return format_number(float(values[weight])) if done[weight] else ""
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return format_number(self._weights[self.weight_at(index.row(), index.column())])
         if role == LOOK_ROLE:

@@ -53,6 +53,7 @@ from ..model import (
     resource_dir,
     save_scene,
 )
+from ..model.backward import backward_of
 from ..model.i18n import LANGUAGE_NAMES, LANGUAGES
 from ..model.lessons import Lesson, lesson_of, lessons
 from ..model.library import user_library
@@ -305,6 +306,9 @@ class MainWindow(QMainWindow):
         bind(self, self.studio.document.scene_changed, self._update_title)
         bind(self, self.studio.document.scene_changed, self._on_scene_changed)
         bind(self, self.studio.frame_changed, self._show_stepping)
+        bind(self, self.studio.document.evaluation_changed, self._show_backward)
+        bind(self, backward_of(self.studio).changed, self._show_backward)
+        self._show_backward()
         self._update_title()
         # A lesson opened from the command line (or the default one) shows its note.
         opened = lesson_of(path) if path is not None else None
@@ -658,6 +662,13 @@ class MainWindow(QMainWindow):
             self.tr("Play / pause &training"), self._toggle_training, "Shift+Space"
         )
         step.addAction(self.train_play_action)
+        # With a target: one training step's backward pass and update follow the forward
+        # pass, stepped on the same grids by the same keys.
+        self.backward_action = self._action(
+            self.tr("Step through the &backward pass"), self.set_backward, "Ctrl+B"
+        )
+        self.backward_action.setCheckable(True)
+        step.addAction(self.backward_action)
         # Predict, then reveal: the class guesses each value (and each new output size).
         self.quiz_action = self._action(self.tr("&Quiz"), self.quiz.set_on, "Q")
         self.quiz_action.setCheckable(True)
@@ -1126,6 +1137,19 @@ class MainWindow(QMainWindow):
         for name, action in self.stepping_actions.items():
             action.setChecked(name == mode)
 
+    def _show_backward(self, *_: object) -> None:
+        """The Step menu's backward pass switch: offered with a target; never writes the
+        model."""
+        backward = backward_of(self.studio)
+        self.backward_action.setEnabled(backward.available)
+        self.backward_action.setChecked(backward.on and backward.available)
+
+    def set_backward(self, on: bool) -> None:
+        """Step through one training step's backward pass and update after the forward
+        pass (*on*), or the forward pass alone."""
+        backward_of(self.studio).set_on(on)
+        self._show_backward()
+
     def set_stepping(self, mode: str) -> None:
         """Step the current transposed convolution by *mode* ("scatter" or "gather"): one
         undoable edit; a refusal is said, never raised."""
@@ -1284,6 +1308,7 @@ class MainWindow(QMainWindow):
                 "F9: side panel on / off\n"
                 "Ctrl+H: heat maps on / off\nCtrl+Shift+W: window counts on / off\n"
                 "T: training panel on / off; Shift+Space: play / pause training\n"
+                "Ctrl+B: step through the backward pass on / off (a scene with a target)\n"
                 "M: the current layer as a matrix on / off\n"
                 "F5 or Shift+F5: present (Esc leaves); B or .: blank screen\n"
                 "Q: quiz on / off (→ or PageDown reveals, then steps)\n"

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QWidget
 
 from ..engine.layers.base import Progress
 from ..model import Studio, format_number
+from ..model.backward import MapGradient, backward_of, gradient_title
 from ..model.stack_marks import (
     NO_CELLS,
     PaddedMap,
@@ -65,9 +66,11 @@ class MapModel(GridModel):
         self.channel = channel
         self._field = field_of(studio)
         self._progress_of = progress_of(studio)
+        self._backward = backward_of(studio)
         self._load()
         bind(self, studio.frame_changed, self._on_frame_changed)
         bind(self, self._field.changed, self._on_field_changed)
+        bind(self, self._backward.changed, self._reload)
 
     # ------------------------------------------------------------ caches
 
@@ -76,6 +79,9 @@ class MapModel(GridModel):
         index, channel = self.index_in_stack, self.channel
         self._progress: Progress | None = None
         self._most = 0
+        self._gradient: MapGradient | None = None
+        self._grad_cells: StepCells = NO_CELLS
+        self._backward_shown = False
         if index < len(evaluation.maps) and channel < evaluation.maps[index].shape[0]:
             self.padded = padded_map(evaluation, index, channel)
         else:  # this map is gone (its block goes with the next scene's)
@@ -89,6 +95,23 @@ class MapModel(GridModel):
             self._most = 0 if final is None else int(final.counts[channel].max())
         self._cells = self._step_cells()
         self._lit = self._field_cells()
+        self._gradient_now()
+
+    def _gradient_now(self) -> None:
+        """While a step of the backward pass is current: the gradient this map shows (or
+        ``None``: its values) and the step's cells here (reads and writes, plane cells)."""
+        backward, channel = self._backward, self.channel
+        self._backward_shown = backward.current is not None
+        if not self._backward_shown:
+            self._gradient, self._grad_cells = None, NO_CELLS
+            return
+        self._gradient = backward.map_gradient(self.index_in_stack)
+        cells = backward.map_cells(self.index_in_stack)
+        p = self.padded
+        self._grad_cells = StepCells(
+            reads=p.plane_cells((r, c) for ch, r, c in cells.reads if ch == channel),
+            writes=p.plane_cells((r, c) for ch, r, c in cells.writes if ch == channel),
+        )
 
     @property
     def counts_shown(self) -> bool:
@@ -148,6 +171,14 @@ class MapModel(GridModel):
             return
         if not self.padded.values.size:
             return
+        was_shown = self._backward_shown
+        self._gradient_now()
+        if was_shown or self._backward_shown:
+            # The backward pass: a gradient fills any cells (running sums), at once.
+            self._position, self._cells = self._done(), self._step_cells()
+            rows, cols = self.padded.values.shape
+            self.dataChanged.emit(self.index(0, 0), self.index(rows - 1, cols - 1))
+            return
         old_position, self._position = self._position, self._done()
         old_cells, self._cells = self._cells, self._step_cells()
         changed = {
@@ -200,6 +231,8 @@ class MapModel(GridModel):
     def done(self, row: int, col: int) -> bool:
         """Whether map cell (row, col) (its own coordinates) shows a value: computed, or
         (filled by scatter) given a contribution so far."""
+        if self._gradient is not None:
+            return bool(self._gradient.done[self.channel, row, col])
         if self.index_in_stack == 0:
             return True
         progress = self._progress
@@ -209,7 +242,9 @@ class MapModel(GridModel):
 
     def value(self, row: int, col: int) -> float:
         """The value map cell (row, col) shows now: a running sum while its layer scatters
-        into it, else the map's."""
+        into it, else the map's; its gradient while the backward pass shows it."""
+        if self._gradient is not None:
+            return float(self._gradient.values[self.channel, row, col])
         progress = self._progress
         if progress is not None and not self._complete():
             return float(progress.values[self.channel, row, col])
@@ -233,6 +268,7 @@ class MapModel(GridModel):
 
     def texts(self) -> tuple[Iterable[str], Iterable[str]]:
         values = {_text(v) for v in np.unique(self.padded.values)}
+        values |= self._backward.texts(self.index_in_stack)
         weights: set[str] = set()
         if self._progress is not None:
             layer = self.index_in_stack - 1
@@ -284,6 +320,12 @@ class MapModel(GridModel):
         key = (row, col)
         cells = self._cells
         inside = cell is not None
+        if self._backward_shown and inside:
+            grad = self._grad_cells
+            look = _WRITTEN if key in grad.writes else _READ if key in grad.reads else None
+            if look is None:
+                look = _INPUT if done else _EMPTY
+            return look._replace(lit=True) if key in self._lit else look
         if key in cells.writes:
             look = _WRITTEN
         elif key == cells.winner:
@@ -361,7 +403,14 @@ class MapGrid(GridPiece):
         self.table.resized.connect(self.follow_current)
         bind(self, studio.frame_changed, self.follow_current)
         bind(self, self._field.changed, self.set_title)
+        self._backward = backward_of(studio)
+        bind(self, self._backward.changed, self.set_title)
+        bind(self, studio.frame_changed, self._on_frame_changed)
         self.set_title()
+
+    def _on_frame_changed(self) -> None:
+        if self._backward.steps is not None:  # "∂L/∂" comes and goes with the gradient
+            self.set_title()
 
     def _size_text(self) -> str:
         p = self.model.padded
@@ -371,7 +420,8 @@ class MapGrid(GridPiece):
     def set_title(self) -> None:
         """The map's name and size, and the pointed cell's receptive field when it is
         this map's; never writes the model."""
-        plain = self._size_text()
+        size = self._size_text()
+        plain = self._backward.title(self.model.index_in_stack, size)
         field = self._field_text()
         text = plain if field is None else self.tr("{0} · {1}").format(plain, field)
         if self.title.text() != text:
@@ -379,8 +429,10 @@ class MapGrid(GridPiece):
         # Room for the field's words too: pointing never moves the stage.
         widest = self._field_widest()
         self.title_texts = (
-            (plain,) if widest is None else (plain, self.tr("{0} · {1}").format(plain, widest))
+            (size,) if widest is None else (size, self.tr("{0} · {1}").format(size, widest))
         )
+        if self._backward.steps is not None:  # and for its gradient's title
+            self.title_texts += (gradient_title(size),)
 
     def _field_text(self) -> str | None:
         cell = self._field.cell

@@ -14,6 +14,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
 from ..model import Studio, format_number
+from ..model.backward import NO_GRAD_CELLS, GradCells, MapGradient, backward_of, gradient_title
 from ..model.quiz import quiz_of
 from ..model.sharing import hover_of
 from ..model.stack_marks import (
@@ -74,11 +75,13 @@ class OutputModel(GridModel):
         self._quiz = quiz_of(studio)
         self._lit: frozenset[tuple[int, int]] = frozenset()
         self._field = field_of(studio)
+        self._backward = backward_of(studio)
         self._load()
         bind(self, studio.frame_changed, self._on_frame_changed)
         bind(self, self._hover.changed, self._on_hover_changed)
         bind(self, self._field.changed, self._on_hover_changed)
         bind(self, self._quiz.changed, self._reload)
+        bind(self, self._backward.changed, self._reload)
 
     def _on_hover_changed(self) -> None:
         if self._studio.evaluation is not self._evaluation or not self._values.size:
@@ -125,6 +128,15 @@ class OutputModel(GridModel):
         self._position = self._studio.conv_position
         self._marked = self._marked_now()
         self._lit = self._lit_now()
+        self._gradient, self._grad_cells = self._gradient_now()
+
+    def _gradient_now(self) -> tuple[MapGradient | None, GradCells]:
+        """The map's gradient while the backward pass shows it, and the current step's
+        cells of the backward pass here."""
+        index = _map_of_conv(self._evaluation)
+        if not self._values.size or index < 0 or self._backward.current is None:
+            return None, NO_GRAD_CELLS
+        return self._backward.map_gradient(index), self._backward.map_cells(index)
 
     def _lit_now(self) -> frozenset[tuple[int, int]]:
         """Reached by the hovered input cell, or in the field of the pointed map cell."""
@@ -139,11 +151,12 @@ class OutputModel(GridModel):
         studio = self._studio
         found = studio.layer_step if studio.document.scene.is_stack else None
         conv = self._evaluation.conv_index
+        current = self._position - 1 if studio.extension_done == 0 else -1
         if found is None or conv is None:  # no convolution (transposed ones alone)
-            return self._position - 1, NO_CELLS
+            return current, NO_CELLS
         layer, step = found
         if layer != conv + 1 or not self._values.size:
-            return (self._position - 1 if layer == conv else -1), NO_CELLS
+            return (current if layer == conv else -1), NO_CELLS
         rows, cols = self._values.shape
         shown = self._padded or PaddedMap(self._values, 0, 0, rows, cols)
         return -1, step_cells(self._evaluation, layer, step, layer, self._channel, shown)
@@ -168,6 +181,14 @@ class OutputModel(GridModel):
         size = self._values.size
         cols = self._values.shape[1] if size else 0
         if cols == 0:
+            return
+        old_gradient, old_cells = self._gradient, self._grad_cells
+        self._gradient, self._grad_cells = self._gradient_now()
+        if old_gradient is not None or self._gradient is not None or old_cells != NO_GRAD_CELLS:
+            # The backward pass: its gradient fills any cells (running sums), at once.
+            rows, columns = self._table_shape
+            self._marked = self._marked_now()
+            self.dataChanged.emit(self.index(0, 0), self.index(rows - 1, columns - 1))
             return
         old_marked, self._marked = self._marked, self._marked_now()
         if old_marked != self._marked:  # a stack's later layer: the current cell, the reads
@@ -203,7 +224,8 @@ class OutputModel(GridModel):
     def texts(self) -> tuple[Iterable[str], Iterable[str]]:
         # Every value the map will show, so that filling it never widens the cells.
         values = self._values if self._padded is None else self._padded.values
-        return {_padding_text(v) for v in np.unique(values)}, ()
+        texts = {_padding_text(v) for v in np.unique(values)}
+        return texts | self._backward.texts(_map_of_conv(self._evaluation)), ()
 
     def _step(self, row: int, col: int) -> int:
         return self._first_step + row * self._values.shape[1] + col
@@ -234,6 +256,8 @@ class OutputModel(GridModel):
         cell = self.map_cell(index.row(), index.column())
         if cell is None:  # the next layer's padding
             return self._padding_data(index.row(), index.column(), role)
+        if self._gradient is not None or self._grad_cells != NO_GRAD_CELLS:
+            return self._gradient_data(cell, role)
         step = self._step(*cell)
         done = step < self._position
         current = step == self._marked[0]
@@ -255,6 +279,30 @@ class OutputModel(GridModel):
             if done:
                 return _FILLED_LIT if lit else _FILLED
             return _EMPTY_LIT if lit else _EMPTY
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tr("Output row {0}, column {1}: click to show its step").format(
+                cell[0] + 1, cell[1] + 1
+            )
+        return None
+
+    def _gradient_data(self, cell: tuple[int, int], role: int) -> object:
+        """A cell while the backward pass is stepped: its gradient once computed (or its
+        value, before its gradient begins), the step's cells marked."""
+        key = (self._channel, *cell)
+        gradient = self._gradient
+        done = gradient is None or bool(gradient.done[key])
+        if role == Qt.ItemDataRole.DisplayRole:
+            if not done:
+                return ""
+            return format_number(
+                float((self._values if gradient is None else gradient.values[self._channel])[cell])
+            )
+        if role == LOOK_ROLE:
+            if key in self._grad_cells.writes:
+                return _CURRENT
+            if key in self._grad_cells.reads:
+                return _READ
+            return _FILLED if done else _EMPTY
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.tr("Output row {0}, column {1}: click to show its step").format(
                 cell[0] + 1, cell[1] + 1
@@ -303,7 +351,14 @@ class OutputPanel(GridPiece):
         bind(self, studio.document.evaluation_changed, self.set_evaluation)
         bind(self, studio.frame_changed, self.follow_current)
         bind(self, self._quiz.changed, self.set_evaluation)
+        self._backward = backward_of(studio)
+        bind(self, self._backward.changed, self.set_evaluation)
+        bind(self, studio.frame_changed, self._on_frame_changed)
         self.set_evaluation()
+
+    def _on_frame_changed(self) -> None:
+        if self._backward.steps is not None:  # "∂L/∂" comes and goes with the gradient
+            self.set_evaluation()
 
     def follow_current(self) -> None:
         """Scroll so that the cell being computed is in view."""
@@ -329,12 +384,17 @@ class OutputPanel(GridPiece):
             )
         elif self._channel < output.shape[0]:
             text = f"{name}  {output.shape[1]}×{output.shape[2]}"
+            text = self._backward.title(self._map_index(), text)
             field = self._field_text()
-            self.title.setText(text if field is None else self.tr("{0} · {1}").format(text, field))
+            text = text if field is None else self.tr("{0} · {1}").format(text, field)
+            if self.title.text() != text:
+                self.title.setText(text)
         if output is not None:
             # Room for the size and for the quiz's question: neither is cut when it comes.
             sized = f"{name}  {output.shape[1]}×{output.shape[2]}"
             self.title_texts = (name + "  ?×?", sized)
+            if self._backward.steps is not None:  # and for its gradient's title
+                self.title_texts += (gradient_title(sized),)
             widest = self._field_widest()
             if widest is not None:  # and for a pointed cell's receptive field (a stack)
                 self.title_texts += (self.tr("{0} · {1}").format(sized, widest),)

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..model import EditError, Studio, format_number
+from ..model.backward import backward_of
 from ..model.numbers import plain_decimal
 from ..model.presets import KernelPreset, builtin_presets
 from ..model.trainer import (
@@ -47,7 +48,7 @@ from ..model.trainer import (
 from ..model.words import preset_text
 from . import style
 from .binding import bind
-from .cells import AnyIndex, GridModel, NumberTable
+from .cells import LOOK_ROLE, AnyIndex, CellLook, GridModel, NumberTable
 
 if TYPE_CHECKING:
     from .loss_curve import LossCurve
@@ -89,6 +90,9 @@ class TrainingDriver(QObject):
         session.tick(min(due, MAX_STEPS_PER_TICK))
 
 
+_MARKED = CellLook(background=style.CURRENT_BG, border=True)
+
+
 class TargetModel(GridModel):
     """Channel *channel* of the scene's target T, read-only."""
 
@@ -98,6 +102,23 @@ class TargetModel(GridModel):
         self._channel = channel
         self._values = np.zeros((0, 0))
         self._load()
+        # A loss step of the backward pass reads T beside Y: its cell is marked here.
+        self._backward = backward_of(studio)
+        self._marked = self._marked_now()
+        bind(self, studio.frame_changed, self._on_frame_changed)
+
+    def _marked_now(self) -> tuple[int, int] | None:
+        cell = self._backward.target_cell()
+        if cell is None or cell[0] != self._channel or not self._values.size:
+            return None
+        return cell[1], cell[2]
+
+    def _on_frame_changed(self) -> None:
+        old, self._marked = self._marked, self._marked_now()
+        rows, cols = self._values.shape
+        for cell in {old, self._marked} - {None}:
+            if cell is not None and cell[0] < rows and cell[1] < cols:
+                self.dataChanged.emit(self.index(*cell), self.index(*cell))
 
     def _load(self) -> None:
         target = self._studio.document.scene.target
@@ -130,7 +151,11 @@ class TargetModel(GridModel):
         return {format_number(v) for v in np.unique(self._values)}, ()
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+        if not index.isValid():
+            return None
+        if role == LOOK_ROLE:
+            return _MARKED if (index.row(), index.column()) == self._marked else None
+        if role != Qt.ItemDataRole.DisplayRole:
             return None
         return format_number(float(self._values[index.row(), index.column()]))
 

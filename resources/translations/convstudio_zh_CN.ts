@@ -97,6 +97,38 @@ Qt 和 PySide6 按安装时的原样使用，没有修改：依照 LGPL，你可
     </message>
 </context>
 <context>
+    <name>BackwardPass</name>
+    <message>
+        <source>Loss: ∂L/∂Y = 2(Y − T)/N, cell by cell</source>
+        <translation>损失：∂L/∂Y = 2(Y − T)/N，逐格计算</translation>
+    </message>
+    <message>
+        <source>Layer {0}: update b ← b − η·∂L/∂b</source>
+        <translation>第 {0} 层：更新 b ← b − η·∂L/∂b</translation>
+    </message>
+    <message>
+        <source>Layer {0}: update W ← W − η·∂L/∂W</source>
+        <translation>第 {0} 层：更新 W ← W − η·∂L/∂W</translation>
+    </message>
+    <message>
+        <source>Layer {0}: ∂L/∂W</source>
+        <translation>第 {0} 层：∂L/∂W</translation>
+    </message>
+    <message>
+        <source>Layer {0}: ∂L/∂b</source>
+        <translation>第 {0} 层：∂L/∂b</translation>
+    </message>
+    <message>
+        <source>Layer {0}: ∂L/∂X, sent back</source>
+        <translation>第 {0} 层：∂L/∂X，往回传</translation>
+    </message>
+    <message>
+        <source>∂L/∂ {0}</source>
+        <extracomment>{0} the map&apos;s own title (&quot;Output 4×4&quot;, &quot;Map 2 3×3&quot;).</extracomment>
+        <translation>∂L/∂ {0}</translation>
+    </message>
+</context>
+<context>
     <name>Budget</name>
     <message>
         <source>This scene&apos;s output has {0} values to print or write; the budget is {1}.</source>
@@ -2531,6 +2563,10 @@ convolution)</source>
         <translation>训练(&amp;T)</translation>
     </message>
     <message>
+        <source>Step through the &amp;backward pass</source>
+        <translation>逐步走过反向传播(&amp;B)</translation>
+    </message>
+    <message>
         <source>&amp;Quiz</source>
         <translation>测验(&amp;Q)</translation>
     </message>
@@ -2569,6 +2605,52 @@ convolution)</source>
     <message>
         <source>&amp;About ConvStudio</source>
         <translation>关于 ConvStudio(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Space: play / pause
+→ or PageDown: next step
+← or PageUp: previous step
+Home / End: first / last step
+] / [ or Alt+PageDown / Alt+PageUp: next / previous layer
+Ctrl+Z / Ctrl+Shift+Z: undo / redo
+Ctrl+= / Ctrl+- / Ctrl+0: larger / smaller / actual size
+F11: full screen
+Ctrl+O / Ctrl+S / Ctrl+Shift+S: open / save / save as
+Ctrl+I: open an image
+Ctrl+PageDown / Ctrl+PageUp: next / previous lesson
+N: the teacher&apos;s note on / off
+F9: side panel on / off
+Ctrl+H: heat maps on / off
+Ctrl+Shift+W: window counts on / off
+T: training panel on / off; Shift+Space: play / pause training
+Ctrl+B: step through the backward pass on / off (a scene with a target)
+M: the current layer as a matrix on / off
+F5 or Shift+F5: present (Esc leaves); B or .: blank screen
+Q: quiz on / off (→ or PageDown reveals, then steps)
+Point at a weight: the values it multiplies (hold Shift: at every step)
+Double-click or type in a cell to edit it; Ctrl+V pastes a block.</source>
+        <translation>空格键：播放 / 暂停
+→ 或 PageDown：下一步
+← 或 PageUp：上一步
+Home / End：第一步 / 最后一步
+] / [ 或 Alt+PageDown / Alt+PageUp：下一层 / 上一层
+Ctrl+Z / Ctrl+Shift+Z：撤销 / 重做
+Ctrl+= / Ctrl+- / Ctrl+0：放大 / 缩小 / 实际大小
+F11：全屏
+Ctrl+O / Ctrl+S / Ctrl+Shift+S：打开 / 保存 / 另存场景
+Ctrl+I：打开图像
+Ctrl+PageDown / Ctrl+PageUp：下一课 / 上一课
+N：显示 / 隐藏教师备注
+F9：显示 / 隐藏侧边面板
+Ctrl+H：显示 / 隐藏热图
+Ctrl+Shift+W：显示 / 隐藏窗口计数
+T：显示 / 隐藏训练面板；Shift+空格键：训练 播放 / 暂停
+Ctrl+B：打开 / 关闭逐步走过反向传播（有目标的场景）
+M：显示 / 隐藏当前这一层的矩阵
+F5 或 Shift+F5：演示（Esc 退出）；B 或 .：黑屏
+Q：打开 / 关闭测验（→ 或 PageDown 先揭晓答案，再前进一步）
+指向某个权重：显示与它相乘的值（按住 Shift：显示所有步骤中的）
+双击单元格或直接输入即可编辑；Ctrl+V 粘贴数据块。</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -2661,50 +2743,6 @@ convolution)</source>
     <message>
         <source>Keys</source>
         <translation>快捷键</translation>
-    </message>
-    <message>
-        <source>Space: play / pause
-→ or PageDown: next step
-← or PageUp: previous step
-Home / End: first / last step
-] / [ or Alt+PageDown / Alt+PageUp: next / previous layer
-Ctrl+Z / Ctrl+Shift+Z: undo / redo
-Ctrl+= / Ctrl+- / Ctrl+0: larger / smaller / actual size
-F11: full screen
-Ctrl+O / Ctrl+S / Ctrl+Shift+S: open / save / save as
-Ctrl+I: open an image
-Ctrl+PageDown / Ctrl+PageUp: next / previous lesson
-N: the teacher&apos;s note on / off
-F9: side panel on / off
-Ctrl+H: heat maps on / off
-Ctrl+Shift+W: window counts on / off
-T: training panel on / off; Shift+Space: play / pause training
-M: the current layer as a matrix on / off
-F5 or Shift+F5: present (Esc leaves); B or .: blank screen
-Q: quiz on / off (→ or PageDown reveals, then steps)
-Point at a weight: the values it multiplies (hold Shift: at every step)
-Double-click or type in a cell to edit it; Ctrl+V pastes a block.</source>
-        <translation>空格键：播放 / 暂停
-→ 或 PageDown：下一步
-← 或 PageUp：上一步
-Home / End：第一步 / 最后一步
-] / [ 或 Alt+PageDown / Alt+PageUp：下一层 / 上一层
-Ctrl+Z / Ctrl+Shift+Z：撤销 / 重做
-Ctrl+= / Ctrl+- / Ctrl+0：放大 / 缩小 / 实际大小
-F11：全屏
-Ctrl+O / Ctrl+S / Ctrl+Shift+S：打开 / 保存 / 另存场景
-Ctrl+I：打开图像
-Ctrl+PageDown / Ctrl+PageUp：下一课 / 上一课
-N：显示 / 隐藏教师备注
-F9：显示 / 隐藏侧边面板
-Ctrl+H：显示 / 隐藏热图
-Ctrl+Shift+W：显示 / 隐藏窗口计数
-T：显示 / 隐藏训练面板；Shift+空格键：训练 播放 / 暂停
-M：显示 / 隐藏当前这一层的矩阵
-F5 或 Shift+F5：演示（Esc 退出）；B 或 .：黑屏
-Q：打开 / 关闭测验（→ 或 PageDown 先揭晓答案，再前进一步）
-指向某个权重：显示与它相乘的值（按住 Shift：显示所有步骤中的）
-双击单元格或直接输入即可编辑；Ctrl+V 粘贴数据块。</translation>
     </message>
     <message>
         <source>{0}{1} — ConvStudio</source>

@@ -97,6 +97,38 @@ Qt 和 PySide6 照安裝時的原樣使用，沒有修改：依照 LGPL，你可
     </message>
 </context>
 <context>
+    <name>BackwardPass</name>
+    <message>
+        <source>Loss: ∂L/∂Y = 2(Y − T)/N, cell by cell</source>
+        <translation>損失：∂L/∂Y = 2(Y − T)/N，逐格計算</translation>
+    </message>
+    <message>
+        <source>Layer {0}: update b ← b − η·∂L/∂b</source>
+        <translation>第 {0} 層：更新 b ← b − η·∂L/∂b</translation>
+    </message>
+    <message>
+        <source>Layer {0}: update W ← W − η·∂L/∂W</source>
+        <translation>第 {0} 層：更新 W ← W − η·∂L/∂W</translation>
+    </message>
+    <message>
+        <source>Layer {0}: ∂L/∂W</source>
+        <translation>第 {0} 層：∂L/∂W</translation>
+    </message>
+    <message>
+        <source>Layer {0}: ∂L/∂b</source>
+        <translation>第 {0} 層：∂L/∂b</translation>
+    </message>
+    <message>
+        <source>Layer {0}: ∂L/∂X, sent back</source>
+        <translation>第 {0} 層：∂L/∂X，往回傳</translation>
+    </message>
+    <message>
+        <source>∂L/∂ {0}</source>
+        <extracomment>{0} the map&apos;s own title (&quot;Output 4×4&quot;, &quot;Map 2 3×3&quot;).</extracomment>
+        <translation>∂L/∂ {0}</translation>
+    </message>
+</context>
+<context>
     <name>Budget</name>
     <message>
         <source>This scene&apos;s output has {0} values to print or write; the budget is {1}.</source>
@@ -2531,6 +2563,10 @@ convolution)</source>
         <translation>訓練(&amp;T)</translation>
     </message>
     <message>
+        <source>Step through the &amp;backward pass</source>
+        <translation>逐步走過反向傳播(&amp;B)</translation>
+    </message>
+    <message>
         <source>&amp;Quiz</source>
         <translation>測驗(&amp;Q)</translation>
     </message>
@@ -2569,6 +2605,52 @@ convolution)</source>
     <message>
         <source>&amp;About ConvStudio</source>
         <translation>關於 ConvStudio(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Space: play / pause
+→ or PageDown: next step
+← or PageUp: previous step
+Home / End: first / last step
+] / [ or Alt+PageDown / Alt+PageUp: next / previous layer
+Ctrl+Z / Ctrl+Shift+Z: undo / redo
+Ctrl+= / Ctrl+- / Ctrl+0: larger / smaller / actual size
+F11: full screen
+Ctrl+O / Ctrl+S / Ctrl+Shift+S: open / save / save as
+Ctrl+I: open an image
+Ctrl+PageDown / Ctrl+PageUp: next / previous lesson
+N: the teacher&apos;s note on / off
+F9: side panel on / off
+Ctrl+H: heat maps on / off
+Ctrl+Shift+W: window counts on / off
+T: training panel on / off; Shift+Space: play / pause training
+Ctrl+B: step through the backward pass on / off (a scene with a target)
+M: the current layer as a matrix on / off
+F5 or Shift+F5: present (Esc leaves); B or .: blank screen
+Q: quiz on / off (→ or PageDown reveals, then steps)
+Point at a weight: the values it multiplies (hold Shift: at every step)
+Double-click or type in a cell to edit it; Ctrl+V pastes a block.</source>
+        <translation>空白鍵：播放 / 暫停
+→ 或 PageDown：下一步
+← 或 PageUp：上一步
+Home / End：第一步 / 最後一步
+] / [ 或 Alt+PageDown / Alt+PageUp：下一層 / 上一層
+Ctrl+Z / Ctrl+Shift+Z：復原 / 重做
+Ctrl+= / Ctrl+- / Ctrl+0：放大 / 縮小 / 實際大小
+F11：全螢幕
+Ctrl+O / Ctrl+S / Ctrl+Shift+S：開啟 / 儲存 / 另存場景
+Ctrl+I：開啟影像
+Ctrl+PageDown / Ctrl+PageUp：下一課 / 上一課
+N：教師備註 開 / 關
+F9：側邊面板 開 / 關
+Ctrl+H：熱圖 開 / 關
+Ctrl+Shift+W：視窗計數 開 / 關
+T：訓練面板 開 / 關；Shift+空白鍵：訓練 播放 / 暫停
+Ctrl+B：逐步走過反向傳播 開 / 關（有目標的場景）
+M：目前這一層以矩陣顯示 開 / 關
+F5 或 Shift+F5：簡報模式（Esc 離開）；B 或 .：黑畫面
+Q：測驗 開 / 關（→ 或 PageDown 先揭曉答案，再前進一步）
+指向權重：顯示它所乘的值（按住 Shift：所有步驟的值）
+雙擊格子或直接輸入即可編輯；Ctrl+V 貼上區塊。</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -2661,50 +2743,6 @@ convolution)</source>
     <message>
         <source>Keys</source>
         <translation>按鍵</translation>
-    </message>
-    <message>
-        <source>Space: play / pause
-→ or PageDown: next step
-← or PageUp: previous step
-Home / End: first / last step
-] / [ or Alt+PageDown / Alt+PageUp: next / previous layer
-Ctrl+Z / Ctrl+Shift+Z: undo / redo
-Ctrl+= / Ctrl+- / Ctrl+0: larger / smaller / actual size
-F11: full screen
-Ctrl+O / Ctrl+S / Ctrl+Shift+S: open / save / save as
-Ctrl+I: open an image
-Ctrl+PageDown / Ctrl+PageUp: next / previous lesson
-N: the teacher&apos;s note on / off
-F9: side panel on / off
-Ctrl+H: heat maps on / off
-Ctrl+Shift+W: window counts on / off
-T: training panel on / off; Shift+Space: play / pause training
-M: the current layer as a matrix on / off
-F5 or Shift+F5: present (Esc leaves); B or .: blank screen
-Q: quiz on / off (→ or PageDown reveals, then steps)
-Point at a weight: the values it multiplies (hold Shift: at every step)
-Double-click or type in a cell to edit it; Ctrl+V pastes a block.</source>
-        <translation>空白鍵：播放 / 暫停
-→ 或 PageDown：下一步
-← 或 PageUp：上一步
-Home / End：第一步 / 最後一步
-] / [ 或 Alt+PageDown / Alt+PageUp：下一層 / 上一層
-Ctrl+Z / Ctrl+Shift+Z：復原 / 重做
-Ctrl+= / Ctrl+- / Ctrl+0：放大 / 縮小 / 實際大小
-F11：全螢幕
-Ctrl+O / Ctrl+S / Ctrl+Shift+S：開啟 / 儲存 / 另存場景
-Ctrl+I：開啟影像
-Ctrl+PageDown / Ctrl+PageUp：下一課 / 上一課
-N：教師備註 開 / 關
-F9：側邊面板 開 / 關
-Ctrl+H：熱圖 開 / 關
-Ctrl+Shift+W：視窗計數 開 / 關
-T：訓練面板 開 / 關；Shift+空白鍵：訓練 播放 / 暫停
-M：目前這一層以矩陣顯示 開 / 關
-F5 或 Shift+F5：簡報模式（Esc 離開）；B 或 .：黑畫面
-Q：測驗 開 / 關（→ 或 PageDown 先揭曉答案，再前進一步）
-指向權重：顯示它所乘的值（按住 Shift：所有步驟的值）
-雙擊格子或直接輸入即可編輯；Ctrl+V 貼上區塊。</translation>
     </message>
     <message>
         <source>{0}{1} — ConvStudio</source>

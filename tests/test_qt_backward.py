@@ -1,0 +1,194 @@
+"""The backward pass stepped in the window, both ways: the Step menu's switch (offered
+with a target only) extends the steps, the keys step through the loss, a weight's
+gradient, the gradient sent back and the update; the grids and the equation show each
+step's numbers; switching off returns to the forward pass."""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import Qt
+from test_model_backward import cnn_with_target, engine_steps, learn_x, seek_part
+from test_qt_small_screen import open_window, settle
+
+from convstudio.model import DEFAULT_SCENE, load_scene, scene_path
+from convstudio.model.backward import backward_of
+from convstudio.model.numbers import format_number
+from convstudio.qt.cells import LOOK_ROLE
+from convstudio.qt.kernel_panel import _GRAD_CURRENT
+
+
+def shown(model) -> list[list[str]]:
+    return [
+        [model.data(model.index(r, c)) for c in range(model.columnCount())]
+        for r in range(model.rowCount())
+    ]
+
+
+def look(model, row: int, col: int):
+    return model.data(model.index(row, col), LOOK_ROLE)
+
+
+def learn_x_window(qtbot):
+    return open_window(qtbot, learn_x().document.scene)
+
+
+def test_the_switch_is_offered_with_a_target_and_extends_the_steps(qtbot):
+    window = learn_x_window(qtbot)
+    studio = window.studio
+    forward = studio.evaluation.n_steps
+    assert window.backward_action.isEnabled() and not window.backward_action.isChecked()
+    window.backward_action.trigger()  # view → model
+    assert backward_of(studio).on and window.backward_action.isChecked()
+    total = forward + engine_steps(studio).n_steps
+    assert studio.playback.total == total
+    assert window.transport.slider.maximum() == total
+    # End, then PageUp: the last update step is current.
+    qtbot.keyClick(window, Qt.Key.Key_End)
+    assert studio.playback.position == total
+    backward_of(studio).set_on(False)  # model → view
+    assert not window.backward_action.isChecked()
+    assert studio.playback.total == forward
+    settle()
+    assert window.equation.text().splitlines()[0].startswith("Output row 4, column 4")
+
+
+def test_a_scene_without_a_target_offers_no_switch(qtbot):
+    window = open_window(qtbot, load_scene(scene_path(DEFAULT_SCENE)))
+    assert not window.backward_action.isEnabled()
+    assert window.studio.playback.total == window.studio.evaluation.n_steps
+
+
+def test_pagedown_steps_from_the_forward_pass_into_the_loss(qtbot):
+    window = learn_x_window(qtbot)
+    studio = window.studio
+    window.set_backward(True)
+    studio.playback.seek(studio.evaluation.n_steps)
+    qtbot.keyClick(window, Qt.Key.Key_PageDown)
+    settle()
+    lines = window.equation.text().splitlines()
+    assert lines[0] == "Loss: ∂L/∂Y = 2(Y − T)/N, cell by cell"
+    assert lines[1] == "∂L/∂Y = 2 × (0 − 429) / N = −53.625"
+    output = window.output_panel.model
+    assert shown(output)[0][:2] == ["-53.625", ""]
+    assert look(output, 0, 0).border  # the cell written
+    assert window.output_panel.title.text().startswith("∂L/∂ ")
+    # T beside Y: the target's cell is marked in the Training panel.
+    target = window.training_panel.target_grids[0].model()
+    assert look(target, 0, 0).border and look(target, 0, 1) is None
+    # And back: the forward pass's last step, its map and title as before.
+    qtbot.keyClick(window, Qt.Key.Key_PageUp)
+    settle()
+    assert shown(output)[0][0] == "0"
+    assert not window.output_panel.title.text().startswith("∂L/∂")
+    assert look(target, 0, 0) is None
+
+
+def test_a_weights_gradient_shows_in_the_kernel_and_lights_the_input(qtbot):
+    window = learn_x_window(qtbot)
+    studio = window.studio
+    window.set_backward(True)
+    seek_part(studio, "kernels", 0, 0)
+    settle()
+    engine = engine_steps(studio)
+    grad = engine.gradients[0].parameters["kernels"][0, 0]
+    kernel = window.kernel_panel.model
+    # The first weight's gradient is computed; the others are not yet.
+    assert not kernel.flipped
+    cells = shown(kernel)
+    assert cells[0][0] == format_number(grad[0, 0])
+    assert cells[2][2] == ""
+    assert look(kernel, 0, 0) == _GRAD_CURRENT
+    step = backward_of(studio).current
+    assert step is not None
+    inputs = window.input_panel.grids[0].table.model()
+    met = [cell for cell in step.factor_cells if cell is not None]
+    p = window.input_panel.grids[0].table.model()._plane
+    for _c, r, col in met:
+        r, col = p.position(r, col)
+        assert look(inputs, r, col).border
+    text = window.equation.text().splitlines()
+    assert text[0] == "Layer 1: ∂L/∂W"
+    assert text[1].startswith("∂L/∂W = (−53.625)×")
+    assert text[1].endswith("= " + format_number(grad[0, 0]).replace("-", "−"))
+    # The whole output's gradient is shown, every cell read.
+    output = window.output_panel.model
+    assert all(
+        look(output, r, c).background == look(output, 0, 0).background
+        for r in range(4)
+        for c in range(4)
+    )
+    assert shown(output)[0][0] == "-53.625"
+    assert not look(output, 3, 3).border  # the forward pass's last cell is not current
+
+
+def test_the_forward_output_of_a_stack_marks_no_current_cell_in_the_backward_pass(qtbot):
+    window = open_window(qtbot, cnn_with_target().document.scene)
+    studio = window.studio
+    window.set_backward(True)
+    studio.playback.seek(16)
+    settle()
+    output = window.output_panel.model
+    index = output.cell_index(3, 3)
+    assert output.data(index, LOOK_ROLE).border  # layer 1's last step
+    seek_part(studio, "input", 2, 0)
+    settle()
+    assert not output.data(index, LOOK_ROLE).border
+    (block,) = [b for b in window.stage.blocks if b.layer == 2]
+    assert "background" in block.heading.styleSheet()  # the layer stepped back is marked
+
+
+def test_the_update_shows_the_new_weights(qtbot):
+    window = learn_x_window(qtbot)
+    studio = window.studio
+    window.set_backward(True)
+    seek_part(studio, "update", 0, 8)  # the last weight: all nine new
+    settle()
+    new = engine_steps(studio).updated()[0].kernels[0, 0]
+    kernel = window.kernel_panel.model
+    assert shown(kernel) == [[format_number(v) for v in row] for row in new]
+    assert window.equation.text().splitlines()[0] == "Layer 1: update W ← W − η·∂L/∂W"
+    # Off: the weights themselves again (zero).
+    window.backward_action.trigger()
+    settle()
+    assert shown(kernel) == [["0"] * 3] * 3
+
+
+def test_a_later_layer_s_input_gradient_fills_its_map(qtbot):
+    window = open_window(qtbot, cnn_with_target().document.scene)
+    studio = window.studio
+    window.set_backward(True)
+    engine = engine_steps(studio)
+    (pool,) = [b for b in window.stage.blocks if b.layer == 2]  # max pool → map 3
+    grid = pool.maps[0]
+    seek_part(studio, "input", 3, 0)  # conv 2×2 sends its dL/dY back to map 3
+    settle()
+    expected = engine.gradients[3].input[0]
+    cells = shown(grid.model)
+    p = grid.model.padded
+    values = [[cells[p.position(r, c)[0]][p.position(r, c)[1]] for c in range(2)] for r in range(2)]
+    assert values == [[format_number(v) for v in row] for row in expected]
+    assert grid.title.text().startswith("∂L/∂ ")
+    assert window.equation.text().splitlines()[0] == "Layer 4: ∂L/∂X, sent back"
+    # The max pool's own steps: the gradient to the winner, the pool's input filling.
+    seek_part(studio, "input", 2, 0)
+    settle()
+    assert "winner" in window.equation.text()
+    (relu,) = [b for b in window.stage.blocks if b.layer == 1]
+    relu_cells = shown(relu.maps[0].model)
+    filled = [v for row in relu_cells for v in row if v not in ("", None)]
+    assert len(filled) == 1
+    np.testing.assert_allclose(
+        float(filled[0]), engine.input_progress(2, 1)[np.nonzero(engine.input_progress(2, 1))][0]
+    )
+
+
+def test_the_kernel_makes_room_for_its_gradients_when_switched_on(qtbot):
+    window = learn_x_window(qtbot)
+    kernel = window.kernel_panel.model
+    with qtbot.waitSignal(kernel.content_changed):
+        window.set_backward(True)
+    grad = engine_steps(window.studio).gradients[0].parameters["kernels"][0, 0]
+    assert format_number(grad[0, 0]) in set(kernel.texts()[0])
+    with qtbot.waitSignal(kernel.content_changed):
+        window.set_backward(False)
+    assert format_number(grad[0, 0]) not in set(kernel.texts()[0])
