@@ -48,6 +48,7 @@ ORDER = [
     "learn-x-kernel",
     "learn-edge-kernel",
     "learning-rate-too-large",
+    "gradient-through-pooling",
 ]
 
 # name: (output shape, parameters, fully connected parameters), worked out by hand.
@@ -156,6 +157,11 @@ def test_a_lessons_name_works_wherever_a_scene_file_does(tmp_path):
             '{"format": "convstudio-lessons", "version": 1, "lessons": [{"name": "a", '
             '"title": "t", "note": "n", "file": "f", "training_steps": 2.5}]}',
             "training_steps must be a whole number",
+        ),
+        (
+            '{"format": "convstudio-lessons", "version": 1, "lessons": [{"name": "a", '
+            '"title": "t", "note": "n", "file": "f", "backward": "yes"}]}',
+            "backward must be true or false",
         ),
     ],
 )

@@ -12,13 +12,17 @@ from lesson import WORKED_INPUT, WORKED_KERNEL, WORKED_OUTPUT
 from test_stack_lessons import opened, translations
 from test_transpose_lessons import TRANSPOSED
 
+from convstudio.engine.backprop import TrainingSteps
 from convstudio.engine.layers import Conv2d
 from convstudio.engine.training import mse_loss, train
-from convstudio.model import Studio
-from convstudio.model.lessons import lessons
+from convstudio.model import Studio, load_scene
+from convstudio.model.backward import backward_of
+from convstudio.model.lessons import lesson_named, lessons
 from convstudio.model.trainer import TrainingState, training_of
+from convstudio.qt.main_window import MainWindow
 
 TRAINING = ["learn-x-kernel", "learn-edge-kernel", "learning-rate-too-large"]
+POOLING = "gradient-through-pooling"
 SOBEL = np.array([[1.0, 0, -1], [2, 0, -2], [1, 0, -1]])
 
 
@@ -109,7 +113,7 @@ def test_a_learning_rate_too_large_explodes_and_the_window_stops_it():
     assert x_lesson.learning_rate < 2 / largest < lesson.learning_rate
 
 
-@pytest.mark.parametrize("name", TRAINING)
+@pytest.mark.parametrize("name", [*TRAINING, POOLING])
 def test_each_training_lesson_speaks_all_three_languages(name):
     lesson, scene, _ = opened(name)
     words = [("Lessons", lesson.title), ("Lessons", lesson.note), ("Scenes", scene.title)]
@@ -126,3 +130,66 @@ def test_each_training_lesson_speaks_all_three_languages(name):
         note = found[("Lessons", lesson.note)].findtext("translation") or ""
         for figure in figures:
             assert figure.strip() in note, (language, figure)
+
+
+def test_a_gradient_through_max_pooling_and_relu():
+    lesson, scene, evaluation = opened("gradient-through-pooling")
+    note = lesson.note
+    names = [x.name for x in lessons()]
+    assert names.index("gradient-through-pooling") == names.index(TRAINING[-1]) + 1
+    assert [layer.kind for layer in scene.layers] == ["conv2d", "max_pool2d", "relu"]
+    np.testing.assert_array_equal(scene.input[0], WORKED_INPUT)
+    pooled = evaluation.maps[2][0].ravel()
+    assert list(pooled) == [-127, 154, -76, 321] and "−127, 154, −76 and 321" in note
+    np.testing.assert_array_equal(scene.target, np.full((1, 2, 2), 100.0))
+    steps = TrainingSteps(scene.layers, scene.input, scene.target, lesson.learning_rate)
+    by_hand = (100**2 + 54**2 + 100**2 + 221**2) / 4
+    assert steps.loss == by_hand and thousands(by_hand, 2) == "17 939.25"
+    assert "(100² + 54² + 100² + 221²) / 4 = 17 939.25" in note
+    assert list(steps.grad_outputs[2].ravel()) == [-50, 27, -50, 110.5]
+    assert "−50, 27, −50 and 110.5" in note
+    # ReLU stops the two −50s: what it received (the pooled value) was negative.
+    np.testing.assert_array_equal(steps.grad_outputs[1].ravel(), [0, 27, 0, 110.5])
+    # Max pooling sends each to its block's winner alone: 27 to the 154, 110.5 to the 321.
+    grad_map = steps.grad_outputs[0][0]
+    conv_map = evaluation.maps[1][0]
+    assert conv_map[1, 2] == 154 and grad_map[1, 2] == 27
+    assert conv_map[2, 2] == 321 and grad_map[2, 2] == 110.5
+    assert np.count_nonzero(grad_map) == 2 and "14 of the 16 cells get 0" in note
+    # The first weight's gradient: the two windows' input values it met, 75 and 204.
+    x = scene.input[0]
+    assert (x[1, 2], x[2, 2]) == (75, 204)
+    first = steps.gradients[0].parameters["kernels"][0, 0, 0, 0]
+    assert first == 27 * 75 + 110.5 * 204 == 24567
+    assert "27 × 75 + 110.5 × 204 = 24 567" in note
+    # Trained, the loss stops at 5 000: the left blocks stay negative and send nothing back.
+    assert (lesson.learning_rate, lesson.training_steps) == (0.000005, 200)
+    assert "Play 200 steps at η = 0.000005" in note
+    for count in (200, 2000):
+        run = train(scene.layers, scene.input, scene.target, count, lesson.learning_rate)
+        assert run.stopped is None
+        assert abs(loss_after(run.layers, scene.input, scene.target) - 5000) < 1e-3
+        left = run.layers[1].forward(run.layers[0].forward(scene.input))[0][:, 0]
+        assert np.all(left < 0)
+    assert "stops at 5 000 = (100² + 0 + 100² + 0) / 4" in note
+    # It opens where the backward pass begins.
+    assert lesson.backward and lesson.step == evaluation.n_steps
+
+
+def test_the_pooling_lesson_opens_at_the_backward_pass_however_it_is_opened(qtbot):
+    lesson = lesson_named("gradient-through-pooling")
+    window = MainWindow(Studio(load_scene(lesson.file)), lesson.file, remember_geometry=False)
+    qtbot.addWidget(window)
+    studio = window.studio
+    forward = studio.evaluation.n_steps
+    assert window.backward_action.isChecked() and backward_of(studio).on
+    assert studio.playback.position == lesson.step == forward
+    assert studio.playback.total > forward
+    studio.playback.next()
+    assert backward_of(studio).current.part == "loss"
+    # From the Lessons menu too, after a lesson without the backward pass.
+    window.ask_unsaved = lambda action: "discard"
+    assert window.open_lesson(lesson_named("learn-x-kernel"))
+    assert not window.backward_action.isChecked()
+    assert window.open_lesson(lesson)
+    assert window.backward_action.isChecked() and studio.playback.position == forward

@@ -5,7 +5,7 @@
     {"format": "convstudio-lessons", "version": 1,
      "lessons": [{"name": "worked-example", "title": "…", "note": "…",
                   "file": "scenes/worked-example.json", "step": 0, "window_counts": false,
-                  "learning_rate": 0.000005, "training_steps": 300}]}
+                  "learning_rate": 0.000005, "training_steps": 300, "backward": false}]}
 """
 
 from __future__ import annotations
@@ -48,6 +48,9 @@ class Lesson:
     learning_rate, training_steps
         For a scene with a target: the Training panel's η and N when the lesson opens
         (``None``: as the panel has them).
+    backward
+        Whether one training step's backward pass follows the forward pass's steps (a scene
+        with a target; ``step`` may then count into the backward pass).
     number
         Its place in the lesson, from 1.
     """
@@ -60,6 +63,7 @@ class Lesson:
     window_counts: bool = False
     learning_rate: float | None = None
     training_steps: int | None = None
+    backward: bool = False
     number: int = 0
 
 
@@ -135,6 +139,11 @@ def _lesson(entry: object, number: int, folder: Path) -> Lesson:
                 number
             )
         )
+    backward = entry.get("backward", False)
+    if not isinstance(backward, bool):
+        raise LessonFileError(
+            translate("Lessons", "lesson {0}: backward must be true or false.").format(number)
+        )
     return Lesson(
         name=texts["name"],
         title=texts["title"],
@@ -144,6 +153,7 @@ def _lesson(entry: object, number: int, folder: Path) -> Lesson:
         window_counts=counts,
         learning_rate=None if rate is None else float(rate),
         training_steps=steps,
+        backward=backward,
         number=number,
     )
 

@@ -314,9 +314,10 @@ class MainWindow(QMainWindow):
         opened = lesson_of(path) if path is not None else None
         if opened is not None:
             self._show_lesson(opened)
+            # Training first: a lesson's step may count into the backward pass.
+            self._set_lesson_training(opened)
             if opened.step:
                 studio.playback.seek(opened.step)
-            self._set_lesson_training(opened)
         else:
             self._show_note()
         if studio.document.scene.target is not None:  # a scene made to be trained
@@ -840,8 +841,8 @@ class MainWindow(QMainWindow):
         return True
 
     def _set_lesson_training(self, lesson: Lesson | None) -> None:
-        """A lesson's learning rate and steps, however it was opened (the Lessons menu,
-        the command line, File ▸ Open)."""
+        """A lesson's learning rate, steps and backward pass switch, however it was opened
+        (the Lessons menu, the command line, File ▸ Open)."""
         if lesson is None:
             return
         training = training_of(self.studio)
@@ -849,6 +850,7 @@ class MainWindow(QMainWindow):
             training.set_learning_rate(lesson.learning_rate)
         if lesson.training_steps is not None:
             training.set_steps(lesson.training_steps)
+        self.set_backward(lesson.backward)
 
     def open_lesson(self, lesson: Lesson) -> bool:
         """Open *lesson* (a copy), at its step and with its view options."""

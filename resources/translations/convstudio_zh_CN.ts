@@ -2093,6 +2093,14 @@ convolution)</source>
         <translation>和“学出卷积核”同一个问题，但 η = 0.00001，是先前有效学习率的两倍。第一步就冲过头，损失每一步约变成五倍：448 479.875、2 161 260.848、10 607 563.207。按播放：到第 36 步时有权重会超过 ±10¹²，这是窗口能容纳的最大数，于是训练停止、说明原因，并保留第 35 步之后的权重；按“重置”可回到全 0。只有当 η 小于 2 除以损失最陡的曲率时，梯度下降才会收敛，这里约为 0.0000062。</translation>
     </message>
     <message>
+        <source>A gradient through max pooling and ReLU</source>
+        <translation>梯度穿过最大池化和 ReLU</translation>
+    </message>
+    <message>
+        <source>The kernel subtracts each window&apos;s right column from its left one; max pooling keeps each 2×2 block&apos;s largest value, −127, 154, −76 and 321, and ReLU makes the negative ones 0. The target asks for 100 in all four: L = (100² + 54² + 100² + 221²) / 4 = 17 939.25, and ∂L/∂Y = 2(Y − T)/4 gives −50, 27, −50 and 110.5. The lesson opens where the backward pass begins: step on, and ReLU stops both −50s, because what it received was negative, while max pooling sends 27 to the 154 alone and 110.5 to the 321 alone, so 14 of the 16 cells get 0 and ∂L/∂W is the sum of two windows, 27 × 75 + 110.5 × 204 = 24 567 for the first weight. Play 200 steps at η = 0.000005: the loss stops at 5 000 = (100² + 0 + 100² + 0) / 4, since the left blocks never send anything back. Ask why their error, as large as the others&apos;, teaches the kernel nothing, and what a leaky ReLU would change.</source>
+        <translation>卷积核把每个窗口的左边一列减去右边一列；最大池化保留每个 2×2 区块的最大值 −127、154、−76 和 321，ReLU 再把负值变成 0。目标要求四个值都是 100：L = (100² + 54² + 100² + 221²) / 4 = 17 939.25，∂L/∂Y = 2(Y − T)/4 得到 −50、27、−50 和 110.5。本课打开在反向传播的起点：继续一步步走，ReLU 挡下两个 −50，因为它收到的值是负的；最大池化则把 27 只送给 154，把 110.5 只送给 321，所以 16 个格子中有 14 个得到 0，∂L/∂W 只是两个窗口的和，第一个权重的梯度是 27 × 75 + 110.5 × 204 = 24 567。以 η = 0.000005 播放 200 步：损失停在 5 000 = (100² + 0 + 100² + 0) / 4，因为左边的区块从不传回任何东西。请问：它们的误差和其他的一样大，为什么却教不了卷积核任何东西？改用 leaky ReLU 会有什么不同？</translation>
+    </message>
+    <message>
         <source>The lesson list {0} cannot be read: {1}</source>
         <translation>无法读取课程清单 {0}：{1}</translation>
     </message>
@@ -2135,6 +2143,10 @@ convolution)</source>
     <message>
         <source>lesson {0}: training_steps must be a whole number ≥ 1.</source>
         <translation>第 {0} 课：training_steps 必须是 ≥ 1 的整数。</translation>
+    </message>
+    <message>
+        <source>lesson {0}: backward must be true or false.</source>
+        <translation>第 {0} 课：backward 必须是 true 或 false。</translation>
     </message>
 </context>
 <context>
@@ -3947,6 +3959,10 @@ Q：打开 / 关闭测验（→ 或 PageDown 先揭晓答案，再前进一步�
     <message>
         <source>Stride 2 down, stride 2 up: 4×4 → 2×2 → 4×4</source>
         <translation>步长 2 下、步长 2 上：4×4 → 2×2 → 4×4</translation>
+    </message>
+    <message>
+        <source>A gradient through max pooling and ReLU: 6×6 → 4×4 → 2×2 → 2×2</source>
+        <translation>梯度穿过最大池化和 ReLU：6×6 → 4×4 → 2×2 → 2×2</translation>
     </message>
     <message>
         <source>Groups = 2: each kernel sees half the channels, as on AlexNet&apos;s two GPUs</source>

@@ -2093,6 +2093,14 @@ convolution)</source>
         <translation>和「學出卷積核」同一個問題，但 η = 0.00001，是先前有效學習率的兩倍。第一步就衝過頭，損失每一步約變成五倍：448 479.875、2 161 260.848、10 607 563.207。按播放：到第 36 步時有權重會超過 ±10¹²，這是視窗能容納的最大數，於是訓練停止、說明原因，並保留第 35 步之後的權重；按「重設」可回到全 0。只有當 η 小於 2 除以損失最陡的曲率時，梯度下降才會收斂，這裡約為 0.0000062。</translation>
     </message>
     <message>
+        <source>A gradient through max pooling and ReLU</source>
+        <translation>梯度穿過最大池化和 ReLU</translation>
+    </message>
+    <message>
+        <source>The kernel subtracts each window&apos;s right column from its left one; max pooling keeps each 2×2 block&apos;s largest value, −127, 154, −76 and 321, and ReLU makes the negative ones 0. The target asks for 100 in all four: L = (100² + 54² + 100² + 221²) / 4 = 17 939.25, and ∂L/∂Y = 2(Y − T)/4 gives −50, 27, −50 and 110.5. The lesson opens where the backward pass begins: step on, and ReLU stops both −50s, because what it received was negative, while max pooling sends 27 to the 154 alone and 110.5 to the 321 alone, so 14 of the 16 cells get 0 and ∂L/∂W is the sum of two windows, 27 × 75 + 110.5 × 204 = 24 567 for the first weight. Play 200 steps at η = 0.000005: the loss stops at 5 000 = (100² + 0 + 100² + 0) / 4, since the left blocks never send anything back. Ask why their error, as large as the others&apos;, teaches the kernel nothing, and what a leaky ReLU would change.</source>
+        <translation>卷積核把每個視窗的左邊一行減去右邊一行；最大池化保留每個 2×2 區塊的最大值 −127、154、−76 和 321，ReLU 再把負值變成 0。目標要求四個值都是 100：L = (100² + 54² + 100² + 221²) / 4 = 17 939.25，∂L/∂Y = 2(Y − T)/4 得到 −50、27、−50 和 110.5。本課開啟在反向傳播的起點：繼續逐步走，ReLU 擋下兩個 −50，因為它收到的值是負的；最大池化則把 27 只送給 154，把 110.5 只送給 321，所以 16 個格子中有 14 個得到 0，∂L/∂W 只是兩個視窗的和，第一個權重的梯度是 27 × 75 + 110.5 × 204 = 24 567。以 η = 0.000005 播放 200 步：損失停在 5 000 = (100² + 0 + 100² + 0) / 4，因為左邊的區塊從不傳回任何東西。請問：它們的誤差和其他的一樣大，為什麼卻教不了卷積核任何東西？改用 leaky ReLU 會有什麼不同？</translation>
+    </message>
+    <message>
         <source>The lesson list {0} cannot be read: {1}</source>
         <translation>無法讀取課程清單 {0}：{1}</translation>
     </message>
@@ -2135,6 +2143,10 @@ convolution)</source>
     <message>
         <source>lesson {0}: training_steps must be a whole number ≥ 1.</source>
         <translation>第 {0} 課：training_steps 必須是 ≥ 1 的整數。</translation>
+    </message>
+    <message>
+        <source>lesson {0}: backward must be true or false.</source>
+        <translation>第 {0} 課：backward 必須是 true 或 false。</translation>
     </message>
 </context>
 <context>
@@ -3947,6 +3959,10 @@ Q：測驗 開 / 關（→ 或 PageDown 先揭曉答案，再前進一步）
     <message>
         <source>Stride 2 down, stride 2 up: 4×4 → 2×2 → 4×4</source>
         <translation>步長 2 下、步長 2 上：4×4 → 2×2 → 4×4</translation>
+    </message>
+    <message>
+        <source>A gradient through max pooling and ReLU: 6×6 → 4×4 → 2×2 → 2×2</source>
+        <translation>梯度穿過最大池化和 ReLU：6×6 → 4×4 → 2×2 → 2×2</translation>
     </message>
     <message>
         <source>Groups = 2: each kernel sees half the channels, as on AlexNet&apos;s two GPUs</source>
