@@ -17,13 +17,47 @@ from . import style
 LOSS_FLOOR = 1e-12
 CURVE_PEN = "#0b3d91"  # the badges' dark blue: legible on white at the back of a hall
 SHOWN_PEN = "#c26a00"  # the step shown: the field border's orange
+SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+# Decades between two labelled powers of ten, the fewest that keep labels apart.
+DECADE_STEPS = (1, 2, 3, 5, 10, 20, 50)
+
+
+class DecadeAxis(pg.AxisItem):
+    """A log axis labelled at whole powers of ten only, as many as its length holds.
+
+    pyqtgraph labels the minor ticks (2·10⁴, 3·10⁴, …) of a range under about three
+    decades, and in a short panel those labels overlap; here minor ticks draw grid lines
+    without labels, and the labelled decades thin out (every 2nd, 5th, …) when the axis
+    is short or spans many of them.
+    """
+
+    def logTickValues(self, minVal, maxVal, size, stdTicks):  # noqa: N802, N803 (pyqtgraph's names)
+        first, last = int(np.ceil(minVal - 1e-9)), int(np.floor(maxVal + 1e-9))
+        pitch = 1.6 * QFontMetrics(self.style["tickFont"] or self.font()).height()
+        room = max(1, int(size // pitch))
+        step = next((s for s in DECADE_STEPS if (last - first) // s + 1 <= room), DECADE_STEPS[-1])
+        decades = [float(d) for d in range(first, last + 1) if d % step == 0]
+        levels: list[tuple[float | None, list[float]]] = [(float(step), decades)]
+        if step == 1:
+            minor = [
+                v + np.log10(m)
+                for v in range(int(np.floor(minVal)), int(np.ceil(maxVal)))
+                for m in range(2, 10)
+            ]
+            levels.append((None, [v for v in minor if minVal < v < maxVal]))
+        return levels
+
+    def logTickStrings(self, values, scale, spacing):  # noqa: N802 (pyqtgraph's name)
+        if spacing is None:  # the minor ticks: grid lines, no labels
+            return [""] * len(values)
+        return ["10" + str(round(v)).translate(SUPERSCRIPT) for v in values]
 
 
 class LossCurve(pg.PlotWidget):
     """Loss against training step, the y axis logarithmic, the step shown marked."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent=parent, background="w")
+        super().__init__(parent=parent, background="w", axisItems={"left": DecadeAxis("left")})
         self.plot_item = self.getPlotItem()
         self.plot_item.setLogMode(x=False, y=True)
         self.plot_item.showGrid(x=True, y=True, alpha=0.25)
@@ -81,7 +115,9 @@ class LossCurve(pg.PlotWidget):
         if (steps, decades) != self._ranges:
             self._ranges = (steps, decades)
             self.plot_item.setXRange(*steps, padding=0.02)
-            self.plot_item.setYRange(*decades, padding=0.02)
+            # Room above and below for the end decades' labels (pyqtgraph hides a label
+            # that would stick out of its axis).
+            self.plot_item.setYRange(*decades, padding=0.1)
 
     def drawn(self) -> tuple[np.ndarray, np.ndarray]:
         """The steps and losses drawn now, for tests."""
