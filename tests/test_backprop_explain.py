@@ -43,7 +43,7 @@ def test_gradients_sent_back_through_each_kind_of_layer():
     assert grad_equation(relu.step(start + 1), 0.1) == "1 × ReLU′ = 1 × 1 = 1"
     pool = TrainingSteps([one, Pool2d("max_pool2d", 2)], x, np.zeros((1, 1, 1)), 0.1)
     assert grad_equation(pool.step(first_of(pool, "input")), 0.1) == (
-        "∂L/∂Y = 8 goes to the window's winner only"
+        "∂L/∂Y = 8 goes to the window's winner only; its other 3 get 0"
     )
     mean = TrainingSteps([one, Pool2d("avg_pool2d", 2)], x, np.zeros((1, 1, 1)), 0.1)
     assert grad_equation(mean.step(first_of(mean, "input")), 0.1) == (

@@ -248,9 +248,16 @@ def test_max_pool_sends_the_gradient_to_its_winner_only():
     start = steps.offset(sections.index("input"))
     step = steps.step(start)
     assert step.rule == "max"
-    assert step.writes == ((0, 0, 1),)
-    assert step.factors == (1.0,)
+    assert step.writes == ((0, 0, 0), (0, 0, 1), (0, 1, 0), (0, 1, 1))
+    assert step.factors == (0.0, 1.0, 0.0, 0.0)
     assert step.grads == (pytest.approx(2 * 5.0),)
+    # The others are sent 0: known, not still to come.
+    assert step.contributions() == [
+        ((0, 0, 0), 0.0),
+        ((0, 0, 1), pytest.approx(10.0)),
+        ((0, 1, 0), 0.0),
+        ((0, 1, 1), 0.0),
+    ]
 
 
 def test_relu_stops_where_its_input_was_negative():

@@ -15,6 +15,7 @@ from convstudio.model.backward import backward_of
 from convstudio.model.numbers import format_number
 from convstudio.qt.cells import LOOK_ROLE
 from convstudio.qt.kernel_panel import _GRAD_CURRENT
+from convstudio.qt.layer_block import _WINNER
 
 
 def shown(model) -> list[list[str]]:
@@ -176,10 +177,11 @@ def test_a_later_layer_s_input_gradient_fills_its_map(qtbot):
     (relu,) = [b for b in window.stage.blocks if b.layer == 1]
     relu_cells = shown(relu.maps[0].model)
     filled = [v for row in relu_cells for v in row if v not in ("", None)]
-    assert len(filled) == 1
-    np.testing.assert_allclose(
-        float(filled[0]), engine.input_progress(2, 1)[np.nonzero(engine.input_progress(2, 1))][0]
-    )
+    # The first window's four cells are known: the winner's gradient and three zeros.
+    assert len(filled) == 4 and filled.count("0") >= 3
+    winner = [float(v) for v in filled if v != "0"]
+    progress = engine.input_progress(2, 1)
+    np.testing.assert_allclose(winner, progress[np.nonzero(progress)])
 
 
 def test_the_kernel_makes_room_for_its_gradients_when_switched_on(qtbot):
@@ -192,3 +194,23 @@ def test_the_kernel_makes_room_for_its_gradients_when_switched_on(qtbot):
     with qtbot.waitSignal(kernel.content_changed):
         window.set_backward(False)
     assert format_number(grad[0, 0]) not in set(kernel.texts()[0])
+
+
+def test_a_max_pool_s_window_and_winner_show_while_its_gradient_is_sent_back(qtbot):
+    window = open_window(qtbot, cnn_with_target().document.scene)
+    studio = window.studio
+    window.set_backward(True)
+    (pool,) = [b for b in window.stage.blocks if b.layer == 2]
+    model = pool.kernels[0][0].table.model()
+    seek_part(studio, "input", 2, 1)  # the pool's second window, sent back
+    settle()
+    forward = studio.evaluation.layers[2].step(studio.evaluation.maps[2], 1)
+    values = [v for row in shown(model) for v in row]
+    assert values == [format_number(v) for v in forward.values]
+    rows, cols = model.rowCount(), model.columnCount()
+    winners = [(r, c) for r in range(rows) for c in range(cols) if look(model, r, c) == _WINNER]
+    assert winners == [divmod(forward.winner, cols)]
+    # A step that sends nothing back through the pool: the window is empty again.
+    seek_part(studio, "loss", 3, 0)
+    settle()
+    assert all(v in ("", None) for row in shown(model) for v in row)

@@ -136,11 +136,14 @@ def send_back(
                 cells.append(cell)
                 factors.append(weight)
     elif step.operation == "max":
+        # The winner gets dL/dY, the window's other cells 0: written too, so that a map
+        # of the gradient shows those zeros as known, not as still to come.
         assert step.winner is not None
-        cell = step.reads[step.winner]
-        assert cell is not None  # padding never wins
-        cells.append(cell)
-        factors.append(1.0)
+        assert step.reads[step.winner] is not None  # padding never wins
+        for number, cell in enumerate(step.reads):
+            if cell is not None:
+                cells.append(cell)
+                factors.append(1.0 if number == step.winner else 0.0)
     elif step.operation == "mean":
         assert step.divisor is not None
         for cell in step.reads:

@@ -57,9 +57,10 @@ def _sent_back(step: GradStep) -> str:
             _shown(g), products, len(step.writes)
         )
     if step.rule == "max":
-        return translate("BackpropExplain", "∂L/∂Y = {0} goes to the window's winner only").format(
-            _shown(g)
-        )
+        #: {0}: the gradient; {1}: how many other cells the window has.
+        return translate(
+            "BackpropExplain", "∂L/∂Y = {0} goes to the window's winner only; its other {1} get 0"
+        ).format(_shown(g), len(step.writes) - 1)
     if step.rule == "mean":
         share = g * step.factors[0]
         divisor = round(1 / step.factors[0])

@@ -26,6 +26,7 @@ import numpy as np
 from psygnal import Signal
 
 from ..engine.backprop import GradStep, Section, TrainingSteps
+from ..engine.layers import LayerStep
 from .backprop_explain import grad_equation
 from .document import Evaluation
 from .i18n import translate
@@ -163,6 +164,20 @@ class BackwardPass:
         if known is None or known[0] is not steps or known[1] != done - 1:
             known = self._step = (steps, done - 1, steps.step(done - 1))
         return known[2]
+
+    @property
+    def undone_step(self) -> tuple[int, LayerStep] | None:
+        """The forward step whose gradient the current step sends back (an ``"input"``
+        step): its layer and :class:`LayerStep`, so that a pooling window shows the window
+        and its winner again. ``None`` for any other step."""
+        steps, done = self.steps, self.done
+        if steps is None or self.current is None:
+            return None
+        number, k = steps.locate(done - 1)
+        section = steps.sections[number]
+        if section.part != "input":
+            return None
+        return section.layer, steps.layers[section.layer].step(steps.maps[section.layer], k)
 
     @property
     def section(self) -> Section | None:

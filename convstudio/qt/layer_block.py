@@ -12,8 +12,9 @@ from PySide6.QtCore import QSignalBlocker
 from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtWidgets import QLabel, QWidget
 
-from ..engine.layers import Conv2d
+from ..engine.layers import Conv2d, LayerStep
 from ..model import EditError, Studio, format_number
+from ..model.backward import backward_of
 from ..model.document import Weighted, output_maps
 from ..model.stack_marks import layer_title
 from ..model.stage import BlockPlace, BlockSpec, GridSpec, Length
@@ -146,8 +147,13 @@ class LayerBlock(QWidget):
         shape = window.kernel
         source = self._studio.evaluation.maps[layer]
 
-        def values() -> np.ndarray | None:
+        def window_step() -> tuple[int, LayerStep] | None:
+            # The forward pass's step, or in the backward pass the one sent back.
             found = self._studio.layer_step
+            return found if found is not None else backward_of(self._studio).undone_step
+
+        def values() -> np.ndarray | None:
+            found = window_step()
             if found is None or found[0] != layer:
                 return None
             step = found[1]
@@ -156,7 +162,7 @@ class LayerBlock(QWidget):
             return np.array(shown).reshape(shape)
 
         def look(row: int, col: int) -> CellLook:
-            found = self._studio.layer_step
+            found = window_step()
             if found is None or found[0] != layer:
                 return CellLook(background=style.EMPTY_BG)
             step, term = found[1], row * shape[1] + col

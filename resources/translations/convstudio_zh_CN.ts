@@ -84,8 +84,9 @@ Qt 和 PySide6 按安装时的原样使用，没有修改：依照 LGPL，你可
         <translation>∂L/∂Y = {0} 往回传：{1} 分别加到 {2} 格</translation>
     </message>
     <message>
-        <source>∂L/∂Y = {0} goes to the window&apos;s winner only</source>
-        <translation>∂L/∂Y = {0} 只传给窗口中的最大值那一格</translation>
+        <source>∂L/∂Y = {0} goes to the window&apos;s winner only; its other {1} get 0</source>
+        <extracomment>{0}: the gradient; {1}: how many other cells the window has.</extracomment>
+        <translation>∂L/∂Y = {0} 只传给窗口中的最大值那一格；其余 {1} 格得到 0</translation>
     </message>
     <message>
         <source>∂L/∂Y = {0} shared: {0} / {1} = {2} to each of {3} cells</source>

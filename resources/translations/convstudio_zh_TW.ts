@@ -84,8 +84,9 @@ Qt 和 PySide6 照安裝時的原樣使用，沒有修改：依照 LGPL，你可
         <translation>∂L/∂Y = {0} 往回傳：{1} 分別加到 {2} 格</translation>
     </message>
     <message>
-        <source>∂L/∂Y = {0} goes to the window&apos;s winner only</source>
-        <translation>∂L/∂Y = {0} 只傳給窗口中的最大值那一格</translation>
+        <source>∂L/∂Y = {0} goes to the window&apos;s winner only; its other {1} get 0</source>
+        <extracomment>{0}: the gradient; {1}: how many other cells the window has.</extracomment>
+        <translation>∂L/∂Y = {0} 只傳給視窗中的最大值那一格；其餘 {1} 格得到 0</translation>
     </message>
     <message>
         <source>∂L/∂Y = {0} shared: {0} / {1} = {2} to each of {3} cells</source>
