@@ -6,7 +6,8 @@ Each picture is the main window laid out at its size (as ``convstudio render`` d
 shipped lesson, at a step, with the view options the README describes: the worked example
 while editing and presenting, the RGB lesson at both projector sizes, the quiz (a wrong guess
 scored), the window counts, a small CNN stepped and with a receptive field lit, a transposed
-convolution's checkerboard, a convolution as a matrix, and a kernel learned.
+convolution's checkerboard, a convolution as a matrix, a kernel learned, and the backward
+pass stepped through max pooling and ReLU.
 """
 
 from __future__ import annotations
@@ -62,6 +63,16 @@ def _trained(renderer: FrameRenderer) -> None:
         session.tick(25)
 
 
+def _backward(renderer: FrameRenderer) -> None:
+    """Lesson 30 as it opens: the backward pass on, at the lesson's learning rate."""
+    from convstudio.model.trainer import training_of
+
+    session = training_of(renderer.studio)
+    session.set_learning_rate(0.000005)
+    session.set_steps(200)
+    renderer.window.set_backward(True)
+
+
 SHOTS: dict[str, tuple[str, tuple[int, int], int | None, dict[str, object], Callable | None]] = {
     # name: (lesson, size, steps done, FrameRenderer options, what to do before the frame)
     "screenshot.png": ("worked-example", (1280, 720), 6, {}, None),
@@ -76,6 +87,15 @@ SHOTS: dict[str, tuple[str, tuple[int, int], int | None, dict[str, object], Call
     "screenshot-checkerboard.png": ("checkerboard", (1920, 1080), 5, {"present": True}, None),
     "screenshot-matrix.png": ("convolution-transpose", (1920, 1080), 5, {}, _matrix),
     "screenshot-training.png": ("learn-x-kernel", (1920, 1080), None, {}, _trained),
+    # The backward pass at the first weight's gradient: 27 × 75 + 110.5 × 204.
+    "screenshot-backward.png": (
+        "gradient-through-pooling",
+        (1920, 1080),
+        37,
+        {"present": True},
+        _backward,
+    ),
+    "screenshot-backward-720.png": ("gradient-through-pooling", (1280, 720), 34, {}, _backward),
 }
 
 
