@@ -293,3 +293,47 @@ def test_a_leaky_relu_at_exactly_zero_passes_its_slope_as_the_engines_backward()
                 found[cell] += value
     np.testing.assert_allclose(found, steps.gradients[1].input)
     np.testing.assert_allclose(found, 0.1 * steps.grad_outputs[1])
+
+
+def slow_partial_sums(steps: TrainingSteps, index: int) -> set[float]:
+    """Every running sum of layer *index*'s input gradient, stepping every step."""
+    number = next(n for n, s in enumerate(steps.sections) if (s.part, s.layer) == ("input", index))
+    start, count = steps.offset(number), steps.sections[number].count
+    sums = np.zeros(steps.maps[index].shape)
+    found = {0.0}
+    for k in range(count):
+        for cell, value in steps.step(start + k).contributions():
+            sums[cell] += value
+            found.add(round(float(sums[cell]), 9))
+    return found
+
+
+def fast_partial_sums(steps: TrainingSteps, index: int) -> set[float]:
+    return {round(float(v), 9) for v in steps.input_partial_sums(index)}
+
+
+@given(cases())
+@SLOW
+def test_the_partial_sums_are_those_stepping_gives(case):
+    layers, x, target = case
+    steps = TrainingSteps(layers, x, target, lr=0.01)
+    for index in range(1, len(layers)):
+        assert fast_partial_sums(steps, index) == slow_partial_sums(steps, index)
+
+
+@pytest.mark.parametrize(
+    "pool",
+    [
+        Pool2d("max_pool2d", 2),  # windows apart: each cell written once, no step needed
+        Pool2d("max_pool2d", 3, stride=2),  # windows share a row and a column
+        Pool2d("max_pool2d", 2, stride=2, dilation=2),  # spread: the windows interleave
+        Pool2d("avg_pool2d", 2, stride=1),
+        Activation("tanh"),
+    ],
+)
+def test_overlapping_windows_give_their_running_sums(pool):
+    x = np.arange(49.0).reshape(1, 7, 7) % 5
+    layers = [Conv2d(np.ones((1, 1, 1, 1))), pool]
+    target = np.zeros(shapes(layers, x.shape)[-1])
+    steps = TrainingSteps(layers, x, target, lr=0.01)
+    assert fast_partial_sums(steps, 1) == slow_partial_sums(steps, 1)

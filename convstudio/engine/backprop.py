@@ -337,9 +337,44 @@ class TrainingSteps:
                 total[cell] += value
         return total
 
+    def input_partial_sums(self, index: int) -> np.ndarray:
+        """Every value dL/dX of layer *index* takes on the way, cell by cell, as its
+        ``"input"`` steps add into it (the final values among them), flat and unordered.
+
+        A layer that works channel by channel with windows that never share a cell (an
+        activation; pooling whose window is no longer than its stride) writes each cell
+        once: its partial sums are 0 and the final values, with no step computed.
+        """
+        final = self.grad_outputs[index - 1]
+        if _writes_each_cell_once(self.layers[index]):
+            return np.append(final.reshape(-1), 0.0)
+        sums = np.zeros(final.shape)
+        found = [0.0]
+        for k in range(self.layers[index].step_count(_shape3(self.maps[index]))):
+            for cell, value in self._input_step(index, k).contributions():
+                sums[cell] += value
+                found.append(float(sums[cell]))
+        return np.asarray(found)
+
     def updated(self) -> list[Layer]:
         """The layers after the update W − η·dL/dW (every step done)."""
         return list(self._done.layers)
+
+
+def _shape3(x: np.ndarray) -> tuple[int, int, int]:
+    return (x.shape[0], x.shape[1], x.shape[2])
+
+
+def _writes_each_cell_once(layer: Layer) -> bool:
+    """Whether the backward steps of *layer* write each input cell at most once: it works
+    channel by channel (neither kind of convolution) and no two windows share a cell."""
+    if isinstance(layer, (Conv2d, ConvTranspose2d)):
+        return False
+    w = layer.window()
+    return all(
+        w.input_dilation[axis] == 1 and w.dilation[axis] * (w.kernel[axis] - 1) < w.stride[axis]
+        for axis in (0, 1)
+    )
 
 
 def _kernel_step(
