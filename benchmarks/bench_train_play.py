@@ -11,7 +11,10 @@ kernels zeroed, the Training dock shown (its loss curve drawn at every tick), th
    loss curve has repainted: the most steps per second the window could play one at a
    time. Interleaved with the reference: one label's text set and repainted.
 
-    .venv/bin/python benchmarks/bench_train_play.py [--steps N]
+    .venv/bin/python benchmarks/bench_train_play.py [--steps N] [--backward]
+
+``--backward`` plays with Step ▸ Step through the backward pass on (as lesson 30 opens): the
+backward pass of the new weights is made ready at every step too.
 """
 
 from __future__ import annotations
@@ -36,13 +39,14 @@ from convstudio.qt.app import application
 from convstudio.qt.main_window import DISCARD, MainWindow
 
 
-def window_training(steps: int) -> tuple[MainWindow, Studio]:
+def window_training(steps: int, backward: bool) -> tuple[MainWindow, Studio]:
     studio = Studio(load_scene(scene_path(DEFAULT_SCENE)))
     window = MainWindow(studio, remember_geometry=False)
     window.ask_unsaved = lambda _what: DISCARD  # the trained scene is not to be kept
     window.resize(1280, 720)
     window.show()
     window.set_training_shown(True)
+    window.set_backward(backward)
     session = training_of(studio)
     session.set_target_from_kernels()
     session.zero_kernels()
@@ -51,9 +55,9 @@ def window_training(steps: int) -> tuple[MainWindow, Studio]:
     return window, studio
 
 
-def measure_played(steps: int) -> dict[str, float]:
+def measure_played(steps: int, backward: bool) -> dict[str, float]:
     """Wall time of Play N until finished, with the window's own timer."""
-    window, studio = window_training(steps)
+    window, studio = window_training(steps, backward)
     session = training_of(studio)
     ticks = [0]
     session.changed.connect(lambda: ticks.__setitem__(0, ticks[0] + 1))
@@ -75,10 +79,10 @@ def measure_played(steps: int) -> dict[str, float]:
     }
 
 
-def measure_one_per_tick(steps: int) -> dict[str, float]:
+def measure_one_per_tick(steps: int, backward: bool) -> dict[str, float]:
     """Median wall and CPU time of a tick of one training step until the curve repainted,
     and of the reference."""
-    window, studio = window_training(steps)
+    window, studio = window_training(steps, backward)
     session = training_of(studio)
     curve = window.training_panel.curve
     assert curve is not None
@@ -109,15 +113,16 @@ def measure_one_per_tick(steps: int) -> dict[str, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--steps", type=int, default=300)
+    parser.add_argument("--backward", action="store_true", help="the backward pass switched on")
     args = parser.parse_args()
     application()
-    played = measure_played(args.steps)
+    played = measure_played(args.steps, args.backward)
     print(
         f"played: {played['steps']:.0f} steps in {played['seconds']:.2f} s = "
         f"{played['rate']:.0f} steps/s ({played['per_tick']:.2f} steps a tick on average, "
         f"CPU {played['cpu']:.2f} s)"
     )
-    t = measure_one_per_tick(args.steps)
+    t = measure_one_per_tick(args.steps, args.backward)
     print(
         f"one step per tick: {t['tick'] * 1e3:.2f} ms wall, {t['tick_cpu'] * 1e3:.2f} ms CPU "
         f"(median) = at most {1 / t['tick']:.0f} steps/s; reference {t['ref'] * 1e3:.2f} ms "
