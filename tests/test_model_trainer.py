@@ -303,6 +303,19 @@ def test_target_from_the_current_kernels_and_undo():
     assert studio.document.scene.target is None
 
 
+def test_a_new_loss_without_a_session_is_announced_once():
+    # Soak, seed 2: a target set, an input value typed, and the panel still showed L = 0.
+    studio = Studio(load_scene(scene_path(DEFAULT_SCENE)))
+    session = training_of(studio)
+    session.set_target_from_kernels()
+    heard: list[float | None] = []
+    session.changed.connect(lambda: heard.append(session.loss))
+    studio.document.set_input_value(0, 0, 0, 7.0)
+    assert heard == [session.loss] and session.loss and session.loss > 0
+    studio.document.undo()
+    assert heard[-1] == 0.0 and len(heard) == 2
+
+
 def test_target_from_a_preset_keeps_the_kernels():
     studio = Studio(load_scene(scene_path(DEFAULT_SCENE)))
     session = training_of(studio)

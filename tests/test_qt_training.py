@@ -59,6 +59,16 @@ def test_the_session_shows_in_the_widgets(panel, studio):
     assert panel.curve.shown_line.value() == 0
 
 
+def test_the_loss_follows_an_edit_without_training(panel, studio):
+    # Soak, seed 2: the loss stayed 0 after an input value was typed under a target.
+    studio_session = training_of(studio)
+    studio_session.set_target_from_kernels()
+    assert panel.loss_label.text() == loss_text(0.0)
+    studio.document.set_input_value(0, 2, 3, -49.7)
+    assert studio_session.loss > 0
+    assert panel.loss_label.text() == loss_text(studio_session.loss)
+
+
 def test_playing_shows_pause_and_the_run(panel, studio):
     ready(studio)
     session = panel.session

@@ -107,7 +107,8 @@ class TrainingSession:
     -------
     changed()
         What is shown changed: the step shown, the history (a step done, a new session),
-        a setting (learning rate, momentum, steps), or the state.
+        a setting (learning rate, momentum, steps), the state, or (no session) the
+        loss of a new scene.
     state_changed(TrainingState)
         Playing started, paused, finished or stopped by an overflow.
     stopped(str)
@@ -558,8 +559,12 @@ class TrainingSession:
 
     def _prepare(self, _evaluation: object) -> Callable[[], None]:
         """Follow a scene this session did not put there, silently; announce it after."""
-        if self._applying or not self._history:
+        if self._applying:
             return _nothing
+        if not self._history:
+            # No session: what it shows is still the scene's loss, which the new maps
+            # (or target) may change.
+            return self.changed.emit
         state = self._state
         # Undo and redo bring back a step of this session (and a layer chosen keeps it):
         # follow it. Anything else starts afresh.
