@@ -343,6 +343,21 @@ def test_a_preset_that_does_not_fit_is_refused():
     assert studio.document.scene.target is None
 
 
+def test_a_preset_of_another_size_is_refused_in_words():
+    # Soak, seed 2: a 3×3 preset's output under a 4×4 kernel is another size, and the
+    # target it gave escaped as a TargetError (a traceback) instead of a refusal.
+    studio = Studio(load_scene(scene_path(DEFAULT_SCENE)))
+    session = training_of(studio)
+    studio.document.resize_kernel(4, 4)
+    before = studio.document.scene
+    preset = next(p for p in builtin_presets() if p.weights.shape == (3, 3))
+    with pytest.raises(
+        EditError, match=r"With Lesson: X pattern the output would be 1×4×4.*, 1×3×3:"
+    ):
+        session.set_target_from_preset(preset)
+    assert studio.document.scene is before
+
+
 def test_scramble_is_seeded_bounded_undoable_and_zero_keeps_no_bias():
     studio = Studio(load_scene(scene_path("relu")))
     document = studio.document

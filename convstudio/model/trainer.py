@@ -44,6 +44,7 @@ from .presets import KernelPreset
 from .scene import Scene, same_layer
 from .studio import one_per_studio
 from .training import TrainingError, check_learning_rate, limit_text, overflow_text
+from .words import preset_text
 
 #: The slowest a run plays, in training steps per second (issue 20).
 MIN_RATE = 60.0
@@ -408,14 +409,29 @@ class TrainingSession:
         Raises
         ------
         EditError
-            When the preset does not fit the current convolution, or makes settings that
-            cannot work.
+            When the preset does not fit the current convolution, makes settings that
+            cannot work, or an output of another size than the current kernels' (the
+            target must be the output's size).
         """
         scene = self._document.scene
         with_preset = scene.replace(kernels=kernels_for(scene, preset.weights))
         evaluation = evaluate(with_preset)
         if evaluation.error is not None or evaluation.final is None:
             raise EditError(kept(evaluation.error, with_preset.layers))
+        final = self._document.evaluation.final
+        if final is not None and evaluation.final.shape != final.shape:
+            # A preset of another kernel size makes another size of output.
+            raise EditError(
+                #: {0} a preset's name; {1} and {2} shapes such as 1×4×4 (channels×rows×columns)
+                translate(
+                    "Training",
+                    "With {0} the output would be {1}, but the target must be the size of "
+                    "the output the current kernels make, {2}: give the kernel the preset's "
+                    "size first.",
+                ).format(
+                    preset_text(preset.name), _shape_text(evaluation.final), _shape_text(final)
+                )
+            )
         self._document.set_scene(scene.replace(target=evaluation.final.copy()))
 
     def scramble_kernels(self, rng: np.random.Generator | None = None) -> None:
@@ -643,6 +659,10 @@ def _shown(value: Any) -> str:
     if isinstance(value, float):
         return format_number(value) if math.isfinite(value) else str(value)
     return shortened(str(value), 24)
+
+
+def _shape_text(array: np.ndarray) -> str:
+    return "×".join(str(n) for n in array.shape)
 
 
 def _no_output_text() -> str:
