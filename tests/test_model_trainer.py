@@ -358,6 +358,17 @@ def test_a_preset_of_another_size_is_refused_in_words():
     assert studio.document.scene is before
 
 
+def test_a_preset_target_without_a_convolution_is_refused_in_words():
+    # Soak, seed 2: transposed convolutions alone have no kernels for a preset to go in;
+    # a NoConvolutionError escaped (a traceback).
+    studio = Studio(load_scene(scene_path("transposed-upsampling")))
+    assert studio.document.scene.conv_index is None
+    before = studio.document.scene
+    with pytest.raises(EditError, match="no convolution"):
+        training_of(studio).set_target_from_preset(builtin_presets()[0])
+    assert studio.document.scene is before
+
+
 def test_scramble_is_seeded_bounded_undoable_and_zero_keeps_no_bias():
     studio = Studio(load_scene(scene_path("relu")))
     document = studio.document

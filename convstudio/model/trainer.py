@@ -35,7 +35,14 @@ from psygnal import Signal
 
 from ..engine.layers import Layer
 from ..engine.training import TrainStep, Velocity, mse_loss, train_step
-from .document import Document, EditError, evaluate, kept, kernels_for
+from .document import (
+    Document,
+    EditError,
+    evaluate,
+    kept,
+    kernels_for,
+    no_convolution_text,
+)
 from .i18n import translate
 from .limits import MAX_ABS_VALUE
 from .numbers import format_number, shortened
@@ -409,11 +416,13 @@ class TrainingSession:
         Raises
         ------
         EditError
-            When the preset does not fit the current convolution, makes settings that
-            cannot work, or an output of another size than the current kernels' (the
-            target must be the output's size).
+            When the scene has no convolution (transposed ones alone), the preset does not
+            fit the current convolution, makes settings that cannot work, or an output of
+            another size than the current kernels' (the target must be the output's size).
         """
         scene = self._document.scene
+        if scene.conv_index is None:  # transposed convolutions alone: no kernels to fit
+            raise EditError(no_convolution_text())
         with_preset = scene.replace(kernels=kernels_for(scene, preset.weights))
         evaluation = evaluate(with_preset)
         if evaluation.error is not None or evaluation.final is None:
