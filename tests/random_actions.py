@@ -698,9 +698,11 @@ class Driver:
         self.action_name = name
         started = time.perf_counter()
         played = ""
+        shown = self._windows_shown()
         try:
             played = self._play_training()
             detail = action()
+            self._let_new_windows_settle(shown)
         except (StopRunError, KeyboardInterrupt):
             raise
         except Exception:
@@ -716,6 +718,22 @@ class Driver:
         self.report.seconds_by_action[name] = self.report.seconds_by_action.get(name, 0) + spent
         if self.on_tick is not None:
             self.on_tick(self.index, self)
+
+    @staticmethod
+    def _windows_shown() -> set[QWidget]:
+        return {w for w in QApplication.topLevelWidgets() if w.isWindow() and w.isVisible()}
+
+    def _let_new_windows_settle(self, before: set[QWidget]) -> None:
+        """A window the action opened (the kernels' dialog, the image window) becomes
+        active before the user's next click, as on a desktop. The offscreen platform
+        activates it later: wait for that here (at most 2 s), or its activation lands in
+        the middle of the next action (it closed a cell's editor between its Return and the
+        commit the Return queues, and Qt warned)."""
+        new = self._windows_shown() - before
+        new = {w for w in new if w.windowType() in (Qt.WindowType.Window, Qt.WindowType.Dialog)}
+        deadline = time.monotonic() + 2
+        while new and QApplication.activeWindow() not in new and time.monotonic() < deadline:
+            QApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
 
     def _hold_training_timer(self) -> None:
         """The Training panel's timer never fires by itself (its steps are played by
@@ -747,8 +765,8 @@ class Driver:
         """Sometimes a target (or a training lesson) starts a while of training: a class
         trains, steps through the backward pass, goes back and forth and undoes, before
         it edits the scene again (an edit ends a training session)."""
-        if self._training_left == 0 and self.rng.random() < 0.5:
-            self._training_left = self.rng.randint(8, 20)
+        if self._training_left == 0 and self.rng.random() < 0.4:
+            self._training_left = self.rng.randint(6, 16)
 
     # ------------------------------------------------------------ failures
 
@@ -1201,8 +1219,8 @@ class Driver:
             ("drag the slider", 2, self.drag_slider),
             ("undo or redo", 3, self.undo_redo),
             ("click an output cell", 1, self.click_output_cell),
-            ("type into a kernel cell", 1.5, self.type_kernel_cell),
-            ("type into an input cell", 0.5, self.type_input_cell),
+            ("type into a kernel cell", 2, self.type_kernel_cell),
+            ("type into an input cell", 1, self.type_input_cell),
             ("the backward pass", 2.5, self.backward_switch),
             ("a training target", 1, self.training_target),
             ("scramble or zero the kernels", 1.5, self.scramble_or_zero),
@@ -1252,6 +1270,8 @@ class Driver:
             if table.viewport().rect().contains(rect.center()):
                 QTest.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
             return f"({row}, {col}): double-clicked a padding cell"
+        if not self._activate():
+            return "(clicked the main window first: it was not active)"
         table.edit(index)
         editor = table.indexWidget(index)
         text = self._cell_text()
