@@ -4,8 +4,14 @@
 :class:`Studio`, starts a ``QEventLoop`` and performs one random action per ``QTimer`` tick,
 through the widgets and the keys, as a user would: typing into cells and spin boxes,
 choosing settings, stepping, undoing, pasting, opening lessons, scene files (good and
-damaged ones, made in *folder*), presets and images. Modal dialogs never open: the driver
-calls what a dialog would call.
+damaged ones, made in *folder*), presets and images; and training: a target from the
+kernels or a preset, scrambled or zeroed kernels, learning rates good and bad, play and
+pause (Shift+Space), back, forward, reset and undo, the training lessons, and the backward
+pass switched on (Ctrl+B) and stepped through. A target or a training lesson sometimes
+starts a while of training (mostly training's actions and stepping). Modal dialogs never
+open: the driver calls what a dialog would call. The Training panel's timer is held: while
+training plays, each tick does one training step before its action, so that a seed
+replays the same run.
 
 At the start of every tick (once the events of the previous action have run) it checks:
 
@@ -14,6 +20,14 @@ At the start of every tick (once the events of the previous action have run) it 
 - every control shows the scene's value (counts, sizes, settings, bias, the transport);
 - the grids show the scene's numbers, and the output map is an independent
   convolution's (sampled cells), filled exactly up to the playback position;
+- the Training panel shows the session (η, μ, N, the step, the loss, the target), the
+  scene holds the weights of the training step shown and the loss is theirs;
+- with the backward pass on, the playback's total is the forward pass's steps plus
+  :class:`TrainingSteps`'; past the forward pass, every map (the output panel's and the
+  stage's later layers') shows ∂L/∂ of it as its section goes (its title says so) and its
+  values before, each convolution's kernels their ∂L/∂W and new weights as they go, all
+  against a :class:`TrainingSteps` built here, whose sums are checked against the engine's
+  gradients and update, and its dL/dY against 2(Y − T)/N of the maps shown;
 - nothing hangs (a watchdog thread: the tick must end within ``hang_seconds``).
 
 A control mismatch must survive a few idle ticks before it counts, so that an update the
