@@ -1742,6 +1742,7 @@ class Driver:
 def model_events(studio: Studio) -> dict[str, object]:
     """Every event of the model, by name: what views connect to."""
     p, d = studio.playback, studio.document
+    training, backward = training_of(studio), backward_of(studio)
     return {
         "studio.frame_changed": studio.frame_changed,
         "document.scene_changed": d.scene_changed,
@@ -1750,6 +1751,10 @@ def model_events(studio: Studio) -> dict[str, object]:
         "playback.state_changed": p.state_changed,
         "playback.total_changed": p.total_changed,
         "playback.speed_changed": p.speed_changed,
+        "training.changed": training.changed,
+        "training.state_changed": training.state_changed,
+        "training.stopped": training.stopped,
+        "backward.changed": backward.changed,
     }
 
 
