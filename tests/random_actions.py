@@ -4,8 +4,14 @@
 :class:`Studio`, starts a ``QEventLoop`` and performs one random action per ``QTimer`` tick,
 through the widgets and the keys, as a user would: typing into cells and spin boxes,
 choosing settings, stepping, undoing, pasting, opening lessons, scene files (good and
-damaged ones, made in *folder*), presets and images. Modal dialogs never open: the driver
-calls what a dialog would call.
+damaged ones, made in *folder*), presets and images; and training: a target from the
+kernels or a preset, scrambled or zeroed kernels, learning rates good and bad, play and
+pause (Shift+Space), back, forward, reset and undo, the training lessons, and the backward
+pass switched on (Ctrl+B) and stepped through. A target or a training lesson sometimes
+starts a while of training (mostly training's actions and stepping). Modal dialogs never
+open: the driver calls what a dialog would call. The Training panel's timer is held: while
+training plays, each tick does one training step before its action, so that a seed
+replays the same run.
 
 At the start of every tick (once the events of the previous action have run) it checks:
 
@@ -14,6 +20,14 @@ At the start of every tick (once the events of the previous action have run) it 
 - every control shows the scene's value (counts, sizes, settings, bias, the transport);
 - the grids show the scene's numbers, and the output map is an independent
   convolution's (sampled cells), filled exactly up to the playback position;
+- the Training panel shows the session (η, μ, N, the step, the loss, the target), the
+  scene holds the weights of the training step shown and the loss is theirs;
+- with the backward pass on, the playback's total is the forward pass's steps plus
+  :class:`TrainingSteps`'; past the forward pass, every map (the output panel's and the
+  stage's later layers') shows ∂L/∂ of it as its section goes (its title says so) and its
+  values before, each convolution's kernels their ∂L/∂W and new weights as they go, all
+  against a :class:`TrainingSteps` built here, whose sums are checked against the engine's
+  gradients and update, and its dL/dY against 2(Y − T)/N of the maps shown;
 - nothing hangs (a watchdog thread: the tick must end within ``hang_seconds``).
 
 A control mismatch must survive a few idle ticks before it counts, so that an update the
@@ -56,6 +70,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QLineEdit, QWidget
 from reference import ref_pads, ref_pair, ref_source  # tests/reference.py, shared
 
+from convstudio.engine.backprop import TrainingSteps
 from convstudio.model import (
     DEFAULT_SCENE,
     RGB,
@@ -65,6 +80,12 @@ from convstudio.model import (
     resource_dir,
     scene_path,
 )
+from convstudio.model.backward import backward_of
+from convstudio.model.lessons import lessons
+from convstudio.model.numbers import plain_decimal
+from convstudio.model.scene import same_layer
+from convstudio.model.trainer import TrainingState, loss_text, training_of
+from convstudio.qt.kernel_panel import KernelSlice
 from convstudio.qt.main_window import MainWindow
 
 # Qt warnings that are not defects. The first two are pyproject's qt_log_ignore (the offscreen
@@ -76,6 +97,9 @@ KNOWN_QT_WARNINGS = (
     "libpng error",
     "This plugin does not support grabbing the keyboard",
 )
+
+# The Training panel's timer, held: the driver ticks it (Driver._play_training).
+HELD_MS = 24 * 3600 * 1000
 
 CELL_TEXTS = (
     "",
@@ -109,6 +133,30 @@ CELL_TEXTS = (
     "+4",
     ".5",
     "1e-300",
+)
+
+# Learning rates as a class types them: good ones, and ones the panel must refuse in words.
+RATE_TEXTS = (
+    "0.000001",
+    "1e-6",
+    "5e-6",
+    "0.00001",
+    "2,5e-6",
+    " 1e-7 ",
+    "1e-3",
+    "0.5",
+    "1e9",
+    "1e12",
+    "1e13",
+    "0",
+    "-1",
+    "−1e-6",
+    "abc",
+    "",
+    "nan",
+    "inf",
+    "1e-300",
+    "1e999",
 )
 
 PASTE_TEXTS = (
@@ -211,6 +259,98 @@ class ReferenceOutput:
             total += float(self.bias[o])
             size += abs(float(self.bias[o]))
         return total, size
+
+
+class ReferenceBackward:
+    """What the grids show in one training step's backward pass, from the engine's
+    :class:`TrainingSteps` built here (not the window's), checked against the engine's
+    own gradients where a number is complete.
+
+    ``done`` below is how many steps of the backward pass are done (the playback's
+    position past the forward pass's steps).
+    """
+
+    def __init__(self, evaluation, target: np.ndarray, lr: float) -> None:
+        self.steps = steps = TrainingSteps(evaluation.layers, evaluation.maps[0], target, lr)
+        self.evaluation = evaluation
+        self.starts: dict[tuple[str, int, str], int] = {}
+        for number, section in enumerate(steps.sections):
+            self.starts[(section.part, section.layer, section.parameter)] = steps.offset(number)
+        # Map index -> (steps counted, running sums, cells written): carried on as the
+        # position moves forward (stepping costs one step, as in the window).
+        self._sums: dict[int, tuple[int, np.ndarray, np.ndarray]] = {}
+        self.problems: list[str] = []  # disagreements with the engine, found once
+        y, t = evaluation.final, steps.target
+        wanted = 2 * (np.asarray(y, dtype=float) - t) / y.size
+        if not np.allclose(steps.grad_outputs[-1], wanted, rtol=1e-9, atol=1e-12):
+            self._problem("dL/dY of the backward pass is not 2(Y − T)/N of the maps shown")
+
+    def _problem(self, text: str) -> None:
+        if text not in self.problems:
+            self.problems.append(text)
+
+    @property
+    def n_steps(self) -> int:
+        return self.steps.n_steps
+
+    def map_gradient(self, index: int, done: int) -> tuple[np.ndarray, np.ndarray] | None:
+        """(values, cells that show one) of map *index*'s gradient after *done* steps, or
+        ``None``: the map shows its values (its gradient not begun, or the input)."""
+        steps = self.steps
+        last = len(steps.layers)
+        if done <= 0 or index <= 0 or index > last:
+            return None
+        if index == last:  # the loss's section comes first: dL/dY cell by cell
+            grad = steps.grad_outputs[-1]
+            count = min(done, grad.size)
+            return grad, (np.arange(grad.size) < count).reshape(grad.shape)
+        start = self.starts.get(("input", index, ""))
+        if start is None or done <= start:
+            return None
+        total = steps.layers[index].step_count(steps.maps[index].shape)
+        count = min(done - start, total)
+        known = self._sums.get(index)
+        if known is not None and known[0] <= count:
+            begun, values, touched = known[0], known[1].copy(), known[2].copy()
+        else:
+            begun = 0
+            values = np.zeros(steps.maps[index].shape)
+            touched = np.zeros(values.shape, dtype=bool)
+        for k in range(begun, count):
+            for cell, value in steps.step(start + k).contributions():
+                values[cell] += value
+                touched[cell] = True
+        self._sums[index] = (count, values, touched)
+        if count == total and not np.allclose(
+            values, steps.grad_outputs[index - 1], rtol=1e-9, atol=1e-9
+        ):
+            self._problem(f"the sums sent back into map {index} are not the engine's dL/dX")
+        return values, touched
+
+    def parameter(self, layer: int, name: str, done: int) -> tuple[np.ndarray, np.ndarray] | None:
+        """(values, elements that show one) of layer *layer*'s *name* after *done* steps:
+        its gradient while computed, its new value while updated; ``None``: the weights."""
+        steps = self.steps
+        if not 0 < done <= steps.n_steps:
+            return None
+        number, _ = steps.locate(done - 1)
+        section = steps.sections[number]
+        if section.layer != layer:
+            return None
+        grads = steps.gradients[layer].parameters.get(name)
+        if grads is None:
+            return None
+        if section.part == "update" and section.parameter == name:
+            values = np.asarray(getattr(steps.layers[layer], name), dtype=float) - steps.lr * grads
+            new = np.asarray(getattr(steps.updated()[layer], name), dtype=float)
+            if not np.allclose(values, new, rtol=1e-12, atol=0):
+                self._problem(f"the update of layer {layer + 1} is not the engine's")
+        elif section.part == name:
+            values = grads
+        else:
+            return None
+        count = done - steps.offset(number)
+        return values, (np.arange(values.size) < count).reshape(values.shape)
 
 
 # ---------------------------------------------------------------- files for the driver
@@ -435,13 +575,19 @@ class Driver:
         self._suspect_ticks = 0
         self._reference_for: object = None
         self._reference: ReferenceOutput | None = None
+        self._backward: tuple[object, object, float, ReferenceBackward] | None = None
         self._busy_since: float | None = None
         self._hung = False
         self._in_tick = False
         self._armed = 0.0
         self.scenes, self.images, self.saves = make_files(folder / "files")
         self.lessons = sorted((resource_dir() / "scenes").glob("*.json"))
+        self.training_lessons = [
+            lesson for lesson in lessons() if lesson.backward or lesson.learning_rate
+        ]
         self.actions = self._action_table()
+        self.training_actions = self._training_table()
+        self._training_left = 0  # actions left in a while of training
 
     # ------------------------------------------------------------ running
 
@@ -455,6 +601,10 @@ class Driver:
         # What the dialogs would answer (a modal dialog would block the loop).
         self.window.ask_unsaved = lambda *_: rng.choice(["discard", "cancel"])
         self.window.ask_restore = lambda *_: rng.choice([True, False])
+        # The Training panel's scramble is seeded, and its timer is played here, one
+        # training step a tick while it plays (see _tick_body): a seed replays the same run.
+        self.window.training_panel._rng = np.random.default_rng(self.seed)
+        self._hold_training_timer()
         self.window.show()
         self.window.activateWindow()
 
@@ -561,14 +711,20 @@ class Driver:
         name, action = self._choose()
         self.action_name = name
         started = time.perf_counter()
+        played = ""
+        shown = self._windows_shown()
         try:
+            played = self._play_training()
             detail = action()
+            self._let_new_windows_settle(shown)
         except (StopRunError, KeyboardInterrupt):
             raise
         except Exception:
             detail = None
             self._errors.append(traceback.format_exc())
         self.action_name = f"{name} {detail}" if detail else name
+        if played:
+            self.action_name = f"{played}; {self.action_name}"
         self.recent.append(f"{self.index}: {self.action_name}")
         self.report.actions_done = self.index + 1
         self.report.counts[name] = self.report.counts.get(name, 0) + 1
@@ -577,11 +733,54 @@ class Driver:
         if self.on_tick is not None:
             self.on_tick(self.index, self)
 
+    @staticmethod
+    def _windows_shown() -> set[QWidget]:
+        return {w for w in QApplication.topLevelWidgets() if w.isWindow() and w.isVisible()}
+
+    def _let_new_windows_settle(self, before: set[QWidget]) -> None:
+        """A window the action opened (the kernels' dialog, the image window) becomes
+        active before the user's next click, as on a desktop. The offscreen platform
+        activates it later: wait for that here (at most 2 s), or its activation lands in
+        the middle of the next action (it closed a cell's editor between its Return and the
+        commit the Return queues, and Qt warned)."""
+        new = self._windows_shown() - before
+        new = {w for w in new if w.windowType() in (Qt.WindowType.Window, Qt.WindowType.Dialog)}
+        deadline = time.monotonic() + 2
+        while new and QApplication.activeWindow() not in new and time.monotonic() < deadline:
+            QApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
+
+    def _hold_training_timer(self) -> None:
+        """The Training panel's timer never fires by itself (its steps are played by
+        :meth:`_play_training`, a tick at a time, whatever the machine's speed)."""
+        timer = self.window.training_panel.driver.timer
+        if timer.interval() != HELD_MS:
+            timer.setInterval(HELD_MS)
+
+    def _play_training(self) -> str:
+        """While training plays, the tick of its timer that came since the last action."""
+        self._hold_training_timer()
+        session = training_of(self.studio)
+        if session.state is not TrainingState.PLAYING:
+            return ""
+        self._training_tick()
+        return f"(training played: step {session.position}, {session.state.value})"
+
     def _choose(self) -> tuple[str, Callable[[], str | None]]:
-        names = [a[0] for a in self.actions]
-        weights = [a[1] for a in self.actions]
+        table = self.actions
+        if self._training_left > 0:  # a while of training (see _start_training)
+            self._training_left -= 1
+            table = self.training_actions
+        names = [a[0] for a in table]
+        weights = [a[1] for a in table]
         i = self.rng.choices(range(len(names)), weights)[0]
-        return names[i], self.actions[i][2]
+        return names[i], table[i][2]
+
+    def _start_training(self) -> None:
+        """Sometimes a target (or a training lesson) starts a while of training: a class
+        trains, steps through the backward pass, goes back and forth and undoes, before
+        it edits the scene again (an edit ends a training session)."""
+        if self._training_left == 0 and self.rng.random() < 0.4:
+            self._training_left = self.rng.randint(6, 16)
 
     # ------------------------------------------------------------ failures
 
@@ -728,13 +927,104 @@ class Driver:
         same("step label", w.transport.position_label.text(), f"Step {p.position} of {p.total}")
         same("undo enabled", w.undo_action.isEnabled(), studio.document.can_undo)
         same("redo enabled", w.redo_action.isEnabled(), studio.document.can_redo)
+        backward = self._backward_reference()
+        extra = 0 if backward is None else backward.n_steps
+        same("steps in all", p.total, studio.evaluation.n_steps + extra)
+        self._check_training(scene, same, problems)
         if problems:
             return problems  # the grids below may not match either: one message is enough
-        self._check_grids(scene, problems)
-        self._check_output(scene, problems)
+        done = 0 if backward is None else max(0, p.position - studio.evaluation.n_steps)
+        self._check_grids(scene, problems, backward, done)
+        self._check_output(scene, problems, backward, done)
+        if backward is not None:
+            if done:
+                self._check_blocks(problems, backward, done)
+            problems += backward.problems
         return problems
 
-    def _check_grids(self, scene, problems: list[str]) -> None:
+    def _backward_reference(self) -> ReferenceBackward | None:
+        """The backward pass the window steps through now (switched on, with a target of
+        the last map's shape), or ``None``."""
+        studio = self.studio
+        evaluation = studio.evaluation
+        target = studio.document.scene.target
+        final = evaluation.final
+        if (
+            not backward_of(studio).on
+            or target is None
+            or final is None
+            or final.shape != target.shape
+            or not evaluation.maps
+        ):
+            return None
+        rate = training_of(studio).learning_rate
+        known = self._backward
+        fresh = known is not None and known[0] is evaluation and known[1] is target
+        if known is None or not fresh or known[2] != rate:
+            known = (evaluation, target, rate, ReferenceBackward(evaluation, target, rate))
+            self._backward = known
+        return known[3]
+
+    def _check_training(self, scene, same: Callable[[str, object, object], None],
+                        problems: list[str]) -> None:  # fmt: skip
+        """The Training panel shows the session, and the window shows the session's
+        weights and their loss."""
+        w, studio = self.window, self.studio
+        panel = w.training_panel
+        session = training_of(studio)
+        backward = backward_of(studio)
+        same("Step ▸ backward pass enabled", w.backward_action.isEnabled(), backward.available)
+        same(
+            "Step ▸ backward pass checked",
+            w.backward_action.isChecked(),
+            backward.on and backward.available,
+        )
+        shown = not w.training_dock.isHidden()
+        same("View ▸ Training checked", w.training_action.isChecked(), shown)
+        if not panel.rate.hasFocus():  # a rate being typed is the user's until Enter
+            same("learning rate field", panel.rate.text(), plain_decimal(session.learning_rate))
+        same("momentum box", panel.momentum.value(), session.momentum)
+        same("training steps box", panel.steps.value(), session.steps)
+        if session.state in (TrainingState.PLAYING, TrainingState.PAUSED):
+            position = f"Training step {session.position} of {session.goal}"
+        else:
+            position = f"Training step {session.position}"
+        same("training position", panel.position_label.text(), position)
+        same("loss", panel.loss_label.text(), loss_text(session.loss))
+        target = scene.target
+        same("target grids", len(panel.target_grids), 0 if target is None else target.shape[0])
+        if target is not None and panel.target_grids:
+            channel = self.rng_checks.randrange(min(len(panel.target_grids), target.shape[0]))
+            r, c = (self.rng_checks.randrange(n) for n in target.shape[1:])
+            shown = panel.target_grids[channel].model().index(r, c).data()
+            same(f"target cell ({channel + 1}, {r + 1}, {c + 1})", shown,
+                 format_number(target[channel, r, c]))  # fmt: skip
+        start = session.start_layers
+        if start is None:
+            return
+        # A session: the scene holds the weights of the training step shown, and the loss
+        # shown is theirs.
+        shown_layers = session.layers_at(session.position)
+        if len(shown_layers) != len(scene.layers) or not all(
+            same_layer(a, b) for a, b in zip(scene.layers, shown_layers, strict=False)
+        ):
+            problems.append(
+                f"the scene's weights are not those of training step {session.position}"
+            )
+            return
+        final = studio.evaluation.final
+        if final is not None and target is not None and final.shape == target.shape:
+            wanted = float(np.mean((np.asarray(final, dtype=float) - target) ** 2))
+            loss = session.loss
+            if loss is None or not math.isclose(loss, wanted, rel_tol=1e-9, abs_tol=1e-12):
+                problems.append(
+                    f"the loss of training step {session.position} is {loss}, "
+                    f"the maps shown give {wanted}"
+                )
+
+    def _check_grids(
+        self, scene, problems: list[str], backward: ReferenceBackward | None, done: int
+    ) -> None:
         rng = self.rng_checks
         c, h, wd = scene.input.shape
         for grid in self.window.input_panel.grids[:c]:
@@ -754,6 +1044,11 @@ class Driver:
                         f"{shown!r}, the scene has {wanted!r}"
                     )
         n_out, depth, kh, kw = scene.kernels.shape
+        # In the backward pass, the focused convolution's ∂L/∂W or new weights as they go.
+        conv = self.studio.evaluation.conv_index
+        found = None
+        if backward is not None and conv is not None:
+            found = backward.parameter(conv, "kernels", done)
         for (k, d), piece in self.window.kernel_panel.slices.items():
             if k >= n_out or d >= depth:
                 continue
@@ -761,14 +1056,22 @@ class Driver:
             shown = piece.model.index(r, col).data()
             # A true convolution shows the kernel as applied: turned 180°.
             weight = (kh - 1 - r, kw - 1 - col) if scene.flip else (r, col)
-            wanted = format_number(scene.kernels[(k, d, *weight)])
+            if found is None:
+                wanted, what = format_number(scene.kernels[(k, d, *weight)]), "the scene has"
+            else:
+                values, shows = found
+                element = (k, d, *weight)
+                wanted = format_number(float(values[element])) if shows[element] else ""
+                what = f"the backward pass at its step {done} has"
             if shown != wanted:
                 problems.append(
                     f"kernel {k + 1} slice {d + 1} cell ({r + 1}, {col + 1}) shows {shown!r}, "
-                    f"the scene has {wanted!r}"
+                    f"{what} {wanted!r}"
                 )
 
-    def _check_output(self, scene, problems: list[str]) -> None:
+    def _check_output(
+        self, scene, problems: list[str], backward: ReferenceBackward | None, done: int
+    ) -> None:
         evaluation = self.studio.evaluation
         output = evaluation.output
         if output is None:
@@ -783,23 +1086,98 @@ class Driver:
         rng = self.rng_checks
         n_out, rows, cols = output.shape
         position = self.studio.conv_position  # of the focused convolution, in a stack
+        # Past the forward pass (every output cell done), the backward pass: the map shows
+        # ∂L/∂(map) once the section computing it has begun, filled as it goes.
+        gradient = None
+        if backward is not None and evaluation.conv_index is not None:
+            gradient = backward.map_gradient(evaluation.conv_index + 1, done)
+        maps = self.window.output_panel.maps
+        for o, panel in enumerate(maps[:n_out]):
+            titled = "∂L/∂" in panel.title.text()
+            if titled != (gradient is not None):
+                problems.append(
+                    f"output map {o + 1}'s title is {panel.title.text()!r} at step "
+                    f"{self.studio.position}, its {'gradient' if gradient else 'values'} shown"
+                )
         for _ in range(6):
             o, r, c = rng.randrange(n_out), rng.randrange(rows), rng.randrange(cols)
             wanted, size = ref.cell(o, r, c)
             got = float(output[o, r, c])
             if not math.isclose(got, wanted, rel_tol=1e-9, abs_tol=1e-9 * size + 1e-12):
                 problems.append(f"output ({o + 1}, {r + 1}, {c + 1}) is {got}, reference {wanted}")
-            maps = self.window.output_panel.maps
             if o < len(maps):
                 # The map may be drawn with the padding of the layer after it around it.
                 shown = maps[o].model.cell_index(r, c).data()
                 step = o * rows * cols + r * cols + c
-                expected = format_number(got) if step < position else ""
+                if gradient is not None:
+                    values, shows = gradient
+                    expected = format_number(float(values[o, r, c])) if shows[o, r, c] else ""
+                    at = f"step {done} of the backward pass"
+                else:
+                    expected = format_number(got) if step < position else ""
+                    at = f"step {position}"
                 if shown != expected:
                     problems.append(
                         f"output map {o + 1} cell ({r + 1}, {c + 1}) shows {shown!r}, "
-                        f"expected {expected!r} at step {position}"
+                        f"expected {expected!r} at {at}"
                     )
+
+    def _check_blocks(self, problems: list[str], backward: ReferenceBackward, done: int) -> None:
+        """In the backward pass, the stage's later layers: each map shows its values, or
+        its gradient once begun (and says so in its title); each kernel its weights, or its
+        ∂L/∂W and new weights as they go."""
+        rng = self.rng_checks
+        evaluation = self.studio.evaluation
+        for block in self.window.stage.blocks:
+            for grid in block.maps:
+                model = grid.model
+                index, channel = model.index_in_stack, model.channel
+                if index >= len(evaluation.maps) or channel >= evaluation.maps[index].shape[0]:
+                    continue
+                plane = evaluation.maps[index][channel]
+                gradient = backward.map_gradient(index, done)
+                name = f"layer {index} map {channel + 1}"
+                if ("∂L/∂" in grid.title.text()) != (gradient is not None):
+                    problems.append(
+                        f"{name}'s title is {grid.title.text()!r} at step {done} of the "
+                        f"backward pass, its {'gradient' if gradient else 'values'} shown"
+                    )
+                for _ in range(2):
+                    r, c = rng.randrange(plane.shape[0]), rng.randrange(plane.shape[1])
+                    shown = model.index(*model.padded.position(r, c)).data()
+                    if gradient is None:
+                        expected = format_number(float(plane[r, c]))
+                    else:
+                        values, shows = gradient
+                        cell = (channel, r, c)
+                        expected = format_number(float(values[cell])) if shows[cell] else ""
+                    if shown != expected:
+                        problems.append(
+                            f"{name} cell ({r + 1}, {c + 1}) shows {shown!r}, expected "
+                            f"{expected!r} at step {done} of the backward pass"
+                        )
+            pieces = [p for slices in block.kernels for p in slices if isinstance(p, KernelSlice)]
+            if not pieces:
+                continue
+            piece = rng.choice(pieces)
+            model = piece.model
+            layer = evaluation.layers[block.layer]
+            kernels = np.asarray(layer.kernels)
+            found = backward.parameter(block.layer, "kernels", done)
+            rows, cols = kernels.shape[2:]
+            r, c = rng.randrange(rows), rng.randrange(cols)
+            element = (piece.kernel, piece.depth, *model.weight_at(r, c))
+            if found is None:
+                expected = format_number(float(kernels[element]))
+            else:
+                values, shows = found
+                expected = format_number(float(values[element])) if shows[element] else ""
+            shown = model.index(r, c).data()
+            if shown != expected:
+                problems.append(
+                    f"layer {block.layer + 1} kernel {element} cell ({r + 1}, {c + 1}) shows "
+                    f"{shown!r}, expected {expected!r} at step {done} of the backward pass"
+                )
 
     # ------------------------------------------------------------ the actions
 
@@ -834,6 +1212,35 @@ class Driver:
             ("Random or Zeros", 2, self.fill_button),
             ("focus a control", 3, self.focus_control),
             ("resize the window", 1, self.resize_window),
+            # Training and the backward pass; a target or a training lesson sometimes
+            # starts a while of training (the table below).
+            ("the Training panel", 0.3, self.training_panel),
+            ("open a training lesson", 1, self.training_lesson),
+            ("the backward pass", 1.5, self.backward_switch),
+            ("a training target", 1.5, self.training_target),
+            ("scramble or zero the kernels", 0.7, self.scramble_or_zero),
+            ("a training setting", 0.7, self.training_setting),
+            ("play or pause training", 1, self.play_training),
+            ("step through training", 0.7, self.training_history),
+        ]
+
+    def _training_table(self) -> list[tuple[str, float, Callable[[], str | None]]]:
+        """A while of training: training's actions, stepping (into the backward pass)
+        and undo among them, and now and then an edit that ends the session."""
+        return [
+            ("a stepping key", 8, self.step_key),
+            ("a transport button", 2, self.transport_button),
+            ("drag the slider", 2, self.drag_slider),
+            ("undo or redo", 3, self.undo_redo),
+            ("click an output cell", 1, self.click_output_cell),
+            ("type into a kernel cell", 2, self.type_kernel_cell),
+            ("type into an input cell", 1, self.type_input_cell),
+            ("the backward pass", 2.5, self.backward_switch),
+            ("a training target", 1, self.training_target),
+            ("scramble or zero the kernels", 1.5, self.scramble_or_zero),
+            ("a training setting", 2, self.training_setting),
+            ("play or pause training", 5, self.play_training),
+            ("step through training", 4, self.training_history),
         ]
 
     # Helpers ---------------------------------------------------
@@ -877,6 +1284,8 @@ class Driver:
             if table.viewport().rect().contains(rect.center()):
                 QTest.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
             return f"({row}, {col}): double-clicked a padding cell"
+        if not self._activate():
+            return "(clicked the main window first: it was not active)"
         table.edit(index)
         editor = table.indexWidget(index)
         text = self._cell_text()
@@ -1174,6 +1583,148 @@ class Driver:
         widget.setFocus()
         return type(widget).__name__
 
+    # Training and the backward pass -----------------------------
+
+    def _panel_shown(self) -> bool:
+        """The Training panel on screen, as View ▸ Training makes it; False when it was
+        hidden (the user opens it first: its buttons are laid out by the next action)."""
+        if not self.window.training_dock.isHidden():
+            return True
+        self.window.set_training_shown(True)
+        return False
+
+    def training_panel(self) -> str:
+        if self.rng.random() < 0.5:
+            return "T " + self._key(Qt.Key.Key_T)
+        self.window.training_action.trigger()
+        return f"View ▸ Training -> {not self.window.training_dock.isHidden()}"
+
+    def training_lesson(self) -> str:
+        self._start_training()
+        lesson = self.rng.choice(self.training_lessons)
+        return f"{lesson.name} -> {self.window.open_lesson(lesson)}"
+
+    def backward_switch(self) -> str:
+        rng = self.rng
+        backward = backward_of(self.studio)
+        detail = ""
+        if not backward.available and rng.random() < 0.5 and self._panel_shown():
+            # The switch is offered with a target: the user sets one first.
+            self._click(self.window.training_panel.target_button)
+            detail = "the target from the kernels, then "
+        if rng.random() < 0.7:
+            detail += "Ctrl+B " + self._key(Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+        else:
+            self.window.backward_action.trigger()  # the Step menu's item
+            detail += "Step ▸ Step through the backward pass"
+        detail += f" -> {backward.on}"
+        playback = self.studio.playback
+        forward = self.studio.evaluation.n_steps
+        if backward.on and playback.total > forward:
+            self._start_training()
+            if rng.random() < 0.6:  # and goes to see it: somewhere in it, or its end
+                slider = self.window.transport.slider
+                slider.setValue(rng.randint(forward + 1, playback.total))
+                detail += f", slider to {slider.value()} of {playback.total}"
+        return detail
+
+    def training_target(self) -> str:
+        if not self._panel_shown():
+            return "(opened the Training panel first)"
+        panel = self.window.training_panel
+        self._start_training()
+        if self.rng.random() < 0.65:
+            self._click(panel.target_button)
+            return "the current kernels' output"
+        name = self.rng.choice(sorted(panel.preset_actions))
+        panel.preset_actions[name].trigger()  # chosen from the button's menu
+        return f"preset {name!r}'s output"
+
+    def scramble_or_zero(self) -> str:
+        if not self._panel_shown():
+            return "(opened the Training panel first)"
+        panel = self.window.training_panel
+        button = self.rng.choice([panel.scramble_button, panel.scramble_button, panel.zero_button])
+        self._click(button)
+        return button.text()
+
+    def training_setting(self) -> str:
+        if not self._panel_shown():
+            return "(opened the Training panel first)"
+        panel = self.window.training_panel
+        rng = self.rng
+        roll = rng.random()
+        if roll < 0.6:
+            text = rng.choice(RATE_TEXTS)
+            line = panel.rate
+            line.setFocus()
+            line.selectAll()
+            line.insert(text)
+            end = rng.choices([Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab], [6, 1, 2])[0]
+            QTest.keyClick(line, end)
+            rate = plain_decimal(training_of(self.studio).learning_rate)
+            return f"learning rate {text!r} + {end.name} -> {rate}"
+        if roll < 0.8:
+            return "steps " + self._spin(panel.steps, 1, 40)
+        box = panel.momentum
+        box.setFocus()
+        if rng.random() < 0.5:
+            box.setValue(rng.choice([0.0, 0.5, 0.9, 0.99]))
+        else:
+            QTest.keyClick(box, rng.choice([Qt.Key.Key_Up, Qt.Key.Key_Down]))
+        return f"momentum -> {box.value()}"
+
+    def play_training(self) -> str:
+        """Play (Shift+Space or the button) for a few of the panel's timer ticks, and
+        mostly pause again; or one training step."""
+        if not self._panel_shown():
+            return "(opened the Training panel first)"
+        panel = self.window.training_panel
+        session = training_of(self.studio)
+        rng = self.rng
+        prepared = ""
+        if self.studio.document.scene.target is None and rng.random() < 0.7:
+            # Training needs a target: the user sets one, and scrambles the kernels so
+            # that there is something to learn.
+            self._click(panel.target_button)
+            self._click(panel.scramble_button)
+            prepared = "target from the kernels, Scramble, then "
+        roll = rng.random()
+        if roll < 0.2:
+            self._click(panel.step_button)
+            return f"{prepared}+1 step -> training step {session.position}"
+        if roll < 0.7:
+            how = "Shift+Space " + self._key(Qt.Key.Key_Space, Qt.KeyboardModifier.ShiftModifier)
+        else:
+            self._click(panel.play_button)
+            how = "the play button"
+        ticks = rng.randint(1, 4)
+        for _ in range(ticks):
+            self._training_tick()
+        detail = f"{prepared}{how}, {ticks} ticks -> {session.state.value} at {session.position}"
+        if session.state is TrainingState.PLAYING and rng.random() < 0.7:
+            self._key(Qt.Key.Key_Space, Qt.KeyboardModifier.ShiftModifier)
+            detail += f", Shift+Space -> {session.state.value}"
+        return detail
+
+    def training_history(self) -> str:
+        if not self._panel_shown():
+            return "(opened the Training panel first)"
+        panel = self.window.training_panel
+        session = training_of(self.studio)
+        roll = self.rng.random()
+        if roll < 0.75:
+            button = self.rng.choice(
+                [panel.back_button, panel.back_button, panel.forward_button, panel.reset_button]
+            )
+            self._click(button)
+            return f"{button.toolTip()} -> training step {session.position}"
+        return "after training: " + self.undo_redo() + f" -> training step {session.position}"
+
+    def _training_tick(self) -> None:
+        """One tick of the Training panel's timer, made here (see :meth:`_tick_body`)."""
+        training_of(self.studio).tick()
+
     def resize_window(self) -> str:
         # Mostly near the 1280×720 the window opens at; sometimes a 1080p projector's size
         # (a larger window fits the zoom in more steps, which makes every action slower).
@@ -1191,6 +1742,7 @@ class Driver:
 def model_events(studio: Studio) -> dict[str, object]:
     """Every event of the model, by name: what views connect to."""
     p, d = studio.playback, studio.document
+    training, backward = training_of(studio), backward_of(studio)
     return {
         "studio.frame_changed": studio.frame_changed,
         "document.scene_changed": d.scene_changed,
@@ -1199,6 +1751,10 @@ def model_events(studio: Studio) -> dict[str, object]:
         "playback.state_changed": p.state_changed,
         "playback.total_changed": p.total_changed,
         "playback.speed_changed": p.speed_changed,
+        "training.changed": training.changed,
+        "training.state_changed": training.state_changed,
+        "training.stopped": training.stopped,
+        "backward.changed": backward.changed,
     }
 
 

@@ -303,6 +303,19 @@ def test_target_from_the_current_kernels_and_undo():
     assert studio.document.scene.target is None
 
 
+def test_a_new_loss_without_a_session_is_announced_once():
+    # Soak, seed 2: a target set, an input value typed, and the panel still showed L = 0.
+    studio = Studio(load_scene(scene_path(DEFAULT_SCENE)))
+    session = training_of(studio)
+    session.set_target_from_kernels()
+    heard: list[float | None] = []
+    session.changed.connect(lambda: heard.append(session.loss))
+    studio.document.set_input_value(0, 0, 0, 7.0)
+    assert heard == [session.loss] and session.loss and session.loss > 0
+    studio.document.undo()
+    assert heard[-1] == 0.0 and len(heard) == 2
+
+
 def test_target_from_a_preset_keeps_the_kernels():
     studio = Studio(load_scene(scene_path(DEFAULT_SCENE)))
     session = training_of(studio)
@@ -328,6 +341,32 @@ def test_a_preset_that_does_not_fit_is_refused():
     with pytest.raises(EditError):
         session.set_target_from_preset(rgb)
     assert studio.document.scene.target is None
+
+
+def test_a_preset_of_another_size_is_refused_in_words():
+    # Soak, seed 2: a 3×3 preset's output under a 4×4 kernel is another size, and the
+    # target it gave escaped as a TargetError (a traceback) instead of a refusal.
+    studio = Studio(load_scene(scene_path(DEFAULT_SCENE)))
+    session = training_of(studio)
+    studio.document.resize_kernel(4, 4)
+    before = studio.document.scene
+    preset = next(p for p in builtin_presets() if p.weights.shape == (3, 3))
+    with pytest.raises(
+        EditError, match=r"With Lesson: X pattern the output would be 1×4×4.*, 1×3×3:"
+    ):
+        session.set_target_from_preset(preset)
+    assert studio.document.scene is before
+
+
+def test_a_preset_target_without_a_convolution_is_refused_in_words():
+    # Soak, seed 2: transposed convolutions alone have no kernels for a preset to go in;
+    # a NoConvolutionError escaped (a traceback).
+    studio = Studio(load_scene(scene_path("transposed-upsampling")))
+    assert studio.document.scene.conv_index is None
+    before = studio.document.scene
+    with pytest.raises(EditError, match="no convolution"):
+        training_of(studio).set_target_from_preset(builtin_presets()[0])
+    assert studio.document.scene is before
 
 
 def test_scramble_is_seeded_bounded_undoable_and_zero_keeps_no_bias():

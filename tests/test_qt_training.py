@@ -59,6 +59,16 @@ def test_the_session_shows_in_the_widgets(panel, studio):
     assert panel.curve.shown_line.value() == 0
 
 
+def test_the_loss_follows_an_edit_without_training(panel, studio):
+    # Soak, seed 2: the loss stayed 0 after an input value was typed under a target.
+    studio_session = training_of(studio)
+    studio_session.set_target_from_kernels()
+    assert panel.loss_label.text() == loss_text(0.0)
+    studio.document.set_input_value(0, 2, 3, -49.7)
+    assert studio_session.loss > 0
+    assert panel.loss_label.text() == loss_text(studio_session.loss)
+
+
 def test_playing_shows_pause_and_the_run(panel, studio):
     ready(studio)
     session = panel.session
@@ -141,6 +151,13 @@ def test_a_refused_learning_rate_is_reported_and_the_box_shows_the_old_one(panel
     assert panel.session.learning_rate == 1e-6
     assert panel.rate.text() == "0.000001"
     assert len(messages) == 1 and "learning rate" in messages[0]
+
+
+def test_the_rate_as_it_is_typed_again_shows_as_the_model_has_it(panel, messages):
+    # Soak: "0.000005  " (the rate, and spaces) stayed in the box after Enter.
+    panel.rate.setText(" 0.000001  ")
+    panel.rate.editingFinished.emit()
+    assert panel.rate.text() == "0.000001" and not messages
 
 
 def test_play_without_a_target_is_refused_in_words(panel, messages):
@@ -266,3 +283,40 @@ def test_the_keys_t_and_shift_space(qtbot):
     assert window.training_panel.session.state is TrainingState.PAUSED
     press(Qt.Key.Key_T)
     assert not window.training_dock.isVisible()
+
+
+@pytest.mark.parametrize(
+    "focused",
+    [
+        lambda w: w.training_panel.rate,
+        lambda w: w.training_panel.steps,
+        lambda w: w.input_panel.table,
+    ],
+    ids=["learning rate", "steps", "input table"],
+)
+def test_shift_space_plays_training_whatever_has_the_focus(qtbot, focused):
+    # Soak: a rate typed and Enter left the focus in the rate field, where Shift+Space
+    # typed two spaces instead of playing.
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    studio = Studio(load_scene(scene_path(DEFAULT_SCENE)))
+    window = MainWindow(studio, remember_geometry=False)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    ready(studio)
+    window.set_training_shown(True)
+    widget = focused(window)
+    widget.setFocus()
+    qtbot.waitUntil(widget.hasFocus)
+    text = window.training_panel.rate.text()
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space, Qt.KeyboardModifier.ShiftModifier)
+    session = window.training_panel.session
+    assert session.state is TrainingState.PLAYING
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space, Qt.KeyboardModifier.ShiftModifier)
+    assert session.state is TrainingState.PAUSED
+    assert window.training_panel.rate.text() == text
+    assert QApplication.focusWidget() is widget or widget.isAncestorOf(QApplication.focusWidget())

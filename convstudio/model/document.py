@@ -140,6 +140,16 @@ class Evaluation:
         return layer, self.layers[layer].step(self.maps[layer], k)
 
 
+def no_convolution_text() -> str:
+    """Why an edit of one convolution's settings (its kernels, a preset) is refused in a
+    stack of transposed convolutions alone."""
+    return translate(
+        "Document",
+        "This scene has no convolution (only transposed ones): edit its layers "
+        "on the stage or in Layers.",
+    )
+
+
 def evaluate(scene: Scene) -> Evaluation:
     """Evaluate *scene*; impossible settings become an :class:`Evaluation` with an error."""
     try:
@@ -492,13 +502,7 @@ class Document:
         scene = self._scene
         index = scene.conv_index
         if index is None:
-            raise EditError(
-                translate(
-                    "Document",
-                    "This scene has no convolution (only transposed ones): edit its layers "
-                    "on the stage or in Layers.",
-                )
-            )
+            raise EditError(no_convolution_text())
         return index, scene.conv
 
     def _conv_at(self, layer: int | None) -> tuple[int, Weighted]:

@@ -35,7 +35,14 @@ from psygnal import Signal
 
 from ..engine.layers import Layer
 from ..engine.training import TrainStep, Velocity, mse_loss, train_step
-from .document import Document, EditError, evaluate, kept, kernels_for
+from .document import (
+    Document,
+    EditError,
+    evaluate,
+    kept,
+    kernels_for,
+    no_convolution_text,
+)
 from .i18n import translate
 from .limits import MAX_ABS_VALUE
 from .numbers import format_number, shortened
@@ -44,6 +51,7 @@ from .presets import KernelPreset
 from .scene import Scene, same_layer
 from .studio import one_per_studio
 from .training import TrainingError, check_learning_rate, limit_text, overflow_text
+from .words import preset_text
 
 #: The slowest a run plays, in training steps per second (issue 20).
 MIN_RATE = 60.0
@@ -107,7 +115,8 @@ class TrainingSession:
     -------
     changed()
         What is shown changed: the step shown, the history (a step done, a new session),
-        a setting (learning rate, momentum, steps), or the state.
+        a setting (learning rate, momentum, steps), the state, or (no session) the
+        loss of a new scene.
     state_changed(TrainingState)
         Playing started, paused, finished or stopped by an overflow.
     stopped(str)
@@ -407,14 +416,31 @@ class TrainingSession:
         Raises
         ------
         EditError
-            When the preset does not fit the current convolution, or makes settings that
-            cannot work.
+            When the scene has no convolution (transposed ones alone), the preset does not
+            fit the current convolution, makes settings that cannot work, or an output of
+            another size than the current kernels' (the target must be the output's size).
         """
         scene = self._document.scene
+        if scene.conv_index is None:  # transposed convolutions alone: no kernels to fit
+            raise EditError(no_convolution_text())
         with_preset = scene.replace(kernels=kernels_for(scene, preset.weights))
         evaluation = evaluate(with_preset)
         if evaluation.error is not None or evaluation.final is None:
             raise EditError(kept(evaluation.error, with_preset.layers))
+        final = self._document.evaluation.final
+        if final is not None and evaluation.final.shape != final.shape:
+            # A preset of another kernel size makes another size of output.
+            raise EditError(
+                #: {0} a preset's name; {1} and {2} shapes such as 1×4×4 (channels×rows×columns)
+                translate(
+                    "Training",
+                    "With {0} the output would be {1}, but the target must be the size of "
+                    "the output the current kernels make, {2}: give the kernel the preset's "
+                    "size first.",
+                ).format(
+                    preset_text(preset.name), _shape_text(evaluation.final), _shape_text(final)
+                )
+            )
         self._document.set_scene(scene.replace(target=evaluation.final.copy()))
 
     def scramble_kernels(self, rng: np.random.Generator | None = None) -> None:
@@ -558,8 +584,12 @@ class TrainingSession:
 
     def _prepare(self, _evaluation: object) -> Callable[[], None]:
         """Follow a scene this session did not put there, silently; announce it after."""
-        if self._applying or not self._history:
+        if self._applying:
             return _nothing
+        if not self._history:
+            # No session: what it shows is still the scene's loss, which the new maps
+            # (or target) may change.
+            return self.changed.emit
         state = self._state
         # Undo and redo bring back a step of this session (and a layer chosen keeps it):
         # follow it. Anything else starts afresh.
@@ -638,6 +668,10 @@ def _shown(value: Any) -> str:
     if isinstance(value, float):
         return format_number(value) if math.isfinite(value) else str(value)
     return shortened(str(value), 24)
+
+
+def _shape_text(array: np.ndarray) -> str:
+    return "×".join(str(n) for n in array.shape)
 
 
 def _no_output_text() -> str:

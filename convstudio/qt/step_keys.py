@@ -2,7 +2,8 @@
 
 A teacher clicks a spin box, then presses → or the remote's PageDown: without this,
 the spin box's text field would take the key and the class would see nothing move.
-Only a cell being edited keeps the arrows, Home, End and Space for its text. Ctrl+Z
+Only a cell being edited keeps the arrows, Home, End and Space (and Shift+Space,
+which plays training) for its text. Ctrl+Z
 after a spin box's arrows undoes the setting (the box would keep it for its own text).
 While presenting, typed keys and double-clicks never reach a control, and no mouse button
 or wheel reaches a control on the stage (the bias's arrows, a cell, a scroll bar): nothing
@@ -34,6 +35,10 @@ _UNLESS_EDITING = {
     Qt.Key.Key_End,
     Qt.Key.Key_Space,
 }
+
+# Shift+Space plays or pauses training: a text field (the learning rate just typed) would
+# take it as a space.
+_SHIFTED = {Qt.Key.Key_Space}
 
 
 def _editing_a_cell(widget: QObject | None) -> bool:
@@ -116,9 +121,12 @@ class StepKeysFilter(QObject):
             return False
         if any(event.matches(key) for key in _UNDO_REDO) and _in_spin_box(watched):
             return True  # not overridden: the window's Undo / Redo fires
-        if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
-            return False
+        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         key = event.key()
+        if modifiers == Qt.KeyboardModifier.ShiftModifier and key in _SHIFTED:
+            return not _editing_a_cell(watched)
+        if modifiers:
+            return False
         if key in _ALWAYS:
             return True  # not overridden: the shortcut fires
         if key in _LAYER_KEYS and _in_spin_box(watched):

@@ -464,9 +464,9 @@ class TrainingPanel(QWidget):
 
     def _on_q_rate(self) -> None:
         text = self.rate.text()
-        if text.strip() == _rate_text(self.session.learning_rate):
-            return
-        self._try(self.session.set_learning_rate, _typed_number(text))
+        if text.strip() != _rate_text(self.session.learning_rate):
+            self._try(self.session.set_learning_rate, _typed_number(text))
+        # The model's rate as it writes it (not the spaces around the same rate).
         self.rate.setText(_rate_text(self.session.learning_rate))
 
 

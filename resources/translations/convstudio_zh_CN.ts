@@ -4318,6 +4318,11 @@ Q：打开 / 关闭测验（→ 或 PageDown 先揭晓答案，再前进一步�
         <translation>播放一次可走 {0} 到 {1} 个训练步，不能是 {2}。</translation>
     </message>
     <message>
+        <source>With {0} the output would be {1}, but the target must be the size of the output the current kernels make, {2}: give the kernel the preset&apos;s size first.</source>
+        <extracomment>{0} a preset&apos;s name; {1} and {2} shapes such as 1×4×4 (channels×rows×columns)</extracomment>
+        <translation>用 {0} 时输出会是 {1}，但目标必须和当前的卷积核算出的输出一样大，也就是 {2}：请先把卷积核调成这个预设的大小。</translation>
+    </message>
+    <message>
         <source>There is no target to train towards: set the target first (to what the current kernels or a preset produce).</source>
         <translation>没有可以朝它训练的目标：请先设置目标（设为当前卷积核或某个预设卷积核算出的结果）。</translation>
     </message>

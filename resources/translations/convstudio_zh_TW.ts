@@ -4318,6 +4318,11 @@ Q：測驗 開 / 關（→ 或 PageDown 先揭曉答案，再前進一步）
         <translation>播放一次可走 {0} 到 {1} 個訓練步，不能是 {2}。</translation>
     </message>
     <message>
+        <source>With {0} the output would be {1}, but the target must be the size of the output the current kernels make, {2}: give the kernel the preset&apos;s size first.</source>
+        <extracomment>{0} a preset&apos;s name; {1} and {2} shapes such as 1×4×4 (channels×rows×columns)</extracomment>
+        <translation>用 {0} 時輸出會是 {1}，但目標必須和目前的卷積核算出的輸出一樣大，也就是 {2}：請先把卷積核調成這個預設的大小。</translation>
+    </message>
+    <message>
         <source>There is no target to train towards: set the target first (to what the current kernels or a preset produce).</source>
         <translation>沒有可以朝它訓練的目標：請先設定目標（設為目前卷積核或某個預設卷積核算出的結果）。</translation>
     </message>
