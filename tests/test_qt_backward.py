@@ -14,6 +14,7 @@ from convstudio.model import DEFAULT_SCENE, load_scene, scene_path
 from convstudio.model.backward import backward_of
 from convstudio.model.numbers import format_number
 from convstudio.qt.cells import LOOK_ROLE
+from convstudio.qt.equation_view import backward_lines
 from convstudio.qt.kernel_panel import _GRAD_CURRENT
 from convstudio.qt.layer_block import _WINNER
 
@@ -68,7 +69,7 @@ def test_pagedown_steps_from_the_forward_pass_into_the_loss(qtbot):
     settle()
     lines = window.equation.text().splitlines()
     assert lines[0] == "Loss: ∂L/∂Y = 2(Y − T)/N, cell by cell"
-    assert lines[1] == "∂L/∂Y = 2 × (0 − 429) / N = −53.625"
+    assert lines[1] == "∂L/∂Y = 2 × (0 − 429) / 16 = −53.625"
     output = window.output_panel.model
     assert shown(output)[0][:2] == ["-53.625", ""]
     assert look(output, 0, 0).border  # the cell written
@@ -214,3 +215,23 @@ def test_a_max_pool_s_window_and_winner_show_while_its_gradient_is_sent_back(qtb
     seek_part(studio, "loss", 3, 0)
     settle()
     assert all(v in ("", None) for row in shown(model) for v in row)
+
+
+def test_each_step_s_equation_stresses_the_number_it_writes_and_nothing_else():
+    """Bold is the step's result wherever the sentence puts it: not the last word (the
+    "here" of "… = 0: the gradient stops here", the "cells" of "… added to 9 cells")."""
+    studio = cnn_with_target()
+    backward = backward_of(studio)
+    backward.set_on(True)
+    steps = backward.steps
+    assert steps is not None
+    rules = set()
+    for index in range(steps.n_steps):
+        equation = backward.equation(index)
+        assert equation is not None and equation.result
+        line = backward_lines(backward, index)[1]
+        bold = [piece.text for word in line for piece in word if piece.bold]
+        assert bold == [equation.result], (index, str(equation))
+        rules.add((steps.step(index).part, steps.step(index).rule))
+    parts = {part for part, _rule in rules} | {rule for _part, rule in rules}
+    assert {"loss", "kernels", "bias", "conv2d", "max", "relu", "update"} <= parts

@@ -27,7 +27,7 @@ from psygnal import Signal
 
 from ..engine.backprop import GradStep, Section, TrainingSteps
 from ..engine.layers import LayerStep
-from .backprop_explain import grad_equation
+from .backprop_explain import GradText, grad_equation
 from .document import Evaluation
 from .i18n import translate
 from .numbers import format_number
@@ -220,12 +220,17 @@ class BackwardPass:
             text = translate("BackwardPass", "Layer {0}: ∂L/∂X, sent back")
         return text.format(section.layer + 1)
 
-    def equation(self, index: int | None = None) -> str | None:
-        """The equation of step *index* (``None``: the current one) with its numbers."""
-        found, steps = self._at(index), self.steps
-        if found is None or steps is None:
+    def equation(self, index: int | None = None) -> GradText | None:
+        """The equation of step *index* (``None``: the current one) with its numbers, its
+        result set apart (``str()`` gives the whole text)."""
+        steps = self.steps
+        if steps is None:
             return None
-        return grad_equation(found[0], steps.lr)
+        if index is None:
+            if self.current is None:
+                return None
+            index = self.done - 1
+        return grad_equation(steps, index)
 
     # ------------------------------------------------------------ the maps
 

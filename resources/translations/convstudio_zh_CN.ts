@@ -84,16 +84,18 @@ Qt 和 PySide6 按安装时的原样使用，没有修改：依照 LGPL，你可
         <translation>∂L/∂Y = {0} 往回传：{1} 分别加到 {2} 格</translation>
     </message>
     <message>
-        <source>∂L/∂Y = {0} goes to the window&apos;s winner only; its other {1} get 0</source>
-        <extracomment>{0}: the gradient; {1}: how many other cells the window has.</extracomment>
-        <translation>∂L/∂Y = {0} 只传给窗口中的最大值那一格；其余 {1} 格得到 0</translation>
+        <source>∂L/∂Y = {0} goes to the window&apos;s winner, {1}, alone; its other {2} cells get 0</source>
+        <extracomment>{0}: the gradient; {1}: the window&apos;s largest value (its winner); {2}: how many other cells the window has.</extracomment>
+        <translation>∂L/∂Y = {0} 只传给窗口中的最大值 {1}；其余 {2} 格得到 0</translation>
     </message>
     <message>
         <source>∂L/∂Y = {0} shared: {0} / {1} = {2} to each of {3} cells</source>
+        <extracomment>{0}: the gradient; {1}: the divisor; {2}: each cell&apos;s share; {3}: how many cells.</extracomment>
         <translation>∂L/∂Y = {0} 平分：{0} / {1} = {2}，{3} 格各得一份</translation>
     </message>
     <message>
         <source>{0}: the gradient stops here</source>
+        <extracomment>{0}: the equation, ending in 0.</extracomment>
         <translation>{0}：梯度到此为止</translation>
     </message>
 </context>
