@@ -8,9 +8,11 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import Qt
 from test_model_backward import cnn_with_target, engine_steps, learn_x, seek_part
-from test_qt_small_screen import open_window, settle
+from test_model_stack import small_cnn
+from test_qt_small_screen import check_whole_stage, open_window, settle
 
-from convstudio.model import DEFAULT_SCENE, load_scene, scene_path
+from convstudio.engine.layers import Conv2d
+from convstudio.model import DEFAULT_SCENE, Studio, load_scene, scene_path
 from convstudio.model.backward import backward_of
 from convstudio.model.numbers import format_number
 from convstudio.qt.cells import LOOK_ROLE
@@ -235,3 +237,57 @@ def test_each_step_s_equation_stresses_the_number_it_writes_and_nothing_else():
         rules.add((steps.step(index).part, steps.step(index).rule))
     parts = {part for part, _rule in rules} | {rule for _part, rule in rules}
     assert {"loss", "kernels", "bias", "conv2d", "max", "relu", "update"} <= parts
+
+
+def test_a_kernel_s_title_says_when_it_shows_gradients_or_new_weights(qtbot):
+    """The kernel's cells show ∂L/∂W (24567, in the weights' red), then the new weights:
+    its title says so, as a map's does, and has the room for it."""
+    window = learn_x_window(qtbot)
+    studio = window.studio
+    window.set_backward(True)
+    settle()
+    title = window.kernel_panel.kernel_titles[0]
+    assert title.text() == "Kernel 3×3"
+    # Room for every title it will show: the stage lays out for it once, not at a step.
+    heading = window.kernel_panel.headings[0]
+    assert heading.title_texts == ("∂L/∂ Kernel 3×3", "Kernel 3×3, updated")
+    seek_part(studio, "kernels", 0, 4)
+    settle()
+    assert title.text() == "∂L/∂ Kernel 3×3"
+    assert title.width() >= title.sizeHint().width() - 2
+    check_whole_stage(window)
+    seek_part(studio, "update", 0, 0)
+    settle()
+    assert title.text() == "Kernel 3×3, updated"
+    assert title.width() >= title.sizeHint().width() - 2
+    seek_part(studio, "loss", 0, 0)
+    settle()
+    assert title.text() == "Kernel 3×3"
+    window.set_backward(False)
+    settle()
+    assert heading.title_texts == ()
+
+
+def test_a_later_layer_s_kernels_are_titled_as_they_show(qtbot):
+    scene = small_cnn()
+    two = Conv2d(np.array([[[[1.0, -1.0], [0.5, 2.0]]], [[[0.0, 1.0], [1.0, 0.0]]]]))
+    scene = scene.replace(layers=(*scene.layers[:3], two))
+    final = Studio(scene).evaluation.final
+    assert final is not None and final.shape[0] == 2
+    window = open_window(qtbot, scene.replace(target=np.ones(final.shape)), (1920, 1080))
+    studio = window.studio
+    window.set_backward(True)
+    settle()
+    (block,) = [b for b in window.stage.blocks if b.layer == 3]
+    titles = [pieces[0].title for pieces in block.kernels]
+    assert [t.text() for t in titles] == ["Kernel 1", "Kernel 2"]
+    seek_part(studio, "kernels", 3, 0)
+    settle()
+    assert [t.text() for t in titles] == ["∂L/∂ Kernel 1", "∂L/∂ Kernel 2"]
+    check_whole_stage(window)
+    seek_part(studio, "update", 3, 0)
+    settle()
+    assert [t.text() for t in titles] == ["Kernel 1, updated", "Kernel 2, updated"]
+    seek_part(studio, "kernels", 0, 0)  # the first layer's: this one's are weights again
+    settle()
+    assert [t.text() for t in titles] == ["Kernel 1", "Kernel 2"]

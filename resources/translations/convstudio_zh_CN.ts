@@ -127,8 +127,13 @@ Qt 和 PySide6 按安装时的原样使用，没有修改：依照 LGPL，你可
     </message>
     <message>
         <source>∂L/∂ {0}</source>
-        <extracomment>{0} the map&apos;s own title (&quot;Output 4×4&quot;, &quot;Map 2 3×3&quot;).</extracomment>
+        <extracomment>{0} the map&apos;s own title (&quot;Output 4×4&quot;, &quot;Map 2 3×3&quot;, &quot;Kernel 3×3&quot;).</extracomment>
         <translation>∂L/∂ {0}</translation>
+    </message>
+    <message>
+        <source>{0}, updated</source>
+        <extracomment>{0} the kernel&apos;s own title (&quot;Kernel 3×3&quot;, &quot;Kernel 2&quot;).</extracomment>
+        <translation>{0}，已更新</translation>
     </message>
 </context>
 <context>
