@@ -19,6 +19,7 @@ from convstudio.qt.cells import LOOK_ROLE
 from convstudio.qt.equation_view import backward_lines
 from convstudio.qt.kernel_panel import _GRAD_CURRENT
 from convstudio.qt.layer_block import _WINNER
+from convstudio.qt.stage import Stage
 
 
 def shown(model) -> list[list[str]]:
@@ -239,13 +240,16 @@ def test_each_step_s_equation_stresses_the_number_it_writes_and_nothing_else():
     assert {"loss", "kernels", "bias", "conv2d", "max", "relu", "update"} <= parts
 
 
-def test_a_kernel_s_title_says_when_it_shows_gradients_or_new_weights(qtbot):
+def test_a_kernel_s_title_says_when_it_shows_gradients_or_new_weights(qtbot, monkeypatch):
     """The kernel's cells show ∂L/∂W (24567, in the weights' red), then the new weights:
     its title says so, as a map's does, and has the room for it."""
     window = learn_x_window(qtbot)
     studio = window.studio
     window.set_backward(True)
     settle()
+    counted = []
+    layout = Stage._relayout
+    monkeypatch.setattr(Stage, "_relayout", lambda self: (counted.append(1), layout(self)))
     title = window.kernel_panel.kernel_titles[0]
     assert title.text() == "Kernel 3×3"
     # Room for every title it will show: the stage lays out for it once, not at a step.
@@ -263,6 +267,7 @@ def test_a_kernel_s_title_says_when_it_shows_gradients_or_new_weights(qtbot):
     seek_part(studio, "loss", 0, 0)
     settle()
     assert title.text() == "Kernel 3×3"
+    assert counted == []  # a new title at a step never lays the stage out again
     window.set_backward(False)
     settle()
     assert heading.title_texts == ()
