@@ -558,8 +558,12 @@ class TrainingSession:
 
     def _prepare(self, _evaluation: object) -> Callable[[], None]:
         """Follow a scene this session did not put there, silently; announce it after."""
-        if self._applying or not self._history:
+        if self._applying:
             return _nothing
+        if not self._history:
+            # No step yet: the loss shown is the new scene's (Scramble, Zero, a weight
+            # typed change it), so the views hear of it as of a step.
+            return self.changed.emit
         state = self._state
         # Undo and redo bring back a step of this session (and a layer chosen keeps it):
         # follow it. Anything else starts afresh.
