@@ -462,3 +462,19 @@ def test_one_session_per_studio():
     studio = worked_example()
     assert training_of(studio) is training_of(studio)
     assert training_of(Studio(studio.document.scene)) is not training_of(studio)
+
+
+def test_before_a_session_new_weights_change_the_loss_shown_and_say_so():
+    """No training step yet: the loss shown is the scene's, so an edit of the weights
+    (Scramble, Zero, a weight typed) announces a change, as a step does."""
+    studio = Studio(load_scene(scene_path(DEFAULT_SCENE)))
+    session = training_of(studio)
+    session.set_target_from_kernels()
+    assert session.loss == 0
+    heard = []
+    session.changed.connect(lambda: heard.append(session.loss))
+    session.zero_kernels()
+    assert heard and heard[-1] == session.loss == 448479.875
+    heard.clear()
+    session.scramble_kernels(np.random.default_rng(3))
+    assert heard and heard[-1] == session.loss > 0

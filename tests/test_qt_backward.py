@@ -8,14 +8,18 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import Qt
 from test_model_backward import cnn_with_target, engine_steps, learn_x, seek_part
-from test_qt_small_screen import open_window, settle
+from test_model_stack import small_cnn
+from test_qt_small_screen import check_whole_stage, open_window, settle
 
-from convstudio.model import DEFAULT_SCENE, load_scene, scene_path
+from convstudio.engine.layers import Conv2d
+from convstudio.model import DEFAULT_SCENE, Studio, load_scene, scene_path
 from convstudio.model.backward import backward_of
 from convstudio.model.numbers import format_number
 from convstudio.qt.cells import LOOK_ROLE
+from convstudio.qt.equation_view import backward_lines
 from convstudio.qt.kernel_panel import _GRAD_CURRENT
 from convstudio.qt.layer_block import _WINNER
+from convstudio.qt.stage import Stage
 
 
 def shown(model) -> list[list[str]]:
@@ -68,7 +72,7 @@ def test_pagedown_steps_from_the_forward_pass_into_the_loss(qtbot):
     settle()
     lines = window.equation.text().splitlines()
     assert lines[0] == "Loss: ∂L/∂Y = 2(Y − T)/N, cell by cell"
-    assert lines[1] == "∂L/∂Y = 2 × (0 − 429) / N = −53.625"
+    assert lines[1] == "∂L/∂Y = 2 × (0 − 429) / 16 = −53.625"
     output = window.output_panel.model
     assert shown(output)[0][:2] == ["-53.625", ""]
     assert look(output, 0, 0).border  # the cell written
@@ -214,3 +218,81 @@ def test_a_max_pool_s_window_and_winner_show_while_its_gradient_is_sent_back(qtb
     seek_part(studio, "loss", 3, 0)
     settle()
     assert all(v in ("", None) for row in shown(model) for v in row)
+
+
+def test_each_step_s_equation_stresses_the_number_it_writes_and_nothing_else():
+    """Bold is the step's result wherever the sentence puts it: not the last word (the
+    "here" of "… = 0: the gradient stops here", the "cells" of "… added to 9 cells")."""
+    studio = cnn_with_target()
+    backward = backward_of(studio)
+    backward.set_on(True)
+    steps = backward.steps
+    assert steps is not None
+    rules = set()
+    for index in range(steps.n_steps):
+        equation = backward.equation(index)
+        assert equation is not None and equation.result
+        line = backward_lines(backward, index)[1]
+        bold = [piece.text for word in line for piece in word if piece.bold]
+        assert bold == [equation.result], (index, str(equation))
+        rules.add((steps.step(index).part, steps.step(index).rule))
+    parts = {part for part, _rule in rules} | {rule for _part, rule in rules}
+    assert {"loss", "kernels", "bias", "conv2d", "max", "relu", "update"} <= parts
+
+
+def test_a_kernel_s_title_says_when_it_shows_gradients_or_new_weights(qtbot, monkeypatch):
+    """The kernel's cells show ∂L/∂W (24567, in the weights' red), then the new weights:
+    its title says so, as a map's does, and has the room for it."""
+    window = learn_x_window(qtbot)
+    studio = window.studio
+    window.set_backward(True)
+    settle()
+    counted = []
+    layout = Stage._relayout
+    monkeypatch.setattr(Stage, "_relayout", lambda self: (counted.append(1), layout(self)))
+    title = window.kernel_panel.kernel_titles[0]
+    assert title.text() == "Kernel 3×3"
+    # Room for every title it will show: the stage lays out for it once, not at a step.
+    heading = window.kernel_panel.headings[0]
+    assert heading.title_texts == ("∂L/∂ Kernel 3×3", "Kernel 3×3, updated")
+    seek_part(studio, "kernels", 0, 4)
+    settle()
+    assert title.text() == "∂L/∂ Kernel 3×3"
+    assert title.width() >= title.sizeHint().width() - 2
+    check_whole_stage(window)
+    seek_part(studio, "update", 0, 0)
+    settle()
+    assert title.text() == "Kernel 3×3, updated"
+    assert title.width() >= title.sizeHint().width() - 2
+    seek_part(studio, "loss", 0, 0)
+    settle()
+    assert title.text() == "Kernel 3×3"
+    assert counted == []  # a new title at a step never lays the stage out again
+    window.set_backward(False)
+    settle()
+    assert heading.title_texts == ()
+
+
+def test_a_later_layer_s_kernels_are_titled_as_they_show(qtbot):
+    scene = small_cnn()
+    two = Conv2d(np.array([[[[1.0, -1.0], [0.5, 2.0]]], [[[0.0, 1.0], [1.0, 0.0]]]]))
+    scene = scene.replace(layers=(*scene.layers[:3], two))
+    final = Studio(scene).evaluation.final
+    assert final is not None and final.shape[0] == 2
+    window = open_window(qtbot, scene.replace(target=np.ones(final.shape)), (1920, 1080))
+    studio = window.studio
+    window.set_backward(True)
+    settle()
+    (block,) = [b for b in window.stage.blocks if b.layer == 3]
+    titles = [pieces[0].title for pieces in block.kernels]
+    assert [t.text() for t in titles] == ["Kernel 1", "Kernel 2"]
+    seek_part(studio, "kernels", 3, 0)
+    settle()
+    assert [t.text() for t in titles] == ["∂L/∂ Kernel 1", "∂L/∂ Kernel 2"]
+    check_whole_stage(window)
+    seek_part(studio, "update", 3, 0)
+    settle()
+    assert [t.text() for t in titles] == ["Kernel 1, updated", "Kernel 2, updated"]
+    seek_part(studio, "kernels", 0, 0)  # the first layer's: this one's are weights again
+    settle()
+    assert [t.text() for t in titles] == ["Kernel 1", "Kernel 2"]

@@ -69,6 +69,19 @@ def test_the_loss_follows_an_edit_without_training(panel, studio):
     assert panel.loss_label.text() == loss_text(studio_session.loss)
 
 
+def test_the_loss_follows_new_weights_before_any_training_step(panel, studio):
+    """Target from the kernels (L = 0), then Zero or Scramble: the loss and its curve
+    show the new weights' loss at once, not the 0 of the weights before."""
+    ready(studio)
+    session = panel.session
+    assert session.loss == 448479.875
+    assert panel.loss_label.text() == loss_text(448479.875)
+    _steps, losses = panel.curve.drawn()
+    np.testing.assert_allclose(losses, [448479.875])
+    studio.document.set_kernel_value(0, 0, 0, 0, 1.0)  # a weight typed: the same
+    assert panel.loss_label.text() == loss_text(session.loss) != loss_text(448479.875)
+
+
 def test_playing_shows_pause_and_the_run(panel, studio):
     ready(studio)
     session = panel.session

@@ -27,7 +27,7 @@ from psygnal import Signal
 
 from ..engine.backprop import GradStep, Section, TrainingSteps
 from ..engine.layers import LayerStep
-from .backprop_explain import grad_equation
+from .backprop_explain import GradText, grad_equation
 from .document import Evaluation
 from .i18n import translate
 from .numbers import format_number
@@ -220,12 +220,17 @@ class BackwardPass:
             text = translate("BackwardPass", "Layer {0}: ∂L/∂X, sent back")
         return text.format(section.layer + 1)
 
-    def equation(self, index: int | None = None) -> str | None:
-        """The equation of step *index* (``None``: the current one) with its numbers."""
-        found, steps = self._at(index), self.steps
-        if found is None or steps is None:
+    def equation(self, index: int | None = None) -> GradText | None:
+        """The equation of step *index* (``None``: the current one) with its numbers, its
+        result set apart (``str()`` gives the whole text)."""
+        steps = self.steps
+        if steps is None:
             return None
-        return grad_equation(found[0], steps.lr)
+        if index is None:
+            if self.current is None:
+                return None
+            index = self.done - 1
+        return grad_equation(steps, index)
 
     # ------------------------------------------------------------ the maps
 
@@ -300,6 +305,16 @@ class BackwardPass:
         shows its gradient."""
         return plain if self.map_gradient(index) is None else gradient_title(plain)
 
+    def parameter_title(self, layer: int, plain: str) -> str:
+        """The title *plain* ("Kernel 3×3") of layer *layer*'s kernels, as they show now:
+        "∂L/∂ Kernel 3×3" while their gradients are computed, "Kernel 3×3, updated" while
+        the new weights are made (the grid no longer shows the weights)."""
+        if self.parameter(layer, "kernels") is None:
+            return plain
+        section = self.section
+        assert section is not None
+        return gradient_title(plain) if section.part == "kernels" else updated_title(plain)
+
     def map_cells(self, index: int) -> GradCells:
         """The cells the current step marks on map *index*."""
         step = self.current
@@ -358,6 +373,12 @@ class BackwardPass:
         return values, done.reshape(values.shape), step.writes[0]
 
 
+def parameter_titles(plain: str) -> tuple[str, str]:
+    """Every title a kernel titled *plain* takes in the backward pass (room is made for
+    the widest): its gradient's and its new weights'."""
+    return gradient_title(plain), updated_title(plain)
+
+
 def parameter_texts(backward: BackwardPass, layer: int, name: str) -> frozenset[str]:
     """Every number layer *layer*'s parameter *name* shows in the backward pass (its
     gradients and its new weights): its cells are made wide enough for them at once."""
@@ -373,9 +394,22 @@ def parameter_texts(backward: BackwardPass, layer: int, name: str) -> frozenset[
 
 
 def gradient_title(plain: str) -> str:
-    """ "∂L/∂ Output 4×4": the title of a map showing its gradient."""
-    #: {0} the map's own title ("Output 4×4", "Map 2 3×3").
-    return translate("BackwardPass", "∂L/∂ {0}").format(plain)
+    """ "∂L/∂ Output 4×4": the title of a map (or a kernel) showing its gradient."""
+    #: {0} the map's own title ("Output 4×4", "Map 2 3×3", "Kernel 3×3").
+    return _first_line(translate("BackwardPass", "∂L/∂ {0}"), plain)
+
+
+def updated_title(plain: str) -> str:
+    """ "Kernel 3×3, updated": the title of a kernel showing its new weights."""
+    #: {0} the kernel's own title ("Kernel 3×3", "Kernel 2").
+    return _first_line(translate("BackwardPass", "{0}, updated"), plain)
+
+
+def _first_line(template: str, plain: str) -> str:
+    # A title of several lines ("Kernel 3×3", then "flipped (true convolution)") is
+    # named on its first: the others keep their width.
+    first, newline, rest = plain.partition("\n")
+    return template.format(first) + newline + rest
 
 
 def _cells(cells: Iterable[tuple[int, ...]]) -> frozenset[Cell3]:

@@ -190,9 +190,18 @@ def backward_lines(backward: BackwardPass, step: int | None = None) -> list[Line
     a heading naming the part and the layer, then the equation with its numbers."""
     heading, equation = backward.heading(step), backward.equation(step)
     lines: list[Line] = [[[Piece(word, bold=True)] for word in (heading or "").split(" ")]]
-    words = (equation or "").split(" ")
-    # The result in bold, as the forward pass's.
-    lines.append([[Piece(word, bold=i == len(words) - 1)] for i, word in enumerate(words)])
+    if equation is None:
+        return lines
+    # The result in bold, as the forward pass's, wherever the sentence puts it (words
+    # join where a language writes no space: "0：梯度到此為止").
+    words: Line = [[]]
+    for text, bold in ((equation.before, False), (equation.result, True), (equation.after, False)):
+        for i, chunk in enumerate(text.split(" ")):
+            if i:
+                words.append([])
+            if chunk:
+                words[-1].append(Piece(chunk, bold=bold))
+    lines.append([word for word in words if word])
     return lines
 
 

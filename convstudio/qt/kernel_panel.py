@@ -41,7 +41,7 @@ from ..model import (
     parse_block,
     parse_number,
 )
-from ..model.backward import backward_of, parameter_texts
+from ..model.backward import backward_of, parameter_texts, parameter_titles
 from ..model.document import Weighted
 from ..model.library import Entry, KernelLibrary, LibraryError
 from ..model.numbers import shortened
@@ -347,6 +347,8 @@ class KernelHeading(QWidget):
     def __init__(self, title: QLabel, bias: NumberSpinBox, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.title, self.bias = title, bias
+        # Every other text the title may show as the steps go: room is made for the widest.
+        self.title_texts: tuple[str, ...] = ()
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(title)
@@ -361,7 +363,10 @@ class KernelHeading(QWidget):
         """Width and height, as they grow with the zoom."""
         title_font, bias_font = (QFontMetricsF(f) for f in self.fonts(MEASURE_ZOOM))
         width = 0.0
-        lines = self.title.text().split("\n")  # a flipped kernel says so on a second line
+        # A flipped kernel says so on a second line.
+        lines = [
+            line for text in (self.title.text(), *self.title_texts) for line in text.split("\n")
+        ]
         if not self.title.isHidden():
             width += max(title_font.horizontalAdvance(line + "▶ ") for line in lines)
         fixed = 8.0
@@ -370,7 +375,8 @@ class KernelHeading(QWidget):
             text = self.bias.prefix() + self.bias.textFromValue(self.bias.value()) + "0"
             width += bias_font.horizontalAdvance(text)
             fixed += 48
-        height = max(title_font.height() * len(lines), bias_font.height() + 6)
+        rows = max(len(text.split("\n")) for text in (self.title.text(), *self.title_texts))
+        height = max(title_font.height() * rows, bias_font.height() + 6)
         return Length(fixed, width / MEASURE_ZOOM), Length(8, height / MEASURE_ZOOM)
 
     def set_zoom(self, zoom: float) -> None:
@@ -461,6 +467,8 @@ class KernelPanel(QWidget):
         self._sync_slices()
         bind(self, self._document.scene_changed, self.set_scene)
         bind(self, studio.frame_changed, self._mark_current)
+        self._backward = backward_of(studio)
+        bind(self, self._backward.changed, self._mark_current)
         self.set_scene()
 
     @property
@@ -544,6 +552,11 @@ class KernelPanel(QWidget):
             else:
                 text = self.tr("Kernel {0}")
             text = text.format(*scene.kernels.shape[2:]) if one else text.format(k + 1)
+            # In the backward pass the title says when the cells show ∂L/∂W or new weights.
+            steps = self._backward.steps
+            self.headings[k].title_texts = () if steps is None else parameter_titles(text)
+            if steps is not None and scene.conv_index is not None:
+                text = self._backward.parameter_title(scene.conv_index, text)
             if title.text() != text:  # a new text re-lays out the window: only on change
                 title.setText(text)
 

@@ -14,11 +14,12 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from ..engine.layers import Conv2d, LayerStep
 from ..model import EditError, Studio, format_number
-from ..model.backward import backward_of
+from ..model.backward import backward_of, parameter_titles
 from ..model.document import Weighted, output_maps
 from ..model.stack_marks import layer_title
 from ..model.stage import BlockPlace, BlockSpec, GridSpec, Length
 from . import style
+from .binding import bind
 from .cells import MEASURE_ZOOM, CellLook, GridPiece, NumberTable, set_geometry
 from .kernel_panel import KernelHeading, KernelSlice
 from .map_grid import ArrayModel, MapGrid
@@ -72,7 +73,31 @@ class LayerBlock(QWidget):
             )
             for c in range(channels)
         ]
+        # The kernels' titles as made: in the backward pass they say when the cells show
+        # ∂L/∂W or the new weights.
+        self._titles: list[tuple[GridPiece | KernelHeading, str]] = [
+            (piece, piece.title.text())
+            for pieces in self.kernels
+            for piece in pieces
+            if isinstance(piece, KernelSlice) and piece.title.text()
+        ]
+        self._titles += [(heading, heading.title.text()) for heading in self.biases.values()]
+        self._backward = backward_of(studio)
+        bind(self, studio.frame_changed, self._show_titles)
+        bind(self, self._backward.changed, self._show_titles)
+        self._show_titles()
         self.set_current(False)
+
+    def _show_titles(self) -> None:
+        """The kernels' titles, "∂L/∂ Kernel 2" while they show their gradients; never
+        writes the model."""
+        backward = self._backward
+        on = backward.steps is not None
+        for holder, plain in self._titles:
+            holder.title_texts = parameter_titles(plain) if on else ()
+            text = backward.parameter_title(self.layer, plain) if on else plain
+            if holder.title.text() != text:
+                holder.title.setText(text)
 
     def _add_kernels(self, conv: Conv2d) -> None:
         count, depth = conv.kernels.shape[:2]

@@ -35,7 +35,10 @@ class DecadeAxis(pg.AxisItem):
         first, last = int(np.ceil(minVal - 1e-9)), int(np.floor(maxVal + 1e-9))
         pitch = 1.6 * QFontMetrics(self.style["tickFont"] or self.font()).height()
         room = max(1, int(size // pitch))
-        step = next((s for s in DECADE_STEPS if (last - first) // s + 1 <= room), DECADE_STEPS[-1])
+        # The labels a step gives are its multiples in range (-10 and 0 of -13…7 by 10).
+        step = next(
+            (s for s in DECADE_STEPS if last // s - -(-first // s) + 1 <= room), DECADE_STEPS[-1]
+        )
         decades = [float(d) for d in range(first, last + 1) if d % step == 0]
         levels: list[tuple[float | None, list[float]]] = [(float(step), decades)]
         if step == 1:
@@ -79,18 +82,29 @@ class LossCurve(pg.PlotWidget):
         self._ranges: tuple[tuple[int, int], tuple[int, int]] | None = None
         self._steps = np.zeros(0)
         self._values = np.zeros(0)
+        self._zoom = 1.0
         self.set_zoom(1.0)
 
     def set_zoom(self, zoom: float) -> None:
         font = style.font(style.UI_PT, zoom=zoom)
         for name in ("left", "bottom"):
             self.plot_item.getAxis(name).setStyle(tickFont=font)
-        self.plot_item.getAxis("left").setWidth(QFontMetrics(font).horizontalAdvance("10⁻¹⁰") + 12)
+        self._zoom = zoom
+        self._fit_loss_axis()
+
+    def _fit_loss_axis(self) -> None:
+        """As wide as the widest label (10⁻¹², a loss of 0) and, beside it, the axis's name
+        (a fixed width: an axis that changes width redraws)."""
+        axis = self.plot_item.getAxis("left")
+        labels = QFontMetrics(style.font(style.UI_PT, zoom=self._zoom)).horizontalAdvance("10⁻¹²")
+        name = axis.label.boundingRect().height() if axis.label.isVisible() else 0.0
+        axis.setWidth(int(labels + name + 12))
 
     def set_labels(self, step: str, loss: str) -> None:
         """The axes' names, in the language in use."""
         self.plot_item.setLabel("bottom", step, color=style.TEXT_FG.name())
         self.plot_item.setLabel("left", loss, color=style.TEXT_FG.name())
+        self._fit_loss_axis()
 
     def set_losses(self, losses: list[float], shown: int, goal: int = 0) -> None:
         """Show *losses* (one per training step from 0, NaN where not known) and mark

@@ -84,16 +84,18 @@ Qt 和 PySide6 按安装时的原样使用，没有修改：依照 LGPL，你可
         <translation>∂L/∂Y = {0} 往回传：{1} 分别加到 {2} 格</translation>
     </message>
     <message>
-        <source>∂L/∂Y = {0} goes to the window&apos;s winner only; its other {1} get 0</source>
-        <extracomment>{0}: the gradient; {1}: how many other cells the window has.</extracomment>
-        <translation>∂L/∂Y = {0} 只传给窗口中的最大值那一格；其余 {1} 格得到 0</translation>
+        <source>∂L/∂Y = {0} goes to the window&apos;s winner, {1}, alone; its other {2} cells get 0</source>
+        <extracomment>{0}: the gradient; {1}: the window&apos;s largest value (its winner); {2}: how many other cells the window has.</extracomment>
+        <translation>∂L/∂Y = {0} 只传给窗口中的最大值 {1}；其余 {2} 格得到 0</translation>
     </message>
     <message>
         <source>∂L/∂Y = {0} shared: {0} / {1} = {2} to each of {3} cells</source>
+        <extracomment>{0}: the gradient; {1}: the divisor; {2}: each cell&apos;s share; {3}: how many cells.</extracomment>
         <translation>∂L/∂Y = {0} 平分：{0} / {1} = {2}，{3} 格各得一份</translation>
     </message>
     <message>
         <source>{0}: the gradient stops here</source>
+        <extracomment>{0}: the equation, ending in 0.</extracomment>
         <translation>{0}：梯度到此为止</translation>
     </message>
 </context>
@@ -125,8 +127,13 @@ Qt 和 PySide6 按安装时的原样使用，没有修改：依照 LGPL，你可
     </message>
     <message>
         <source>∂L/∂ {0}</source>
-        <extracomment>{0} the map&apos;s own title (&quot;Output 4×4&quot;, &quot;Map 2 3×3&quot;).</extracomment>
+        <extracomment>{0} the map&apos;s own title (&quot;Output 4×4&quot;, &quot;Map 2 3×3&quot;, &quot;Kernel 3×3&quot;).</extracomment>
         <translation>∂L/∂ {0}</translation>
+    </message>
+    <message>
+        <source>{0}, updated</source>
+        <extracomment>{0} the kernel&apos;s own title (&quot;Kernel 3×3&quot;, &quot;Kernel 2&quot;).</extracomment>
+        <translation>{0}，已更新</translation>
     </message>
 </context>
 <context>
@@ -2099,7 +2106,7 @@ convolution)</source>
     </message>
     <message>
         <source>The kernel subtracts each window&apos;s right column from its left one; max pooling keeps each 2×2 block&apos;s largest value, −127, 154, −76 and 321, and ReLU makes the negative ones 0. The target asks for 100 in all four: L = (100² + 54² + 100² + 221²) / 4 = 17 939.25, and ∂L/∂Y = 2(Y − T)/4 gives −50, 27, −50 and 110.5. The lesson opens where the backward pass begins: step on, and ReLU stops both −50s, because what it received was negative, while max pooling sends 27 to the 154 alone and 110.5 to the 321 alone, so 14 of the 16 cells get 0 and ∂L/∂W is the sum of two windows, 27 × 75 + 110.5 × 204 = 24 567 for the first weight. Play 200 steps at η = 0.000005: the loss stops at 5 000 = (100² + 0 + 100² + 0) / 4, since the left blocks never send anything back. Ask why their error, as large as the others&apos;, teaches the kernel nothing, and what a leaky ReLU would change.</source>
-        <translation>卷积核把每个窗口的左边一列减去右边一列；最大池化保留每个 2×2 区块的最大值 −127、154、−76 和 321，ReLU 再把负值变成 0。目标要求四个值都是 100：L = (100² + 54² + 100² + 221²) / 4 = 17 939.25，∂L/∂Y = 2(Y − T)/4 得到 −50、27、−50 和 110.5。本课打开在反向传播的起点：继续一步步走，ReLU 挡下两个 −50，因为它收到的值是负的；最大池化则把 27 只送给 154，把 110.5 只送给 321，所以 16 个格子中有 14 个得到 0，∂L/∂W 只是两个窗口的和，第一个权重的梯度是 27 × 75 + 110.5 × 204 = 24 567。以 η = 0.000005 播放 200 步：损失停在 5 000 = (100² + 0 + 100² + 0) / 4，因为左边的区块从不传回任何东西。请问：它们的误差和其他的一样大，为什么却教不了卷积核任何东西？改用 leaky ReLU 会有什么不同？</translation>
+        <translation>卷积核把每个窗口的左边一列减去右边一列；最大池化保留每个 2×2 区块的最大值 −127、154、−76 和 321，ReLU 再把负值变成 0。目标要求四个值都是 100：L = (100² + 54² + 100² + 221²) / 4 = 17 939.25，∂L/∂Y = 2(Y − T)/4 得到 −50、27、−50 和 110.5。本课一打开就停在反向传播的起点：往下一步步走，ReLU 挡下两个 −50，因为它在前向传播时收到的值是负的；最大池化则把 27 只送给 154，把 110.5 只送给 321，所以 16 个格子中有 14 个得到 0，∂L/∂W 只是两个窗口的和，第一个权重的梯度是 27 × 75 + 110.5 × 204 = 24 567。以 η = 0.000005 播放 200 步：损失停在 5 000 = (100² + 0 + 100² + 0) / 4，因为左边的区块从不传回任何东西。请问：它们的误差和其他的一样大，为什么却教不了卷积核任何东西？改用 leaky ReLU 会有什么不同？</translation>
     </message>
     <message>
         <source>The lesson list {0} cannot be read: {1}</source>
