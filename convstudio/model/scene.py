@@ -2,7 +2,7 @@
 
 A scene file is versioned JSON::
 
-    {"format": "convstudio-scene", "version": 1, "written_by": "ConvStudio 0.6.0",
+    {"format": "convstudio-scene", "version": 1, "written_by": "ConvStudio 0.7.0",
      "title": "Worked example",
      "input": [[18, 54, ...], ...], "kernels": [[1, 0, 1], [0, 1, 0], [1, 0, 1]],
      "bias": null, "stride": 1, "padding": 0, "dilation": 1, "groups": 1,

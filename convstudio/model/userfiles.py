@@ -2,7 +2,7 @@
 
 An autosave file is versioned JSON::
 
-    {"format": "convstudio-autosave", "version": 1, "written_by": "ConvStudio 0.6.0",
+    {"format": "convstudio-autosave", "version": 1, "written_by": "ConvStudio 0.7.0",
      "saved_at": "2026-11-29T14:05:00",
      "source": "lessons/mine.json" or null, "scene": {... a scene, as in a scene file ...}}
 
