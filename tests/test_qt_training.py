@@ -270,9 +270,9 @@ def test_presenting_keeps_the_training_panel_and_its_key(qtbot):
     window.training_panel.session.pause()
 
 
-def test_the_keys_t_and_shift_space(qtbot):
-    from PySide6.QtCore import Qt
-    from PySide6.QtTest import QTest
+def active_window(qtbot) -> MainWindow:
+    """The window on the worked example, active (shortcuts only fire in the active
+    window), with a target and the kernels zeroed."""
     from PySide6.QtWidgets import QApplication
 
     studio = Studio(load_scene(scene_path(DEFAULT_SCENE)))
@@ -280,9 +280,18 @@ def test_the_keys_t_and_shift_space(qtbot):
     qtbot.addWidget(window)
     window.show()
     window.activateWindow()
-    # Shortcuts only fire in the active window.
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     ready(studio)
+    return window
+
+
+def test_the_keys_t_and_shift_space(qtbot):
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    window = active_window(qtbot)
+    studio = window.studio
 
     def press(key, modifier=Qt.KeyboardModifier.NoModifier):
         QTest.keyClick(QApplication.focusWidget(), key, modifier)
@@ -314,13 +323,7 @@ def test_shift_space_plays_training_whatever_has_the_focus(qtbot, focused):
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
-    studio = Studio(load_scene(scene_path(DEFAULT_SCENE)))
-    window = MainWindow(studio, remember_geometry=False)
-    qtbot.addWidget(window)
-    window.show()
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    ready(studio)
+    window = active_window(qtbot)
     window.set_training_shown(True)
     widget = focused(window)
     widget.setFocus()

@@ -242,6 +242,16 @@ class TrainingSteps:
             return self._update_step(section.layer, k, section.parameter)
         return self._parameter_step(section.layer, section.part, k)
 
+    def undone(self, index: int) -> tuple[int, LayerStep] | None:
+        """The forward step whose ∂L/∂Y step *index* sends back (an ``"input"`` step): its
+        layer and :class:`LayerStep`. ``None`` for the other parts."""
+        number, k = self.locate(index)
+        section = self.sections[number]
+        if section.part != "input":
+            return None
+        layer = section.layer
+        return layer, self.layers[layer].step(self.maps[layer], k)
+
     def _loss_step(self, k: int) -> GradStep:
         y, t = self.maps[-1], self.target
         cell = tuple(int(v) for v in np.unravel_index(k, y.shape))

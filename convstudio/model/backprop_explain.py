@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..engine.backprop import TrainingSteps
+from ..engine.backprop import GradStep, TrainingSteps
 from ..engine.layers import LayerStep
 from .i18n import translate
 from .layer_explain import FUNCTION_NAMES
@@ -84,23 +84,16 @@ def grad_equation(steps: TrainingSteps, index: int) -> GradText:
         # η as the Training panel shows it: a class reads 0.000005, not 5e-06.
         rate = plain_decimal(steps.lr)
         return GradText(f"{name} = {_shown(old)} − {rate} × {_paren(grad)} = ", result)
-    number, k = steps.locate(index)
-    layer = steps.sections[number].layer
-    forward = steps.layers[layer].step(steps.maps[layer], k)
-    return _sent_back(step.rule, step.grads, step.factors, step.writes, forward)
+    undone = steps.undone(index)
+    assert undone is not None  # every other part is written above
+    return _sent_back(step, undone[1])
 
 
-def _sent_back(
-    rule: str,
-    grads: tuple[float, ...],
-    factors: tuple[float, ...],
-    writes: tuple[tuple[int, ...], ...],
-    forward: LayerStep,
-) -> GradText:
+def _sent_back(step: GradStep, forward: LayerStep) -> GradText:
     """An ``"input"`` step: the *forward* step's ∂L/∂Y sent back to the cells it read."""
+    rule, grads, factors, writes = step.rule, step.grads, step.factors, step.writes
     if rule == "scatter":  # a transposed convolution's input cell gathers back
-        total = sum(g * f for g, f in zip(grads, factors, strict=True)) if grads else 0.0
-        return GradText(f"∂L/∂X = {_products(grads, factors) or '0'} = ", _shown(total))
+        return GradText(f"∂L/∂X = {_products(grads, factors) or '0'} = ", _shown(step.result))
     g = grads[0]
     if rule == "conv2d":
         products = ", ".join(f"{_paren(g)}×{_paren(f)}" for f in factors)

@@ -170,14 +170,10 @@ class BackwardPass:
         """The forward step whose gradient the current step sends back (an ``"input"``
         step): its layer and :class:`LayerStep`, so that a pooling window shows the window
         and its winner again. ``None`` for any other step."""
-        steps, done = self.steps, self.done
+        steps = self.steps
         if steps is None or self.current is None:
             return None
-        number, k = steps.locate(done - 1)
-        section = steps.sections[number]
-        if section.part != "input":
-            return None
-        return section.layer, steps.layers[section.layer].step(steps.maps[section.layer], k)
+        return steps.undone(self.done - 1)
 
     @property
     def section(self) -> Section | None:
